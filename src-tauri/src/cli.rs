@@ -1,0 +1,98 @@
+//! The headless command line: the same rules and store as the window, no window.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::backups;
+use crate::db::{self, copy, DataPaths};
+use crate::error::{Error, Result};
+use crate::state::{AppState, Topic};
+
+/// PPG Desk: meetings, minutes, people and schemes for a Patient Participation Group.
+/// With no command it opens the window.
+#[derive(Debug, Parser)]
+#[command(name = "ppg-desk", version, about, long_about = None)]
+pub struct Cli {
+    /// Use the data in this folder instead of the usual one (also: PPG_DESK_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load the sample PPG into an empty data folder, to explore the app.
+    Demo,
+    /// Save a checked copy of all the data to FILE.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the data with the backup in FILE (the current data is backed up first).
+    Restore { file: PathBuf },
+    /// Check the data file's integrity and version.
+    Check,
+}
+
+/// Runs one command and returns the process exit code.
+pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
+    match execute(data_dir, command) {
+        Ok(message) => {
+            println!("{message}");
+            0
+        }
+        Err(error) => {
+            eprintln!("ppg-desk: {error}");
+            1
+        }
+    }
+}
+
+fn open(data_dir: Option<PathBuf>) -> Result<AppState> {
+    let state = AppState::open(DataPaths::resolve(data_dir)?, Box::new(|_: &[Topic]| {}));
+    match state.problem() {
+        Some(problem) => Err(problem),
+        None => Ok(state),
+    }
+}
+
+fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
+    let state = open(data_dir)?;
+    match command {
+        Command::Demo => {
+            let (today, now) = (state.today(), crate::stamp(state.now()));
+            state.write(&[Topic::Settings, Topic::People], |tx| crate::sample::load(tx, today, &now))?;
+            Ok(format!("Loaded the sample PPG into {}", state.paths.dir.display()))
+        }
+        Command::Backup { out } => {
+            let summary = state.read(|conn| copy::write_copy(conn, &out))?;
+            Ok(format!("Backed up {} people to {}", summary.people, out.display()))
+        }
+        Command::Restore { file } => {
+            let now = state.now();
+            state.replace_all(|conn| backups::restore(conn, &state.paths, &file, now))?;
+            Ok(format!("Restored from {} (what was there before is in {})", file.display(), state.paths.backups_dir().display()))
+        }
+        Command::Check => check(&state),
+    }
+}
+
+fn check(state: &AppState) -> Result<String> {
+    state.read(|conn| {
+        if !db::is_intact(conn) {
+            return Err(Error::Damaged);
+        }
+        let version = db::schema_version(conn)?;
+        let backups = backups::list(&state.paths)?;
+        let newest = backups.first().map(|b| b.taken_at.replace('T', " ")).unwrap_or_else(|| "none yet".into());
+        Ok(format!(
+            "Data folder: {}\nIntegrity: ok\nData version: {version} (this PPG Desk writes version {})\nBackups: {} (newest: {newest})",
+            state.paths.dir.display(),
+            db::migrate::LATEST_VERSION,
+            backups.len(),
+        ))
+    })
+}

@@ -1,0 +1,75 @@
+//! Consistent copies of the live database: SQLite's online backup into a temporary file,
+//! made a plain single file, fsynced, checked, then renamed into place; and the reverse,
+//! restoring a checked copy into the live connection.
+
+use std::fs::{self, File};
+use std::path::Path;
+
+use rusqlite::{Connection, MAIN_DB};
+
+use crate::error::{Error, Result};
+
+/// What a readable backup file contains, shown before anyone restores it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopySummary {
+    pub schema_version: i64,
+    pub group_name: Option<String>,
+    pub people: i64,
+}
+
+/// Writes a consistent, verified copy of `conn`'s database to `dest` (replacing it).
+pub fn write_copy(conn: &Connection, dest: &Path) -> Result<CopySummary> {
+    let partial = dest.with_extension("partial");
+    let _ = fs::remove_file(&partial);
+    let result = (|| {
+        conn.backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)?;
+        {
+            // The copy inherits WAL mode; switch it back so the backup is one self-contained file.
+            let copy = Connection::open(&partial)?;
+            copy.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        File::open(&partial)?.sync_all()?;
+        let summary = check_copy(&partial)?;
+        fs::rename(&partial, dest)?;
+        if let Some(parent) = dest.parent() {
+            // Makes the rename itself durable; not every filesystem supports it, which is harmless.
+            let _ = File::open(parent).and_then(|dir| dir.sync_all());
+        }
+        Ok(summary)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&partial);
+    }
+    result
+}
+
+/// Opens a database file read-only, checks it, and says what it holds. Refuses anything that
+/// is not a PPG Desk database this version can read.
+pub fn check_copy(path: &Path) -> Result<CopySummary> {
+    let conn = super::open_read_only(path).map_err(|error| match error {
+        Error::Damaged => Error::File("That file is not a readable PPG Desk backup: it is damaged or is a different kind of file.".into()),
+        other => other,
+    })?;
+    let schema_version = super::schema_version(&conn)?;
+    let has_people: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'people')",
+        [],
+        |row| row.get(0),
+    )?;
+    if schema_version < 1 || !has_people {
+        return Err(Error::File("That file is a database, but not a PPG Desk backup.".into()));
+    }
+    let people = conn.query_row("SELECT count(*) FROM people", [], |row| row.get(0))?;
+    let group_name = conn
+        .query_row("SELECT group_name FROM settings WHERE id = 1", [], |row| row.get(0))
+        .ok();
+    Ok(CopySummary { schema_version, group_name, people })
+}
+
+/// Replaces the live database's content with the checked copy at `source`, page by page,
+/// through the online backup API (so the open connection stays valid).
+pub fn restore_copy(conn: &mut Connection, source: &Path) -> Result<()> {
+    check_copy(source)?;
+    conn.restore(MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)?;
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! Forward-only schema migrations: numbered SQL files applied in order, each in its own
+//! transaction, with `PRAGMA user_version` recording how far the file has come.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+
+/// The SQL of each version, in order: index 0 takes a file from version 0 to version 1.
+/// Never edit a file that has been released; add a new one.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database up to `LATEST_VERSION`. Returns the version it started from.
+/// The caller backs the file up first when that version is not 0 (see `state::Store::open`).
+pub fn migrate(conn: &mut Connection) -> Result<i64> {
+    let start = super::schema_version(conn)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(start as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(start)
+}
+
+/// Applies migrations only up to `version` (for tests that build fixtures of older versions).
+pub fn migrate_to(conn: &mut Connection, version: i64) -> Result<()> {
+    let start = super::schema_version(conn)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().take(version as usize).skip(start as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! The one error type of PPG Desk, and how it crosses to the UI as `{code, message, fields}`.
+//!
+//! Messages are written for a volunteer, never for a developer, and never contain
+//! personal data (names, addresses, notes): they may end up on screen in a meeting.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use ts_rs::TS;
+
+/// A problem with one field of a form, shown beside that field.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FieldError {
+    /// The camelCase name of the field, as the UI knows it.
+    pub field: String,
+    pub message: String,
+}
+
+/// Everything that can go wrong, as the UI needs to tell it apart.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One or more fields are wrong; nothing was saved.
+    #[error("Please correct the {} marked below. Nothing has been saved yet.", if .0.len() == 1 { "entry" } else { "entries" })]
+    Invalid(Vec<FieldError>),
+    /// The record asked for does not exist (any more).
+    #[error("{0}")]
+    NotFound(&'static str),
+    /// A rule refuses the change; the message says which rule.
+    #[error("{0}")]
+    Refused(String),
+    /// The database file was written by a newer PPG Desk.
+    #[error("This PPG Desk data was saved by a newer version of PPG Desk (data version {found}; this copy understands up to {supported}). Please install the newer version. Your data has not been changed.")]
+    NewerDatabase { found: i64, supported: i64 },
+    /// The database file failed its integrity check or is not a database.
+    #[error("The PPG Desk data file is damaged and cannot be opened safely. You can restore the latest backup.")]
+    Damaged,
+    /// A file chosen by the user could not be used; the message says why.
+    #[error("{0}")]
+    File(String),
+    /// Another PPG Desk window is using the same data folder.
+    #[error("PPG Desk is already open in another window using the same data. Please use that window.")]
+    AlreadyOpen,
+    #[error("The data could not be saved or read, so nothing was changed. ({0})")]
+    Database(#[from] rusqlite::Error),
+    #[error("A file could not be read or written. ({0})")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A stable code the UI can act on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid(_) => "invalid",
+            Error::NotFound(_) => "not_found",
+            Error::Refused(_) => "refused",
+            Error::NewerDatabase { .. } => "newer_database",
+            Error::Damaged => "damaged",
+            Error::File(_) => "file",
+            Error::AlreadyOpen => "already_open",
+            Error::Database(_) => "database",
+            Error::Io(_) => "io",
+        }
+    }
+
+    /// A single-field validation error.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        Error::Invalid(vec![FieldError { field: field.to_string(), message: message.into() }])
+    }
+}
+
+/// The shape of an error as the UI receives it (see `ui/src/lib/api/invoke.ts`).
+#[derive(serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let fields: &[FieldError] = match self {
+            Error::Invalid(fields) => fields,
+            _ => &[],
+        };
+        let mut out = serializer.serialize_struct("Error", 3)?;
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("message", &self.to_string())?;
+        out.serialize_field("fields", fields)?;
+        out.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_serialises_with_code_message_and_fields() {
+        let json = serde_json::to_value(Error::invalid("email", "An email address needs an @")).unwrap();
+        assert_eq!(json["code"], "invalid");
+        assert_eq!(json["fields"][0]["field"], "email");
+        assert!(json["message"].as_str().unwrap().contains("Nothing has been saved"));
+    }
+
+    #[test]
+    fn plural_message_for_several_fields() {
+        let two = Error::Invalid(vec![
+            FieldError { field: "a".into(), message: "x".into() },
+            FieldError { field: "b".into(), message: "y".into() },
+        ]);
+        assert!(two.to_string().contains("entries"));
+    }
+}

@@ -1,0 +1,79 @@
+//! PPG Desk's library: the module list, and `run_gui`, which builds the Tauri app with its
+//! state and the index of every command the window may call.
+
+pub mod backups;
+pub mod check;
+pub mod cli;
+pub mod db;
+pub mod error;
+pub mod files;
+pub mod people;
+pub mod sample;
+pub mod settings;
+pub mod startup;
+pub mod state;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use tauri::{Emitter, Manager};
+use ts_rs::TS;
+
+use crate::db::DataPaths;
+use crate::state::{AppState, Topic};
+
+/// The event every window listens to: which parts of the data changed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChangedEvent {
+    pub topics: Vec<Topic>,
+}
+
+/// The one way timestamps are written into the database: local time, to the second.
+pub fn stamp(now: NaiveDateTime) -> String {
+    now.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// Opens the window on the data in `paths`.
+pub fn run_gui(paths: DataPaths) {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            let notify = move |topics: &[Topic]| {
+                // A failed emit only means no window is listening yet; the data is saved.
+                let _ = handle.emit("changed", ChangedEvent { topics: topics.to_vec() });
+            };
+            app.manage(AppState::open(paths, Box::new(notify)));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            startup::commands::get_startup,
+            startup::commands::load_sample_data,
+            startup::commands::recover_from_latest_backup,
+            settings::commands::get_settings,
+            settings::commands::save_settings,
+            people::commands::list_people,
+            people::commands::get_person,
+            people::commands::create_person,
+            people::commands::update_person,
+            people::commands::mark_person_left,
+            people::commands::preview_erase_person,
+            people::commands::erase_person,
+            people::commands::preview_people_csv,
+            people::commands::import_people_csv,
+            people::commands::export_people_csv,
+            backups::commands::list_backups,
+            backups::commands::backup_to_file,
+            backups::commands::take_backup_now,
+            backups::commands::check_backup_file,
+            backups::commands::check_listed_backup,
+            backups::commands::restore_backup_file,
+            backups::commands::restore_listed_backup,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("PPG Desk could not start its window: {error}");
+        std::process::exit(1);
+    }
+}

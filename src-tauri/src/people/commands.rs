@@ -1,0 +1,79 @@
+//! Tauri commands for people: thin adapters over the rules in `people` and `people::csv`.
+
+use std::path::PathBuf;
+
+use tauri::State;
+
+use super::csv::{CsvPreview, ImportReport, PersonField};
+use super::{ErasurePreview, PeopleQuery, Person, PersonInput};
+use crate::error::Result;
+use crate::state::{AppState, Topic};
+
+#[tauri::command]
+pub fn list_people(state: State<'_, AppState>, query: PeopleQuery) -> Result<Vec<Person>> {
+    let today = state.today();
+    state.read(|conn| super::list(conn, &query, today))
+}
+
+#[tauri::command]
+pub fn get_person(state: State<'_, AppState>, id: i64) -> Result<Person> {
+    state.read(|conn| super::get(conn, id))
+}
+
+#[tauri::command]
+pub fn create_person(state: State<'_, AppState>, input: PersonInput) -> Result<Person> {
+    let person = input.checked(state.today())?;
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::People], |tx| super::insert(tx, &person, &now).and_then(|id| super::get(tx, id)))
+}
+
+#[tauri::command]
+pub fn update_person(state: State<'_, AppState>, id: i64, input: PersonInput) -> Result<Person> {
+    let person = input.checked(state.today())?;
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::People], |tx| {
+        super::update(tx, id, &person, &now)?;
+        super::get(tx, id)
+    })
+}
+
+#[tauri::command]
+pub fn mark_person_left(state: State<'_, AppState>, id: i64, on: String) -> Result<Person> {
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::People], |tx| {
+        let left = super::check_leaving(&super::get(tx, id)?, &on)?;
+        super::set_left(tx, id, left, &now)?;
+        super::get(tx, id)
+    })
+}
+
+#[tauri::command]
+pub fn preview_erase_person(state: State<'_, AppState>, id: i64) -> Result<ErasurePreview> {
+    state.read(|conn| Ok(super::erasure_preview(&super::get(conn, id)?)))
+}
+
+#[tauri::command]
+pub fn erase_person(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.write(&[Topic::People], |tx| super::delete(tx, id))
+}
+
+#[tauri::command]
+pub fn preview_people_csv(path: PathBuf) -> Result<CsvPreview> {
+    super::csv::preview(&super::csv::read_text(&path)?)
+}
+
+#[tauri::command]
+pub fn import_people_csv(state: State<'_, AppState>, path: PathBuf, mapping: Vec<Option<PersonField>>) -> Result<ImportReport> {
+    let text = super::csv::read_text(&path)?;
+    let rows = super::csv::parse(&text, &mapping, state.today());
+    let now = crate::stamp(state.now());
+    super::csv::import(&state, rows, &now)
+}
+
+#[tauri::command]
+pub fn export_people_csv(state: State<'_, AppState>, path: PathBuf, query: PeopleQuery) -> Result<usize> {
+    let today = state.today();
+    let people = state.read(|conn| super::list(conn, &query, today))?;
+    super::csv::write_file(&path, &people)?;
+    Ok(people.len())
+}

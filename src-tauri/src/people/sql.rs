@@ -1,0 +1,126 @@
+//! The only SQL of the people feature.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{matches_filter, search_key, CheckedPerson, PeopleQuery, Person, Role};
+use crate::error::{Error, Result};
+
+const COLUMNS: &str = "id, full_name, preferred_name, email, phone, address, joined_on, left_on,
+    contact_by_email, contact_by_post, contact_by_phone, contact_consent_on, notes";
+
+fn from_row(row: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: row.get(0)?,
+        full_name: row.get(1)?,
+        preferred_name: row.get(2)?,
+        email: row.get(3)?,
+        phone: row.get(4)?,
+        address: row.get(5)?,
+        joined_on: row.get(6)?,
+        left_on: row.get(7)?,
+        roles: Vec::new(),
+        contact_by_email: row.get(8)?,
+        contact_by_post: row.get(9)?,
+        contact_by_phone: row.get(10)?,
+        contact_consent_on: row.get(11)?,
+        notes: row.get(12)?,
+    })
+}
+
+fn roles_of(conn: &Connection, id: i64) -> Result<Vec<Role>> {
+    let mut stmt = conn.prepare_cached("SELECT role FROM person_roles WHERE person_id = ?1")?;
+    let keys = stmt.query_map([id], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut roles: Vec<Role> = keys.iter().filter_map(|k| Role::from_key(k)).collect();
+    roles.sort();
+    Ok(roles)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Person> {
+    let sql = format!("SELECT {COLUMNS} FROM people WHERE id = ?1");
+    let mut person = conn
+        .query_row(&sql, [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound("That person is no longer in PPG Desk. They may have been erased."))?;
+    person.roles = roles_of(conn, id)?;
+    Ok(person)
+}
+
+/// People matching `query`, ordered by name (accents ignored).
+pub fn list(conn: &Connection, query: &PeopleQuery, today: NaiveDate) -> Result<Vec<Person>> {
+    let words: Vec<String> = crate::check::fold_for_search(&query.search).split_whitespace().map(|w| format!("%{w}%")).collect();
+    let mut sql = format!("SELECT {COLUMNS} FROM people WHERE 1 = 1");
+    for index in 0..words.len() {
+        sql.push_str(&format!(" AND search_key LIKE ?{}", index + 1));
+    }
+    sql.push_str(" ORDER BY search_key, id");
+    let mut stmt = conn.prepare(&sql)?;
+    let people = stmt.query_map(rusqlite::params_from_iter(words.iter()), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out = Vec::with_capacity(people.len());
+    for mut person in people {
+        person.roles = roles_of(conn, person.id)?;
+        if matches_filter(&person, query.filter, today) {
+            out.push(person);
+        }
+    }
+    Ok(out)
+}
+
+fn date(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn write_roles(conn: &Connection, id: i64, roles: &[Role]) -> Result<()> {
+    conn.execute("DELETE FROM person_roles WHERE person_id = ?1", [id])?;
+    for role in roles {
+        conn.execute("INSERT INTO person_roles (person_id, role) VALUES (?1, ?2)", params![id, role.key()])?;
+    }
+    Ok(())
+}
+
+pub fn insert(conn: &Connection, p: &CheckedPerson, now: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO people (full_name, preferred_name, email, phone, address, joined_on, left_on, contact_by_email,
+             contact_by_post, contact_by_phone, contact_consent_on, notes, search_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+        params![
+            p.full_name, p.preferred_name, p.email, p.phone, p.address, date(p.joined_on), date(p.left_on),
+            p.contact_by_email, p.contact_by_post, p.contact_by_phone, date(p.contact_consent_on), p.notes,
+            search_key(&p.full_name, &p.preferred_name, &p.email, &p.phone), now
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    write_roles(conn, id, &p.roles)?;
+    Ok(id)
+}
+
+pub fn update(conn: &Connection, id: i64, p: &CheckedPerson, now: &str) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE people SET full_name = ?2, preferred_name = ?3, email = ?4, phone = ?5, address = ?6, joined_on = ?7,
+             left_on = ?8, contact_by_email = ?9, contact_by_post = ?10, contact_by_phone = ?11,
+             contact_consent_on = ?12, notes = ?13, search_key = ?14, updated_at = ?15
+         WHERE id = ?1",
+        params![
+            id, p.full_name, p.preferred_name, p.email, p.phone, p.address, date(p.joined_on), date(p.left_on),
+            p.contact_by_email, p.contact_by_post, p.contact_by_phone, date(p.contact_consent_on), p.notes,
+            search_key(&p.full_name, &p.preferred_name, &p.email, &p.phone), now
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound("That person is no longer in PPG Desk. They may have been erased."));
+    }
+    write_roles(conn, id, &p.roles)
+}
+
+pub fn set_left(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result<()> {
+    conn.execute("UPDATE people SET left_on = ?2, updated_at = ?3 WHERE id = ?1", params![id, date(Some(on)), now])?;
+    Ok(())
+}
+
+/// Removes the person and (by cascade) their roles, for good.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    if conn.execute("DELETE FROM people WHERE id = ?1", [id])? == 0 {
+        return Err(Error::NotFound("That person is no longer in PPG Desk. They may have been erased."));
+    }
+    Ok(())
+}

@@ -1,0 +1,85 @@
+//! The sample PPG: a believable group with a year of history, for people who want to
+//! explore before entering their own. Later features add their own records here.
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::Transaction;
+
+use crate::error::{Error, Result};
+use crate::people::{self, PersonInput, Role};
+use crate::settings::{self, IntervalUnit, Settings, TextSize};
+
+/// (name, preferred, roles, joined days ago, left days ago, email?, phone, contact by, notes)
+type SamplePerson = (&'static str, &'static str, &'static [Role], i64, Option<i64>, bool, &'static str, &'static str, &'static str);
+
+const PEOPLE: &[SamplePerson] = &[
+    ("Margaret Ellis", "Maggie", &[Role::Chair, Role::Committee], 2900, None, true, "01632 960101", "email", "Chair since the AGM two years ago."),
+    ("Zoë Brontë-Smith", "", &[Role::ViceChair, Role::Committee], 1500, None, true, "07700 900202", "email phone", ""),
+    ("Siobhán O'Connor", "", &[Role::Secretary, Role::Committee], 2100, None, true, "01632 960303", "email", "Prefers agendas by email a week ahead."),
+    ("Łukasz Nowak", "Luke", &[Role::Treasurer, Role::Committee], 1200, None, true, "07700 900404", "email", ""),
+    ("Aisha Begum", "", &[Role::Committee], 800, None, true, "07700 900505", "email phone", "Speaks Bengali and Sylheti; helps with translated notices."),
+    ("David Thompson", "Dave", &[Role::Committee], 3000, None, false, "01632 960606", "phone post", "No email. Large print papers, please."),
+    ("Priya Sharma", "", &[Role::Committee], 330, None, true, "07700 900707", "email", "Joined after the patient survey stall."),
+    ("Graham Whitfield", "", &[Role::Committee], 2500, None, true, "01632 960808", "email", "Runs the volunteer driver rota."),
+    ("Olusegun Adeyemi", "Segun", &[Role::Committee], 600, None, true, "07700 900909", "email", ""),
+    ("Eileen McCarthy", "", &[Role::Committee], 1800, None, false, "01632 960110", "post", "Coordinates the befriending scheme."),
+    ("Jan Kowalski", "", &[Role::Member], 700, None, true, "", "email", ""),
+    ("Fatima Hussain", "", &[Role::Member], 250, None, true, "", "email", ""),
+    ("Peter Wright", "", &[Role::Member], 1400, None, false, "01632 960121", "phone", ""),
+    ("Rhiannon Jones", "", &[Role::Member], 90, None, true, "", "email", "Interested in the young people's health forum."),
+    ("Tomasz Wiśniewski", "Tom", &[Role::Member], 400, None, true, "07700 900131", "email", ""),
+    ("Mei Ling Chen", "", &[Role::Member], 520, None, true, "", "email", ""),
+    ("Bernard O'Neill", "Bernie", &[Role::Member], 150, None, false, "01632 960141", "phone", ""),
+    ("Barbara Hughes", "", &[Role::Committee], 3200, Some(240), true, "01632 960151", "", "Stood down from the committee; thanked at the AGM."),
+    ("Kenneth Ashworth", "Ken", &[Role::Treasurer], 3600, Some(330), false, "01632 960161", "", "Former treasurer; handed over to Łukasz."),
+    ("Dr Helen Carter", "", &[Role::PracticeStaff], 2000, None, true, "01632 960999", "email", "GP partner; attends quarterly."),
+    ("Sarah Mitchell", "", &[Role::PracticeStaff], 1600, None, true, "01632 960998", "email", "Practice manager."),
+    ("Joanne Price", "Jo", &[Role::Guest], 60, None, true, "", "email", "Patient who came to the open forum."),
+];
+
+fn email_for(name: &str) -> String {
+    let ascii: String = crate::check::fold_for_search(name).chars().filter(|c| c.is_ascii_alphabetic() || *c == ' ').collect();
+    let parts: Vec<&str> = ascii.split_whitespace().filter(|p| *p != "dr").collect();
+    format!("{}.{}@example.org", parts[0], parts[parts.len() - 1])
+}
+
+fn uk(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// Fills an empty store with the sample PPG. Refuses if a PPG is already set up.
+pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
+    let has_people: bool = !people::list(tx, &people::PeopleQuery { search: String::new(), filter: people::PeopleFilter::Everyone }, today)?.is_empty();
+    if !settings::needs_setup(tx)? || has_people {
+        return Err(Error::Refused("The sample PPG can only be loaded into an empty PPG Desk, so that nothing of yours is mixed with it.".into()));
+    }
+    let sample = Settings {
+        group_name: "Riverside Surgery Patient Participation Group".into(),
+        practices: vec!["Riverside Surgery".into(), "Hill Lane Branch Surgery".into()],
+        pcn: "Riverside and Villages PCN".into(),
+        usual_venue: "Community Room, Riverside Surgery, Mill Lane".into(),
+        meeting_every: 1,
+        meeting_every_unit: IntervalUnit::Months,
+        text_size: TextSize::Normal,
+    };
+    settings::save(tx, &sample, now)?;
+    for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in PEOPLE.iter().enumerate() {
+        let joined_on = today - Duration::days(joined);
+        let input = PersonInput {
+            full_name: name.into(),
+            preferred_name: preferred.into(),
+            email: if has_email { email_for(name) } else { String::new() },
+            phone: phone.into(),
+            address: if contact_by.contains("post") { format!("{} Mill Lane, Riverside, RV1 {}AB", 10 + index, index % 9 + 1) } else { String::new() },
+            joined_on: uk(joined_on),
+            left_on: left.map(|days| uk(today - Duration::days(days))).unwrap_or_default(),
+            roles: roles.to_vec(),
+            contact_by_email: contact_by.contains("email"),
+            contact_by_post: contact_by.contains("post"),
+            contact_by_phone: contact_by.contains("phone"),
+            contact_consent_on: if contact_by.is_empty() { String::new() } else { uk(joined_on) },
+            notes: notes.into(),
+        };
+        people::insert(tx, &input.checked(today)?, now)?;
+    }
+    Ok(())
+}

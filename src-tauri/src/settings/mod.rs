@@ -1,0 +1,112 @@
+//! The PPG's own details, set on first run and in Settings: its name, practice(s), PCN,
+//! usual venue, how often it meets, and the screen text size.
+
+pub mod commands;
+mod sql;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::check::Checker;
+use crate::error::Result;
+
+pub use sql::{load, save};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum IntervalUnit {
+    Weeks,
+    Months,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum TextSize {
+    Normal,
+    Large,
+    Larger,
+}
+
+/// The PPG's settings as saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Settings {
+    pub group_name: String,
+    /// The practice or practices the PPG serves, in the order given.
+    pub practices: Vec<String>,
+    pub pcn: String,
+    pub usual_venue: String,
+    /// The usual gap between meetings: every `meeting_every` `meeting_every_unit`.
+    pub meeting_every: u32,
+    pub meeting_every_unit: IntervalUnit,
+    pub text_size: TextSize,
+}
+
+impl Settings {
+    /// Checks and tidies settings typed into the setup or settings form.
+    pub fn checked(self) -> Result<Settings> {
+        let mut c = Checker::new();
+        let group_name = c.text("groupName", &self.group_name, 120, Some("Please enter your group's name, for example \"Riverside Surgery PPG\"."));
+        let mut practices: Vec<String> = Vec::new();
+        for practice in &self.practices {
+            let name = practice.trim().to_string();
+            if name.chars().count() > 120 {
+                c.fail("practices", "Each practice name must be under 120 characters.");
+            } else if !name.is_empty() && !practices.iter().any(|p| p.eq_ignore_ascii_case(&name)) {
+                practices.push(name);
+            }
+        }
+        let pcn = c.text("pcn", &self.pcn, 120, None);
+        let usual_venue = c.text("usualVenue", &self.usual_venue, 300, None);
+        let limit = match self.meeting_every_unit {
+            IntervalUnit::Weeks => 52,
+            IntervalUnit::Months => 12,
+        };
+        if self.meeting_every == 0 || self.meeting_every > limit {
+            c.fail("meetingEvery", format!("Please choose between 1 and {limit}."));
+        }
+        c.finish()?;
+        Ok(Settings { group_name, practices, pcn, usual_venue, ..self })
+    }
+}
+
+/// True until the PPG has been set up (or the sample loaded).
+pub fn needs_setup(conn: &Connection) -> Result<bool> {
+    Ok(load(conn)?.is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Settings {
+        Settings {
+            group_name: "  Riverside PPG ".into(),
+            practices: vec!["Riverside Surgery".into(), "".into(), "riverside surgery".into(), "Hill Lane".into()],
+            pcn: "North PCN".into(),
+            usual_venue: "".into(),
+            meeting_every: 6,
+            meeting_every_unit: IntervalUnit::Weeks,
+            text_size: TextSize::Normal,
+        }
+    }
+
+    #[test]
+    fn trims_and_removes_blank_and_repeated_practices() {
+        let s = sample().checked().unwrap();
+        assert_eq!(s.group_name, "Riverside PPG");
+        assert_eq!(s.practices, vec!["Riverside Surgery", "Hill Lane"]);
+    }
+
+    #[test]
+    fn refuses_a_missing_name_and_silly_interval() {
+        let bad = Settings { group_name: " ".into(), meeting_every: 13, meeting_every_unit: IntervalUnit::Months, ..sample() };
+        let Err(crate::error::Error::Invalid(fields)) = bad.checked() else { panic!("expected invalid") };
+        let names: Vec<_> = fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(names, vec!["groupName", "meetingEvery"]);
+    }
+}

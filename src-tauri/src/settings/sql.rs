@@ -1,0 +1,59 @@
+//! The only SQL of the settings feature.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{IntervalUnit, Settings, TextSize};
+use crate::error::Result;
+
+pub fn load(conn: &Connection) -> Result<Option<Settings>> {
+    let row = conn
+        .query_row(
+            "SELECT group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size FROM settings WHERE id = 1",
+            [],
+            |row| {
+                Ok(Settings {
+                    group_name: row.get(0)?,
+                    practices: Vec::new(),
+                    pcn: row.get(1)?,
+                    usual_venue: row.get(2)?,
+                    meeting_every: row.get(3)?,
+                    meeting_every_unit: if row.get::<_, String>(4)? == "weeks" { IntervalUnit::Weeks } else { IntervalUnit::Months },
+                    text_size: match row.get::<_, String>(5)?.as_str() {
+                        "large" => TextSize::Large,
+                        "larger" => TextSize::Larger,
+                        _ => TextSize::Normal,
+                    },
+                })
+            },
+        )
+        .optional()?;
+    let Some(mut settings) = row else { return Ok(None) };
+    let mut stmt = conn.prepare("SELECT name FROM practices ORDER BY position")?;
+    settings.practices = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Some(settings))
+}
+
+/// Saves checked settings (inside the caller's transaction).
+pub fn save(conn: &Connection, settings: &Settings, now: &str) -> Result<()> {
+    let unit = match settings.meeting_every_unit {
+        IntervalUnit::Weeks => "weeks",
+        IntervalUnit::Months => "months",
+    };
+    let size = match settings.text_size {
+        TextSize::Normal => "normal",
+        TextSize::Large => "large",
+        TextSize::Larger => "larger",
+    };
+    conn.execute(
+        "INSERT INTO settings (id, group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, created_at, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+         ON CONFLICT (id) DO UPDATE SET group_name = ?1, pcn = ?2, usual_venue = ?3, meeting_every = ?4,
+             meeting_every_unit = ?5, text_size = ?6, updated_at = ?7",
+        params![settings.group_name, settings.pcn, settings.usual_venue, settings.meeting_every, unit, size, now],
+    )?;
+    conn.execute("DELETE FROM practices", [])?;
+    for (position, name) in settings.practices.iter().enumerate() {
+        conn.execute("INSERT INTO practices (name, position) VALUES (?1, ?2)", params![name, position as i64])?;
+    }
+    Ok(())
+}

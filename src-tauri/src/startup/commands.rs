@@ -1,0 +1,23 @@
+//! Tauri commands for starting up: what to show first, the sample PPG, and recovery.
+
+use tauri::State;
+
+use super::Startup;
+use crate::error::Result;
+use crate::state::{AppState, Topic};
+
+#[tauri::command]
+pub fn get_startup(state: State<'_, AppState>) -> Result<Startup> {
+    super::describe(&state)
+}
+
+#[tauri::command]
+pub fn load_sample_data(state: State<'_, AppState>) -> Result<()> {
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Settings, Topic::People], |tx| crate::sample::load(tx, today, &now))
+}
+
+#[tauri::command]
+pub fn recover_from_latest_backup(state: State<'_, AppState>) -> Result<()> {
+    state.recover_from_latest_backup()
+}

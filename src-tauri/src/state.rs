@@ -1,0 +1,178 @@
+//! AppState: the one open store and the only ways to use it: `read(|conn| ..)` and
+//! `write(topics, |tx| ..)`, which runs a transaction and then announces what changed.
+//! Also the clock (overridable for tests with `PPG_DESK_TODAY`) and the data-folder lock.
+
+use std::fs::{self, File};
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::backups::{self, BackupReason};
+use crate::db::{self, DataPaths};
+use crate::error::{Error, Result};
+
+/// A part of the data that changed; every open view of it reloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Topic {
+    Settings,
+    People,
+    Backups,
+}
+
+/// Called after every successful write with the topics it touched.
+pub type Notify = Box<dyn Fn(&[Topic]) + Send + Sync>;
+
+enum Store {
+    Open(Connection),
+    /// The store could not be opened; the error says why (damaged, newer, already open...).
+    Unavailable(Error),
+}
+
+pub struct AppState {
+    pub paths: DataPaths,
+    store: Mutex<Store>,
+    notify: Notify,
+    today_override: Option<NaiveDate>,
+    /// Held for the life of the process so a second PPG Desk cannot open the same data.
+    _lock: Option<File>,
+    /// A problem with the automatic backup on start, to be shown to the user once.
+    pub backup_warning: Option<String>,
+}
+
+impl AppState {
+    /// Opens the store in `paths`, migrating it (after a backup) and taking the daily backup.
+    /// Never fails: a store that cannot be used is recorded and reported by `problem()`.
+    pub fn open(paths: DataPaths, notify: Notify) -> Self {
+        let today_override = std::env::var("PPG_DESK_TODAY").ok().and_then(|v| crate::check::parse_date(&v).ok());
+        let mut state = AppState {
+            paths,
+            store: Mutex::new(Store::Unavailable(Error::Damaged)),
+            notify,
+            today_override,
+            _lock: None,
+            backup_warning: None,
+        };
+        let store = match state.open_store() {
+            Ok(conn) => Store::Open(conn),
+            Err(error) => Store::Unavailable(error),
+        };
+        *state.store.get_mut().unwrap_or_else(|e| e.into_inner()) = store;
+        state
+    }
+
+    fn open_store(&mut self) -> Result<Connection> {
+        fs::create_dir_all(self.paths.backups_dir())?;
+        let lock = File::options().create(true).truncate(false).write(true).open(self.paths.lock_file())?;
+        if lock.try_lock().is_err() {
+            return Err(Error::AlreadyOpen);
+        }
+        self._lock = Some(lock);
+        let now = self.now();
+        let mut conn = db::open(&self.paths.db_file())?;
+        let version = db::schema_version(&conn)?;
+        if version > 0 && version < db::migrate::LATEST_VERSION {
+            backups::take(&conn, &self.paths, now, BackupReason::BeforeUpgrade)?;
+        }
+        db::migrate::migrate(&mut conn)?;
+        if version > 0 {
+            if let Err(error) = backups::take_daily_if_due(&conn, &self.paths, now) {
+                self.backup_warning = Some(format!("Today's automatic backup could not be made: {error}"));
+            }
+        }
+        Ok(conn)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Why the store cannot be used, if it cannot.
+    pub fn problem(&self) -> Option<Error> {
+        match &*self.lock() {
+            Store::Open(_) => None,
+            Store::Unavailable(error) => Some(clone_problem(error)),
+        }
+    }
+
+    /// Runs `f` against the open store.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        match &*self.lock() {
+            Store::Open(conn) => f(conn),
+            Store::Unavailable(error) => Err(clone_problem(error)),
+        }
+    }
+
+    /// Runs `f` in one transaction; commits only if it succeeds, then announces `topics`.
+    pub fn write<T>(&self, topics: &[Topic], f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let out = {
+            let mut store = self.lock();
+            let Store::Open(conn) = &mut *store else {
+                let Store::Unavailable(error) = &*store else { unreachable!() };
+                return Err(clone_problem(error));
+            };
+            let tx = conn.transaction()?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            out
+        };
+        (self.notify)(topics);
+        Ok(out)
+    }
+
+    /// Gives `f` the whole connection (for restoring a backup), then announces every topic.
+    pub fn replace_all<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        let out = {
+            let mut store = self.lock();
+            match &mut *store {
+                Store::Open(conn) => f(conn)?,
+                Store::Unavailable(error) => return Err(clone_problem(error)),
+            }
+        };
+        (self.notify)(&[Topic::Settings, Topic::People, Topic::Backups]);
+        Ok(out)
+    }
+
+    /// Replaces a damaged database with the newest backup and opens it.
+    pub fn recover_from_latest_backup(&self) -> Result<()> {
+        let mut store = self.lock();
+        if let Store::Unavailable(Error::Damaged) = &*store {
+            backups::replace_damaged_with_latest(&self.paths, self.now())?;
+            let mut conn = db::open(&self.paths.db_file())?;
+            db::migrate::migrate(&mut conn)?;
+            *store = Store::Open(conn);
+            drop(store);
+            (self.notify)(&[Topic::Settings, Topic::People, Topic::Backups]);
+            Ok(())
+        } else {
+            Err(Error::Refused("The data is not damaged, so there is nothing to recover.".into()))
+        }
+    }
+
+    /// Today's date (the local calendar date, or `PPG_DESK_TODAY` when a test sets it).
+    pub fn today(&self) -> NaiveDate {
+        self.today_override.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        let now = chrono::Local::now().naive_local();
+        match self.today_override {
+            Some(day) => day.and_time(now.time()),
+            None => now,
+        }
+    }
+}
+
+/// Problems are reported again on every use, so they are cloned by meaning.
+fn clone_problem(error: &Error) -> Error {
+    match error {
+        Error::NewerDatabase { found, supported } => Error::NewerDatabase { found: *found, supported: *supported },
+        Error::AlreadyOpen => Error::AlreadyOpen,
+        Error::Damaged => Error::Damaged,
+        other => Error::File(other.to_string()),
+    }
+}

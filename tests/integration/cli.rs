@@ -1,0 +1,55 @@
+//! The command line, run as a real process: demo, check, backup and restore.
+
+use std::process::Command;
+
+fn ppg(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("PPG_DESK_DATA_DIR")
+        .output()
+        .expect("run ppg-desk");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+#[test]
+fn version_and_help_describe_the_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, text) = ppg(dir.path(), &["--version"]);
+    assert!(ok && text.contains(env!("CARGO_PKG_VERSION")), "{text}");
+    let (ok, text) = ppg(dir.path(), &["--help"]);
+    assert!(ok && text.contains("demo") && text.contains("backup") && text.contains("restore") && text.contains("check"), "{text}");
+}
+
+#[test]
+fn demo_check_backup_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (ok, text) = ppg(&data, &["demo"]);
+    assert!(ok, "{text}");
+    let (ok, text) = ppg(&data, &["demo"]);
+    assert!(!ok && text.contains("only be loaded into an empty"), "demo refuses a folder with data: {text}");
+
+    let (ok, text) = ppg(&data, &["check"]);
+    assert!(ok && text.contains("Integrity: ok") && text.contains("Data version: 1"), "{text}");
+
+    let backup = dir.path().join("ppg.sqlite3");
+    let (ok, text) = ppg(&data, &["backup", "--out", backup.to_str().unwrap()]);
+    assert!(ok && text.contains("22 people"), "{text}");
+
+    let empty = dir.path().join("fresh");
+    let (ok, text) = ppg(&empty, &["restore", backup.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    let state = crate::support::open_at(&empty);
+    assert_eq!(crate::support::count_people(&state), 22, "the restored folder holds the sample PPG");
+}
+
+#[test]
+fn check_reports_a_damaged_file_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(ppg_desk::db::DB_FILE), b"garbage garbage garbage").unwrap();
+    let (ok, text) = ppg(dir.path(), &["check"]);
+    assert!(!ok && text.contains("damaged"), "{text}");
+}

@@ -1,0 +1,8 @@
+//! Integration tests over real database files in temporary folders.
+
+mod support;
+
+mod backups;
+mod cli;
+mod people;
+mod store;

@@ -1,0 +1,166 @@
+//! Repository invariants from ARCHITECTURE.md, checked on every test run: file headers and
+//! sizes, where `tauri::` and SQL may appear, every command has its TypeScript wrapper,
+//! and the UI never renders raw HTML.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if !["node_modules", "dist", "bindings", "target"].contains(&name.as_str()) {
+                    stack.push(path);
+                }
+            } else if extensions.iter().any(|ext| name.ends_with(ext)) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn rust_sources() -> Vec<PathBuf> {
+    let mut files = files_under(&root().join("src-tauri"), &[".rs"]);
+    files.extend(files_under(&root().join("tests"), &[".rs"]));
+    files
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(root()).unwrap().display().to_string()
+}
+
+#[test]
+fn every_rust_file_opens_with_a_module_comment() {
+    let missing: Vec<String> = rust_sources()
+        .into_iter()
+        .filter(|p| !fs::read_to_string(p).unwrap().starts_with("//!"))
+        .map(|p| relative(&p))
+        .collect();
+    assert!(missing.is_empty(), "these files must start with a //! line saying what they own: {missing:?}");
+}
+
+#[test]
+fn no_source_file_passes_400_lines() {
+    let mut files = rust_sources();
+    files.extend(files_under(&root().join("ui/src"), &[".ts", ".svelte"]));
+    let long: Vec<String> = files
+        .into_iter()
+        .filter(|p| fs::read_to_string(p).unwrap().lines().count() > 400)
+        .map(|p| relative(&p))
+        .collect();
+    assert!(long.is_empty(), "split these files by meaning: {long:?}");
+}
+
+#[test]
+fn tauri_appears_only_in_lib_state_and_commands() {
+    let offenders: Vec<String> = files_under(&root().join("src-tauri/src"), &[".rs"])
+        .into_iter()
+        .filter(|p| {
+            let name = relative(p);
+            let allowed = name.ends_with("src/lib.rs") || name.ends_with("src/state.rs") || name.ends_with("commands.rs") || name.ends_with("src/main.rs");
+            !allowed && fs::read_to_string(p).unwrap().contains("tauri::")
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "rules never see Tauri; move this into a commands.rs: {offenders:?}");
+}
+
+#[test]
+fn sql_lives_only_in_sql_files_and_db() {
+    let keywords = ["SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "CREATE TABLE"];
+    let offenders: Vec<String> = files_under(&root().join("src-tauri/src"), &[".rs"])
+        .into_iter()
+        .filter(|p| {
+            let name = relative(p);
+            let allowed = name.ends_with("sql.rs") || name.contains("src/db/") || name.ends_with("tests.rs");
+            let text = fs::read_to_string(p).unwrap();
+            !allowed && keywords.iter().any(|k| text.lines().any(|l| l.contains(&format!("\"{k}")) || l.trim_start().starts_with(k)))
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "commands and rules never see SQL; move it into the feature's sql.rs: {offenders:?}");
+}
+
+fn registered_commands() -> Vec<String> {
+    let lib = fs::read_to_string(root().join("src-tauri/src/lib.rs")).unwrap();
+    let start = lib.find("generate_handler![").expect("lib.rs registers commands");
+    let end = start + lib[start..].find(']').unwrap();
+    lib[start..end]
+        .split([',', '['])
+        .skip(1)
+        .map(|s| s.trim().rsplit("::").next().unwrap().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_registered_command_has_its_typescript_wrapper() {
+    let commands = registered_commands();
+    assert!(commands.len() >= 10, "found the command list: {commands:?}");
+    let wrappers = fs::read_to_string(root().join("ui/src/lib/api/commands.ts")).unwrap();
+    let missing: Vec<String> = commands
+        .iter()
+        .filter(|c| !(wrappers.contains(&format!("export const {} =", camel(c))) && wrappers.contains(&format!("'{c}'"))))
+        .cloned()
+        .collect();
+    assert!(missing.is_empty(), "add these to ui/src/lib/api/commands.ts: {missing:?}");
+}
+
+#[test]
+fn only_the_api_folder_imports_tauri_in_the_ui() {
+    let offenders: Vec<String> = files_under(&root().join("ui/src"), &[".ts", ".svelte"])
+        .into_iter()
+        .filter(|p| !relative(p).contains("ui/src/lib/api/") && fs::read_to_string(p).unwrap().contains("@tauri-apps/"))
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "import Tauri only in ui/src/lib/api: {offenders:?}");
+}
+
+#[test]
+fn the_ui_never_renders_raw_html() {
+    let offenders: Vec<String> = files_under(&root().join("ui/src"), &[".svelte", ".ts"])
+        .into_iter()
+        .filter(|p| {
+            let text = fs::read_to_string(p).unwrap();
+            text.contains("{@html") || text.contains(".innerHTML")
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "people's text must always be shown as text: {offenders:?}");
+}
+
+#[test]
+fn the_csp_is_strict_and_nothing_remote_is_loaded() {
+    let conf = fs::read_to_string(root().join("tauri.conf.json")).unwrap();
+    assert!(conf.contains("\"csp\": \"default-src 'self'"), "tauri.conf.json sets a strict CSP");
+    for file in files_under(&root().join("ui/src"), &[".svelte", ".ts", ".css", ".html"]) {
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(!text.contains("https://") && !text.contains("http://"), "{} must not load anything remote", relative(&file));
+    }
+}
