@@ -1,0 +1,41 @@
+// Typed wrappers, one per Rust command (tests/tidy.rs checks none is missing).
+import { call } from './invoke';
+import type { Startup } from './bindings/Startup';
+import type { Settings } from './bindings/Settings';
+import type { Person } from './bindings/Person';
+import type { PersonInput } from './bindings/PersonInput';
+import type { PeopleQuery } from './bindings/PeopleQuery';
+import type { ErasurePreview } from './bindings/ErasurePreview';
+import type { CsvPreview } from './bindings/CsvPreview';
+import type { ImportReport } from './bindings/ImportReport';
+import type { PersonField } from './bindings/PersonField';
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { BackupCheck } from './bindings/BackupCheck';
+
+export const getStartup = () => call<Startup>('get_startup');
+export const loadSampleData = () => call<void>('load_sample_data');
+export const recoverFromLatestBackup = () => call<void>('recover_from_latest_backup');
+
+export const getSettings = () => call<Settings | null>('get_settings');
+export const saveSettings = (settings: Settings) => call<Settings>('save_settings', { settings });
+
+export const listPeople = (query: PeopleQuery) => call<Person[]>('list_people', { query });
+export const getPerson = (id: number) => call<Person>('get_person', { id });
+export const createPerson = (input: PersonInput) => call<Person>('create_person', { input });
+export const updatePerson = (id: number, input: PersonInput) => call<Person>('update_person', { id, input });
+export const markPersonLeft = (id: number, on: string) => call<Person>('mark_person_left', { id, on });
+export const previewErasePerson = (id: number) => call<ErasurePreview>('preview_erase_person', { id });
+export const erasePerson = (id: number) => call<void>('erase_person', { id });
+export const previewPeopleCsv = (path: string) => call<CsvPreview>('preview_people_csv', { path });
+export const importPeopleCsv = (path: string, mapping: (PersonField | null)[]) =>
+  call<ImportReport>('import_people_csv', { path, mapping });
+export const exportPeopleCsv = (path: string, query: PeopleQuery) =>
+  call<number>('export_people_csv', { path, query });
+
+export const listBackups = () => call<BackupInfo[]>('list_backups');
+export const backupToFile = (path: string) => call<BackupCheck>('backup_to_file', { path });
+export const takeBackupNow = () => call<BackupInfo>('take_backup_now');
+export const checkBackupFile = (path: string) => call<BackupCheck>('check_backup_file', { path });
+export const checkListedBackup = (fileName: string) => call<BackupCheck>('check_listed_backup', { fileName });
+export const restoreBackupFile = (path: string) => call<void>('restore_backup_file', { path });
+export const restoreListedBackup = (fileName: string) => call<void>('restore_listed_backup', { fileName });

@@ -1,0 +1,35 @@
+// Choices and defaults for the PPG's settings.
+import type { Settings } from '../api/bindings/Settings';
+import type { IntervalUnit } from '../api/bindings/IntervalUnit';
+import type { TextSize } from '../api/bindings/TextSize';
+
+export const INTERVALS: { key: string; label: string; every: number; unit: IntervalUnit }[] = [
+  { key: '1-months', label: 'Every month', every: 1, unit: 'months' },
+  { key: '6-weeks', label: 'Every 6 weeks', every: 6, unit: 'weeks' },
+  { key: '2-months', label: 'Every 2 months', every: 2, unit: 'months' },
+  { key: '3-months', label: 'Every 3 months (quarterly)', every: 3, unit: 'months' },
+];
+
+export const TEXT_SIZES: { size: TextSize; label: string; scale: number }[] = [
+  { size: 'normal', label: 'Normal', scale: 1 },
+  { size: 'large', label: 'Large', scale: 1.25 },
+  { size: 'larger', label: 'Larger', scale: 1.5 },
+];
+
+export function intervalKey(settings: Pick<Settings, 'meetingEvery' | 'meetingEveryUnit'>): string {
+  const key = `${settings.meetingEvery}-${settings.meetingEveryUnit}`;
+  return INTERVALS.some((i) => i.key === key) ? key : INTERVALS[0].key;
+}
+
+export function emptySettings(): Settings {
+  return {
+    groupName: '', practices: [], pcn: '', usualVenue: '', meetingEvery: 1,
+    meetingEveryUnit: 'months', textSize: 'normal',
+  };
+}
+
+/** Applies the chosen text size to the whole window (everything is sized in rem). */
+export function applyTextSize(size: TextSize, root: HTMLElement = document.documentElement): void {
+  const scale = TEXT_SIZES.find((t) => t.size === size)?.scale ?? 1;
+  root.style.fontSize = `${scale * 112.5}%`;
+}
