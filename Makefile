@@ -1,0 +1,83 @@
+# PPG Desk: `make run` opens the app, `make test` runs every test. Both do all set-up first
+# on Debian 12 (as root, or with sudo): system packages, tauri-driver, npm packages.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# Keep build output outside the clone when CARGO_TARGET_DIR is set (CI keeps it warm).
+export CARGO_TARGET_DIR ?= $(CURDIR)/target
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libssl-dev libxdo-dev \
+	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver \
+	poppler-utils qpdf sqlite3 fonts-noto-core
+TAURI_DRIVER_VERSION := 2.1.0
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: help run test setup system-packages tauri-driver ui-deps ui test-rust test-bindings test-ui test-e2e release clean
+
+help:
+	@echo "make run    set everything up and open PPG Desk"
+	@echo "make test   set everything up and run every test (Rust, UI, end-to-end)"
+	@echo "make release  build an optimised binary and a .deb package"
+
+run: setup ui
+	cargo run --bin ppg-desk
+
+test: setup ui test-rust test-bindings test-ui test-e2e
+	@echo "All PPG Desk tests passed."
+
+setup: system-packages tauri-driver ui-deps
+
+system-packages:
+	@command -v cargo >/dev/null || { echo "Rust (cargo) is needed: install it with rustup first."; exit 1; }
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null \
+		|| { echo "Node.js 20 or newer is needed (found: $$(node --version 2>/dev/null || echo none))."; exit 1; }
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages: $$missing"; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=600 $$missing; \
+	fi
+
+tauri-driver:
+	@if ! tauri-driver --help >/dev/null 2>&1; then \
+		cargo install tauri-driver --locked --version $(TAURI_DRIVER_VERSION); \
+	fi
+
+# npm ci only when package-lock.json changed since the last install.
+ui-deps: ui/node_modules/.installed
+ui/node_modules/.installed: ui/package-lock.json
+	npm --prefix ui ci --no-audit --no-fund
+	touch $@
+
+ui: ui-deps
+	npm --prefix ui run build
+
+test-rust:
+	cargo test --lib --bins --test integration --test tidy
+
+# The TypeScript types are generated from Rust by the test run above; they must be committed.
+test-bindings:
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+		if [ -n "$$(git status --porcelain -- ui/src/lib/api/bindings)" ]; then \
+			git status --short -- ui/src/lib/api/bindings; \
+			echo "The generated TypeScript bindings are out of date: commit ui/src/lib/api/bindings."; exit 1; \
+		fi; \
+	fi
+
+test-ui:
+	npm --prefix ui run check
+	npm --prefix ui test
+
+# The real window, through tauri-driver and WebKitWebDriver, on a virtual display.
+test-e2e:
+	xvfb-run -a -s "-screen 0 1280x900x24" cargo test --test e2e -- --test-threads=1
+
+release: setup ui
+	npm --prefix ui exec -- tauri build --bundles deb
+
+clean:
+	rm -rf ui/dist ui/node_modules gen .e2e
+	cargo clean

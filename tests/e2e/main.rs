@@ -1,0 +1,22 @@
+//! End-to-end tests: the real PPG Desk window, driven through tauri-driver and
+//! WebKitWebDriver under Xvfb, each test on its own temporary data folder.
+//! Run by `make test` (which provides the display); they never skip.
+
+mod axe;
+mod people;
+mod setup;
+mod webdriver;
+
+use std::path::Path;
+use std::process::Command;
+
+/// Loads the sample PPG into `dir` through the command line, as a quick starting point.
+pub fn load_sample(dir: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("demo")
+        .status()
+        .expect("run ppg-desk demo");
+    assert!(status.success(), "ppg-desk demo failed");
+}

@@ -1,0 +1,208 @@
+//! A small W3C WebDriver client for driving the real PPG Desk window through tauri-driver
+//! (which starts WebKitWebDriver, which starts the app). One driver per session, so tests
+//! never share a window or a data folder.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+pub struct Session {
+    driver: Child,
+    base: String,
+    agent: ureq::Agent,
+}
+
+#[derive(Clone)]
+pub struct Element(String);
+
+impl Session {
+    /// Launches PPG Desk on `data_dir` (with extra environment) and waits for its window.
+    pub fn launch(data_dir: &Path, env: &[(&str, &str)]) -> Session {
+        let port = free_port();
+        let native_port = free_port();
+        let driver_bin = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+        let mut command = Command::new(&driver_bin);
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("PPG_DESK_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let driver = command.spawn().unwrap_or_else(|e| {
+            panic!("could not start {driver_bin} ({e}). The end-to-end tests need tauri-driver and WebKitWebDriver: run them with `make test`, which installs both.")
+        });
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(120)))
+            .build()
+            .into();
+        let mut session = Session { driver, base: format!("http://127.0.0.1:{port}"), agent };
+        session.wait_for_driver();
+        let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": env!("CARGO_BIN_EXE_ppg-desk")}}}});
+        let reply = session.post_raw("/session", caps);
+        let id = reply["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {reply}")).to_string();
+        session.base = format!("{}/session/{id}", session.base);
+        session
+    }
+
+    fn wait_for_driver(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if self.agent.get(format!("{}/status", self.base)).call().is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("tauri-driver did not start within 30 s");
+    }
+
+    fn post_raw(&self, path: &str, body: Value) -> Value {
+        let url = format!("{}{path}", self.base);
+        let mut response = self.agent.post(&url).send_json(body).unwrap_or_else(|e| panic!("POST {path}: {e}"));
+        response.body_mut().read_json().unwrap_or_else(|e| panic!("POST {path} reply: {e}"))
+    }
+
+    fn post(&self, path: &str, body: Value) -> Value {
+        let reply = self.post_raw(path, body);
+        if let Some(error) = reply["value"]["error"].as_str() {
+            panic!("WebDriver {path}: {error}: {}", reply["value"]["message"]);
+        }
+        reply["value"].clone()
+    }
+
+    fn get(&self, path: &str) -> Value {
+        let url = format!("{}{path}", self.base);
+        let mut response = self.agent.get(&url).call().unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        let reply: Value = response.body_mut().read_json().unwrap();
+        reply["value"].clone()
+    }
+
+    /// Finds the first element matching `css`, waiting up to 15 s for it to appear.
+    pub fn find(&self, css: &str) -> Element {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let reply = self.post_raw("/element", json!({"using": "css selector", "value": css}));
+            if let Some(id) = reply["value"][ELEMENT].as_str() {
+                return Element(id.to_string());
+            }
+            if Instant::now() > deadline {
+                self.screenshot(&format!("missing-{}", css.replace(|c: char| !c.is_alphanumeric(), "_")));
+                panic!("no element matches {css}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Finds a button (or link) whose visible text is exactly `text`.
+    pub fn button(&self, text: &str) -> Element {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let script = "return [...document.querySelectorAll('button, a')].find(b => b.textContent.trim() === arguments[0] && b.offsetParent !== null) || null;";
+            let found = self.execute(script, json!([text]));
+            if let Some(id) = found[ELEMENT].as_str() {
+                return Element(id.to_string());
+            }
+            if Instant::now() > deadline {
+                panic!("no visible button reads {text:?}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn click(&self, element: &Element) {
+        self.post(&format!("/element/{}/click", element.0), json!({}));
+    }
+
+    pub fn click_button(&self, text: &str) {
+        let button = self.button(text);
+        self.click(&button);
+    }
+
+    /// Replaces the text in a field, typing it like a person would.
+    pub fn fill(&self, css: &str, text: &str) {
+        let field = self.find(css);
+        self.post(&format!("/element/{}/clear", field.0), json!({}));
+        self.post(&format!("/element/{}/value", field.0), json!({"text": text}));
+    }
+
+    pub fn text(&self, element: &Element) -> String {
+        self.get(&format!("/element/{}/text", element.0)).as_str().unwrap_or_default().to_string()
+    }
+
+    /// Waits until the page's visible text contains `needle`.
+    pub fn wait_for_text(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if self.body_text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        self.screenshot("missing-text");
+        panic!("the window never showed {needle:?}; it shows:\n{}", self.body_text());
+    }
+
+    pub fn body_text(&self) -> String {
+        self.execute("return document.body.innerText;", json!([])).as_str().unwrap_or_default().to_string()
+    }
+
+    pub fn execute(&self, script: &str, args: Value) -> Value {
+        self.post("/execute/sync", json!({"script": script, "args": args}))
+    }
+
+    pub fn execute_async(&self, script: &str, args: Value) -> Value {
+        self.post("/execute/async", json!({"script": script, "args": args}))
+    }
+
+    /// Saves a PNG of the window under `.e2e/` in the repository, for people to look at.
+    pub fn screenshot(&self, name: &str) {
+        use base64::Engine;
+        let data = self.get("/screenshot");
+        if let Some(encoded) = data.as_str() {
+            if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(encoded) {
+                let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(".e2e");
+                let _ = std::fs::create_dir_all(&dir);
+                let _ = std::fs::write(dir.join(format!("{name}.png")), bytes);
+            }
+        }
+    }
+
+    /// Closes the window the way quitting does, and stops the driver.
+    pub fn quit(mut self) {
+        let _ = self.agent.delete(&self.base).call();
+        self.stop_driver();
+    }
+
+    fn stop_driver(&mut self) {
+        // SIGTERM, not kill(): SIGKILL would orphan WebKitWebDriver holding our output open.
+        let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.driver.kill();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.driver.try_wait() {
+            let _ = self.agent.delete(&self.base).call();
+            self.stop_driver();
+        }
+    }
+}
