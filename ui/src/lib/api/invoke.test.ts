@@ -12,7 +12,7 @@ describe('calling Rust', () => {
       message: 'Please correct the entry marked below.',
       fields: [{ field: 'email', message: 'An email address needs an @.' }],
     });
-    const error = await call('create_person', {}).catch((e) => e);
+    const error = (await call('create_person', {}).catch((e: unknown) => e)) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe('invalid');
     expect(error.fieldMessage('email')).toBe('An email address needs an @.');
