@@ -22,8 +22,11 @@ help:
 	@echo "make test   set everything up and run every test (Rust, UI, end-to-end)"
 	@echo "make release  build an optimised binary and a .deb package"
 
+# Builds the binary the way the test suite does (same features), so `make run` after
+# `make test` reuses every compiled crate instead of building the WebKit stack twice.
 run: setup ui
-	cargo run --bin ppg-desk
+	cargo test --no-run --test integration
+	"$(CARGO_TARGET_DIR)/debug/ppg-desk" $(ARGS)
 
 test: setup ui test-rust test-bindings test-ui test-e2e
 	@echo "All PPG Desk tests passed."
