@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::backups;
+use crate::documents::{self, DocumentKind};
+use crate::print::Profile;
 use crate::db::{self, copy, DataPaths};
 use crate::error::{Error, Result};
 use crate::state::{AppState, Topic};
@@ -35,6 +37,32 @@ pub enum Command {
     Restore { file: PathBuf },
     /// Check the data file's integrity and version.
     Check,
+    /// Print a document to a PDF file.
+    Print {
+        #[command(subcommand)]
+        document: PrintTarget,
+    },
+}
+
+/// The documents `ppg-desk print` can make.
+#[derive(Debug, Subcommand)]
+pub enum PrintTarget {
+    /// The contact list: officers, committee, members and practice staff.
+    Members {
+        #[command(flatten)]
+        output: PrintOutput,
+    },
+}
+
+/// Where a printed document goes, and in which profile.
+#[derive(Debug, clap::Args)]
+pub struct PrintOutput {
+    /// Large print (body text 18 pt, one column) instead of standard print.
+    #[arg(long)]
+    pub large_print: bool,
+    /// The PDF file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 /// Runs one command and returns the process exit code.
@@ -77,6 +105,15 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             Ok(format!("Restored from {} (what was there before is in {})", file.display(), state.paths.backups_dir().display()))
         }
         Command::Check => check(&state),
+        Command::Print { document } => {
+            let (kind, output) = match document {
+                PrintTarget::Members { output } => (DocumentKind::Members, output),
+            };
+            let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
+            let bytes = documents::render(&state, &kind, profile, state.now())?;
+            crate::files::write_atomically(&output.out, &bytes)?;
+            Ok(format!("Wrote {} ({} KB)", output.out.display(), bytes.len().div_ceil(1024)))
+        }
     }
 }
 

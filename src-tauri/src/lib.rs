@@ -5,9 +5,11 @@ pub mod backups;
 pub mod check;
 pub mod cli;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod files;
 pub mod people;
+pub mod print;
 pub mod sample;
 pub mod settings;
 pub mod startup;
@@ -38,6 +40,7 @@ pub fn stamp(now: NaiveDateTime) -> String {
 pub fn run_gui(paths: DataPaths) {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let handle = app.handle().clone();
             let notify = move |topics: &[Topic]| {
@@ -53,6 +56,15 @@ pub fn run_gui(paths: DataPaths) {
             startup::commands::recover_from_latest_backup,
             settings::commands::get_settings,
             settings::commands::save_settings,
+            settings::commands::get_logo,
+            settings::commands::set_logo,
+            settings::commands::clear_logo,
+            documents::commands::render_document,
+            documents::commands::suggest_document_file_name,
+            documents::commands::save_document,
+            documents::commands::open_document,
+            documents::commands::list_printers,
+            documents::commands::print_document,
             people::commands::list_people,
             people::commands::get_person,
             people::commands::create_person,

@@ -33,7 +33,8 @@ fn demo_check_backup_restore() {
     assert!(!ok && text.contains("only be loaded into an empty"), "demo refuses a folder with data: {text}");
 
     let (ok, text) = ppg(&data, &["check"]);
-    assert!(ok && text.contains("Integrity: ok") && text.contains("Data version: 1"), "{text}");
+    let version = format!("Data version: {}", ppg_desk::db::migrate::LATEST_VERSION);
+    assert!(ok && text.contains("Integrity: ok") && text.contains(&version), "{text}");
 
     let backup = dir.path().join("ppg.sqlite3");
     let (ok, text) = ppg(&data, &["backup", "--out", backup.to_str().unwrap()]);
@@ -52,4 +53,20 @@ fn check_reports_a_damaged_file_and_fails() {
     std::fs::write(dir.path().join(ppg_desk::db::DB_FILE), b"garbage garbage garbage").unwrap();
     let (ok, text) = ppg(dir.path(), &["check"]);
     assert!(!ok && text.contains("damaged"), "{text}");
+}
+
+#[test]
+fn print_members_writes_a_pdf_in_either_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ppg(dir.path(), &["demo"]).0);
+    for args in [&["print", "members", "--out"][..], &["print", "members", "--large-print", "--out"][..]] {
+        let out = dir.path().join("list.pdf");
+        let mut all: Vec<&str> = args.to_vec();
+        all.push(out.to_str().unwrap());
+        let (ok, text) = ppg(dir.path(), &all);
+        assert!(ok, "{text}");
+        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"), "a PDF was written");
+    }
+    let (ok, text) = ppg(dir.path(), &["print", "members"]);
+    assert!(!ok && text.contains("--out"), "the output file is required: {text}");
 }

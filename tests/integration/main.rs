@@ -5,4 +5,5 @@ mod support;
 mod backups;
 mod cli;
 mod people;
+mod print;
 mod store;

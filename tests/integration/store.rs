@@ -100,3 +100,24 @@ fn a_failed_write_rolls_back_everything_in_it() {
     assert!(result.is_err());
     assert_eq!(crate::support::count_people(&store.state), 0, "the first insert was rolled back");
 }
+
+#[test]
+fn a_version_1_file_with_data_keeps_it_through_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut conn = Connection::open(dir.path().join(db::DB_FILE)).unwrap();
+        migrate::migrate_to(&mut conn, 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO settings (id, group_name, created_at, updated_at) VALUES (1, 'Riverside PPG', 'x', 'x');
+             INSERT INTO people (full_name, created_at, updated_at) VALUES ('Aisha Begum', 'x', 'x');",
+        )
+        .unwrap();
+    }
+    let state = open_at(dir.path());
+    assert!(state.problem().is_none());
+    let settings = state.read(ppg_desk::settings::load).unwrap().expect("settings survive");
+    assert_eq!(settings.group_name, "Riverside PPG");
+    assert_eq!(settings.default_profile, ppg_desk::print::Profile::Standard, "new settings get their defaults");
+    assert_eq!(crate::support::count_people(&state), 1);
+    assert_eq!(state.read(ppg_desk::settings::load_logo).unwrap(), None);
+}

@@ -7,7 +7,10 @@ use crate::error::Result;
 
 /// The SQL of each version, in order: index 0 takes a file from version 0 to version 1.
 /// Never edit a file that has been released; add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_foundation.sql"),
+    include_str!("migrations/0002_print_settings.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

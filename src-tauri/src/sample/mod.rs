@@ -60,6 +60,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         meeting_every: 1,
         meeting_every_unit: IntervalUnit::Months,
         text_size: TextSize::Normal,
+        default_profile: crate::print::Profile::Standard,
     };
     settings::save(tx, &sample, now)?;
     for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in PEOPLE.iter().enumerate() {

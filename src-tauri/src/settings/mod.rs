@@ -2,6 +2,7 @@
 //! usual venue, how often it meets, and the screen text size.
 
 pub mod commands;
+pub mod logo;
 mod sql;
 
 use rusqlite::Connection;
@@ -10,8 +11,9 @@ use ts_rs::TS;
 
 use crate::check::Checker;
 use crate::error::Result;
+use crate::print::Profile;
 
-pub use sql::{load, save};
+pub use sql::{load, load_logo, save, save_logo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -44,6 +46,24 @@ pub struct Settings {
     pub meeting_every: u32,
     pub meeting_every_unit: IntervalUnit,
     pub text_size: TextSize,
+    /// The print profile documents open in (each can still be printed in the other).
+    pub default_profile: Profile,
+}
+
+impl Default for Settings {
+    /// A PPG that meets monthly, with nothing else filled in yet.
+    fn default() -> Self {
+        Settings {
+            group_name: String::new(),
+            practices: Vec::new(),
+            pcn: String::new(),
+            usual_venue: String::new(),
+            meeting_every: 1,
+            meeting_every_unit: IntervalUnit::Months,
+            text_size: TextSize::Normal,
+            default_profile: Profile::Standard,
+        }
+    }
 }
 
 impl Settings {
@@ -92,6 +112,7 @@ mod tests {
             meeting_every: 6,
             meeting_every_unit: IntervalUnit::Weeks,
             text_size: TextSize::Normal,
+            default_profile: Profile::Standard,
         }
     }
 

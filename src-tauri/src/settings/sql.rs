@@ -3,12 +3,13 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{IntervalUnit, Settings, TextSize};
+use crate::print::Profile;
 use crate::error::Result;
 
 pub fn load(conn: &Connection) -> Result<Option<Settings>> {
     let row = conn
         .query_row(
-            "SELECT group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size FROM settings WHERE id = 1",
+            "SELECT group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, default_profile FROM settings WHERE id = 1",
             [],
             |row| {
                 Ok(Settings {
@@ -23,6 +24,7 @@ pub fn load(conn: &Connection) -> Result<Option<Settings>> {
                         "larger" => TextSize::Larger,
                         _ => TextSize::Normal,
                     },
+                    default_profile: if row.get::<_, String>(6)? == "large_print" { Profile::LargePrint } else { Profile::Standard },
                 })
             },
         )
@@ -44,16 +46,34 @@ pub fn save(conn: &Connection, settings: &Settings, now: &str) -> Result<()> {
         TextSize::Large => "large",
         TextSize::Larger => "larger",
     };
+    let profile = match settings.default_profile {
+        Profile::Standard => "standard",
+        Profile::LargePrint => "large_print",
+    };
     conn.execute(
-        "INSERT INTO settings (id, group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, created_at, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+        "INSERT INTO settings (id, group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, default_profile, created_at, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, ?7)
          ON CONFLICT (id) DO UPDATE SET group_name = ?1, pcn = ?2, usual_venue = ?3, meeting_every = ?4,
-             meeting_every_unit = ?5, text_size = ?6, updated_at = ?7",
-        params![settings.group_name, settings.pcn, settings.usual_venue, settings.meeting_every, unit, size, now],
+             meeting_every_unit = ?5, text_size = ?6, default_profile = ?8, updated_at = ?7",
+        params![settings.group_name, settings.pcn, settings.usual_venue, settings.meeting_every, unit, size, now, profile],
     )?;
     conn.execute("DELETE FROM practices", [])?;
     for (position, name) in settings.practices.iter().enumerate() {
         conn.execute("INSERT INTO practices (name, position) VALUES (?1, ?2)", params![name, position as i64])?;
+    }
+    Ok(())
+}
+
+/// The logo as stored (a PNG), if there is one.
+pub fn load_logo(conn: &Connection) -> Result<Option<Vec<u8>>> {
+    Ok(conn.query_row("SELECT logo FROM settings WHERE id = 1", [], |row| row.get(0)).optional()?.flatten())
+}
+
+/// Sets or clears the logo (the PPG must be set up first).
+pub fn save_logo(conn: &Connection, png: Option<&[u8]>, now: &str) -> Result<()> {
+    let changed = conn.execute("UPDATE settings SET logo = ?1, updated_at = ?2 WHERE id = 1", params![png, now])?;
+    if changed == 0 {
+        return Err(crate::error::Error::Refused("Please set up your PPG before adding a logo.".into()));
     }
     Ok(())
 }

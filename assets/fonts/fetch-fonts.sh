@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Fetches the fonts PPG Desk prints with (all SIL Open Font License 1.1) and checks their hashes:
+#   Atkinson Hyperlegible (Braille Institute) from the PyPI wheel fontpkg-atkinson-hyperlegible 1.6;
+#   Noto Sans (static Regular and Bold) from Debian's fonts-noto-core, as per-character fallback.
+# The fonts are not committed; their licences and SHA256SUMS are.
+set -euo pipefail
+cd "$(dirname "$0")"
+if sha256sum --quiet -c SHA256SUMS >/dev/null 2>&1; then exit 0; fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 -m pip download --quiet --no-deps --only-binary=:all: -d "$work" fontpkg-atkinson-hyperlegible==1.6
+python3 - "$work" <<'PY'
+import glob, sys, zipfile
+wheel = glob.glob(sys.argv[1] + "/fontpkg_atkinson_hyperlegible-1.6-*.whl")[0]
+with zipfile.ZipFile(wheel) as z:
+    for style in ("Regular", "Bold"):
+        name = f"fontpkg_atkinson_hyperlegible/files/AtkinsonHyperlegible-{style}.ttf"
+        open(f"AtkinsonHyperlegible-{style}.ttf", "wb").write(z.read(name))
+PY
+for style in Regular Bold; do
+  cp "/usr/share/fonts/truetype/noto/NotoSans-$style.ttf" "NotoSans-$style.ttf"
+done
+sha256sum -c SHA256SUMS || { echo "A font did not match its expected hash; it has been removed." >&2; rm -f ./*.ttf; exit 1; }

@@ -1,0 +1,82 @@
+//! Printable documents as the app offers them: which documents there are, building each
+//! from the store, PDF bytes for the preview, saving, and the file name it is saved under
+//! (never containing personal data).
+
+pub mod commands;
+pub mod printers;
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::people::{self, PeopleFilter, PeopleQuery};
+use crate::print::{self, Document, Profile};
+use crate::state::AppState;
+
+/// A document the app can print. Later features add their own kinds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+#[ts(export)]
+pub enum DocumentKind {
+    /// The PPG's contact list (officers, committee, members, practice staff).
+    Members,
+}
+
+impl DocumentKind {
+    fn slug(&self) -> &'static str {
+        match self {
+            DocumentKind::Members => "contact-list",
+        }
+    }
+}
+
+/// A safe file name: the kind of document, the profile and the date; never a person's name.
+pub fn file_name(kind: &DocumentKind, profile: Profile, today: NaiveDate) -> String {
+    format!("ppg-{}-{}-{}.pdf", kind.slug(), profile.slug(), today.format("%Y-%m-%d"))
+}
+
+/// Builds the document from what is in the store today.
+pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<Document> {
+    state.read(|conn| {
+        let settings = crate::settings::load(conn)?
+            .ok_or_else(|| Error::Refused("Please set up your PPG in Settings before printing.".into()))?;
+        let logo = crate::settings::load_logo(conn)?.map(|bytes| print::Image { bytes, alt: format!("{} logo", settings.group_name), max_width: 120.0 });
+        match kind {
+            DocumentKind::Members => {
+                let everyone = PeopleQuery { search: String::new(), filter: PeopleFilter::Current };
+                let people = people::list(conn, &everyone, today)?;
+                Ok(print::members::contact_list(&settings, &people, today, logo))
+            }
+        }
+    })
+}
+
+/// The PDF of `kind` in `profile`.
+pub fn render(state: &AppState, kind: &DocumentKind, profile: Profile, now: NaiveDateTime) -> Result<Vec<u8>> {
+    let document = build(state, kind, now.date())?;
+    print::render(&document, profile, now.and_utc().timestamp())
+}
+
+/// Writes the PDF into the data folder's `exports/` (for opening or printing) and returns its path.
+pub fn export(state: &AppState, kind: &DocumentKind, profile: Profile, now: NaiveDateTime) -> Result<PathBuf> {
+    let bytes = render(state, kind, profile, now)?;
+    let dir = state.paths.dir.join("exports");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(file_name(kind, profile, now.date()));
+    crate::files::write_atomically(&path, &bytes)?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_say_what_and_when_but_not_who() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(file_name(&DocumentKind::Members, Profile::LargePrint, day), "ppg-contact-list-large-print-2026-11-24.pdf");
+    }
+}

@@ -1,0 +1,58 @@
+//! Printing: one document model, laid out onto A4 pages in a standard or large-print
+//! profile (clear-print rules: sans-serif, left-aligned, no italics or underlining, page
+//! numbers as large as the body text) and drawn as a PDF. One file per document kind.
+
+mod blocks;
+pub mod fonts;
+pub mod layout;
+pub mod model;
+pub mod members;
+mod pdf;
+pub mod wrap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::Result;
+pub use layout::Laid;
+pub use model::{Block, Column, Document, Image, Run};
+pub use pdf::Metadata;
+
+/// The two ways every document prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Profile {
+    /// Body text 13 pt; bulletins in two columns.
+    Standard,
+    /// Body text 18 pt, always one column.
+    LargePrint,
+}
+
+impl Profile {
+    /// The words used in file names and on screen.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Profile::Standard => "standard",
+            Profile::LargePrint => "large-print",
+        }
+    }
+}
+
+/// Lays `document` out onto pages without drawing it (tests inspect the boxes).
+pub fn lay_out(document: &Document, profile: Profile) -> Laid {
+    let fonts = fonts::Fonts::get();
+    let mut flow = layout::Flow::new(fonts, profile);
+    blocks::title_block(&mut flow, document);
+    for (index, block) in document.blocks.iter().enumerate() {
+        blocks::place(&mut flow, block, document.blocks.get(index + 1));
+    }
+    flow.finish(document)
+}
+
+/// Lays out and draws `document` as PDF bytes.
+pub fn render(document: &Document, profile: Profile, created: i64) -> Result<Vec<u8>> {
+    let laid = lay_out(document, profile);
+    let meta = Metadata { title: &document.title, author: &document.author, created };
+    pdf::render(&laid, fonts::Fonts::get(), &meta)
+}

@@ -1,0 +1,120 @@
+//! Draws laid-out pages with printpdf: each face subset to the characters used, text as real
+//! (extractable) text, images with their alternative text, and the document's metadata.
+
+use std::collections::BTreeSet;
+
+use printpdf::{
+    Color, DateTime, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    RawImage, Rgb, TextItem, TextMatrix, XObjectTransform,
+};
+
+use super::fonts::{Fonts, FACE_COUNT};
+use super::layout::{Item, Laid, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::error::{Error, Result};
+
+/// What goes into the PDF's document information.
+pub struct Metadata<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    /// Seconds since 1970 (UTC) for the creation date.
+    pub created: i64,
+}
+
+fn black() -> Color {
+    Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None })
+}
+
+pub fn render(laid: &Laid, fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>> {
+    let fail = |what: &str| Error::File(format!("The document could not be made into a PDF ({what})."));
+    let mut pdf = PdfDocument::new(meta.title);
+    let info = &mut pdf.metadata.info;
+    info.document_title = meta.title.to_string();
+    info.author = meta.author.to_string();
+    info.creator = "PPG Desk".into();
+    info.producer = format!("PPG Desk {}", env!("CARGO_PKG_VERSION"));
+    let created = DateTime::from_unix_timestamp(meta.created).map_err(|_| fail("date"))?;
+    info.creation_date = created;
+    info.modification_date = created;
+    info.metadata_date = created;
+
+    // Which characters each face draws, so each is subset to just those.
+    let mut used: Vec<BTreeSet<char>> = vec![BTreeSet::new(); FACE_COUNT];
+    for item in laid.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text { text, bold, size, .. } = item {
+            for (face, piece, _) in fonts.split_by_face(text, *bold, *size) {
+                used[face].extend(piece.chars());
+            }
+        }
+    }
+    let mut handles: Vec<Option<PdfFontHandle>> = vec![None; FACE_COUNT];
+    for (face, chars) in used.iter().enumerate() {
+        if chars.is_empty() {
+            continue;
+        }
+        let bytes = fonts.subset(face, chars)?;
+        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| fail("font"))?;
+        handles[face] = Some(PdfFontHandle::External(pdf.add_font(&parsed)));
+    }
+    let mut images = Vec::new();
+    for image in &laid.images {
+        let raw = RawImage::decode_from_bytes(&image.bytes, &mut Vec::new()).map_err(|_| fail("image"))?;
+        images.push((pdf.add_image(&raw), raw.width as f32, raw.height as f32));
+    }
+
+    let ascent = fonts.ascent_ratio();
+    let mut pages = Vec::new();
+    for page in &laid.pages {
+        let mut ops = Vec::new();
+        for item in &page.items {
+            match item {
+                Item::Text { x, y, size, bold, text, height, .. } => {
+                    // The baseline sits so that the text is centred in its line box.
+                    let baseline = PAGE_HEIGHT - (y + (height - size) / 2.0 + size * ascent * 0.92);
+                    let mut cursor = *x;
+                    for (face, piece, width) in fonts.split_by_face(text, *bold, *size) {
+                        let font = handles[face].clone().ok_or_else(|| fail("font"))?;
+                        ops.push(Op::StartTextSection);
+                        ops.push(Op::SetFont { font, size: Pt(*size) });
+                        ops.push(Op::SetFillColor { col: black() });
+                        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(cursor), Pt(baseline)) });
+                        ops.push(Op::ShowText { items: vec![TextItem::Text(piece)] });
+                        ops.push(Op::EndTextSection);
+                        cursor += width;
+                    }
+                }
+                Item::Rule { x, y, width, thickness } => {
+                    let y = PAGE_HEIGHT - (y + thickness / 2.0);
+                    ops.push(Op::SetOutlineColor { col: black() });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: vec![
+                                LinePoint { p: Point { x: Pt(*x), y: Pt(y) }, bezier: false },
+                                LinePoint { p: Point { x: Pt(x + width), y: Pt(y) }, bezier: false },
+                            ],
+                            is_closed: false,
+                        },
+                    });
+                }
+                Item::Image { x, y, width, height, image } => {
+                    let (id, pixels_wide, pixels_high) = &images[*image];
+                    // At 72 dpi one pixel is one point; scale from there to the laid-out size.
+                    ops.push(Op::UseXobject {
+                        id: id.clone(),
+                        transform: XObjectTransform {
+                            translate_x: Some(Pt(*x)),
+                            translate_y: Some(Pt(PAGE_HEIGHT - y - height)),
+                            scale_x: Some(width / pixels_wide),
+                            scale_y: Some(height / pixels_high),
+                            dpi: Some(72.0),
+                            ..Default::default()
+                        },
+                    });
+                }
+            }
+        }
+        pages.push(PdfPage::new(Mm::from(Pt(PAGE_WIDTH)), Mm::from(Pt(PAGE_HEIGHT)), ops));
+    }
+    let options = PdfSaveOptions { subset_fonts: false, ..Default::default() };
+    Ok(pdf.with_pages(pages).save(&options, &mut Vec::new()))
+}
