@@ -11,11 +11,12 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libssl-dev libxdo-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver \
-	poppler-utils qpdf sqlite3 fonts-noto-core
+	poppler-utils qpdf sqlite3 fonts-noto-core \
+	cups cups-client printer-driver-cups-pdf python3-pip
 TAURI_DRIVER_VERSION := 2.1.0
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help run test setup system-packages tauri-driver ui-deps ui test-rust test-bindings test-ui test-e2e release clean
+.PHONY: help run test setup system-packages fonts tauri-driver ui-deps ui test-rust test-bindings test-ui test-e2e release clean
 
 help:
 	@echo "make run    set everything up and open PPG Desk"
@@ -31,7 +32,11 @@ run: setup ui
 test: setup ui test-rust test-bindings test-ui test-e2e
 	@echo "All PPG Desk tests passed."
 
-setup: system-packages tauri-driver ui-deps
+setup: system-packages fonts tauri-driver ui-deps
+
+# The printing fonts are fetched (PyPI, Debian) and checked against assets/fonts/SHA256SUMS.
+fonts: system-packages
+	assets/fonts/fetch-fonts.sh
 
 system-packages:
 	@command -v cargo >/dev/null || { echo "Rust (cargo) is needed: install it with rustup first."; exit 1; }
@@ -76,6 +81,7 @@ test-ui:
 
 # The real window, through tauri-driver and WebKitWebDriver, on a virtual display.
 test-e2e:
+	tests/e2e/cups-printer.sh
 	xvfb-run -a -s "-screen 0 1280x900x24" cargo test --test e2e -- --test-threads=1
 
 release: setup ui

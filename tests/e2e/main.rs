@@ -4,6 +4,7 @@
 
 mod axe;
 mod people;
+mod print;
 mod setup;
 mod webdriver;
 

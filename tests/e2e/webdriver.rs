@@ -24,6 +24,13 @@ pub struct Session {
 #[derive(Clone)]
 pub struct Element(String);
 
+impl Element {
+    /// An element returned by a script.
+    pub fn from_json(value: &Value) -> Element {
+        Element(value[ELEMENT].as_str().unwrap_or_else(|| panic!("not an element: {value}")).to_string())
+    }
+}
+
 impl Session {
     /// Launches PPG Desk on `data_dir` (with extra environment) and waits for its window.
     pub fn launch(data_dir: &Path, env: &[(&str, &str)]) -> Session {

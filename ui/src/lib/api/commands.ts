@@ -11,6 +11,9 @@ import type { ImportReport } from './bindings/ImportReport';
 import type { PersonField } from './bindings/PersonField';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupCheck } from './bindings/BackupCheck';
+import type { DocumentKind } from './bindings/DocumentKind';
+import type { Profile } from './bindings/Profile';
+import type { Printer } from './bindings/Printer';
 
 export const getStartup = () => call<Startup>('get_startup');
 export const loadSampleData = () => call<void>('load_sample_data');
@@ -39,3 +42,18 @@ export const checkBackupFile = (path: string) => call<BackupCheck>('check_backup
 export const checkListedBackup = (fileName: string) => call<BackupCheck>('check_listed_backup', { fileName });
 export const restoreBackupFile = (path: string) => call<void>('restore_backup_file', { path });
 export const restoreListedBackup = (fileName: string) => call<void>('restore_listed_backup', { fileName });
+
+export const getLogo = () => call<ArrayBuffer>('get_logo');
+export const setLogo = (path: string) => call<void>('set_logo', { path });
+export const clearLogo = () => call<void>('clear_logo');
+
+export const renderDocument = (kind: DocumentKind, profile: Profile) =>
+  call<ArrayBuffer>('render_document', { kind, profile });
+export const suggestDocumentFileName = (kind: DocumentKind, profile: Profile) =>
+  call<string>('suggest_document_file_name', { kind, profile });
+export const saveDocument = (kind: DocumentKind, profile: Profile, path: string) =>
+  call<void>('save_document', { kind, profile, path });
+export const openDocument = (kind: DocumentKind, profile: Profile) => call<void>('open_document', { kind, profile });
+export const listPrinters = () => call<Printer[]>('list_printers');
+export const printDocument = (kind: DocumentKind, profile: Profile, printer: string, copies: number) =>
+  call<string>('print_document', { kind, profile, printer, copies });

@@ -1,11 +1,13 @@
 // The system's open and save dialogs. Suggested file names never contain personal data.
 import { open, save } from '@tauri-apps/plugin-dialog';
 
-type Kind = 'csv' | 'backup';
+type Kind = 'csv' | 'backup' | 'pdf' | 'picture';
 
 const FILTERS: Record<Kind, { name: string; extensions: string[] }> = {
   csv: { name: 'Spreadsheet (CSV)', extensions: ['csv'] },
   backup: { name: 'PPG Desk backup', extensions: ['sqlite3', 'ppgdesk', 'db'] },
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+  picture: { name: 'Picture (PNG or JPEG)', extensions: ['png', 'jpg', 'jpeg'] },
 };
 
 /** Asks where to save; returns the chosen path, or null if the person cancelled. */
