@@ -16,11 +16,12 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libssl-dev libxdo-dev \
 TAURI_DRIVER_VERSION := 2.1.0
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help run test setup system-packages fonts tauri-driver ui-deps ui test-rust test-bindings test-ui test-e2e release clean
+.PHONY: help run test setup system-packages fonts tauri-driver ui-deps ui test-rust test-bindings test-ui test-e2e bench release clean
 
 help:
 	@echo "make run    set everything up and open PPG Desk"
 	@echo "make test   set everything up and run every test (Rust, UI, end-to-end)"
+	@echo "make bench  run the performance benchmarks and check their budgets"
 	@echo "make release  build an optimised binary and a .deb package"
 
 # Builds the binary the way the test suite does (same features), so `make run` after
@@ -83,6 +84,11 @@ test-ui:
 test-e2e:
 	tests/e2e/cups-printer.sh
 	xvfb-run -a -s "-screen 0 1280x900x24" cargo test --test e2e -- --test-threads=1
+
+# Performance budgets: criterion benchmarks (release build), then a check against benches/budgets.json.
+bench: setup ui
+	cargo bench --bench print
+	benches/check-budgets.py
 
 release: setup ui
 	npm --prefix ui exec -- tauri build --bundles deb

@@ -8,6 +8,7 @@ pub mod db;
 pub mod documents;
 pub mod error;
 pub mod files;
+pub mod meetings;
 pub mod people;
 pub mod print;
 pub mod sample;

@@ -17,7 +17,7 @@ pub fn load_sample(dir: &Path) {
         .arg("--data-dir")
         .arg(dir)
         .arg("demo")
-        .status()
+        .output()
         .expect("run ppg-desk demo");
-    assert!(status.success(), "ppg-desk demo failed");
+    assert!(status.status.success(), "ppg-desk demo failed: {}", String::from_utf8_lossy(&status.stderr));
 }

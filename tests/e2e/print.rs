@@ -51,7 +51,9 @@ fn preview_then_print_the_contact_list_through_cups() {
         assert!(Instant::now() < deadline, "CUPS never completed job {id}:\n{}", completed_jobs());
         std::thread::sleep(Duration::from_millis(250));
     }
-    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    // cups-pdf writes into the printing user's home folder as the system records it.
+    let passwd = Command::new("sh").args(["-c", "getent passwd \"$(id -u)\" | cut -d: -f6"]).output().unwrap();
+    let home = String::from_utf8_lossy(&passwd.stdout).trim().to_string();
     let printed = std::fs::read_dir(format!("{home}/PDF")).ok().and_then(|entries| {
         entries.flatten().map(|e| e.path()).find(|p| p.to_string_lossy().ends_with(&format!("job_{job}.pdf")))
     });

@@ -141,3 +141,38 @@ fn characters_atkinson_lacks_fall_back_to_noto_and_nothing_prints_as_a_box() {
     assert!(text.contains('?') && !text.contains('😀'), "a character no font has becomes a question mark");
     assert!(tool("pdffonts", &[], &pdf).lines().count() >= 4, "Noto Sans is embedded beside Atkinson Hyperlegible");
 }
+
+#[test]
+fn a_heading_never_ends_a_page_without_what_follows_it() {
+    for filler in 0..40 {
+        let mut doc = Document::new("Minutes", "Riverside PPG");
+        for n in 0..filler {
+            doc.paragraph(format!("Paragraph {n} of the discussion, long enough to take a couple of lines on the page in standard print."));
+        }
+        doc.heading(1, "Decisions");
+        doc.paragraph("The PPG agreed to run a stall at the flu clinic.");
+        let laid = print::lay_out(&doc, Profile::Standard);
+        let page_of = |needle: &str| laid.pages.iter().position(|p| p.items.iter().any(|i| matches!(i, Item::Text { text, .. } if text.contains(needle)))).unwrap();
+        assert_eq!(page_of("Decisions"), page_of("stall"), "with {filler} paragraphs before it, the heading moved with its text");
+    }
+}
+
+#[test]
+fn the_logo_is_printed_beside_the_title() {
+    let store = sample_store();
+    let picture = {
+        let image = image::RgbImage::from_pixel(300, 120, image::Rgb([0, 94, 184]));
+        let mut out = Vec::new();
+        image::DynamicImage::ImageRgb8(image).write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Jpeg).unwrap();
+        out
+    };
+    let png = ppg_desk::settings::logo::prepare(&picture).unwrap();
+    store.state.write(&[], |tx| ppg_desk::settings::save_logo(tx, Some(&png), "now")).unwrap();
+    let pdf = contact_list(&store, Profile::Standard);
+    let images = tool("pdfimages", &["-list"], &pdf);
+    assert_eq!(images.lines().skip(2).count(), 1, "one image, the logo:\n{images}");
+    let laid = print::lay_out(&documents::build(&store.state, &DocumentKind::Members, store.state.today()).unwrap(), Profile::Standard);
+    let logo = laid.pages[0].items.iter().find(|i| matches!(i, Item::Image { .. })).expect("the logo is on page 1");
+    let (_, _, right, _) = logo.bounds();
+    assert!((right - (PAGE_WIDTH - MARGIN)).abs() < 0.5, "the logo sits at the right margin");
+}

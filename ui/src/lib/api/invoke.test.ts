@@ -17,6 +17,7 @@ describe('calling Rust', () => {
     expect(error.code).toBe('invalid');
     expect(error.fieldMessage('email')).toBe('An email address needs an @.');
     expect(error.fieldMessage('phone')).toBeUndefined();
+    expect(error.byField()).toEqual({ email: 'An email address needs an @.' });
   });
 
   it('never shows a raw exception to a volunteer', () => {

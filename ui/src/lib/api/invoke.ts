@@ -14,6 +14,11 @@ export class AppError extends Error {
     this.fields = payload.fields;
   }
 
+  /** Every field's message, keyed by field name, for a form to show beside its fields. */
+  byField(): Record<string, string> {
+    return Object.fromEntries(this.fields.map((f) => [f.field, f.message]));
+  }
+
   /** The message for one field, if Rust reported one. */
   fieldMessage(field: string): string | undefined {
     return this.fields.find((f) => f.field === field)?.message;
