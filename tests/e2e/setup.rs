@@ -31,3 +31,26 @@ fn first_run_sets_up_a_ppg_and_remembers_it() {
     assert_accessible(&again, "settings");
     again.quit();
 }
+
+#[test]
+fn a_damaged_data_file_offers_the_latest_backup_and_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::load_sample(dir.path());
+    // Opening the folder again takes the day's automatic backup.
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir.path()).arg("check").output().unwrap();
+    assert!(check.status.success());
+    let db = dir.path().join("ppg-desk.sqlite3");
+    let _ = std::fs::remove_file(dir.path().join("ppg-desk.sqlite3-wal"));
+    std::fs::write(&db, vec![0x42; 16384]).unwrap();
+
+    let app = Session::launch(dir.path(), &[]);
+    app.wait_for_text("PPG Desk cannot open your data");
+    assert!(app.body_text().contains("damaged"));
+    assert_accessible(&app, "recovery");
+    app.click_button("Restore the latest backup");
+    app.wait_for_text("Your officers");
+    assert!(app.body_text().contains("Riverside Surgery Patient Participation Group"));
+    app.quit();
+    let kept = std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| e.file_name().to_string_lossy().starts_with("damaged-"));
+    assert!(kept, "the damaged file is kept aside");
+}
