@@ -156,3 +156,19 @@ fn export_then_import_round_trips_everything() {
     let strip = |p: &people::Person| people::Person { id: 0, ..p.clone() };
     assert_eq!(strip(&copy[0]), strip(&original[0]));
 }
+
+#[test]
+fn an_erased_name_leaves_no_trace_in_the_database_files() {
+    let store = temp_store();
+    let keep = add_person(&store.state, "Aisha Begum", |_| {});
+    let gone = add_person(&store.state, "Xanthippe Quellington", |p| p.notes = "Quellington notes".into());
+    store.state.write(&[], |tx| people::delete(tx, gone)).unwrap();
+    store.state.read(ppg_desk::db::flush_erased).unwrap();
+    assert!(store.state.read(|conn| people::get(conn, keep)).is_ok());
+    for suffix in ["", "-wal"] {
+        let path = format!("{}{suffix}", store.state.paths.db_file().display());
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let found = bytes.windows(b"Quellington".len()).any(|w| w == b"Quellington");
+        assert!(!found, "the erased name is not in {path}");
+    }
+}

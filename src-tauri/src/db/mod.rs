@@ -107,6 +107,13 @@ fn damaged_if_corrupt(error: rusqlite::Error) -> Error {
     }
 }
 
+/// Writes the WAL back into the database and empties it, so that erased personal data
+/// (already overwritten in the database by `secure_delete`) leaves no copy in the WAL file.
+pub fn flush_erased(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
 /// Runs `PRAGMA quick_check` on an open connection and says whether it passed.
 pub fn is_intact(conn: &Connection) -> bool {
     conn.query_row("PRAGMA quick_check", [], |row| row.get::<_, String>(0)).map(|v| v == "ok").unwrap_or(false)

@@ -54,7 +54,8 @@ pub fn preview_erase_person(state: State<'_, AppState>, id: i64) -> Result<Erasu
 
 #[tauri::command]
 pub fn erase_person(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.write(&[Topic::People], |tx| super::delete(tx, id))
+    state.write(&[Topic::People], |tx| super::delete(tx, id))?;
+    state.read(crate::db::flush_erased)
 }
 
 #[tauri::command]
