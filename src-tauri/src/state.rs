@@ -68,8 +68,14 @@ impl AppState {
     fn open_store(&mut self) -> Result<Connection> {
         fs::create_dir_all(self.paths.backups_dir())?;
         let lock = File::options().create(true).truncate(false).write(true).open(self.paths.lock_file())?;
-        if lock.try_lock().is_err() {
-            return Err(Error::AlreadyOpen);
+        // A window that was just closed may still be letting go of the folder: wait a little.
+        let mut attempts = 0;
+        while lock.try_lock().is_err() {
+            attempts += 1;
+            if attempts > 30 {
+                return Err(Error::AlreadyOpen);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
         }
         self._lock = Some(lock);
         let now = self.now();

@@ -29,7 +29,24 @@ fn first_run_sets_up_a_ppg_and_remembers_it() {
     again.click_button("Settings");
     again.wait_for_text("Automatic backups");
     assert_accessible(&again, "settings");
+
+    // The text-size setting scales the whole window, and is remembered.
+    let root_size = |app: &Session| app.execute("return getComputedStyle(document.documentElement).fontSize;", serde_json::json!([]));
+    assert_eq!(root_size(&again), serde_json::json!("18px"));
+    again.click(&again.find("input[name='text-size'][value='larger']"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while root_size(&again) != serde_json::json!("27px") {
+        assert!(std::time::Instant::now() < deadline, "the text grew to 27px, got {}", root_size(&again));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    again.click_button("People");
+    again.wait_for_text("Add a person");
+    assert_accessible(&again, "people-larger-text");
     again.quit();
+    let third = Session::launch(dir.path(), &[]);
+    third.wait_for_text("Brook Street Surgery PPG");
+    assert_eq!(root_size(&third), serde_json::json!("27px"), "the larger text is remembered");
+    third.quit();
 }
 
 #[test]

@@ -19,6 +19,7 @@ pub struct Session {
     driver: Child,
     base: String,
     agent: ureq::Agent,
+    data_dir: std::path::PathBuf,
 }
 
 #[derive(Clone)]
@@ -54,7 +55,7 @@ impl Session {
             .timeout_global(Some(Duration::from_secs(120)))
             .build()
             .into();
-        let mut session = Session { driver, base: format!("http://127.0.0.1:{port}"), agent };
+        let mut session = Session { driver, base: format!("http://127.0.0.1:{port}"), agent, data_dir: data_dir.to_path_buf() };
         session.wait_for_driver();
         let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": env!("CARGO_BIN_EXE_ppg-desk")}}}});
         let reply = session.post_raw("/session", caps);
@@ -185,10 +186,18 @@ impl Session {
         }
     }
 
-    /// Closes the window the way quitting does, and stops the driver.
+    /// Closes the window the way quitting does, stops the driver, and waits until the app
+    /// has let go of its data folder (so a relaunch finds it free).
     pub fn quit(mut self) {
         let _ = self.agent.delete(&self.base).call();
         self.stop_driver();
+        let lock = std::fs::File::options().write(true).create(true).truncate(false).open(self.data_dir.join(".ppg-desk.lock"));
+        if let Ok(lock) = lock {
+            let deadline = Instant::now() + Duration::from_secs(15);
+            while lock.try_lock().is_err() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
     }
 
     fn stop_driver(&mut self) {
