@@ -143,6 +143,37 @@ fn capitalise(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Parses a time as people write it: 18:30, 6.30pm, 6:30 pm, 6pm, 1830. Returns "HH:MM".
+pub fn parse_time(text: &str) -> std::result::Result<String, String> {
+    let example = "Please write the time like 18:30 or 6.30pm.".to_string();
+    let lower = text.trim().to_lowercase().replace(' ', "");
+    let (digits, pm, am) = match (lower.strip_suffix("pm"), lower.strip_suffix("am")) {
+        (Some(rest), _) => (rest.to_string(), true, false),
+        (_, Some(rest)) => (rest.to_string(), false, true),
+        _ => (lower.clone(), false, false),
+    };
+    let (hours, minutes) = match digits.split_once([':', '.']) {
+        Some((h, m)) => (h.to_string(), m.to_string()),
+        None if digits.len() == 4 => (digits[..2].to_string(), digits[2..].to_string()),
+        None => (digits.clone(), "0".to_string()),
+    };
+    let mut hours: u32 = hours.parse().map_err(|_| example.clone())?;
+    let minutes: u32 = minutes.parse().map_err(|_| example.clone())?;
+    if (pm || am) && !(1..=12).contains(&hours) {
+        return Err(example);
+    }
+    if pm && hours != 12 {
+        hours += 12;
+    }
+    if am && hours == 12 {
+        hours = 0;
+    }
+    if hours > 23 || minutes > 59 {
+        return Err(format!("{} is not a time of day.", text.trim()));
+    }
+    Ok(format!("{hours:02}:{minutes:02}"))
+}
+
 /// Lower-cases and strips accents so that "zoe" finds "Zoë" and "lukasz" finds "Łukasz".
 pub fn fold_for_search(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -189,6 +220,16 @@ mod tests {
         assert!(parse_date("12/13/2026").unwrap_err().contains("no month 13"));
         assert!(parse_date("next tuesday").unwrap_err().contains("day/month/year"));
         assert!(parse_date("1/1/1066").unwrap_err().contains("1066"));
+    }
+
+    #[test]
+    fn parses_the_ways_people_write_times() {
+        for (typed, expected) in [("18:30", "18:30"), ("6.30pm", "18:30"), ("6:30 PM", "18:30"), ("6pm", "18:00"), ("1830", "18:30"), ("12pm", "12:00"), ("12.15am", "00:15"), ("9:05", "09:05")] {
+            assert_eq!(parse_time(typed).as_deref(), Ok(expected), "{typed}");
+        }
+        assert!(parse_time("25:00").unwrap_err().contains("not a time"));
+        assert!(parse_time("13pm").is_err());
+        assert!(parse_time("teatime").unwrap_err().contains("18:30"));
     }
 
     #[test]

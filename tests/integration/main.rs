@@ -4,6 +4,7 @@ mod support;
 
 mod backups;
 mod cli;
+mod meetings;
 mod people;
 mod print;
 mod store;

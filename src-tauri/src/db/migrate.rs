@@ -10,6 +10,7 @@ use crate::error::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_print_settings.sql"),
+    include_str!("migrations/0003_meetings.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,112 @@
+//! The only SQL of the meetings feature.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{AgendaItem, CheckedMeeting, Meeting, MeetingKind, MeetingStatus, Purpose, Standing, TemplateItem};
+use crate::error::{Error, Result};
+
+const COLUMNS: &str = "id, kind, meets_on, starts_at, ends_at, venue, online_link, chair_id, minute_taker_id, status, approved_on";
+
+fn from_row(row: &Row) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: row.get(0)?,
+        kind: MeetingKind::from_key(&row.get::<_, String>(1)?).unwrap_or(MeetingKind::Committee),
+        meets_on: row.get(2)?,
+        starts_at: row.get(3)?,
+        ends_at: row.get(4)?,
+        venue: row.get(5)?,
+        online_link: row.get(6)?,
+        chair_id: row.get(7)?,
+        minute_taker_id: row.get(8)?,
+        status: MeetingStatus::from_key(&row.get::<_, String>(9)?).unwrap_or(MeetingStatus::Planned),
+        approved_on: row.get(10)?,
+    })
+}
+
+const NOT_FOUND: &str = "That meeting is no longer in PPG Desk.";
+
+pub fn get(conn: &Connection, id: i64) -> Result<Meeting> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1"), [id], from_row).optional()?.ok_or(Error::NotFound(NOT_FOUND))
+}
+
+/// Every meeting, the most recent first.
+pub fn list(conn: &Connection) -> Result<Vec<Meeting>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM meetings ORDER BY meets_on DESC, starts_at DESC, id DESC"))?;
+    let meetings = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(meetings)
+}
+
+/// The latest meeting before `date`.
+pub fn previous_before(conn: &Connection, date: NaiveDate) -> Result<Option<Meeting>> {
+    let sql = format!("SELECT {COLUMNS} FROM meetings WHERE meets_on < ?1 ORDER BY meets_on DESC, starts_at DESC LIMIT 1");
+    Ok(conn.query_row(&sql, [date.to_string()], from_row).optional()?)
+}
+
+pub fn template(conn: &Connection) -> Result<Vec<TemplateItem>> {
+    let mut stmt = conn.prepare("SELECT title, purpose, standing FROM agenda_template ORDER BY position")?;
+    let items = stmt
+        .query_map([], |row| {
+            Ok(TemplateItem {
+                title: row.get(0)?,
+                purpose: Purpose::from_key(&row.get::<_, String>(1)?).unwrap_or(Purpose::Information),
+                standing: row.get::<_, Option<String>>(2)?.and_then(|s| Standing::from_key(&s)),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(items)
+}
+
+pub fn count_open_actions(conn: &Connection) -> Result<usize> {
+    let count: i64 = conn.query_row("SELECT count(*) FROM actions WHERE status IN ('open', 'in_progress')", [], |row| row.get(0))?;
+    Ok(count as usize)
+}
+
+pub fn insert(conn: &Connection, m: &CheckedMeeting, now: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO meetings (kind, meets_on, starts_at, ends_at, venue, online_link, chair_id, minute_taker_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![m.kind.key(), m.meets_on.to_string(), m.starts_at, m.ends_at, m.venue, m.online_link, m.chair_id, m.minute_taker_id, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn insert_item(conn: &Connection, meeting_id: i64, position: u32, item: &TemplateItem, notes: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO agenda_items (meeting_id, position, title, purpose, standing, notes_for_members) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![meeting_id, position, item.title, item.purpose.key(), item.standing.map(Standing::key), notes],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The agenda of a meeting, in order.
+pub fn items(conn: &Connection, meeting_id: i64) -> Result<Vec<AgendaItem>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, position, title, presenter, minutes_allowed, purpose, notes_for_members, standing, minutes
+         FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
+    )?;
+    let items = stmt
+        .query_map([meeting_id], |row| {
+            Ok(AgendaItem {
+                id: row.get(0)?,
+                position: row.get(1)?,
+                title: row.get(2)?,
+                presenter: row.get(3)?,
+                minutes_allowed: row.get(4)?,
+                purpose: Purpose::from_key(&row.get::<_, String>(5)?).unwrap_or(Purpose::Information),
+                notes_for_members: row.get(6)?,
+                standing: row.get::<_, Option<String>>(7)?.and_then(|s| Standing::from_key(&s)),
+                minutes: row.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(items)
+}
+
+pub fn update_status(conn: &Connection, id: i64, status: MeetingStatus, approved_on: Option<NaiveDate>, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE meetings SET status = ?2, approved_on = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, status.key(), approved_on.map(|d| d.to_string()), now],
+    )?;
+    Ok(())
+}
