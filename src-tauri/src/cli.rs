@@ -37,6 +37,8 @@ pub enum Command {
     Restore { file: PathBuf },
     /// Check the data file's integrity and version.
     Check,
+    /// List the meetings with their ids, newest first.
+    Meetings,
     /// Print a document to a PDF file.
     Print {
         #[command(subcommand)]
@@ -49,6 +51,13 @@ pub enum Command {
 pub enum PrintTarget {
     /// The contact list: officers, committee, members and practice staff.
     Members {
+        #[command(flatten)]
+        output: PrintOutput,
+    },
+    /// A meeting's agenda (see `ppg-desk meetings` for the ids).
+    Agenda {
+        #[arg(long, value_name = "ID")]
+        meeting: i64,
         #[command(flatten)]
         output: PrintOutput,
     },
@@ -105,9 +114,17 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             Ok(format!("Restored from {} (what was there before is in {})", file.display(), state.paths.backups_dir().display()))
         }
         Command::Check => check(&state),
+        Command::Meetings => state.read(|conn| {
+            let lines: Vec<String> = crate::meetings::list(conn)?
+                .iter()
+                .map(|m| format!("{:>4}  {}  {:<5}  {:<26}  {}", m.id, m.meets_on, m.starts_at, m.kind.label(), m.status.label()))
+                .collect();
+            Ok(if lines.is_empty() { "No meetings yet.".into() } else { format!("  ID  Date        Time   Kind                        Status\n{}", lines.join("\n")) })
+        }),
         Command::Print { document } => {
             let (kind, output) = match document {
                 PrintTarget::Members { output } => (DocumentKind::Members, output),
+                PrintTarget::Agenda { meeting, output } => (DocumentKind::Agenda { meeting_id: meeting }, output),
             };
             let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
             let bytes = documents::render(&state, &kind, profile, state.now())?;

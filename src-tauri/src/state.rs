@@ -22,6 +22,7 @@ pub enum Topic {
     Settings,
     People,
     Backups,
+    Meetings,
 }
 
 /// Called after every successful write with the topics it touched.
@@ -139,7 +140,7 @@ impl AppState {
                 Store::Unavailable(error) => return Err(clone_problem(error)),
             }
         };
-        (self.notify)(&[Topic::Settings, Topic::People, Topic::Backups]);
+        (self.notify)(&[Topic::Settings, Topic::People, Topic::Backups, Topic::Meetings]);
         Ok(out)
     }
 
@@ -152,7 +153,7 @@ impl AppState {
             db::migrate::migrate(&mut conn)?;
             *store = Store::Open(conn);
             drop(store);
-            (self.notify)(&[Topic::Settings, Topic::People, Topic::Backups]);
+            (self.notify)(&[Topic::Settings, Topic::People, Topic::Backups, Topic::Meetings]);
             Ok(())
         } else {
             Err(Error::Refused("The data is not damaged, so there is nothing to recover.".into()))

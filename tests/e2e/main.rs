@@ -3,6 +3,7 @@
 //! Run by `make test` (which provides the display); they never skip.
 
 mod axe;
+mod meetings;
 mod people;
 mod print;
 mod setup;

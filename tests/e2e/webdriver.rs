@@ -186,11 +186,25 @@ impl Session {
         }
     }
 
-    /// Closes the window the way quitting does, stops the driver, and waits until the app
-    /// has let go of its data folder (so a relaunch finds it free).
-    pub fn quit(mut self) {
-        let _ = self.agent.delete(&self.base).call();
+    /// Kills the app outright (SIGKILL, as a crash or power cut would), then stops the driver.
+    pub fn kill_app(mut self) {
+        let wanted = format!("PPG_DESK_DATA_DIR={}", self.data_dir.display());
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let pid = entry.file_name().to_string_lossy().into_owned();
+            let is_app = std::fs::read_link(entry.path().join("exe")).map(|exe| exe.to_string_lossy().ends_with("/ppg-desk")).unwrap_or(false);
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            if is_app && environ.split(|b| *b == 0).any(|var| var == wanted.as_bytes()) {
+                let _ = Command::new("kill").args(["-KILL", &pid]).status();
+                killed += 1;
+            }
+        }
+        assert_eq!(killed, 1, "found the app process to kill");
         self.stop_driver();
+        self.quit_wait();
+    }
+
+    fn quit_wait(&self) {
         let lock = std::fs::File::options().write(true).create(true).truncate(false).open(self.data_dir.join(".ppg-desk.lock"));
         if let Ok(lock) = lock {
             let deadline = Instant::now() + Duration::from_secs(15);
@@ -198,6 +212,14 @@ impl Session {
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
+    }
+
+    /// Closes the window the way quitting does, stops the driver, and waits until the app
+    /// has let go of its data folder (so a relaunch finds it free).
+    pub fn quit(mut self) {
+        let _ = self.agent.delete(&self.base).call();
+        self.stop_driver();
+        self.quit_wait();
     }
 
     fn stop_driver(&mut self) {

@@ -23,12 +23,19 @@ use crate::state::AppState;
 pub enum DocumentKind {
     /// The PPG's contact list (officers, committee, members, practice staff).
     Members,
+    /// A meeting's agenda, with the open actions as an appendix.
+    #[serde(rename_all = "camelCase")]
+    Agenda {
+        #[ts(type = "number")]
+        meeting_id: i64,
+    },
 }
 
 impl DocumentKind {
     fn slug(&self) -> &'static str {
         match self {
             DocumentKind::Members => "contact-list",
+            DocumentKind::Agenda { .. } => "agenda",
         }
     }
 }
@@ -49,6 +56,12 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 let everyone = PeopleQuery { search: String::new(), filter: PeopleFilter::Current };
                 let people = people::list(conn, &everyone, today)?;
                 Ok(print::members::contact_list(&settings, &people, today, logo))
+            }
+            DocumentKind::Agenda { meeting_id } => {
+                let meeting = crate::meetings::get(conn, *meeting_id)?;
+                let items = crate::meetings::items(conn, *meeting_id)?;
+                let actions = crate::meetings::open_actions(conn)?;
+                Ok(print::agenda::agenda(&settings, &meeting, &items, &actions, logo))
             }
         }
     })

@@ -3,6 +3,8 @@
 //! falls in `schedule.rs`; the status cycle in `status.rs`. (Screens, attendance, minutes and
 //! printing come with the rest of the meetings work.)
 
+pub mod agenda;
+pub mod commands;
 pub mod schedule;
 mod sql;
 pub mod status;
@@ -15,7 +17,9 @@ use crate::check::{parse_time, Checker};
 use crate::error::Result;
 use crate::settings::IntervalUnit;
 use rusqlite::Connection;
-pub use sql::{get, items, list, previous_before, template};
+pub use agenda::{AgendaItemInput, CheckedItem, MeetingDetail};
+pub use sql::{get, items, list, open_actions, previous_before, template};
+pub(crate) use sql::{update_item_minutes, update_status};
 pub use status::MeetingStatus;
 
 macro_rules! keyed_enum {
@@ -181,6 +185,18 @@ pub struct TemplateItem {
     pub title: String,
     pub purpose: Purpose,
     pub standing: Option<Standing>,
+}
+
+/// "18:30" as people say it: "6.30pm" ("12 noon" at midday).
+pub fn spoken_time(hhmm: &str) -> String {
+    let Some((h, m)) = hhmm.split_once(':') else { return hhmm.to_string() };
+    let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else { return hhmm.to_string() };
+    if (h, m) == (12, 0) {
+        return "12 noon".into();
+    }
+    let suffix = if h >= 12 { "pm" } else { "am" };
+    let hour = if h % 12 == 0 { 12 } else { h % 12 };
+    if m == 0 { format!("{hour}{suffix}") } else { format!("{hour}.{m:02}{suffix}") }
 }
 
 /// What a standing item says for members, filled from the previous meeting.

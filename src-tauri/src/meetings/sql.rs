@@ -110,3 +110,60 @@ pub fn update_status(conn: &Connection, id: i64, status: MeetingStatus, approved
     )?;
     Ok(())
 }
+
+/// The meeting an agenda item belongs to.
+pub fn item_meeting(conn: &Connection, item_id: i64) -> Result<i64> {
+    conn.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [item_id], |row| row.get(0))
+        .optional()?
+        .ok_or(Error::NotFound("That agenda item is no longer in PPG Desk."))
+}
+
+pub fn update_item_minutes(conn: &Connection, item_id: i64, minutes: &str) -> Result<()> {
+    conn.execute("UPDATE agenda_items SET minutes = ?2 WHERE id = ?1", params![item_id, minutes])?;
+    Ok(())
+}
+
+pub fn update_item(conn: &Connection, item_id: i64, item: &super::CheckedItem) -> Result<()> {
+    conn.execute(
+        "UPDATE agenda_items SET title = ?2, presenter = ?3, minutes_allowed = ?4, purpose = ?5, notes_for_members = ?6 WHERE id = ?1",
+        params![item_id, item.title, item.presenter, item.minutes_allowed, item.purpose.key(), item.notes_for_members],
+    )?;
+    Ok(())
+}
+
+pub fn append_item(conn: &Connection, meeting_id: i64, item: &super::CheckedItem) -> Result<i64> {
+    // New items go before "Any other business" and "Date of next meeting" when those are last.
+    let last: u32 = conn.query_row("SELECT coalesce(max(position), -1) + 1 FROM agenda_items WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
+    conn.execute(
+        "INSERT INTO agenda_items (meeting_id, position, title, presenter, minutes_allowed, purpose, notes_for_members) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![meeting_id, last, item.title, item.presenter, item.minutes_allowed, item.purpose.key(), item.notes_for_members],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Rewrites the positions of a meeting's items in the given order (ids must be its items).
+pub fn reorder_items(conn: &Connection, meeting_id: i64, ordered_ids: &[i64]) -> Result<()> {
+    // Positions are unique per meeting, so move them out of the way first.
+    conn.execute("UPDATE agenda_items SET position = position + 100000 WHERE meeting_id = ?1", [meeting_id])?;
+    for (position, id) in ordered_ids.iter().enumerate() {
+        conn.execute("UPDATE agenda_items SET position = ?3 WHERE id = ?1 AND meeting_id = ?2", params![id, meeting_id, position as i64])?;
+    }
+    Ok(())
+}
+
+pub fn delete_item(conn: &Connection, item_id: i64) -> Result<()> {
+    conn.execute("DELETE FROM agenda_items WHERE id = ?1", [item_id])?;
+    Ok(())
+}
+
+/// Open actions (open or in progress) with their owners' names and due dates, soonest first.
+pub fn open_actions(conn: &Connection) -> Result<Vec<(String, String, Option<String>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.title, coalesce(group_concat(p.full_name, ', '), ''), a.due_on
+         FROM actions a LEFT JOIN action_owners o ON o.action_id = a.id LEFT JOIN people p ON p.id = o.person_id
+         WHERE a.status IN ('open', 'in_progress')
+         GROUP BY a.id ORDER BY a.due_on IS NULL, a.due_on, a.id",
+    )?;
+    let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

@@ -82,5 +82,54 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         };
         people::insert(tx, &input.checked(today)?, now)?;
     }
+    add_meetings(tx, today, now)
+}
+
+/// What the secretary wrote under a few of the items, for the sample minutes.
+const SAMPLE_MINUTES: [(&str, &str); 4] = [
+    ("Practice update", "Sarah Mitchell reported that the new telephone system is working well.\n- Call-backs now offered at busy times\n- Online requests answered within two working days"),
+    ("Social prescribing: update from the link worker", "The link worker described the walking group and the new carers' café. Members agreed to add both to the directory."),
+    ("Volunteer drivers", "Graham Whitfield reported 14 trips last month and asked for two more volunteer drivers."),
+    ("Any other business", "None."),
+];
+
+/// A year of monthly committee meetings on the second Tuesday at 6.30pm: the past ones held
+/// with approved minutes (the last still in draft), and the next one planned.
+fn add_meetings(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
+    use crate::meetings::{self, schedule, CheckedMeeting, MeetingKind, MeetingStatus};
+    use chrono::{Datelike, Months};
+    let start = today.with_day(1).and_then(|d| d.checked_sub_months(Months::new(12))).unwrap_or(today);
+    let mut date = NaiveDate::from_weekday_of_month_opt(start.year(), start.month(), chrono::Weekday::Tue, 2).unwrap_or(start);
+    let mut held: Vec<(i64, NaiveDate)> = Vec::new();
+    loop {
+        let meeting = CheckedMeeting {
+            kind: MeetingKind::Committee,
+            meets_on: date,
+            starts_at: "18:30".into(),
+            ends_at: Some("20:00".into()),
+            venue: "Community Room, Riverside Surgery, Mill Lane".into(),
+            online_link: String::new(),
+            chair_id: None,
+            minute_taker_id: None,
+        };
+        let id = meetings::create(tx, &meeting, now)?;
+        if date >= today {
+            break;
+        }
+        for item in meetings::items(tx, id)? {
+            if let Some((_, text)) = SAMPLE_MINUTES.iter().find(|(title, _)| *title == item.title) {
+                meetings::update_item_minutes(tx, item.id, text)?;
+            }
+        }
+        held.push((id, date));
+        date = schedule::next_meeting_date(date, 1, crate::settings::IntervalUnit::Months).unwrap_or(today);
+    }
+    // Each meeting's minutes were approved at the next one; the last are still a draft.
+    for (index, (id, _)) in held.iter().enumerate() {
+        match held.get(index + 1) {
+            Some((_, next_date)) => meetings::update_status(tx, *id, MeetingStatus::MinutesApproved, Some(*next_date), now)?,
+            None => meetings::update_status(tx, *id, MeetingStatus::DraftMinutes, None, now)?,
+        }
+    }
     Ok(())
 }

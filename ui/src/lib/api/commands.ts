@@ -14,6 +14,11 @@ import type { BackupCheck } from './bindings/BackupCheck';
 import type { DocumentKind } from './bindings/DocumentKind';
 import type { Profile } from './bindings/Profile';
 import type { Printer } from './bindings/Printer';
+import type { Meeting } from './bindings/Meeting';
+import type { MeetingDetail } from './bindings/MeetingDetail';
+import type { MeetingInput } from './bindings/MeetingInput';
+import type { MeetingStatus } from './bindings/MeetingStatus';
+import type { AgendaItemInput } from './bindings/AgendaItemInput';
 
 export const getStartup = () => call<Startup>('get_startup');
 export const loadSampleData = () => call<void>('load_sample_data');
@@ -57,3 +62,18 @@ export const openDocument = (kind: DocumentKind, profile: Profile) => call<void>
 export const listPrinters = () => call<Printer[]>('list_printers');
 export const printDocument = (kind: DocumentKind, profile: Profile, printer: string, copies: number) =>
   call<string>('print_document', { kind, profile, printer, copies });
+
+export const listMeetings = () => call<Meeting[]>('list_meetings');
+export const getMeeting = (id: number) => call<MeetingDetail>('get_meeting', { id });
+export const createMeeting = (input: MeetingInput) => call<Meeting>('create_meeting', { input });
+export const scheduleNextMeeting = (id: number) => call<Meeting>('schedule_next_meeting', { id });
+export const setMeetingStatus = (id: number, status: MeetingStatus) => call<Meeting>('set_meeting_status', { id, status });
+export const saveItemMinutes = (itemId: number, text: string) => call<void>('save_item_minutes', { itemId, text });
+export const addAgendaItem = (meetingId: number, input: AgendaItemInput) =>
+  call<MeetingDetail>('add_agenda_item', { meetingId, input });
+export const updateAgendaItem = (meetingId: number, itemId: number, input: AgendaItemInput) =>
+  call<MeetingDetail>('update_agenda_item', { meetingId, itemId, input });
+export const moveAgendaItem = (meetingId: number, itemId: number, by: -1 | 1) =>
+  call<MeetingDetail>('move_agenda_item', { meetingId, itemId, by });
+export const removeAgendaItem = (meetingId: number, itemId: number) =>
+  call<MeetingDetail>('remove_agenda_item', { meetingId, itemId });

@@ -1,0 +1,140 @@
+//! Editing a meeting's agenda and writing its minutes: adding, changing, moving and removing
+//! items, and saving the minute-taker's notes as they type. Nothing changes once the
+//! minutes are approved.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{sql, status, AgendaItem, Meeting, Purpose};
+use crate::check::Checker;
+use crate::error::{Error, Result};
+
+/// An agenda item as typed into the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AgendaItemInput {
+    pub title: String,
+    pub presenter: String,
+    /// Minutes allowed, as typed ("10"); empty for no limit.
+    pub minutes_allowed: String,
+    pub purpose: Purpose,
+    pub notes_for_members: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedItem {
+    pub title: String,
+    pub presenter: String,
+    pub minutes_allowed: Option<u32>,
+    pub purpose: Purpose,
+    pub notes_for_members: String,
+}
+
+impl AgendaItemInput {
+    pub fn checked(&self) -> Result<CheckedItem> {
+        let mut c = Checker::new();
+        let title = c.text("title", &self.title, 200, Some("Please give the item a title."));
+        let presenter = c.text("presenter", &self.presenter, 120, None);
+        let allowed = self.minutes_allowed.trim().trim_end_matches("minutes").trim_end_matches("mins").trim();
+        let minutes_allowed = if allowed.is_empty() {
+            None
+        } else {
+            match allowed.parse::<u32>() {
+                Ok(n) if (1..=240).contains(&n) => Some(n),
+                _ => {
+                    c.fail("minutesAllowed", "Please give the time allowed in minutes, from 1 to 240.");
+                    None
+                }
+            }
+        };
+        let notes_for_members = c.text("notesForMembers", &self.notes_for_members, 5000, None);
+        c.finish()?;
+        Ok(CheckedItem { title, presenter, minutes_allowed, purpose: self.purpose, notes_for_members })
+    }
+}
+
+/// A meeting with its agenda, as the meeting screen shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MeetingDetail {
+    pub meeting: Meeting,
+    pub items: Vec<AgendaItem>,
+}
+
+pub fn detail(conn: &Connection, id: i64) -> Result<MeetingDetail> {
+    Ok(MeetingDetail { meeting: sql::get(conn, id)?, items: sql::items(conn, id)? })
+}
+
+fn editable(conn: &Connection, meeting_id: i64) -> Result<()> {
+    status::check_minutes_editable(sql::get(conn, meeting_id)?.status)
+}
+
+/// Saves the notes under one item (called a moment after typing stops).
+pub fn save_minutes(conn: &Connection, item_id: i64, text: &str) -> Result<()> {
+    if text.chars().count() > 100_000 {
+        return Err(Error::invalid("minutes", "These notes are too long for one item: please split them across items."));
+    }
+    editable(conn, sql::item_meeting(conn, item_id)?)?;
+    sql::update_item_minutes(conn, item_id, text)
+}
+
+pub fn add_item(conn: &Connection, meeting_id: i64, item: &CheckedItem) -> Result<i64> {
+    editable(conn, meeting_id)?;
+    let id = sql::append_item(conn, meeting_id, item)?;
+    // Keep "Any other business" and "Date of next meeting" at the end, where people expect them.
+    let mut order: Vec<AgendaItem> = sql::items(conn, meeting_id)?;
+    let tail = |title: &str| title.eq_ignore_ascii_case("Any other business") || title.eq_ignore_ascii_case("Date of next meeting");
+    let new = order.pop().expect("the item was just added");
+    let at = order.iter().position(|i| tail(&i.title)).unwrap_or(order.len());
+    order.insert(at, new);
+    sql::reorder_items(conn, meeting_id, &order.iter().map(|i| i.id).collect::<Vec<_>>())?;
+    Ok(id)
+}
+
+pub fn update_item(conn: &Connection, item_id: i64, item: &CheckedItem) -> Result<()> {
+    editable(conn, sql::item_meeting(conn, item_id)?)?;
+    sql::update_item(conn, item_id, item)
+}
+
+/// Moves an item one place up (`by` = -1) or down (`by` = 1).
+pub fn move_item(conn: &Connection, item_id: i64, by: i32) -> Result<()> {
+    let meeting_id = sql::item_meeting(conn, item_id)?;
+    editable(conn, meeting_id)?;
+    let mut ids: Vec<i64> = sql::items(conn, meeting_id)?.iter().map(|i| i.id).collect();
+    let from = ids.iter().position(|&i| i == item_id).expect("the item belongs to the meeting");
+    let to = from as i64 + i64::from(by);
+    if to < 0 || to >= ids.len() as i64 {
+        return Ok(());
+    }
+    ids.swap(from, to as usize);
+    sql::reorder_items(conn, meeting_id, &ids)
+}
+
+pub fn remove_item(conn: &Connection, item_id: i64) -> Result<()> {
+    let meeting_id = sql::item_meeting(conn, item_id)?;
+    editable(conn, meeting_id)?;
+    sql::delete_item(conn, item_id)?;
+    let ids: Vec<i64> = sql::items(conn, meeting_id)?.iter().map(|i| i.id).collect();
+    sql::reorder_items(conn, meeting_id, &ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(minutes: &str) -> AgendaItemInput {
+        AgendaItemInput { title: "Flu clinic stall".into(), presenter: "Aisha".into(), minutes_allowed: minutes.into(), purpose: Purpose::Decision, notes_for_members: String::new() }
+    }
+
+    #[test]
+    fn time_allowed_is_read_in_minutes() {
+        assert_eq!(input("10").checked().unwrap().minutes_allowed, Some(10));
+        assert_eq!(input("15 mins").checked().unwrap().minutes_allowed, Some(15));
+        assert_eq!(input("").checked().unwrap().minutes_allowed, None);
+        assert!(input("half an hour").checked().is_err());
+        assert!(input("0").checked().is_err());
+    }
+}

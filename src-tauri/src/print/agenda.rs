@@ -1,0 +1,74 @@
+//! A meeting's agenda: the meeting's details, the numbered items with presenter, time
+//! allowed and purpose, notes for members, and the open actions as an appendix.
+
+use chrono::NaiveDate;
+
+use super::model::{Block, Column, Document, Image, Run};
+use crate::meetings::{spoken_time, AgendaItem, Meeting};
+use crate::settings::Settings;
+
+fn long_date(iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%A %-d %B %Y").to_string()).unwrap_or_else(|_| iso.to_string())
+}
+
+/// Builds the agenda of `meeting`. `actions` are (what, owners, due date) of the open actions.
+pub fn agenda(settings: &Settings, meeting: &Meeting, items: &[AgendaItem], actions: &[(String, String, Option<String>)], logo: Option<Image>) -> Document {
+    let title = format!("Agenda: {}", meeting.kind.label().to_lowercase());
+    let mut doc = Document::new(title, &settings.group_name);
+    doc.running_header = format!("{} – agenda for {}", settings.group_name, long_date(&meeting.meets_on));
+    doc.logo = logo;
+    let when = match &meeting.ends_at {
+        Some(end) => format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end)),
+        None => format!("{}, {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at)),
+    };
+    doc.subtitle = vec![settings.group_name.clone(), when];
+    if !meeting.venue.is_empty() {
+        doc.subtitle.push(format!("At: {}", meeting.venue));
+    }
+    if !meeting.online_link.is_empty() {
+        doc.subtitle.push(format!("Online: {}", meeting.online_link));
+    }
+    let numbered = items
+        .iter()
+        .map(|item| {
+            let mut runs = vec![Run::bold(&item.title)];
+            let mut details = Vec::new();
+            if !item.presenter.is_empty() {
+                details.push(item.presenter.clone());
+            }
+            if let Some(minutes) = item.minutes_allowed {
+                details.push(format!("{minutes} minutes"));
+            }
+            details.push(item.purpose.label().to_lowercase());
+            runs.push(Run::plain(format!("\n{}", capitalise(&details.join(", ")))));
+            if !item.notes_for_members.is_empty() {
+                runs.push(Run::plain(format!("\n{}", item.notes_for_members)));
+            }
+            runs
+        })
+        .collect();
+    doc.push(Block::Numbered(numbered));
+    if !actions.is_empty() {
+        doc.heading(1, "Appendix: open actions");
+        doc.push(Block::Table {
+            columns: vec![
+                Column { heading: "Action".into(), weight: 5.0 },
+                Column { heading: "Who".into(), weight: 2.5 },
+                Column { heading: "Due".into(), weight: 2.0 },
+            ],
+            rows: actions
+                .iter()
+                .map(|(what, who, due)| {
+                    let due = due.as_deref().map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default());
+                    vec![what.clone(), if who.is_empty() { "Not yet given".into() } else { who.clone() }, due.unwrap_or_default()]
+                })
+                .collect(),
+        });
+    }
+    doc
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
