@@ -8,10 +8,19 @@ use serde_json::json;
 use crate::axe::assert_accessible;
 use crate::webdriver::Session;
 
+/// Lists meetings through the command line. The closing window may still be letting go of the
+/// data folder, so a refusal is retried for a while; the final failure shows what it said.
 fn upcoming_meeting_id(dir: &std::path::Path) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    text.lines().nth(1).and_then(|l| l.split_whitespace().next()).expect("a meeting is listed").to_string()
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if let Some(id) = text.lines().nth(1).and_then(|l| l.split_whitespace().next()) {
+            return id.to_string();
+        }
+        assert!(std::time::Instant::now() < deadline, "no meeting listed: {}\n{}", out.status, String::from_utf8_lossy(&out.stderr));
+        std::thread::sleep(Duration::from_millis(250));
+    }
 }
 
 fn open_next_meeting(app: &Session) {

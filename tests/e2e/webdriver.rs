@@ -207,8 +207,9 @@ impl Session {
     fn quit_wait(&self) {
         let lock = std::fs::File::options().write(true).create(true).truncate(false).open(self.data_dir.join(".ppg-desk.lock"));
         if let Ok(lock) = lock {
-            let deadline = Instant::now() + Duration::from_secs(15);
-            while lock.try_lock().is_err() && Instant::now() < deadline {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            while lock.try_lock().is_err() {
+                assert!(Instant::now() < deadline, "the app let go of its data folder within 30 s of closing");
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
