@@ -44,6 +44,24 @@ pub enum Command {
         #[command(subcommand)]
         document: PrintTarget,
     },
+    /// Export data for other programs.
+    Export {
+        #[command(subcommand)]
+        what: ExportTarget,
+    },
+}
+
+/// What `ppg-desk export` can write.
+#[derive(Debug, Subcommand)]
+pub enum ExportTarget {
+    /// A meeting as a calendar invite (iCalendar .ics) that calendar programs import.
+    Ics {
+        #[arg(long, value_name = "ID")]
+        meeting: i64,
+        /// The .ics file to write (without it, the invite is printed here).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// The documents `ppg-desk print` can make.
@@ -56,6 +74,13 @@ pub enum PrintTarget {
     },
     /// A meeting's agenda (see `ppg-desk meetings` for the ids).
     Agenda {
+        #[arg(long, value_name = "ID")]
+        meeting: i64,
+        #[command(flatten)]
+        output: PrintOutput,
+    },
+    /// A meeting's minutes, marked as a draft until they are approved.
+    Minutes {
         #[arg(long, value_name = "ID")]
         meeting: i64,
         #[command(flatten)]
@@ -125,11 +150,23 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             let (kind, output) = match document {
                 PrintTarget::Members { output } => (DocumentKind::Members, output),
                 PrintTarget::Agenda { meeting, output } => (DocumentKind::Agenda { meeting_id: meeting }, output),
+                PrintTarget::Minutes { meeting, output } => (DocumentKind::Minutes { meeting_id: meeting }, output),
             };
             let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
             let bytes = documents::render(&state, &kind, profile, state.now())?;
             crate::files::write_atomically(&output.out, &bytes)?;
             Ok(format!("Wrote {} ({} KB)", output.out.display(), bytes.len().div_ceil(1024)))
+        }
+        Command::Export { what: ExportTarget::Ics { meeting, out } } => {
+            let now = state.now();
+            let text = state.read(|conn| crate::meetings::ics::for_meeting(conn, meeting, now))?;
+            match out {
+                Some(path) => {
+                    crate::files::write_atomically(&path, text.as_bytes())?;
+                    Ok(format!("Wrote {}", path.display()))
+                }
+                None => Ok(text.trim_end().to_string()),
+            }
         }
     }
 }

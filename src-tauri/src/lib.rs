@@ -1,6 +1,7 @@
 //! PPG Desk's library: the module list, and `run_gui`, which builds the Tauri app with its
 //! state and the index of every command the window may call.
 
+pub mod actions;
 pub mod backups;
 pub mod check;
 pub mod cli;
@@ -86,6 +87,17 @@ pub fn run_gui(paths: DataPaths) {
             meetings::commands::update_agenda_item,
             meetings::commands::move_agenda_item,
             meetings::commands::remove_agenda_item,
+            meetings::commands::update_meeting,
+            meetings::commands::set_attendance,
+            meetings::commands::add_decision,
+            meetings::commands::remove_decision,
+            meetings::commands::add_minutes_action,
+            meetings::commands::remove_minutes_action,
+            meetings::commands::approve_previous_minutes,
+            meetings::commands::add_minutes_amendment,
+            meetings::commands::get_agenda_template,
+            meetings::commands::save_agenda_template,
+            meetings::commands::save_meeting_invite,
             backups::commands::list_backups,
             backups::commands::backup_to_file,
             backups::commands::take_backup_now,

@@ -23,6 +23,7 @@ pub enum Topic {
     People,
     Backups,
     Meetings,
+    Actions,
 }
 
 /// Called after every successful write with the topics it touched.

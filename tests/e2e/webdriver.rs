@@ -132,6 +132,12 @@ impl Session {
         self.post(&format!("/element/{}/click", element.0), json!({}));
     }
 
+    /// Clicks the control whose accessible label (aria-label) is exactly `label`.
+    pub fn click_labelled(&self, label: &str) {
+        let element = self.find(&format!("[aria-label=\"{}\"]", label.replace('"', "\\\"")));
+        self.click(&element);
+    }
+
     pub fn click_button(&self, text: &str) {
         let button = self.button(text);
         self.click(&button);

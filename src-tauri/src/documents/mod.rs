@@ -29,6 +29,12 @@ pub enum DocumentKind {
         #[ts(type = "number")]
         meeting_id: i64,
     },
+    /// A meeting's minutes: attendance, notes, decisions, actions, approval.
+    #[serde(rename_all = "camelCase")]
+    Minutes {
+        #[ts(type = "number")]
+        meeting_id: i64,
+    },
 }
 
 impl DocumentKind {
@@ -36,6 +42,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Members => "contact-list",
             DocumentKind::Agenda { .. } => "agenda",
+            DocumentKind::Minutes { .. } => "minutes",
         }
     }
 }
@@ -62,6 +69,10 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 let items = crate::meetings::items(conn, *meeting_id)?;
                 let actions = crate::meetings::open_actions(conn)?;
                 Ok(print::agenda::agenda(&settings, &meeting, &items, &actions, logo))
+            }
+            DocumentKind::Minutes { meeting_id } => {
+                let detail = crate::meetings::agenda::detail(conn, *meeting_id)?;
+                Ok(print::minutes::minutes(&settings, &detail, logo))
             }
         }
     })

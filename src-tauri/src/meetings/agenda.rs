@@ -6,7 +6,11 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{sql, status, AgendaItem, Meeting, Purpose};
+use chrono::{Days, NaiveDate};
+
+use super::record::{self, Amendment, AttendanceLine, Decision, Quorum};
+use super::{long_date, record_sql, sql, status, AgendaItem, Meeting, Purpose};
+use crate::actions::{self, Action};
 use crate::check::Checker;
 use crate::error::{Error, Result};
 
@@ -21,6 +25,9 @@ pub struct AgendaItemInput {
     pub minutes_allowed: String,
     pub purpose: Purpose,
     pub notes_for_members: String,
+    /// The member who asked for the item, if one did.
+    #[ts(type = "number | null")]
+    pub requested_by_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +37,7 @@ pub struct CheckedItem {
     pub minutes_allowed: Option<u32>,
     pub purpose: Purpose,
     pub notes_for_members: String,
+    pub requested_by_id: Option<i64>,
 }
 
 impl AgendaItemInput {
@@ -51,21 +59,54 @@ impl AgendaItemInput {
         };
         let notes_for_members = c.text("notesForMembers", &self.notes_for_members, 5000, None);
         c.finish()?;
-        Ok(CheckedItem { title, presenter, minutes_allowed, purpose: self.purpose, notes_for_members })
+        Ok(CheckedItem { title, presenter, minutes_allowed, purpose: self.purpose, notes_for_members, requested_by_id: self.requested_by_id })
     }
 }
 
-/// A meeting with its agenda, as the meeting screen shows it.
+/// A meeting with its agenda and record, as the meeting screen shows it.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct MeetingDetail {
     pub meeting: Meeting,
+    pub chair_name: Option<String>,
+    pub minute_taker_name: Option<String>,
     pub items: Vec<AgendaItem>,
+    pub attendance: Vec<AttendanceLine>,
+    pub quorum: Quorum,
+    pub decisions: Vec<Decision>,
+    pub actions: Vec<Action>,
+    /// The meeting before this one, whose minutes this one approves.
+    pub previous: Option<Meeting>,
+    pub amendments: Vec<Amendment>,
+    /// The last day members may ask for items ("2026-12-01").
+    pub member_items_deadline: String,
 }
 
 pub fn detail(conn: &Connection, id: i64) -> Result<MeetingDetail> {
-    Ok(MeetingDetail { meeting: sql::get(conn, id)?, items: sql::items(conn, id)? })
+    let meeting = sql::get(conn, id)?;
+    let settings = crate::settings::load(conn)?.unwrap_or_default();
+    let attendance = record_sql::attendance(conn, id, &meeting.meets_on)?;
+    let name = |person: Option<i64>| -> Result<Option<String>> { person.map(|p| crate::people::get(conn, p).map(|p| p.full_name)).transpose() };
+    let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").ok();
+    Ok(MeetingDetail {
+        chair_name: name(meeting.chair_id).ok().flatten(),
+        minute_taker_name: name(meeting.minute_taker_id).ok().flatten(),
+        items: sql::items(conn, id)?,
+        quorum: record::quorum(&attendance, settings.quorum),
+        attendance,
+        decisions: record_sql::decisions(conn, id)?,
+        actions: actions::for_meeting(conn, id)?,
+        previous: meets_on.map(|d| sql::previous_before(conn, d)).transpose()?.flatten(),
+        amendments: record_sql::amendments(conn, id)?,
+        member_items_deadline: meets_on.map(|d| member_items_deadline(d, settings.member_items_deadline_days).to_string()).unwrap_or_default(),
+        meeting,
+    })
+}
+
+/// The last day members may ask for items on the agenda of a meeting on `meets_on`.
+pub fn member_items_deadline(meets_on: NaiveDate, days_before: u32) -> NaiveDate {
+    meets_on.checked_sub_days(Days::new(u64::from(days_before))).unwrap_or(meets_on)
 }
 
 fn editable(conn: &Connection, meeting_id: i64) -> Result<()> {
@@ -81,8 +122,22 @@ pub fn save_minutes(conn: &Connection, item_id: i64, text: &str) -> Result<()> {
     sql::update_item_minutes(conn, item_id, text)
 }
 
-pub fn add_item(conn: &Connection, meeting_id: i64, item: &CheckedItem) -> Result<i64> {
+/// Adds an item. One asked for by a member must come in by the deadline (the chair can
+/// still take it under any other business).
+pub fn add_item(conn: &Connection, meeting_id: i64, item: &CheckedItem, today: NaiveDate, deadline_days: u32) -> Result<i64> {
     editable(conn, meeting_id)?;
+    if item.requested_by_id.is_some() {
+        let meeting = sql::get(conn, meeting_id)?;
+        if let Ok(meets_on) = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d") {
+            let deadline = member_items_deadline(meets_on, deadline_days);
+            if today > deadline {
+                return Err(Error::invalid(
+                    "requestedById",
+                    format!("Members could ask for items until {}. The chair can still take it under any other business.", long_date(&deadline.to_string())),
+                ));
+            }
+        }
+    }
     let id = sql::append_item(conn, meeting_id, item)?;
     // Keep "Any other business" and "Date of next meeting" at the end, where people expect them.
     let mut order: Vec<AgendaItem> = sql::items(conn, meeting_id)?;
@@ -99,17 +154,18 @@ pub fn update_item(conn: &Connection, item_id: i64, item: &CheckedItem) -> Resul
     sql::update_item(conn, item_id, item)
 }
 
-/// Moves an item one place up (`by` = -1) or down (`by` = 1).
+/// Moves an item `by` places: -1 is one place up, 1 one place down, further for a drag.
 pub fn move_item(conn: &Connection, item_id: i64, by: i32) -> Result<()> {
     let meeting_id = sql::item_meeting(conn, item_id)?;
     editable(conn, meeting_id)?;
     let mut ids: Vec<i64> = sql::items(conn, meeting_id)?.iter().map(|i| i.id).collect();
     let from = ids.iter().position(|&i| i == item_id).expect("the item belongs to the meeting");
-    let to = from as i64 + i64::from(by);
-    if to < 0 || to >= ids.len() as i64 {
+    let to = (from as i64 + i64::from(by)).clamp(0, ids.len() as i64 - 1) as usize;
+    if to == from {
         return Ok(());
     }
-    ids.swap(from, to as usize);
+    let moving = ids.remove(from);
+    ids.insert(to, moving);
     sql::reorder_items(conn, meeting_id, &ids)
 }
 
@@ -126,7 +182,14 @@ mod tests {
     use super::*;
 
     fn input(minutes: &str) -> AgendaItemInput {
-        AgendaItemInput { title: "Flu clinic stall".into(), presenter: "Aisha".into(), minutes_allowed: minutes.into(), purpose: Purpose::Decision, notes_for_members: String::new() }
+        AgendaItemInput {
+            title: "Flu clinic stall".into(),
+            presenter: "Aisha".into(),
+            minutes_allowed: minutes.into(),
+            purpose: Purpose::Decision,
+            notes_for_members: String::new(),
+            requested_by_id: None,
+        }
     }
 
     #[test]

@@ -1,9 +1,14 @@
-//! Tauri commands for meetings: thin adapters over `meetings` and `meetings::agenda`.
+//! Tauri commands for meetings: thin adapters over `meetings`, `meetings::agenda` and
+//! `meetings::record`.
+
+use std::path::PathBuf;
 
 use tauri::State;
 
 use super::agenda::{self, AgendaItemInput, MeetingDetail};
-use super::{Meeting, MeetingInput, MeetingStatus};
+use super::record::{self, AttendanceStatus, DecisionInput};
+use super::{Meeting, MeetingInput, MeetingStatus, TemplateItem};
+use crate::actions::ActionInput;
 use crate::error::{Error, Result};
 use crate::state::{AppState, Topic};
 
@@ -22,6 +27,16 @@ pub fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> Result
     let meeting = input.checked()?;
     let now = crate::stamp(state.now());
     state.write(&[Topic::Meetings], |tx| super::create(tx, &meeting, &now).and_then(|id| super::get(tx, id)))
+}
+
+#[tauri::command]
+pub fn update_meeting(state: State<'_, AppState>, id: i64, input: MeetingInput) -> Result<MeetingDetail> {
+    let meeting = input.checked()?;
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::Meetings], |tx| {
+        super::update(tx, id, &meeting, &now)?;
+        agenda::detail(tx, id)
+    })
 }
 
 #[tauri::command]
@@ -51,8 +66,10 @@ pub fn save_item_minutes(state: State<'_, AppState>, item_id: i64, text: String)
 #[tauri::command]
 pub fn add_agenda_item(state: State<'_, AppState>, meeting_id: i64, input: AgendaItemInput) -> Result<MeetingDetail> {
     let item = input.checked()?;
+    let today = state.today();
     state.write(&[Topic::Meetings], |tx| {
-        agenda::add_item(tx, meeting_id, &item)?;
+        let days = crate::settings::load(tx)?.unwrap_or_default().member_items_deadline_days;
+        agenda::add_item(tx, meeting_id, &item, today, days)?;
         agenda::detail(tx, meeting_id)
     })
 }
@@ -80,4 +97,85 @@ pub fn remove_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: 
         agenda::remove_item(tx, item_id)?;
         agenda::detail(tx, meeting_id)
     })
+}
+
+#[tauri::command]
+pub fn set_attendance(state: State<'_, AppState>, meeting_id: i64, person_id: i64, status: Option<AttendanceStatus>) -> Result<MeetingDetail> {
+    state.write(&[Topic::Meetings], |tx| {
+        record::set_attendance(tx, meeting_id, person_id, status)?;
+        agenda::detail(tx, meeting_id)
+    })
+}
+
+#[tauri::command]
+pub fn add_decision(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: DecisionInput) -> Result<MeetingDetail> {
+    let decision = input.checked()?;
+    state.write(&[Topic::Meetings], |tx| {
+        record::add_decision(tx, item_id, &decision)?;
+        agenda::detail(tx, meeting_id)
+    })
+}
+
+#[tauri::command]
+pub fn remove_decision(state: State<'_, AppState>, meeting_id: i64, decision_id: i64) -> Result<MeetingDetail> {
+    state.write(&[Topic::Meetings], |tx| {
+        record::remove_decision(tx, decision_id)?;
+        agenda::detail(tx, meeting_id)
+    })
+}
+
+#[tauri::command]
+pub fn add_minutes_action(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: ActionInput) -> Result<MeetingDetail> {
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::Meetings, Topic::Actions], |tx| {
+        record::add_action(tx, item_id, &input, &now)?;
+        agenda::detail(tx, meeting_id)
+    })
+}
+
+#[tauri::command]
+pub fn remove_minutes_action(state: State<'_, AppState>, meeting_id: i64, action_id: i64) -> Result<MeetingDetail> {
+    state.write(&[Topic::Meetings, Topic::Actions], |tx| {
+        record::remove_action(tx, action_id)?;
+        agenda::detail(tx, meeting_id)
+    })
+}
+
+#[tauri::command]
+pub fn approve_previous_minutes(state: State<'_, AppState>, meeting_id: i64, corrections: String) -> Result<MeetingDetail> {
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Meetings], |tx| {
+        record::approve_previous(tx, meeting_id, &corrections, today, &now)?;
+        agenda::detail(tx, meeting_id)
+    })
+}
+
+#[tauri::command]
+pub fn add_minutes_amendment(state: State<'_, AppState>, meeting_id: i64, text: String) -> Result<MeetingDetail> {
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Meetings], |tx| {
+        record::add_amendment(tx, meeting_id, &text, today, &now)?;
+        agenda::detail(tx, meeting_id)
+    })
+}
+
+#[tauri::command]
+pub fn get_agenda_template(state: State<'_, AppState>) -> Result<Vec<TemplateItem>> {
+    state.read(super::template)
+}
+
+#[tauri::command]
+pub fn save_agenda_template(state: State<'_, AppState>, items: Vec<TemplateItem>) -> Result<Vec<TemplateItem>> {
+    state.write(&[Topic::Settings], |tx| {
+        super::save_template(tx, &items)?;
+        super::template(tx)
+    })
+}
+
+/// Writes the meeting's calendar invite (.ics) where the person chose.
+#[tauri::command]
+pub fn save_meeting_invite(state: State<'_, AppState>, id: i64, path: PathBuf) -> Result<()> {
+    let now = state.now();
+    let text = state.read(|conn| super::ics::for_meeting(conn, id, now))?;
+    crate::files::write_atomically(&path, text.as_bytes())
 }

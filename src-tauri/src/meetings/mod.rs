@@ -1,27 +1,10 @@
 //! Meetings: committee meetings, AGMs, extraordinary meetings and open patient forums, with
-//! their agendas built from the template. Rules here; SQL in `sql.rs`; when the next meeting
-//! falls in `schedule.rs`; the status cycle in `status.rs`. (Screens, attendance, minutes and
-//! printing come with the rest of the meetings work.)
+//! their agendas built from the template. Rules here; SQL in `sql.rs` and `record_sql.rs`;
+//! the agenda and minutes text in `agenda.rs`; attendance, decisions, actions and approval in
+//! `record.rs`; when the next meeting falls in `schedule.rs`; the status cycle in `status.rs`;
+//! calendar invites in `ics.rs`.
 
-pub mod agenda;
-pub mod commands;
-pub mod schedule;
-mod sql;
-pub mod status;
-
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-use crate::check::{parse_time, Checker};
-use crate::error::Result;
-use crate::settings::IntervalUnit;
-use rusqlite::Connection;
-pub use agenda::{AgendaItemInput, CheckedItem, MeetingDetail};
-pub use sql::{get, items, list, open_actions, previous_before, template};
-pub(crate) use sql::{update_item_minutes, update_status};
-pub use status::MeetingStatus;
-
+/// An enum stored as a word in SQL and shown to people as a label.
 macro_rules! keyed_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal : $label:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -39,6 +22,28 @@ macro_rules! keyed_enum {
         }
     };
 }
+
+pub mod agenda;
+pub mod commands;
+pub mod ics;
+pub mod record;
+mod record_sql;
+pub mod schedule;
+mod sql;
+pub mod status;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::check::{parse_time, Checker};
+use crate::error::Result;
+use crate::settings::IntervalUnit;
+use rusqlite::Connection;
+pub use agenda::{AgendaItemInput, CheckedItem, MeetingDetail};
+pub use sql::{get, items, list, open_actions, previous_before, template};
+pub(crate) use sql::{update_item_minutes, update_status};
+pub use status::MeetingStatus;
 
 keyed_enum!(
     /// What sort of meeting it is.
@@ -86,6 +91,10 @@ pub struct Meeting {
     pub minute_taker_id: Option<i64>,
     pub status: MeetingStatus,
     pub approved_on: Option<String>,
+    /// The meeting at which these minutes were approved, and the corrections made then.
+    #[ts(type = "number | null")]
+    pub approved_at_meeting_id: Option<i64>,
+    pub approval_corrections: String,
 }
 
 /// A meeting as typed into the form.
@@ -175,6 +184,9 @@ pub struct AgendaItem {
     pub notes_for_members: String,
     pub standing: Option<Standing>,
     pub minutes: String,
+    #[ts(type = "number | null")]
+    pub requested_by_id: Option<i64>,
+    pub requested_by_name: Option<String>,
 }
 
 /// A line of the agenda template kept in Settings.
@@ -185,6 +197,32 @@ pub struct TemplateItem {
     pub title: String,
     pub purpose: Purpose,
     pub standing: Option<Standing>,
+}
+
+/// "2026-12-08" as people write it: "Tuesday 8 December 2026".
+pub fn long_date(iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%A %-d %B %Y").to_string()).unwrap_or_else(|_| iso.to_string())
+}
+
+/// Checks and saves the standing items new agendas start from.
+pub fn save_template(conn: &Connection, items: &[TemplateItem]) -> Result<()> {
+    let mut c = Checker::new();
+    let mut tidied = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let title = c.text(&format!("template-{n}"), &item.title, 200, Some("Please give this item a title, or remove it."));
+        tidied.push(TemplateItem { title, ..item.clone() });
+    }
+    if items.is_empty() {
+        c.fail("template", "Please keep at least one standing item.");
+    }
+    let mut standing: Vec<Standing> = items.iter().filter_map(|i| i.standing).collect();
+    let before = standing.len();
+    standing.dedup();
+    if standing.len() != before {
+        c.fail("template", "Each item that fills itself from the last meeting can appear only once.");
+    }
+    c.finish()?;
+    sql::save_template(conn, &tidied)
 }
 
 /// "18:30" as people say it: "6.30pm" ("12 noon" at midday).
@@ -247,13 +285,23 @@ pub fn schedule_next(conn: &Connection, id: i64, every: u32, unit: IntervalUnit,
     create(conn, &next, now)
 }
 
+/// Changes a meeting's details (kind, date, times, place, chair, minute-taker) until its
+/// minutes are approved.
+pub fn update(conn: &Connection, id: i64, meeting: &CheckedMeeting, now: &str) -> Result<()> {
+    status::check_minutes_editable(sql::get(conn, id)?.status)?;
+    sql::update(conn, id, meeting, now)
+}
+
 /// Moves a meeting to `to` if the cycle allows it; approving records today's date.
 pub fn set_status(conn: &Connection, id: i64, to: MeetingStatus, today: NaiveDate, now: &str) -> Result<()> {
     let meeting = sql::get(conn, id)?;
     let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").unwrap_or(today);
     status::check_transition(meeting.status, to, meets_on, today)?;
-    let approved_on = (to == MeetingStatus::MinutesApproved).then_some(today);
-    sql::update_status(conn, id, to, approved_on, now)
+    if to == MeetingStatus::MinutesApproved {
+        // Approved without a later meeting in PPG Desk (say, an AGM's minutes a year on).
+        return record_sql::approve(conn, id, today.max(meets_on), None, "", now);
+    }
+    sql::update_status(conn, id, to, None, now)
 }
 
 #[cfg(test)]

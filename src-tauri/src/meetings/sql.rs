@@ -6,7 +6,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::{AgendaItem, CheckedMeeting, Meeting, MeetingKind, MeetingStatus, Purpose, Standing, TemplateItem};
 use crate::error::{Error, Result};
 
-const COLUMNS: &str = "id, kind, meets_on, starts_at, ends_at, venue, online_link, chair_id, minute_taker_id, status, approved_on";
+const COLUMNS: &str =
+    "id, kind, meets_on, starts_at, ends_at, venue, online_link, chair_id, minute_taker_id, status, approved_on, approved_at_meeting_id, approval_corrections";
 
 fn from_row(row: &Row) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
@@ -21,6 +22,8 @@ fn from_row(row: &Row) -> rusqlite::Result<Meeting> {
         minute_taker_id: row.get(8)?,
         status: MeetingStatus::from_key(&row.get::<_, String>(9)?).unwrap_or(MeetingStatus::Planned),
         approved_on: row.get(10)?,
+        approved_at_meeting_id: row.get(11)?,
+        approval_corrections: row.get(12)?,
     })
 }
 
@@ -71,6 +74,15 @@ pub fn insert(conn: &Connection, m: &CheckedMeeting, now: &str) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+pub fn update(conn: &Connection, id: i64, m: &CheckedMeeting, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE meetings SET kind = ?2, meets_on = ?3, starts_at = ?4, ends_at = ?5, venue = ?6, online_link = ?7, chair_id = ?8,
+             minute_taker_id = ?9, updated_at = ?10 WHERE id = ?1",
+        params![id, m.kind.key(), m.meets_on.to_string(), m.starts_at, m.ends_at, m.venue, m.online_link, m.chair_id, m.minute_taker_id, now],
+    )?;
+    Ok(())
+}
+
 pub fn insert_item(conn: &Connection, meeting_id: i64, position: u32, item: &TemplateItem, notes: &str) -> Result<i64> {
     conn.execute(
         "INSERT INTO agenda_items (meeting_id, position, title, purpose, standing, notes_for_members) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -82,8 +94,9 @@ pub fn insert_item(conn: &Connection, meeting_id: i64, position: u32, item: &Tem
 /// The agenda of a meeting, in order.
 pub fn items(conn: &Connection, meeting_id: i64) -> Result<Vec<AgendaItem>> {
     let mut stmt = conn.prepare(
-        "SELECT id, position, title, presenter, minutes_allowed, purpose, notes_for_members, standing, minutes
-         FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
+        "SELECT i.id, i.position, i.title, i.presenter, i.minutes_allowed, i.purpose, i.notes_for_members, i.standing, i.minutes,
+                i.requested_by_id, p.full_name
+         FROM agenda_items i LEFT JOIN people p ON p.id = i.requested_by_id WHERE i.meeting_id = ?1 ORDER BY i.position",
     )?;
     let items = stmt
         .query_map([meeting_id], |row| {
@@ -97,6 +110,8 @@ pub fn items(conn: &Connection, meeting_id: i64) -> Result<Vec<AgendaItem>> {
                 notes_for_members: row.get(6)?,
                 standing: row.get::<_, Option<String>>(7)?.and_then(|s| Standing::from_key(&s)),
                 minutes: row.get(8)?,
+                requested_by_id: row.get(9)?,
+                requested_by_name: row.get(10)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -125,8 +140,8 @@ pub fn update_item_minutes(conn: &Connection, item_id: i64, minutes: &str) -> Re
 
 pub fn update_item(conn: &Connection, item_id: i64, item: &super::CheckedItem) -> Result<()> {
     conn.execute(
-        "UPDATE agenda_items SET title = ?2, presenter = ?3, minutes_allowed = ?4, purpose = ?5, notes_for_members = ?6 WHERE id = ?1",
-        params![item_id, item.title, item.presenter, item.minutes_allowed, item.purpose.key(), item.notes_for_members],
+        "UPDATE agenda_items SET title = ?2, presenter = ?3, minutes_allowed = ?4, purpose = ?5, notes_for_members = ?6, requested_by_id = ?7 WHERE id = ?1",
+        params![item_id, item.title, item.presenter, item.minutes_allowed, item.purpose.key(), item.notes_for_members, item.requested_by_id],
     )?;
     Ok(())
 }
@@ -135,8 +150,9 @@ pub fn append_item(conn: &Connection, meeting_id: i64, item: &super::CheckedItem
     // New items go before "Any other business" and "Date of next meeting" when those are last.
     let last: u32 = conn.query_row("SELECT coalesce(max(position), -1) + 1 FROM agenda_items WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
     conn.execute(
-        "INSERT INTO agenda_items (meeting_id, position, title, presenter, minutes_allowed, purpose, notes_for_members) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![meeting_id, last, item.title, item.presenter, item.minutes_allowed, item.purpose.key(), item.notes_for_members],
+        "INSERT INTO agenda_items (meeting_id, position, title, presenter, minutes_allowed, purpose, notes_for_members, requested_by_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![meeting_id, last, item.title, item.presenter, item.minutes_allowed, item.purpose.key(), item.notes_for_members, item.requested_by_id],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -166,4 +182,16 @@ pub fn open_actions(conn: &Connection) -> Result<Vec<(String, String, Option<Str
     )?;
     let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Replaces the agenda template with `items`, in order.
+pub fn save_template(conn: &Connection, items: &[TemplateItem]) -> Result<()> {
+    conn.execute("DELETE FROM agenda_template", [])?;
+    for (position, item) in items.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO agenda_template (position, title, purpose, standing) VALUES (?1, ?2, ?3, ?4)",
+            params![position as i64, item.title, item.purpose.key(), item.standing.map(Standing::key)],
+        )?;
+    }
+    Ok(())
 }

@@ -4,18 +4,15 @@
 use chrono::NaiveDate;
 
 use super::model::{Block, Column, Document, Image, Run};
-use crate::meetings::{spoken_time, AgendaItem, Meeting};
+use crate::meetings::{long_date, spoken_time, AgendaItem, Meeting};
 use crate::settings::Settings;
 
-fn long_date(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%A %-d %B %Y").to_string()).unwrap_or_else(|_| iso.to_string())
-}
 
 /// Builds the agenda of `meeting`. `actions` are (what, owners, due date) of the open actions.
 pub fn agenda(settings: &Settings, meeting: &Meeting, items: &[AgendaItem], actions: &[(String, String, Option<String>)], logo: Option<Image>) -> Document {
     let title = format!("Agenda: {}", meeting.kind.label().to_lowercase());
     let mut doc = Document::new(title, &settings.group_name);
-    doc.running_header = format!("{} – agenda for {}", settings.group_name, long_date(&meeting.meets_on));
+    doc.running_header = format!("Agenda for the {}, {}", meeting.kind.label().to_lowercase(), super::minutes::day_month_year(&meeting.meets_on));
     doc.logo = logo;
     let when = match &meeting.ends_at {
         Some(end) => format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end)),
@@ -35,6 +32,9 @@ pub fn agenda(settings: &Settings, meeting: &Meeting, items: &[AgendaItem], acti
             let mut details = Vec::new();
             if !item.presenter.is_empty() {
                 details.push(item.presenter.clone());
+            }
+            if let Some(member) = &item.requested_by_name {
+                details.push(format!("asked for by {member}"));
             }
             if let Some(minutes) = item.minutes_allowed {
                 details.push(format!("{minutes} minutes"));

@@ -6,8 +6,10 @@ pub mod agenda;
 mod blocks;
 pub mod fonts;
 pub mod layout;
+pub mod markdown;
 pub mod model;
 pub mod members;
+pub mod minutes;
 mod pdf;
 pub mod wrap;
 

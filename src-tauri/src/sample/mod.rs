@@ -61,6 +61,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         meeting_every_unit: IntervalUnit::Months,
         text_size: TextSize::Normal,
         default_profile: crate::print::Profile::Standard,
+        quorum: 5,
+        member_items_deadline_days: 7,
     };
     settings::save(tx, &sample, now)?;
     for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in PEOPLE.iter().enumerate() {
@@ -93,14 +95,32 @@ const SAMPLE_MINUTES: [(&str, &str); 4] = [
     ("Any other business", "None."),
 ];
 
-/// A year of monthly committee meetings on the second Tuesday at 6.30pm: the past ones held
-/// with approved minutes (the last still in draft), and the next one planned.
+/// Decisions and actions the sample secretary recorded, by agenda item, one set per month in turn.
+const SAMPLE_DECISIONS: [(&str, &str); 3] = [
+    ("Practice update", "To run a PPG stall at the Saturday flu clinic."),
+    ("Treasurer's report", "To spend up to £60 on printing the patient newsletter this quarter."),
+    ("Any other business", "To invite the link worker to the next open patient forum."),
+];
+const SAMPLE_ACTIONS: [(&str, &str, &str); 3] = [
+    ("Social prescribing: update from the link worker", "Add the walking group and carers' café to the community directory", "Aisha Begum"),
+    ("Volunteer drivers", "Put up a poster asking for volunteer drivers", "Graham Whitfield"),
+    ("Practice update", "Ask the practice about call-back times for the newsletter", "Siobhán O'Connor"),
+];
+
+/// A year of monthly committee meetings on the second Tuesday at 6.30pm, chaired by the
+/// chair and minuted by the secretary: the past ones held, with attendance, notes,
+/// decisions and actions, each approved at the next (the last still in draft); the next
+/// one planned. Older actions are done; the last two months' are open.
 fn add_meetings(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
+    use crate::actions::ActionInput;
+    use crate::meetings::record::{self, AttendanceStatus, DecisionInput};
     use crate::meetings::{self, schedule, CheckedMeeting, MeetingKind, MeetingStatus};
     use chrono::{Datelike, Months};
+    let everyone = people::list(tx, &people::PeopleQuery { search: String::new(), filter: people::PeopleFilter::Everyone }, today)?;
+    let id_of = |name: &str| everyone.iter().find(|p| p.full_name == name).map(|p| p.id);
     let start = today.with_day(1).and_then(|d| d.checked_sub_months(Months::new(12))).unwrap_or(today);
     let mut date = NaiveDate::from_weekday_of_month_opt(start.year(), start.month(), chrono::Weekday::Tue, 2).unwrap_or(start);
-    let mut held: Vec<(i64, NaiveDate)> = Vec::new();
+    let mut held: Vec<i64> = Vec::new();
     loop {
         let meeting = CheckedMeeting {
             kind: MeetingKind::Committee,
@@ -109,27 +129,58 @@ fn add_meetings(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
             ends_at: Some("20:00".into()),
             venue: "Community Room, Riverside Surgery, Mill Lane".into(),
             online_link: String::new(),
-            chair_id: None,
-            minute_taker_id: None,
+            chair_id: id_of("Margaret Ellis"),
+            minute_taker_id: id_of("Siobhán O'Connor"),
         };
         let id = meetings::create(tx, &meeting, now)?;
         if date >= today {
             break;
         }
-        for item in meetings::items(tx, id)? {
+        let month = held.len();
+        let items = meetings::items(tx, id)?;
+        let item_id = |title: &str| items.iter().find(|i| i.title == title).map(|i| i.id);
+        for item in &items {
             if let Some((_, text)) = SAMPLE_MINUTES.iter().find(|(title, _)| *title == item.title) {
                 meetings::update_item_minutes(tx, item.id, text)?;
             }
         }
-        held.push((id, date));
+        let detail = meetings::agenda::detail(tx, id)?;
+        let committee: Vec<i64> = detail.attendance.iter().filter(|l| l.committee).map(|l| l.person_id).collect();
+        for (n, person) in committee.iter().enumerate() {
+            let status = if n == month % committee.len() { AttendanceStatus::Apologies } else { AttendanceStatus::Present };
+            record::set_attendance(tx, id, *person, Some(status))?;
+        }
+        if let Some(manager) = id_of("Sarah Mitchell") {
+            record::set_attendance(tx, id, manager, Some(AttendanceStatus::InAttendance))?;
+        }
+        let (title, text) = SAMPLE_DECISIONS[month % SAMPLE_DECISIONS.len()];
+        if let Some(item) = item_id(title) {
+            let decision = DecisionInput {
+                text: text.into(),
+                proposer_id: id_of("Zoë Brontë-Smith"),
+                seconder_id: id_of("Łukasz Nowak"),
+                votes_for: String::new(),
+                votes_against: String::new(),
+                abstentions: String::new(),
+            };
+            record::add_decision(tx, item, &decision.checked()?)?;
+        }
+        let (title, what, owner) = SAMPLE_ACTIONS[month % SAMPLE_ACTIONS.len()];
+        if let (Some(item), Some(owner)) = (item_id(title), id_of(owner)) {
+            let due = date + Duration::days(21);
+            let action = ActionInput { title: what.into(), owner_ids: vec![owner], due_on: uk(due) };
+            let action_id = record::add_action(tx, item, &action, now)?;
+            if due + Duration::days(45) < today {
+                crate::actions::mark_done(tx, action_id, due, now)?;
+            }
+        }
+        meetings::update_status(tx, id, MeetingStatus::DraftMinutes, None, now)?;
+        held.push(id);
         date = schedule::next_meeting_date(date, 1, crate::settings::IntervalUnit::Months).unwrap_or(today);
     }
     // Each meeting's minutes were approved at the next one; the last are still a draft.
-    for (index, (id, _)) in held.iter().enumerate() {
-        match held.get(index + 1) {
-            Some((_, next_date)) => meetings::update_status(tx, *id, MeetingStatus::MinutesApproved, Some(*next_date), now)?,
-            None => meetings::update_status(tx, *id, MeetingStatus::DraftMinutes, None, now)?,
-        }
+    for next in held.iter().skip(1) {
+        record::approve_previous(tx, *next, "", today, now)?;
     }
     Ok(())
 }

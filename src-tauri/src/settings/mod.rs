@@ -48,6 +48,10 @@ pub struct Settings {
     pub text_size: TextSize,
     /// The print profile documents open in (each can still be printed in the other).
     pub default_profile: Profile,
+    /// How many committee members must be present for decisions to stand.
+    pub quorum: u32,
+    /// Members may ask for agenda items until this many days before the meeting.
+    pub member_items_deadline_days: u32,
 }
 
 impl Default for Settings {
@@ -62,6 +66,8 @@ impl Default for Settings {
             meeting_every_unit: IntervalUnit::Months,
             text_size: TextSize::Normal,
             default_profile: Profile::Standard,
+            quorum: 4,
+            member_items_deadline_days: 7,
         }
     }
 }
@@ -89,6 +95,12 @@ impl Settings {
         if self.meeting_every == 0 || self.meeting_every > limit {
             c.fail("meetingEvery", format!("Please choose between 1 and {limit}."));
         }
+        if !(1..=50).contains(&self.quorum) {
+            c.fail("quorum", "Please give the quorum as a number of committee members, from 1 to 50.");
+        }
+        if self.member_items_deadline_days > 60 {
+            c.fail("memberItemsDeadlineDays", "Please choose a deadline of 60 days or fewer before the meeting.");
+        }
         c.finish()?;
         Ok(Settings { group_name, practices, pcn, usual_venue, ..self })
     }
@@ -113,6 +125,8 @@ mod tests {
             meeting_every_unit: IntervalUnit::Weeks,
             text_size: TextSize::Normal,
             default_profile: Profile::Standard,
+            quorum: 4,
+            member_items_deadline_days: 7,
         }
     }
 

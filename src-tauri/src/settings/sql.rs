@@ -9,7 +9,7 @@ use crate::error::Result;
 pub fn load(conn: &Connection) -> Result<Option<Settings>> {
     let row = conn
         .query_row(
-            "SELECT group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, default_profile FROM settings WHERE id = 1",
+            "SELECT group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, default_profile, quorum, member_items_deadline_days FROM settings WHERE id = 1",
             [],
             |row| {
                 Ok(Settings {
@@ -25,6 +25,8 @@ pub fn load(conn: &Connection) -> Result<Option<Settings>> {
                         _ => TextSize::Normal,
                     },
                     default_profile: if row.get::<_, String>(6)? == "large_print" { Profile::LargePrint } else { Profile::Standard },
+                    quorum: row.get(7)?,
+                    member_items_deadline_days: row.get(8)?,
                 })
             },
         )
@@ -51,11 +53,12 @@ pub fn save(conn: &Connection, settings: &Settings, now: &str) -> Result<()> {
         Profile::LargePrint => "large_print",
     };
     conn.execute(
-        "INSERT INTO settings (id, group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, default_profile, created_at, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, ?7)
+        "INSERT INTO settings (id, group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, default_profile,
+             quorum, member_items_deadline_days, created_at, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?7, ?7)
          ON CONFLICT (id) DO UPDATE SET group_name = ?1, pcn = ?2, usual_venue = ?3, meeting_every = ?4,
-             meeting_every_unit = ?5, text_size = ?6, default_profile = ?8, updated_at = ?7",
-        params![settings.group_name, settings.pcn, settings.usual_venue, settings.meeting_every, unit, size, now, profile],
+             meeting_every_unit = ?5, text_size = ?6, default_profile = ?8, quorum = ?9, member_items_deadline_days = ?10, updated_at = ?7",
+        params![settings.group_name, settings.pcn, settings.usual_venue, settings.meeting_every, unit, size, now, profile, settings.quorum, settings.member_items_deadline_days],
     )?;
     conn.execute("DELETE FROM practices", [])?;
     for (position, name) in settings.practices.iter().enumerate() {

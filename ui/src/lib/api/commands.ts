@@ -19,6 +19,10 @@ import type { MeetingDetail } from './bindings/MeetingDetail';
 import type { MeetingInput } from './bindings/MeetingInput';
 import type { MeetingStatus } from './bindings/MeetingStatus';
 import type { AgendaItemInput } from './bindings/AgendaItemInput';
+import type { AttendanceStatus } from './bindings/AttendanceStatus';
+import type { DecisionInput } from './bindings/DecisionInput';
+import type { ActionInput } from './bindings/ActionInput';
+import type { TemplateItem } from './bindings/TemplateItem';
 
 export const getStartup = () => call<Startup>('get_startup');
 export const loadSampleData = () => call<void>('load_sample_data');
@@ -73,7 +77,23 @@ export const addAgendaItem = (meetingId: number, input: AgendaItemInput) =>
   call<MeetingDetail>('add_agenda_item', { meetingId, input });
 export const updateAgendaItem = (meetingId: number, itemId: number, input: AgendaItemInput) =>
   call<MeetingDetail>('update_agenda_item', { meetingId, itemId, input });
-export const moveAgendaItem = (meetingId: number, itemId: number, by: -1 | 1) =>
+export const moveAgendaItem = (meetingId: number, itemId: number, by: number) =>
   call<MeetingDetail>('move_agenda_item', { meetingId, itemId, by });
 export const removeAgendaItem = (meetingId: number, itemId: number) =>
   call<MeetingDetail>('remove_agenda_item', { meetingId, itemId });
+export const updateMeeting = (id: number, input: MeetingInput) => call<MeetingDetail>('update_meeting', { id, input });
+export const setAttendance = (meetingId: number, personId: number, status: AttendanceStatus | null) =>
+  call<MeetingDetail>('set_attendance', { meetingId, personId, status });
+export const addDecision = (meetingId: number, itemId: number, input: DecisionInput) =>
+  call<MeetingDetail>('add_decision', { meetingId, itemId, input });
+export const removeDecision = (meetingId: number, decisionId: number) => call<MeetingDetail>('remove_decision', { meetingId, decisionId });
+export const addMinutesAction = (meetingId: number, itemId: number, input: ActionInput) =>
+  call<MeetingDetail>('add_minutes_action', { meetingId, itemId, input });
+export const removeMinutesAction = (meetingId: number, actionId: number) =>
+  call<MeetingDetail>('remove_minutes_action', { meetingId, actionId });
+export const approvePreviousMinutes = (meetingId: number, corrections: string) =>
+  call<MeetingDetail>('approve_previous_minutes', { meetingId, corrections });
+export const addMinutesAmendment = (meetingId: number, text: string) => call<MeetingDetail>('add_minutes_amendment', { meetingId, text });
+export const getAgendaTemplate = () => call<TemplateItem[]>('get_agenda_template');
+export const saveAgendaTemplate = (items: TemplateItem[]) => call<TemplateItem[]>('save_agenda_template', { items });
+export const saveMeetingInvite = (id: number, path: string) => call<void>('save_meeting_invite', { id, path });

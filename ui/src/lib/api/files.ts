@@ -1,13 +1,14 @@
 // The system's open and save dialogs. Suggested file names never contain personal data.
 import { open, save } from '@tauri-apps/plugin-dialog';
 
-type Kind = 'csv' | 'backup' | 'pdf' | 'picture';
+type Kind = 'csv' | 'backup' | 'pdf' | 'picture' | 'calendar';
 
 const FILTERS: Record<Kind, { name: string; extensions: string[] }> = {
   csv: { name: 'Spreadsheet (CSV)', extensions: ['csv'] },
   backup: { name: 'PPG Desk backup', extensions: ['sqlite3', 'ppgdesk', 'db'] },
   pdf: { name: 'PDF document', extensions: ['pdf'] },
   picture: { name: 'Picture (PNG or JPEG)', extensions: ['png', 'jpg', 'jpeg'] },
+  calendar: { name: 'Calendar invite (iCalendar)', extensions: ['ics'] },
 };
 
 /** Asks where to save; returns the chosen path, or null if the person cancelled. */

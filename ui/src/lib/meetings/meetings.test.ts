@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../api/bindings/Meeting';
-import { nextSteps, splitByDate, spokenTime } from './meetings';
+import { nextSteps, splitByDate, spokenTime, quorumText, decisionParticulars, toggleBold, bulletLines } from './meetings';
 
 const meeting = (id: number, meetsOn: string): Meeting => ({
   id, kind: 'committee', meetsOn, startsAt: '18:30', endsAt: null, venue: 'x', onlineLink: '',
-  chairId: null, minuteTakerId: null, status: 'planned', approvedOn: null,
+  chairId: null, minuteTakerId: null, status: 'planned', approvedOn: null, approvedAtMeetingId: null, approvalCorrections: '',
 });
 
 describe('meetings helpers', () => {
@@ -24,5 +24,30 @@ describe('meetings helpers', () => {
     const { upcoming, past } = splitByDate([meeting(1, '2026-10-13'), meeting(2, '2027-01-12'), meeting(3, '2026-12-08'), meeting(4, '2026-11-10')], '2026-11-24');
     expect(upcoming.map((m) => m.id)).toEqual([3, 2]);
     expect(past.map((m) => m.id)).toEqual([4, 1]);
+  });
+});
+
+describe('the record of a meeting', () => {
+  it('says whether the meeting is quorate in words', () => {
+    expect(quorumText({ present: 5, needed: 4, met: true })).toBe('Quorate: 5 committee members present (quorum 4).');
+    expect(quorumText({ present: 1, needed: 4, met: false })).toBe('Not quorate yet: 1 committee member present, 4 needed.');
+  });
+
+  it('reads a decision’s proposer, seconder and votes as a sentence', () => {
+    const d = { id: 1, agendaItemId: 1, text: 'x', proposerId: 1, proposerName: 'Aisha Begum', seconderId: 2, seconderName: 'Peter Wright', votesFor: 6, votesAgainst: null, abstentions: 1 };
+    expect(decisionParticulars(d)).toBe('Proposed by Aisha Begum, seconded by Peter Wright. For 6, against 0, abstentions 1.');
+    expect(decisionParticulars({ ...d, proposerName: null, seconderName: null, votesFor: null, abstentions: null })).toBe('');
+  });
+
+  it('makes the selection bold, and plain again', () => {
+    const bold = toggleBold('The room was full.', 13, 17);
+    expect(bold).toEqual({ text: 'The room was **full**.', start: 15, end: 19 });
+    expect(toggleBold(bold.text, 13, 21).text).toBe('The room was full.');
+  });
+
+  it('turns the selected lines into bullets, leaving bullets alone', () => {
+    const text = 'Notes\nCall-backs\n- Online requests\nEnd';
+    expect(bulletLines(text, 7, 20).text).toBe('Notes\n- Call-backs\n- Online requests\nEnd');
+    expect(bulletLines('', 0, 0).text).toBe('- ');
   });
 });

@@ -3,6 +3,9 @@ import type { Meeting } from '../api/bindings/Meeting';
 import type { MeetingKind } from '../api/bindings/MeetingKind';
 import type { MeetingStatus } from '../api/bindings/MeetingStatus';
 import type { Purpose } from '../api/bindings/Purpose';
+import type { AttendanceStatus } from '../api/bindings/AttendanceStatus';
+import type { Quorum } from '../api/bindings/Quorum';
+import type { Decision } from '../api/bindings/Decision';
 import { toLongDate } from '../shared/dates';
 
 export const KINDS: { kind: MeetingKind; label: string }[] = [
@@ -65,4 +68,49 @@ export function splitByDate(meetings: Meeting[], todayIso: string): { upcoming: 
   const upcoming = meetings.filter((m) => m.meetsOn >= todayIso).sort((a, b) => a.meetsOn.localeCompare(b.meetsOn));
   const past = meetings.filter((m) => m.meetsOn < todayIso).sort((a, b) => b.meetsOn.localeCompare(a.meetsOn));
   return { upcoming, past };
+}
+
+export const ATTENDANCE_CHOICES: { status: AttendanceStatus; label: string }[] = [
+  { status: 'present', label: 'Present' },
+  { status: 'apologies', label: 'Apologies' },
+  { status: 'absent', label: 'Absent' },
+];
+
+/** "5 committee members present; 4 needed. Quorate." in words, so colour is never the only sign. */
+export function quorumText(q: Quorum): string {
+  const people = `${q.present} committee ${q.present === 1 ? 'member' : 'members'} present`;
+  return q.met ? `Quorate: ${people} (quorum ${q.needed}).` : `Not quorate yet: ${people}, ${q.needed} needed.`;
+}
+
+/** The particulars under a decision: proposer, seconder and votes, as a sentence. */
+export function decisionParticulars(d: Decision): string {
+  const parts: string[] = [];
+  if (d.proposerName && d.seconderName) parts.push(`Proposed by ${d.proposerName}, seconded by ${d.seconderName}.`);
+  else if (d.proposerName) parts.push(`Proposed by ${d.proposerName}.`);
+  else if (d.seconderName) parts.push(`Seconded by ${d.seconderName}.`);
+  if (d.votesFor !== null || d.votesAgainst !== null || d.abstentions !== null) {
+    parts.push(`For ${d.votesFor ?? 0}, against ${d.votesAgainst ?? 0}, abstentions ${d.abstentions ?? 0}.`);
+  }
+  return parts.join(' ');
+}
+
+/** Wraps the selection in **bold** (or inserts a pair to type into); returns text and new selection. */
+export function toggleBold(text: string, start: number, end: number): { text: string; start: number; end: number } {
+  const chosen = text.slice(start, end);
+  if (chosen.startsWith('**') && chosen.endsWith('**') && chosen.length >= 4) {
+    const inner = chosen.slice(2, -2);
+    return { text: text.slice(0, start) + inner + text.slice(end), start, end: start + inner.length };
+  }
+  return { text: `${text.slice(0, start)}**${chosen}**${text.slice(end)}`, start: start + 2, end: end + 2 };
+}
+
+/** Starts each selected line (or the current line) with "- ", making a bullet list. */
+export function bulletLines(text: string, start: number, end: number): { text: string; start: number; end: number } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEndAt = text.indexOf('\n', end);
+  const lineEnd = lineEndAt === -1 ? text.length : lineEndAt;
+  const lines = text.slice(lineStart, lineEnd).split('\n');
+  const bulleted = lines.map((l) => (l.startsWith('- ') ? l : `- ${l}`)).join('\n');
+  const added = bulleted.length - (lineEnd - lineStart);
+  return { text: text.slice(0, lineStart) + bulleted + text.slice(lineEnd), start: start + 2, end: end + added };
 }

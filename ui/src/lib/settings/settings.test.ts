@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyTextSize, intervalKey } from './settings';
+import { applyTextSize, intervalKey, wholeNumber } from './settings';
 
 describe('settings helpers', () => {
   it('matches a saved interval to its choice, falling back to monthly', () => {
@@ -13,5 +13,16 @@ describe('settings helpers', () => {
     expect(root.style.fontSize).toBe('168.75%');
     applyTextSize('normal', root);
     expect(root.style.fontSize).toBe('112.5%');
+  });
+});
+
+describe('numbers typed into settings', () => {
+  it('reads whole numbers and refuses anything else', () => {
+    expect(wholeNumber(' 7 ')).toBe(7);
+    expect(wholeNumber('0')).toBe(0);
+    expect(wholeNumber('seven')).toBeNull();
+    expect(wholeNumber('-1')).toBeNull();
+    expect(wholeNumber('2.5')).toBeNull();
+    expect(wholeNumber('')).toBeNull();
   });
 });

@@ -24,7 +24,7 @@ export function intervalKey(settings: Pick<Settings, 'meetingEvery' | 'meetingEv
 export function emptySettings(): Settings {
   return {
     groupName: '', practices: [], pcn: '', usualVenue: '', meetingEvery: 1,
-    meetingEveryUnit: 'months', textSize: 'normal', defaultProfile: 'standard',
+    meetingEveryUnit: 'months', textSize: 'normal', defaultProfile: 'standard', quorum: 4, memberItemsDeadlineDays: 7,
   };
 }
 
@@ -32,4 +32,10 @@ export function emptySettings(): Settings {
 export function applyTextSize(size: TextSize, root: HTMLElement = document.documentElement): void {
   const scale = TEXT_SIZES.find((t) => t.size === size)?.scale ?? 1;
   root.style.fontSize = `${scale * 112.5}%`;
+}
+
+/** A whole number typed into a box ("  7 " -> 7), or null if it is not one. */
+export function wholeNumber(typed: string): number | null {
+  const text = typed.trim();
+  return /^\d{1,4}$/.test(text) ? Number(text) : null;
 }

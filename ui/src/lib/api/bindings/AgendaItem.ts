@@ -5,4 +5,4 @@ import type { Standing } from "./Standing";
 /**
  * One item on a meeting's agenda, with what the minute-taker wrote under it.
  */
-export type AgendaItem = { id: number, position: number, title: string, presenter: string, minutesAllowed: number | null, purpose: Purpose, notesForMembers: string, standing: Standing | null, minutes: string, };
+export type AgendaItem = { id: number, position: number, title: string, presenter: string, minutesAllowed: number | null, purpose: Purpose, notesForMembers: string, standing: Standing | null, minutes: string, requestedById: number | null, requestedByName: string | null, };

@@ -8,4 +8,8 @@ export type AgendaItemInput = { title: string, presenter: string,
 /**
  * Minutes allowed, as typed ("10"); empty for no limit.
  */
-minutesAllowed: string, purpose: Purpose, notesForMembers: string, };
+minutesAllowed: string, purpose: Purpose, notesForMembers: string, 
+/**
+ * The member who asked for the item, if one did.
+ */
+requestedById: number | null, };

@@ -3,4 +3,4 @@
 /**
  * A document the app can print. Later features add their own kinds.
  */
-export type DocumentKind = { "kind": "members" } | { "kind": "agenda", meetingId: number, };
+export type DocumentKind = { "kind": "members" } | { "kind": "agenda", meetingId: number, } | { "kind": "minutes", meetingId: number, };

@@ -5,4 +5,8 @@ import type { MeetingStatus } from "./MeetingStatus";
 /**
  * A meeting as saved. Dates are ISO; times are local "HH:MM".
  */
-export type Meeting = { id: number, kind: MeetingKind, meetsOn: string, startsAt: string, endsAt: string | null, venue: string, onlineLink: string, chairId: number | null, minuteTakerId: number | null, status: MeetingStatus, approvedOn: string | null, };
+export type Meeting = { id: number, kind: MeetingKind, meetsOn: string, startsAt: string, endsAt: string | null, venue: string, onlineLink: string, chairId: number | null, minuteTakerId: number | null, status: MeetingStatus, approvedOn: string | null, 
+/**
+ * The meeting at which these minutes were approved, and the corrections made then.
+ */
+approvedAtMeetingId: number | null, approvalCorrections: string, };

@@ -18,4 +18,12 @@ meetingEvery: number, meetingEveryUnit: IntervalUnit, textSize: TextSize,
 /**
  * The print profile documents open in (each can still be printed in the other).
  */
-defaultProfile: Profile, };
+defaultProfile: Profile, 
+/**
+ * How many committee members must be present for decisions to stand.
+ */
+quorum: number, 
+/**
+ * Members may ask for agenda items until this many days before the meeting.
+ */
+memberItemsDeadlineDays: number, };
