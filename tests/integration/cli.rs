@@ -70,3 +70,32 @@ fn print_members_writes_a_pdf_in_either_profile() {
     let (ok, text) = ppg(dir.path(), &["print", "members"]);
     assert!(!ok && text.contains("--out"), "the output file is required: {text}");
 }
+
+#[test]
+fn meetings_are_listed_printed_and_exported_as_invites() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ppg(dir.path(), &["demo"]).0);
+    let (ok, list) = ppg(dir.path(), &["meetings"]);
+    assert!(ok, "{list}");
+    let held: &str = list.lines().find(|l| l.ends_with("Minutes approved")).and_then(|l| l.split_whitespace().next()).expect("an approved meeting is listed");
+    for document in ["agenda", "minutes"] {
+        for large in [false, true] {
+            let out = dir.path().join(format!("{document}.pdf"));
+            let mut args = vec!["print", document, "--meeting", held];
+            if large {
+                args.push("--large-print");
+            }
+            args.extend(["--out", out.to_str().unwrap()]);
+            let (ok, text) = ppg(dir.path(), &args);
+            assert!(ok, "{text}");
+            assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+        }
+    }
+    let ics = dir.path().join("meeting.ics");
+    let (ok, text) = ppg(dir.path(), &["export", "ics", "--meeting", held, "--out", ics.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    let invite = std::fs::read_to_string(&ics).unwrap();
+    assert!(invite.starts_with("BEGIN:VCALENDAR") && invite.contains("BEGIN:VEVENT"), "{invite}");
+    let (ok, text) = ppg(dir.path(), &["print", "minutes", "--meeting", "9999", "--out", ics.to_str().unwrap()]);
+    assert!(!ok && text.contains("no longer in PPG Desk"), "an unknown meeting is explained: {text}");
+}

@@ -4,6 +4,7 @@ mod support;
 
 mod backups;
 mod cli;
+mod meeting_record;
 mod meetings;
 mod people;
 mod print;

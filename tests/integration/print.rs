@@ -12,7 +12,7 @@ use ppg_desk::print::{self, Block, Column, Document, Profile, Run};
 use crate::support::{add_person, temp_store, TempStore};
 
 /// Runs a poppler or qpdf tool on PDF bytes (installed by `make setup`).
-fn tool(program: &str, args: &[&str], pdf: &[u8]) -> String {
+pub fn tool(program: &str, args: &[&str], pdf: &[u8]) -> String {
     let mut file = tempfile::NamedTempFile::new().unwrap();
     file.write_all(pdf).unwrap();
     let out = Command::new(program)
@@ -25,7 +25,7 @@ fn tool(program: &str, args: &[&str], pdf: &[u8]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn sample_store() -> TempStore {
+pub fn sample_store() -> TempStore {
     let store = temp_store();
     let (today, now) = (store.state.today(), "2026-11-24T10:00:00".to_string());
     store.state.write(&[], |tx| ppg_desk::sample::load(tx, today, &now)).unwrap();

@@ -140,9 +140,11 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, logo: Option<Image>)
 
     if let (true, Some(on)) = (approved, &meeting.approved_on) {
         doc.push(Block::Rule);
-        doc.push(Block::Paragraph(vec![Run::bold(format!("Approved as a true record on {}.", long_date(on)))]));
-        doc.paragraph("Signed (chair): ______________________________");
-        doc.paragraph("Date: ______________________");
+        // One paragraph, so the approval and the signature line stay together.
+        doc.push(Block::Paragraph(vec![
+            Run::bold(format!("Approved as a true record on {}.", long_date(on))),
+            Run::plain("\nSigned (chair): ______________________________\nDate: ______________________"),
+        ]));
     }
     doc
 }
