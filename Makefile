@@ -87,7 +87,7 @@ test-e2e:
 
 # Performance budgets: criterion benchmarks (release build), then a check against benches/budgets.json.
 bench: setup ui
-	cargo bench --bench print
+	cargo bench --bench print --bench actions
 	benches/check-budgets.py
 
 release: setup ui

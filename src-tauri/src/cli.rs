@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use crate::backups;
 use crate::documents::{self, DocumentKind};
+use crate::print::actions::ActionGrouping;
 use crate::print::Profile;
 use crate::db::{self, copy, DataPaths};
 use crate::error::{Error, Result};
@@ -39,6 +40,8 @@ pub enum Command {
     Check,
     /// List the meetings with their ids, newest first.
     Meetings,
+    /// List the current people with their ids.
+    People,
     /// Print a document to a PDF file.
     Print {
         #[command(subcommand)]
@@ -54,6 +57,15 @@ pub enum Command {
 /// What `ppg-desk export` can write.
 #[derive(Debug, Subcommand)]
 pub enum ExportTarget {
+    /// Every action (open, done and dropped) for a spreadsheet.
+    Actions {
+        /// The only format offered: csv.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// The file to write (without it, the rows are printed here).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// A meeting as a calendar invite (iCalendar .ics) that calendar programs import.
     Ics {
         #[arg(long, value_name = "ID")]
@@ -79,6 +91,17 @@ pub enum PrintTarget {
         #[command(flatten)]
         output: PrintOutput,
     },
+    /// The open actions as a log (grouped by owner), or with --owner that person's reminder sheet.
+    Actions {
+        /// Print this person's reminder sheet instead (see `ppg-desk people` for the ids).
+        #[arg(long, value_name = "ID")]
+        owner: Option<i64>,
+        /// Group the log by how the actions stand (overdue, due soon...) instead of by owner.
+        #[arg(long)]
+        by_status: bool,
+        #[command(flatten)]
+        output: PrintOutput,
+    },
     /// A meeting's minutes, marked as a draft until they are approved.
     Minutes {
         #[arg(long, value_name = "ID")]
@@ -86,6 +109,11 @@ pub enum PrintTarget {
         #[command(flatten)]
         output: PrintOutput,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
 }
 
 /// Where a printed document goes, and in which profile.
@@ -146,28 +174,54 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 .collect();
             Ok(if lines.is_empty() { "No meetings yet.".into() } else { format!("  ID  Date        Time   Kind                        Status\n{}", lines.join("\n")) })
         }),
+        Command::People => {
+            let today = state.today();
+            state.read(|conn| {
+                let current = crate::people::PeopleQuery { search: String::new(), filter: crate::people::PeopleFilter::Current };
+                let lines: Vec<String> = crate::people::list(conn, &current, today)?.iter().map(|p| format!("{:>4}  {}", p.id, p.full_name)).collect();
+                Ok(if lines.is_empty() { "No people yet.".into() } else { format!("  ID  Name\n{}", lines.join("\n")) })
+            })
+        }
         Command::Print { document } => {
             let (kind, output) = match document {
                 PrintTarget::Members { output } => (DocumentKind::Members, output),
                 PrintTarget::Agenda { meeting, output } => (DocumentKind::Agenda { meeting_id: meeting }, output),
                 PrintTarget::Minutes { meeting, output } => (DocumentKind::Minutes { meeting_id: meeting }, output),
+                PrintTarget::Actions { owner: Some(owner), output, .. } => (DocumentKind::Reminders { owner_id: Some(owner) }, output),
+                PrintTarget::Actions { owner: None, by_status, output } => {
+                    let grouping = if by_status { ActionGrouping::Status } else { ActionGrouping::Owner };
+                    (DocumentKind::ActionLog { grouping }, output)
+                }
             };
             let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
             let bytes = documents::render(&state, &kind, profile, state.now())?;
             crate::files::write_atomically(&output.out, &bytes)?;
             Ok(format!("Wrote {} ({} KB)", output.out.display(), bytes.len().div_ceil(1024)))
         }
+        Command::Export { what: ExportTarget::Actions { format: ExportFormat::Csv, out } } => {
+            let today = state.today();
+            let text = state.read(|conn| {
+                let everything = crate::actions::views::ActionFilter::of(crate::actions::views::ActionView::All);
+                crate::actions::csv::export(&crate::actions::all_matching(conn, &everything, today)?)
+            })?;
+            write_or_show(out, &text)
+        }
         Command::Export { what: ExportTarget::Ics { meeting, out } } => {
             let now = state.now();
             let text = state.read(|conn| crate::meetings::ics::for_meeting(conn, meeting, now))?;
-            match out {
-                Some(path) => {
-                    crate::files::write_atomically(&path, text.as_bytes())?;
-                    Ok(format!("Wrote {}", path.display()))
-                }
-                None => Ok(text.trim_end().to_string()),
-            }
+            write_or_show(out, &text)
         }
+    }
+}
+
+/// Writes `text` to `out`, or returns it to be printed when no file was given.
+fn write_or_show(out: Option<PathBuf>, text: &str) -> Result<String> {
+    match out {
+        Some(path) => {
+            crate::files::write_atomically(&path, text.as_bytes())?;
+            Ok(format!("Wrote {}", path.display()))
+        }
+        None => Ok(text.trim_start_matches('\u{feff}').trim_end().to_string()),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod backups;
 pub mod check;
 pub mod cli;
+pub mod dashboard;
 pub mod db;
 pub mod documents;
 pub mod error;
@@ -98,6 +99,16 @@ pub fn run_gui(paths: DataPaths) {
             meetings::commands::get_agenda_template,
             meetings::commands::save_agenda_template,
             meetings::commands::save_meeting_invite,
+            actions::commands::list_actions,
+            actions::commands::get_action,
+            actions::commands::create_action,
+            actions::commands::update_action,
+            actions::commands::set_action_status,
+            actions::commands::add_action_update,
+            actions::commands::get_meeting_review,
+            actions::commands::review_action,
+            actions::commands::save_actions_csv,
+            dashboard::commands::get_dashboard,
             backups::commands::list_backups,
             backups::commands::backup_to_file,
             backups::commands::take_backup_now,

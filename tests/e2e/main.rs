@@ -2,6 +2,7 @@
 //! WebKitWebDriver under Xvfb, each test on its own temporary data folder.
 //! Run by `make test` (which provides the display); they never skip.
 
+mod actions;
 mod axe;
 mod meetings;
 mod people;

@@ -192,41 +192,63 @@ impl Session {
         }
     }
 
+    /// The app processes started on this session's data folder.
+    fn app_pids(&self) -> Vec<String> {
+        let wanted = format!("PPG_DESK_DATA_DIR={}", self.data_dir.display());
+        std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|entry| {
+                let is_app = std::fs::read_link(entry.path().join("exe")).map(|exe| exe.to_string_lossy().ends_with("/ppg-desk")).unwrap_or(false);
+                let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+                is_app && environ.split(|b| *b == 0).any(|var| var == wanted.as_bytes())
+            })
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
     /// Kills the app outright (SIGKILL, as a crash or power cut would), then stops the driver.
     pub fn kill_app(mut self) {
-        let wanted = format!("PPG_DESK_DATA_DIR={}", self.data_dir.display());
-        let mut killed = 0;
-        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-            let pid = entry.file_name().to_string_lossy().into_owned();
-            let is_app = std::fs::read_link(entry.path().join("exe")).map(|exe| exe.to_string_lossy().ends_with("/ppg-desk")).unwrap_or(false);
-            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-            if is_app && environ.split(|b| *b == 0).any(|var| var == wanted.as_bytes()) {
-                let _ = Command::new("kill").args(["-KILL", &pid]).status();
-                killed += 1;
-            }
-        }
-        assert_eq!(killed, 1, "found the app process to kill");
+        let pids = self.app_pids();
+        assert_eq!(pids.len(), 1, "found the app process to kill");
+        let _ = Command::new("kill").args(["-KILL", &pids[0]]).status();
         self.stop_driver();
-        self.quit_wait();
+        assert!(self.wait_for_lock(Duration::from_secs(30)), "the killed app let go of its data folder");
     }
 
-    fn quit_wait(&self) {
-        let lock = std::fs::File::options().write(true).create(true).truncate(false).open(self.data_dir.join(".ppg-desk.lock"));
-        if let Ok(lock) = lock {
-            let deadline = Instant::now() + Duration::from_secs(30);
-            while lock.try_lock().is_err() {
-                assert!(Instant::now() < deadline, "the app let go of its data folder within 30 s of closing");
-                std::thread::sleep(Duration::from_millis(50));
+    /// Waits until nothing holds the data folder's lock; false if `limit` passes first.
+    fn wait_for_lock(&self, limit: Duration) -> bool {
+        let Ok(lock) = std::fs::File::options().write(true).create(true).truncate(false).open(self.data_dir.join(".ppg-desk.lock")) else {
+            return true;
+        };
+        let deadline = Instant::now() + limit;
+        while lock.try_lock().is_err() {
+            if Instant::now() > deadline {
+                return false;
             }
+            std::thread::sleep(Duration::from_millis(50));
         }
+        true
     }
 
-    /// Closes the window the way quitting does, stops the driver, and waits until the app
-    /// has let go of its data folder (so a relaunch finds it free).
+    /// Closes the window through WebDriver, stops the driver, and waits until the app has let
+    /// go of its data folder (so a relaunch finds it free). WebKitWebDriver now and then
+    /// leaves the app running after its session ends; then the app is asked to stop with
+    /// SIGTERM, as the desktop does at log-out, and what was seen is reported.
     pub fn quit(mut self) {
         let _ = self.agent.delete(&self.base).call();
         self.stop_driver();
-        self.quit_wait();
+        if self.wait_for_lock(Duration::from_secs(10)) {
+            return;
+        }
+        for pid in self.app_pids() {
+            let state = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+            let state = state.lines().find(|l| l.starts_with("State:")).unwrap_or("State: gone").to_string();
+            eprintln!("note: the app (pid {pid}, {state}) was still running 10 s after its WebDriver session ended; stopping it with SIGTERM");
+            let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        }
+        assert!(self.wait_for_lock(Duration::from_secs(30)), "the app let go of its data folder after SIGTERM");
     }
 
     fn stop_driver(&mut self) {

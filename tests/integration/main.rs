@@ -2,6 +2,7 @@
 
 mod support;
 
+mod actions;
 mod backups;
 mod cli;
 mod meeting_record;

@@ -91,7 +91,7 @@ fn decisions_and_actions_are_recorded_under_their_item() {
     let item = store.state.read(|conn| meetings::items(conn, id)).unwrap()[4].id;
     let decision = DecisionInput { text: "Run a flu clinic stall".into(), proposer_id: Some(ann), seconder_id: Some(bob), votes_for: "6".into(), votes_against: "0".into(), abstentions: "1".into() };
     store.state.write(&[], |tx| record::add_decision(tx, item, &decision.checked()?)).unwrap();
-    let action = ActionInput { title: "Book a table".into(), owner_ids: vec![bob, ann], due_on: "22/12/2026".into() };
+    let action = ActionInput { title: "Book a table".into(), owner_ids: vec![bob, ann], due_on: "22/12/2026".into(), ..Default::default() };
     let action_id = store.state.write(&[], |tx| record::add_action(tx, item, &action, "now")).unwrap();
     let early = ActionInput { due_on: "1/12/2026".into(), ..action.clone() };
     assert!(store.state.write(&[], |tx| record::add_action(tx, item, &early, "now")).is_err(), "due before the meeting");
@@ -215,7 +215,7 @@ fn printed_minutes_carry_attendance_notes_decisions_actions_and_approval() {
     store.state.write(&[], |tx| agenda::save_minutes(tx, item, "The phones are **much** better.\n- Call-backs offered\n- Online requests answered")).unwrap();
     let decision = DecisionInput { text: "Thank the reception team".into(), proposer_id: Some(ann), seconder_id: None, votes_for: String::new(), votes_against: String::new(), abstentions: String::new() };
     store.state.write(&[], |tx| record::add_decision(tx, item, &decision.checked()?)).unwrap();
-    let action = ActionInput { title: "Write to the practice manager".into(), owner_ids: vec![ann], due_on: "24/11/2026".into() };
+    let action = ActionInput { title: "Write to the practice manager".into(), owner_ids: vec![ann], due_on: "24/11/2026".into(), ..Default::default() };
     store.state.write(&[], |tx| record::add_action(tx, item, &action, "now")).unwrap();
     let render = |id| documents::render(&store.state, &DocumentKind::Minutes { meeting_id: id }, Profile::Standard, store.state.now()).unwrap();
 

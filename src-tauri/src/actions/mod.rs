@@ -1,17 +1,24 @@
-//! Actions: follow-ups agreed at meetings (or added directly), with their owners and due
-//! dates. This module holds what an action is and how one is created from the minutes; the
-//! tracker, views and reminders build on it.
+//! Actions: follow-ups agreed at meetings (or added directly), with owners (people, or
+//! someone outside the PPG named in words), a due date, a status, and a dated progress log.
+//! Rules and types here; which actions a view shows in `views.rs`; SQL in `sql.rs`; CSV in
+//! `csv.rs`.
 
+pub mod commands;
+pub mod csv;
 mod sql;
+pub mod views;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::check::Checker;
-use crate::error::Result;
-pub use sql::{delete, for_meeting, get};
+use crate::error::{Error, Result};
+pub use sql::{delete, for_meeting, get, updates};
+
+/// Actions due within this many days (today included) are "due soon".
+pub const DUE_SOON_DAYS: u64 = 14;
 
 /// Where an action has got to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -25,6 +32,8 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [Self::Open, Self::InProgress, Self::Done, Self::Dropped];
+
     pub fn key(self) -> &'static str {
         match self {
             ActionStatus::Open => "open",
@@ -35,7 +44,7 @@ impl ActionStatus {
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
-        [Self::Open, Self::InProgress, Self::Done, Self::Dropped].into_iter().find(|s| s.key() == key)
+        Self::ALL.into_iter().find(|s| s.key() == key)
     }
 
     pub fn label(self) -> &'static str {
@@ -46,6 +55,46 @@ impl ActionStatus {
             ActionStatus::Dropped => "Dropped",
         }
     }
+
+    /// Still to be done (open or in progress).
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress)
+    }
+}
+
+/// How an action stands against its due date today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Timing {
+    /// Open, and the due date has passed.
+    Overdue,
+    /// Open, due today or within the next 14 days.
+    DueSoon,
+    /// Open, due later.
+    Later,
+    /// Open, with no due date.
+    NoDate,
+    /// Done or dropped.
+    Closed,
+}
+
+/// The timing of an action with `status` due on `due_on`, seen on `today`.
+pub fn timing(status: ActionStatus, due_on: Option<NaiveDate>, today: NaiveDate) -> Timing {
+    if !status.is_open() {
+        return Timing::Closed;
+    }
+    match due_on {
+        None => Timing::NoDate,
+        Some(due) if due < today => Timing::Overdue,
+        Some(due) if due <= due_soon_until(today) => Timing::DueSoon,
+        Some(_) => Timing::Later,
+    }
+}
+
+/// The last day that counts as "due soon" on `today`.
+pub fn due_soon_until(today: NaiveDate) -> NaiveDate {
+    today.checked_add_days(Days::new(DUE_SOON_DAYS)).unwrap_or(today)
 }
 
 /// An action with its owners' names.
@@ -60,23 +109,48 @@ pub struct Action {
     #[ts(type = "number[]")]
     pub owner_ids: Vec<i64>,
     pub owner_names: Vec<String>,
+    /// Someone outside the PPG who owns it, in words ("Practice manager").
+    pub outside_owner: String,
     pub due_on: Option<String>,
     pub status: ActionStatus,
+    pub dropped_reason: String,
+    pub completed_on: Option<String>,
     #[ts(type = "number | null")]
     pub meeting_id: Option<i64>,
+    /// The date of the meeting it came from.
+    pub meeting_on: Option<String>,
     #[ts(type = "number | null")]
     pub agenda_item_id: Option<i64>,
     pub created_on: String,
+    /// The newest progress note, if any.
+    pub latest_update: Option<String>,
 }
 
-/// An action as typed in the minutes: what, who, by when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+impl Action {
+    /// Everyone who owns it, people first: "Aisha Begum, Practice manager".
+    pub fn owners_text(&self) -> String {
+        let mut all = self.owner_names.clone();
+        if !self.outside_owner.is_empty() {
+            all.push(self.outside_owner.clone());
+        }
+        if all.is_empty() { "Nobody yet".into() } else { all.join(", ") }
+    }
+
+    pub fn due_date(&self) -> Option<NaiveDate> {
+        self.due_on.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    }
+}
+
+/// An action as typed: what, who, by when (and, when edited on its own, more detail).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
 #[ts(export)]
 pub struct ActionInput {
     pub title: String,
+    pub detail: String,
     #[ts(type = "number[]")]
     pub owner_ids: Vec<i64>,
+    pub outside_owner: String,
     /// As typed ("8/1/2027"); empty for no due date.
     pub due_on: String,
 }
@@ -84,7 +158,9 @@ pub struct ActionInput {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedAction {
     pub title: String,
+    pub detail: String,
     pub owner_ids: Vec<i64>,
+    pub outside_owner: String,
     pub due_on: Option<NaiveDate>,
 }
 
@@ -93,18 +169,20 @@ impl ActionInput {
     pub fn checked(&self, not_before: NaiveDate) -> Result<CheckedAction> {
         let mut c = Checker::new();
         let title = c.text("actionTitle", &self.title, 300, Some("Please say what needs doing."));
+        let detail = c.text("actionDetail", &self.detail, 5000, None);
+        let outside_owner = c.text("outsideOwner", &self.outside_owner, 200, None);
         let mut owner_ids = self.owner_ids.clone();
         owner_ids.sort_unstable();
         owner_ids.dedup();
-        if owner_ids.is_empty() {
+        if owner_ids.is_empty() && outside_owner.is_empty() {
             c.fail("actionOwners", "Please choose who will do this.");
         }
         let due_on = if self.due_on.trim().is_empty() { None } else { c.date("actionDueOn", &self.due_on) };
         if due_on.is_some_and(|due| due < not_before) {
-            c.fail("actionDueOn", "The due date is before the meeting that agreed it; please check it.");
+            c.fail("actionDueOn", "The due date is before the day the action was agreed; please check it.");
         }
         c.finish()?;
-        Ok(CheckedAction { title, owner_ids, due_on })
+        Ok(CheckedAction { title, detail, owner_ids, outside_owner, due_on })
     }
 }
 
@@ -113,29 +191,82 @@ pub fn create_from_minutes(conn: &Connection, action: &CheckedAction, meeting_id
     sql::insert(conn, action, Some(meeting_id), Some(agenda_item_id), created_on, now)
 }
 
+/// Records an action added on its own, not in a meeting's minutes.
+pub fn create(conn: &Connection, action: &CheckedAction, today: NaiveDate, now: &str) -> Result<i64> {
+    sql::insert(conn, action, None, None, today, now)
+}
+
+pub fn update(conn: &Connection, id: i64, action: &CheckedAction, now: &str) -> Result<()> {
+    get(conn, id)?;
+    sql::update(conn, id, action, now)
+}
+
+/// Moves an action on. Done records today as its completion date; dropping needs a reason;
+/// reopening clears both.
+pub fn set_status(conn: &Connection, id: i64, status: ActionStatus, reason: &str, today: NaiveDate, now: &str) -> Result<()> {
+    get(conn, id)?;
+    let reason = reason.trim();
+    match status {
+        ActionStatus::Dropped if reason.is_empty() => Err(Error::invalid("droppedReason", "Please say why this action is being dropped.")),
+        ActionStatus::Dropped if reason.chars().count() > 1000 => Err(Error::invalid("droppedReason", "Please keep the reason under 1,000 characters.")),
+        ActionStatus::Dropped => sql::set_status(conn, id, status, None, reason, now),
+        ActionStatus::Done => sql::set_status(conn, id, status, Some(today), "", now),
+        ActionStatus::Open | ActionStatus::InProgress => sql::set_status(conn, id, status, None, "", now),
+    }
+}
+
 /// Marks an action done on `on`.
 pub fn mark_done(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result<()> {
     sql::set_status(conn, id, ActionStatus::Done, Some(on), "", now)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+/// At a meeting's matters-arising review: records what was said and, if asked, closes the
+/// action (a closed action with nothing said gets "Done." or the reason it was dropped, so
+/// the meeting's record shows what happened).
+#[allow(clippy::too_many_arguments)]
+pub fn review_at_meeting(conn: &Connection, id: i64, meeting_id: i64, said: &str, status: Option<ActionStatus>, reason: &str, on: NaiveDate, now: &str) -> Result<()> {
+    if let Some(status) = status {
+        set_status(conn, id, status, reason, on, now)?;
     }
-
-    #[test]
-    fn an_action_needs_what_and_who_and_a_due_date_not_before_the_meeting() {
-        let input = ActionInput { title: "Ask about the flu clinic".into(), owner_ids: vec![3, 3, 1], due_on: "15/12/2026".into() };
-        let checked = input.checked(day(8)).unwrap();
-        assert_eq!(checked.owner_ids, vec![1, 3]);
-        assert_eq!(checked.due_on, Some(day(15)));
-        let Err(crate::error::Error::Invalid(fields)) = ActionInput { title: " ".into(), owner_ids: vec![], due_on: "1/12/2026".into() }.checked(day(8)) else {
-            panic!("expected invalid")
-        };
-        let named: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
-        assert_eq!(named, vec!["actionTitle", "actionOwners", "actionDueOn"]);
+    let note = match (said.trim(), status) {
+        ("", Some(ActionStatus::Done)) => "Done.".to_string(),
+        ("", Some(ActionStatus::Dropped)) => format!("Dropped: {}", reason.trim()),
+        (said, _) => said.to_string(),
+    };
+    if !note.is_empty() {
+        add_update(conn, id, &note, Some(meeting_id), on, now)?;
     }
+    Ok(())
 }
+
+/// Every action a filter matches, with no limit (for export and printing).
+pub fn all_matching(conn: &Connection, filter: &views::ActionFilter, today: NaiveDate) -> Result<Vec<Action>> {
+    let mut q = views::query_for(filter, today)?;
+    q.limit = u32::MAX;
+    sql::query(conn, &q)
+}
+
+/// A dated note of progress on an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActionUpdate {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub made_on: String,
+    pub text: String,
+    #[ts(type = "number | null")]
+    pub meeting_id: Option<i64>,
+}
+
+/// Adds a progress note dated today (at a meeting's review, `meeting_id` says which).
+pub fn add_update(conn: &Connection, id: i64, text: &str, meeting_id: Option<i64>, today: NaiveDate, now: &str) -> Result<i64> {
+    get(conn, id)?;
+    let mut c = Checker::new();
+    let text = c.text("update", text, 2000, Some("Please write what has happened."));
+    c.finish()?;
+    sql::insert_update(conn, id, today, &text, meeting_id, now)
+}
+
+#[cfg(test)]
+mod tests;

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_print_settings.sql"),
     include_str!("migrations/0003_meetings.sql"),
     include_str!("migrations/0004_meeting_record.sql"),
+    include_str!("migrations/0005_actions.sql"),
 ];
 
 /// The schema version this build writes.

@@ -35,6 +35,14 @@ pub enum DocumentKind {
         #[ts(type = "number")]
         meeting_id: i64,
     },
+    /// The open actions, grouped by owner or by how they stand.
+    ActionLog { grouping: print::actions::ActionGrouping },
+    /// "Your actions from the PPG": one page for the owner given, or for every owner.
+    #[serde(rename_all = "camelCase")]
+    Reminders {
+        #[ts(type = "number | null")]
+        owner_id: Option<i64>,
+    },
 }
 
 impl DocumentKind {
@@ -43,6 +51,8 @@ impl DocumentKind {
             DocumentKind::Members => "contact-list",
             DocumentKind::Agenda { .. } => "agenda",
             DocumentKind::Minutes { .. } => "minutes",
+            DocumentKind::ActionLog { .. } => "action-log",
+            DocumentKind::Reminders { .. } => "action-reminders",
         }
     }
 }
@@ -72,10 +82,40 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             }
             DocumentKind::Minutes { meeting_id } => {
                 let detail = crate::meetings::agenda::detail(conn, *meeting_id)?;
-                Ok(print::minutes::minutes(&settings, &detail, logo))
+                let review = crate::actions::views::review(conn, *meeting_id, &detail.meeting.meets_on, today)?;
+                Ok(print::minutes::minutes(&settings, &detail, &review, logo))
+            }
+            DocumentKind::ActionLog { grouping } => {
+                let rows = open_action_rows(conn, today)?;
+                Ok(print::actions::action_log(&settings, &rows, *grouping, today, logo))
+            }
+            DocumentKind::Reminders { owner_id } => {
+                let rows = open_action_rows(conn, today)?;
+                Ok(print::actions::reminders(&settings, &reminder_sheets(&rows, *owner_id), today, logo))
             }
         }
     })
+}
+
+fn open_action_rows(conn: &rusqlite::Connection, today: NaiveDate) -> Result<Vec<crate::actions::views::ActionRow>> {
+    use crate::actions::views::{self, ActionFilter, ActionView};
+    let actions = crate::actions::all_matching(conn, &ActionFilter::of(ActionView::Open), today)?;
+    Ok(actions.into_iter().map(|a| views::row(a, today)).collect())
+}
+
+/// Each person with open actions (or only `owner`), by name, with theirs.
+fn reminder_sheets(rows: &[crate::actions::views::ActionRow], owner: Option<i64>) -> Vec<(String, Vec<crate::actions::views::ActionRow>)> {
+    let mut people: Vec<(i64, String)> = rows
+        .iter()
+        .flat_map(|r| r.action.owner_ids.iter().copied().zip(r.action.owner_names.iter().cloned()))
+        .filter(|(id, _)| owner.is_none_or(|o| o == *id))
+        .collect();
+    people.sort_by(|a, b| crate::check::fold_for_search(&a.1).cmp(&crate::check::fold_for_search(&b.1)).then(a.0.cmp(&b.0)));
+    people.dedup_by_key(|(id, _)| *id);
+    people
+        .into_iter()
+        .map(|(id, name)| (name, rows.iter().filter(|r| r.action.owner_ids.contains(&id)).cloned().collect()))
+        .collect()
 }
 
 /// The PDF of `kind` in `profile`.

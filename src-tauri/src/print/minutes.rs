@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::markdown;
 use super::model::{Block, Column, Document, Image, Run};
+use crate::actions::views::ReviewLine;
 use crate::meetings::record::AttendanceStatus;
 use crate::meetings::{long_date, spoken_time, MeetingDetail, MeetingStatus};
 use crate::settings::Settings;
@@ -20,7 +21,8 @@ pub fn day_month_year(iso: &str) -> String {
 }
 
 /// Builds the minutes of the meeting in `detail`.
-pub fn minutes(settings: &Settings, detail: &MeetingDetail, logo: Option<Image>) -> Document {
+/// `review` is the matters-arising review of earlier actions, printed under that item.
+pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine], logo: Option<Image>) -> Document {
     let meeting = &detail.meeting;
     let approved = meeting.status == MeetingStatus::MinutesApproved;
     let title = format!("{}Minutes: {}", if approved { "" } else { "Draft " }, meeting.kind.label().to_lowercase());
@@ -89,6 +91,20 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, logo: Option<Image>)
             }
         }
         doc.blocks.extend(markdown::blocks(&item.minutes));
+        let reviewed = item.standing == Some(crate::meetings::Standing::MattersArising) && !review.is_empty();
+        if reviewed {
+            doc.push(Block::Bullets(
+                review
+                    .iter()
+                    .map(|line| {
+                        let a = &line.row.action;
+                        let said: Vec<&str> = line.updates_here.iter().map(|u| u.text.as_str()).collect();
+                        let outcome = if said.is_empty() { format!("{} – no update.", a.status.label()) } else { said.join(" ") };
+                        vec![Run::bold(format!("{} ({}): ", a.title, a.owners_text())), Run::plain(outcome)]
+                    })
+                    .collect(),
+            ));
+        }
         for decision in detail.decisions.iter().filter(|d| d.agenda_item_id == item.id) {
             let mut runs = vec![Run::bold("Decision: "), Run::plain(decision.text.clone())];
             let particulars = decision.particulars();
@@ -109,7 +125,7 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, logo: Option<Image>)
         if !actions.is_empty() {
             doc.push(Block::Bullets(actions));
         }
-        if item.minutes.trim().is_empty() && !detail.decisions.iter().any(|d| d.agenda_item_id == item.id) && !detail.actions.iter().any(|a| a.agenda_item_id == Some(item.id)) {
+        if !reviewed && item.minutes.trim().is_empty() && !detail.decisions.iter().any(|d| d.agenda_item_id == item.id) && !detail.actions.iter().any(|a| a.agenda_item_id == Some(item.id)) {
             let approved_here = item.standing == Some(crate::meetings::Standing::PreviousMinutes) && detail.previous.as_ref().is_some_and(|p| p.approved_at_meeting_id == Some(meeting.id));
             if !approved_here {
                 doc.paragraph("Nothing recorded.");

@@ -2,6 +2,7 @@
 //! profile (clear-print rules: sans-serif, left-aligned, no italics or underlining, page
 //! numbers as large as the body text) and drawn as a PDF. One file per document kind.
 
+pub mod actions;
 pub mod agenda;
 mod blocks;
 pub mod fonts;

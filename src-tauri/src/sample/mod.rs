@@ -168,7 +168,7 @@ fn add_meetings(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         let (title, what, owner) = SAMPLE_ACTIONS[month % SAMPLE_ACTIONS.len()];
         if let (Some(item), Some(owner)) = (item_id(title), id_of(owner)) {
             let due = date + Duration::days(21);
-            let action = ActionInput { title: what.into(), owner_ids: vec![owner], due_on: uk(due) };
+            let action = ActionInput { title: what.into(), owner_ids: vec![owner], due_on: uk(due), ..Default::default() };
             let action_id = record::add_action(tx, item, &action, now)?;
             if due + Duration::days(45) < today {
                 crate::actions::mark_done(tx, action_id, due, now)?;

@@ -23,6 +23,12 @@ import type { AttendanceStatus } from './bindings/AttendanceStatus';
 import type { DecisionInput } from './bindings/DecisionInput';
 import type { ActionInput } from './bindings/ActionInput';
 import type { TemplateItem } from './bindings/TemplateItem';
+import type { ActionFilter } from './bindings/ActionFilter';
+import type { ActionList } from './bindings/ActionList';
+import type { ActionDetail } from './bindings/ActionDetail';
+import type { ActionStatus } from './bindings/ActionStatus';
+import type { ReviewLine } from './bindings/ReviewLine';
+import type { Dashboard } from './bindings/Dashboard';
 
 export const getStartup = () => call<Startup>('get_startup');
 export const loadSampleData = () => call<void>('load_sample_data');
@@ -97,3 +103,15 @@ export const addMinutesAmendment = (meetingId: number, text: string) => call<Mee
 export const getAgendaTemplate = () => call<TemplateItem[]>('get_agenda_template');
 export const saveAgendaTemplate = (items: TemplateItem[]) => call<TemplateItem[]>('save_agenda_template', { items });
 export const saveMeetingInvite = (id: number, path: string) => call<void>('save_meeting_invite', { id, path });
+
+export const listActions = (filter: ActionFilter) => call<ActionList>('list_actions', { filter });
+export const getAction = (id: number) => call<ActionDetail>('get_action', { id });
+export const createAction = (input: ActionInput) => call<ActionDetail>('create_action', { input });
+export const updateAction = (id: number, input: ActionInput) => call<ActionDetail>('update_action', { id, input });
+export const setActionStatus = (id: number, status: ActionStatus, reason: string) => call<ActionDetail>('set_action_status', { id, status, reason });
+export const addActionUpdate = (id: number, text: string) => call<ActionDetail>('add_action_update', { id, text });
+export const getMeetingReview = (meetingId: number) => call<ReviewLine[]>('get_meeting_review', { meetingId });
+export const reviewAction = (meetingId: number, id: number, update: string, status: ActionStatus | null, reason: string) =>
+  call<ReviewLine[]>('review_action', { meetingId, id, update, status, reason });
+export const saveActionsCsv = (filter: ActionFilter, path: string) => call<number>('save_actions_csv', { filter, path });
+export const getDashboard = () => call<Dashboard>('get_dashboard');

@@ -4,4 +4,16 @@ import type { ActionStatus } from "./ActionStatus";
 /**
  * An action with its owners' names.
  */
-export type Action = { id: number, title: string, detail: string, ownerIds: number[], ownerNames: Array<string>, dueOn: string | null, status: ActionStatus, meetingId: number | null, agendaItemId: number | null, createdOn: string, };
+export type Action = { id: number, title: string, detail: string, ownerIds: number[], ownerNames: Array<string>, 
+/**
+ * Someone outside the PPG who owns it, in words ("Practice manager").
+ */
+outsideOwner: string, dueOn: string | null, status: ActionStatus, droppedReason: string, completedOn: string | null, meetingId: number | null, 
+/**
+ * The date of the meeting it came from.
+ */
+meetingOn: string | null, agendaItemId: number | null, createdOn: string, 
+/**
+ * The newest progress note, if any.
+ */
+latestUpdate: string | null, };

@@ -1,0 +1,121 @@
+//! The home dashboard: the next meeting and what still needs doing for it, and the actions
+//! that are overdue or due soon. Each card says how many there are and shows the first few;
+//! later features (drivers, befriending) add their own cards here.
+
+pub mod commands;
+
+use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::actions::views::{self, ActionFilter, ActionRow, ActionView};
+use crate::error::Result;
+use crate::meetings::{long_date, Meeting, MeetingStatus};
+
+/// How many actions a card lists before "see all".
+const CARD_ROWS: usize = 5;
+
+/// The agenda should be out this many days before the meeting.
+const AGENDA_NOTICE_DAYS: u64 = 7;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MeetingCard {
+    pub meeting: Meeting,
+    /// What still needs doing, in words ("The agenda has not been sent out yet.").
+    pub to_do: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActionCard {
+    pub rows: Vec<ActionRow>,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Dashboard {
+    pub next_meeting: Option<MeetingCard>,
+    /// The last meeting held, when its minutes still need work.
+    pub last_meeting: Option<MeetingCard>,
+    pub overdue: ActionCard,
+    pub due_soon: ActionCard,
+}
+
+/// What needs doing before `meeting`, seen on `today`.
+pub fn next_meeting_to_do(meeting: &Meeting, previous: Option<&Meeting>, today: NaiveDate) -> Vec<String> {
+    let mut to_do = Vec::new();
+    let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").unwrap_or(today);
+    if meeting.status == MeetingStatus::Planned {
+        let send_by = meets_on.checked_sub_days(Days::new(AGENDA_NOTICE_DAYS)).unwrap_or(meets_on);
+        to_do.push(if today >= send_by {
+            "The agenda has not been sent out yet: it is due now.".to_string()
+        } else {
+            format!("Send out the agenda by {}.", long_date(&send_by.to_string()))
+        });
+    }
+    if let Some(previous) = previous {
+        match previous.status {
+            MeetingStatus::DraftMinutes => to_do.push(format!("The minutes of {} are ready to approve at this meeting.", long_date(&previous.meets_on))),
+            MeetingStatus::MinutesApproved => {}
+            _ => to_do.push(format!("The minutes of {} have not been drafted yet.", long_date(&previous.meets_on))),
+        }
+    }
+    to_do
+}
+
+fn card(conn: &Connection, view: ActionView, today: NaiveDate) -> Result<ActionCard> {
+    let list = views::list(conn, &ActionFilter::of(view), today)?;
+    Ok(ActionCard { rows: list.rows.into_iter().take(CARD_ROWS).collect(), total: list.total })
+}
+
+pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
+    let meetings = crate::meetings::list(conn)?;
+    let today_iso = today.to_string();
+    // Newest first: the next is the last of those still to come.
+    let next = meetings.iter().filter(|m| m.meets_on >= today_iso).last();
+    let last = meetings.iter().find(|m| m.meets_on < today_iso);
+    let next_meeting = next.map(|m| MeetingCard { meeting: m.clone(), to_do: next_meeting_to_do(m, last, today) });
+    let last_meeting = last.filter(|m| matches!(m.status, MeetingStatus::Planned | MeetingStatus::AgendaIssued | MeetingStatus::Held)).map(|m| MeetingCard {
+        meeting: m.clone(),
+        to_do: vec![if m.status == MeetingStatus::Held { "Its minutes have not been drafted yet.".into() } else { "Mark it as held, then draft its minutes.".into() }],
+    });
+    Ok(Dashboard { next_meeting, last_meeting, overdue: card(conn, ActionView::Overdue, today)?, due_soon: card(conn, ActionView::DueSoon, today)? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting(on: &str, status: MeetingStatus) -> Meeting {
+        Meeting {
+            id: 1, kind: crate::meetings::MeetingKind::Committee, meets_on: on.into(), starts_at: "18:30".into(), ends_at: None, venue: "x".into(),
+            online_link: String::new(), chair_id: None, minute_taker_id: None, status, approved_on: None, approved_at_meeting_id: None,
+            approval_corrections: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_next_meeting_says_what_is_still_to_do() {
+        let next = meeting("2026-12-08", MeetingStatus::Planned);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let drafted = meeting("2026-11-10", MeetingStatus::DraftMinutes);
+        assert_eq!(
+            next_meeting_to_do(&next, Some(&drafted), today),
+            vec!["Send out the agenda by Tuesday 1 December 2026.", "The minutes of Tuesday 10 November 2026 are ready to approve at this meeting."]
+        );
+        let late = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let held = meeting("2026-11-10", MeetingStatus::Held);
+        assert_eq!(
+            next_meeting_to_do(&next, Some(&held), late),
+            vec!["The agenda has not been sent out yet: it is due now.", "The minutes of Tuesday 10 November 2026 have not been drafted yet."]
+        );
+        let issued = meeting("2026-12-08", MeetingStatus::AgendaIssued);
+        assert!(next_meeting_to_do(&issued, Some(&meeting("2026-11-10", MeetingStatus::MinutesApproved)), late).is_empty());
+    }
+}

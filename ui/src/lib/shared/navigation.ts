@@ -1,0 +1,10 @@
+// Where the window can go: a screen, and for links from the dashboard, what to show there.
+import type { ActionView } from '../api/bindings/ActionView';
+
+export type Screen = 'home' | 'meetings' | 'actions' | 'people' | 'settings';
+
+export interface Destination {
+  screen: Screen;
+  actionView?: ActionView;
+  meetingId?: number;
+}
