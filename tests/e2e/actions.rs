@@ -73,6 +73,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     let row = app.execute("return [...document.querySelectorAll('.action-list li')].find(li => li.innerText.includes('Book a table')).innerText;", json!([]));
     assert!(row.as_str().unwrap().contains("Overdue"), "overdue is said in words: {row}");
     assert_accessible(&app, "actions-overdue");
+    app.screenshot("actions-overdue");
 
     // The next meeting reviews it.
     app.click_button("Meetings");
@@ -96,8 +97,29 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     app.click_button("Actions");
     app.click(&app.find("input[name='action-view'][value='done']"));
     app.wait_for_text("Book a table for the flu clinic");
+
+    // Dropping an action asks why, beside the box, and keeps it open until told.
+    app.click(&app.find("input[name='action-view'][value='open']"));
+    let other = app.execute("return [...document.querySelectorAll('.action-link')].find(b => !b.innerText.includes('Book a table'));", json!([]));
+    app.click(&Element::from_json(&other));
+    app.click_button("Drop this action…");
+    app.click_button("Drop the action");
+    assert!(app.text(&app.find("#droppedReason-error")).contains("why this action is being dropped"));
+    assert!(app.body_text().contains("Open"), "still open");
+    app.fill("#droppedReason", "The practice has done it already");
+    app.click_button("Drop the action");
+    app.wait_for_text("This action is now: Dropped.");
+    assert_accessible(&app, "action-page");
+
+    app.click_button("← Back to actions");
     app.click_button("Print…");
     app.wait_for_text("Reminder sheets");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while app.execute("return document.querySelectorAll('.preview canvas').length;", json!([])).as_u64().unwrap_or(0) < 2 {
+        assert!(std::time::Instant::now() < deadline, "both previews (log and reminder sheets) appear");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    app.screenshot("actions-print");
     app.quit();
 
     let sheet = dir.path().join("reminders.pdf");

@@ -36,16 +36,16 @@ fn standing(timing: Timing) -> &'static str {
 fn table(rows: &[&ActionRow]) -> Block {
     Block::Table {
         columns: vec![
-            Column { heading: "Action".into(), weight: 4.5 },
+            Column { heading: "Action".into(), weight: 4.2 },
             Column { heading: "Who".into(), weight: 2.5 },
-            Column { heading: "Due".into(), weight: 1.8 },
-            Column { heading: "Progress".into(), weight: 3.2 },
+            Column { heading: "Due".into(), weight: 2.4 },
+            Column { heading: "Progress".into(), weight: 3.0 },
         ],
         rows: rows
             .iter()
             .map(|r| {
                 let due = short_date(r.action.due_on.as_deref());
-                let due = if r.timing == Timing::Overdue { format!("{due} (overdue)") } else { due };
+                let due = if r.timing == Timing::Overdue { format!("Overdue: {due}") } else { due };
                 vec![r.action.title.clone(), r.action.owners_text(), due, r.action.latest_update.clone().unwrap_or_default()]
             })
             .collect(),
