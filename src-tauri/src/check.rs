@@ -143,10 +143,13 @@ fn capitalise(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// Parses a time as people write it: 18:30, 6.30pm, 6:30 pm, 6pm, 1830. Returns "HH:MM".
+/// Parses a time as people write it: 18:30, 6.30pm, 6:30 pm, 6pm, 1830, 12 noon. Returns "HH:MM".
 pub fn parse_time(text: &str) -> std::result::Result<String, String> {
     let example = "Please write the time like 18:30 or 6.30pm.".to_string();
     let lower = text.trim().to_lowercase().replace(' ', "");
+    if matches!(lower.as_str(), "noon" | "12noon" | "midday" | "12midday") {
+        return Ok("12:00".into());
+    }
     let (digits, pm, am) = match (lower.strip_suffix("pm"), lower.strip_suffix("am")) {
         (Some(rest), _) => (rest.to_string(), true, false),
         (_, Some(rest)) => (rest.to_string(), false, true),
@@ -227,6 +230,8 @@ mod tests {
         for (typed, expected) in [("18:30", "18:30"), ("6.30pm", "18:30"), ("6:30 PM", "18:30"), ("6pm", "18:00"), ("1830", "18:30"), ("12pm", "12:00"), ("12.15am", "00:15"), ("9:05", "09:05")] {
             assert_eq!(parse_time(typed).as_deref(), Ok(expected), "{typed}");
         }
+        assert_eq!(parse_time("12 noon").unwrap(), "12:00");
+        assert_eq!(parse_time("Midday").unwrap(), "12:00");
         assert!(parse_time("25:00").unwrap_err().contains("not a time"));
         assert!(parse_time("13pm").is_err());
         assert!(parse_time("teatime").unwrap_err().contains("18:30"));

@@ -52,6 +52,21 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportTarget,
     },
+    /// Bring in data from another program's file (nothing is added if any record is wrong).
+    Import {
+        #[command(subcommand)]
+        what: ImportTarget,
+    },
+}
+
+/// What `ppg-desk import` can read.
+#[derive(Debug, Subcommand)]
+pub enum ImportTarget {
+    /// Directory entries from a CSV file (columns recognised by their headings) or an Open
+    /// Referral UK JSON file (.json); ORUK entries already here are updated, not doubled.
+    Directory { file: PathBuf },
+    /// Professional contacts from a vCard (.vcf) file.
+    Contacts { file: PathBuf },
 }
 
 /// What `ppg-desk export` can write.
@@ -63,6 +78,22 @@ pub enum ExportTarget {
         #[arg(long, value_enum, default_value = "csv")]
         format: ExportFormat,
         /// The file to write (without it, the rows are printed here).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The community directory as CSV (for a spreadsheet) or Open Referral UK JSON.
+    Directory {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: DirectoryFormat,
+        /// The file to write (without it, the file's text is printed here).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The professional contacts (link workers and others) as vCard 4.0.
+    Contacts {
+        /// The only format offered: vcard.
+        #[arg(long, value_enum, default_value = "vcard")]
+        format: ContactsFormat,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -109,11 +140,30 @@ pub enum PrintTarget {
         #[command(flatten)]
         output: PrintOutput,
     },
+    /// The community directory grouped by category with an index, or one category of it.
+    Directory {
+        /// Only this category (its name, as in the app, e.g. "Befriending").
+        #[arg(long, value_name = "CATEGORY")]
+        category: Option<String>,
+        #[command(flatten)]
+        output: PrintOutput,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ExportFormat {
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DirectoryFormat {
+    Csv,
+    Oruk,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ContactsFormat {
+    Vcard,
 }
 
 /// Where a printed document goes, and in which profile.
@@ -192,6 +242,13 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                     let grouping = if by_status { ActionGrouping::Status } else { ActionGrouping::Owner };
                     (DocumentKind::ActionLog { grouping }, output)
                 }
+                PrintTarget::Directory { category, output } => {
+                    let category_id = match category {
+                        None => None,
+                        Some(name) => Some(state.read(|conn| category_named(conn, &name))?),
+                    };
+                    (DocumentKind::Directory { category_id }, output)
+                }
             };
             let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
             let bytes = documents::render(&state, &kind, profile, state.now())?;
@@ -206,12 +263,76 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             })?;
             write_or_show(out, &text)
         }
+        Command::Export { what: ExportTarget::Directory { format, out } } => {
+            let today = state.today();
+            let text = state.read(|conn| match format {
+                DirectoryFormat::Csv => {
+                    let entries = crate::directory::list(conn, &Default::default(), today)?;
+                    Ok(format!("\u{feff}{}", crate::directory::csv::to_csv(&entries)?))
+                }
+                DirectoryFormat::Oruk => Ok(crate::directory::oruk::export(&crate::directory::oruk::entries_with_records(conn, today)?)),
+            })?;
+            write_or_show(out, &text)
+        }
+        Command::Export { what: ExportTarget::Contacts { format: ContactsFormat::Vcard, out } } => {
+            let text = state.read(|conn| Ok(crate::contacts::vcard::export(&crate::contacts::list(conn, "")?)))?;
+            write_or_show(out, &text)
+        }
+        Command::Import { what: ImportTarget::Directory { file } } => import_directory(&state, &file),
+        Command::Import { what: ImportTarget::Contacts { file } } => {
+            let text = crate::contacts::vcard::read_file(&file)?;
+            let contacts = crate::contacts::vcard::read(&text).map_err(refused)?;
+            let now = crate::stamp(state.now());
+            state.write(&[Topic::Contacts], |tx| contacts.iter().try_for_each(|c| crate::contacts::insert(tx, c, &now).map(|_| ())))?;
+            Ok(format!("Imported {} {}.", contacts.len(), if contacts.len() == 1 { "contact" } else { "contacts" }))
+        }
         Command::Export { what: ExportTarget::Ics { meeting, out } } => {
             let now = state.now();
             let text = state.read(|conn| crate::meetings::ics::for_meeting(conn, meeting, now))?;
             write_or_show(out, &text)
         }
     }
+}
+
+/// Problems found in an import file, as one refusal listing each.
+fn refused(problems: Vec<String>) -> Error {
+    Error::Refused(format!("Nothing was imported:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")))
+}
+
+/// The id of the directory category with this name (any case), or which names there are.
+fn category_named(conn: &rusqlite::Connection, name: &str) -> Result<i64> {
+    crate::directory::category_id_by_name(conn, name)?.ok_or_else(|| {
+        let names: Vec<String> = crate::directory::categories(conn).map(|cs| cs.into_iter().map(|c| c.name).collect()).unwrap_or_default();
+        Error::Refused(format!("There is no directory category called \"{name}\". The categories are: {}.", names.join(", ")))
+    })
+}
+
+/// Imports a directory file: Open Referral UK JSON by its .json name, otherwise CSV with the
+/// columns recognised by their headings.
+fn import_directory(state: &AppState, file: &std::path::Path) -> Result<String> {
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    let is_json = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let text = crate::files::read_import(file, "an Open Referral UK file", 20)?;
+        let report = state.write(&[Topic::Directory], |tx| crate::directory::oruk::import(tx, &text, today, &now))?;
+        if !report.problems.is_empty() {
+            return Err(refused(report.problems));
+        }
+        return Ok(format!("Added {} and updated {} directory entries.", report.added, report.updated));
+    }
+    let text = crate::directory::csv::read_text(file)?;
+    let preview = crate::directory::csv::preview(&text)?;
+    if !preview.mapping.contains(&Some(crate::directory::csv::DirectoryField::Name)) {
+        return Err(Error::Refused("No column of this file is headed \"Name\", so PPG Desk cannot tell which column holds the groups' names.".into()));
+    }
+    let report = state.write(&[Topic::Directory], |tx| {
+        let rows = crate::directory::csv::parse(&text, &preview.mapping, &crate::directory::categories(tx)?, today);
+        crate::directory::csv::import(tx, rows, &now)
+    })?;
+    if !report.problems.is_empty() {
+        return Err(refused(report.problems.iter().map(|p| format!("Line {}: {}", p.line, p.message)).collect()));
+    }
+    Ok(format!("Added {} directory entries.", report.imported))
 }
 
 /// Writes `text` to `out`, or returns it to be printed when no file was given.

@@ -25,3 +25,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     result
 }
+
+/// Reads a text file someone chose to import, refusing anything over `max_mb` megabytes;
+/// `what` names what it should hold ("a list of contacts").
+pub fn read_import(path: &Path, what: &str, max_mb: u64) -> Result<String> {
+    let size = fs::metadata(path).map_err(|_| Error::File("That file could not be opened.".into()))?.len();
+    if size > max_mb * 1024 * 1024 {
+        return Err(Error::File(format!("That file is too large to be {what} (over {max_mb} MB).")));
+    }
+    let bytes = fs::read(path)?;
+    String::from_utf8(bytes).map_err(|_| Error::File(format!("That file is not {what} PPG Desk can read (it is not UTF-8 text).")))
+}

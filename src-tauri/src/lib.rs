@@ -1,12 +1,18 @@
 //! PPG Desk's library: the module list, and `run_gui`, which builds the Tauri app with its
 //! state and the index of every command the window may call.
 
+#[macro_use]
+mod keyed;
+
 pub mod actions;
 pub mod backups;
 pub mod check;
 pub mod cli;
+pub mod contacts;
+pub mod csvfile;
 pub mod dashboard;
 pub mod db;
+pub mod directory;
 pub mod documents;
 pub mod error;
 pub mod files;
@@ -109,6 +115,28 @@ pub fn run_gui(paths: DataPaths) {
             actions::commands::review_action,
             actions::commands::save_actions_csv,
             dashboard::commands::get_dashboard,
+            contacts::commands::list_contacts,
+            contacts::commands::get_contact,
+            contacts::commands::create_contact,
+            contacts::commands::update_contact,
+            contacts::commands::delete_contact,
+            contacts::commands::add_contact_interaction,
+            contacts::commands::save_contacts_vcard,
+            contacts::commands::import_contacts_vcard,
+            directory::commands::list_directory,
+            directory::commands::get_directory_entry,
+            directory::commands::create_directory_entry,
+            directory::commands::update_directory_entry,
+            directory::commands::mark_directory_entry_checked,
+            directory::commands::delete_directory_entry,
+            directory::commands::add_directory_category,
+            directory::commands::rename_directory_category,
+            directory::commands::remove_directory_category,
+            directory::commands::preview_directory_csv,
+            directory::commands::import_directory_csv,
+            directory::commands::save_directory_csv,
+            directory::commands::import_directory_oruk,
+            directory::commands::save_directory_oruk,
             backups::commands::list_backups,
             backups::commands::backup_to_file,
             backups::commands::take_backup_now,

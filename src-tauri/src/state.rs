@@ -24,6 +24,8 @@ pub enum Topic {
     Backups,
     Meetings,
     Actions,
+    Contacts,
+    Directory,
 }
 
 /// Called after every successful write with the topics it touched.

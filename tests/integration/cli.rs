@@ -99,3 +99,35 @@ fn meetings_are_listed_printed_and_exported_as_invites() {
     let (ok, text) = ppg(dir.path(), &["print", "minutes", "--meeting", "9999", "--out", ics.to_str().unwrap()]);
     assert!(!ok && text.contains("no longer in PPG Desk"), "an unknown meeting is explained: {text}");
 }
+
+#[test]
+fn the_directory_and_contacts_are_printed_exported_and_imported() {
+    let from = tempfile::tempdir().unwrap();
+    let to = tempfile::tempdir().unwrap();
+    assert!(ppg(from.path(), &["demo"]).0);
+    let pdf = from.path().join("directory.pdf");
+    let (ok, text) = ppg(from.path(), &["print", "directory", "--category", "food", "--large-print", "--out", pdf.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let (ok, text) = ppg(from.path(), &["print", "directory", "--category", "Knitting", "--out", pdf.to_str().unwrap()]);
+    assert!(!ok && text.contains("no directory category called \"Knitting\"") && text.contains("Befriending"), "{text}");
+
+    let json = from.path().join("directory.json");
+    assert!(ppg(from.path(), &["export", "directory", "--format", "oruk", "--out", json.to_str().unwrap()]).0);
+    let csv = from.path().join("directory.csv");
+    assert!(ppg(from.path(), &["export", "directory", "--format", "csv", "--out", csv.to_str().unwrap()]).0);
+    let vcf = from.path().join("contacts.vcf");
+    assert!(ppg(from.path(), &["export", "contacts", "--format", "vcard", "--out", vcf.to_str().unwrap()]).0);
+
+    let (ok, text) = ppg(to.path(), &["import", "directory", json.to_str().unwrap()]);
+    assert!(ok && text.starts_with("Added ") && text.contains("updated 0"), "{text}");
+    let (ok, text) = ppg(to.path(), &["import", "directory", csv.to_str().unwrap()]);
+    assert!(ok && text.starts_with("Added "), "a CSV is read by its headings: {text}");
+    let (ok, text) = ppg(to.path(), &["import", "contacts", vcf.to_str().unwrap()]);
+    assert!(ok && text.starts_with("Imported 4 contacts"), "{text}");
+
+    let broken = to.path().join("broken.csv");
+    std::fs::write(&broken, "Name,Postcode\nGood,RV1 2AB\nBad,nowhere\n").unwrap();
+    let (ok, text) = ppg(to.path(), &["import", "directory", broken.to_str().unwrap()]);
+    assert!(!ok && text.contains("Nothing was imported") && text.contains("Line 3: Postcode"), "{text}");
+}

@@ -5,6 +5,7 @@ mod support;
 mod actions;
 mod backups;
 mod cli;
+mod contacts_directory;
 mod meeting_record;
 mod meetings;
 mod people;

@@ -176,3 +176,21 @@ fn the_logo_is_printed_beside_the_title() {
     let (_, _, right, _) = logo.bounds();
     assert!((right - (PAGE_WIDTH - MARGIN)).abs() < 0.5, "the logo sits at the right margin");
 }
+
+#[test]
+fn going_back_to_one_column_starts_below_both_columns() {
+    // Enough two-column text to fill the left column and part of the right, then one column.
+    let mut doc = Document::new("Columns", "Test PPG");
+    doc.push(Block::Columns(2));
+    for n in 0..40 {
+        doc.paragraph(format!("Paragraph {n} of the two-column part, long enough to wrap over a few lines in a narrow column."));
+    }
+    doc.push(Block::Columns(1));
+    doc.paragraph("ONE COLUMN AGAIN: this must not overlap the left column.");
+    let laid = print::lay_out(&doc, Profile::Standard);
+    let page = laid.pages.iter().find(|p| p.items.iter().any(|i| matches!(i, Item::Text { text, .. } if text.starts_with("ONE")))).unwrap();
+    let start = page.items.iter().position(|i| matches!(i, Item::Text { text, .. } if text.starts_with("ONE"))).unwrap();
+    let top_after = page.items[start..].iter().map(|i| i.bounds().1).fold(f32::MAX, f32::min);
+    let bottom_before = page.items[..start].iter().filter(|i| i.bounds().1 > MARGIN + 30.0).map(|i| i.bounds().3).fold(0.0, f32::max);
+    assert!(top_after >= bottom_before, "one-column text at {top_after} starts below the columns ending at {bottom_before}");
+}

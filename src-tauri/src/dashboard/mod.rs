@@ -1,5 +1,6 @@
 //! The home dashboard: the next meeting and what still needs doing for it, and the actions
-//! that are overdue or due soon. Each card says how many there are and shows the first few;
+//! that are overdue or due soon, the PPG's link with its social prescriber, and directory
+//! entries due for checking. Each card says how many there are and shows the first few;
 //! later features (drivers, befriending) add their own cards here.
 
 pub mod commands;
@@ -45,6 +46,20 @@ pub struct Dashboard {
     pub last_meeting: Option<MeetingCard>,
     pub overdue: ActionCard,
     pub due_soon: ActionCard,
+    /// A reminder about the PPG's social prescribing link worker (none recorded, or not met
+    /// for the PPG's chosen number of months); None when all is well.
+    pub splw_reminder: Option<String>,
+    /// Directory entries not checked within the PPG's checking period.
+    pub directory_due: DirectoryCard,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DirectoryCard {
+    /// The first few names, longest unchecked first.
+    pub names: Vec<String>,
+    pub total: u32,
 }
 
 /// What needs doing before `meeting`, seen on `today`.
@@ -85,7 +100,19 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         meeting: m.clone(),
         to_do: vec![if m.status == MeetingStatus::Held { "Its minutes have not been drafted yet.".into() } else { "Mark it as held, then draft its minutes.".into() }],
     });
-    Ok(Dashboard { next_meeting, last_meeting, overdue: card(conn, ActionView::Overdue, today)?, due_soon: card(conn, ActionView::DueSoon, today)? })
+    let settings = crate::settings::load(conn)?;
+    let splw_months = settings.as_ref().map(|s| s.splw_meet_months).unwrap_or(6);
+    let splw_reminder = crate::contacts::splw_reminder(&crate::contacts::list(conn, "")?, splw_months, today);
+    let due = crate::directory::list(conn, &crate::directory::DirectoryFilter { due_for_checking: true, ..Default::default() }, today)?;
+    let directory_due = DirectoryCard { names: due.iter().take(CARD_ROWS).map(|e| e.name.clone()).collect(), total: due.len() as u32 };
+    Ok(Dashboard {
+        next_meeting,
+        last_meeting,
+        overdue: card(conn, ActionView::Overdue, today)?,
+        due_soon: card(conn, ActionView::DueSoon, today)?,
+        splw_reminder,
+        directory_due,
+    })
 }
 
 #[cfg(test)]

@@ -43,6 +43,12 @@ pub enum DocumentKind {
         #[ts(type = "number | null")]
         owner_id: Option<i64>,
     },
+    /// The community directory by category with an index, or one category of it.
+    #[serde(rename_all = "camelCase")]
+    Directory {
+        #[ts(type = "number | null")]
+        category_id: Option<i64>,
+    },
 }
 
 impl DocumentKind {
@@ -53,6 +59,7 @@ impl DocumentKind {
             DocumentKind::Minutes { .. } => "minutes",
             DocumentKind::ActionLog { .. } => "action-log",
             DocumentKind::Reminders { .. } => "action-reminders",
+            DocumentKind::Directory { .. } => "community-directory",
         }
     }
 }
@@ -92,6 +99,17 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             DocumentKind::Reminders { owner_id } => {
                 let rows = open_action_rows(conn, today)?;
                 Ok(print::actions::reminders(&settings, &reminder_sheets(&rows, *owner_id), today, logo))
+            }
+            DocumentKind::Directory { category_id } => {
+                let categories = crate::directory::categories(conn)?;
+                let only = match category_id {
+                    Some(id) => Some(
+                        categories.iter().find(|c| c.id == *id).ok_or(Error::NotFound("That directory category is no longer in PPG Desk."))?,
+                    ),
+                    None => None,
+                };
+                let entries = crate::directory::list(conn, &Default::default(), today)?;
+                Ok(print::directory::directory(&settings, &categories, &entries, only, today, logo))
             }
         }
     })

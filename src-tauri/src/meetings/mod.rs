@@ -4,25 +4,6 @@
 //! `record.rs`; when the next meeting falls in `schedule.rs`; the status cycle in `status.rs`;
 //! calendar invites in `ics.rs`.
 
-/// An enum stored as a word in SQL and shown to people as a label.
-macro_rules! keyed_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal : $label:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "camelCase")]
-        #[ts(export)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            /// The word stored in the database.
-            pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
-            /// The words a secretary reads.
-            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
-            pub fn from_key(key: &str) -> Option<Self> { [$($name::$variant),+].into_iter().find(|v| v.key() == key) }
-        }
-    };
-}
-
 pub mod agenda;
 pub mod commands;
 pub mod ics;

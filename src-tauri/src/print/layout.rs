@@ -81,6 +81,8 @@ pub struct Flow<'a> {
     column: usize,
     /// Where the current frames start (below a masthead on the page columns began on).
     frame_top: f32,
+    /// The lowest point reached by the columns already left on this page.
+    filled: f32,
     pub y: f32,
 }
 
@@ -95,6 +97,7 @@ impl<'a> Flow<'a> {
             columns: 1,
             column: 0,
             frame_top: MARGIN,
+            filled: 0.0,
             y: MARGIN,
         }
     }
@@ -129,6 +132,7 @@ impl<'a> Flow<'a> {
 
     /// Moves on to the next column, or the next page.
     pub fn next_frame(&mut self) {
+        self.filled = self.filled.max(self.y);
         if self.column + 1 < self.columns {
             self.column += 1;
         } else {
@@ -141,6 +145,7 @@ impl<'a> Flow<'a> {
         self.pages.push(Page::default());
         self.column = 0;
         self.frame_top = self.page_top();
+        self.filled = 0.0;
         self.y = self.frame_top;
     }
 
@@ -154,11 +159,22 @@ impl<'a> Flow<'a> {
     /// Flows the rest of the document in `count` columns (always one in large print).
     pub fn set_columns(&mut self, count: u8) {
         let count = if self.large_print { 1 } else { usize::from(count.clamp(1, 3)) };
-        if count != self.columns && !self.at_frame_top() {
-            self.y += self.style.body * 0.5;
+        if count == self.columns {
+            return;
         }
+        // Carry on below everything already on the page, whichever column it is in.
+        let lowest = self.y.max(self.filled);
+        let started = lowest > self.frame_top + 0.5;
         self.columns = count;
         self.column = 0;
+        self.y = lowest;
+        self.filled = 0.0;
+        if started {
+            self.y += self.style.body * 0.5;
+        }
+        if self.room() < self.style.line_height(self.style.body) * 3.0 {
+            self.new_page();
+        }
         self.frame_top = self.y;
     }
 

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod directory;
 mod blocks;
 pub mod fonts;
 pub mod layout;

@@ -1,6 +1,8 @@
 //! The sample PPG: a believable group with a year of history, for people who want to
 //! explore before entering their own. Later features add their own records here.
 
+mod directory;
+
 use chrono::{Duration, NaiveDate};
 use rusqlite::Transaction;
 
@@ -63,6 +65,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         default_profile: crate::print::Profile::Standard,
         quorum: 5,
         member_items_deadline_days: 7,
+        splw_meet_months: 6,
+        directory_check_months: 12,
     };
     settings::save(tx, &sample, now)?;
     for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in PEOPLE.iter().enumerate() {
@@ -84,7 +88,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         };
         people::insert(tx, &input.checked(today)?, now)?;
     }
-    add_meetings(tx, today, now)
+    add_meetings(tx, today, now)?;
+    directory::load(tx, today, now)
 }
 
 /// What the secretary wrote under a few of the items, for the sample minutes.

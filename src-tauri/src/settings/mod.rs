@@ -52,6 +52,10 @@ pub struct Settings {
     pub quorum: u32,
     /// Members may ask for agenda items until this many days before the meeting.
     pub member_items_deadline_days: u32,
+    /// Warn when the PPG has not met its link worker for this many months.
+    pub splw_meet_months: u32,
+    /// Directory entries not checked for this many months are flagged as possibly out of date.
+    pub directory_check_months: u32,
 }
 
 impl Default for Settings {
@@ -68,6 +72,8 @@ impl Default for Settings {
             default_profile: Profile::Standard,
             quorum: 4,
             member_items_deadline_days: 7,
+            splw_meet_months: 6,
+            directory_check_months: 12,
         }
     }
 }
@@ -98,6 +104,12 @@ impl Settings {
         if !(1..=50).contains(&self.quorum) {
             c.fail("quorum", "Please give the quorum as a number of committee members, from 1 to 50.");
         }
+        if !(1..=36).contains(&self.splw_meet_months) {
+            c.fail("splwMeetMonths", "Please choose between 1 and 36 months.");
+        }
+        if !(1..=60).contains(&self.directory_check_months) {
+            c.fail("directoryCheckMonths", "Please choose between 1 and 60 months.");
+        }
         if self.member_items_deadline_days > 60 {
             c.fail("memberItemsDeadlineDays", "Please choose a deadline of 60 days or fewer before the meeting.");
         }
@@ -127,6 +139,8 @@ mod tests {
             default_profile: Profile::Standard,
             quorum: 4,
             member_items_deadline_days: 7,
+            splw_meet_months: 6,
+            directory_check_months: 12,
         }
     }
 

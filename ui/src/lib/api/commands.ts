@@ -29,6 +29,19 @@ import type { ActionDetail } from './bindings/ActionDetail';
 import type { ActionStatus } from './bindings/ActionStatus';
 import type { ReviewLine } from './bindings/ReviewLine';
 import type { Dashboard } from './bindings/Dashboard';
+import type { Contact } from './bindings/Contact';
+import type { ContactDetail } from './bindings/ContactDetail';
+import type { ContactInput } from './bindings/ContactInput';
+import type { ContactImport } from './bindings/ContactImport';
+import type { InteractionInput } from './bindings/InteractionInput';
+import type { DirectoryFilter } from './bindings/DirectoryFilter';
+import type { DirectoryList } from './bindings/DirectoryList';
+import type { Entry } from './bindings/Entry';
+import type { EntryInput } from './bindings/EntryInput';
+import type { Category } from './bindings/Category';
+import type { DirectoryCsvPreview } from './bindings/DirectoryCsvPreview';
+import type { DirectoryField } from './bindings/DirectoryField';
+import type { OrukImport } from './bindings/OrukImport';
 
 export const getStartup = () => call<Startup>('get_startup');
 export const loadSampleData = () => call<void>('load_sample_data');
@@ -115,3 +128,28 @@ export const reviewAction = (meetingId: number, id: number, update: string, stat
   call<ReviewLine[]>('review_action', { meetingId, id, update, status, reason });
 export const saveActionsCsv = (filter: ActionFilter, path: string) => call<number>('save_actions_csv', { filter, path });
 export const getDashboard = () => call<Dashboard>('get_dashboard');
+
+export const listContacts = (search: string) => call<Contact[]>('list_contacts', { search });
+export const getContact = (id: number) => call<ContactDetail>('get_contact', { id });
+export const createContact = (input: ContactInput) => call<ContactDetail>('create_contact', { input });
+export const updateContact = (id: number, input: ContactInput) => call<ContactDetail>('update_contact', { id, input });
+export const deleteContact = (id: number) => call<void>('delete_contact', { id });
+export const addContactInteraction = (id: number, input: InteractionInput) => call<ContactDetail>('add_contact_interaction', { id, input });
+export const saveContactsVcard = (id: number | null, path: string) => call<number>('save_contacts_vcard', { id, path });
+export const importContactsVcard = (path: string) => call<ContactImport>('import_contacts_vcard', { path });
+
+export const listDirectory = (filter: DirectoryFilter) => call<DirectoryList>('list_directory', { filter });
+export const getDirectoryEntry = (id: number) => call<Entry>('get_directory_entry', { id });
+export const createDirectoryEntry = (input: EntryInput) => call<Entry>('create_directory_entry', { input });
+export const updateDirectoryEntry = (id: number, input: EntryInput) => call<Entry>('update_directory_entry', { id, input });
+export const markDirectoryEntryChecked = (id: number, by: string) => call<Entry>('mark_directory_entry_checked', { id, by });
+export const deleteDirectoryEntry = (id: number) => call<void>('delete_directory_entry', { id });
+export const addDirectoryCategory = (name: string) => call<Category[]>('add_directory_category', { name });
+export const renameDirectoryCategory = (id: number, name: string) => call<Category[]>('rename_directory_category', { id, name });
+export const removeDirectoryCategory = (id: number) => call<Category[]>('remove_directory_category', { id });
+export const previewDirectoryCsv = (path: string) => call<DirectoryCsvPreview>('preview_directory_csv', { path });
+export const importDirectoryCsv = (path: string, mapping: (DirectoryField | null)[]) =>
+  call<ImportReport>('import_directory_csv', { path, mapping });
+export const saveDirectoryCsv = (path: string) => call<number>('save_directory_csv', { path });
+export const importDirectoryOruk = (path: string) => call<OrukImport>('import_directory_oruk', { path });
+export const saveDirectoryOruk = (path: string) => call<number>('save_directory_oruk', { path });

@@ -3,6 +3,6 @@ import type { RowProblem } from "./RowProblem";
 
 export type ImportReport = { 
 /**
- * How many people were added (0 whenever there is any problem).
+ * How many records were added (0 whenever there is any problem).
  */
 imported: number, problems: Array<RowProblem>, };

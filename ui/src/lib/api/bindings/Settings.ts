@@ -26,4 +26,12 @@ quorum: number,
 /**
  * Members may ask for agenda items until this many days before the meeting.
  */
-memberItemsDeadlineDays: number, };
+memberItemsDeadlineDays: number, 
+/**
+ * Warn when the PPG has not met its link worker for this many months.
+ */
+splwMeetMonths: number, 
+/**
+ * Directory entries not checked for this many months are flagged as possibly out of date.
+ */
+directoryCheckMonths: number, };

@@ -1,0 +1,106 @@
+//! Tauri commands for contacts: thin adapters over `contacts` and `contacts::vcard`.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use super::{Contact, ContactInput, Interaction, InteractionInput};
+use crate::error::{Error, Result};
+use crate::state::{AppState, Topic};
+
+/// A contact with their log, for their page.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ContactDetail {
+    pub contact: Contact,
+    pub interactions: Vec<Interaction>,
+}
+
+fn detail(conn: &rusqlite::Connection, id: i64) -> Result<ContactDetail> {
+    Ok(ContactDetail { contact: super::get(conn, id)?, interactions: super::interactions(conn, id)? })
+}
+
+#[tauri::command]
+pub fn list_contacts(state: State<'_, AppState>, search: String) -> Result<Vec<Contact>> {
+    state.read(|conn| super::list(conn, &search))
+}
+
+#[tauri::command]
+pub fn get_contact(state: State<'_, AppState>, id: i64) -> Result<ContactDetail> {
+    state.read(|conn| detail(conn, id))
+}
+
+#[tauri::command]
+pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Result<ContactDetail> {
+    let contact = input.checked()?;
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::Contacts], |tx| {
+        let id = super::insert(tx, &contact, &now)?;
+        detail(tx, id)
+    })
+}
+
+#[tauri::command]
+pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) -> Result<ContactDetail> {
+    let contact = input.checked()?;
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::Contacts], |tx| {
+        super::update(tx, id, &contact, &now)?;
+        detail(tx, id)
+    })
+}
+
+#[tauri::command]
+pub fn delete_contact(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.write(&[Topic::Contacts], |tx| super::delete(tx, id))
+}
+
+#[tauri::command]
+pub fn add_contact_interaction(state: State<'_, AppState>, id: i64, input: InteractionInput) -> Result<ContactDetail> {
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Contacts, Topic::Actions], |tx| {
+        super::add_interaction(tx, id, &input, today, &now)?;
+        detail(tx, id)
+    })
+}
+
+/// Writes one contact (`id`) or all of them as a vCard file where the person chose.
+#[tauri::command]
+pub fn save_contacts_vcard(state: State<'_, AppState>, id: Option<i64>, path: PathBuf) -> Result<u32> {
+    let contacts = state.read(|conn| match id {
+        Some(id) => Ok(vec![super::get(conn, id)?]),
+        None => super::list(conn, ""),
+    })?;
+    crate::files::write_atomically(&path, super::vcard::export(&contacts).as_bytes())?;
+    Ok(contacts.len() as u32)
+}
+
+/// What an import did: how many were added, or why nothing was.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ContactImport {
+    pub imported: u32,
+    pub problems: Vec<String>,
+}
+
+#[tauri::command]
+pub fn import_contacts_vcard(state: State<'_, AppState>, path: PathBuf) -> Result<ContactImport> {
+    let text = super::vcard::read_file(&path)?;
+    match super::vcard::read(&text) {
+        Err(problems) => Ok(ContactImport { imported: 0, problems }),
+        Ok(contacts) => {
+            let now = crate::stamp(state.now());
+            state.write(&[Topic::Contacts], |tx| {
+                for c in &contacts {
+                    super::insert(tx, c, &now)?;
+                }
+                Ok::<_, Error>(())
+            })?;
+            Ok(ContactImport { imported: contacts.len() as u32, problems: Vec::new() })
+        }
+    }
+}
