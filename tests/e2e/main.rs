@@ -4,6 +4,7 @@
 
 mod actions;
 mod axe;
+mod contacts;
 mod meetings;
 mod people;
 mod print;

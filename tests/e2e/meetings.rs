@@ -57,18 +57,6 @@ fn record_attendance(app: &Session, name: &str, choice: &str) {
     app.click(&element);
 }
 
-/// Waits until the print panel shows its preview of the real PDF ("Preview: 2 pages").
-fn wait_for_preview(app: &Session) {
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    loop {
-        let shown = app.execute("const c = document.querySelector('.count'); const n = document.querySelectorAll('.preview canvas').length; return c && /^Preview: \\d+ page/.test(c.textContent) && n > 0;", json!([]));
-        if shown == json!(true) {
-            return;
-        }
-        assert!(std::time::Instant::now() < deadline, "the preview never appeared:\n{}", app.body_text());
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
 
 fn open_next_meeting(app: &Session) {
     app.click_button("Meetings");
@@ -179,9 +167,9 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
     assert_eq!(text, json!("Apologies from Peter Wright. Siobhán O'Connor took the minutes, and the room was full."), "nothing typed was lost");
 
     again.click_button("Print the agenda");
-    wait_for_preview(&again);
+    again.wait_for_preview();
     again.click_button("Print the minutes");
-    wait_for_preview(&again);
+    again.wait_for_preview();
     again.click_button("Mark the agenda as sent out");
     again.wait_for_text("Stage: Agenda issued");
     again.quit();

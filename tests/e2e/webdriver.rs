@@ -180,6 +180,19 @@ impl Session {
     }
 
     /// Saves a PNG of the window under `.e2e/` in the repository, for people to look at.
+    /// Waits until the print panel shows its preview of the real PDF ("Preview: 2 pages").
+    pub fn wait_for_preview(&self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let shown = self.execute("const c = document.querySelector('.count'); const n = document.querySelectorAll('.preview canvas').length; return c && /^Preview: \\d+ page/.test(c.textContent) && n > 0;", json!([]));
+            if shown == json!(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the preview never appeared:\n{}", self.body_text());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     pub fn screenshot(&self, name: &str) {
         use base64::Engine;
         let data = self.get("/screenshot");

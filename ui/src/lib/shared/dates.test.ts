@@ -20,3 +20,14 @@ describe('dates', () => {
     expect(fileStamp(late)).toBe('2026-01-05');
   });
 });
+
+import { daysText } from './days';
+
+describe('days in words', () => {
+  it('lists days in week order with "and"', () => {
+    expect(daysText(['thu', 'mon'])).toBe('Mondays and Thursdays');
+    expect(daysText(['mon', 'tue', 'fri'])).toBe('Mondays, Tuesdays and Fridays');
+    expect(daysText(['sat'])).toBe('Saturdays');
+    expect(daysText([])).toBe('');
+  });
+});

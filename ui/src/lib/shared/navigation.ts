@@ -1,10 +1,11 @@
 // Where the window can go: a screen, and for links from the dashboard, what to show there.
 import type { ActionView } from '../api/bindings/ActionView';
 
-export type Screen = 'home' | 'meetings' | 'actions' | 'people' | 'settings';
+export type Screen = 'home' | 'meetings' | 'actions' | 'people' | 'contacts' | 'directory' | 'settings';
 
 export interface Destination {
   screen: Screen;
   actionView?: ActionView;
   meetingId?: number;
+  directoryDue?: boolean;
 }
