@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { referText, spokenTime, whenText } from './directory';
+import { spokenTime } from '../shared/dates';
+import { referText, whenText } from './directory';
 
 describe('directory words', () => {
   it('says times as people do', () => {

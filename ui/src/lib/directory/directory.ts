@@ -1,6 +1,7 @@
 // Words for the community directory: the CSV column choices, and an entry in plain words.
 import type { DirectoryField } from '../api/bindings/DirectoryField';
 import type { Entry } from '../api/bindings/Entry';
+import { spokenTime } from '../shared/dates';
 import { daysText } from '../shared/days';
 
 export const FIELD_OPTIONS: { field: DirectoryField | null; label: string }[] = [
@@ -28,16 +29,6 @@ export const FIELD_OPTIONS: { field: DirectoryField | null; label: string }[] = 
   { field: 'lastCheckedOn', label: 'Last checked' },
   { field: 'checkedBy', label: 'Checked by' },
 ];
-
-/** "10:00" as "10am", "12:00" as "12 noon", "14:30" as "2.30pm". */
-export function spokenTime(hhmm: string): string {
-  const [h, m] = hhmm.split(':').map(Number);
-  if (Number.isNaN(h) || Number.isNaN(m)) return hhmm;
-  if (h === 12 && m === 0) return '12 noon';
-  const suffix = h >= 12 ? 'pm' : 'am';
-  const hour = h % 12 === 0 ? 12 : h % 12;
-  return m === 0 ? `${hour}${suffix}` : `${hour}.${String(m).padStart(2, '0')}${suffix}`;
-}
 
 /** When it meets, in words: "Mondays and Thursdays, 10am to 12 noon. Not on bank holidays." */
 export function whenText(e: Pick<Entry, 'days' | 'opensAt' | 'closesAt' | 'whenNotes'>): string {

@@ -7,6 +7,7 @@ import type { AttendanceStatus } from '../api/bindings/AttendanceStatus';
 import type { Quorum } from '../api/bindings/Quorum';
 import type { Decision } from '../api/bindings/Decision';
 import { toLongDate } from '../shared/dates';
+export { spokenTime } from '../shared/dates';
 
 export const KINDS: { kind: MeetingKind; label: string }[] = [
   { kind: 'committee', label: 'Committee meeting' },
@@ -47,16 +48,6 @@ export function nextSteps(status: MeetingStatus): { to: MeetingStatus; label: st
 
 export function kindLabel(kind: MeetingKind): string {
   return KINDS.find((k) => k.kind === kind)?.label ?? kind;
-}
-
-/** "18:30" -> "6.30pm", as on the printed agenda. */
-export function spokenTime(hhmm: string): string {
-  const [h, m] = hhmm.split(':').map(Number);
-  if (Number.isNaN(h) || Number.isNaN(m)) return hhmm;
-  if (h === 12 && m === 0) return '12 noon';
-  const suffix = h >= 12 ? 'pm' : 'am';
-  const hour = h % 12 === 0 ? 12 : h % 12;
-  return m === 0 ? `${hour}${suffix}` : `${hour}.${String(m).padStart(2, '0')}${suffix}`;
 }
 
 export function meetingTitle(meeting: Meeting): string {
