@@ -115,6 +115,8 @@ pub fn run_gui(paths: DataPaths) {
             actions::commands::review_action,
             actions::commands::save_actions_csv,
             dashboard::commands::get_dashboard,
+            meetings::commands::add_meeting_guest,
+            meetings::commands::remove_meeting_guest,
             contacts::commands::list_contacts,
             contacts::commands::get_contact,
             contacts::commands::create_contact,

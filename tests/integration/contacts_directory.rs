@@ -308,3 +308,31 @@ fn the_printed_directory_is_grouped_with_an_index_in_either_profile() {
     assert!(text.contains("Telephone Friends") && text.contains("Riverside Befriending Service"));
     assert!(!text.contains("Men's Shed"), "only the chosen category");
 }
+
+#[test]
+fn a_link_worker_at_a_meeting_counts_as_met_is_minuted_and_locked_with_the_minutes() {
+    use ppg_desk::meetings::{self, record, MeetingStatus};
+    let store = sample_store();
+    let chloe = store.state.read(|conn| contacts::list(conn, "chloé")).unwrap()[0].clone();
+    let meetings_list = store.state.read(|conn| meetings::list(conn)).unwrap();
+    let planned = meetings_list.iter().find(|m| m.status == MeetingStatus::Planned).unwrap().clone();
+    let draft = meetings_list.iter().find(|m| m.status == MeetingStatus::DraftMinutes).unwrap().clone();
+    let approved = meetings_list.iter().find(|m| m.status == MeetingStatus::MinutesApproved).unwrap().clone();
+
+    // A guest at a meeting still to come is not "met" yet.
+    store.state.write(&[Topic::Meetings], |tx| record::add_guest(tx, planned.id, chloe.id)).unwrap();
+    assert_eq!(store.state.read(|conn| contacts::get(conn, chloe.id)).unwrap().last_met, chloe.last_met);
+
+    store.state.write(&[Topic::Meetings], |tx| record::add_guest(tx, draft.id, chloe.id)).unwrap();
+    assert_eq!(store.state.read(|conn| contacts::get(conn, chloe.id)).unwrap().last_met, Some(draft.meets_on.clone()));
+    let detail = store.state.read(|conn| meetings::agenda::detail(conn, draft.id)).unwrap();
+    assert_eq!(detail.guests.iter().map(|g| g.full_name.as_str()).collect::<Vec<_>>(), vec!["Chloé Dubois"]);
+    let minutes = documents::render(&store.state, &DocumentKind::Minutes { meeting_id: draft.id }, Profile::Standard, store.state.now()).unwrap();
+    let text = tool("pdftotext", &[], &minutes).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Guests") && text.contains("Chloé Dubois (Social prescribing link worker)"), "{text}");
+
+    // Approved minutes take no new guests, in Rust and in SQL.
+    assert!(store.state.write(&[Topic::Meetings], |tx| record::add_guest(tx, approved.id, chloe.id)).is_err());
+    let raw = store.state.write(&[], |tx| Ok(tx.execute("INSERT INTO meeting_guests (meeting_id, contact_id) VALUES (?1, ?2)", [approved.id, chloe.id])?));
+    assert!(raw.is_err(), "the trigger refuses it");
+}

@@ -7,7 +7,12 @@ use super::{CheckedContact, Contact, ContactRole, Interaction, InteractionKind, 
 use crate::error::{Error, Result};
 
 const SELECT: &str = "SELECT c.id, c.full_name, c.role, c.organisation, c.pcn, c.practices, c.working_days, c.phone, c.email, c.preferred_contact, c.notes,
-        (SELECT max(i.happened_on) FROM contact_interactions i WHERE i.contact_id = c.id AND i.kind IN ('attended_meeting', 'presentation', 'joint_project'))
+        (SELECT max(d) FROM (
+            SELECT i.happened_on AS d FROM contact_interactions i
+             WHERE i.contact_id = c.id AND i.kind IN ('attended_meeting', 'presentation', 'joint_project')
+            UNION ALL
+            SELECT m.meets_on FROM meeting_guests g JOIN meetings m ON m.id = g.meeting_id
+             WHERE g.contact_id = c.id AND m.status IN ('held', 'draft_minutes', 'minutes_approved')))
     FROM contacts c";
 
 fn from_row(row: &Row) -> rusqlite::Result<Contact> {
@@ -96,4 +101,24 @@ pub fn interactions(conn: &Connection, contact_id: i64) -> Result<Vec<Interactio
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Contacts who came to a meeting as guests, by name.
+pub fn guests(conn: &Connection, meeting_id: i64) -> Result<Vec<Contact>> {
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} JOIN meeting_guests g ON g.contact_id = c.id WHERE g.meeting_id = ?1 ORDER BY c.full_name COLLATE NOCASE"
+    ))?;
+    let guests = stmt.query_map([meeting_id], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(guests)
+}
+
+pub fn add_guest(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<()> {
+    get(conn, contact_id)?;
+    conn.execute("INSERT OR IGNORE INTO meeting_guests (meeting_id, contact_id) VALUES (?1, ?2)", [meeting_id, contact_id])?;
+    Ok(())
+}
+
+pub fn remove_guest(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<()> {
+    conn.execute("DELETE FROM meeting_guests WHERE meeting_id = ?1 AND contact_id = ?2", [meeting_id, contact_id])?;
+    Ok(())
 }

@@ -73,6 +73,8 @@ pub struct MeetingDetail {
     pub minute_taker_name: Option<String>,
     pub items: Vec<AgendaItem>,
     pub attendance: Vec<AttendanceLine>,
+    /// Professional contacts who came as guests (the link worker, say).
+    pub guests: Vec<crate::contacts::Contact>,
     pub quorum: Quorum,
     pub decisions: Vec<Decision>,
     pub actions: Vec<Action>,
@@ -95,6 +97,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<MeetingDetail> {
         items: sql::items(conn, id)?,
         quorum: record::quorum(&attendance, settings.quorum),
         attendance,
+        guests: crate::contacts::guests(conn, id)?,
         decisions: record_sql::decisions(conn, id)?,
         actions: actions::for_meeting(conn, id)?,
         previous: meets_on.map(|d| sql::previous_before(conn, d)).transpose()?.flatten(),

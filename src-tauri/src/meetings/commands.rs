@@ -179,3 +179,19 @@ pub fn save_meeting_invite(state: State<'_, AppState>, id: i64, path: PathBuf) -
     let text = state.read(|conn| super::ics::for_meeting(conn, id, now))?;
     crate::files::write_atomically(&path, text.as_bytes())
 }
+
+#[tauri::command]
+pub fn add_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact_id: i64) -> Result<MeetingDetail> {
+    state.write(&[Topic::Meetings, Topic::Contacts], |tx| {
+        record::add_guest(tx, meeting_id, contact_id)?;
+        agenda::detail(tx, meeting_id)
+    })
+}
+
+#[tauri::command]
+pub fn remove_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact_id: i64) -> Result<MeetingDetail> {
+    state.write(&[Topic::Meetings, Topic::Contacts], |tx| {
+        record::remove_guest(tx, meeting_id, contact_id)?;
+        agenda::detail(tx, meeting_id)
+    })
+}

@@ -162,6 +162,17 @@ pub fn set_attendance(conn: &Connection, meeting_id: i64, person_id: i64, status
     record_sql::set_attendance(conn, meeting_id, person_id, status)
 }
 
+/// Records that a professional contact (the link worker, say) came to the meeting as a guest.
+pub fn add_guest(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<()> {
+    editable(conn, meeting_id)?;
+    crate::contacts::sql::add_guest(conn, meeting_id, contact_id)
+}
+
+pub fn remove_guest(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<()> {
+    editable(conn, meeting_id)?;
+    crate::contacts::sql::remove_guest(conn, meeting_id, contact_id)
+}
+
 pub fn add_decision(conn: &Connection, agenda_item_id: i64, decision: &CheckedDecision) -> Result<i64> {
     editable(conn, sql::item_meeting(conn, agenda_item_id)?)?;
     record_sql::insert_decision(conn, agenda_item_id, decision)

@@ -63,6 +63,10 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
             lines.push((label.to_string(), if list.is_empty() { "None".into() } else { list.join(", ") }));
         }
     }
+    if !detail.guests.is_empty() {
+        let guests: Vec<String> = detail.guests.iter().map(|g| format!("{} ({})", g.full_name, g.role.label())).collect();
+        lines.push(("Guests".into(), guests.join(", ")));
+    }
     if let Some(chair) = &detail.chair_name {
         lines.push(("Chair".into(), chair.clone()));
     }

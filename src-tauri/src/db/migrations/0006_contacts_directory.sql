@@ -1,5 +1,6 @@
 -- Version 6: professional contacts (the social prescribing link worker and the people around
--- them) with a log of dealings with each, and the community directory of local groups,
+-- them) with a log of dealings with each and their visits to meetings as guests, and the
+-- community directory of local groups,
 -- clubs, charities and services, with categories and when each entry was last checked.
 
 ALTER TABLE settings ADD COLUMN splw_meet_months INTEGER NOT NULL DEFAULT 6 CHECK (splw_meet_months BETWEEN 1 AND 36);
@@ -92,3 +93,20 @@ CREATE TABLE directory_entry_categories (
     category_id  INTEGER NOT NULL REFERENCES directory_categories (id) ON DELETE CASCADE,
     PRIMARY KEY (entry_id, category_id)
 ) WITHOUT ROWID;
+
+-- Professional contacts who came to a meeting as guests (the link worker, say). Coming to a
+-- meeting that took place counts as the PPG meeting them ("last met").
+CREATE TABLE meeting_guests (
+    meeting_id  INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    contact_id  INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_id, contact_id)
+) WITHOUT ROWID;
+
+CREATE INDEX meeting_guests_by_contact ON meeting_guests (contact_id);
+
+CREATE TRIGGER approved_minutes_keep_their_guests
+BEFORE INSERT ON meeting_guests
+WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'minutes_approved'
+BEGIN
+    SELECT RAISE(ABORT, 'approved minutes are locked');
+END;

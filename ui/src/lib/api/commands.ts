@@ -115,6 +115,9 @@ export const approvePreviousMinutes = (meetingId: number, corrections: string) =
 export const addMinutesAmendment = (meetingId: number, text: string) => call<MeetingDetail>('add_minutes_amendment', { meetingId, text });
 export const getAgendaTemplate = () => call<TemplateItem[]>('get_agenda_template');
 export const saveAgendaTemplate = (items: TemplateItem[]) => call<TemplateItem[]>('save_agenda_template', { items });
+export const addMeetingGuest = (meetingId: number, contactId: number) => call<MeetingDetail>('add_meeting_guest', { meetingId, contactId });
+export const removeMeetingGuest = (meetingId: number, contactId: number) =>
+  call<MeetingDetail>('remove_meeting_guest', { meetingId, contactId });
 export const saveMeetingInvite = (id: number, path: string) => call<void>('save_meeting_invite', { id, path });
 
 export const listActions = (filter: ActionFilter) => call<ActionList>('list_actions', { filter });

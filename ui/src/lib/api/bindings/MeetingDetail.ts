@@ -3,6 +3,7 @@ import type { Action } from "./Action";
 import type { AgendaItem } from "./AgendaItem";
 import type { Amendment } from "./Amendment";
 import type { AttendanceLine } from "./AttendanceLine";
+import type { Contact } from "./Contact";
 import type { Decision } from "./Decision";
 import type { Meeting } from "./Meeting";
 import type { Quorum } from "./Quorum";
@@ -10,7 +11,11 @@ import type { Quorum } from "./Quorum";
 /**
  * A meeting with its agenda and record, as the meeting screen shows it.
  */
-export type MeetingDetail = { meeting: Meeting, chairName: string | null, minuteTakerName: string | null, items: Array<AgendaItem>, attendance: Array<AttendanceLine>, quorum: Quorum, decisions: Array<Decision>, actions: Array<Action>, 
+export type MeetingDetail = { meeting: Meeting, chairName: string | null, minuteTakerName: string | null, items: Array<AgendaItem>, attendance: Array<AttendanceLine>, 
+/**
+ * Professional contacts who came as guests (the link worker, say).
+ */
+guests: Array<Contact>, quorum: Quorum, decisions: Array<Decision>, actions: Array<Action>, 
 /**
  * The meeting before this one, whose minutes this one approves.
  */
