@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod db;
 pub mod directory;
 pub mod documents;
+pub mod drivers;
 pub mod error;
 pub mod files;
 pub mod meetings;
@@ -125,6 +126,29 @@ pub fn run_gui(paths: DataPaths) {
             contacts::commands::add_contact_interaction,
             contacts::commands::save_contacts_vcard,
             contacts::commands::import_contacts_vcard,
+            drivers::commands::list_drivers,
+            drivers::commands::get_driver,
+            drivers::commands::create_driver,
+            drivers::commands::update_driver,
+            drivers::commands::save_driver_check,
+            drivers::commands::add_driver_absence,
+            drivers::commands::remove_driver_absence,
+            drivers::commands::list_passengers,
+            drivers::commands::create_passenger,
+            drivers::commands::update_passenger,
+            drivers::commands::delete_passenger,
+            drivers::commands::list_destinations,
+            drivers::commands::create_destination,
+            drivers::commands::list_trips,
+            drivers::commands::get_trip,
+            drivers::commands::create_trip,
+            drivers::commands::update_trip,
+            drivers::commands::suggest_drivers,
+            drivers::commands::assign_driver,
+            drivers::commands::set_trip_status,
+            drivers::commands::mark_trip_done,
+            drivers::commands::get_mileage_claim,
+            drivers::commands::save_driver_calendar,
             directory::commands::list_directory,
             directory::commands::get_directory_entry,
             directory::commands::create_directory_entry,

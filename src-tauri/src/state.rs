@@ -26,6 +26,7 @@ pub enum Topic {
     Actions,
     Contacts,
     Directory,
+    Drivers,
 }
 
 /// Called after every successful write with the topics it touched.

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_meeting_record.sql"),
     include_str!("migrations/0005_actions.sql"),
     include_str!("migrations/0006_contacts_directory.sql"),
+    include_str!("migrations/0007_drivers.sql"),
 ];
 
 /// The schema version this build writes.

@@ -67,6 +67,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         member_items_deadline_days: 7,
         splw_meet_months: 6,
         directory_check_months: 12,
+        check_warning_days: 30,
+        travel_buffer_minutes: 30,
     };
     settings::save(tx, &sample, now)?;
     for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in PEOPLE.iter().enumerate() {

@@ -56,6 +56,10 @@ pub struct Settings {
     pub splw_meet_months: u32,
     /// Directory entries not checked for this many months are flagged as possibly out of date.
     pub directory_check_months: u32,
+    /// Warn this many days before a driver's check lapses.
+    pub check_warning_days: u32,
+    /// Minutes of travel allowed between one trip and the next for the same driver.
+    pub travel_buffer_minutes: u32,
 }
 
 impl Default for Settings {
@@ -74,6 +78,8 @@ impl Default for Settings {
             member_items_deadline_days: 7,
             splw_meet_months: 6,
             directory_check_months: 12,
+            check_warning_days: 30,
+            travel_buffer_minutes: 30,
         }
     }
 }
@@ -106,6 +112,12 @@ impl Settings {
         }
         if !(1..=36).contains(&self.splw_meet_months) {
             c.fail("splwMeetMonths", "Please choose between 1 and 36 months.");
+        }
+        if !(1..=120).contains(&self.check_warning_days) {
+            c.fail("checkWarningDays", "Please choose between 1 and 120 days.");
+        }
+        if self.travel_buffer_minutes > 240 {
+            c.fail("travelBufferMinutes", "Please choose up to 240 minutes.");
         }
         if !(1..=60).contains(&self.directory_check_months) {
             c.fail("directoryCheckMonths", "Please choose between 1 and 60 months.");
@@ -141,6 +153,8 @@ mod tests {
             member_items_deadline_days: 7,
             splw_meet_months: 6,
             directory_check_months: 12,
+            check_warning_days: 30,
+            travel_buffer_minutes: 30,
         }
     }
 

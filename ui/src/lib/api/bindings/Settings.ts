@@ -34,4 +34,12 @@ splwMeetMonths: number,
 /**
  * Directory entries not checked for this many months are flagged as possibly out of date.
  */
-directoryCheckMonths: number, };
+directoryCheckMonths: number, 
+/**
+ * Warn this many days before a driver's check lapses.
+ */
+checkWarningDays: number, 
+/**
+ * Minutes of travel allowed between one trip and the next for the same driver.
+ */
+travelBufferMinutes: number, };

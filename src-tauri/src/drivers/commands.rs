@@ -1,0 +1,233 @@
+//! Tauri commands for the driver scheme: thin adapters over `drivers`, `drivers::trips` and
+//! `drivers::mileage`.
+
+use std::path::PathBuf;
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use super::mileage::MileageClaim;
+use super::assign::{self, Suggestion};
+use super::trips::{self, Trip, TripInput, TripStatus};
+use super::{sql, AbsenceInput, CheckInput, Destination, DestinationInput, Driver, DriverInput, Passenger, PassengerInput};
+use crate::error::Result;
+use crate::state::{AppState, Topic};
+
+#[tauri::command]
+pub fn list_drivers(state: State<'_, AppState>) -> Result<Vec<Driver>> {
+    let today = state.today();
+    state.read(|conn| sql::drivers(conn, today))
+}
+
+#[tauri::command]
+pub fn get_driver(state: State<'_, AppState>, id: i64) -> Result<Driver> {
+    let today = state.today();
+    state.read(|conn| sql::get_driver(conn, id, today))
+}
+
+#[tauri::command]
+pub fn create_driver(state: State<'_, AppState>, input: DriverInput) -> Result<Driver> {
+    let driver = input.checked()?;
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Drivers], |tx| {
+        let id = sql::insert_driver(tx, &driver, &now)?;
+        sql::get_driver(tx, id, today)
+    })
+}
+
+#[tauri::command]
+pub fn update_driver(state: State<'_, AppState>, id: i64, input: DriverInput) -> Result<Driver> {
+    let driver = input.checked()?;
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Drivers], |tx| {
+        sql::update_driver(tx, id, &driver, &now)?;
+        sql::get_driver(tx, id, today)
+    })
+}
+
+#[tauri::command]
+pub fn save_driver_check(state: State<'_, AppState>, id: i64, input: CheckInput) -> Result<Driver> {
+    let today = state.today();
+    let check = input.checked(today)?;
+    state.write(&[Topic::Drivers], |tx| {
+        sql::save_check(tx, id, &check)?;
+        sql::get_driver(tx, id, today)
+    })
+}
+
+#[tauri::command]
+pub fn add_driver_absence(state: State<'_, AppState>, id: i64, input: AbsenceInput) -> Result<Driver> {
+    let today = state.today();
+    let (starts, ends, note) = input.checked()?;
+    state.write(&[Topic::Drivers], |tx| {
+        sql::add_absence(tx, id, starts, ends, &note)?;
+        sql::get_driver(tx, id, today)
+    })
+}
+
+#[tauri::command]
+pub fn remove_driver_absence(state: State<'_, AppState>, id: i64, absence_id: i64) -> Result<Driver> {
+    let today = state.today();
+    state.write(&[Topic::Drivers], |tx| {
+        sql::remove_absence(tx, absence_id)?;
+        sql::get_driver(tx, id, today)
+    })
+}
+
+#[tauri::command]
+pub fn list_passengers(state: State<'_, AppState>, search: String) -> Result<Vec<Passenger>> {
+    state.read(|conn| sql::passengers(conn, &search))
+}
+
+#[tauri::command]
+pub fn create_passenger(state: State<'_, AppState>, input: PassengerInput) -> Result<Passenger> {
+    let passenger = input.checked(state.today())?;
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::Drivers], |tx| {
+        let id = sql::insert_passenger(tx, &passenger, &now)?;
+        sql::get_passenger(tx, id)
+    })
+}
+
+#[tauri::command]
+pub fn update_passenger(state: State<'_, AppState>, id: i64, input: PassengerInput) -> Result<Passenger> {
+    let passenger = input.checked(state.today())?;
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::Drivers], |tx| {
+        sql::update_passenger(tx, id, &passenger, &now)?;
+        sql::get_passenger(tx, id)
+    })
+}
+
+#[tauri::command]
+pub fn delete_passenger(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.write(&[Topic::Drivers], |tx| sql::delete_passenger(tx, id))?;
+    state.read(crate::db::flush_erased)
+}
+
+#[tauri::command]
+pub fn list_destinations(state: State<'_, AppState>) -> Result<Vec<Destination>> {
+    state.read(sql::destinations)
+}
+
+#[tauri::command]
+pub fn create_destination(state: State<'_, AppState>, input: DestinationInput) -> Result<Vec<Destination>> {
+    let destination = input.checked()?;
+    state.write(&[Topic::Drivers], |tx| {
+        sql::insert_destination(tx, &destination)?;
+        sql::destinations(tx)
+    })
+}
+
+/// One week of trips, Monday to Sunday, for the trips screen and the rota.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TripWeek {
+    /// "2026-W48"
+    pub week: String,
+    pub monday: String,
+    pub previous: String,
+    pub next: String,
+    pub trips: Vec<Trip>,
+}
+
+pub fn week_of(conn: &rusqlite::Connection, monday: NaiveDate) -> Result<TripWeek> {
+    Ok(TripWeek {
+        week: trips::week_name(monday),
+        monday: monday.to_string(),
+        previous: trips::week_name(monday - Duration::days(7)),
+        next: trips::week_name(monday + Duration::days(7)),
+        trips: sql::trips_between(conn, monday, monday + Duration::days(6), None)?,
+    })
+}
+
+/// The trips of `week` ("2026-W48"), or of this week when it is empty.
+#[tauri::command]
+pub fn list_trips(state: State<'_, AppState>, week: String) -> Result<TripWeek> {
+    let today = state.today();
+    let monday = if week.trim().is_empty() { trips::parse_week(&trips::week_name(today))? } else { trips::parse_week(&week)? };
+    state.read(|conn| week_of(conn, monday))
+}
+
+#[tauri::command]
+pub fn get_trip(state: State<'_, AppState>, id: i64) -> Result<Trip> {
+    state.read(|conn| sql::get_trip(conn, id))
+}
+
+#[tauri::command]
+pub fn create_trip(state: State<'_, AppState>, input: TripInput) -> Result<Trip> {
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Drivers], |tx| {
+        let id = trips::create(tx, &input, today, &now)?;
+        sql::get_trip(tx, id)
+    })
+}
+
+#[tauri::command]
+pub fn update_trip(state: State<'_, AppState>, id: i64, input: TripInput) -> Result<Trip> {
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Drivers], |tx| {
+        trips::update(tx, id, &input, today, &now)?;
+        sql::get_trip(tx, id)
+    })
+}
+
+#[tauri::command]
+pub fn suggest_drivers(state: State<'_, AppState>, trip_id: i64) -> Result<Vec<Suggestion>> {
+    let today = state.today();
+    state.read(|conn| assign::suggest(conn, trip_id, today))
+}
+
+#[tauri::command]
+pub fn assign_driver(state: State<'_, AppState>, trip_id: i64, driver_id: i64, override_reason: String) -> Result<Trip> {
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Drivers], |tx| {
+        assign::assign(tx, trip_id, driver_id, &override_reason, today, &now)?;
+        sql::get_trip(tx, trip_id)
+    })
+}
+
+#[tauri::command]
+pub fn set_trip_status(state: State<'_, AppState>, trip_id: i64, status: TripStatus) -> Result<Trip> {
+    let now = crate::stamp(state.now());
+    state.write(&[Topic::Drivers], |tx| {
+        trips::set_status(tx, trip_id, status, &now)?;
+        sql::get_trip(tx, trip_id)
+    })
+}
+
+#[tauri::command]
+pub fn mark_trip_done(state: State<'_, AppState>, trip_id: i64, miles: String, donation: String) -> Result<Trip> {
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Drivers], |tx| {
+        trips::mark_done(tx, trip_id, &miles, &donation, today, &now)?;
+        sql::get_trip(tx, trip_id)
+    })
+}
+
+#[tauri::command]
+pub fn get_mileage_claim(state: State<'_, AppState>, driver_id: i64, month: String) -> Result<MileageClaim> {
+    let today = state.today();
+    let (first, last) = trips::parse_month(&month)?;
+    state.read(|conn| super::mileage::claim_for(conn, driver_id, first, last, today))
+}
+
+/// Writes a driver's trips (from four weeks ago on) as an iCalendar file where the person chose.
+#[tauri::command]
+pub fn save_driver_calendar(state: State<'_, AppState>, driver_id: i64, path: PathBuf) -> Result<u32> {
+    let (today, now) = (state.today(), state.now());
+    let (text, count) = state.read(|conn| calendar_for(conn, driver_id, today, now))?;
+    crate::files::write_atomically(&path, text.as_bytes())?;
+    Ok(count)
+}
+
+/// A driver's calendar: their trips from four weeks before `today` to a year after.
+pub fn calendar_for(conn: &rusqlite::Connection, driver_id: i64, today: NaiveDate, now: chrono::NaiveDateTime) -> Result<(String, u32)> {
+    let driver = sql::get_driver(conn, driver_id, today)?;
+    let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
+    let trips = sql::trips_between(conn, today - Duration::days(28), today + Duration::days(366), Some(driver_id))?;
+    Ok((super::ics::driver_calendar(&group, &driver.name, &trips, now), trips.len() as u32))
+}

@@ -1,0 +1,219 @@
+//! Mileage at the HMRC approved rate for volunteer drivers: 45p a mile for the first 10,000
+//! business miles in a tax year (6 April to 5 April), 25p a mile after. Miles are kept in
+//! tenths, money in pence, so nothing is lost to floating point.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// 10,000 miles, in tenths.
+pub const THRESHOLD_TENTHS: i64 = 100_000;
+/// Warn when a driver's miles in the tax year pass this (9,000 miles), in tenths.
+pub const WARN_TENTHS: i64 = 90_000;
+/// Pence a mile up to the threshold, and after it.
+pub const HIGH_RATE_PENCE: i64 = 45;
+pub const LOW_RATE_PENCE: i64 = 25;
+
+/// The first day of the tax year `date` falls in (6 April).
+pub fn tax_year_start(date: NaiveDate) -> NaiveDate {
+    let this_year = NaiveDate::from_ymd_opt(date.year(), 4, 6).expect("6 April exists");
+    if date >= this_year { this_year } else { NaiveDate::from_ymd_opt(date.year() - 1, 4, 6).expect("6 April exists") }
+}
+
+/// "2026–27" for the tax year starting 6 April 2026.
+pub fn tax_year_name(start: NaiveDate) -> String {
+    format!("{}–{:02}", start.year(), (start.year() + 1) % 100)
+}
+
+/// One trip's miles on a claim, split between the two rates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ClaimLine {
+    #[ts(type = "number")]
+    pub trip_id: i64,
+    pub on: String,
+    #[ts(type = "number")]
+    pub tenths: i64,
+    /// Tenths paid at 45p and at 25p.
+    #[ts(type = "number")]
+    pub high_tenths: i64,
+    #[ts(type = "number")]
+    pub low_tenths: i64,
+    #[ts(type = "number")]
+    pub pence: i64,
+    /// The driver's miles in this tax year after this trip, in tenths.
+    #[ts(type = "number")]
+    pub year_to_date_tenths: i64,
+}
+
+/// Splits trips (date order) between the rates. `before(tax_year_start)` says how many tenths
+/// the driver had already driven in that tax year before the first of these trips, so a claim
+/// that straddles 5/6 April starts the new year from nothing.
+pub fn claim_lines(trips: &[(i64, NaiveDate, i64)], before: impl Fn(NaiveDate) -> i64) -> Vec<ClaimLine> {
+    let mut lines = Vec::new();
+    let mut year: Option<(NaiveDate, i64)> = None;
+    for &(trip_id, on, tenths) in trips {
+        let start = tax_year_start(on);
+        let so_far = match year {
+            Some((s, total)) if s == start => total,
+            _ => before(start),
+        };
+        let high_room = (THRESHOLD_TENTHS - so_far).max(0);
+        let high_tenths = tenths.min(high_room);
+        let low_tenths = tenths - high_tenths;
+        // Tenths of a mile at 45p are 4.5p each: work in tenths of pence, round half up.
+        let tenth_pence = high_tenths * HIGH_RATE_PENCE + low_tenths * LOW_RATE_PENCE;
+        let pence = (tenth_pence + 5) / 10;
+        year = Some((start, so_far + tenths));
+        lines.push(ClaimLine { trip_id, on: on.to_string(), tenths, high_tenths, low_tenths, pence, year_to_date_tenths: so_far + tenths });
+    }
+    lines
+}
+
+/// "12.5" from 125 tenths.
+pub fn miles_text(tenths: i64) -> String {
+    if tenths % 10 == 0 { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) }
+}
+
+/// "£12.35" from 1235 pence.
+pub fn money_text(pence: i64) -> String {
+    format!("£{}.{:02}", pence / 100, pence % 100)
+}
+
+/// Reads miles as typed ("12", "12.5", "12.25" rounds to 12.3) into tenths.
+pub fn parse_miles(text: &str) -> std::result::Result<i64, String> {
+    let t = text.trim().trim_end_matches("miles").trim_end_matches("mi").trim();
+    let value: f64 = t.parse().map_err(|_| format!("\"{}\" is not a number of miles, for example 12.5.", text.trim()))?;
+    if !(0.0..=2000.0).contains(&value) {
+        return Err("Please give the miles for this trip, from 0 to 2,000.".into());
+    }
+    Ok((value * 10.0).round() as i64)
+}
+
+/// Reads money as typed ("£5", "5.50", "3") into pence.
+pub fn parse_money(text: &str) -> std::result::Result<i64, String> {
+    let t = text.trim().trim_start_matches('£').trim();
+    let value: f64 = t.parse().map_err(|_| format!("\"{}\" is not an amount of money, for example £5 or 2.50.", text.trim()))?;
+    if !(0.0..=10_000.0).contains(&value) {
+        return Err("Please give an amount from £0 to £10,000.".into());
+    }
+    Ok((value * 100.0).round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(iso: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_tax_year_turns_on_6_april() {
+        assert_eq!(tax_year_start(d("2027-04-05")), d("2026-04-06"));
+        assert_eq!(tax_year_start(d("2027-04-06")), d("2027-04-06"));
+        assert_eq!(tax_year_start(d("2027-01-15")), d("2026-04-06"));
+        assert_eq!(tax_year_name(d("2026-04-06")), "2026–27");
+        assert_eq!(tax_year_name(d("2099-04-06")), "2099–00");
+    }
+
+    #[test]
+    fn a_claim_pays_45p_then_25p_splitting_the_trip_that_crosses_10000_miles() {
+        // 9,990 miles already this year; a 25-mile trip: 10 at 45p, 15 at 25p.
+        let lines = claim_lines(&[(1, d("2026-11-10"), 250), (2, d("2026-11-12"), 100)], |_| 99_900);
+        assert_eq!((lines[0].high_tenths, lines[0].low_tenths), (100, 150));
+        assert_eq!(lines[0].pence, 450 + 375);
+        assert_eq!((lines[1].high_tenths, lines[1].low_tenths, lines[1].pence), (0, 100, 250));
+        assert_eq!(lines[1].year_to_date_tenths, 100_250);
+    }
+
+    #[test]
+    fn a_claim_across_5_and_6_april_starts_the_new_year_from_nothing() {
+        let lines = claim_lines(&[(1, d("2027-04-05"), 200), (2, d("2027-04-06"), 200)], |start| if start == d("2026-04-06") { 99_950 } else { 0 });
+        assert_eq!((lines[0].high_tenths, lines[0].low_tenths), (50, 150), "5 April still counts in the old year");
+        assert_eq!((lines[1].high_tenths, lines[1].low_tenths), (200, 0), "6 April is a new year at 45p");
+        assert_eq!(lines[1].year_to_date_tenths, 200);
+    }
+
+    #[test]
+    fn tenths_round_half_up_to_the_penny() {
+        // 0.1 mile at 45p is 4.5p: rounds to 5p.
+        assert_eq!(claim_lines(&[(1, d("2026-06-01"), 1)], |_| 0)[0].pence, 5);
+        assert_eq!(claim_lines(&[(1, d("2026-06-01"), 123)], |_| 0)[0].pence, 554);
+    }
+
+    #[test]
+    fn miles_and_money_are_read_as_typed() {
+        assert_eq!(parse_miles("12.5").unwrap(), 125);
+        assert_eq!(parse_miles("12.25").unwrap(), 123);
+        assert_eq!(parse_miles("7 miles").unwrap(), 70);
+        assert!(parse_miles("far").unwrap_err().contains("not a number of miles"));
+        assert!(parse_miles("-3").is_err());
+        assert_eq!(parse_money("£5").unwrap(), 500);
+        assert_eq!(parse_money("2.50").unwrap(), 250);
+        assert!(parse_money("five").is_err());
+        assert_eq!(money_text(1235), "£12.35");
+        assert_eq!(miles_text(125), "12.5");
+        assert_eq!(miles_text(120), "12");
+    }
+}
+
+/// A driver's mileage claim for a month: each trip split between the rates, totals, and a
+/// warning as they near 10,000 miles in the tax year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MileageClaim {
+    #[ts(type = "number")]
+    pub driver_id: i64,
+    pub driver_name: String,
+    /// "2026-11"
+    pub month: String,
+    pub lines: Vec<ClaimLine>,
+    #[ts(type = "number")]
+    pub total_tenths: i64,
+    #[ts(type = "number")]
+    pub total_pence: i64,
+    #[ts(type = "number")]
+    pub donations_pence: i64,
+    /// "As a volunteer driver you have driven 9,210 miles in the 2026–27 tax year…"
+    pub warning: Option<String>,
+}
+
+/// The claim for `driver_id` in the month from `first` to `last`.
+pub fn claim_for(conn: &rusqlite::Connection, driver_id: i64, first: NaiveDate, last: NaiveDate, today: NaiveDate) -> crate::error::Result<MileageClaim> {
+    let driver = super::sql::get_driver(conn, driver_id, today)?;
+    let trips = super::sql::driver_miles(conn, driver_id, first, last)?;
+    let mut before_cache = std::collections::HashMap::new();
+    for &(_, on, _) in &trips {
+        let start = tax_year_start(on);
+        if let std::collections::hash_map::Entry::Vacant(slot) = before_cache.entry(start) {
+            let earlier_end = if start > first { start } else { first };
+            let until = earlier_end.pred_opt().unwrap_or(earlier_end);
+            let sum: i64 = if until < start { 0 } else { super::sql::driver_miles(conn, driver_id, start, until)?.iter().map(|t| t.2).sum() };
+            slot.insert(sum);
+        }
+    }
+    let lines = claim_lines(&trips, |start| before_cache.get(&start).copied().unwrap_or(0));
+    let donations_pence = super::sql::donations_between(conn, Some(driver_id), first, last)?;
+    let warning = lines.last().filter(|l| l.year_to_date_tenths >= WARN_TENTHS).map(|l| {
+        let on = NaiveDate::parse_from_str(&l.on, "%Y-%m-%d").unwrap_or(first);
+        format!(
+            "{} has driven {} miles for the scheme in the {} tax year. Above 10,000 business miles the approved rate is 25p a mile, and miles driven for other organisations count too.",
+            driver.name,
+            miles_text(l.year_to_date_tenths),
+            tax_year_name(tax_year_start(on))
+        )
+    });
+    Ok(MileageClaim {
+        driver_id,
+        driver_name: driver.name,
+        month: first.format("%Y-%m").to_string(),
+        total_tenths: lines.iter().map(|l| l.tenths).sum(),
+        total_pence: lines.iter().map(|l| l.pence).sum(),
+        donations_pence,
+        lines,
+        warning,
+    })
+}
