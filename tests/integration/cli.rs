@@ -131,3 +131,32 @@ fn the_directory_and_contacts_are_printed_exported_and_imported() {
     let (ok, text) = ppg(to.path(), &["import", "directory", broken.to_str().unwrap()]);
     assert!(!ok && text.contains("Nothing was imported") && text.contains("Line 3: Postcode"), "{text}");
 }
+
+#[test]
+fn the_driver_scheme_prints_its_rota_sheets_claims_and_calendars() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ppg(dir.path(), &["demo"]).0);
+    let (ok, list) = ppg(dir.path(), &["drivers"]);
+    assert!(ok && list.contains("Graham Whitfield"), "{list}");
+    let graham = list.lines().find(|l| l.contains("Graham Whitfield")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
+    let week = chrono::Local::now().date_naive().format("%G-W%V").to_string();
+    let month = chrono::Local::now().date_naive().format("%Y-%m").to_string();
+    let out = dir.path().join("out.pdf");
+    for args in [
+        vec!["print", "rota", "--week", week.as_str()],
+        vec!["print", "trip-sheet", "--driver", graham.as_str(), "--week", week.as_str(), "--large-print"],
+        vec!["print", "mileage", "--driver", graham.as_str(), "--month", month.as_str()],
+    ] {
+        let mut args = args.clone();
+        args.extend(["--out", out.to_str().unwrap()]);
+        let (ok, text) = ppg(dir.path(), &args);
+        assert!(ok, "{args:?}: {text}");
+        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    }
+    let (ok, text) = ppg(dir.path(), &["print", "rota", "--week", "soon", "--out", out.to_str().unwrap()]);
+    assert!(!ok && text.contains("is not a week like 2026-W48"), "{text}");
+    let (ok, text) = ppg(dir.path(), &["export", "ics", "--driver", graham.as_str()]);
+    assert!(ok && text.contains("TZID=Europe/London"), "{text}");
+    let (ok, _) = ppg(dir.path(), &["export", "ics"]);
+    assert!(!ok, "a meeting or a driver must be named");
+}

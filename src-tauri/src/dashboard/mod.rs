@@ -51,6 +51,18 @@ pub struct Dashboard {
     pub splw_reminder: Option<String>,
     /// Directory entries not checked within the PPG's checking period.
     pub directory_due: DirectoryCard,
+    /// Drivers' checks lapsed or lapsing soon, and trips soon with no driver.
+    pub drivers: DriverCard,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DriverCard {
+    /// "Graham Whitfield: MOT expires in 12 days (6 December 2026)".
+    pub check_warnings: Vec<String>,
+    /// Trips in the next seven days still without a driver.
+    pub unassigned_soon: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -112,7 +124,31 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         due_soon: card(conn, ActionView::DueSoon, today)?,
         splw_reminder,
         directory_due,
+        drivers: driver_card(conn, today)?,
     })
+}
+
+/// Active drivers' checks that have lapsed, are missing or lapse within the warning period.
+pub fn driver_card(conn: &Connection, today: NaiveDate) -> Result<DriverCard> {
+    use crate::drivers::rules::CheckState;
+    let mut check_warnings = Vec::new();
+    for driver in crate::drivers::sql::drivers(conn, today)?.into_iter().filter(|d| d.active) {
+        for check in &driver.checks {
+            let when = check.expires_on.as_deref().map(long_date).unwrap_or_default();
+            let text = match check.state {
+                CheckState::Lapsed => format!("{}: {} lapsed on {when}", driver.name, check.kind.label()),
+                CheckState::Missing => format!("{}: {} not recorded", driver.name, check.kind.label()),
+                CheckState::ExpiresSoon { days: 0 } => format!("{}: {} expires today", driver.name, check.kind.label()),
+                CheckState::ExpiresSoon { days: 1 } => format!("{}: {} expires tomorrow", driver.name, check.kind.label()),
+                CheckState::ExpiresSoon { days } => format!("{}: {} expires in {days} days ({when})", driver.name, check.kind.label()),
+                CheckState::InDate => continue,
+            };
+            check_warnings.push(text);
+        }
+    }
+    let week = crate::drivers::sql::trips_between(conn, today, today + Days::new(7), None)?;
+    let unassigned_soon = week.iter().filter(|t| t.status == crate::drivers::trips::TripStatus::Requested).count() as u32;
+    Ok(DriverCard { check_warnings, unassigned_soon })
 }
 
 #[cfg(test)]

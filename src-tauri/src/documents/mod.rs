@@ -43,6 +43,22 @@ pub enum DocumentKind {
         #[ts(type = "number | null")]
         owner_id: Option<i64>,
     },
+    /// The driver rota for a week ("2026-W48").
+    Rota { week: String },
+    /// One driver's trip sheet for a week.
+    #[serde(rename_all = "camelCase")]
+    TripSheet {
+        #[ts(type = "number")]
+        driver_id: i64,
+        week: String,
+    },
+    /// One driver's mileage claim for a month ("2026-11").
+    #[serde(rename_all = "camelCase")]
+    MileageClaim {
+        #[ts(type = "number")]
+        driver_id: i64,
+        month: String,
+    },
     /// The community directory by category with an index, or one category of it.
     #[serde(rename_all = "camelCase")]
     Directory {
@@ -60,6 +76,9 @@ impl DocumentKind {
             DocumentKind::ActionLog { .. } => "action-log",
             DocumentKind::Reminders { .. } => "action-reminders",
             DocumentKind::Directory { .. } => "community-directory",
+            DocumentKind::Rota { .. } => "driver-rota",
+            DocumentKind::TripSheet { .. } => "trip-sheet",
+            DocumentKind::MileageClaim { .. } => "mileage-claim",
         }
     }
 }
@@ -99,6 +118,24 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             DocumentKind::Reminders { owner_id } => {
                 let rows = open_action_rows(conn, today)?;
                 Ok(print::actions::reminders(&settings, &reminder_sheets(&rows, *owner_id), today, logo))
+            }
+            DocumentKind::Rota { week } => {
+                let monday = crate::drivers::trips::parse_week(week)?;
+                let trips = crate::drivers::sql::trips_between(conn, monday, monday + chrono::Duration::days(6), None)?;
+                Ok(print::drivers::rota(&settings, monday, &trips, logo))
+            }
+            DocumentKind::TripSheet { driver_id, week } => {
+                let monday = crate::drivers::trips::parse_week(week)?;
+                let driver = crate::drivers::sql::get_driver(conn, *driver_id, today)?;
+                let trips = crate::drivers::sql::trips_between(conn, monday, monday + chrono::Duration::days(6), Some(*driver_id))?;
+                Ok(print::drivers::trip_sheet(&settings, &driver, monday, &trips, logo))
+            }
+            DocumentKind::MileageClaim { driver_id, month } => {
+                let (first, last) = crate::drivers::trips::parse_month(month)?;
+                let driver = crate::drivers::sql::get_driver(conn, *driver_id, today)?;
+                let claim = crate::drivers::mileage::claim_for(conn, *driver_id, first, last, today)?;
+                let trips = crate::drivers::sql::trips_between(conn, first, last, Some(*driver_id))?;
+                Ok(print::drivers::mileage_claim(&settings, &claim, &trips, &driver, logo))
             }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;

@@ -71,9 +71,17 @@ pub fn claim_lines(trips: &[(i64, NaiveDate, i64)], before: impl Fn(NaiveDate) -
     lines
 }
 
-/// "12.5" from 125 tenths.
+/// "12.5" from 125 tenths; "9,990" from 99,900.
 pub fn miles_text(tenths: i64) -> String {
-    if tenths % 10 == 0 { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) }
+    let whole = (tenths / 10).to_string();
+    let mut grouped = String::new();
+    for (n, ch) in whole.chars().enumerate() {
+        if n > 0 && (whole.len() - n) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    if tenths % 10 == 0 { grouped } else { format!("{grouped}.{}", tenths % 10) }
 }
 
 /// "£12.35" from 1235 pence.
@@ -156,6 +164,8 @@ mod tests {
         assert_eq!(money_text(1235), "£12.35");
         assert_eq!(miles_text(125), "12.5");
         assert_eq!(miles_text(120), "12");
+        assert_eq!(miles_text(99_905), "9,990.5");
+        assert_eq!(miles_text(1_000_000), "100,000");
     }
 }
 

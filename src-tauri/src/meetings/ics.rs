@@ -53,13 +53,18 @@ pub fn invite(group_name: &str, meeting: &Meeting, items: &[AgendaItem], stamped
         .description(&description.join("\n"))
         .done();
     let calendar = Calendar::new().append_property(("PRODID", "-//PPG Desk//Meetings//EN")).name(group_name).push(event).done();
-    Ok(calendar.to_string())
+    Ok(without_library_prodid(&calendar.to_string()))
 }
 
 /// The invite for the stored meeting `id`, named after the PPG.
 pub fn for_meeting(conn: &rusqlite::Connection, id: i64, stamped: NaiveDateTime) -> Result<String> {
     let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
     invite(&group, &super::get(conn, id)?, &super::items(conn, id)?, stamped)
+}
+
+/// The icalendar crate writes its own PRODID first; a calendar has exactly one, ours.
+pub fn without_library_prodid(text: &str) -> String {
+    text.replacen("PRODID:ICALENDAR-RS\r\n", "", 1)
 }
 
 /// The group's name reduced to letters and digits, to make the invite's id unique per PPG.

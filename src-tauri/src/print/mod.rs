@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod directory;
+pub mod drivers;
 mod blocks;
 pub mod fonts;
 pub mod layout;

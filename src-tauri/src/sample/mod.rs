@@ -2,6 +2,7 @@
 //! explore before entering their own. Later features add their own records here.
 
 mod directory;
+mod drivers;
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::Transaction;
@@ -91,7 +92,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         people::insert(tx, &input.checked(today)?, now)?;
     }
     add_meetings(tx, today, now)?;
-    directory::load(tx, today, now)
+    directory::load(tx, today, now)?;
+    drivers::load(tx, today, now)
 }
 
 /// What the secretary wrote under a few of the items, for the sample minutes.

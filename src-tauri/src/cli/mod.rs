@@ -1,8 +1,7 @@
-//! The headless command line: the same rules and store as the window, no window.
+//! The headless command line: the same rules and store as the window, no window. What each
+//! command is called and takes is in `args.rs`; what it does is here.
 
 use std::path::PathBuf;
-
-use clap::{Parser, Subcommand};
 
 use crate::backups;
 use crate::documents::{self, DocumentKind};
@@ -12,170 +11,9 @@ use crate::db::{self, copy, DataPaths};
 use crate::error::{Error, Result};
 use crate::state::{AppState, Topic};
 
-/// PPG Desk: meetings, minutes, people and schemes for a Patient Participation Group.
-/// With no command it opens the window.
-#[derive(Debug, Parser)]
-#[command(name = "ppg-desk", version, about, long_about = None)]
-pub struct Cli {
-    /// Use the data in this folder instead of the usual one (also: PPG_DESK_DATA_DIR).
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
+mod args;
 
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Load the sample PPG into an empty data folder, to explore the app.
-    Demo,
-    /// Save a checked copy of all the data to FILE.
-    Backup {
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-    },
-    /// Replace the data with the backup in FILE (the current data is backed up first).
-    Restore { file: PathBuf },
-    /// Check the data file's integrity and version.
-    Check,
-    /// List the meetings with their ids, newest first.
-    Meetings,
-    /// List the current people with their ids.
-    People,
-    /// Print a document to a PDF file.
-    Print {
-        #[command(subcommand)]
-        document: PrintTarget,
-    },
-    /// Export data for other programs.
-    Export {
-        #[command(subcommand)]
-        what: ExportTarget,
-    },
-    /// Bring in data from another program's file (nothing is added if any record is wrong).
-    Import {
-        #[command(subcommand)]
-        what: ImportTarget,
-    },
-}
-
-/// What `ppg-desk import` can read.
-#[derive(Debug, Subcommand)]
-pub enum ImportTarget {
-    /// Directory entries from a CSV file (columns recognised by their headings) or an Open
-    /// Referral UK JSON file (.json); ORUK entries already here are updated, not doubled.
-    Directory { file: PathBuf },
-    /// Professional contacts from a vCard (.vcf) file.
-    Contacts { file: PathBuf },
-}
-
-/// What `ppg-desk export` can write.
-#[derive(Debug, Subcommand)]
-pub enum ExportTarget {
-    /// Every action (open, done and dropped) for a spreadsheet.
-    Actions {
-        /// The only format offered: csv.
-        #[arg(long, value_enum, default_value = "csv")]
-        format: ExportFormat,
-        /// The file to write (without it, the rows are printed here).
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
-    /// The community directory as CSV (for a spreadsheet) or Open Referral UK JSON.
-    Directory {
-        #[arg(long, value_enum, default_value = "csv")]
-        format: DirectoryFormat,
-        /// The file to write (without it, the file's text is printed here).
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
-    /// The professional contacts (link workers and others) as vCard 4.0.
-    Contacts {
-        /// The only format offered: vcard.
-        #[arg(long, value_enum, default_value = "vcard")]
-        format: ContactsFormat,
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
-    /// A meeting as a calendar invite (iCalendar .ics) that calendar programs import.
-    Ics {
-        #[arg(long, value_name = "ID")]
-        meeting: i64,
-        /// The .ics file to write (without it, the invite is printed here).
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
-}
-
-/// The documents `ppg-desk print` can make.
-#[derive(Debug, Subcommand)]
-pub enum PrintTarget {
-    /// The contact list: officers, committee, members and practice staff.
-    Members {
-        #[command(flatten)]
-        output: PrintOutput,
-    },
-    /// A meeting's agenda (see `ppg-desk meetings` for the ids).
-    Agenda {
-        #[arg(long, value_name = "ID")]
-        meeting: i64,
-        #[command(flatten)]
-        output: PrintOutput,
-    },
-    /// The open actions as a log (grouped by owner), or with --owner that person's reminder sheet.
-    Actions {
-        /// Print this person's reminder sheet instead (see `ppg-desk people` for the ids).
-        #[arg(long, value_name = "ID")]
-        owner: Option<i64>,
-        /// Group the log by how the actions stand (overdue, due soon...) instead of by owner.
-        #[arg(long)]
-        by_status: bool,
-        #[command(flatten)]
-        output: PrintOutput,
-    },
-    /// A meeting's minutes, marked as a draft until they are approved.
-    Minutes {
-        #[arg(long, value_name = "ID")]
-        meeting: i64,
-        #[command(flatten)]
-        output: PrintOutput,
-    },
-    /// The community directory grouped by category with an index, or one category of it.
-    Directory {
-        /// Only this category (its name, as in the app, e.g. "Befriending").
-        #[arg(long, value_name = "CATEGORY")]
-        category: Option<String>,
-        #[command(flatten)]
-        output: PrintOutput,
-    },
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ExportFormat {
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum DirectoryFormat {
-    Csv,
-    Oruk,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ContactsFormat {
-    Vcard,
-}
-
-/// Where a printed document goes, and in which profile.
-#[derive(Debug, clap::Args)]
-pub struct PrintOutput {
-    /// Large print (body text 18 pt, one column) instead of standard print.
-    #[arg(long)]
-    pub large_print: bool,
-    /// The PDF file to write.
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
-}
+pub use args::*;
 
 /// Runs one command and returns the process exit code.
 pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
@@ -232,6 +70,16 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 Ok(if lines.is_empty() { "No people yet.".into() } else { format!("  ID  Name\n{}", lines.join("\n")) })
             })
         }
+        Command::Drivers => {
+            let today = state.today();
+            state.read(|conn| {
+                let lines: Vec<String> = crate::drivers::sql::drivers(conn, today)?
+                    .iter()
+                    .map(|d| format!("{:>4}  {}{}", d.id, d.name, if d.active { "" } else { " (not driving at the moment)" }))
+                    .collect();
+                Ok(if lines.is_empty() { "No drivers yet.".into() } else { format!("  ID  Driver\n{}", lines.join("\n")) })
+            })
+        }
         Command::Print { document } => {
             let (kind, output) = match document {
                 PrintTarget::Members { output } => (DocumentKind::Members, output),
@@ -242,6 +90,9 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                     let grouping = if by_status { ActionGrouping::Status } else { ActionGrouping::Owner };
                     (DocumentKind::ActionLog { grouping }, output)
                 }
+                PrintTarget::Rota { week, output } => (DocumentKind::Rota { week }, output),
+                PrintTarget::TripSheet { driver, week, output } => (DocumentKind::TripSheet { driver_id: driver, week }, output),
+                PrintTarget::Mileage { driver, month, output } => (DocumentKind::MileageClaim { driver_id: driver, month }, output),
                 PrintTarget::Directory { category, output } => {
                     let category_id = match category {
                         None => None,
@@ -286,9 +137,13 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             state.write(&[Topic::Contacts], |tx| contacts.iter().try_for_each(|c| crate::contacts::insert(tx, c, &now).map(|_| ())))?;
             Ok(format!("Imported {} {}.", contacts.len(), if contacts.len() == 1 { "contact" } else { "contacts" }))
         }
-        Command::Export { what: ExportTarget::Ics { meeting, out } } => {
-            let now = state.now();
-            let text = state.read(|conn| crate::meetings::ics::for_meeting(conn, meeting, now))?;
+        Command::Export { what: ExportTarget::Ics { meeting, driver, out } } => {
+            let (today, now) = (state.today(), state.now());
+            let text = state.read(|conn| match (meeting, driver) {
+                (Some(meeting), _) => crate::meetings::ics::for_meeting(conn, meeting, now),
+                (None, Some(driver)) => Ok(crate::drivers::commands::calendar_for(conn, driver, today, now)?.0),
+                (None, None) => Err(Error::Refused("Say which meeting (--meeting ID) or driver (--driver ID).".into())),
+            })?;
             write_or_show(out, &text)
         }
     }
