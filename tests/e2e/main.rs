@@ -5,6 +5,7 @@
 mod actions;
 mod axe;
 mod contacts;
+mod drivers;
 mod meetings;
 mod people;
 mod print;

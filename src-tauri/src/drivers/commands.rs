@@ -132,15 +132,18 @@ pub struct TripWeek {
     pub previous: String,
     pub next: String,
     pub trips: Vec<Trip>,
+    /// Today, as PPG Desk sees it (for "this week" and "this month").
+    pub today: String,
 }
 
-pub fn week_of(conn: &rusqlite::Connection, monday: NaiveDate) -> Result<TripWeek> {
+pub fn week_of(conn: &rusqlite::Connection, monday: NaiveDate, today: NaiveDate) -> Result<TripWeek> {
     Ok(TripWeek {
         week: trips::week_name(monday),
         monday: monday.to_string(),
         previous: trips::week_name(monday - Duration::days(7)),
         next: trips::week_name(monday + Duration::days(7)),
         trips: sql::trips_between(conn, monday, monday + Duration::days(6), None)?,
+        today: today.to_string(),
     })
 }
 
@@ -149,7 +152,7 @@ pub fn week_of(conn: &rusqlite::Connection, monday: NaiveDate) -> Result<TripWee
 pub fn list_trips(state: State<'_, AppState>, week: String) -> Result<TripWeek> {
     let today = state.today();
     let monday = if week.trim().is_empty() { trips::parse_week(&trips::week_name(today))? } else { trips::parse_week(&week)? };
-    state.read(|conn| week_of(conn, monday))
+    state.read(|conn| week_of(conn, monday, today))
 }
 
 #[tauri::command]

@@ -8,4 +8,8 @@ export type TripWeek = {
 /**
  * "2026-W48"
  */
-week: string, monday: string, previous: string, next: string, trips: Array<Trip>, };
+week: string, monday: string, previous: string, next: string, trips: Array<Trip>, 
+/**
+ * Today, as PPG Desk sees it (for "this week" and "this month").
+ */
+today: string, };

@@ -1,0 +1,119 @@
+//! The driver scheme in the real window: add a driver whose DBS check runs out in ten days
+//! and see the dashboard warn; add a trip request, assign the driver PPG Desk suggests first,
+//! try to double-book them and read why not, then print the week's rota and find the trip.
+
+use chrono::{Datelike, Duration, Local, NaiveDate};
+use serde_json::json;
+
+use crate::axe::assert_accessible;
+use crate::webdriver::Session;
+
+fn uk(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// Chooses the option reading `text` in the select `css`, as a person would.
+fn choose(app: &Session, css: &str, text: &str) {
+    let done = app.execute(
+        "const s = document.querySelector(arguments[0]); const o = s && [...s.options].find(o => o.textContent.trim() === arguments[1]);
+         if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+        json!([css, text]),
+    );
+    assert_eq!(done, json!(true), "{css} offers {text:?}");
+}
+
+/// Ticks the radio button or checkbox whose label reads `text`.
+fn pick(app: &Session, text: &str) {
+    let done = app.execute(
+        "const l = [...document.querySelectorAll('label')].find(l => l.textContent.trim() === arguments[0]);
+         if (!l) return false; l.querySelector('input').click(); return true;",
+        json!([text]),
+    );
+    assert_eq!(done, json!(true), "a choice reads {text:?}");
+}
+
+fn section_text(app: &Session, heading_id: &str) -> String {
+    let text = app.execute("const h = document.getElementById(arguments[0]); return h ? h.closest('section').innerText : '';", json!([heading_id]));
+    text.as_str().unwrap_or_default().to_string()
+}
+
+fn add_trip(app: &Session, passenger: &str, on: NaiveDate) {
+    app.click_button("Add a trip request");
+    choose(app, "#passengerId", passenger);
+    choose(app, "#destinationId", "Northgate Eye Clinic");
+    app.fill("#goesOn", &uk(on));
+    app.fill("#pickupAt", "10am");
+    app.fill("#appointmentAt", "11am");
+    app.click_button("Add the request");
+    app.wait_for_text("Who can drive?");
+}
+
+#[test]
+fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::load_sample(dir.path());
+    let today = Local::now().date_naive();
+    let app = Session::launch(dir.path(), &[]);
+    app.wait_for_text("Next meeting");
+
+    // A new driver whose DBS check lapses in ten days.
+    app.click_button("Drivers");
+    app.wait_for_text("Volunteer drivers");
+    pick(&app, "Drivers (8)");
+    app.click_button("Add a driver");
+    choose(&app, "#personId", "Priya Sharma");
+    app.fill("#vehicleMake", "Honda Jazz");
+    app.fill("#registration", "rv23 prs");
+    app.click_button("Add a day and time");
+    app.click_button("Add the driver");
+    app.wait_for_text("Usual week");
+    assert!(app.body_text().contains("RV23 PRS"), "the registration is tidied");
+    app.click_labelled("Update the Enhanced DBS check");
+    app.fill("#checkedOn", &uk(today - Duration::days(3)));
+    app.fill("#expiresOn", &uk(today + Duration::days(10)));
+    app.fill("#reference", "001234567890");
+    app.click_button("Save the check");
+    app.wait_for_text("Expires in 10 days");
+    assert_accessible(&app, "driver-page");
+
+    app.click_button("Home");
+    app.wait_for_text("Volunteer drivers");
+    let card = section_text(&app, "drivers-card-title");
+    assert!(card.contains("Priya Sharma: Enhanced DBS check expires in 10 days"), "the dashboard warns:\n{card}");
+
+    // A request next Monday; the first suggestion is free, with checks in date and no clash.
+    let monday = today + Duration::days(7 - today.weekday().num_days_from_monday() as i64);
+    app.click_button("Drivers");
+    app.wait_for_text("Volunteer drivers");
+    add_trip(&app, "Edith Parkinson", monday);
+    assert_accessible(&app, "trip-page");
+    let first = app.execute("const b = document.querySelector('.suggestions button.primary'); return b ? b.getAttribute('aria-label') : null;", json!([]));
+    let driver = first.as_str().expect("someone is free to drive").trim_start_matches("Assign ").to_string();
+    app.click_labelled(&format!("Assign {driver}"));
+    app.wait_for_text(&format!("{driver} is now driving this trip."));
+
+    // The same time for someone else: the driver just assigned is shown as a clash, with why.
+    app.click_button("← Back to the driver scheme");
+    add_trip(&app, "Joyce Armitage", monday);
+    app.wait_for_text(&format!("Clash: {driver} is already driving Edith Parkinson to Northgate Eye Clinic from 10am"));
+    let offered = app.execute("return [...document.querySelectorAll('.suggestions button')].map(b => b.getAttribute('aria-label'));", json!([]));
+    assert!(!offered.to_string().contains(&format!("Assign {driver}")), "no way to assign the clashing driver: {offered}");
+
+    // The rota for that week.
+    app.click_button("← Back to the driver scheme");
+    app.click_button("Next week →");
+    app.wait_for_text(&format!("Week of {}", monday.format("%-d %B %Y")));
+    app.click_button("Print the rota…");
+    app.wait_for_preview();
+    app.quit();
+
+    let pdf = dir.path().join("rota.pdf");
+    let week = monday.format("%G-W%V").to_string();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir").arg(dir.path()).args(["print", "rota", "--week", &week, "--out"]).arg(&pdf).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Edith Parkinson") && text.contains(&driver), "the trip and its driver are on the rota:\n{text}");
+    assert!(text.contains("NOT YET ASSIGNED"), "Joyce's trip still needs a driver, said in words");
+}
