@@ -149,6 +149,7 @@ pub fn run_gui(paths: DataPaths) {
             drivers::commands::mark_trip_done,
             drivers::commands::get_mileage_claim,
             drivers::commands::save_driver_calendar,
+            drivers::commands::get_scheme_summary,
             directory::commands::list_directory,
             directory::commands::get_directory_entry,
             directory::commands::create_directory_entry,

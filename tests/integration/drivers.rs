@@ -271,3 +271,24 @@ fn the_database_refuses_what_the_rules_refuse() {
     let back = store.state.read(|conn| sql::get_trip(conn, id)).unwrap();
     assert_eq!((back.status, back.driver_id), (TripStatus::Requested, None));
 }
+
+#[test]
+fn the_scheme_summary_adds_up_the_months_and_the_drivers() {
+    let store = sample_store();
+    let today = store.state.today();
+    let (from, to) = ppg_desk::drivers::summary::period(3, today);
+    let summary = store.state.read(|conn| ppg_desk::drivers::summary::summary(conn, from, to)).unwrap();
+    let trips = store.state.read(|conn| sql::trips_between(conn, from, to, None)).unwrap();
+    let done = trips.iter().filter(|t| t.status == TripStatus::Done).count() as u32;
+    let not_covered = trips.iter().filter(|t| t.status == TripStatus::NotCovered).count() as u32;
+    assert!(done > 20, "the sample has months of trips: {done}");
+    assert_eq!(summary.total_done(), done);
+    assert_eq!(summary.total_not_covered(), not_covered);
+    assert!(not_covered > 0, "some sample requests could not be covered");
+    assert_eq!(summary.drivers.iter().map(|d| d.trips).sum::<u32>(), done, "every done trip is someone's");
+    let miles: i64 = trips.iter().filter_map(|t| t.miles_tenths).sum();
+    assert_eq!(summary.months.iter().map(|m| m.miles_tenths).sum::<i64>(), miles);
+    let pdf = documents::render(&store.state, &DocumentKind::SchemeSummary { months: 3 }, Profile::Standard, store.state.now()).unwrap();
+    let text = tool("pdftotext", &[], &pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&format!("{done} trips made")), "{text}");
+}

@@ -59,6 +59,8 @@ pub enum DocumentKind {
         driver_id: i64,
         month: String,
     },
+    /// The driver scheme's summary for the last `months` months.
+    SchemeSummary { months: u32 },
     /// The community directory by category with an index, or one category of it.
     #[serde(rename_all = "camelCase")]
     Directory {
@@ -79,6 +81,7 @@ impl DocumentKind {
             DocumentKind::Rota { .. } => "driver-rota",
             DocumentKind::TripSheet { .. } => "trip-sheet",
             DocumentKind::MileageClaim { .. } => "mileage-claim",
+            DocumentKind::SchemeSummary { .. } => "driver-scheme-summary",
         }
     }
 }
@@ -136,6 +139,11 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 let claim = crate::drivers::mileage::claim_for(conn, *driver_id, first, last, today)?;
                 let trips = crate::drivers::sql::trips_between(conn, first, last, Some(*driver_id))?;
                 Ok(print::drivers::mileage_claim(&settings, &claim, &trips, &driver, logo))
+            }
+            DocumentKind::SchemeSummary { months } => {
+                let (from, to) = crate::drivers::summary::period(*months, today);
+                let summary = crate::drivers::summary::summary(conn, from, to)?;
+                Ok(print::drivers::summary(&settings, &summary, logo))
             }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;

@@ -234,3 +234,11 @@ pub fn calendar_for(conn: &rusqlite::Connection, driver_id: i64, today: NaiveDat
     let trips = sql::trips_between(conn, today - Duration::days(28), today + Duration::days(366), Some(driver_id))?;
     Ok((super::ics::driver_calendar(&group, &driver.name, &trips, now), trips.len() as u32))
 }
+
+/// The scheme's summary for the last `months` months up to today.
+#[tauri::command]
+pub fn get_scheme_summary(state: State<'_, AppState>, months: u32) -> Result<super::summary::SchemeSummary> {
+    let today = state.today();
+    let (from, to) = super::summary::period(months, today);
+    state.read(|conn| super::summary::summary(conn, from, to))
+}

@@ -11,6 +11,7 @@ pub mod mileage;
 pub mod passengers;
 pub mod rules;
 pub mod sql;
+pub mod summary;
 pub mod trips;
 
 use chrono::NaiveDate;

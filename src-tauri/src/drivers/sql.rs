@@ -374,3 +374,38 @@ pub fn donations_between(conn: &Connection, driver: Option<i64>, from: NaiveDate
 pub fn travel_buffer(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT travel_buffer_minutes FROM settings", [], |r| r.get(0)).optional()?.unwrap_or(30))
 }
+
+/// Trips month by month between two dates: done, not covered, cancelled, miles, donations.
+pub fn month_lines(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<super::summary::MonthLine>> {
+    let mut stmt = conn.prepare(
+        "SELECT substr(goes_on, 1, 7) AS month, sum(status = 'done'), sum(status = 'not_covered'), sum(status = 'cancelled'),
+                coalesce(sum(CASE WHEN status = 'done' THEN miles_tenths END), 0), coalesce(sum(CASE WHEN status = 'done' THEN donation_pence END), 0)
+         FROM trips WHERE goes_on BETWEEN ?1 AND ?2 GROUP BY month ORDER BY month",
+    )?;
+    let rows = stmt
+        .query_map(params![from.to_string(), to.to_string()], |r| {
+            Ok(super::summary::MonthLine {
+                month: r.get(0)?,
+                done: r.get(1)?,
+                not_covered: r.get(2)?,
+                cancelled: r.get(3)?,
+                miles_tenths: r.get(4)?,
+                donations_pence: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Each driver's done trips and miles between two dates, most trips first.
+pub fn driver_lines(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<super::summary::DriverLine>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.full_name, count(t.id), coalesce(sum(t.miles_tenths), 0) FROM drivers d JOIN people p ON p.id = d.person_id
+         LEFT JOIN trips t ON t.driver_id = d.id AND t.status = 'done' AND t.goes_on BETWEEN ?1 AND ?2
+         GROUP BY d.id ORDER BY count(t.id) DESC, p.full_name COLLATE NOCASE",
+    )?;
+    let rows = stmt
+        .query_map(params![from.to_string(), to.to_string()], |r| Ok(super::summary::DriverLine { name: r.get(0)?, trips: r.get(1)?, miles_tenths: r.get(2)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

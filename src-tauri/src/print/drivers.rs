@@ -1,12 +1,13 @@
 //! The driver scheme's paper: the weekly rota for the coordinator (every trip of the week by
 //! day, with driver and passenger), each driver's trip sheet for the week (passengers,
 //! addresses, times, phone numbers, mobility needs), and the monthly mileage claim form for
-//! signature at the HMRC approved rates.
+//! signature at the HMRC approved rates; and the scheme's summary for reports.
 
 use chrono::{Duration, NaiveDate};
 
 use super::model::{Block, Column, Document, Image, Run};
 use crate::drivers::mileage::{miles_text, money_text, tax_year_name, tax_year_start, MileageClaim};
+use crate::drivers::summary::SchemeSummary;
 use crate::drivers::trips::{Trip, TripStatus};
 use crate::drivers::Driver;
 use crate::meetings::spoken_time;
@@ -173,5 +174,50 @@ pub fn mileage_claim(settings: &Settings, claim: &MileageClaim, trips: &[Trip], 
         ("Approved by (coordinator)".into(), "______________________________".into()),
         ("Date paid".into(), "______________".into()),
     ]));
+    doc
+}
+
+/// The scheme's summary: trips, miles and donations by month, what could not be covered,
+/// and each driver's totals.
+pub fn summary(settings: &Settings, s: &SchemeSummary, logo: Option<Image>) -> Document {
+    let long = |iso: &str| NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_default();
+    let mut doc = Document::new("Volunteer driver scheme: summary", &settings.group_name);
+    doc.subtitle = vec![settings.group_name.clone(), format!("{} to {}", long(&s.from), long(&s.to))];
+    doc.running_header = "Volunteer driver scheme: summary".into();
+    doc.logo = logo;
+    let miles: i64 = s.months.iter().map(|m| m.miles_tenths).sum();
+    let donations: i64 = s.months.iter().map(|m| m.donations_pence).sum();
+    doc.paragraph(format!(
+        "{} trips made, {} miles driven, {} in donations. {} {} could not be covered.",
+        s.total_done(),
+        miles_text(miles),
+        money_text(donations),
+        s.total_not_covered(),
+        if s.total_not_covered() == 1 { "request" } else { "requests" }
+    ));
+    doc.heading(2, "Month by month");
+    doc.push(Block::Table {
+        columns: vec![
+            Column { heading: "Month".into(), weight: 2.4 },
+            Column { heading: "Trips made".into(), weight: 1.5 },
+            Column { heading: "Not covered".into(), weight: 1.5 },
+            Column { heading: "Cancelled".into(), weight: 1.5 },
+            Column { heading: "Miles".into(), weight: 1.5 },
+            Column { heading: "Donations".into(), weight: 1.6 },
+        ],
+        rows: s
+            .months
+            .iter()
+            .map(|m| {
+                let month = NaiveDate::parse_from_str(&format!("{}-01", m.month), "%Y-%m-%d").map(|d| d.format("%B %Y").to_string()).unwrap_or_default();
+                vec![month, m.done.to_string(), m.not_covered.to_string(), m.cancelled.to_string(), miles_text(m.miles_tenths), money_text(m.donations_pence)]
+            })
+            .collect(),
+    });
+    doc.heading(2, "Drivers");
+    doc.push(Block::Table {
+        columns: vec![Column { heading: "Driver".into(), weight: 4.0 }, Column { heading: "Trips".into(), weight: 1.5 }, Column { heading: "Miles".into(), weight: 1.5 }],
+        rows: s.drivers.iter().map(|d| vec![d.name.clone(), d.trips.to_string(), miles_text(d.miles_tenths)]).collect(),
+    });
     doc
 }

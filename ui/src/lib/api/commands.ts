@@ -56,6 +56,7 @@ import type { TripInput } from './bindings/TripInput';
 import type { TripStatus } from './bindings/TripStatus';
 import type { Suggestion } from './bindings/Suggestion';
 import type { MileageClaim } from './bindings/MileageClaim';
+import type { SchemeSummary } from './bindings/SchemeSummary';
 
 export const getStartup = () => call<Startup>('get_startup');
 export const loadSampleData = () => call<void>('load_sample_data');
@@ -195,3 +196,4 @@ export const setTripStatus = (tripId: number, status: TripStatus) => call<Trip>(
 export const markTripDone = (tripId: number, miles: string, donation: string) => call<Trip>('mark_trip_done', { tripId, miles, donation });
 export const getMileageClaim = (driverId: number, month: string) => call<MileageClaim>('get_mileage_claim', { driverId, month });
 export const saveDriverCalendar = (driverId: number, path: string) => call<number>('save_driver_calendar', { driverId, path });
+export const getSchemeSummary = (months: number) => call<SchemeSummary>('get_scheme_summary', { months });

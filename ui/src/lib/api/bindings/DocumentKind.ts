@@ -4,4 +4,4 @@ import type { ActionGrouping } from "./ActionGrouping";
 /**
  * A document the app can print. Later features add their own kinds.
  */
-export type DocumentKind = { "kind": "members" } | { "kind": "agenda", meetingId: number, } | { "kind": "minutes", meetingId: number, } | { "kind": "actionLog", grouping: ActionGrouping, } | { "kind": "reminders", ownerId: number | null, } | { "kind": "rota", week: string, } | { "kind": "tripSheet", driverId: number, week: string, } | { "kind": "mileageClaim", driverId: number, month: string, } | { "kind": "directory", categoryId: number | null, };
+export type DocumentKind = { "kind": "members" } | { "kind": "agenda", meetingId: number, } | { "kind": "minutes", meetingId: number, } | { "kind": "actionLog", grouping: ActionGrouping, } | { "kind": "reminders", ownerId: number | null, } | { "kind": "rota", week: string, } | { "kind": "tripSheet", driverId: number, week: string, } | { "kind": "mileageClaim", driverId: number, month: string, } | { "kind": "schemeSummary", months: number, } | { "kind": "directory", categoryId: number | null, };
