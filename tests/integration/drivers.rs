@@ -267,6 +267,8 @@ fn the_database_refuses_what_the_rules_refuse() {
     // A driver leaving PPG Desk hands their coming trips back.
     store.state.write(&[Topic::Drivers], |tx| assign::assign(tx, id, ann, "", day("2026-11-24"), NOW)).unwrap();
     let person = store.state.read(|conn| sql::get_driver(conn, ann, day("2026-11-24"))).unwrap().person_id;
+    let preview = store.state.read(|conn| ppg_desk::people::erasure_preview_for(conn, person)).unwrap();
+    assert!(preview.removes.last().unwrap().starts_with("their driver record"), "erasing says what goes: {:?}", preview.removes);
     store.state.write(&[Topic::People], |tx| ppg_desk::people::delete(tx, person)).unwrap();
     let back = store.state.read(|conn| sql::get_trip(conn, id)).unwrap();
     assert_eq!((back.status, back.driver_id), (TripStatus::Requested, None));

@@ -12,6 +12,7 @@ pub mod passengers;
 pub mod rules;
 pub mod sql;
 pub mod summary;
+mod trips_sql;
 pub mod trips;
 
 use chrono::NaiveDate;

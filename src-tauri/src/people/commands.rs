@@ -49,7 +49,7 @@ pub fn mark_person_left(state: State<'_, AppState>, id: i64, on: String) -> Resu
 
 #[tauri::command]
 pub fn preview_erase_person(state: State<'_, AppState>, id: i64) -> Result<ErasurePreview> {
-    state.read(|conn| Ok(super::erasure_preview(&super::get(conn, id)?)))
+    state.read(|conn| super::erasure_preview_for(conn, id))
 }
 
 #[tauri::command]

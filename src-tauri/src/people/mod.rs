@@ -275,6 +275,15 @@ pub fn erasure_preview(person: &Person) -> ErasurePreview {
     ErasurePreview { full_name: person.full_name.clone(), removes }
 }
 
+/// What erasing person `id` removes, including what other features hold about them.
+pub fn erasure_preview_for(conn: &rusqlite::Connection, id: i64) -> Result<ErasurePreview> {
+    let mut preview = erasure_preview(&get(conn, id)?);
+    if crate::drivers::sql::driver_for_person(conn, id)?.is_some() {
+        preview.removes.push("their driver record (car, checks, usual week and absences); trips they were due to drive go back to be assigned again".into());
+    }
+    Ok(preview)
+}
+
 /// Checks a leaving date against the person's joining date.
 pub fn check_leaving(person: &Person, on: &str) -> Result<NaiveDate> {
     let mut c = Checker::new();
