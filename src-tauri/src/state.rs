@@ -90,6 +90,8 @@ impl AppState {
             backups::take(&conn, &self.paths, now, BackupReason::BeforeUpgrade)?;
         }
         db::migrate::migrate(&mut conn)?;
+        // A tidy-up that must never stop PPG Desk opening; it runs again next time.
+        let _ = crate::drivers::sql::forget_old_dbs_details(&conn, now.date());
         if version > 0 {
             if let Err(error) = backups::take_daily_if_due(&conn, &self.paths, now) {
                 self.backup_warning = Some(format!("Today's automatic backup could not be made: {error}"));

@@ -294,3 +294,22 @@ fn the_scheme_summary_adds_up_the_months_and_the_drivers() {
     let text = tool("pdftotext", &[], &pdf).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains(&format!("{done} trips made")), "{text}");
 }
+
+#[test]
+fn a_dbs_certificate_number_is_forgotten_six_months_after_the_check() {
+    let store = temp_store();
+    let ann = driver(&store, "Ann Archer", &[]);
+    let today = day("2026-11-24");
+    for (checked, reference) in [("23/05/2026", "001111111111"), ("25/05/2026", "002222222222")] {
+        let check = CheckInput { kind: Some(CheckKind::Dbs), checked_on: checked.into(), reference: reference.into(), outcome: "Clear".into(), expires_on: "1/5/2029".into() };
+        store.state.write(&[Topic::Drivers], |tx| sql::save_check(tx, ann, &check.checked(today)?)).unwrap();
+        let forgotten = store.state.write(&[], |tx| sql::forget_old_dbs_details(tx, today)).unwrap();
+        let dbs = store.state.read(|conn| sql::get_driver(conn, ann, today)).unwrap().checks.into_iter().find(|c| c.kind == CheckKind::Dbs).unwrap();
+        if checked.starts_with("23") {
+            assert_eq!((forgotten, dbs.reference.as_str(), dbs.outcome.as_str()), (1, "", ""), "over six months: number and outcome go");
+            assert_eq!((dbs.checked_on.as_deref(), dbs.expires_on.as_deref()), (Some("2026-05-23"), Some("2029-05-01")), "the dates stay");
+        } else {
+            assert_eq!((forgotten, dbs.reference.as_str()), (0, "002222222222"), "inside six months it is kept");
+        }
+    }
+}

@@ -220,3 +220,13 @@ pub fn insert_destination(conn: &Connection, d: &DestinationInput) -> Result<i64
 pub fn driver_for_person(conn: &Connection, person_id: i64) -> Result<Option<i64>> {
     Ok(conn.query_row("SELECT id FROM drivers WHERE person_id = ?1", [person_id], |r| r.get(0)).optional()?)
 }
+
+/// Forgets a DBS certificate's number and outcome six months after the check (the fact it
+/// was done, and when it must be renewed, stay). Returns how many records were tidied.
+pub fn forget_old_dbs_details(conn: &Connection, today: NaiveDate) -> Result<usize> {
+    let cutoff = today.checked_sub_months(chrono::Months::new(6)).unwrap_or(today).to_string();
+    Ok(conn.execute(
+        "UPDATE driver_checks SET reference = '', outcome = '' WHERE kind = 'dbs' AND checked_on < ?1 AND (reference <> '' OR outcome <> '')",
+        [cutoff],
+    )?)
+}
