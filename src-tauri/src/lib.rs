@@ -5,6 +5,7 @@
 mod keyed;
 
 pub mod actions;
+pub mod befriending;
 pub mod backups;
 pub mod check;
 pub mod cli;
