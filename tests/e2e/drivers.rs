@@ -59,7 +59,14 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     // A new driver whose DBS check lapses in ten days.
     app.click_button("Drivers");
     app.wait_for_text("Volunteer drivers");
+    app.wait_for_text("Week of");
+    assert_accessible(&app, "drivers-trips");
+    pick(&app, "Summary");
+    app.wait_for_text("The scheme at a glance");
+    app.wait_for_preview();
+    assert_accessible(&app, "drivers-summary");
     pick(&app, "Drivers (8)");
+    assert_accessible(&app, "drivers-list");
     app.click_button("Add a driver");
     choose(&app, "#personId", "Priya Sharma");
     app.fill("#vehicleMake", "Honda Jazz");
