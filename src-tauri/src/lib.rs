@@ -140,6 +140,8 @@ pub fn run_gui(paths: DataPaths) {
             drivers::commands::delete_passenger,
             drivers::commands::list_destinations,
             drivers::commands::create_destination,
+            drivers::commands::update_destination,
+            drivers::commands::delete_destination,
             drivers::commands::list_trips,
             drivers::commands::get_trip,
             drivers::commands::create_trip,

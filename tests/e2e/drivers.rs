@@ -65,6 +65,9 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     app.wait_for_text("The scheme at a glance");
     app.wait_for_preview();
     assert_accessible(&app, "drivers-summary");
+    pick(&app, "Places (5)");
+    app.wait_for_text("Hospitals and clinics");
+    assert_accessible(&app, "drivers-places");
     pick(&app, "Drivers (8)");
     assert_accessible(&app, "drivers-list");
     app.click_button("Add a driver");

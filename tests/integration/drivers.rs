@@ -313,3 +313,18 @@ fn a_dbs_certificate_number_is_forgotten_six_months_after_the_check() {
         }
     }
 }
+
+#[test]
+fn a_place_with_trips_is_kept_and_an_unused_one_can_go() {
+    let store = temp_store();
+    let (p, d) = passenger_and_destination(&store);
+    trip(&store, p, d, "1/12/2026", "9am", "10am");
+    let Err(Error::Refused(why)) = store.state.write(&[Topic::Drivers], |tx| sql::delete_destination(tx, d)) else { panic!("kept") };
+    assert_eq!(why, "1 trip goes to this place, so it stays in the list. You can change its name or address instead.");
+    let renamed = DestinationInput { name: "Riverside General (Outpatients)".into(), address: "Hospital Road".into(), postcode: "rv1 8rh".into() };
+    store.state.write(&[Topic::Drivers], |tx| sql::update_destination(tx, d, &renamed.checked()?)).unwrap();
+    assert_eq!(store.state.read(|conn| sql::get_trip(conn, 1)).unwrap().destination_address, "Hospital Road, RV1 8RH");
+    let spare = store.state.write(&[Topic::Drivers], |tx| sql::insert_destination(tx, &DestinationInput { name: "Eye clinic".into(), ..Default::default() }.checked()?)).unwrap();
+    store.state.write(&[Topic::Drivers], |tx| sql::delete_destination(tx, spare)).unwrap();
+    assert_eq!(store.state.read(sql::destinations).unwrap().len(), 1);
+}

@@ -121,6 +121,23 @@ pub fn create_destination(state: State<'_, AppState>, input: DestinationInput) -
     })
 }
 
+#[tauri::command]
+pub fn update_destination(state: State<'_, AppState>, id: i64, input: DestinationInput) -> Result<Vec<Destination>> {
+    let destination = input.checked()?;
+    state.write(&[Topic::Drivers], |tx| {
+        sql::update_destination(tx, id, &destination)?;
+        sql::destinations(tx)
+    })
+}
+
+#[tauri::command]
+pub fn delete_destination(state: State<'_, AppState>, id: i64) -> Result<Vec<Destination>> {
+    state.write(&[Topic::Drivers], |tx| {
+        sql::delete_destination(tx, id)?;
+        sql::destinations(tx)
+    })
+}
+
 /// One week of trips, Monday to Sunday, for the trips screen and the rota.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -230,3 +230,26 @@ pub fn forget_old_dbs_details(conn: &Connection, today: NaiveDate) -> Result<usi
         [cutoff],
     )?)
 }
+
+pub fn update_destination(conn: &Connection, id: i64, d: &DestinationInput) -> Result<()> {
+    conn.execute("UPDATE destinations SET name = ?2, address = ?3, postcode = ?4 WHERE id = ?1", params![id, d.name, d.address, d.postcode]).map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
+            Error::invalid("destinationName", "There is already a destination with that name.")
+        }
+        other => other.into(),
+    })?;
+    Ok(())
+}
+
+/// Removes a place no trip goes to; one with trips is kept (rename it instead).
+pub fn delete_destination(conn: &Connection, id: i64) -> Result<()> {
+    let used: i64 = conn.query_row("SELECT count(*) FROM trips WHERE destination_id = ?1", [id], |r| r.get(0))?;
+    if used > 0 {
+        return Err(Error::Refused(format!(
+            "{used} {} this place, so it stays in the list. You can change its name or address instead.",
+            if used == 1 { "trip goes to" } else { "trips go to" }
+        )));
+    }
+    conn.execute("DELETE FROM destinations WHERE id = ?1", [id])?;
+    Ok(())
+}

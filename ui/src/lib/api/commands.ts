@@ -185,6 +185,8 @@ export const updatePassenger = (id: number, input: PassengerInput) => call<Passe
 export const deletePassenger = (id: number) => call<void>('delete_passenger', { id });
 export const listDestinations = () => call<Destination[]>('list_destinations');
 export const createDestination = (input: DestinationInput) => call<Destination[]>('create_destination', { input });
+export const updateDestination = (id: number, input: DestinationInput) => call<Destination[]>('update_destination', { id, input });
+export const deleteDestination = (id: number) => call<Destination[]>('delete_destination', { id });
 export const listTrips = (week: string) => call<TripWeek>('list_trips', { week });
 export const getTrip = (id: number) => call<Trip>('get_trip', { id });
 export const createTrip = (input: TripInput) => call<Trip>('create_trip', { input });
