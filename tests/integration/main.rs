@@ -6,6 +6,7 @@ mod actions;
 mod backups;
 mod cli;
 mod contacts_directory;
+mod befriending;
 mod drivers;
 mod meeting_record;
 mod meetings;

@@ -1,7 +1,12 @@
-//! The befriending scheme (in progress): so far only its rules, kept apart from any store so
-//! they can be tested on their own, in `rules.rs`: the referral pipeline and the consent
-//! gate, waiting-list prompts, review dates, outcome scores (ONS4 and the UCLA 3-item
-//! loneliness scale with the ONS direct question) and ranking befrienders for a match.
-//! Referrals, befrienders, matches and their screens are not built yet.
+//! The befriending scheme (in progress). So far: its rules (`rules.rs`: the referral pipeline
+//! and consent gate, waiting-list prompts, review dates, outcome scores, ranking
+//! befrienders), and referrals in the store (`referrals.rs`, SQL in `sql.rs`): the person
+//! referred, who referred them and why, consent, moving along the pipeline, the contacts log
+//! and the waiting list. Befrienders, matches, visit logs, outcome scores, data-protection
+//! tools, printing and the screens are not built yet.
 
+pub mod referrals;
 pub mod rules;
+mod sql;
+
+pub use sql::{get, insert, list};

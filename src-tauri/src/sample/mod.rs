@@ -70,6 +70,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         directory_check_months: 12,
         check_warning_days: 30,
         travel_buffer_minutes: 30,
+        waiting_contact_days: 14,
     };
     settings::save(tx, &sample, now)?;
     for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in PEOPLE.iter().enumerate() {

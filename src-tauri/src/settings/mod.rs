@@ -60,6 +60,8 @@ pub struct Settings {
     pub check_warning_days: u32,
     /// Minutes of travel allowed between one trip and the next for the same driver.
     pub travel_buffer_minutes: u32,
+    /// Prompt when someone waiting for a befriender has not been contacted for this many days.
+    pub waiting_contact_days: u32,
 }
 
 impl Default for Settings {
@@ -80,6 +82,7 @@ impl Default for Settings {
             directory_check_months: 12,
             check_warning_days: 30,
             travel_buffer_minutes: 30,
+            waiting_contact_days: 14,
         }
     }
 }
@@ -115,6 +118,9 @@ impl Settings {
         }
         if !(1..=120).contains(&self.check_warning_days) {
             c.fail("checkWarningDays", "Please choose between 1 and 120 days.");
+        }
+        if !(1..=90).contains(&self.waiting_contact_days) {
+            c.fail("waitingContactDays", "Please choose between 1 and 90 days.");
         }
         if self.travel_buffer_minutes > 240 {
             c.fail("travelBufferMinutes", "Please choose up to 240 minutes.");
@@ -155,6 +161,7 @@ mod tests {
             directory_check_months: 12,
             check_warning_days: 30,
             travel_buffer_minutes: 30,
+            waiting_contact_days: 14,
         }
     }
 

@@ -42,4 +42,8 @@ checkWarningDays: number,
 /**
  * Minutes of travel allowed between one trip and the next for the same driver.
  */
-travelBufferMinutes: number, };
+travelBufferMinutes: number, 
+/**
+ * Prompt when someone waiting for a befriender has not been contacted for this many days.
+ */
+waitingContactDays: number, };

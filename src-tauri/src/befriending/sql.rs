@@ -1,0 +1,107 @@
+//! The only SQL of the befriending scheme so far: referrals, their consent and stage, and the
+//! contacts log while they wait.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::referrals::{CheckedReferral, ConsentHow, ContactHow, Referral, Source};
+use super::rules::{CloseReason, Stage};
+use crate::error::{Error, Result};
+
+const NOT_FOUND: &str = "That referral is no longer in PPG Desk.";
+
+const SELECT: &str = "SELECT r.id, r.full_name, r.phone, r.address, r.born_on, r.age_band, r.language, r.interests, r.area, r.wants_contact,
+    r.befriender_gender, r.days, r.times, r.source, r.referrer_contact_id, r.referrer_name, r.reason, r.received_on, r.consent_on,
+    r.consent_taken_by, r.consent_how, r.stage, r.stage_since, r.close_reason, r.closed_on,
+    (SELECT max(c.contacted_on) FROM referral_contacts c WHERE c.referral_id = r.id)
+    FROM referrals r";
+
+fn from_row(r: &Row) -> rusqlite::Result<Referral> {
+    Ok(Referral {
+        id: r.get(0)?,
+        full_name: r.get(1)?,
+        phone: r.get(2)?,
+        address: r.get(3)?,
+        born_on: r.get(4)?,
+        age_band: r.get(5)?,
+        language: r.get(6)?,
+        interests: r.get(7)?,
+        area: r.get(8)?,
+        wants_contact: r.get(9)?,
+        befriender_gender: r.get(10)?,
+        days: r.get::<_, String>(11)?.split_whitespace().map(str::to_string).collect(),
+        times: r.get(12)?,
+        source: Source::from_key(&r.get::<_, String>(13)?).unwrap_or(Source::Other),
+        referrer_contact_id: r.get(14)?,
+        referrer_name: r.get(15)?,
+        reason: r.get(16)?,
+        received_on: r.get(17)?,
+        consent_on: r.get(18)?,
+        consent_taken_by: r.get(19)?,
+        consent_how: ConsentHow::from_key(&r.get::<_, String>(20)?),
+        stage: Stage::from_key(&r.get::<_, String>(21)?).unwrap_or(Stage::Received),
+        stage_since: r.get(22)?,
+        close_reason: CloseReason::from_key(&r.get::<_, String>(23)?),
+        closed_on: r.get(24)?,
+        last_contact: r.get(25)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Referral> {
+    conn.query_row(&format!("{SELECT} WHERE r.id = ?1"), [id], from_row).optional()?.ok_or(Error::NotFound(NOT_FOUND))
+}
+
+/// Every referral, newest first.
+pub fn list(conn: &Connection) -> Result<Vec<Referral>> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY r.received_on DESC, r.id DESC"))?;
+    let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn insert(conn: &Connection, r: &CheckedReferral, now: &str) -> Result<i64> {
+    let i = &r.input;
+    if let Some(contact) = i.referrer_contact_id {
+        crate::contacts::get(conn, contact)?;
+    }
+    let key = crate::check::fold_for_search(&format!("{} {} {}", i.full_name, i.phone, i.area));
+    conn.execute(
+        "INSERT INTO referrals (full_name, phone, address, born_on, age_band, language, interests, area, wants_contact, befriender_gender, days, times,
+             source, referrer_contact_id, referrer_name, reason, received_on, stage_since, search_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19, ?19)",
+        params![
+            i.full_name, i.phone, i.address, r.born_on.map(|d| d.to_string()), i.age_band, i.language, i.interests, i.area, i.wants_contact,
+            i.befriender_gender, i.days.join(" "), i.times, r.source.key(), i.referrer_contact_id, i.referrer_name, i.reason,
+            r.received_on.to_string(), key, now
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn set_consent(conn: &Connection, id: i64, on: NaiveDate, by: &str, how: ConsentHow, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE referrals SET consent_on = ?2, consent_taken_by = ?3, consent_how = ?4, updated_at = ?5 WHERE id = ?1",
+        params![id, on.to_string(), by, how.key(), now],
+    )?;
+    Ok(())
+}
+
+pub fn set_stage(conn: &Connection, id: i64, stage: Stage, reason: Option<CloseReason>, today: NaiveDate, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE referrals SET stage = ?2, stage_since = ?3, close_reason = ?4, closed_on = CASE WHEN ?2 = 'closed' THEN ?3 END, updated_at = ?5
+         WHERE id = ?1",
+        params![id, stage.key(), today.to_string(), reason.map(|r| r.key()).unwrap_or(""), now],
+    )?;
+    Ok(())
+}
+
+pub fn insert_contact(conn: &Connection, id: i64, on: NaiveDate, how: ContactHow, notes: &str, now: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO referral_contacts (referral_id, contacted_on, how, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, on.to_string(), how.key(), notes, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn waiting_contact_days(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("SELECT waiting_contact_days FROM settings", [], |r| r.get(0)).optional()?.unwrap_or(14))
+}
