@@ -75,3 +75,59 @@ fn a_referral_needs_a_name_a_source_and_the_link_worker_when_one_referred() {
     let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(names, vec!["fullName", "ageBand", "referrerContactId", "receivedOn"]);
 }
+
+fn befriender(store: &TempStore, name: &str, tweak: impl FnOnce(&mut ppg_desk::befriending::matching::BefrienderInput)) -> i64 {
+    let person = crate::support::add_person(&store.state, name, |_| {});
+    let mut input = ppg_desk::befriending::matching::BefrienderInput { person_id: Some(person), active: true, capacity: "1".into(), ..Default::default() };
+    tweak(&mut input);
+    let checked = input.checked(day("2026-11-24")).unwrap();
+    store.state.write(&[], |tx| ppg_desk::befriending::insert_befriender(tx, &checked, NOW)).unwrap()
+}
+
+fn to_waiting(store: &TempStore, id: i64) {
+    let consent = ConsentInput { consent_on: "3/11/2026".into(), taken_by: "Coordinator".into(), how: Some(ConsentHow::InPerson) };
+    store.state.write(&[], |tx| referrals::record_consent(tx, id, &consent, day("2026-11-24"), NOW)).unwrap();
+    for stage in [Stage::ConsentConfirmed, Stage::Contacted, Stage::Assessed, Stage::Waiting] {
+        move_to(store, id, stage, None).unwrap();
+    }
+}
+
+#[test]
+fn befrienders_are_ranked_with_reasons_and_a_match_becomes_active_at_the_first_meeting() {
+    use ppg_desk::befriending::matching;
+    let store = temp_store();
+    let id = {
+        let input = ReferralInput {
+            full_name: "Stanisław Nowicki".into(), source: Some(Source::Gp), received_on: "1/10/2026".into(), language: "Polish".into(),
+            interests: "chess, gardening".into(), area: "Millbrook".into(), days: vec!["tue".into()], wants_contact: "visit".into(), ..Default::default()
+        };
+        let checked = input.checked(day("2026-11-24")).unwrap();
+        store.state.write(&[], |tx| ppg_desk::befriending::insert(tx, &checked, NOW)).unwrap()
+    };
+    let anna = befriender(&store, "Anna Kowal", |b| { b.languages = "English, Polish".into(); b.interests = "Gardening".into(); b.area = "Millbrook".into(); b.days = vec!["tue".into()]; });
+    let bill = befriender(&store, "Bill Ross", |b| { b.interests = "chess".into(); });
+    let phone_only = befriender(&store, "Pat Lee", |b| { b.contact = "phone".into(); b.interests = "chess, gardening".into(); });
+
+    let ranked = store.state.read(|conn| matching::suggest(conn, id)).unwrap();
+    assert_eq!(ranked.iter().map(|s| s.befriender_id).collect::<Vec<_>>(), vec![anna, bill, phone_only]);
+    assert_eq!(ranked[0].reasons[..3], ["shares an interest in gardening".to_string(), "speaks Polish".into(), "lives in Millbrook too".into()]);
+    assert_eq!(ranked[2].ruled_out.as_deref(), Some("offers phone calls only"));
+
+    let Err(Error::Refused(why)) = store.state.write(&[], |tx| matching::make_match(tx, id, anna, day("2026-11-24"), NOW)) else { panic!("not waiting yet") };
+    assert!(why.contains("this referral is received"), "{why}");
+    to_waiting(&store, id);
+    let Err(Error::Refused(why)) = store.state.write(&[], |tx| matching::make_match(tx, id, phone_only, day("2026-11-24"), NOW)) else { panic!("ruled out") };
+    assert_eq!(why, "Pat Lee offers phone calls only.");
+    store.state.write(&[], |tx| matching::make_match(tx, id, anna, day("2026-11-24"), NOW)).unwrap();
+    assert_eq!(store.state.read(|conn| ppg_desk::befriending::get(conn, id)).unwrap().stage, Stage::Matched);
+    assert_eq!(store.state.read(|conn| ppg_desk::befriending::get_befriender(conn, anna)).unwrap().matched, 1, "Anna is now full");
+
+    let Err(Error::Invalid(fields)) = store.state.write(&[], |tx| matching::first_meeting(tx, id, "20/11/2026", day("2026-11-24"), NOW)) else { panic!("before the match") };
+    assert_eq!(fields[0].message, "They cannot have met before they were matched.");
+    store.state.write(&[], |tx| matching::first_meeting(tx, id, "24/11/2026", day("2026-11-24"), NOW)).unwrap();
+    assert_eq!(store.state.read(|conn| ppg_desk::befriending::get(conn, id)).unwrap().stage, Stage::Active);
+    assert!(
+        store.state.write(&[], |tx| Ok(tx.execute("INSERT INTO matches (referral_id, befriender_id, matched_on, created_at) VALUES (?1, ?2, '2026-11-24', '')", [id, bill])?)).is_err(),
+        "one current match per person, in SQL"
+    );
+}

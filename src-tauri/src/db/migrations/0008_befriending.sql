@@ -56,3 +56,39 @@ CREATE TABLE referral_contacts (
 );
 
 CREATE INDEX referral_contacts_by_referral ON referral_contacts (referral_id, contacted_on);
+
+-- Befrienders: people in People, with the fact of their DBS check (never the certificate),
+-- training, what they offer for matching, and how many people they can befriend.
+CREATE TABLE befrienders (
+    id               INTEGER PRIMARY KEY,
+    person_id        INTEGER NOT NULL UNIQUE REFERENCES people (id) ON DELETE CASCADE,
+    dbs_checked_on   TEXT CHECK (dbs_checked_on IS NULL OR date(dbs_checked_on) IS dbs_checked_on),
+    dbs_reference    TEXT NOT NULL DEFAULT '' CHECK (length(dbs_reference) <= 40),
+    dbs_renew_on     TEXT CHECK (dbs_renew_on IS NULL OR date(dbs_renew_on) IS dbs_renew_on),
+    trained_on       TEXT CHECK (trained_on IS NULL OR date(trained_on) IS trained_on),
+    interests        TEXT NOT NULL DEFAULT '' CHECK (length(interests) <= 500),
+    languages        TEXT NOT NULL DEFAULT '' CHECK (length(languages) <= 200),
+    area             TEXT NOT NULL DEFAULT '' CHECK (length(area) <= 100),
+    days             TEXT NOT NULL DEFAULT '' CHECK (days NOT GLOB '*[^a-z ]*'),
+    contact          TEXT NOT NULL DEFAULT '' CHECK (contact IN ('', 'visit', 'phone')),
+    gender           TEXT NOT NULL DEFAULT '' CHECK (gender IN ('', 'female', 'male')),
+    capacity         INTEGER NOT NULL DEFAULT 1 CHECK (capacity BETWEEN 1 AND 6),
+    active           INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    CHECK (dbs_renew_on IS NULL OR dbs_checked_on IS NULL OR dbs_renew_on >= dbs_checked_on)
+);
+
+-- A befriender matched to a referred person: when, their first meeting, and the ending.
+CREATE TABLE matches (
+    id             INTEGER PRIMARY KEY,
+    referral_id    INTEGER NOT NULL REFERENCES referrals (id) ON DELETE CASCADE,
+    befriender_id  INTEGER REFERENCES befrienders (id) ON DELETE SET NULL,
+    matched_on     TEXT NOT NULL CHECK (date(matched_on) IS matched_on),
+    first_met_on   TEXT CHECK (first_met_on IS NULL OR (date(first_met_on) IS first_met_on AND first_met_on >= matched_on)),
+    ended_on       TEXT CHECK (ended_on IS NULL OR (date(ended_on) IS ended_on AND ended_on >= matched_on)),
+    created_at     TEXT NOT NULL
+);
+
+-- One current match per person at a time.
+CREATE UNIQUE INDEX matches_one_current_per_referral ON matches (referral_id) WHERE ended_on IS NULL;
