@@ -131,3 +131,47 @@ fn befrienders_are_ranked_with_reasons_and_a_match_becomes_active_at_the_first_m
         "one current match per person, in SQL"
     );
 }
+
+#[test]
+fn concerns_stay_open_until_passed_on_and_scores_show_the_change_and_the_next_review() {
+    use ppg_desk::befriending::matching;
+    use ppg_desk::befriending::relationship::{self, LogInput, Occasion};
+    use ppg_desk::befriending::rules::Scores;
+    let store = temp_store();
+    let id = refer(&store, "Edna Marsh", "1/10/2026");
+    let ann = befriender(&store, "Ann Archer", |_| {});
+    to_waiting(&store, id);
+    let today = day("2026-11-24");
+    store.state.write(&[], |tx| matching::make_match(tx, id, ann, day("2026-10-20"), NOW)).unwrap();
+    store.state.write(&[], |tx| matching::first_meeting(tx, id, "27/10/2026", today, NOW)).unwrap();
+
+    let visit = LogInput { happened_on: "10/11/2026".into(), kind: "visit".into(), minutes: "60".into(), notes: "Tea and a chat.".into(), concern: "Had a fall last week and was not seen by anyone.".into() };
+    store.state.write(&[], |tx| relationship::log(tx, id, &visit, today, NOW)).unwrap();
+    let Err(Error::Invalid(fields)) = store.state.write(&[], |tx| relationship::log(tx, id, &LogInput { happened_on: "1/10/2026".into(), kind: "letter".into(), minutes: "lots".into(), ..Default::default() }, today, NOW)) else {
+        panic!("refused")
+    };
+    assert_eq!(fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec!["happenedOn", "kind", "minutes"]);
+
+    let open = store.state.read(|conn| ppg_desk::befriending::open_concerns(conn, None)).unwrap();
+    assert_eq!(open.len(), 1);
+    assert!(open[0].is_open());
+    let Err(Error::Invalid(fields)) = store.state.write(&[], |tx| relationship::pass_on_concern(tx, open[0].id, "", "9/11/2026", today)) else { panic!("who and when") };
+    assert_eq!(fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec!["passedTo", "passedOn"]);
+    store.state.write(&[], |tx| relationship::pass_on_concern(tx, open[0].id, "Practice safeguarding lead", "11/11/2026", today)).unwrap();
+    assert!(store.state.read(|conn| ppg_desk::befriending::open_concerns(conn, None)).unwrap().is_empty());
+
+    let start = Scores { satisfied: 3, worthwhile: 4, happy: 3, anxious: 8, lack_companionship: 3, left_out: 3, isolated: 3, direct_loneliness: 1 };
+    let Err(Error::Invalid(fields)) = store.state.write(&[], |tx| relationship::record_scores(tx, id, "27/10/2026", Occasion::Start, &Scores { happy: 12, ..start }, today, NOW)) else {
+        panic!("out of range")
+    };
+    assert_eq!(fields[0].field, "happy");
+    assert!(store.state.write(&[], |tx| Ok(tx.execute("INSERT INTO outcome_scores (referral_id, taken_on, occasion, satisfied, worthwhile, happy, anxious, lack_companionship, left_out, isolated, direct_loneliness, created_at) VALUES (?1, '2026-11-01', 'review', 1, 1, 1, 1, 4, 1, 1, 1, '')", [id])?)).is_err(), "UCLA items are 1 to 3 in SQL too");
+    store.state.write(&[], |tx| relationship::record_scores(tx, id, "27/10/2026", Occasion::Start, &start, today, NOW)).unwrap();
+    assert_eq!(store.state.read(|conn| relationship::progress(conn, id)).unwrap().next_review.as_deref(), Some("2026-12-08"), "six weeks after the first meeting");
+    let later = Scores { satisfied: 6, anxious: 5, lack_companionship: 2, left_out: 2, isolated: 2, direct_loneliness: 3, ..start };
+    store.state.write(&[], |tx| relationship::record_scores(tx, id, "8/12/2026", Occasion::Review, &later, day("2026-12-08"), NOW)).unwrap();
+    let progress = store.state.read(|conn| relationship::progress(conn, id)).unwrap();
+    assert_eq!(progress.changes[0], "Life satisfaction up 3 (from 3 to 6; better)");
+    assert_eq!(progress.changes[4], "Loneliness (UCLA, 3 to 9) down 3 (from 9 to 6; better)");
+    assert_eq!(progress.next_review.as_deref(), Some("2027-03-08"), "then every three months");
+}

@@ -1,7 +1,7 @@
--- Version 8: the befriending scheme's first tables: referrals (only what the job needs
+-- Version 8: the befriending scheme: referrals (only what the job needs
 -- about the person, who referred them and why, the consent they gave, and where they are in
--- the pipeline) and the log of contacts with people while they wait. Befrienders, matches,
--- visit logs and outcome scores come in later versions.
+-- the pipeline), the log of contacts with people while they wait, befrienders and matches,
+-- visit and call logs, safeguarding concerns, and outcome scores.
 
 ALTER TABLE settings ADD COLUMN waiting_contact_days INTEGER NOT NULL DEFAULT 14 CHECK (waiting_contact_days BETWEEN 1 AND 90);
 
@@ -92,3 +92,48 @@ CREATE TABLE matches (
 
 -- One current match per person at a time.
 CREATE UNIQUE INDEX matches_one_current_per_referral ON matches (referral_id) WHERE ended_on IS NULL;
+
+-- Each visit or call of a match.
+CREATE TABLE match_logs (
+    id           INTEGER PRIMARY KEY,
+    match_id     INTEGER NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
+    happened_on  TEXT NOT NULL CHECK (date(happened_on) IS happened_on),
+    kind         TEXT NOT NULL CHECK (kind IN ('visit', 'call')),
+    minutes      INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 1 AND 600),
+    notes        TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 2000),
+    created_at   TEXT NOT NULL
+);
+
+-- Safeguarding concerns, on a referral or a log entry; open until it says who it was passed
+-- to and when.
+CREATE TABLE concerns (
+    id           INTEGER PRIMARY KEY,
+    referral_id  INTEGER NOT NULL REFERENCES referrals (id) ON DELETE CASCADE,
+    log_id       INTEGER REFERENCES match_logs (id) ON DELETE CASCADE,
+    raised_on    TEXT NOT NULL CHECK (date(raised_on) IS raised_on),
+    details      TEXT NOT NULL CHECK (length(trim(details)) BETWEEN 1 AND 2000),
+    passed_to    TEXT NOT NULL DEFAULT '' CHECK (length(passed_to) <= 200),
+    passed_on    TEXT CHECK (passed_on IS NULL OR (date(passed_on) IS passed_on AND passed_on >= raised_on)),
+    created_at   TEXT NOT NULL,
+    CHECK ((passed_on IS NULL) = (passed_to = ''))
+);
+
+-- Outcome measures at the start, each review and the end: ONS4 personal wellbeing (0-10)
+-- and the UCLA 3-item loneliness scale (1-3) with the ONS direct loneliness question (1-5).
+CREATE TABLE outcome_scores (
+    id                  INTEGER PRIMARY KEY,
+    referral_id         INTEGER NOT NULL REFERENCES referrals (id) ON DELETE CASCADE,
+    taken_on            TEXT NOT NULL CHECK (date(taken_on) IS taken_on),
+    occasion            TEXT NOT NULL CHECK (occasion IN ('start', 'review', 'end')),
+    satisfied           INTEGER NOT NULL CHECK (satisfied BETWEEN 0 AND 10),
+    worthwhile          INTEGER NOT NULL CHECK (worthwhile BETWEEN 0 AND 10),
+    happy               INTEGER NOT NULL CHECK (happy BETWEEN 0 AND 10),
+    anxious             INTEGER NOT NULL CHECK (anxious BETWEEN 0 AND 10),
+    lack_companionship  INTEGER NOT NULL CHECK (lack_companionship BETWEEN 1 AND 3),
+    left_out            INTEGER NOT NULL CHECK (left_out BETWEEN 1 AND 3),
+    isolated            INTEGER NOT NULL CHECK (isolated BETWEEN 1 AND 3),
+    direct_loneliness   INTEGER NOT NULL CHECK (direct_loneliness BETWEEN 1 AND 5),
+    created_at          TEXT NOT NULL
+);
+
+CREATE INDEX outcome_scores_by_referral ON outcome_scores (referral_id, taken_on);
