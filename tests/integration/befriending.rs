@@ -175,3 +175,34 @@ fn concerns_stay_open_until_passed_on_and_scores_show_the_change_and_the_next_re
     assert_eq!(progress.changes[4], "Loneliness (UCLA, 3 to 9) down 3 (from 9 to 6; better)");
     assert_eq!(progress.next_review.as_deref(), Some("2027-03-08"), "then every three months");
 }
+
+#[test]
+fn erasing_a_closed_referral_leaves_no_trace_of_the_person_but_keeps_an_anonymous_count() {
+    use ppg_desk::befriending::relationship::{self, LogInput};
+    use ppg_desk::befriending::{matching, retention, retention_sql};
+    let store = temp_store();
+    let gone = refer(&store, "Philippa Quorndon-Vesey", "1/1/2024");
+    let kept = refer(&store, "Edna Marsh", "1/10/2026");
+    let ann = befriender(&store, "Ann Archer", |_| {});
+    to_waiting(&store, gone);
+    store.state.write(&[], |tx| matching::make_match(tx, gone, ann, day("2024-02-01"), NOW)).unwrap();
+    store.state.write(&[], |tx| matching::first_meeting(tx, gone, "5/2/2024", day("2024-02-05"), NOW)).unwrap();
+    let visit = LogInput { happened_on: "12/2/2024".into(), kind: "call".into(), notes: "Quorndon-Vesey garden news".into(), concern: "Quorndon-Vesey seemed confused".into(), ..Default::default() };
+    store.state.write(&[], |tx| relationship::log(tx, gone, &visit, day("2024-03-01"), NOW)).unwrap();
+    store.state.write(&[], |tx| referrals::move_to(tx, gone, Stage::Closed, Some(CloseReason::EndedWell), day("2024-06-30"), NOW)).unwrap();
+
+    let due = store.state.read(|conn| retention::due_for_erasure(conn, 24, day("2026-11-24"))).unwrap();
+    assert_eq!(due.iter().map(|r| r.id).collect::<Vec<_>>(), vec![gone], "closed over 24 months ago; the open one is kept");
+    assert!(store.state.read(|conn| retention::due_for_erasure(conn, 36, day("2026-11-24"))).unwrap().is_empty());
+
+    store.state.write(&[], |tx| retention::erase(tx, gone)).unwrap();
+    store.state.read(ppg_desk::db::flush_erased).unwrap();
+    assert!(store.state.read(|conn| ppg_desk::befriending::get(conn, gone)).is_err());
+    assert!(store.state.read(|conn| ppg_desk::befriending::get(conn, kept)).is_ok());
+    assert_eq!(store.state.read(retention_sql::history_count).unwrap(), 1, "an anonymous line is kept for reports");
+    for suffix in ["", "-wal"] {
+        let path = format!("{}{suffix}", store.state.paths.db_file().display());
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        assert!(!bytes.windows(b"Quorndon".len()).any(|w| w == b"Quorndon"), "the erased name is not in {path}");
+    }
+}

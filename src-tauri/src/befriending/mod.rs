@@ -5,13 +5,16 @@
 //! and the waiting list; befrienders and matching with reasons, and the first meeting
 //! (`matching.rs`, SQL in `match_sql.rs`); visit and call logs, safeguarding concerns and
 //! outcome scores with the next review (`relationship.rs`, SQL in `relationship_sql.rs`).
-//! Retention, erasure and subject access, reports, printing and the screens are not built yet.
+//! Retention and erasure keeping anonymous lines for reports (`retention.rs`, SQL in
+//! `retention_sql.rs`). Subject access, reports, printing and the screens are not built yet.
 
 mod match_sql;
 pub mod matching;
 pub mod referrals;
 pub mod relationship;
 mod relationship_sql;
+pub mod retention;
+pub mod retention_sql;
 pub mod rules;
 mod sql;
 

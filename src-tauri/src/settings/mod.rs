@@ -62,6 +62,8 @@ pub struct Settings {
     pub travel_buffer_minutes: u32,
     /// Prompt when someone waiting for a befriender has not been contacted for this many days.
     pub waiting_contact_days: u32,
+    /// Closed befriending referrals older than this many months are listed for erasure.
+    pub befriending_retention_months: u32,
 }
 
 impl Default for Settings {
@@ -83,6 +85,7 @@ impl Default for Settings {
             check_warning_days: 30,
             travel_buffer_minutes: 30,
             waiting_contact_days: 14,
+            befriending_retention_months: 24,
         }
     }
 }
@@ -118,6 +121,9 @@ impl Settings {
         }
         if !(1..=120).contains(&self.check_warning_days) {
             c.fail("checkWarningDays", "Please choose between 1 and 120 days.");
+        }
+        if !(6..=120).contains(&self.befriending_retention_months) {
+            c.fail("befriendingRetentionMonths", "Please choose between 6 and 120 months.");
         }
         if !(1..=90).contains(&self.waiting_contact_days) {
             c.fail("waitingContactDays", "Please choose between 1 and 90 days.");
@@ -162,6 +168,7 @@ mod tests {
             check_warning_days: 30,
             travel_buffer_minutes: 30,
             waiting_contact_days: 14,
+            befriending_retention_months: 24,
         }
     }
 

@@ -137,3 +137,17 @@ CREATE TABLE outcome_scores (
 );
 
 CREATE INDEX outcome_scores_by_referral ON outcome_scores (referral_id, taken_on);
+
+ALTER TABLE settings ADD COLUMN befriending_retention_months INTEGER NOT NULL DEFAULT 24 CHECK (befriending_retention_months BETWEEN 6 AND 120);
+
+-- What is kept of an erased referral for reports: no name, no contact details, nothing that
+-- identifies the person; only months, the source, how it ended and how long the wait was.
+CREATE TABLE befriending_history (
+    id              INTEGER PRIMARY KEY,
+    received_month  TEXT NOT NULL CHECK (length(received_month) = 7),
+    source          TEXT NOT NULL CHECK (source IN ('splw', 'gp', 'self', 'family', 'other')),
+    closed_month    TEXT CHECK (closed_month IS NULL OR length(closed_month) = 7),
+    close_reason    TEXT NOT NULL DEFAULT '' CHECK (close_reason IN ('', 'ended_well', 'moved_away', 'declined', 'went_into_care', 'died', 'other')),
+    was_matched     INTEGER NOT NULL CHECK (was_matched IN (0, 1)),
+    days_to_match   INTEGER CHECK (days_to_match IS NULL OR days_to_match >= 0)
+);

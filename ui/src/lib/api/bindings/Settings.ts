@@ -46,4 +46,8 @@ travelBufferMinutes: number,
 /**
  * Prompt when someone waiting for a befriender has not been contacted for this many days.
  */
-waitingContactDays: number, };
+waitingContactDays: number, 
+/**
+ * Closed befriending referrals older than this many months are listed for erasure.
+ */
+befriendingRetentionMonths: number, };
