@@ -27,6 +27,7 @@ pub enum Topic {
     Contacts,
     Directory,
     Drivers,
+    Befriending,
 }
 
 /// Called after every successful write with the topics it touched.
@@ -92,6 +93,7 @@ impl AppState {
         db::migrate::migrate(&mut conn)?;
         // A tidy-up that must never stop PPG Desk opening; it runs again next time.
         let _ = crate::drivers::sql::forget_old_dbs_details(&conn, now.date());
+        let _ = crate::befriending::forget_old_dbs_references(&conn, now.date());
         if version > 0 {
             if let Err(error) = backups::take_daily_if_due(&conn, &self.paths, now) {
                 self.backup_warning = Some(format!("Today's automatic backup could not be made: {error}"));

@@ -160,3 +160,26 @@ fn the_driver_scheme_prints_its_rota_sheets_claims_and_calendars() {
     let (ok, _) = ppg(dir.path(), &["export", "ics"]);
     assert!(!ok, "a meeting or a driver must be named");
 }
+
+#[test]
+fn the_befriending_report_and_a_persons_record_are_written_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ppg(dir.path(), &["demo"]).0);
+    let (ok, list) = ppg(dir.path(), &["referrals"]);
+    let edna = list.lines().find(|l| l.contains("Edna Marsh")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
+    assert!(ok);
+    let out = dir.path().join("report.pdf");
+    let (ok, text) = ppg(dir.path(), &["print", "befriending-report", "--from", "2026-01", "--to", "2026-12", "--large-print", "--out", out.to_str().unwrap()]);
+    assert!(ok && std::fs::read(&out).unwrap().starts_with(b"%PDF-"), "{text}");
+    let (ok, text) = ppg(dir.path(), &["print", "befriending-report", "--from", "2026-12", "--to", "2026-01", "--out", out.to_str().unwrap()]);
+    assert!(!ok && text.contains("cannot end"), "{text}");
+
+    let record = dir.path().join("record.pdf");
+    let (ok, text) = ppg(dir.path(), &["export", "person", "--referral", edna.as_str(), "--out", record.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    assert!(std::fs::read(&record).unwrap().starts_with(b"%PDF-"));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
+    assert_eq!(json["record"]["referral"]["fullName"], "Edna Marsh");
+    let (ok, text) = ppg(dir.path(), &["export", "person", "--referral", "9999", "--out", record.to_str().unwrap()]);
+    assert!(!ok && text.contains("That referral is no longer in PPG Desk."), "{text}");
+}

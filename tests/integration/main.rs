@@ -7,6 +7,7 @@ mod backups;
 mod cli;
 mod contacts_directory;
 mod befriending;
+mod befriending_records;
 mod drivers;
 mod meeting_record;
 mod meetings;

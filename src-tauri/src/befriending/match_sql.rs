@@ -82,3 +82,29 @@ pub fn set_first_met(conn: &Connection, match_id: i64, on: NaiveDate) -> Result<
     conn.execute("UPDATE matches SET first_met_on = ?2 WHERE id = ?1", params![match_id, on.to_string()])?;
     Ok(())
 }
+
+/// Ends the referral's current match on `on` (no-op when there is none).
+pub fn end_current(conn: &Connection, referral_id: i64, on: NaiveDate) -> Result<()> {
+    conn.execute("UPDATE matches SET ended_on = max(?2, matched_on) WHERE referral_id = ?1 AND ended_on IS NULL", params![referral_id, on.to_string()])?;
+    Ok(())
+}
+
+pub fn update_befriender(conn: &Connection, id: i64, b: &CheckedBefriender, now: &str) -> Result<()> {
+    let i = &b.input;
+    let changed = conn.execute(
+        "UPDATE befrienders SET dbs_checked_on = ?2, dbs_reference = ?3, dbs_renew_on = ?4, trained_on = ?5, interests = ?6, languages = ?7, area = ?8,
+             days = ?9, contact = ?10, gender = ?11, capacity = ?12, active = ?13, updated_at = ?14
+         WHERE id = ?1",
+        params![id, b.dbs_checked_on, i.dbs_reference, b.dbs_renew_on, b.trained_on, i.interests, i.languages, i.area, i.days.join(" "), i.contact, i.gender, b.capacity, i.active, now],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound("That befriender is no longer in PPG Desk."));
+    }
+    Ok(())
+}
+
+/// Forgets befrienders' DBS certificate numbers six months after the check, as for drivers.
+pub fn forget_old_dbs_references(conn: &Connection, today: NaiveDate) -> Result<usize> {
+    let cutoff = today.checked_sub_months(chrono::Months::new(6)).unwrap_or(today).to_string();
+    Ok(conn.execute("UPDATE befrienders SET dbs_reference = '' WHERE dbs_checked_on < ?1 AND dbs_reference <> ''", [cutoff])?)
+}

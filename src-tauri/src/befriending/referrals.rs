@@ -24,6 +24,20 @@ keyed_enum!(
 );
 
 keyed_enum!(
+    /// Why someone was referred (as many as apply), for reports.
+    ReasonCategory {
+        LivesAlone = "lives_alone": "Lives alone",
+        Bereaved = "bereaved": "Bereavement",
+        LowMood = "low_mood": "Low mood or anxiety",
+        Mobility = "mobility": "Limited mobility",
+        Carer = "carer": "Carer or former carer",
+        NewToArea = "new_to_area": "New to the area",
+        LostConfidence = "lost_confidence": "Lost confidence after illness or a fall",
+        Other = "other": "Other",
+    }
+);
+
+keyed_enum!(
     /// How consent was given.
     ConsentHow {
         InPerson = "in_person": "In person",
@@ -55,6 +69,7 @@ pub struct Referral {
     pub referrer_contact_id: Option<i64>,
     pub referrer_name: String,
     pub reason: String,
+    pub reason_categories: Vec<ReasonCategory>,
     pub received_on: String,
     pub consent_on: Option<String>,
     pub consent_taken_by: String,
@@ -87,6 +102,7 @@ pub struct ReferralInput {
     pub referrer_contact_id: Option<i64>,
     pub referrer_name: String,
     pub reason: String,
+    pub reason_categories: Vec<ReasonCategory>,
     pub received_on: String,
 }
 
@@ -115,6 +131,7 @@ impl ReferralInput {
         input.referrer_name = c.text("referrerName", &self.referrer_name, 200, None);
         input.reason = c.text("reason", &self.reason, 2000, None);
         input.days = crate::contacts::tidy_days(&self.days);
+        input.reason_categories = ReasonCategory::ALL.iter().copied().filter(|c| self.reason_categories.contains(c)).collect();
         let born_on = c.date("bornOn", &self.born_on);
         if born_on.is_some_and(|d| d > today) {
             c.fail("bornOn", "A date of birth cannot be in the future.");
@@ -181,7 +198,18 @@ pub fn move_to(conn: &Connection, id: i64, to: Stage, close_reason: Option<Close
     if let Some(problem) = transition_problem(referral.stage, to, referral.consent_on.is_some(), close_reason) {
         return Err(if to == Stage::Closed && close_reason.is_none() { Error::invalid("closeReason", problem) } else { Error::Refused(problem) });
     }
-    sql::set_stage(conn, id, to, if to == Stage::Closed { close_reason } else { None }, today, now)
+    sql::set_stage(conn, id, to, if to == Stage::Closed { close_reason } else { None }, today, now)?;
+    // Closing, or stepping back before "matched", ends the current match (if any) today.
+    if to == Stage::Closed || Stage::ALL.iter().position(|s| *s == to) < Stage::ALL.iter().position(|s| *s == Stage::Matched) {
+        super::match_sql::end_current(conn, id, today)?;
+    }
+    Ok(())
+}
+
+/// Changes the details of a referral (not its consent or stage).
+pub fn update(conn: &Connection, id: i64, referral: &CheckedReferral, now: &str) -> Result<()> {
+    sql::get(conn, id)?;
+    sql::update(conn, id, referral, now)
 }
 
 keyed_enum!(

@@ -82,6 +82,9 @@ pub struct Concern {
     pub id: i64,
     #[ts(type = "number")]
     pub referral_id: i64,
+    /// The visit or call it was raised on, if any.
+    #[ts(type = "number | null")]
+    pub log_id: Option<i64>,
     pub raised_on: String,
     pub details: String,
     pub passed_to: String,

@@ -24,11 +24,11 @@ pub fn insert_concern(conn: &Connection, referral_id: i64, log_id: Option<i64>, 
 }
 
 fn concern_row(r: &rusqlite::Row) -> rusqlite::Result<Concern> {
-    Ok(Concern { id: r.get(0)?, referral_id: r.get(1)?, raised_on: r.get(2)?, details: r.get(3)?, passed_to: r.get(4)?, passed_on: r.get(5)? })
+    Ok(Concern { id: r.get(0)?, referral_id: r.get(1)?, raised_on: r.get(2)?, details: r.get(3)?, passed_to: r.get(4)?, passed_on: r.get(5)?, log_id: r.get(6)? })
 }
 
 pub fn concern(conn: &Connection, id: i64) -> Result<Concern> {
-    conn.query_row("SELECT id, referral_id, raised_on, details, passed_to, passed_on FROM concerns WHERE id = ?1", [id], concern_row)
+    conn.query_row("SELECT id, referral_id, raised_on, details, passed_to, passed_on, log_id FROM concerns WHERE id = ?1", [id], concern_row)
         .optional()?
         .ok_or(Error::NotFound("That concern is no longer in PPG Desk."))
 }
@@ -36,7 +36,7 @@ pub fn concern(conn: &Connection, id: i64) -> Result<Concern> {
 /// Concerns not yet passed on (every referral's, or one's), oldest first.
 pub fn open_concerns(conn: &Connection, referral_id: Option<i64>) -> Result<Vec<Concern>> {
     let mut stmt = conn.prepare(
-        "SELECT id, referral_id, raised_on, details, passed_to, passed_on FROM concerns
+        "SELECT id, referral_id, raised_on, details, passed_to, passed_on, log_id FROM concerns
          WHERE passed_on IS NULL AND (?1 IS NULL OR referral_id = ?1) ORDER BY raised_on, id",
     )?;
     let rows = stmt.query_map([referral_id], concern_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -93,4 +93,11 @@ pub fn first_met(conn: &Connection, referral_id: i64) -> Result<Option<NaiveDate
     let on: Option<Option<String>> =
         conn.query_row("SELECT first_met_on FROM matches WHERE referral_id = ?1 AND ended_on IS NULL", [referral_id], |r| r.get(0)).optional()?;
     Ok(on.flatten().and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+}
+
+/// Every concern of a referral, open or passed on, oldest first.
+pub fn all_concerns(conn: &Connection, referral_id: i64) -> Result<Vec<Concern>> {
+    let mut stmt = conn.prepare("SELECT id, referral_id, raised_on, details, passed_to, passed_on, log_id FROM concerns WHERE referral_id = ?1 ORDER BY raised_on, id")?;
+    let rows = stmt.query_map([referral_id], concern_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }

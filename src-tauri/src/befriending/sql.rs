@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::referrals::{CheckedReferral, ConsentHow, ContactHow, Referral, Source};
+use super::referrals::{CheckedReferral, ConsentHow, ContactHow, ReasonCategory, Referral, Source};
 use super::rules::{CloseReason, Stage};
 use crate::error::{Error, Result};
 
@@ -12,7 +12,7 @@ const NOT_FOUND: &str = "That referral is no longer in PPG Desk.";
 
 const SELECT: &str = "SELECT r.id, r.full_name, r.phone, r.address, r.born_on, r.age_band, r.language, r.interests, r.area, r.wants_contact,
     r.befriender_gender, r.days, r.times, r.source, r.referrer_contact_id, r.referrer_name, r.reason, r.received_on, r.consent_on,
-    r.consent_taken_by, r.consent_how, r.stage, r.stage_since, r.close_reason, r.closed_on,
+    r.consent_taken_by, r.consent_how, r.stage, r.stage_since, r.close_reason, r.closed_on, r.reason_categories,
     (SELECT max(c.contacted_on) FROM referral_contacts c WHERE c.referral_id = r.id)
     FROM referrals r";
 
@@ -43,7 +43,8 @@ fn from_row(r: &Row) -> rusqlite::Result<Referral> {
         stage_since: r.get(22)?,
         close_reason: CloseReason::from_key(&r.get::<_, String>(23)?),
         closed_on: r.get(24)?,
-        last_contact: r.get(25)?,
+        reason_categories: r.get::<_, String>(25)?.split_whitespace().filter_map(ReasonCategory::from_key).collect(),
+        last_contact: r.get(26)?,
     })
 }
 
@@ -59,22 +60,35 @@ pub fn list(conn: &Connection) -> Result<Vec<Referral>> {
 }
 
 pub fn insert(conn: &Connection, r: &CheckedReferral, now: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO referrals (full_name, source, received_on, stage_since, created_at, updated_at) VALUES ('-', 'other', ?1, ?1, ?2, ?2)",
+        params![r.received_on.to_string(), now],
+    )?;
+    let id = conn.last_insert_rowid();
+    update(conn, id, r, now)?;
+    Ok(id)
+}
+
+/// Writes every detail of a referral (not its consent, stage or dates of stage).
+pub fn update(conn: &Connection, id: i64, r: &CheckedReferral, now: &str) -> Result<()> {
     let i = &r.input;
     if let Some(contact) = i.referrer_contact_id {
         crate::contacts::get(conn, contact)?;
     }
     let key = crate::check::fold_for_search(&format!("{} {} {}", i.full_name, i.phone, i.area));
+    let categories: Vec<&str> = i.reason_categories.iter().map(|c| c.key()).collect();
     conn.execute(
-        "INSERT INTO referrals (full_name, phone, address, born_on, age_band, language, interests, area, wants_contact, befriender_gender, days, times,
-             source, referrer_contact_id, referrer_name, reason, received_on, stage_since, search_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19, ?19)",
+        "UPDATE referrals SET full_name = ?2, phone = ?3, address = ?4, born_on = ?5, age_band = ?6, language = ?7, interests = ?8, area = ?9,
+             wants_contact = ?10, befriender_gender = ?11, days = ?12, times = ?13, source = ?14, referrer_contact_id = ?15, referrer_name = ?16,
+             reason = ?17, reason_categories = ?18, received_on = ?19, search_key = ?20, updated_at = ?21
+         WHERE id = ?1",
         params![
-            i.full_name, i.phone, i.address, r.born_on.map(|d| d.to_string()), i.age_band, i.language, i.interests, i.area, i.wants_contact,
+            id, i.full_name, i.phone, i.address, r.born_on.map(|d| d.to_string()), i.age_band, i.language, i.interests, i.area, i.wants_contact,
             i.befriender_gender, i.days.join(" "), i.times, r.source.key(), i.referrer_contact_id, i.referrer_name, i.reason,
-            r.received_on.to_string(), key, now
+            categories.join(" "), r.received_on.to_string(), key, now
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(())
 }
 
 pub fn set_consent(conn: &Connection, id: i64, on: NaiveDate, by: &str, how: ConsentHow, now: &str) -> Result<()> {

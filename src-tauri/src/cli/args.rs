@@ -36,6 +36,8 @@ pub enum Command {
     People,
     /// List the volunteer drivers with their ids.
     Drivers,
+    /// List the befriending referrals with their ids and where they stand.
+    Referrals,
     /// Print a document to a PDF file.
     Print {
         #[command(subcommand)]
@@ -74,6 +76,14 @@ pub enum ExportTarget {
         /// The file to write (without it, the rows are printed here).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Everything held about one befriending referral (subject access): a readable PDF at
+    /// --out and the same record as JSON beside it (the same name ending .json).
+    Person {
+        #[arg(long, value_name = "ID")]
+        referral: i64,
+        #[command(flatten)]
+        output: PrintOutput,
     },
     /// The community directory as CSV (for a spreadsheet) or Open Referral UK JSON.
     Directory {
@@ -160,6 +170,15 @@ pub enum PrintTarget {
         driver: i64,
         #[arg(long, value_name = "YYYY-MM")]
         month: String,
+        #[command(flatten)]
+        output: PrintOutput,
+    },
+    /// The befriending scheme's report (anonymous counts) for the months --from to --to.
+    BefriendingReport {
+        #[arg(long, value_name = "YYYY-MM")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM")]
+        to: String,
         #[command(flatten)]
         output: PrintOutput,
     },

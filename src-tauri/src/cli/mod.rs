@@ -80,6 +80,24 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 Ok(if lines.is_empty() { "No drivers yet.".into() } else { format!("  ID  Driver\n{}", lines.join("\n")) })
             })
         }
+        Command::Referrals => state.read(|conn| {
+            let lines: Vec<String> =
+                crate::befriending::list(conn)?.iter().map(|r| format!("{:>4}  {}  {:<20}  {}", r.id, r.received_on, r.stage.label(), r.full_name)).collect();
+            Ok(if lines.is_empty() { "No befriending referrals yet.".into() } else { format!("  ID  Received    Stage                 Name\n{}", lines.join("\n")) })
+        }),
+        Command::Export { what: ExportTarget::Person { referral, output } } => {
+            let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
+            let bytes = documents::render(&state, &DocumentKind::SubjectAccess { referral_id: referral }, profile, state.now())?;
+            let today = state.today();
+            let json = state.read(|conn| crate::befriending::subject_access_json(conn, referral, today))?;
+            let json_path = output.out.with_extension("json");
+            if json_path == output.out {
+                return Err(Error::Refused("Please give the PDF's file name (ending .pdf); the JSON file is written beside it.".into()));
+            }
+            crate::files::write_atomically(&output.out, &bytes)?;
+            crate::files::write_atomically(&json_path, json.as_bytes())?;
+            Ok(format!("Wrote {} and {}", output.out.display(), json_path.display()))
+        }
         Command::Print { document } => {
             let (kind, output) = match document {
                 PrintTarget::Members { output } => (DocumentKind::Members, output),
@@ -93,6 +111,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 PrintTarget::Rota { week, output } => (DocumentKind::Rota { week }, output),
                 PrintTarget::TripSheet { driver, week, output } => (DocumentKind::TripSheet { driver_id: driver, week }, output),
                 PrintTarget::Mileage { driver, month, output } => (DocumentKind::MileageClaim { driver_id: driver, month }, output),
+                PrintTarget::BefriendingReport { from, to, output } => (DocumentKind::BefriendingReport { from, to }, output),
                 PrintTarget::Directory { category, output } => {
                     let category_id = match category {
                         None => None,

@@ -53,6 +53,21 @@ pub struct Dashboard {
     pub directory_due: DirectoryCard,
     /// Drivers' checks lapsed or lapsing soon, and trips soon with no driver.
     pub drivers: DriverCard,
+    pub befriending: BefriendingCard,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BefriendingCard {
+    /// People waiting who need a call: "Edna Marsh: not contacted for 17 days".
+    pub waiting_prompts: Vec<String>,
+    /// Everyone waiting (matched or closed people are not waiting).
+    pub waiting_total: u32,
+    /// Safeguarding concerns not yet passed on.
+    pub open_concerns: u32,
+    /// Reviews overdue or due in the next 14 days: "Albert Finch: review due 3 December 2026".
+    pub reviews_due: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -125,7 +140,24 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         splw_reminder,
         directory_due,
         drivers: driver_card(conn, today)?,
+        befriending: befriending_card(conn, today)?,
     })
+}
+
+/// Who on the befriending waiting list needs a call, open concerns, and reviews due.
+pub fn befriending_card(conn: &Connection, today: NaiveDate) -> Result<BefriendingCard> {
+    let waiting = crate::befriending::referrals::waiting_list(conn, today)?;
+    let waiting_prompts = waiting
+        .iter()
+        .filter_map(|w| w.contact_overdue_days.map(|days| format!("{}: not contacted for {days} days", w.referral.full_name)))
+        .collect();
+    let reviews_due = crate::befriending::detail::reviews_due(conn, today, 14)?
+        .into_iter()
+        .map(|(_, name, on)| {
+            if on < today { format!("{name}: review overdue since {}", long_date(&on.to_string())) } else { format!("{name}: review due {}", long_date(&on.to_string())) }
+        })
+        .collect();
+    Ok(BefriendingCard { waiting_prompts, waiting_total: waiting.len() as u32, open_concerns: crate::befriending::open_concerns(conn, None)?.len() as u32, reviews_due })
 }
 
 /// Active drivers' checks that have lapsed, are missing or lapse within the warning period.

@@ -61,6 +61,20 @@ pub enum DocumentKind {
     },
     /// The driver scheme's summary for the last `months` months.
     SchemeSummary { months: u32 },
+    /// The befriending report for the months `from` to `to` ("2026-04", "2027-03").
+    BefriendingReport { from: String, to: String },
+    /// The coordinator's summary sheet of one befriending referral.
+    #[serde(rename_all = "camelCase")]
+    ReferralSheet {
+        #[ts(type = "number")]
+        referral_id: i64,
+    },
+    /// Everything held about a referred person (subject access).
+    #[serde(rename_all = "camelCase")]
+    SubjectAccess {
+        #[ts(type = "number")]
+        referral_id: i64,
+    },
     /// The community directory by category with an index, or one category of it.
     #[serde(rename_all = "camelCase")]
     Directory {
@@ -82,6 +96,9 @@ impl DocumentKind {
             DocumentKind::TripSheet { .. } => "trip-sheet",
             DocumentKind::MileageClaim { .. } => "mileage-claim",
             DocumentKind::SchemeSummary { .. } => "driver-scheme-summary",
+            DocumentKind::BefriendingReport { .. } => "befriending-report",
+            DocumentKind::ReferralSheet { .. } => "befriending-referral-summary",
+            DocumentKind::SubjectAccess { .. } => "befriending-record",
         }
     }
 }
@@ -144,6 +161,13 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 let (from, to) = crate::drivers::summary::period(*months, today);
                 let summary = crate::drivers::summary::summary(conn, from, to)?;
                 Ok(print::drivers::summary(&settings, &summary, logo))
+            }
+            DocumentKind::BefriendingReport { from, to } => Ok(print::befriending::report(&settings, &crate::befriending::report::report(conn, from, to)?, logo)),
+            DocumentKind::ReferralSheet { referral_id } => {
+                Ok(print::befriending::referral_sheet(&settings, &crate::befriending::detail::detail(conn, *referral_id, today)?, logo))
+            }
+            DocumentKind::SubjectAccess { referral_id } => {
+                Ok(print::befriending::subject_access(&settings, &crate::befriending::detail::detail(conn, *referral_id, today)?, today, logo))
             }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod befriending;
 pub mod directory;
 pub mod drivers;
 mod blocks;

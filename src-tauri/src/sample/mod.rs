@@ -1,6 +1,7 @@
 //! The sample PPG: a believable group with a year of history, for people who want to
 //! explore before entering their own. Later features add their own records here.
 
+mod befriending;
 mod directory;
 mod drivers;
 
@@ -95,7 +96,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     }
     add_meetings(tx, today, now)?;
     directory::load(tx, today, now)?;
-    drivers::load(tx, today, now)
+    drivers::load(tx, today, now)?;
+    befriending::load(tx, today, now)
 }
 
 /// What the secretary wrote under a few of the items, for the sample minutes.

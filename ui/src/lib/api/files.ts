@@ -1,7 +1,7 @@
 // The system's open and save dialogs. Suggested file names never contain personal data.
 import { open, save } from '@tauri-apps/plugin-dialog';
 
-type Kind = 'csv' | 'backup' | 'pdf' | 'picture' | 'calendar' | 'vcard' | 'oruk';
+type Kind = 'csv' | 'backup' | 'pdf' | 'picture' | 'calendar' | 'vcard' | 'oruk' | 'json';
 
 const FILTERS: Record<Kind, { name: string; extensions: string[] }> = {
   csv: { name: 'Spreadsheet (CSV)', extensions: ['csv'] },
@@ -11,6 +11,7 @@ const FILTERS: Record<Kind, { name: string; extensions: string[] }> = {
   calendar: { name: 'Calendar invite (iCalendar)', extensions: ['ics'] },
   vcard: { name: 'Contact cards (vCard)', extensions: ['vcf', 'vcard'] },
   oruk: { name: 'Open Referral UK directory (JSON)', extensions: ['json'] },
+  json: { name: 'Record (JSON)', extensions: ['json'] },
 };
 
 /** Asks where to save; returns the chosen path, or null if the person cancelled. */

@@ -3,4 +3,8 @@
 /**
  * A safeguarding concern, highlighted until it says who it was passed to and when.
  */
-export type Concern = { id: number, referralId: number, raisedOn: string, details: string, passedTo: string, passedOn: string | null, };
+export type Concern = { id: number, referralId: number, 
+/**
+ * The visit or call it was raised on, if any.
+ */
+logId: number | null, raisedOn: string, details: string, passedTo: string, passedOn: string | null, };

@@ -1,0 +1,62 @@
+//! The SQL behind a referral's full record: its contacts log, matches and visit logs.
+
+use rusqlite::Connection;
+
+use super::detail::{ContactLine, LogLine, MatchLine};
+use super::referrals::ContactHow;
+use crate::error::Result;
+
+const GONE: &str = "A befriender no longer with the scheme";
+
+pub fn contacts(conn: &Connection, referral_id: i64) -> Result<Vec<ContactLine>> {
+    let mut stmt = conn.prepare("SELECT id, contacted_on, how, notes FROM referral_contacts WHERE referral_id = ?1 ORDER BY contacted_on, id")?;
+    let rows = stmt
+        .query_map([referral_id], |r| {
+            Ok(ContactLine { id: r.get(0)?, contacted_on: r.get(1)?, how: ContactHow::from_key(&r.get::<_, String>(2)?).unwrap_or(ContactHow::Phone), notes: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn matches(conn: &Connection, referral_id: i64) -> Result<Vec<MatchLine>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.id, m.befriender_id, p.full_name, m.matched_on, m.first_met_on, m.ended_on
+         FROM matches m LEFT JOIN befrienders b ON b.id = m.befriender_id LEFT JOIN people p ON p.id = b.person_id
+         WHERE m.referral_id = ?1 ORDER BY m.matched_on, m.id",
+    )?;
+    let rows = stmt
+        .query_map([referral_id], |r| {
+            Ok(MatchLine {
+                id: r.get(0)?,
+                befriender_id: r.get(1)?,
+                befriender_name: r.get::<_, Option<String>>(2)?.unwrap_or_else(|| GONE.into()),
+                matched_on: r.get(3)?,
+                first_met_on: r.get(4)?,
+                ended_on: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Visits and calls of every match of the referral, newest first.
+pub fn logs(conn: &Connection, referral_id: i64) -> Result<Vec<LogLine>> {
+    let mut stmt = conn.prepare(
+        "SELECT l.id, p.full_name, l.happened_on, l.kind, l.minutes, l.notes
+         FROM match_logs l JOIN matches m ON m.id = l.match_id LEFT JOIN befrienders b ON b.id = m.befriender_id LEFT JOIN people p ON p.id = b.person_id
+         WHERE m.referral_id = ?1 ORDER BY l.happened_on DESC, l.id DESC",
+    )?;
+    let rows = stmt
+        .query_map([referral_id], |r| {
+            Ok(LogLine {
+                id: r.get(0)?,
+                befriender_name: r.get::<_, Option<String>>(1)?.unwrap_or_else(|| GONE.into()),
+                happened_on: r.get(2)?,
+                kind: r.get(3)?,
+                minutes: r.get(4)?,
+                notes: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

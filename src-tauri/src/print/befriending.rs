@@ -1,0 +1,223 @@
+//! The befriending scheme's paper: the report for a period (anonymous counts only), the
+//! coordinator's one-page summary of a referral, and a person's whole record for a subject
+//! access request. The person's name is printed only on the last two, and never in the
+//! document's title, running header or file name.
+
+use chrono::NaiveDate;
+
+use super::model::{Block, Column, Document, Image, Run};
+use crate::befriending::detail::ReferralDetail;
+use crate::befriending::report::{BefriendingReport, Count};
+use crate::befriending::rules::change_words;
+use crate::settings::Settings;
+
+fn short(iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_else(|_| iso.to_string())
+}
+
+fn or_none(text: &str) -> String {
+    if text.trim().is_empty() { "Not given".into() } else { text.to_string() }
+}
+
+fn count_table(doc: &mut Document, heading: &str, counts: &[Count], empty: &str) {
+    doc.heading(2, heading);
+    if counts.is_empty() {
+        doc.paragraph(empty);
+        return;
+    }
+    doc.push(Block::Table {
+        columns: vec![Column { heading: String::new(), weight: 4.0 }, Column { heading: "Number".into(), weight: 1.2 }],
+        rows: counts.iter().map(|c| vec![c.label.clone(), c.count.to_string()]).collect(),
+    });
+}
+
+/// The report for a month, a year or any run of months.
+pub fn report(settings: &Settings, r: &BefriendingReport, logo: Option<Image>) -> Document {
+    let mut doc = Document::new("Befriending scheme report", &settings.group_name);
+    doc.subtitle = vec![settings.group_name.clone(), r.period.clone()];
+    doc.running_header = format!("Befriending scheme report, {}", r.period);
+    doc.logo = logo;
+    let wait = match r.average_days_to_match {
+        Some(days) => format!(" On average people waited {days} {} from referral to being matched ({} matched).", if days == 1 { "day" } else { "days" }, r.matched),
+        None => " Nobody referred in this period has been matched yet.".into(),
+    };
+    doc.paragraph(format!(
+        "{} {} received. {} {} active at the end of the period.{wait}",
+        r.referrals,
+        if r.referrals == 1 { "referral was" } else { "referrals were" },
+        r.active_matches,
+        if r.active_matches == 1 { "match was" } else { "matches were" },
+    ));
+    doc.paragraph("This report counts people; it names nobody. It includes referrals whose details have since been erased.");
+    count_table(&mut doc, "Referrals by month", &r.by_month, "No referrals.");
+    count_table(&mut doc, "Who referred them", &r.by_source, "No referrals in this period.");
+    count_table(&mut doc, "Where those referrals stand now", &r.by_stage, "No referrals in this period.");
+    count_table(&mut doc, "Referrals closed in the period, and why", &r.closed_by_reason, "None closed in this period.");
+    doc.heading(2, "How people are doing");
+    if r.outcome_people == 0 {
+        doc.paragraph("Nobody's wellbeing and loneliness scores were taken again in this period.");
+    } else {
+        doc.paragraph(format!(
+            "The change from the first scores to the latest, for the {} {} whose scores were taken again in this period (ONS4 personal wellbeing; UCLA 3-item loneliness scale; ONS direct loneliness question):",
+            r.outcome_people,
+            if r.outcome_people == 1 { "person" } else { "people" }
+        ));
+        doc.push(Block::Bullets(r.outcome_changes.iter().map(|c| vec![Run::plain(c.clone())]).collect()));
+    }
+    doc
+}
+
+fn person_block(doc: &mut Document, d: &ReferralDetail) {
+    let r = &d.referral;
+    let contact = match r.wants_contact.as_str() {
+        "visit" => "Visits",
+        "phone" => "Phone calls",
+        _ => "Visits or phone calls",
+    };
+    let days: Vec<String> = r.days.iter().filter_map(|d| crate::directory::day_name(d)).map(String::from).collect();
+    let categories: Vec<&str> = r.reason_categories.iter().map(|c| c.label()).collect();
+    doc.push(Block::KeyValues(vec![
+        ("Name".into(), r.full_name.clone()),
+        ("Phone".into(), or_none(&r.phone)),
+        ("Address".into(), or_none(&r.address)),
+        ("Date of birth".into(), r.born_on.as_deref().map(short).unwrap_or_else(|| "Not given".into())),
+        ("Language".into(), or_none(&r.language)),
+        ("Interests".into(), or_none(&r.interests)),
+        ("Would like".into(), format!("{contact}{}", if r.befriender_gender.is_empty() { String::new() } else { format!(", from a {} befriender", r.befriender_gender) })),
+        ("Good days and times".into(), or_none(&[days.join(", "), r.times.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("; "))),
+        ("Referred by".into(), format!("{}{}", r.source.label(), if r.referrer_name.is_empty() { String::new() } else { format!(": {}", r.referrer_name) })),
+        ("Received".into(), short(&r.received_on)),
+        ("Why".into(), or_none(&[categories.join(", "), r.reason.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(". "))),
+        (
+            "Consent".into(),
+            match (&r.consent_on, r.consent_how) {
+                (Some(on), Some(how)) => format!("Given {} ({}), taken by {}", short(on), how.label().to_lowercase(), r.consent_taken_by),
+                _ => "NOT YET RECORDED".into(),
+            },
+        ),
+        ("Stage".into(), format!("{} since {}{}", r.stage.label(), short(&r.stage_since), r.close_reason.map(|c| format!(" ({})", c.label().to_lowercase())).unwrap_or_default())),
+    ]));
+}
+
+/// The coordinator's summary of one referral: the person, the match, open concerns, progress.
+pub fn referral_sheet(settings: &Settings, d: &ReferralDetail, logo: Option<Image>) -> Document {
+    let mut doc = Document::new("Befriending referral summary", &settings.group_name);
+    doc.subtitle = vec![settings.group_name.clone(), format!("Referral {}", d.referral.id)];
+    doc.running_header = format!("Befriending referral {} (confidential)", d.referral.id);
+    doc.logo = logo;
+    doc.paragraph("Confidential: keep this sheet safe and shred it when it is no longer needed.");
+    person_block(&mut doc, d);
+    doc.heading(2, "Befriender");
+    match d.matches.iter().find(|m| m.ended_on.is_none()) {
+        Some(m) => doc.paragraph(format!(
+            "{}, matched {}{}.",
+            m.befriender_name,
+            short(&m.matched_on),
+            m.first_met_on.as_deref().map(|f| format!(", first met {}", short(f))).unwrap_or_else(|| ", not met yet".into())
+        )),
+        None => doc.paragraph("Not matched at the moment."),
+    };
+    let open: Vec<_> = d.concerns.iter().filter(|c| c.is_open()).collect();
+    doc.heading(2, "Safeguarding concerns not yet passed on");
+    if open.is_empty() {
+        doc.paragraph("None.");
+    } else {
+        doc.push(Block::Bullets(open.iter().map(|c| vec![Run::bold(format!("OPEN since {}: ", short(&c.raised_on))), Run::plain(c.details.clone())]).collect()));
+    }
+    doc.heading(2, "Progress");
+    let mut lines = d.progress.changes.clone();
+    if let Some(next) = &d.progress.next_review {
+        lines.push(format!("Next review due {}", short(next)));
+    }
+    if lines.is_empty() {
+        doc.paragraph("No scores taken again yet.");
+    } else {
+        doc.push(Block::Bullets(lines.into_iter().map(|l| vec![Run::plain(l)]).collect()));
+    }
+    doc
+}
+
+/// Everything held about the person, for a subject access request.
+pub fn subject_access(settings: &Settings, d: &ReferralDetail, today: NaiveDate, logo: Option<Image>) -> Document {
+    let mut doc = Document::new("Your befriending record", &settings.group_name);
+    doc.subtitle = vec![settings.group_name.clone(), format!("Everything we hold about you, as at {}", today.format("%-d %B %Y"))];
+    doc.running_header = "Your befriending record (confidential)".into();
+    doc.logo = logo;
+    doc.paragraph(format!(
+        "This is all the information {} holds about you in its befriending scheme. If anything is wrong, please tell us and we will correct it.",
+        settings.group_name
+    ));
+    doc.heading(2, "About you and your referral");
+    person_block(&mut doc, d);
+    doc.heading(2, "Times we contacted you while you waited");
+    if d.contacts.is_empty() {
+        doc.paragraph("None recorded.");
+    } else {
+        let rows = d.contacts.iter().map(|c| vec![short(&c.contacted_on), c.how.label().into(), c.notes.clone()]).collect();
+        doc.push(Block::Table { columns: vec![Column { heading: "Date".into(), weight: 1.6 }, Column { heading: "How".into(), weight: 1.2 }, Column { heading: "Notes".into(), weight: 4.0 }], rows });
+    }
+    doc.heading(2, "Your befrienders");
+    if d.matches.is_empty() {
+        doc.paragraph("None yet.");
+    } else {
+        let lines = d.matches.iter().map(|m| {
+            let met = m.first_met_on.as_deref().map(|f| format!("; first met {}", short(f))).unwrap_or_default();
+            let ended = m.ended_on.as_deref().map(|e| format!("; ended {}", short(e))).unwrap_or_default();
+            vec![Run::plain(format!("{}: matched {}{met}{ended}", m.befriender_name, short(&m.matched_on)))]
+        });
+        doc.push(Block::Bullets(lines.collect()));
+    }
+    doc.heading(2, "Visits and calls");
+    if d.logs.is_empty() {
+        doc.paragraph("None recorded.");
+    } else {
+        let rows = d
+            .logs
+            .iter()
+            .map(|l| vec![short(&l.happened_on), format!("{}{}", if l.kind == "visit" { "Visit" } else { "Call" }, l.minutes.map(|m| format!(", {m} min")).unwrap_or_default()), l.notes.clone()])
+            .collect();
+        doc.push(Block::Table { columns: vec![Column { heading: "Date".into(), weight: 1.6 }, Column { heading: "Visit or call".into(), weight: 1.4 }, Column { heading: "Notes".into(), weight: 4.0 }], rows });
+    }
+    doc.heading(2, "Concerns about your safety or wellbeing");
+    if d.concerns.is_empty() {
+        doc.paragraph("None recorded.");
+    } else {
+        let lines = d.concerns.iter().map(|c| {
+            let passed = match (&c.passed_on, c.passed_to.as_str()) {
+                (Some(on), to) => format!(" Passed to {to} on {}.", short(on)),
+                _ => " Not yet passed on.".into(),
+            };
+            vec![Run::bold(format!("{}: ", short(&c.raised_on))), Run::plain(format!("{}{passed}", c.details))]
+        });
+        doc.push(Block::Bullets(lines.collect()));
+    }
+    doc.heading(2, "Wellbeing and loneliness scores");
+    if d.scores.is_empty() {
+        doc.paragraph("None recorded.");
+    } else {
+        let rows = d
+            .scores
+            .iter()
+            .map(|s| {
+                let v = &s.scores;
+                vec![short(&s.taken_on), s.occasion.label().into(), format!("{}, {}, {}, {}", v.satisfied, v.worthwhile, v.happy, v.anxious), v.ucla_total().to_string(), v.direct_loneliness.to_string()]
+            })
+            .collect();
+        doc.push(Block::Table {
+            columns: vec![
+                Column { heading: "Date".into(), weight: 1.6 },
+                Column { heading: "When".into(), weight: 1.4 },
+                Column { heading: "Wellbeing (ONS4)".into(), weight: 1.8 },
+                Column { heading: "Loneliness (UCLA)".into(), weight: 1.4 },
+                Column { heading: "How often lonely".into(), weight: 1.4 },
+            ],
+            rows,
+        });
+        if let (Some(first), Some(last)) = (d.scores.first(), d.scores.last()) {
+            if d.scores.len() > 1 {
+                doc.push(Block::Bullets(change_words(&first.scores, &last.scores).into_iter().map(|l| vec![Run::plain(l)]).collect()));
+            }
+        }
+    }
+    doc
+}
