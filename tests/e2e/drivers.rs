@@ -6,35 +6,11 @@ use chrono::{Datelike, Duration, Local, NaiveDate};
 use serde_json::json;
 
 use crate::axe::assert_accessible;
+use crate::{choose, pick, section_text};
 use crate::webdriver::Session;
 
 fn uk(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
-}
-
-/// Chooses the option reading `text` in the select `css`, as a person would.
-fn choose(app: &Session, css: &str, text: &str) {
-    let done = app.execute(
-        "const s = document.querySelector(arguments[0]); const o = s && [...s.options].find(o => o.textContent.trim() === arguments[1]);
-         if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true })); return true;",
-        json!([css, text]),
-    );
-    assert_eq!(done, json!(true), "{css} offers {text:?}");
-}
-
-/// Ticks the radio button or checkbox whose label reads `text`.
-fn pick(app: &Session, text: &str) {
-    let done = app.execute(
-        "const l = [...document.querySelectorAll('label')].find(l => l.textContent.trim() === arguments[0]);
-         if (!l) return false; l.querySelector('input').click(); return true;",
-        json!([text]),
-    );
-    assert_eq!(done, json!(true), "a choice reads {text:?}");
-}
-
-fn section_text(app: &Session, heading_id: &str) -> String {
-    let text = app.execute("const h = document.getElementById(arguments[0]); return h ? h.closest('section').innerText : '';", json!([heading_id]));
-    text.as_str().unwrap_or_default().to_string()
 }
 
 fn add_trip(app: &Session, passenger: &str, on: NaiveDate) {

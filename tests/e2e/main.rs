@@ -4,6 +4,7 @@
 
 mod actions;
 mod axe;
+mod befriending;
 mod contacts;
 mod drivers;
 mod meetings;
@@ -15,6 +16,10 @@ mod webdriver;
 use std::path::Path;
 use std::process::Command;
 
+use serde_json::json;
+
+use webdriver::Session;
+
 /// Loads the sample PPG into `dir` through the command line, as a quick starting point.
 pub fn load_sample(dir: &Path) {
     let status = Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
@@ -24,4 +29,29 @@ pub fn load_sample(dir: &Path) {
         .output()
         .expect("run ppg-desk demo");
     assert!(status.status.success(), "ppg-desk demo failed: {}", String::from_utf8_lossy(&status.stderr));
+}
+
+/// Chooses the option reading `text` in the select `css`, as a person would.
+pub fn choose(app: &Session, css: &str, text: &str) {
+    let done = app.execute(
+        "const s = document.querySelector(arguments[0]); const o = s && [...s.options].find(o => o.textContent.trim() === arguments[1]);
+         if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+        json!([css, text]),
+    );
+    assert_eq!(done, json!(true), "{css} offers {text:?}");
+}
+
+/// Ticks the radio button or checkbox whose label reads `text`.
+pub fn pick(app: &Session, text: &str) {
+    let done = app.execute(
+        "const l = [...document.querySelectorAll('label')].find(l => l.textContent.trim() === arguments[0]);
+         if (!l) return false; l.querySelector('input').click(); return true;",
+        json!([text]),
+    );
+    assert_eq!(done, json!(true), "a choice reads {text:?}");
+}
+
+pub fn section_text(app: &Session, heading_id: &str) -> String {
+    let text = app.execute("const h = document.getElementById(arguments[0]); return h ? h.closest('section').innerText : '';", json!([heading_id]));
+    text.as_str().unwrap_or_default().to_string()
 }

@@ -29,6 +29,8 @@ pub struct ReferralBoard {
     /// Referrals with a safeguarding concern not yet passed on.
     #[ts(type = "number[]")]
     pub with_open_concerns: Vec<i64>,
+    /// Today, as PPG Desk sees it (for "this month" in the report).
+    pub today: String,
 }
 
 #[tauri::command]
@@ -37,7 +39,7 @@ pub fn list_referrals(state: State<'_, AppState>) -> Result<ReferralBoard> {
     state.read(|conn| {
         let mut with_open_concerns: Vec<i64> = super::open_concerns(conn, None)?.into_iter().map(|c| c.referral_id).collect();
         with_open_concerns.dedup();
-        Ok(ReferralBoard { referrals: sql::list(conn)?, waiting: referrals::waiting_list(conn, today)?, with_open_concerns })
+        Ok(ReferralBoard { referrals: sql::list(conn)?, waiting: referrals::waiting_list(conn, today)?, with_open_concerns, today: today.to_string() })
     })
 }
 

@@ -68,6 +68,8 @@ pub struct Referral {
     #[ts(type = "number | null")]
     pub referrer_contact_id: Option<i64>,
     pub referrer_name: String,
+    /// The name of the referrer chosen from Contacts, if any.
+    pub referrer_contact_name: Option<String>,
     pub reason: String,
     pub reason_categories: Vec<ReasonCategory>,
     pub received_on: String,
@@ -116,6 +118,14 @@ pub struct CheckedReferral {
 }
 
 const AGE_BANDS: [&str; 6] = ["", "under_50", "50_64", "65_74", "75_84", "85_plus"];
+
+impl Referral {
+    /// Who referred them, in words: "Social prescribing link worker: Chloé Dubois".
+    pub fn referred_by(&self) -> String {
+        let name = self.referrer_contact_name.as_deref().filter(|n| !n.is_empty()).unwrap_or(&self.referrer_name);
+        if name.is_empty() { self.source.label().to_string() } else { format!("{}: {name}", self.source.label()) }
+    }
+}
 
 impl ReferralInput {
     pub fn checked(&self, today: NaiveDate) -> Result<CheckedReferral> {

@@ -13,7 +13,8 @@ const NOT_FOUND: &str = "That referral is no longer in PPG Desk.";
 const SELECT: &str = "SELECT r.id, r.full_name, r.phone, r.address, r.born_on, r.age_band, r.language, r.interests, r.area, r.wants_contact,
     r.befriender_gender, r.days, r.times, r.source, r.referrer_contact_id, r.referrer_name, r.reason, r.received_on, r.consent_on,
     r.consent_taken_by, r.consent_how, r.stage, r.stage_since, r.close_reason, r.closed_on, r.reason_categories,
-    (SELECT max(c.contacted_on) FROM referral_contacts c WHERE c.referral_id = r.id)
+    (SELECT max(c.contacted_on) FROM referral_contacts c WHERE c.referral_id = r.id),
+    (SELECT k.full_name FROM contacts k WHERE k.id = r.referrer_contact_id)
     FROM referrals r";
 
 fn from_row(r: &Row) -> rusqlite::Result<Referral> {
@@ -45,6 +46,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Referral> {
         closed_on: r.get(24)?,
         reason_categories: r.get::<_, String>(25)?.split_whitespace().filter_map(ReasonCategory::from_key).collect(),
         last_contact: r.get(26)?,
+        referrer_contact_name: r.get(27)?,
     })
 }
 

@@ -49,10 +49,6 @@ pub fn report(settings: &Settings, r: &BefriendingReport, logo: Option<Image>) -
         if r.active_matches == 1 { "match was" } else { "matches were" },
     ));
     doc.paragraph("This report counts people; it names nobody. It includes referrals whose details have since been erased.");
-    count_table(&mut doc, "Referrals by month", &r.by_month, "No referrals.");
-    count_table(&mut doc, "Who referred them", &r.by_source, "No referrals in this period.");
-    count_table(&mut doc, "Where those referrals stand now", &r.by_stage, "No referrals in this period.");
-    count_table(&mut doc, "Referrals closed in the period, and why", &r.closed_by_reason, "None closed in this period.");
     doc.heading(2, "How people are doing");
     if r.outcome_people == 0 {
         doc.paragraph("Nobody's wellbeing and loneliness scores were taken again in this period.");
@@ -64,6 +60,10 @@ pub fn report(settings: &Settings, r: &BefriendingReport, logo: Option<Image>) -
         ));
         doc.push(Block::Bullets(r.outcome_changes.iter().map(|c| vec![Run::plain(c.clone())]).collect()));
     }
+    count_table(&mut doc, "Referrals by month", &r.by_month, "No referrals.");
+    count_table(&mut doc, "Who referred them", &r.by_source, "No referrals in this period.");
+    count_table(&mut doc, "Where those referrals stand now", &r.by_stage, "No referrals in this period.");
+    count_table(&mut doc, "Referrals closed in the period, and why", &r.closed_by_reason, "None closed in this period.");
     doc
 }
 
@@ -85,7 +85,7 @@ fn person_block(doc: &mut Document, d: &ReferralDetail) {
         ("Interests".into(), or_none(&r.interests)),
         ("Would like".into(), format!("{contact}{}", if r.befriender_gender.is_empty() { String::new() } else { format!(", from a {} befriender", r.befriender_gender) })),
         ("Good days and times".into(), or_none(&[days.join(", "), r.times.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("; "))),
-        ("Referred by".into(), format!("{}{}", r.source.label(), if r.referrer_name.is_empty() { String::new() } else { format!(": {}", r.referrer_name) })),
+        ("Referred by".into(), r.referred_by()),
         ("Received".into(), short(&r.received_on)),
         ("Why".into(), or_none(&[categories.join(", "), r.reason.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(". "))),
         (

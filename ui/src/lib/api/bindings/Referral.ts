@@ -5,4 +5,8 @@ import type { ReasonCategory } from "./ReasonCategory";
 import type { Source } from "./Source";
 import type { Stage } from "./Stage";
 
-export type Referral = { id: number, fullName: string, phone: string, address: string, bornOn: string | null, ageBand: string, language: string, interests: string, area: string, wantsContact: string, befrienderGender: string, days: Array<string>, times: string, source: Source, referrerContactId: number | null, referrerName: string, reason: string, reasonCategories: Array<ReasonCategory>, receivedOn: string, consentOn: string | null, consentTakenBy: string, consentHow: ConsentHow | null, stage: Stage, stageSince: string, closeReason: CloseReason | null, closedOn: string | null, lastContact: string | null, };
+export type Referral = { id: number, fullName: string, phone: string, address: string, bornOn: string | null, ageBand: string, language: string, interests: string, area: string, wantsContact: string, befrienderGender: string, days: Array<string>, times: string, source: Source, referrerContactId: number | null, referrerName: string, 
+/**
+ * The name of the referrer chosen from Contacts, if any.
+ */
+referrerContactName: string | null, reason: string, reasonCategories: Array<ReasonCategory>, receivedOn: string, consentOn: string | null, consentTakenBy: string, consentHow: ConsentHow | null, stage: Stage, stageSince: string, closeReason: CloseReason | null, closedOn: string | null, lastContact: string | null, };

@@ -9,4 +9,8 @@ export type ReferralBoard = { referrals: Array<Referral>, waiting: Array<Waiting
 /**
  * Referrals with a safeguarding concern not yet passed on.
  */
-withOpenConcerns: number[], };
+withOpenConcerns: number[], 
+/**
+ * Today, as PPG Desk sees it (for "this month" in the report).
+ */
+today: string, };
