@@ -105,3 +105,20 @@ fn subject_access_gives_the_whole_record_as_pdf_and_json_and_the_sheet_is_privat
         assert!(!name.contains("rahima") && !name.contains("khatun") && !name.contains(&rahima.to_string()), "{name}");
     }
 }
+
+#[test]
+fn a_concern_can_be_raised_on_the_person_or_on_one_of_their_visits_but_not_on_someone_elses() {
+    use ppg_desk::befriending::relationship::raise_concern;
+    let store = sample_store();
+    let today = store.state.today();
+    let (edna, albert) = (id_of(&store, "Edna Marsh"), id_of(&store, "Albert Finch"));
+    let ednas_visit = store.state.read(|conn| detail::detail(conn, edna, today)).unwrap().logs[0].id;
+    let Err(ppg_desk::error::Error::NotFound(_)) = store.state.write(&[], |tx| raise_concern(tx, albert, Some(ednas_visit), "Worried", today, "now")) else {
+        panic!("a concern cannot hang from another person's visit")
+    };
+    let Err(ppg_desk::error::Error::Invalid(fields)) = store.state.write(&[], |tx| raise_concern(tx, edna, None, "  ", today, "now")) else { panic!("needs words") };
+    assert_eq!(fields[0].field, "concernDetails");
+    store.state.write(&[], |tx| raise_concern(tx, edna, Some(ednas_visit), "Said the heating has broken", today, "now")).unwrap();
+    let record = store.state.read(|conn| detail::detail(conn, edna, today)).unwrap();
+    assert!(record.concerns.iter().any(|c| c.log_id == Some(ednas_visit) && c.is_open()));
+}

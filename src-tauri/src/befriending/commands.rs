@@ -114,8 +114,8 @@ pub fn log_befriending_contact(state: State<'_, AppState>, id: i64, input: LogIn
 }
 
 #[tauri::command]
-pub fn raise_concern(state: State<'_, AppState>, id: i64, details: String) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, now| relationship::raise_concern(tx, id, &details, today, now).map(|_| ()))
+pub fn raise_concern(state: State<'_, AppState>, id: i64, log_id: Option<i64>, details: String) -> Result<ReferralDetail> {
+    change(&state, id, |tx, today, now| relationship::raise_concern(tx, id, log_id, &details, today, now).map(|_| ()))
 }
 
 #[tauri::command]

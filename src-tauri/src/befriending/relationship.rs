@@ -97,13 +97,18 @@ impl Concern {
     }
 }
 
-/// Raises a concern on a referral (not tied to a visit or call).
-pub fn raise_concern(conn: &Connection, referral_id: i64, details: &str, today: NaiveDate, now: &str) -> Result<i64> {
+/// Raises a concern on a referral, or on one of its visits or calls (`log_id`).
+pub fn raise_concern(conn: &Connection, referral_id: i64, log_id: Option<i64>, details: &str, today: NaiveDate, now: &str) -> Result<i64> {
     super::sql::get(conn, referral_id)?;
+    if let Some(log) = log_id {
+        if !relationship_sql::log_belongs_to(conn, log, referral_id)? {
+            return Err(Error::NotFound("That visit or call is no longer in PPG Desk."));
+        }
+    }
     let mut c = Checker::new();
     let details = c.text("concernDetails", details, 2000, Some("Please say what the concern is."));
     c.finish()?;
-    relationship_sql::insert_concern(conn, referral_id, None, today, &details, now)
+    relationship_sql::insert_concern(conn, referral_id, log_id, today, &details, now)
 }
 
 /// Records who a concern was passed to and when; it is then no longer highlighted.

@@ -101,3 +101,12 @@ pub fn all_concerns(conn: &Connection, referral_id: i64) -> Result<Vec<Concern>>
     let rows = stmt.query_map([referral_id], concern_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Whether visit or call `log_id` belongs to one of the referral's matches.
+pub fn log_belongs_to(conn: &Connection, log_id: i64, referral_id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM match_logs l JOIN matches m ON m.id = l.match_id WHERE l.id = ?1 AND m.referral_id = ?2)",
+        [log_id, referral_id],
+        |r| r.get(0),
+    )?)
+}

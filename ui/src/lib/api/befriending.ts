@@ -29,7 +29,7 @@ export const suggestBefrienders = (id: number) => call<MatchSuggestion[]>('sugge
 export const matchBefriender = (id: number, befrienderId: number) => call<ReferralDetail>('match_befriender', { id, befrienderId });
 export const recordFirstMeeting = (id: number, on: string) => call<ReferralDetail>('record_first_meeting', { id, on });
 export const logBefriendingContact = (id: number, input: LogInput) => call<ReferralDetail>('log_befriending_contact', { id, input });
-export const raiseConcern = (id: number, details: string) => call<ReferralDetail>('raise_concern', { id, details });
+export const raiseConcern = (id: number, logId: number | null, details: string) => call<ReferralDetail>('raise_concern', { id, logId, details });
 export const passOnConcern = (id: number, concernId: number, to: string, on: string) =>
   call<ReferralDetail>('pass_on_concern', { id, concernId, to, on });
 export const recordScores = (id: number, on: string, occasion: Occasion, scores: Scores) =>
