@@ -6,6 +6,7 @@ mod keyed;
 
 pub mod actions;
 pub mod befriending;
+pub mod bulletins;
 pub mod backups;
 pub mod check;
 pub mod cli;
@@ -174,6 +175,18 @@ pub fn run_gui(paths: DataPaths) {
             befriending::commands::list_referrals_due_for_erasure,
             befriending::commands::erase_referral,
             befriending::commands::save_subject_access_json,
+            bulletins::commands::list_bulletins,
+            bulletins::commands::get_bulletin,
+            bulletins::commands::create_bulletin,
+            bulletins::commands::copy_last_bulletin,
+            bulletins::commands::update_bulletin,
+            bulletins::commands::add_bulletin_article,
+            bulletins::commands::save_bulletin_article,
+            bulletins::commands::set_bulletin_picture,
+            bulletins::commands::remove_bulletin_picture,
+            bulletins::commands::delete_bulletin_article,
+            bulletins::commands::reorder_bulletin_articles,
+            bulletins::commands::publish_bulletin,
             directory::commands::list_directory,
             directory::commands::get_directory_entry,
             directory::commands::create_directory_entry,

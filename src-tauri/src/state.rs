@@ -28,6 +28,7 @@ pub enum Topic {
     Directory,
     Drivers,
     Befriending,
+    Bulletins,
 }
 
 /// Called after every successful write with the topics it touched.

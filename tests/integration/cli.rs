@@ -183,3 +183,21 @@ fn the_befriending_report_and_a_persons_record_are_written_from_the_command_line
     let (ok, text) = ppg(dir.path(), &["export", "person", "--referral", "9999", "--out", record.to_str().unwrap()]);
     assert!(!ok && text.contains("That referral is no longer in PPG Desk."), "{text}");
 }
+
+#[test]
+fn a_bulletin_issue_prints_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ppg(dir.path(), &["demo"]).0);
+    let (ok, list) = ppg(dir.path(), &["bulletins"]);
+    assert!(ok && list.lines().filter(|l| l.contains("Riverside PPG News")).count() == 12, "{list}");
+    let draft = list.lines().find(|l| l.contains("Riverside PPG News") && !l.contains("(published)")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
+    let out = dir.path().join("bulletin.pdf");
+    for extra in [&[][..], &["--large-print"][..]] {
+        let mut args = vec!["print", "bulletin", "--issue", draft.as_str(), "--out", out.to_str().unwrap()];
+        args.extend(extra);
+        let (ok, text) = ppg(dir.path(), &args);
+        assert!(ok && std::fs::read(&out).unwrap().starts_with(b"%PDF-"), "{text}");
+    }
+    let (ok, text) = ppg(dir.path(), &["print", "bulletin", "--issue", "999", "--out", out.to_str().unwrap()]);
+    assert!(!ok && text.contains("That bulletin is no longer in PPG Desk."), "{text}");
+}

@@ -8,6 +8,7 @@ mod cli;
 mod contacts_directory;
 mod befriending;
 mod befriending_records;
+mod bulletins;
 mod drivers;
 mod meeting_record;
 mod meetings;

@@ -38,6 +38,8 @@ pub enum Command {
     Drivers,
     /// List the befriending referrals with their ids and where they stand.
     Referrals,
+    /// List the bulletin's issues with their ids.
+    Bulletins,
     /// Print a document to a PDF file.
     Print {
         #[command(subcommand)]
@@ -170,6 +172,13 @@ pub enum PrintTarget {
         driver: i64,
         #[arg(long, value_name = "YYYY-MM")]
         month: String,
+        #[command(flatten)]
+        output: PrintOutput,
+    },
+    /// An issue of the patient bulletin (a published issue exactly as it was printed).
+    Bulletin {
+        #[arg(long, value_name = "ID")]
+        issue: i64,
         #[command(flatten)]
         output: PrintOutput,
     },

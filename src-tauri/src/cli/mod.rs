@@ -85,6 +85,13 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 crate::befriending::list(conn)?.iter().map(|r| format!("{:>4}  {}  {:<20}  {}", r.id, r.received_on, r.stage.label(), r.full_name)).collect();
             Ok(if lines.is_empty() { "No befriending referrals yet.".into() } else { format!("  ID  Received    Stage                 Name\n{}", lines.join("\n")) })
         }),
+        Command::Bulletins => state.read(|conn| {
+            let lines: Vec<String> = crate::bulletins::sql::list(conn)?
+                .iter()
+                .map(|b| format!("{:>4}  {:>5}  {}  {}{}", b.id, b.number, b.month, b.title, if b.published_on.is_some() { " (published)" } else { "" }))
+                .collect();
+            Ok(if lines.is_empty() { "No bulletins yet.".into() } else { format!("  ID  Issue  Month    Title\n{}", lines.join("\n")) })
+        }),
         Command::Export { what: ExportTarget::Person { referral, output } } => {
             let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
             let bytes = documents::render(&state, &DocumentKind::SubjectAccess { referral_id: referral }, profile, state.now())?;
@@ -111,6 +118,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 PrintTarget::Rota { week, output } => (DocumentKind::Rota { week }, output),
                 PrintTarget::TripSheet { driver, week, output } => (DocumentKind::TripSheet { driver_id: driver, week }, output),
                 PrintTarget::Mileage { driver, month, output } => (DocumentKind::MileageClaim { driver_id: driver, month }, output),
+                PrintTarget::Bulletin { issue, output } => (DocumentKind::Bulletin { bulletin_id: issue }, output),
                 PrintTarget::BefriendingReport { from, to, output } => (DocumentKind::BefriendingReport { from, to }, output),
                 PrintTarget::Directory { category, output } => {
                     let category_id = match category {

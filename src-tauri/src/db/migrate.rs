@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_contacts_directory.sql"),
     include_str!("migrations/0007_drivers.sql"),
     include_str!("migrations/0008_befriending.sql"),
+    include_str!("migrations/0009_bulletins.sql"),
 ];
 
 /// The schema version this build writes.

@@ -75,6 +75,12 @@ pub enum DocumentKind {
         #[ts(type = "number")]
         referral_id: i64,
     },
+    /// An issue of the patient bulletin (a published issue prints exactly as it was).
+    #[serde(rename_all = "camelCase")]
+    Bulletin {
+        #[ts(type = "number")]
+        bulletin_id: i64,
+    },
     /// The community directory by category with an index, or one category of it.
     #[serde(rename_all = "camelCase")]
     Directory {
@@ -97,6 +103,7 @@ impl DocumentKind {
             DocumentKind::MileageClaim { .. } => "mileage-claim",
             DocumentKind::SchemeSummary { .. } => "driver-scheme-summary",
             DocumentKind::BefriendingReport { .. } => "befriending-report",
+            DocumentKind::Bulletin { .. } => "bulletin",
             DocumentKind::ReferralSheet { .. } => "befriending-referral-summary",
             DocumentKind::SubjectAccess { .. } => "befriending-record",
         }
@@ -169,6 +176,10 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             DocumentKind::SubjectAccess { referral_id } => {
                 Ok(print::befriending::subject_access(&settings, &crate::befriending::detail::detail(conn, *referral_id, today)?, today, logo))
             }
+            DocumentKind::Bulletin { bulletin_id } => {
+                let bulletin = crate::bulletins::sql::get(conn, *bulletin_id)?;
+                Ok(print::bulletin::bulletin(&settings, &bulletin, &crate::bulletins::sql::articles(conn, *bulletin_id)?, logo))
+            }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;
                 let only = match category_id {
@@ -207,6 +218,11 @@ fn reminder_sheets(rows: &[crate::actions::views::ActionRow], owner: Option<i64>
 
 /// The PDF of `kind` in `profile`.
 pub fn render(state: &AppState, kind: &DocumentKind, profile: Profile, now: NaiveDateTime) -> Result<Vec<u8>> {
+    if let DocumentKind::Bulletin { bulletin_id } = kind {
+        if let Some(kept) = state.read(|conn| crate::bulletins::sql::printed(conn, *bulletin_id, crate::bulletins::profile_key(profile)))? {
+            return Ok(kept);
+        }
+    }
     let document = build(state, kind, now.date())?;
     print::render(&document, profile, now.and_utc().timestamp())
 }

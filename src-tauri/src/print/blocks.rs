@@ -1,6 +1,6 @@
 //! How each kind of block is placed in the flow: the title block, headings kept with what
 //! follows, paragraphs, lists with hanging indents, key-value blocks, tables whose header
-//! row repeats on every page, images and rules.
+//! row repeats on every page, images, highlighted boxes and rules.
 
 use super::layout::{Flow, Item};
 use super::model::{Block, Column, Document, Image, Run};
@@ -93,6 +93,21 @@ pub fn place(flow: &mut Flow, block: &Block, next: Option<&Block>) {
                 flow.push(Item::Image { x, y, width: w, height: h, image: index });
                 flow.y += h + gap;
             }
+        }
+        Block::Boxed(runs) => {
+            let pad = style.body * 0.6;
+            let lines = wrap(flow.fonts, runs, style.body, width - 2.0 * pad);
+            let height = lines.len() as f32 * style.line_height(style.body) + 2.0 * pad;
+            flow.y += gap * 0.5;
+            flow.ensure(height.min(flow.style.line_height(style.body) * 4.0 + 2.0 * pad));
+            let (x, width) = flow.frame();
+            flow.rule(x, width, 2.5);
+            flow.y += pad;
+            flow.place_lines(&lines, pad, style.body);
+            flow.y += pad * 0.5;
+            let (x, width) = flow.frame();
+            flow.rule(x, width, 2.5);
+            flow.y += gap * 1.5;
         }
         Block::Rule => {
             flow.y += gap * 0.5;

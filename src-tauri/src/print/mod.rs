@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod befriending;
+pub mod bulletin;
 pub mod directory;
 pub mod drivers;
 mod blocks;

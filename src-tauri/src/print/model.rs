@@ -48,6 +48,8 @@ pub enum Block {
     /// The header row repeats on every page the table reaches; cells wrap.
     Table { columns: Vec<Column>, rows: Vec<Vec<String>> },
     Image(Image),
+    /// A highlighted box: its text between heavy rules, set in from both sides.
+    Boxed(Vec<Run>),
     Rule,
     PageBreak,
     /// From here on, flow text in this many columns (large print always uses one).

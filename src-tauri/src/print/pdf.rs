@@ -5,12 +5,15 @@ use std::collections::BTreeSet;
 
 use printpdf::{
     Color, DateTime, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    RawImage, Rgb, TextItem, TextMatrix, XObjectTransform,
+    RawImage, Rgb, TextItem, TextMatrix, TextRenderingMode, XObjectTransform,
 };
 
 use super::fonts::{Fonts, FACE_COUNT};
 use super::layout::{Item, Laid, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::error::{Error, Result};
+
+/// The size of a picture's invisible text alternative, in points.
+const ALT_SIZE: f32 = 4.0;
 
 /// What goes into the PDF's document information.
 pub struct Metadata<'a> {
@@ -110,6 +113,23 @@ pub fn render(laid: &Laid, fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>> {
                             ..Default::default()
                         },
                     });
+                    // The text alternative goes in as invisible text over the picture's foot,
+                    // so screen readers and text extraction find it where the picture is.
+                    let alt = laid.images[*image].alt.trim();
+                    if !alt.is_empty() {
+                        ops.push(Op::StartTextSection);
+                        ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Invisible });
+                        let mut cursor = *x;
+                        for (face, piece, width) in fonts.split_by_face(alt, false, ALT_SIZE) {
+                            let font = handles[face].clone().ok_or_else(|| fail("font"))?;
+                            ops.push(Op::SetFont { font, size: Pt(ALT_SIZE) });
+                            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(cursor), Pt(PAGE_HEIGHT - y - height + 1.0)) });
+                            ops.push(Op::ShowText { items: vec![TextItem::Text(piece)] });
+                            cursor += width;
+                        }
+                        ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                        ops.push(Op::EndTextSection);
+                    }
                 }
             }
         }

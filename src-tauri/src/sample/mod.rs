@@ -2,6 +2,7 @@
 //! explore before entering their own. Later features add their own records here.
 
 mod befriending;
+mod bulletins;
 mod directory;
 mod drivers;
 
@@ -97,7 +98,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     add_meetings(tx, today, now)?;
     directory::load(tx, today, now)?;
     drivers::load(tx, today, now)?;
-    befriending::load(tx, today, now)
+    befriending::load(tx, today, now)?;
+    bulletins::load(tx, today, now)
 }
 
 /// What the secretary wrote under a few of the items, for the sample minutes.

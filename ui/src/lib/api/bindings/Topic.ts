@@ -3,4 +3,4 @@
 /**
  * A part of the data that changed; every open view of it reloads.
  */
-export type Topic = "settings" | "people" | "backups" | "meetings" | "actions" | "contacts" | "directory" | "drivers" | "befriending";
+export type Topic = "settings" | "people" | "backups" | "meetings" | "actions" | "contacts" | "directory" | "drivers" | "befriending" | "bulletins";

@@ -1,0 +1,85 @@
+//! Working on an issue: starting one (blank, or as a copy of the last issue for the next
+//! month), adding ready-made sections, saving articles and pictures, how many pages it runs
+//! to, and publishing it with the PDFs printed that day.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::pages::{page_count, PageCount};
+use super::{sql, Article, ArticleInput, ArticleKind, Bulletin, BulletinInput};
+use crate::error::{Error, Result};
+use crate::print::{self, Profile};
+
+/// An issue for the editor: its details, its articles, and how it fits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BulletinDetail {
+    pub bulletin: Bulletin,
+    pub articles: Vec<Article>,
+    pub pages: PageCount,
+}
+
+pub fn detail(conn: &Connection, id: i64) -> Result<BulletinDetail> {
+    let bulletin = sql::get(conn, id)?;
+    let articles = sql::articles(conn, id)?;
+    let settings = crate::settings::load(conn)?.unwrap_or_default();
+    let logo = crate::settings::load_logo(conn)?.map(|bytes| print::Image { bytes, alt: String::new(), max_width: 120.0 });
+    let document = print::bulletin::bulletin(&settings, &bulletin, &articles, logo);
+    let count = |profile| print::lay_out(&document, profile).pages.len() as u32;
+    let pages = page_count(count(Profile::Standard), count(Profile::LargePrint), bulletin.target_pages);
+    Ok(BulletinDetail { articles: articles.into_iter().map(|a| a.article).collect(), pages, bulletin })
+}
+
+/// A new, empty issue.
+pub fn create(conn: &Connection, input: &BulletinInput, now: &str) -> Result<i64> {
+    sql::insert(conn, &input.checked()?, now)
+}
+
+/// The next issue as a copy of the last one: the next number and month, the same title,
+/// strapline, size and articles, ready to edit.
+pub fn copy_last(conn: &Connection, today: NaiveDate, now: &str) -> Result<i64> {
+    let last = sql::list(conn)?.into_iter().next().ok_or_else(|| Error::Refused("There is no earlier issue to copy yet; start a new one.".into()))?;
+    let this_month = today.format("%Y-%m").to_string();
+    let month = super::next_month(&last.month).filter(|m| *m >= this_month).unwrap_or(this_month);
+    let input = BulletinInput { number: (last.number + 1).to_string(), month, title: last.title, strapline: last.strapline, target_pages: last.target_pages };
+    let id = sql::insert(conn, &input.checked()?, now)?;
+    sql::copy_articles(conn, last.id, id, now)?;
+    Ok(id)
+}
+
+/// Adds a hand-written article or a ready-made section filled from the store.
+pub fn add(conn: &Connection, bulletin_id: i64, kind: ArticleKind, chosen: &[i64], today: NaiveDate, now: &str) -> Result<i64> {
+    let (title, body) = super::sections::fill(conn, kind, chosen, today)?;
+    sql::add_article(conn, bulletin_id, kind, &title, &body, now)
+}
+
+/// Saves an article's words (the editor autosaves as people type).
+pub fn save_article(conn: &Connection, article_id: i64, input: &ArticleInput, now: &str) -> Result<()> {
+    let (_, has_image) = sql::article_owner(conn, article_id)?;
+    sql::update_article(conn, article_id, &input.checked(has_image)?, now)
+}
+
+/// Gives an article a picture (PNG or JPEG) with its text alternative.
+pub fn set_picture(conn: &Connection, article_id: i64, bytes: &[u8], alt: &str, now: &str) -> Result<()> {
+    sql::article_owner(conn, article_id)?;
+    super::check_picture(bytes)?;
+    let mut c = crate::check::Checker::new();
+    let alt = c.text("imageAlt", alt, 300, Some("Please describe the picture in a few words, for people who cannot see it."));
+    c.finish()?;
+    sql::set_image(conn, article_id, Some(bytes), &alt, now)
+}
+
+/// Publishes an issue: its PDFs in both sizes are kept as printed and it can no longer change.
+pub fn publish(conn: &Connection, id: i64, standard: &[u8], large: &[u8], today: NaiveDate) -> Result<()> {
+    let b = sql::get(conn, id)?;
+    if b.published_on.is_some() {
+        return Err(Error::Refused("This issue has already been published.".into()));
+    }
+    if b.articles == 0 {
+        return Err(Error::Refused("This issue has no articles yet.".into()));
+    }
+    sql::publish(conn, id, &today.to_string(), standard, large)
+}
