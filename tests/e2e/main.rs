@@ -5,6 +5,7 @@
 mod actions;
 mod axe;
 mod befriending;
+mod bulletins;
 mod contacts;
 mod drivers;
 mod meetings;

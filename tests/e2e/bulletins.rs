@@ -1,0 +1,90 @@
+//! The bulletin in the real window: start the next issue as a copy of the last, insert
+//! "Dates for your diary" and find the next meeting's date in it, write an article with a
+//! picture, see the preview of the real PDF, and print it. (The picture is given to the same
+//! command the "Choose a picture…" button calls, as the system's file dialog cannot be driven.)
+
+use chrono::{Local, NaiveDate};
+use serde_json::json;
+
+use crate::axe::assert_accessible;
+use crate::webdriver::Session;
+
+fn next_meeting_date(dir: &std::path::Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
+    let today = Local::now().date_naive();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(1).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()))
+        .filter(|d| *d >= today)
+        .min()
+        .expect("the sample has a meeting to come")
+        .format("%A %-d %B %Y")
+        .to_string()
+}
+
+fn field_value(app: &Session, css: &str) -> String {
+    app.execute("const f = document.querySelector(arguments[0]); return f ? f.value : '';", json!([css])).as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_next_issue_is_made_from_the_last_with_the_diary_and_a_picture_then_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::load_sample(dir.path());
+    let next = next_meeting_date(dir.path());
+    let app = Session::launch(dir.path(), &[]);
+    app.wait_for_text("Next meeting");
+    app.click_button("Bulletin");
+    app.wait_for_text("Issue 24:");
+    assert_accessible(&app, "bulletins");
+
+    app.click_button("Start the next issue (a copy of issue 24)");
+    app.wait_for_text("Issue 25: Riverside PPG News");
+    app.click_button("Add “Dates for your diary”");
+    app.wait_for_text("Article: Dates for your diary");
+    let diary = field_value(&app, "#articleBody");
+    assert!(diary.contains(&next), "the diary gives the next meeting, {next}:\n{diary}");
+
+    app.click_button("Add an article");
+    app.wait_for_text("Article: New article");
+    app.fill("#articleTitle", "Our new garden");
+    app.fill("#articleBody", "Volunteers planted a **sensory garden** by the car park, with benches for waiting.");
+    app.fill("#imageAlt", "The new garden by the car park");
+    app.wait_for_text("All changes saved");
+    let picture = dir.path().join("garden.png");
+    image::DynamicImage::new_rgb8(320, 200).save(&picture).unwrap();
+    let issue = app.execute("return document.getElementById('bulletin-title').textContent;", json!([]));
+    assert!(issue.as_str().unwrap().starts_with("Issue 25"));
+    let ids = app.execute_async(
+        "const done = arguments[arguments.length - 1];
+         window.__TAURI_INTERNALS__.invoke('list_bulletins').then(list => {
+           const b = list.find(x => x.number === 25);
+           return window.__TAURI_INTERNALS__.invoke('get_bulletin', { id: b.id });
+         }).then(d => done([d.bulletin.id, d.articles.find(a => a.title === 'Our new garden').id])).catch(e => done(String(e)));",
+        json!([]),
+    );
+    let (bulletin, article) = (ids[0].as_i64().expect("the issue and its article"), ids[1].as_i64().unwrap());
+    let set = app.execute_async(
+        "const done = arguments[arguments.length - 1];
+         window.__TAURI_INTERNALS__.invoke('set_bulletin_picture', { id: arguments[0], articleId: arguments[1], path: arguments[2], alt: arguments[3] })
+           .then(() => done('ok')).catch(e => done(JSON.stringify(e)));",
+        json!([bulletin, article, picture.to_str().unwrap(), "The new garden by the car park"]),
+    );
+    assert_eq!(set, json!("ok"));
+    app.wait_for_text("This article has a picture.");
+    app.wait_for_text("With a picture");
+    app.wait_for_preview();
+    assert!(app.body_text().contains("Fits on") || app.body_text().contains("Runs to"), "the page count is said");
+    assert_accessible(&app, "bulletin-editor");
+    app.screenshot("bulletin-editor");
+    app.quit();
+
+    let pdf = dir.path().join("bulletin.pdf");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir").arg(dir.path()).args(["print", "bulletin", "--issue", &bulletin.to_string(), "--out"]).arg(&pdf).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::process::Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in ["Issue 25", "Dates for your diary", next.as_str(), "Our new garden", "The new garden by the car park", "sensory garden"] {
+        assert!(text.contains(expected), "the printed issue has {expected:?}:\n{text}");
+    }
+}
