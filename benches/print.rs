@@ -1,5 +1,5 @@
-//! Printing benchmarks: a two-page agenda-like document and a four-page two-column
-//! bulletin-like document, each in both profiles, from document model to PDF bytes.
+//! Printing benchmarks: a two-page agenda-like document and a real four-page two-column
+//! bulletin issue with two pictures, each in both profiles, from document model to PDF bytes.
 //! Budgets (release build, this project's 2-core machine) are in benches/budgets.json and
 //! are checked by `make bench`.
 
@@ -33,21 +33,26 @@ fn picture(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
+/// A real bulletin issue (masthead, two columns, running header) of four pages with two
+/// pictures, built by the same code as the app's bulletin.
 fn bulletin() -> Document {
-    let mut doc = Document::new("Riverside PPG News – December 2026", "Riverside Surgery Patient Participation Group");
-    doc.subtitle = vec!["Issue 24 · Your patient group's monthly bulletin".into()];
-    doc.push(Block::Columns(2));
-    let photo = Image { bytes: picture(320, 200), alt: "Volunteers at the flu clinic".into(), max_width: 400.0 };
-    for n in 0..12 {
-        doc.heading(2, format!("News item {}: what the PPG has been doing", n + 1));
-        if n % 4 == 0 {
-            doc.push(Block::Image(photo.clone()));
-        }
-        doc.paragraph("The practice has a new telephone system with a call-back option, so patients no longer need to wait in a queue. Our volunteers helped at the Saturday flu clinic and spoke to more than two hundred patients about the PPG and how to join.");
-        doc.push(Block::Bullets(vec![vec![Run::bold("When: "), Run::plain("Tuesdays, 10am to noon")], vec![Run::bold("Where: "), Run::plain("the Community Room")]]));
-        doc.paragraph("Everyone is welcome, and there is no need to book. Large-print copies of this bulletin are at reception.");
-    }
-    doc
+    use ppg_desk::bulletins::{Article, ArticleKind, Bulletin, PrintedArticle};
+    let issue = Bulletin {
+        id: 1, number: 24, month: "2026-12".into(), title: "Riverside PPG News".into(),
+        strapline: "From your Patient Participation Group".into(), target_pages: 4, published_on: None, articles: 15,
+    };
+    let body = "The practice has a new telephone system with a call-back option, so patients no longer need to wait in a queue. Our volunteers helped at the Saturday flu clinic and spoke to more than two hundred patients about the PPG and how to join.\n\n- **When:** Tuesdays, 10am to noon\n- **Where:** the Community Room\n\nEveryone is welcome, and there is no need to book. Large-print copies of this bulletin are at reception.";
+    let articles: Vec<PrintedArticle> = (0..15)
+        .map(|n| PrintedArticle {
+            article: Article {
+                id: n, kind: ArticleKind::Article, title: format!("News item {}: what the PPG has been doing", n + 1), body: body.into(),
+                has_image: n % 8 == 0, image_alt: "Volunteers at the flu clinic".into(), box_text: if n % 4 == 1 { "Ring 01632 960000 and choose option 1.".into() } else { String::new() },
+            },
+            image: (n % 8 == 0).then(|| picture(320, 200)),
+        })
+        .collect();
+    let settings = ppg_desk::settings::Settings { group_name: "Riverside Surgery Patient Participation Group".into(), ..Default::default() };
+    print::bulletin::bulletin(&settings, &issue, &articles, None)
 }
 
 fn pages(document: &Document, profile: Profile) -> usize {
@@ -57,7 +62,7 @@ fn pages(document: &Document, profile: Profile) -> usize {
 fn benchmarks(c: &mut Criterion) {
     let (agenda, bulletin) = (agenda(), bulletin());
     assert_eq!(pages(&agenda, Profile::Standard), 2, "the agenda-like document is two pages");
-    assert_eq!(pages(&bulletin, Profile::Standard), 4, "the bulletin-like document is four pages");
+    assert_eq!(pages(&bulletin, Profile::Standard), 4, "the bulletin issue is four pages");
     for profile in [Profile::Standard, Profile::LargePrint] {
         c.bench_function(&format!("agenda_2_pages_{}", profile.slug()), |b| b.iter(|| print::render(black_box(&agenda), profile, 1_790_000_000).unwrap()));
         c.bench_function(&format!("bulletin_4_pages_{}", profile.slug()), |b| b.iter(|| print::render(black_box(&bulletin), profile, 1_790_000_000).unwrap()));
