@@ -28,9 +28,30 @@ pub fn detail(conn: &Connection, id: i64) -> Result<BulletinDetail> {
     let settings = crate::settings::load(conn)?.unwrap_or_default();
     let logo = crate::settings::load_logo(conn)?.map(|bytes| print::Image { bytes, alt: String::new(), max_width: 120.0 });
     let document = print::bulletin::bulletin(&settings, &bulletin, &articles, logo);
-    let count = |profile| print::lay_out(&document, profile).pages.len() as u32;
-    let pages = page_count(count(Profile::Standard), count(Profile::LargePrint), bulletin.target_pages);
+    let standard = print::lay_out(&document, Profile::Standard);
+    let large = print::lay_out(&document, Profile::LargePrint).pages.len() as u32;
+    let mut pages = page_count(standard.pages.len() as u32, large, bulletin.target_pages);
+    if !pages.fits {
+        if let Some(title) = first_past(&standard, &articles, bulletin.target_pages as usize) {
+            pages.message = format!("{} From “{title}” on, it runs past page {}.", pages.message, bulletin.target_pages);
+        }
+    }
     Ok(BulletinDetail { articles: articles.into_iter().map(|a| a.article).collect(), pages, bulletin })
+}
+
+/// The first article whose heading is laid out after page `target`, if any.
+fn first_past(laid: &print::layout::Laid, articles: &[super::PrintedArticle], target: usize) -> Option<String> {
+    let later: Vec<&str> = laid
+        .pages
+        .iter()
+        .skip(target)
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            print::layout::Item::Text { text, bold: true, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    articles.iter().map(|a| &a.article.title).find(|t| later.iter().any(|line| !line.is_empty() && t.starts_with(line.trim()))).cloned()
 }
 
 /// A new, empty issue.
