@@ -75,8 +75,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
             editing::set_picture(tx, lead, &picture(), "Sunrise over the hills behind Riverside", now)?;
         }
         sql::add_article(tx, id, ArticleKind::Article, "From the practice", PRACTICE_NEWS[n as usize % 4], now)?;
-        // Dates from the start of the issue's month (today's for this month's issue).
-        let (title, body) = sections::fill(tx, ArticleKind::Diary, &[], first.max(today))?;
+        // Dates from the start of the issue's month (from today for this month's issue).
+        let (title, body) = sections::fill(tx, ArticleKind::Diary, &[], if n == 11 { today } else { first })?;
         sql::add_article(tx, id, ArticleKind::Diary, &title, &body, now)?;
         let groups: Vec<i64> = entries.iter().skip((n as usize * 3) % entries.len().max(1)).take(3).map(|e| e.id).collect();
         editing::add(tx, id, ArticleKind::Groups, &groups, today, now)?;
