@@ -65,7 +65,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     let overdue = card_text(&app, "overdue-title");
     assert!(overdue.contains("Book a table for the flu clinic"), "a day late is overdue:\n{overdue}");
     app.screenshot("dashboard-overdue");
-    let see_all = app.execute("return [...document.querySelectorAll('button')].find(b => b.textContent.startsWith('See all') && b.textContent.includes('overdue'));", json!([]));
+    let see_all = app.execute("return [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'See overdue actions in the action list');", json!([]));
     app.click(&Element::from_json(&see_all));
     app.wait_for_text("Actions");
     let checked = app.execute("return document.querySelector(\"input[name='action-view']:checked\").value;", json!([]));
