@@ -58,8 +58,20 @@ fn person_id(tx: &Transaction, name: &str, today: NaiveDate) -> Result<i64> {
     people::list(tx, &query, today)?.into_iter().find(|p| p.full_name == name).map(|p| p.id).ok_or(Error::NotFound("A sample befriender is missing."))
 }
 
-fn scores(better: u8) -> Scores {
-    Scores { satisfied: 3 + better, worthwhile: 4 + better, happy: 3 + better, anxious: 7 - better, lack_companionship: 3 - better.min(2), left_out: 3 - better.min(1), isolated: 3 - better.min(2), direct_loneliness: 1 + better.min(3) }
+/// Person `n`'s scores after `better` reviews (0 to 3): each person starts a little
+/// differently and not every answer moves at the same pace, as in real reviews.
+fn scores(n: usize, better: u8) -> Scores {
+    let s = (n % 3) as u8;
+    Scores {
+        satisfied: 2 + s + better,
+        worthwhile: 4 + s % 2 + better.min(2),
+        happy: 3 + s + better.saturating_sub(1),
+        anxious: 8 - s - better.min(2),
+        lack_companionship: 3 - better.min(1),
+        left_out: 3 - better.min(1 + s % 2),
+        isolated: 3 - better.min(2),
+        direct_loneliness: 1 + s.min(1) + better.min(2),
+    }
 }
 
 pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
@@ -147,7 +159,7 @@ fn walk(tx: &Transaction, id: i64, received: NaiveDate, stage: Stage, close: Opt
     if matches!(target, Stage::Active | Stage::Ending) {
         day += Duration::days(7);
         matching::first_meeting(tx, id, &uk(day), day, now)?;
-        relationship::record_scores(tx, id, &uk(day), Occasion::Start, &scores(0), day, now)?;
+        relationship::record_scores(tx, id, &uk(day), Occasion::Start, &scores(n, 0), day, now)?;
         let mut visit = day + Duration::days(7);
         let mut reviews = 0;
         while visit < (today - Duration::days(2)).min(closed - Duration::days(10)) && visit < day + Duration::days(200) {
@@ -155,7 +167,7 @@ fn walk(tx: &Transaction, id: i64, received: NaiveDate, stage: Stage, close: Opt
             relationship::log(tx, id, &log, visit, now)?;
             if (visit - day).num_days() >= 42 + reviews * 91 {
                 reviews += 1;
-                relationship::record_scores(tx, id, &uk(visit), Occasion::Review, &scores(reviews.min(3) as u8), visit, now)?;
+                relationship::record_scores(tx, id, &uk(visit), Occasion::Review, &scores(n, reviews.min(3) as u8), visit, now)?;
             }
             visit += Duration::days(7);
         }
@@ -170,7 +182,7 @@ fn walk(tx: &Transaction, id: i64, received: NaiveDate, stage: Stage, close: Opt
     }
     if stage == Stage::Closed {
         if close == Some(CloseReason::EndedWell) {
-            relationship::record_scores(tx, id, &uk(closed), Occasion::End, &scores(3), closed, now)?;
+            relationship::record_scores(tx, id, &uk(closed), Occasion::End, &scores(n, 3), closed, now)?;
         }
         referrals::move_to(tx, id, Stage::Closed, close, closed, now)?;
     }

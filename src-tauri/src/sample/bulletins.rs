@@ -65,7 +65,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
             month: first.format("%Y-%m").to_string(),
             title: "Riverside PPG News".into(),
             strapline: "From your Patient Participation Group: patients working with the practice".into(),
-            target_pages: if n % 3 == 2 { 4 } else { 2 },
+            target_pages: 2,
         };
         let id = editing::create(tx, &input, now)?;
         let (heading, body, boxed) = LEADS[first.month0() as usize];
