@@ -61,7 +61,7 @@ fn the_report_counts_without_naming_anyone_and_includes_erased_referrals() {
     let today = store.state.today();
     let year_ago = (today - chrono::Duration::days(3000)).format("%Y-%m").to_string();
     let this_month = today.format("%Y-%m").to_string();
-    let before = store.state.read(|conn| report::report(conn, &year_ago, &this_month)).unwrap();
+    let before = store.state.read(|conn| report::report(conn, &year_ago, &this_month, today)).unwrap();
     let names: Vec<String> = store.state.read(|conn| befriending::list(conn)).unwrap().into_iter().map(|r| r.full_name).collect();
     assert_eq!(before.referrals as usize, names.len());
     assert!(before.outcome_people > 0 && before.outcome_changes[4].contains("better"), "{:?}", before.outcome_changes);
@@ -69,7 +69,7 @@ fn the_report_counts_without_naming_anyone_and_includes_erased_referrals() {
     let due = store.state.read(|conn| befriending::retention::due_for_erasure(conn, 24, today)).unwrap();
     assert_eq!(due.iter().map(|r| r.full_name.as_str()).collect::<Vec<_>>(), vec!["Dennis Fairbrother"]);
     store.state.write(&[], |tx| befriending::retention::erase(tx, due[0].id)).unwrap();
-    let after = store.state.read(|conn| report::report(conn, &year_ago, &this_month)).unwrap();
+    let after = store.state.read(|conn| report::report(conn, &year_ago, &this_month, today)).unwrap();
     assert_eq!(after.referrals, before.referrals, "the erased referral is still counted");
     assert_eq!(after.closed_by_reason, before.closed_by_reason);
 

@@ -155,7 +155,8 @@ pub fn update_befriender(state: State<'_, AppState>, id: i64, input: BefrienderI
 
 #[tauri::command]
 pub fn get_befriending_report(state: State<'_, AppState>, from: String, to: String) -> Result<BefriendingReport> {
-    state.read(|conn| super::report::report(conn, &from, &to))
+    let today = state.today();
+    state.read(|conn| super::report::report(conn, &from, &to, today))
 }
 
 /// Closed referrals kept longer than the PPG's retention period.

@@ -53,8 +53,11 @@ pub struct BefriendingReport {
     /// Average days from referral to match, of those referred in the period and matched.
     pub average_days_to_match: Option<u32>,
     pub matched: u32,
-    /// Matches that had met and not ended on the last day of the period.
+    /// Matches that had met and not ended on the last day of the period, or today when the
+    /// period is still running.
     pub active_matches: u32,
+    /// True when the period has not ended yet, so `active_matches` counts today's.
+    pub active_now: bool,
     /// People whose scores were taken again in the period (first and latest compared).
     pub outcome_people: u32,
     /// "Life satisfaction: up 1.5 on average (better)" etc.
@@ -96,9 +99,10 @@ fn average_change(name: &str, pairs: &[(f64, f64)], higher_is_better: bool) -> S
 }
 
 /// Builds the report for the days `first` to `last` from anonymous rows and the spells of
-/// matches (first met, ended).
-pub fn build(first: NaiveDate, last: NaiveDate, rows: &[ReportRow], spells: &[(String, Option<String>)]) -> BefriendingReport {
+/// matches (first met, ended), as it stands on `today`.
+pub fn build(first: NaiveDate, last: NaiveDate, today: NaiveDate, rows: &[ReportRow], spells: &[(String, Option<String>)]) -> BefriendingReport {
     let (a, b) = (first.to_string(), last.to_string());
+    let counted_on = last.min(today).to_string();
     let within = |d: &str| d >= a.as_str() && d <= b.as_str();
     let received: Vec<&ReportRow> = rows.iter().filter(|r| within(&r.received_on)).collect();
     let mut by_month = Vec::new();
@@ -144,17 +148,18 @@ pub fn build(first: NaiveDate, last: NaiveDate, rows: &[ReportRow], spells: &[(S
         ),
         average_days_to_match: (!matched.is_empty()).then(|| (matched.iter().sum::<i64>() as f64 / matched.len() as f64).round() as u32),
         matched: matched.len() as u32,
-        active_matches: spells.iter().filter(|(met, ended)| met.as_str() <= b.as_str() && ended.as_deref().is_none_or(|e| e > b.as_str())).count() as u32,
+        active_matches: spells.iter().filter(|(met, ended)| met.as_str() <= counted_on.as_str() && ended.as_deref().is_none_or(|e| e > counted_on.as_str())).count() as u32,
+        active_now: today < last,
         outcome_people: people,
         outcome_changes,
     }
 }
 
 /// The report for the months `from` to `to`, from the store.
-pub fn report(conn: &Connection, from: &str, to: &str) -> Result<BefriendingReport> {
+pub fn report(conn: &Connection, from: &str, to: &str, today: NaiveDate) -> Result<BefriendingReport> {
     let (first, last) = months(from, to)?;
     let (rows, spells) = super::report_sql::rows(conn)?;
-    Ok(build(first, last, &rows, &spells))
+    Ok(build(first, last, today, &rows, &spells))
 }
 
 #[cfg(test)]
@@ -179,7 +184,7 @@ mod tests {
             ReportRow { received_on: "2026-08-01".into(), source: "self".into(), stage: Some(Stage::Active), ..Default::default() },
         ];
         let spells = vec![("2026-10-25".to_string(), None), ("2026-09-01".to_string(), Some("2026-10-15".to_string())), ("2026-12-01".to_string(), None)];
-        let report = build(d("2026-10-01"), d("2026-11-30"), &rows, &spells);
+        let report = build(d("2026-10-01"), d("2026-11-30"), d("2026-12-20"), &rows, &spells);
         assert_eq!(report.period, "October 2026 to November 2026");
         assert_eq!(report.referrals, 3, "August's referral is outside the period");
         assert_eq!(report.by_month, vec![Count { label: "October 2026".into(), count: 1 }, Count { label: "November 2026".into(), count: 2 }]);
@@ -187,7 +192,9 @@ mod tests {
         assert!(report.by_stage.contains(&Count { label: "Closed".into(), count: 1 }), "the erased line counts as closed");
         assert_eq!(report.closed_by_reason, vec![Count { label: "Moved away".into(), count: 1 }]);
         assert_eq!((report.matched, report.average_days_to_match), (2, Some(16)), "(20 + 11) / 2 rounds to 16");
-        assert_eq!(report.active_matches, 1, "one ended before the end, one starts after it");
+        assert_eq!((report.active_matches, report.active_now), (1, false), "one ended before the end, one starts after it");
+        let running = build(d("2026-10-01"), d("2026-12-31"), d("2026-11-20"), &rows, &spells);
+        assert_eq!((running.active_matches, running.active_now), (1, true), "counted today: December's match has not started yet");
         assert_eq!(report.outcome_people, 1);
         assert_eq!(report.outcome_changes[0], "Life satisfaction (0 to 10): up 3.0 on average (better)");
         assert_eq!(report.outcome_changes[4], "Loneliness, UCLA 3-item (3 to 9): down 3.0 on average (better)");

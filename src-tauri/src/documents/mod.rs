@@ -169,7 +169,7 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 let summary = crate::drivers::summary::summary(conn, from, to)?;
                 Ok(print::drivers::summary(&settings, &summary, logo))
             }
-            DocumentKind::BefriendingReport { from, to } => Ok(print::befriending::report(&settings, &crate::befriending::report::report(conn, from, to)?, logo)),
+            DocumentKind::BefriendingReport { from, to } => Ok(print::befriending::report(&settings, &crate::befriending::report::report(conn, from, to, today)?, logo)),
             DocumentKind::ReferralSheet { referral_id } => {
                 Ok(print::befriending::referral_sheet(&settings, &crate::befriending::detail::detail(conn, *referral_id, today)?, logo))
             }

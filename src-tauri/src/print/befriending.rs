@@ -42,11 +42,17 @@ pub fn report(settings: &Settings, r: &BefriendingReport, logo: Option<Image>) -
         None => " Nobody referred in this period has been matched yet.".into(),
     };
     doc.paragraph(format!(
-        "{} {} received. {} {} active at the end of the period.{wait}",
+        "{} {} received. {} {} active {}.{wait}",
         r.referrals,
         if r.referrals == 1 { "referral was" } else { "referrals were" },
         r.active_matches,
-        if r.active_matches == 1 { "match was" } else { "matches were" },
+        match (r.active_matches == 1, r.active_now) {
+            (true, true) => "match is",
+            (false, true) => "matches are",
+            (true, false) => "match was",
+            (false, false) => "matches were",
+        },
+        if r.active_now { "today" } else { "at the end of the period" },
     ));
     doc.paragraph("This report counts people; it names nobody. It includes referrals whose details have since been erased.");
     doc.heading(2, "How people are doing");

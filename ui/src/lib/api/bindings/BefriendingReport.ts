@@ -15,9 +15,14 @@ byStage: Array<Count>, closedByReason: Array<Count>,
  */
 averageDaysToMatch: number | null, matched: number, 
 /**
- * Matches that had met and not ended on the last day of the period.
+ * Matches that had met and not ended on the last day of the period, or today when the
+ * period is still running.
  */
 activeMatches: number, 
+/**
+ * True when the period has not ended yet, so `active_matches` counts today's.
+ */
+activeNow: boolean, 
 /**
  * People whose scores were taken again in the period (first and latest compared).
  */
