@@ -25,6 +25,16 @@ fn search_ignores_accents_and_case() {
 }
 
 #[test]
+fn the_list_is_filed_by_surname_as_on_paper() {
+    let store = temp_store();
+    for name in ["Dr Helen Carter", "Zoë Abbott", "Siobhán O'Connor", "Aisha Begum", "Adam Carter"] {
+        add_person(&store.state, name, |_| {});
+    }
+    assert_eq!(names(&store.state, "", PeopleFilter::Everyone), vec!["Zoë Abbott", "Aisha Begum", "Adam Carter", "Dr Helen Carter", "Siobhán O'Connor"]);
+    assert_eq!(names(&store.state, "carter", PeopleFilter::Everyone), vec!["Adam Carter", "Dr Helen Carter"], "a search keeps the same order");
+}
+
+#[test]
 fn officers_committee_and_left_filters() {
     let store = temp_store();
     add_person(&store.state, "Margaret Ellis", |p| p.roles = vec![Role::Chair]);

@@ -245,6 +245,41 @@ pub fn search_key(full_name: &str, preferred_name: &str, email: &str, phone: &st
     crate::check::fold_for_search(&format!("{full_name} {preferred_name} {email} {digits}"))
 }
 
+/// Titles left out when sorting ("Dr Helen Carter" is filed under C).
+const TITLES: [&str; 14] = ["dr", "mr", "mrs", "ms", "miss", "mx", "rev", "revd", "prof", "sir", "dame", "cllr", "lady", "lord"];
+
+/// How a name is filed in lists, as a paper list would be: by surname (the last word, not
+/// counting titles, anything in brackets or a trailing "Jr"/"Sr"), then the rest; accents and
+/// case ignored.
+pub fn sort_key(full_name: &str) -> (String, String) {
+    let folded = crate::check::fold_for_search(full_name);
+    let mut words: Vec<&str> = Vec::new();
+    let mut depth = 0usize;
+    for word in folded.split_whitespace() {
+        let opens = word.starts_with('(');
+        if opens {
+            depth += 1;
+        }
+        if depth == 0 {
+            words.push(word.trim_matches(|c: char| c == ',' || c == '.'));
+        }
+        if word.ends_with(')') && depth > 0 {
+            depth -= 1;
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    while words.len() > 1 && TITLES.contains(&words[0]) {
+        words.remove(0);
+    }
+    if words.len() > 1 && matches!(*words.last().unwrap_or(&""), "jr" | "jnr" | "sr" | "snr") {
+        words.pop();
+    }
+    match words.split_last() {
+        Some((surname, rest)) => (surname.to_string(), rest.join(" ")),
+        None => (folded, String::new()),
+    }
+}
+
 /// What erasing a person removes, listed in the confirmation before anything happens.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

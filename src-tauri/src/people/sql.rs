@@ -46,14 +46,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<Person> {
     Ok(person)
 }
 
-/// People matching `query`, ordered by name (accents ignored).
+/// People matching `query`, filed by surname (titles and accents ignored).
 pub fn list(conn: &Connection, query: &PeopleQuery, today: NaiveDate) -> Result<Vec<Person>> {
     let words: Vec<String> = crate::check::fold_for_search(&query.search).split_whitespace().map(|w| format!("%{w}%")).collect();
     let mut sql = format!("SELECT {COLUMNS} FROM people WHERE 1 = 1");
     for index in 0..words.len() {
         sql.push_str(&format!(" AND search_key LIKE ?{}", index + 1));
     }
-    sql.push_str(" ORDER BY search_key, id");
     let mut stmt = conn.prepare(&sql)?;
     let people = stmt.query_map(rusqlite::params_from_iter(words.iter()), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     let mut out = Vec::with_capacity(people.len());
@@ -63,6 +62,7 @@ pub fn list(conn: &Connection, query: &PeopleQuery, today: NaiveDate) -> Result<
             out.push(person);
         }
     }
+    out.sort_by_cached_key(|p| (super::sort_key(&p.full_name), p.id));
     Ok(out)
 }
 

@@ -117,3 +117,17 @@ fn search_key_ignores_accents_and_phone_spacing() {
     let key = search_key("Łukasz Nowak", "Luke", "", "01632 960 123");
     assert!(key.contains("lukasz nowak") && key.contains("01632960123"), "{key}");
 }
+
+#[test]
+fn names_are_filed_by_surname_without_titles_or_brackets() {
+    let key = |n: &str| sort_key(n);
+    assert_eq!(key("Dr Helen Carter"), ("carter".into(), "helen".into()));
+    assert_eq!(key("Siobhán O'Connor"), ("o'connor".into(), "siobhan".into()));
+    assert_eq!(key("Revd. Canon Peter Lee (Chair)"), ("lee".into(), "canon peter".into()));
+    assert_eq!(key("John Smith Jr"), ("smith".into(), "john".into()));
+    assert_eq!(key("Dr"), ("dr".into(), String::new()), "a one-word name is its own key");
+    assert_eq!(key("Cher"), ("cher".into(), String::new()));
+    let mut names = vec!["Dr Helen Carter", "Aisha Begum", "Zoë Abbott", "bernard o'neill", "Adam Carter"];
+    names.sort_by_key(|n| sort_key(n));
+    assert_eq!(names, vec!["Zoë Abbott", "Aisha Begum", "Adam Carter", "Dr Helen Carter", "bernard o'neill"]);
+}
