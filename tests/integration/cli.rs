@@ -155,6 +155,12 @@ fn the_driver_scheme_prints_its_rota_sheets_claims_and_calendars() {
     }
     let (ok, text) = ppg(dir.path(), &["print", "rota", "--week", "soon", "--out", out.to_str().unwrap()]);
     assert!(!ok && text.contains("is not a week like 2026-W48"), "{text}");
+    let (ok, text) = ppg(dir.path(), &["print", "scheme-summary", "--months", "3", "--out", out.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    let summary = crate::print::tool("pdftotext", &["-layout"], &std::fs::read(&out).unwrap());
+    assert!(summary.contains("Graham Whitfield") && summary.contains(&chrono::Local::now().date_naive().format("%B %Y").to_string()), "{summary}");
+    let (ok, text) = ppg(dir.path(), &["print", "scheme-summary", "--months", "40", "--out", out.to_str().unwrap()]);
+    assert!(!ok && text.contains("40"), "more than 36 months is refused: {text}");
     let (ok, text) = ppg(dir.path(), &["export", "ics", "--driver", graham.as_str()]);
     assert!(ok && text.contains("TZID=Europe/London"), "{text}");
     let (ok, _) = ppg(dir.path(), &["export", "ics"]);

@@ -175,6 +175,15 @@ pub enum PrintTarget {
         #[command(flatten)]
         output: PrintOutput,
     },
+    /// The driver scheme's summary: trips made, not covered and cancelled, miles and
+    /// donations by month, and each driver's totals, for the last --months months.
+    SchemeSummary {
+        /// How many months, this one included (1 to 36).
+        #[arg(long, value_name = "N", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=36))]
+        months: u32,
+        #[command(flatten)]
+        output: PrintOutput,
+    },
     /// An issue of the patient bulletin (a published issue exactly as it was printed).
     Bulletin {
         #[arg(long, value_name = "ID")]

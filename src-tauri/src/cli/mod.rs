@@ -118,6 +118,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 PrintTarget::Rota { week, output } => (DocumentKind::Rota { week }, output),
                 PrintTarget::TripSheet { driver, week, output } => (DocumentKind::TripSheet { driver_id: driver, week }, output),
                 PrintTarget::Mileage { driver, month, output } => (DocumentKind::MileageClaim { driver_id: driver, month }, output),
+                PrintTarget::SchemeSummary { months, output } => (DocumentKind::SchemeSummary { months }, output),
                 PrintTarget::Bulletin { issue, output } => (DocumentKind::Bulletin { bulletin_id: issue }, output),
                 PrintTarget::BefriendingReport { from, to, output } => (DocumentKind::BefriendingReport { from, to }, output),
                 PrintTarget::Directory { category, output } => {
