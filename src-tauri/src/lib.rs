@@ -152,6 +152,7 @@ pub fn run_gui(paths: DataPaths) {
             drivers::commands::set_trip_status,
             drivers::commands::mark_trip_done,
             drivers::commands::get_mileage_claim,
+            drivers::commands::save_other_miles,
             drivers::commands::save_driver_calendar,
             drivers::commands::get_scheme_summary,
             befriending::commands::list_referrals,

@@ -1,6 +1,7 @@
 //! The driver scheme in the real window: add a driver whose DBS check runs out in ten days
 //! and see the dashboard warn; add a trip request, assign the driver PPG Desk suggests first,
-//! try to double-book them and read why not, then print the week's rota and find the trip.
+//! try to double-book them and read why not, then print the week's rota and find the trip;
+//! add a driver's miles for other organisations to a mileage claim.
 
 use chrono::{Datelike, Duration, Local, NaiveDate};
 use serde_json::json;
@@ -91,6 +92,34 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     app.wait_for_text(&format!("Week of {}", monday.format("%-d %B %Y")));
     app.click_button("Print the rota…");
     app.wait_for_preview();
+
+    // Last month's mileage claim for a driver who drove then: miles for other organisations
+    // are checked beside their field, then counted first towards the 10,000 at 45p.
+    app.click_button("← Back to the driver scheme");
+    pick(&app, "Mileage");
+    let last_month = today.with_day(1).unwrap() - Duration::days(1);
+    choose(&app, "#mileageMonth", &last_month.format("%B %Y").to_string());
+    let names = app.execute("return [...document.querySelectorAll('#mileageDriver option')].map(o => o.textContent.trim()).filter(t => t !== 'Choose a driver');", json!([]));
+    let drove = names.as_array().unwrap().iter().filter_map(|n| n.as_str()).find(|name| {
+        choose(&app, "#mileageDriver", name);
+        app.wait_for_text("Miles for other organisations");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        app.execute("return document.querySelector('table.data-table') !== null;", json!([])) == json!(true)
+    });
+    let drove = drove.expect("a sample driver drove last month").to_string();
+    app.fill("#otherMiles", "lots");
+    app.click_button("Save these miles");
+    app.wait_for_text("\"lots\" is not a number of miles, for example 2,400.");
+    let described = app.execute("return document.querySelector('#otherMiles').getAttribute('aria-describedby');", json!([]));
+    assert!(described.as_str().unwrap_or_default().contains("otherMiles-error"), "the message is tied to its field: {described}");
+    app.fill("#otherMiles", "9,999");
+    app.click_button("Save these miles");
+    app.wait_for_text("Saved: 9,999 miles for other organisations in the");
+    app.wait_for_text("Past 10,000 miles:");
+    app.wait_for_text(&format!("{drove} has driven"));
+    app.wait_for_text("for other organisations. Above 10,000 miles the approved rate is 25p a mile.");
+    app.wait_for_preview();
+    assert_accessible(&app, "drivers-mileage");
     app.quit();
 
     let pdf = dir.path().join("rota.pdf");

@@ -200,6 +200,49 @@ fn a_mileage_claim_across_5_and_6_april_splits_the_rates_by_tax_year() {
 }
 
 #[test]
+fn miles_for_other_organisations_count_first_towards_the_10000() {
+    use ppg_desk::drivers::{mileage, sql};
+    let store = temp_store();
+    let ann = driver(&store, "Ann Archer", &[]);
+    let (p, d) = passenger_and_destination(&store);
+    let date = day("2026-11-10");
+    let input = TripInput { passenger_id: Some(p), destination_id: Some(d), goes_on: uk(date), pickup_at: "9am".into(), appointment_at: "10am".into(), ..Default::default() };
+    let id = store.state.write(&[Topic::Drivers], |tx| trips::create(tx, &input, date, NOW)).unwrap();
+    store
+        .state
+        .write(&[Topic::Drivers], |tx| {
+            assign::assign(tx, id, ann, "", date, NOW)?;
+            trips::mark_done(tx, id, "30", "", date, NOW)
+        })
+        .unwrap();
+    let claim = |s: &ppg_desk::state::AppState| s.read(|conn| mileage::claim_for(conn, ann, day("2026-11-01"), day("2026-11-30"), day("2026-12-01"))).unwrap();
+    assert_eq!((claim(&store.state).lines[0].high_tenths, claim(&store.state).other_tenths), (300, 0), "all 30 miles at 45p");
+
+    // She has driven 9,990 miles for the hospital's own scheme this tax year.
+    let tenths = mileage::parse_other_miles("9,990").unwrap();
+    store.state.write(&[Topic::Drivers], |tx| sql::set_other_miles(tx, ann, mileage::tax_year_start(date), tenths, NOW)).unwrap();
+    let after = claim(&store.state);
+    assert_eq!((after.lines[0].high_tenths, after.lines[0].low_tenths), (100, 200), "10 miles left at 45p, 20 at 25p");
+    assert_eq!(after.total_pence, 450 + 500);
+    assert_eq!((after.tax_year.as_str(), after.other_tenths), ("2026–27", 99_900));
+    let warning = after.warning.unwrap();
+    assert!(warning.contains("10,020 business miles in the 2026–27 tax year: 30 for the scheme and 9,990 for other organisations"), "{warning}");
+    let settings = ppg_desk::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };
+    store.state.write(&[Topic::Settings], |tx| ppg_desk::settings::save(tx, &settings, NOW)).unwrap();
+    let pdf = documents::render(&store.state, &DocumentKind::MileageClaim { driver_id: ann, month: "2026-11".into() }, Profile::Standard, store.state.now()).unwrap();
+    let text = tool("pdftotext", &[], &pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Miles driven for other organisations in the 2026–27 tax year, as the driver told us: 9,990."), "{text}");
+
+    // The next tax year starts again from nothing, and the database refuses nonsense.
+    let next = store.state.read(|conn| sql::other_miles(conn, ann, day("2027-04-06"))).unwrap();
+    assert_eq!(next, 0);
+    let refused = store.state.write(&[], |tx| sql::set_other_miles(tx, ann, day("2026-11-10"), 10, NOW));
+    assert!(refused.is_err(), "a tax year starts on 6 April");
+    let refused = store.state.write(&[], |tx| sql::set_other_miles(tx, ann, day("2026-04-06"), -5, NOW));
+    assert!(refused.is_err(), "miles cannot be negative");
+}
+
+#[test]
 fn a_drivers_calendar_is_in_uk_local_time_for_a_standard_parser() {
     let store = temp_store();
     let ann = driver(&store, "Ann Archer", &[]);

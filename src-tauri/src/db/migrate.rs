@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_drivers.sql"),
     include_str!("migrations/0008_befriending.sql"),
     include_str!("migrations/0009_bulletins.sql"),
+    include_str!("migrations/0010_other_miles.sql"),
 ];
 
 /// The schema version this build writes.

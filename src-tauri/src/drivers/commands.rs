@@ -235,6 +235,20 @@ pub fn get_mileage_claim(state: State<'_, AppState>, driver_id: i64, month: Stri
     state.read(|conn| super::mileage::claim_for(conn, driver_id, first, last, today))
 }
 
+/// Records the miles a driver has driven for other organisations in the tax year of `month`
+/// and returns that month's claim, worked out again with them.
+#[tauri::command]
+pub fn save_other_miles(state: State<'_, AppState>, driver_id: i64, month: String, miles: String) -> Result<MileageClaim> {
+    let tenths = super::mileage::parse_other_miles(&miles).map_err(|message| crate::error::Error::invalid("otherMiles", message))?;
+    let (first, last) = trips::parse_month(&month)?;
+    let (today, now) = (state.today(), crate::stamp(state.now()));
+    state.write(&[Topic::Drivers], |tx| {
+        sql::get_driver(tx, driver_id, today)?;
+        sql::set_other_miles(tx, driver_id, super::mileage::tax_year_start(last), tenths, &now)?;
+        super::mileage::claim_for(tx, driver_id, first, last, today)
+    })
+}
+
 /// Writes a driver's trips (from four weeks ago on) as an iCalendar file where the person chose.
 #[tauri::command]
 pub fn save_driver_calendar(state: State<'_, AppState>, driver_id: i64, path: PathBuf) -> Result<u32> {

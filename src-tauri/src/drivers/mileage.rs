@@ -99,6 +99,20 @@ pub fn parse_miles(text: &str) -> std::result::Result<i64, String> {
     Ok((value * 10.0).round() as i64)
 }
 
+/// Reads the miles a driver has driven for other organisations in a tax year ("9,500",
+/// "120.5 miles"; empty means none) into tenths.
+pub fn parse_other_miles(text: &str) -> std::result::Result<i64, String> {
+    let t = text.trim().trim_end_matches("miles").trim_end_matches("mi").trim().replace(',', "");
+    if t.is_empty() {
+        return Ok(0);
+    }
+    let value: f64 = t.parse().map_err(|_| format!("\"{}\" is not a number of miles, for example 2,400.", text.trim()))?;
+    if !(0.0..=100_000.0).contains(&value) {
+        return Err("Please give the miles for other organisations this tax year, from 0 to 100,000.".into());
+    }
+    Ok((value * 10.0).round() as i64)
+}
+
 /// Reads money as typed ("£5", "5.50", "3") into pence.
 pub fn parse_money(text: &str) -> std::result::Result<i64, String> {
     let t = text.trim().trim_start_matches('£').trim();
@@ -152,6 +166,16 @@ mod tests {
     }
 
     #[test]
+    fn other_organisations_miles_are_read_with_commas_and_may_be_empty() {
+        assert_eq!(parse_other_miles("9,500").unwrap(), 95_000);
+        assert_eq!(parse_other_miles(" 120.5 miles ").unwrap(), 1205);
+        assert_eq!(parse_other_miles("").unwrap(), 0);
+        assert!(parse_other_miles("lots").unwrap_err().contains("not a number of miles"));
+        assert!(parse_other_miles("100001").unwrap_err().contains("from 0 to 100,000"));
+        assert!(parse_other_miles("-1").is_err());
+    }
+
+    #[test]
     fn miles_and_money_are_read_as_typed() {
         assert_eq!(parse_miles("12.5").unwrap(), 125);
         assert_eq!(parse_miles("12.25").unwrap(), 123);
@@ -189,6 +213,12 @@ pub struct MileageClaim {
     pub donations_pence: i64,
     /// "As a volunteer driver you have driven 9,210 miles in the 2026–27 tax year…"
     pub warning: Option<String>,
+    /// The tax year the month ends in ("2026–27"), its first day, and the miles the driver
+    /// has driven for other organisations in it (counted before the scheme's own).
+    pub tax_year: String,
+    pub tax_year_start: String,
+    #[ts(type = "number")]
+    pub other_tenths: i64,
 }
 
 /// The claim for `driver_id` in the month from `first` to `last`.
@@ -202,19 +232,34 @@ pub fn claim_for(conn: &rusqlite::Connection, driver_id: i64, first: NaiveDate, 
             let earlier_end = if start > first { start } else { first };
             let until = earlier_end.pred_opt().unwrap_or(earlier_end);
             let sum: i64 = if until < start { 0 } else { super::sql::driver_miles(conn, driver_id, start, until)?.iter().map(|t| t.2).sum() };
-            slot.insert(sum);
+            slot.insert(sum + super::sql::other_miles(conn, driver_id, start)?);
         }
     }
     let lines = claim_lines(&trips, |start| before_cache.get(&start).copied().unwrap_or(0));
     let donations_pence = super::sql::donations_between(conn, Some(driver_id), first, last)?;
+    let year_start = tax_year_start(last);
+    let other_tenths = super::sql::other_miles(conn, driver_id, year_start)?;
     let warning = lines.last().filter(|l| l.year_to_date_tenths >= WARN_TENTHS).map(|l| {
         let on = NaiveDate::parse_from_str(&l.on, "%Y-%m-%d").unwrap_or(first);
-        format!(
-            "{} has driven {} miles for the scheme in the {} tax year. Above 10,000 business miles the approved rate is 25p a mile, and miles driven for other organisations count too.",
-            driver.name,
-            miles_text(l.year_to_date_tenths),
-            tax_year_name(tax_year_start(on))
-        )
+        let start = tax_year_start(on);
+        let other = if start == year_start { other_tenths } else { 0 };
+        if other > 0 {
+            format!(
+                "{} has driven {} business miles in the {} tax year: {} for the scheme and {} for other organisations. Above 10,000 miles the approved rate is 25p a mile.",
+                driver.name,
+                miles_text(l.year_to_date_tenths),
+                tax_year_name(start),
+                miles_text(l.year_to_date_tenths - other),
+                miles_text(other)
+            )
+        } else {
+            format!(
+                "{} has driven {} miles for the scheme in the {} tax year. Above 10,000 business miles the approved rate is 25p a mile, and miles driven for other organisations count too.",
+                driver.name,
+                miles_text(l.year_to_date_tenths),
+                tax_year_name(start)
+            )
+        }
     });
     Ok(MileageClaim {
         driver_id,
@@ -225,5 +270,8 @@ pub fn claim_for(conn: &rusqlite::Connection, driver_id: i64, first: NaiveDate, 
         donations_pence,
         lines,
         warning,
+        tax_year: tax_year_name(year_start),
+        tax_year_start: year_start.to_string(),
+        other_tenths,
     })
 }

@@ -154,6 +154,24 @@ pub fn driver_miles(conn: &Connection, driver_id: i64, from: NaiveDate, to: Naiv
     Ok(rows)
 }
 
+/// Miles (tenths) the driver told the scheme they drove for other organisations in the tax
+/// year starting `tax_year_start`; 0 when none are recorded.
+pub fn other_miles(conn: &Connection, driver_id: i64, tax_year_start: NaiveDate) -> Result<i64> {
+    Ok(conn
+        .query_row("SELECT tenths FROM driver_other_miles WHERE driver_id = ?1 AND tax_year_start = ?2", params![driver_id, tax_year_start.to_string()], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0))
+}
+
+pub fn set_other_miles(tx: &Connection, driver_id: i64, tax_year_start: NaiveDate, tenths: i64, now: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO driver_other_miles (driver_id, tax_year_start, tenths, updated_at) VALUES (?1, ?2, ?3, ?4)
+           ON CONFLICT (driver_id, tax_year_start) DO UPDATE SET tenths = excluded.tenths, updated_at = excluded.updated_at",
+        params![driver_id, tax_year_start.to_string(), tenths, now],
+    )?;
+    Ok(())
+}
+
 /// Donations recorded on done trips between two dates (one driver's, or everyone's), in pence.
 pub fn donations_between(conn: &Connection, driver: Option<i64>, from: NaiveDate, to: NaiveDate) -> Result<i64> {
     Ok(conn.query_row(

@@ -132,6 +132,13 @@ pub fn mileage_claim(settings: &Settings, claim: &MileageClaim, trips: &[Trip], 
         "Paid at the HMRC approved mileage rates for volunteer drivers: 45p a mile for the first 10,000 business miles in the tax year (from 6 April), then 25p a mile. Tax year: {}.",
         tax_year_name(tax_year_start(first))
     ));
+    if claim.other_tenths > 0 {
+        doc.paragraph(format!(
+            "Miles driven for other organisations in the {} tax year, as the driver told us: {}. They count towards the 10,000 first.",
+            claim.tax_year,
+            miles_text(claim.other_tenths)
+        ));
+    }
     if claim.lines.is_empty() {
         doc.paragraph("No miles were recorded for this month.");
     } else {

@@ -13,4 +13,9 @@ month: string, lines: Array<ClaimLine>, totalTenths: number, totalPence: number,
 /**
  * "As a volunteer driver you have driven 9,210 miles in the 2026–27 tax year…"
  */
-warning: string | null, };
+warning: string | null, 
+/**
+ * The tax year the month ends in ("2026–27"), its first day, and the miles the driver
+ * has driven for other organisations in it (counted before the scheme's own).
+ */
+taxYear: string, taxYearStart: string, otherTenths: number, };
