@@ -51,6 +51,20 @@ fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)]) -> i64 {
         .unwrap()
 }
 
+/// A trip on `date` driven by `driver` and marked done with `miles`.
+fn done_trip(store: &TempStore, driver: i64, (passenger, destination): (i64, i64), date: NaiveDate, miles: &str) -> i64 {
+    let input = TripInput { passenger_id: Some(passenger), destination_id: Some(destination), goes_on: uk(date), pickup_at: "9am".into(), appointment_at: "10am".into(), ..Default::default() };
+    let id = store.state.write(&[Topic::Drivers], |tx| trips::create(tx, &input, date, NOW)).unwrap();
+    store
+        .state
+        .write(&[Topic::Drivers], |tx| {
+            assign::assign(tx, id, driver, "", date, NOW)?;
+            trips::mark_done(tx, id, miles, "", date + Duration::days(1), NOW)
+        })
+        .unwrap();
+    id
+}
+
 fn passenger_and_destination(store: &TempStore) -> (i64, i64) {
     store
         .state
@@ -164,21 +178,10 @@ fn a_weekly_series_makes_each_trip_and_statuses_move_only_forward() {
 fn a_mileage_claim_across_5_and_6_april_splits_the_rates_by_tax_year() {
     let store = temp_store();
     let ann = driver(&store, "Ann Archer", &[]);
-    let (p, d) = passenger_and_destination(&store);
+    let place = passenger_and_destination(&store);
     // 9,990 miles earlier in the 2026–27 tax year, then 20 miles on 5 April and 20 on 6 April 2027.
-    let mut ids = Vec::new();
     for (on, miles) in [("2026-06-01", "1998"), ("2026-07-01", "1998"), ("2026-08-03", "1998"), ("2026-09-01", "1998"), ("2026-10-01", "1998"), ("2027-04-05", "20"), ("2027-04-06", "20")] {
-        let date = day(on);
-        let input = TripInput { passenger_id: Some(p), destination_id: Some(d), goes_on: uk(date), pickup_at: "9am".into(), appointment_at: "10am".into(), ..Default::default() };
-        let id = store.state.write(&[Topic::Drivers], |tx| trips::create(tx, &input, date, NOW)).unwrap();
-        store
-            .state
-            .write(&[Topic::Drivers], |tx| {
-                assign::assign(tx, id, ann, "", date, NOW)?;
-                trips::mark_done(tx, id, miles, "", date + Duration::days(1), NOW)
-            })
-            .unwrap();
-        ids.push(id);
+        done_trip(&store, ann, place, day(on), miles);
     }
     let claim = store.state.read(|conn| ppg_desk::drivers::mileage::claim_for(conn, ann, day("2027-04-01"), day("2027-04-30"), day("2027-05-01"))).unwrap();
     assert_eq!(claim.lines.len(), 2);
@@ -204,17 +207,8 @@ fn miles_for_other_organisations_count_first_towards_the_10000() {
     use ppg_desk::drivers::{mileage, sql};
     let store = temp_store();
     let ann = driver(&store, "Ann Archer", &[]);
-    let (p, d) = passenger_and_destination(&store);
     let date = day("2026-11-10");
-    let input = TripInput { passenger_id: Some(p), destination_id: Some(d), goes_on: uk(date), pickup_at: "9am".into(), appointment_at: "10am".into(), ..Default::default() };
-    let id = store.state.write(&[Topic::Drivers], |tx| trips::create(tx, &input, date, NOW)).unwrap();
-    store
-        .state
-        .write(&[Topic::Drivers], |tx| {
-            assign::assign(tx, id, ann, "", date, NOW)?;
-            trips::mark_done(tx, id, "30", "", date, NOW)
-        })
-        .unwrap();
+    done_trip(&store, ann, passenger_and_destination(&store), date, "30");
     let claim = |s: &ppg_desk::state::AppState| s.read(|conn| mileage::claim_for(conn, ann, day("2026-11-01"), day("2026-11-30"), day("2026-12-01"))).unwrap();
     assert_eq!((claim(&store.state).lines[0].high_tenths, claim(&store.state).other_tenths), (300, 0), "all 30 miles at 45p");
 
