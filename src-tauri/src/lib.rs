@@ -153,6 +153,8 @@ pub fn run_gui(paths: DataPaths) {
             drivers::commands::mark_trip_done,
             drivers::commands::get_mileage_claim,
             drivers::commands::save_other_miles,
+            drivers::commands::list_former_drivers_due,
+            drivers::commands::remove_driver_record,
             drivers::commands::save_driver_calendar,
             drivers::commands::get_scheme_summary,
             befriending::commands::list_referrals,

@@ -1,7 +1,8 @@
 //! The driver scheme in the real window: add a driver whose DBS check runs out in ten days
 //! and see the dashboard warn; add a trip request, assign the driver PPG Desk suggests first,
 //! try to double-book them and read why not, then print the week's rota and find the trip;
-//! add a driver's miles for other organisations to a mileage claim.
+//! add a driver's miles for other organisations to a mileage claim; remove a former driver's
+//! record once it has been kept long enough.
 
 use chrono::{Datelike, Duration, Local, NaiveDate};
 use serde_json::json;
@@ -45,8 +46,16 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     pick(&app, "Places (5)");
     app.wait_for_text("Hospitals and clinics");
     assert_accessible(&app, "drivers-places");
-    pick(&app, "Drivers (8)");
+    pick(&app, "Drivers (9)");
+    app.wait_for_text("Remove…");
+    let former = section_text(&app, "former-drivers-title");
+    assert!(former.contains("Kenneth Ashworth") && former.contains("stopped driving on"), "the sample's former driver is due for removal:\n{former}");
     assert_accessible(&app, "drivers-list");
+    app.click_labelled("Remove Kenneth Ashworth's driver record…");
+    app.wait_for_text("Remove Kenneth Ashworth's vehicle, checks and usual week for good?");
+    app.click_button("Yes, remove the driver record");
+    app.wait_for_text("Kenneth Ashworth's driver record has been removed. They are still in People.");
+    app.wait_for_text("Drivers (8)");
     app.click_button("Add a driver");
     choose(&app, "#personId", "Priya Sharma");
     app.fill("#vehicleMake", "Honda Jazz");

@@ -16,18 +16,18 @@ use ppg_desk::state::Topic;
 use crate::print::{sample_store, tool};
 use crate::support::{add_person, temp_store, TempStore};
 
-const NOW: &str = "2026-11-24T10:00:00";
+pub(crate) const NOW: &str = "2026-11-24T10:00:00";
 
-fn day(iso: &str) -> NaiveDate {
+pub(crate) fn day(iso: &str) -> NaiveDate {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap()
 }
 
-fn uk(date: NaiveDate) -> String {
+pub(crate) fn uk(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
 
 /// A driver free every weekday 8am to 6pm, with every check in date for a year unless `tweak` says otherwise.
-fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)]) -> i64 {
+pub(crate) fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)]) -> i64 {
     let person = add_person(&store.state, name, |_| {});
     let input = DriverInput {
         person_id: Some(person),
@@ -52,7 +52,7 @@ fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)]) -> i64 {
 }
 
 /// A trip on `date` driven by `driver` and marked done with `miles`.
-fn done_trip(store: &TempStore, driver: i64, (passenger, destination): (i64, i64), date: NaiveDate, miles: &str) -> i64 {
+pub(crate) fn done_trip(store: &TempStore, driver: i64, (passenger, destination): (i64, i64), date: NaiveDate, miles: &str) -> i64 {
     let input = TripInput { passenger_id: Some(passenger), destination_id: Some(destination), goes_on: uk(date), pickup_at: "9am".into(), appointment_at: "10am".into(), ..Default::default() };
     let id = store.state.write(&[Topic::Drivers], |tx| trips::create(tx, &input, date, NOW)).unwrap();
     store
@@ -65,7 +65,7 @@ fn done_trip(store: &TempStore, driver: i64, (passenger, destination): (i64, i64
     id
 }
 
-fn passenger_and_destination(store: &TempStore) -> (i64, i64) {
+pub(crate) fn passenger_and_destination(store: &TempStore) -> (i64, i64) {
     store
         .state
         .write(&[Topic::Drivers], |tx| {
@@ -175,68 +175,6 @@ fn a_weekly_series_makes_each_trip_and_statuses_move_only_forward() {
 }
 
 #[test]
-fn a_mileage_claim_across_5_and_6_april_splits_the_rates_by_tax_year() {
-    let store = temp_store();
-    let ann = driver(&store, "Ann Archer", &[]);
-    let place = passenger_and_destination(&store);
-    // 9,990 miles earlier in the 2026–27 tax year, then 20 miles on 5 April and 20 on 6 April 2027.
-    for (on, miles) in [("2026-06-01", "1998"), ("2026-07-01", "1998"), ("2026-08-03", "1998"), ("2026-09-01", "1998"), ("2026-10-01", "1998"), ("2027-04-05", "20"), ("2027-04-06", "20")] {
-        done_trip(&store, ann, place, day(on), miles);
-    }
-    let claim = store.state.read(|conn| ppg_desk::drivers::mileage::claim_for(conn, ann, day("2027-04-01"), day("2027-04-30"), day("2027-05-01"))).unwrap();
-    assert_eq!(claim.lines.len(), 2);
-    assert_eq!((claim.lines[0].high_tenths, claim.lines[0].low_tenths), (100, 100), "10 miles left at 45p on 5 April, 10 at 25p");
-    assert_eq!((claim.lines[1].high_tenths, claim.lines[1].low_tenths), (200, 0), "a new tax year on 6 April");
-    assert_eq!(claim.total_pence, 450 + 250 + 900);
-    let october = store.state.read(|conn| ppg_desk::drivers::mileage::claim_for(conn, ann, day("2026-10-01"), day("2026-10-31"), day("2027-05-01"))).unwrap();
-    assert!(october.warning.unwrap().contains("has driven 9,990 miles for the scheme in the 2026–27 tax year"), "warned near 10,000");
-    let june = store.state.read(|conn| ppg_desk::drivers::mileage::claim_for(conn, ann, day("2026-06-01"), day("2026-06-30"), day("2027-05-01"))).unwrap();
-    assert_eq!(june.warning, None);
-
-    let settings = ppg_desk::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };
-    store.state.write(&[Topic::Settings], |tx| ppg_desk::settings::save(tx, &settings, NOW)).unwrap();
-    let pdf = documents::render(&store.state, &DocumentKind::MileageClaim { driver_id: ann, month: "2027-04".into() }, Profile::LargePrint, store.state.now()).unwrap();
-    let text = tool("pdftotext", &[], &pdf).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(text.contains("Ann Archer: April 2027"), "{text}");
-    assert!(text.contains("£16.00"), "the total is printed: {text}");
-    assert!(text.contains("Driver's signature"));
-}
-
-#[test]
-fn miles_for_other_organisations_count_first_towards_the_10000() {
-    use ppg_desk::drivers::{mileage, sql};
-    let store = temp_store();
-    let ann = driver(&store, "Ann Archer", &[]);
-    let date = day("2026-11-10");
-    done_trip(&store, ann, passenger_and_destination(&store), date, "30");
-    let claim = |s: &ppg_desk::state::AppState| s.read(|conn| mileage::claim_for(conn, ann, day("2026-11-01"), day("2026-11-30"), day("2026-12-01"))).unwrap();
-    assert_eq!((claim(&store.state).lines[0].high_tenths, claim(&store.state).other_tenths), (300, 0), "all 30 miles at 45p");
-
-    // She has driven 9,990 miles for the hospital's own scheme this tax year.
-    let tenths = mileage::parse_other_miles("9,990").unwrap();
-    store.state.write(&[Topic::Drivers], |tx| sql::set_other_miles(tx, ann, mileage::tax_year_start(date), tenths, NOW)).unwrap();
-    let after = claim(&store.state);
-    assert_eq!((after.lines[0].high_tenths, after.lines[0].low_tenths), (100, 200), "10 miles left at 45p, 20 at 25p");
-    assert_eq!(after.total_pence, 450 + 500);
-    assert_eq!((after.tax_year.as_str(), after.other_tenths), ("2026–27", 99_900));
-    let warning = after.warning.unwrap();
-    assert!(warning.contains("10,020 business miles in the 2026–27 tax year: 30 for the scheme and 9,990 for other organisations"), "{warning}");
-    let settings = ppg_desk::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };
-    store.state.write(&[Topic::Settings], |tx| ppg_desk::settings::save(tx, &settings, NOW)).unwrap();
-    let pdf = documents::render(&store.state, &DocumentKind::MileageClaim { driver_id: ann, month: "2026-11".into() }, Profile::Standard, store.state.now()).unwrap();
-    let text = tool("pdftotext", &[], &pdf).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(text.contains("Miles driven for other organisations in the 2026–27 tax year, as the driver told us: 9,990."), "{text}");
-
-    // The next tax year starts again from nothing, and the database refuses nonsense.
-    let next = store.state.read(|conn| sql::other_miles(conn, ann, day("2027-04-06"))).unwrap();
-    assert_eq!(next, 0);
-    let refused = store.state.write(&[], |tx| sql::set_other_miles(tx, ann, day("2026-11-10"), 10, NOW));
-    assert!(refused.is_err(), "a tax year starts on 6 April");
-    let refused = store.state.write(&[], |tx| sql::set_other_miles(tx, ann, day("2026-04-06"), -5, NOW));
-    assert!(refused.is_err(), "miles cannot be negative");
-}
-
-#[test]
 fn a_drivers_calendar_is_in_uk_local_time_for_a_standard_parser() {
     let store = temp_store();
     let ann = driver(&store, "Ann Archer", &[]);
@@ -263,7 +201,8 @@ fn a_drivers_calendar_is_in_uk_local_time_for_a_standard_parser() {
 fn the_sample_scheme_warns_on_the_dashboard_and_prints_its_week() {
     let store = sample_store();
     let today = store.state.today();
-    assert_eq!(store.state.read(|conn| sql::drivers(conn, today)).unwrap().len(), 8);
+    let drivers = store.state.read(|conn| sql::drivers(conn, today)).unwrap();
+    assert_eq!((drivers.len(), drivers.iter().filter(|d| d.active).count()), (9, 8), "eight drivers and one former driver");
     let card = store.state.read(|conn| ppg_desk::dashboard::driver_card(conn, today)).unwrap();
     assert!(card.check_warnings.iter().any(|w| w.starts_with("David Thompson: Insurance for voluntary driving expires in 21 days")), "{card:?}");
     assert!(card.check_warnings.iter().any(|w| w.starts_with("Peter Wright: MOT lapsed on")), "{card:?}");
@@ -364,4 +303,55 @@ fn a_place_with_trips_is_kept_and_an_unused_one_can_go() {
     let spare = store.state.write(&[Topic::Drivers], |tx| sql::insert_destination(tx, &DestinationInput { name: "Eye clinic".into(), ..Default::default() }.checked()?)).unwrap();
     store.state.write(&[Topic::Drivers], |tx| sql::delete_destination(tx, spare)).unwrap();
     assert_eq!(store.state.read(sql::destinations).unwrap().len(), 1);
+}
+
+#[test]
+fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed() {
+    let store = temp_store();
+    let (ann, bob) = (driver(&store, "Ann Archer", &[]), driver(&store, "Bob Brown", &[]));
+    let place = passenger_and_destination(&store);
+    done_trip(&store, ann, place, day("2024-03-05"), "12");
+    // Ann stops driving in March 2024; Bob in October 2026.
+    let stop = |id: i64, now: &str| {
+        store.state.write(&[Topic::Drivers], |tx| {
+            let d = sql::get_driver(tx, id, day("2026-12-01"))?;
+            let input = DriverInput { person_id: Some(d.person_id), vehicle_make: d.vehicle_make, active: false, ..Default::default() };
+            sql::update_driver(tx, id, &input.checked()?, now)
+        })
+    };
+    stop(ann, "2024-03-10T09:00:00").unwrap();
+    stop(bob, "2026-10-01T09:00:00").unwrap();
+    stop(ann, "2025-01-01T09:00:00").unwrap();
+    let got = store.state.read(|conn| sql::get_driver(conn, ann, day("2026-12-01"))).unwrap();
+    assert_eq!(got.stopped_on.as_deref(), Some("2024-03-10"), "saving again keeps the day they stopped");
+
+    let sneaky = store.state.write(&[], |tx| Ok(tx.execute("UPDATE drivers SET active = 1 WHERE id = ?1", [bob])?));
+    assert!(sneaky.is_err(), "SQL refuses a stop date on someone driving");
+
+    let due = |months: u32, today: &str| store.state.read(|conn| sql::former_drivers_due(conn, months, day(today))).unwrap().into_iter().map(|d| d.name).collect::<Vec<_>>();
+    assert_eq!(due(24, "2026-03-09"), Vec::<String>::new(), "a day short of 24 months");
+    assert_eq!(due(24, "2026-03-10"), vec!["Ann Archer"]);
+    assert_eq!(due(6, "2027-04-01"), vec!["Ann Archer", "Bob Brown"]);
+    store
+        .state
+        .write(&[Topic::Drivers], |tx| {
+            let d = sql::get_driver(tx, bob, day("2026-12-01"))?;
+            sql::update_driver(tx, bob, &DriverInput { person_id: Some(d.person_id), active: true, ..Default::default() }.checked()?, "2026-12-01T09:00:00")
+        })
+        .unwrap();
+    assert_eq!(due(6, "2027-04-01"), vec!["Ann Archer"], "Bob is driving again");
+    assert_eq!(store.state.read(|conn| sql::get_driver(conn, bob, day("2026-12-01"))).unwrap().stopped_on, None);
+
+    let cai = driver(&store, "Cai Evans", &[]);
+    let Err(Error::Refused(message)) = store.state.write(&[], |tx| sql::remove_driver_record(tx, cai)) else { panic!("someone still driving cannot be removed") };
+    assert!(message.contains("still driving"), "{message}");
+
+    store.state.write(&[Topic::Drivers], |tx| sql::remove_driver_record(tx, ann)).unwrap();
+    let left = |table: &str| store.state.read(|conn| Ok(conn.query_row(&format!("SELECT count(*) FROM {table} WHERE driver_id = ?1"), [ann], |r| r.get::<_, i64>(0))?)).unwrap();
+    assert_eq!((left("driver_checks"), left("driver_availability")), (0, 0), "her checks and usual week go with the record");
+    assert!(store.state.read(|conn| sql::get_driver(conn, ann, day("2026-12-01"))).is_err());
+    let months = store.state.read(|conn| sql::month_lines(conn, day("2024-03-01"), day("2024-03-31"))).unwrap();
+    assert_eq!(months.iter().map(|m| m.done).sum::<u32>(), 1, "her trip still counts, without her name");
+    let query = ppg_desk::people::PeopleQuery { search: "Ann Archer".into(), filter: ppg_desk::people::PeopleFilter::Everyone };
+    assert_eq!(store.state.read(|conn| ppg_desk::people::list(conn, &query, day("2026-12-01"))).unwrap().len(), 1, "she is still in People");
 }

@@ -12,6 +12,7 @@ mod bulletins;
 mod drivers;
 mod meeting_record;
 mod meetings;
+mod mileage;
 mod people;
 mod print;
 mod store;

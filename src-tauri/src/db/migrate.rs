@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_befriending.sql"),
     include_str!("migrations/0009_bulletins.sql"),
     include_str!("migrations/0010_other_miles.sql"),
+    include_str!("migrations/0011_former_drivers.sql"),
 ];
 
 /// The schema version this build writes.

@@ -235,6 +235,22 @@ pub fn get_mileage_claim(state: State<'_, AppState>, driver_id: i64, month: Stri
     state.read(|conn| super::mileage::claim_for(conn, driver_id, first, last, today))
 }
 
+/// Former drivers whose record has been kept longer than the PPG's retention period.
+#[tauri::command]
+pub fn list_former_drivers_due(state: State<'_, AppState>) -> Result<Vec<Driver>> {
+    let today = state.today();
+    state.read(|conn| {
+        let months = crate::settings::load(conn)?.unwrap_or_default().driver_retention_months;
+        sql::former_drivers_due(conn, months, today)
+    })
+}
+
+/// Removes a former driver's record for good (they stay in People).
+#[tauri::command]
+pub fn remove_driver_record(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.write(&[Topic::Drivers], |tx| sql::remove_driver_record(tx, id))
+}
+
 /// Records the miles a driver has driven for other organisations in the tax year of `month`
 /// and returns that month's claim, worked out again with them.
 #[tauri::command]

@@ -65,6 +65,8 @@ pub struct Driver {
     pub wheelchair_accessible: bool,
     pub notes: String,
     pub active: bool,
+    /// The day they stopped driving (while `active` is false), e.g. "2026-03-14".
+    pub stopped_on: Option<String>,
     /// Every kind of check, in order, recorded or not.
     pub checks: Vec<CheckLine>,
     pub availability: Vec<Slot>,

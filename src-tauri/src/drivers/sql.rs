@@ -29,6 +29,7 @@ fn driver_row(row: &Row) -> rusqlite::Result<Driver> {
         wheelchair_accessible: row.get(8)?,
         notes: row.get(9)?,
         active: row.get(10)?,
+        stopped_on: row.get(11)?,
         checks: Vec::new(),
         availability: Vec::new(),
         absences: Vec::new(),
@@ -36,7 +37,7 @@ fn driver_row(row: &Row) -> rusqlite::Result<Driver> {
 }
 
 const DRIVER: &str = "SELECT d.id, d.person_id, p.full_name, p.phone, d.vehicle_make, d.vehicle_colour, d.registration, d.seats,
-    d.wheelchair_accessible, d.notes, d.active FROM drivers d JOIN people p ON p.id = d.person_id";
+    d.wheelchair_accessible, d.notes, d.active, d.stopped_on FROM drivers d JOIN people p ON p.id = d.person_id";
 
 fn fill(conn: &Connection, mut d: Driver, today: NaiveDate, warn: u32) -> Result<Driver> {
     let mut stmt = conn.prepare("SELECT kind, checked_on, reference, outcome, expires_on FROM driver_checks WHERE driver_id = ?1")?;
@@ -93,8 +94,8 @@ fn write_slots(conn: &Connection, id: i64, slots: &[Slot]) -> Result<()> {
 pub fn insert_driver(conn: &Connection, d: &CheckedDriver, now: &str) -> Result<i64> {
     crate::people::get(conn, d.person_id)?;
     conn.execute(
-        "INSERT INTO drivers (person_id, vehicle_make, vehicle_colour, registration, seats, wheelchair_accessible, notes, active, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        "INSERT INTO drivers (person_id, vehicle_make, vehicle_colour, registration, seats, wheelchair_accessible, notes, active, stopped_on, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CASE WHEN ?8 THEN NULL ELSE substr(?9, 1, 10) END, ?9, ?9)",
         params![d.person_id, d.vehicle_make, d.vehicle_colour, d.registration, d.seats, d.wheelchair_accessible, d.notes, d.active, now],
     )
     .map_err(|e| match e {
@@ -108,10 +109,32 @@ pub fn insert_driver(conn: &Connection, d: &CheckedDriver, now: &str) -> Result<
     Ok(id)
 }
 
+/// Former drivers who stopped driving more than `months` months before `today`: their driver
+/// record is kept no longer than that.
+pub fn former_drivers_due(conn: &Connection, months: u32, today: NaiveDate) -> Result<Vec<Driver>> {
+    let cutoff = today.checked_sub_months(chrono::Months::new(months)).unwrap_or(today);
+    let mut stmt = conn.prepare(&format!("{DRIVER} WHERE d.active = 0 AND d.stopped_on <= ?1 ORDER BY d.stopped_on, d.id"))?;
+    let found = stmt.query_map([cutoff.to_string()], driver_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let warn = warn_days(conn)?;
+    found.into_iter().map(|d| fill(conn, d, today, warn)).collect()
+}
+
+/// Removes a former driver's record: vehicle, checks, usual week, absences and other
+/// organisations' miles. They stay in People; their trips stay in the scheme's counts
+/// without their name. Someone still driving is refused.
+pub fn remove_driver_record(conn: &Connection, id: i64) -> Result<()> {
+    let active: bool = conn.query_row("SELECT active FROM drivers WHERE id = ?1", [id], |r| r.get(0)).optional()?.ok_or(Error::NotFound(NO_DRIVER))?;
+    if active {
+        return Err(Error::Refused("This person is still driving for the scheme. Untick \"Driving for the scheme at the moment\" first.".into()));
+    }
+    conn.execute("DELETE FROM drivers WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 pub fn update_driver(conn: &Connection, id: i64, d: &CheckedDriver, now: &str) -> Result<()> {
     let changed = conn.execute(
         "UPDATE drivers SET vehicle_make = ?2, vehicle_colour = ?3, registration = ?4, seats = ?5, wheelchair_accessible = ?6, notes = ?7,
-             active = ?8, updated_at = ?9 WHERE id = ?1",
+             active = ?8, stopped_on = CASE WHEN ?8 THEN NULL ELSE coalesce(stopped_on, substr(?9, 1, 10)) END, updated_at = ?9 WHERE id = ?1",
         params![id, d.vehicle_make, d.vehicle_colour, d.registration, d.seats, d.wheelchair_accessible, d.notes, d.active, now],
     )?;
     if changed == 0 {

@@ -1,5 +1,5 @@
 //! The sample PPG's volunteer driver scheme: eight drivers (one with insurance about to lapse,
-//! one with a lapsed MOT), passengers, the usual hospitals and clinics, and three months of
+//! one with a lapsed MOT) and a former driver due for removal, passengers, the usual hospitals and clinics, and three months of
 //! trips before today and two weeks after, including a weekly dialysis series.
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -53,6 +53,11 @@ fn person_id(tx: &Transaction, name: &str, today: NaiveDate) -> Result<i64> {
 }
 
 pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
+    // A former driver who stopped two and a half years ago: listed for removal (24 months).
+    let everyone = PeopleQuery { search: "Kenneth Ashworth".into(), filter: PeopleFilter::Everyone };
+    let kenneth = people::list(tx, &everyone, today)?.first().map(|p| p.id).ok_or(Error::NotFound("A sample driver is missing."))?;
+    let former = DriverInput { person_id: Some(kenneth), vehicle_make: "Honda Civic".into(), vehicle_colour: "maroon".into(), registration: "RV12 KAC".into(), seats: "3".into(), active: false, ..Default::default() };
+    sql::insert_driver(tx, &former.checked()?, &format!("{}T10:00:00", today - Duration::days(913)))?;
     let mut drivers = Vec::new();
     for &(name, make, colour, registration, wheelchair, days, from, to, insurance_in, mot_in) in DRIVERS {
         let input = DriverInput {

@@ -74,6 +74,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         travel_buffer_minutes: 30,
         waiting_contact_days: 14,
         befriending_retention_months: 24,
+        driver_retention_months: 24,
     };
     settings::save(tx, &sample, now)?;
     for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in PEOPLE.iter().enumerate() {

@@ -64,6 +64,8 @@ pub struct Settings {
     pub waiting_contact_days: u32,
     /// Closed befriending referrals older than this many months are listed for erasure.
     pub befriending_retention_months: u32,
+    /// Former drivers who stopped this many months ago are listed for removal.
+    pub driver_retention_months: u32,
 }
 
 impl Default for Settings {
@@ -86,6 +88,7 @@ impl Default for Settings {
             travel_buffer_minutes: 30,
             waiting_contact_days: 14,
             befriending_retention_months: 24,
+            driver_retention_months: 24,
         }
     }
 }
@@ -124,6 +127,9 @@ impl Settings {
         }
         if !(6..=120).contains(&self.befriending_retention_months) {
             c.fail("befriendingRetentionMonths", "Please choose between 6 and 120 months.");
+        }
+        if !(6..=120).contains(&self.driver_retention_months) {
+            c.fail("driverRetentionMonths", "Please choose between 6 and 120 months.");
         }
         if !(1..=90).contains(&self.waiting_contact_days) {
             c.fail("waitingContactDays", "Please choose between 1 and 90 days.");
@@ -169,6 +175,7 @@ mod tests {
             travel_buffer_minutes: 30,
             waiting_contact_days: 14,
             befriending_retention_months: 24,
+            driver_retention_months: 24,
         }
     }
 

@@ -197,6 +197,8 @@ export const assignDriver = (tripId: number, driverId: number, overrideReason: s
 export const setTripStatus = (tripId: number, status: TripStatus) => call<Trip>('set_trip_status', { tripId, status });
 export const markTripDone = (tripId: number, miles: string, donation: string) => call<Trip>('mark_trip_done', { tripId, miles, donation });
 export const getMileageClaim = (driverId: number, month: string) => call<MileageClaim>('get_mileage_claim', { driverId, month });
+export const listFormerDriversDue = () => call<Driver[]>('list_former_drivers_due');
+export const removeDriverRecord = (id: number) => call<void>('remove_driver_record', { id });
 export const saveOtherMiles = (driverId: number, month: string, miles: string) => call<MileageClaim>('save_other_miles', { driverId, month, miles });
 export const saveDriverCalendar = (driverId: number, path: string) => call<number>('save_driver_calendar', { driverId, path });
 export const getSchemeSummary = (months: number) => call<SchemeSummary>('get_scheme_summary', { months });

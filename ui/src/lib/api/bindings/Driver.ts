@@ -5,6 +5,10 @@ import type { Slot } from "./Slot";
 
 export type Driver = { id: number, personId: number, name: string, phone: string, vehicleMake: string, vehicleColour: string, registration: string, seats: number, wheelchairAccessible: boolean, notes: string, active: boolean, 
 /**
+ * The day they stopped driving (while `active` is false), e.g. "2026-03-14".
+ */
+stoppedOn: string | null, 
+/**
  * Every kind of check, in order, recorded or not.
  */
 checks: Array<CheckLine>, availability: Array<Slot>, absences: Array<Absence>, };

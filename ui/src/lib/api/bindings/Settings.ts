@@ -50,4 +50,8 @@ waitingContactDays: number,
 /**
  * Closed befriending referrals older than this many months are listed for erasure.
  */
-befriendingRetentionMonths: number, };
+befriendingRetentionMonths: number, 
+/**
+ * Former drivers who stopped this many months ago are listed for removal.
+ */
+driverRetentionMonths: number, };
