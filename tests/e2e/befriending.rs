@@ -31,8 +31,13 @@ fn a_referral_goes_from_the_link_worker_to_a_reported_match() {
     app.wait_for_text("Next meeting");
     let card = section_text(&app, "befriending-card-title");
     assert!(card.contains("not contacted for") && card.contains("safeguarding concern"), "the dashboard prompts:\n{card}");
+    // An old closed referral is due for erasure: the dashboard says so and leads to the list.
+    app.click_button("See the referrals due for erasure");
+    app.wait_for_text("Due for erasure");
+    app.wait_for_text("Dennis Fairbrother");
+    assert_accessible(&app, "befriending-erasure");
 
-    app.click_button("Befriending");
+    pick(&app, "Board");
     app.wait_for_text("Waiting for a match (");
     assert_accessible(&app, "befriending-board");
     app.screenshot("befriending-board");

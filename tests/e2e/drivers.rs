@@ -46,8 +46,13 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     pick(&app, "Places (5)");
     app.wait_for_text("Hospitals and clinics");
     assert_accessible(&app, "drivers-places");
-    pick(&app, "Drivers (9)");
+    // The dashboard says a former driver's record is due for removal and leads to it.
+    app.click_button("Home");
+    app.wait_for_text("1 former driver's record is due for removal.");
+    app.click_button("See the former drivers");
     app.wait_for_text("Remove…");
+    let checked = app.execute("return document.querySelector(\"input[name='drivers-tab']:checked\").value;", json!([]));
+    assert_eq!(checked, json!("drivers"), "the card opens the list of drivers");
     let former = section_text(&app, "former-drivers-title");
     assert!(former.contains("Kenneth Ashworth") && former.contains("stopped driving on"), "the sample's former driver is due for removal:\n{former}");
     assert_accessible(&app, "drivers-list");

@@ -203,6 +203,8 @@ fn the_sample_scheme_warns_on_the_dashboard_and_prints_its_week() {
     let today = store.state.today();
     let drivers = store.state.read(|conn| sql::drivers(conn, today)).unwrap();
     assert_eq!((drivers.len(), drivers.iter().filter(|d| d.active).count()), (9, 8), "eight drivers and one former driver");
+    let retention = store.state.read(|conn| ppg_desk::dashboard::dashboard(conn, today)).unwrap().retention;
+    assert_eq!((retention.former_drivers, retention.referrals), (1, 1), "the former driver and an old closed referral are due to clear out");
     let card = store.state.read(|conn| ppg_desk::dashboard::driver_card(conn, today)).unwrap();
     assert!(card.check_warnings.iter().any(|w| w.starts_with("David Thompson: Insurance for voluntary driving expires in 21 days")), "{card:?}");
     assert!(card.check_warnings.iter().any(|w| w.starts_with("Peter Wright: MOT lapsed on")), "{card:?}");
@@ -329,9 +331,9 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     assert!(sneaky.is_err(), "SQL refuses a stop date on someone driving");
 
     let due = |months: u32, today: &str| store.state.read(|conn| sql::former_drivers_due(conn, months, day(today))).unwrap().into_iter().map(|d| d.name).collect::<Vec<_>>();
-    assert_eq!(due(24, "2026-03-09"), Vec::<String>::new(), "a day short of 24 months");
-    assert_eq!(due(24, "2026-03-10"), vec!["Ann Archer"]);
-    assert_eq!(due(6, "2027-04-01"), vec!["Ann Archer", "Bob Brown"]);
+    assert_eq!(due(24, "2026-03-10"), Vec::<String>::new(), "24 months to the day is not yet more than 24 months");
+    assert_eq!(due(24, "2026-03-11"), vec!["Ann Archer"]);
+    assert_eq!(due(6, "2027-04-02"), vec!["Ann Archer", "Bob Brown"]);
     store
         .state
         .write(&[Topic::Drivers], |tx| {
@@ -339,7 +341,7 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
             sql::update_driver(tx, bob, &DriverInput { person_id: Some(d.person_id), active: true, ..Default::default() }.checked()?, "2026-12-01T09:00:00")
         })
         .unwrap();
-    assert_eq!(due(6, "2027-04-01"), vec!["Ann Archer"], "Bob is driving again");
+    assert_eq!(due(6, "2027-04-02"), vec!["Ann Archer"], "Bob is driving again");
     assert_eq!(store.state.read(|conn| sql::get_driver(conn, bob, day("2026-12-01"))).unwrap().stopped_on, None);
 
     let cai = driver(&store, "Cai Evans", &[]);

@@ -1,7 +1,7 @@
 //! The home dashboard: the next meeting and what still needs doing for it, and the actions
 //! that are overdue or due soon, the PPG's link with its social prescriber, and directory
-//! entries due for checking. Each card says how many there are and shows the first few;
-//! later features (drivers, befriending) add their own cards here.
+//! entries due for checking, the driver and befriending schemes, and personal data kept past
+//! its retention period. Each card says how many there are and shows the first few.
 
 pub mod commands;
 
@@ -54,6 +54,18 @@ pub struct Dashboard {
     /// Drivers' checks lapsed or lapsing soon, and trips soon with no driver.
     pub drivers: DriverCard,
     pub befriending: BefriendingCard,
+    /// Personal data kept past the PPG's retention periods, to clear out.
+    pub retention: RetentionCard,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RetentionCard {
+    /// Closed befriending referrals due for erasure.
+    pub referrals: u32,
+    /// Former drivers whose driver record is due for removal.
+    pub former_drivers: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -141,6 +153,10 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         directory_due,
         drivers: driver_card(conn, today)?,
         befriending: befriending_card(conn, today)?,
+        retention: RetentionCard {
+            referrals: crate::befriending::retention::due_for_erasure(conn, settings.as_ref().map(|s| s.befriending_retention_months).unwrap_or(24), today)?.len() as u32,
+            former_drivers: crate::drivers::sql::former_drivers_due(conn, settings.as_ref().map(|s| s.driver_retention_months).unwrap_or(24), today)?.len() as u32,
+        },
     })
 }
 

@@ -109,11 +109,12 @@ pub fn insert_driver(conn: &Connection, d: &CheckedDriver, now: &str) -> Result<
     Ok(id)
 }
 
-/// Former drivers who stopped driving more than `months` months before `today`: their driver
+/// Former drivers who stopped driving more than `months` months before `today` (as closed
+/// befriending referrals are counted): their driver
 /// record is kept no longer than that.
 pub fn former_drivers_due(conn: &Connection, months: u32, today: NaiveDate) -> Result<Vec<Driver>> {
     let cutoff = today.checked_sub_months(chrono::Months::new(months)).unwrap_or(today);
-    let mut stmt = conn.prepare(&format!("{DRIVER} WHERE d.active = 0 AND d.stopped_on <= ?1 ORDER BY d.stopped_on, d.id"))?;
+    let mut stmt = conn.prepare(&format!("{DRIVER} WHERE d.active = 0 AND d.stopped_on < ?1 ORDER BY d.stopped_on, d.id"))?;
     let found = stmt.query_map([cutoff.to_string()], driver_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     let warn = warn_days(conn)?;
     found.into_iter().map(|d| fill(conn, d, today, warn)).collect()

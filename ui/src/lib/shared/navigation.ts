@@ -8,4 +8,6 @@ export interface Destination {
   actionView?: ActionView;
   meetingId?: number;
   directoryDue?: boolean;
+  /** Which of the driver or befriending screen's views to show ("erasure", "drivers"). */
+  tab?: string;
 }

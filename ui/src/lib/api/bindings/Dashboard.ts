@@ -4,6 +4,7 @@ import type { BefriendingCard } from "./BefriendingCard";
 import type { DirectoryCard } from "./DirectoryCard";
 import type { DriverCard } from "./DriverCard";
 import type { MeetingCard } from "./MeetingCard";
+import type { RetentionCard } from "./RetentionCard";
 
 export type Dashboard = { nextMeeting: MeetingCard | null, 
 /**
@@ -22,4 +23,8 @@ directoryDue: DirectoryCard,
 /**
  * Drivers' checks lapsed or lapsing soon, and trips soon with no driver.
  */
-drivers: DriverCard, befriending: BefriendingCard, };
+drivers: DriverCard, befriending: BefriendingCard, 
+/**
+ * Personal data kept past the PPG's retention periods, to clear out.
+ */
+retention: RetentionCard, };
