@@ -84,6 +84,7 @@ pub fn run_gui(paths: DataPaths) {
             people::commands::mark_person_left,
             people::commands::preview_erase_person,
             people::commands::erase_person,
+            people::commands::save_person_record_json,
             people::commands::preview_people_csv,
             people::commands::import_people_csv,
             people::commands::export_people_csv,

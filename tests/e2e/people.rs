@@ -1,4 +1,5 @@
-//! People in the real window: add, edit, relaunch; bad input; hostile text; accessibility.
+//! People in the real window: add, edit, relaunch; bad input; hostile text; a whole record
+//! for a subject access request; accessibility.
 
 use serde_json::json;
 
@@ -85,5 +86,23 @@ fn hostile_text_is_shown_as_plain_text() {
     assert_eq!(shown, json!(hostile));
     let images = app.execute("return document.querySelectorAll('img').length;", json!([]));
     assert_eq!(images, json!(0), "no image element was created from the name");
+    app.quit();
+}
+
+#[test]
+fn a_persons_whole_record_is_shown_for_a_subject_access_request() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::load_sample(dir.path());
+    let app = Session::launch(dir.path(), &[]);
+    open_people(&app);
+    app.click(&app.find("button[aria-label='Edit Graham Whitfield']"));
+    app.wait_for_text("Everything we hold about them");
+    app.click_button("Show their record…");
+    app.wait_for_preview();
+    let pages = app.text(&app.find(".count"));
+    assert!(pages.starts_with("Preview: ") && !pages.contains("Preview: 1 page"), "a driver's record runs over a page: {pages}");
+    assert_accessible(&app, "person-record");
+    let title = app.execute("return document.title;", json!([]));
+    assert!(!title.as_str().unwrap_or_default().contains("Graham"), "no name in the window title: {title}");
     app.quit();
 }

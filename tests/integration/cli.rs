@@ -188,6 +188,16 @@ fn the_befriending_report_and_a_persons_record_are_written_from_the_command_line
     assert_eq!(json["record"]["referral"]["fullName"], "Edna Marsh");
     let (ok, text) = ppg(dir.path(), &["export", "person", "--referral", "9999", "--out", record.to_str().unwrap()]);
     assert!(!ok && text.contains("That referral is no longer in PPG Desk."), "{text}");
+
+    // Someone in People: a driver's whole record.
+    let (_, people) = ppg(dir.path(), &["people"]);
+    let graham = people.lines().find(|l| l.contains("Graham Whitfield")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
+    let (ok, text) = ppg(dir.path(), &["export", "person", "--person", graham.as_str(), "--out", record.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
+    assert_eq!(json["record"]["driver"]["registration"], "RV19 GWF");
+    let (ok, text) = ppg(dir.path(), &["export", "person", "--out", record.to_str().unwrap()]);
+    assert!(!ok && text.contains("--person"), "whose record must be said: {text}");
 }
 
 #[test]

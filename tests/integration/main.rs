@@ -16,3 +16,4 @@ mod mileage;
 mod people;
 mod print;
 mod store;
+mod subject_access;

@@ -79,11 +79,15 @@ pub enum ExportTarget {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Everything held about one befriending referral (subject access): a readable PDF at
-    /// --out and the same record as JSON beside it (the same name ending .json).
+    /// Everything held about one person (subject access): someone in People (--person, see
+    /// `ppg-desk people`) or a befriending referral (--referral, see `ppg-desk referrals`). A
+    /// readable PDF at --out and the same record as JSON beside it (the same name ending .json).
+    #[command(group(clap::ArgGroup::new("whose").required(true).args(["referral", "person"])))]
     Person {
         #[arg(long, value_name = "ID")]
-        referral: i64,
+        referral: Option<i64>,
+        #[arg(long, value_name = "ID")]
+        person: Option<i64>,
         #[command(flatten)]
         output: PrintOutput,
     },

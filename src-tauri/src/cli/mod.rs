@@ -92,11 +92,15 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 .collect();
             Ok(if lines.is_empty() { "No bulletins yet.".into() } else { format!("  ID  Issue  Month    Title\n{}", lines.join("\n")) })
         }),
-        Command::Export { what: ExportTarget::Person { referral, output } } => {
+        Command::Export { what: ExportTarget::Person { referral, person, output } } => {
             let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
-            let bytes = documents::render(&state, &DocumentKind::SubjectAccess { referral_id: referral }, profile, state.now())?;
             let today = state.today();
-            let json = state.read(|conn| crate::befriending::subject_access_json(conn, referral, today))?;
+            let (kind, json) = match (referral, person) {
+                (Some(referral), _) => (DocumentKind::SubjectAccess { referral_id: referral }, state.read(|conn| crate::befriending::subject_access_json(conn, referral, today))?),
+                (None, Some(person)) => (DocumentKind::PersonRecord { person_id: person }, state.read(|conn| crate::people::access::json(conn, person, today))?),
+                (None, None) => return Err(Error::Refused("Say whose record: --person ID or --referral ID.".into())),
+            };
+            let bytes = documents::render(&state, &kind, profile, state.now())?;
             let json_path = output.out.with_extension("json");
             if json_path == output.out {
                 return Err(Error::Refused("Please give the PDF's file name (ending .pdf); the JSON file is written beside it.".into()));

@@ -75,6 +75,12 @@ pub enum DocumentKind {
         #[ts(type = "number")]
         referral_id: i64,
     },
+    /// Everything held about someone in People (subject access).
+    #[serde(rename_all = "camelCase")]
+    PersonRecord {
+        #[ts(type = "number")]
+        person_id: i64,
+    },
     /// An issue of the patient bulletin (a published issue prints exactly as it was).
     #[serde(rename_all = "camelCase")]
     Bulletin {
@@ -106,6 +112,7 @@ impl DocumentKind {
             DocumentKind::Bulletin { .. } => "bulletin",
             DocumentKind::ReferralSheet { .. } => "befriending-referral-summary",
             DocumentKind::SubjectAccess { .. } => "befriending-record",
+            DocumentKind::PersonRecord { .. } => "person-record",
         }
     }
 }
@@ -176,6 +183,7 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             DocumentKind::SubjectAccess { referral_id } => {
                 Ok(print::befriending::subject_access(&settings, &crate::befriending::detail::detail(conn, *referral_id, today)?, today, logo))
             }
+            DocumentKind::PersonRecord { person_id } => Ok(print::access::person_record(&settings, &crate::people::access::gather(conn, *person_id, today)?, logo)),
             DocumentKind::Bulletin { bulletin_id } => {
                 let bulletin = crate::bulletins::sql::get(conn, *bulletin_id)?;
                 Ok(print::bulletin::bulletin(&settings, &bulletin, &crate::bulletins::sql::articles(conn, *bulletin_id)?, logo))

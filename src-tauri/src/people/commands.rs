@@ -78,3 +78,11 @@ pub fn export_people_csv(state: State<'_, AppState>, path: PathBuf, query: Peopl
     super::csv::write_file(&path, &people)?;
     Ok(people.len())
 }
+
+/// Writes everything held about a person (subject access) as JSON where the person chose.
+#[tauri::command]
+pub fn save_person_record_json(state: State<'_, AppState>, id: i64, path: PathBuf) -> Result<()> {
+    let today = state.today();
+    let text = state.read(|conn| super::access::json(conn, id, today))?;
+    crate::files::write_atomically(&path, text.as_bytes())
+}

@@ -3,6 +3,8 @@
 //! left and erasing them.
 
 pub mod commands;
+pub mod access;
+mod access_sql;
 pub mod csv;
 mod sql;
 

@@ -12,7 +12,7 @@ use crate::settings::Settings;
 pub fn agenda(settings: &Settings, meeting: &Meeting, items: &[AgendaItem], actions: &[(String, String, Option<String>)], logo: Option<Image>) -> Document {
     let title = format!("Agenda: {}", meeting.kind.label().to_lowercase());
     let mut doc = Document::new(title, &settings.group_name);
-    doc.running_header = format!("Agenda for the {}, {}", meeting.kind.label().to_lowercase(), super::minutes::day_month_year(&meeting.meets_on));
+    doc.running_header = format!("Agenda for the {}, {}", meeting.kind.label().to_lowercase(), super::day_month_year(&meeting.meets_on));
     doc.logo = logo;
     let when = match &meeting.ends_at {
         Some(end) => format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end)),

@@ -6,18 +6,11 @@
 use chrono::NaiveDate;
 
 use super::model::{Block, Column, Document, Image, Run};
+use super::{day_month_year as short, or_not_given as or_none};
 use crate::befriending::detail::ReferralDetail;
 use crate::befriending::report::{BefriendingReport, Count};
 use crate::befriending::rules::change_words;
 use crate::settings::Settings;
-
-fn short(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_else(|_| iso.to_string())
-}
-
-fn or_none(text: &str) -> String {
-    if text.trim().is_empty() { "Not given".into() } else { text.to_string() }
-}
 
 fn count_table(doc: &mut Document, heading: &str, counts: &[Count], empty: &str) {
     doc.heading(2, heading);
@@ -145,14 +138,13 @@ pub fn referral_sheet(settings: &Settings, d: &ReferralDetail, logo: Option<Imag
 
 /// Everything held about the person, for a subject access request.
 pub fn subject_access(settings: &Settings, d: &ReferralDetail, today: NaiveDate, logo: Option<Image>) -> Document {
-    let mut doc = Document::new("Your befriending record", &settings.group_name);
-    doc.subtitle = vec![settings.group_name.clone(), format!("Everything we hold about you, as at {}", today.format("%-d %B %Y"))];
-    doc.running_header = "Your befriending record (confidential)".into();
-    doc.logo = logo;
-    doc.paragraph(format!(
-        "This is all the information {} holds about you in its befriending scheme. If anything is wrong, please tell us and we will correct it.",
-        settings.group_name
-    ));
+    let mut doc = super::access::record_document(
+        settings,
+        "Your befriending record",
+        &today.to_string(),
+        "in its befriending scheme. If anything is wrong, please tell us and we will correct it.",
+        logo,
+    );
     doc.heading(2, "About you and your referral");
     person_block(&mut doc, d);
     doc.heading(2, "Times we contacted you while you waited");

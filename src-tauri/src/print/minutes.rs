@@ -10,14 +10,10 @@ use crate::actions::views::ReviewLine;
 use crate::meetings::record::AttendanceStatus;
 use crate::meetings::{long_date, spoken_time, MeetingDetail, MeetingStatus};
 use crate::settings::Settings;
+use super::day_month_year;
 
 fn short_date(iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_else(|_| iso.to_string())
-}
-
-/// "8 December 2026", for running headers.
-pub fn day_month_year(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_else(|_| iso.to_string())
 }
 
 /// Builds the minutes of the meeting in `detail`.

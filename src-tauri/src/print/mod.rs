@@ -2,6 +2,7 @@
 //! profile (clear-print rules: sans-serif, left-aligned, no italics or underlining, page
 //! numbers as large as the body text) and drawn as a PDF. One file per document kind.
 
+pub mod access;
 pub mod actions;
 pub mod agenda;
 pub mod befriending;
@@ -25,6 +26,16 @@ use crate::error::Result;
 pub use layout::Laid;
 pub use model::{Block, Column, Document, Image, Run};
 pub use pdf::Metadata;
+
+/// "8 December 2026" from "2026-12-08" (anything else is printed as it is).
+pub fn day_month_year(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_else(|_| iso.to_string())
+}
+
+/// The text, or "Not given" when it is empty.
+pub fn or_not_given(text: &str) -> String {
+    if text.trim().is_empty() { "Not given".into() } else { text.to_string() }
+}
 
 /// The two ways every document prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -72,6 +72,7 @@ export const updatePerson = (id: number, input: PersonInput) => call<Person>('up
 export const markPersonLeft = (id: number, on: string) => call<Person>('mark_person_left', { id, on });
 export const previewErasePerson = (id: number) => call<ErasurePreview>('preview_erase_person', { id });
 export const erasePerson = (id: number) => call<void>('erase_person', { id });
+export const savePersonRecordJson = (id: number, path: string) => call<void>('save_person_record_json', { id, path });
 export const previewPeopleCsv = (path: string) => call<CsvPreview>('preview_people_csv', { path });
 export const importPeopleCsv = (path: string, mapping: (PersonField | null)[]) =>
   call<ImportReport>('import_people_csv', { path, mapping });

@@ -1,0 +1,80 @@
+//! Subject access for someone in People: everything PPG Desk holds about them, gathered for a
+//! readable PDF (`print::access`) and a JSON file. Their own record and roles, the meetings
+//! they came to or had a part in, the actions they own, and their driver and befriender
+//! records. Other people's details are left out: the trips they drove say when and where, not
+//! who was in the car, and befriending matches say when, not whom.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::access_sql as sql;
+use super::Person;
+use crate::befriending::matching::Befriender;
+use crate::drivers::Driver;
+use crate::error::Result;
+
+/// One thing held about them, with the day it happened (ISO) where there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HeldItem {
+    pub on: Option<String>,
+    pub what: String,
+}
+
+impl HeldItem {
+    pub(super) fn new(on: Option<String>, what: impl Into<String>) -> Self {
+        HeldItem { on, what: what.into() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonAccess {
+    /// The day the record was put together (ISO).
+    pub produced_on: String,
+    pub person: Person,
+    /// Meetings: attendance, chairing, taking the minutes, proposing or seconding, items asked for.
+    pub meetings: Vec<HeldItem>,
+    pub actions: Vec<HeldItem>,
+    pub driver: Option<Driver>,
+    /// Trips they drove: the day, where to and what happened (no passenger's name).
+    pub trips: Vec<HeldItem>,
+    /// Miles they told the scheme they drove for other organisations, by tax year.
+    pub other_miles: Vec<HeldItem>,
+    pub befriender: Option<Befriender>,
+    /// Their befriending matches: when each began, first met and ended (no names).
+    pub matches: Vec<HeldItem>,
+}
+
+/// Everything held about person `id`, as it stands `today`.
+pub fn gather(conn: &Connection, id: i64, today: NaiveDate) -> Result<PersonAccess> {
+    let person = super::get(conn, id)?;
+    let driver = crate::drivers::sql::drivers(conn, today)?.into_iter().find(|d| d.person_id == id);
+    let (trips, other_miles) = match &driver {
+        Some(d) => (sql::trips(conn, d.id)?, sql::other_miles(conn, d.id, today)?),
+        None => (Vec::new(), Vec::new()),
+    };
+    let befriender = crate::befriending::befrienders(conn)?.into_iter().find(|b| b.person_id == id);
+    let matches = match &befriender {
+        Some(b) => sql::matches(conn, b.id)?,
+        None => Vec::new(),
+    };
+    Ok(PersonAccess { produced_on: today.to_string(), meetings: sql::meetings(conn, id)?, actions: sql::actions(conn, id)?, person, driver, trips, other_miles, befriender, matches })
+}
+
+/// The same record as pretty-printed JSON, to hand over with the PDF.
+pub fn json(conn: &Connection, id: i64, today: NaiveDate) -> Result<String> {
+    let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct SubjectAccessFile {
+        about: String,
+        record: PersonAccess,
+    }
+    let file = SubjectAccessFile { about: format!("Everything {group} holds about this person in PPG Desk."), record: gather(conn, id, today)? };
+    Ok(serde_json::to_string_pretty(&file).expect("the record is plain data"))
+}
