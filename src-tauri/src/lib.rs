@@ -140,6 +140,7 @@ pub fn run_gui(paths: DataPaths) {
             drivers::commands::create_passenger,
             drivers::commands::update_passenger,
             drivers::commands::delete_passenger,
+            drivers::commands::save_passenger_record_json,
             drivers::commands::list_destinations,
             drivers::commands::create_destination,
             drivers::commands::update_destination,

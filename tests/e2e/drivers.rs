@@ -61,6 +61,18 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     app.click_button("Yes, remove the driver record");
     app.wait_for_text("Kenneth Ashworth's driver record has been removed. They are still in People.");
     app.wait_for_text("Drivers (8)");
+
+    // A passenger asks what the scheme holds about them.
+    pick(&app, "Passengers (8)");
+    app.wait_for_text("Add a passenger");
+    let opened = app.execute("const b = [...document.querySelectorAll('button.action-link')].find(b => b.querySelector('strong')?.textContent.trim() === 'Harold Jenkins'); if (b) b.click(); return !!b;", json!([]));
+    assert_eq!(opened, json!(true), "Harold Jenkins is a sample passenger");
+    app.wait_for_text("Everything we hold about them");
+    app.click_button("Show their record…");
+    app.wait_for_preview();
+    assert_accessible(&app, "passenger-record");
+    app.click_button("← Back to the driver scheme");
+    pick(&app, "Drivers (8)");
     app.click_button("Add a driver");
     choose(&app, "#personId", "Priya Sharma");
     app.fill("#vehicleMake", "Honda Jazz");

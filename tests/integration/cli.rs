@@ -197,7 +197,13 @@ fn the_befriending_report_and_a_persons_record_are_written_from_the_command_line
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
     assert_eq!(json["record"]["driver"]["registration"], "RV19 GWF");
     let (ok, text) = ppg(dir.path(), &["export", "person", "--out", record.to_str().unwrap()]);
-    assert!(!ok && text.contains("--person"), "whose record must be said: {text}");
+    assert!(!ok && text.contains("--person") && text.contains("--passenger"), "whose record must be said: {text}");
+    let (_, passengers) = ppg(dir.path(), &["passengers"]);
+    let harold = passengers.lines().find(|l| l.contains("Harold Jenkins")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
+    let (ok, text) = ppg(dir.path(), &["export", "person", "--passenger", harold.as_str(), "--large-print", "--out", record.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
+    assert_eq!(json["record"]["passenger"]["fullName"], "Harold Jenkins");
 }
 
 #[test]

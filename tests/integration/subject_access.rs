@@ -59,3 +59,23 @@ fn a_befrienders_record_lists_their_matches_without_naming_who() {
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(parsed["record"]["person"]["fullName"], "Aisha Begum");
 }
+
+#[test]
+fn a_passengers_record_has_their_trips_without_the_drivers_names() {
+    let store = sample_store();
+    let today = store.state.today();
+    let harold = store.state.read(|conn| ppg_desk::drivers::sql::passengers(conn, "Harold Jenkins")).unwrap()[0].id;
+    let record = store.state.read(|conn| access::gather_passenger(conn, harold, today)).unwrap();
+    assert_eq!(record.passenger.pickup_address, "27 Green Lane, Oakford RV5 2GL");
+    assert!(record.trips.iter().any(|t| t.what.starts_with("To Riverside Renal Unit: picked up 7.15am, appointment 8am")), "{:?}", record.trips);
+    let pdf = documents::render(&store.state, &DocumentKind::PassengerRecord { passenger_id: harold }, Profile::Standard, store.state.now()).unwrap();
+    let text = tool("pdftotext", &[], &pdf);
+    let json = store.state.read(|conn| access::passenger_json(conn, harold, today)).unwrap();
+    assert!(text.contains("Harold Jenkins") && text.contains("Your trips") && json.contains("Riverside Renal Unit"));
+    let drivers: Vec<String> = store.state.read(|conn| ppg_desk::drivers::sql::drivers(conn, today)).unwrap().into_iter().map(|d| d.name).collect();
+    for driver in &drivers {
+        assert!(!text.contains(driver.as_str()) && !json.contains(driver.as_str()), "a driver's name ({driver}) is not in a passenger's record");
+    }
+    let name = documents::file_name(&DocumentKind::PassengerRecord { passenger_id: harold }, Profile::Standard, today);
+    assert!(name.starts_with("ppg-passenger-record") && !name.to_lowercase().contains("jenkins"), "{name}");
+}

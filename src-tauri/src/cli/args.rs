@@ -36,6 +36,8 @@ pub enum Command {
     People,
     /// List the volunteer drivers with their ids.
     Drivers,
+    /// List the driver scheme's passengers with their ids.
+    Passengers,
     /// List the befriending referrals with their ids and where they stand.
     Referrals,
     /// List the bulletin's issues with their ids.
@@ -80,14 +82,17 @@ pub enum ExportTarget {
         out: Option<PathBuf>,
     },
     /// Everything held about one person (subject access): someone in People (--person, see
-    /// `ppg-desk people`) or a befriending referral (--referral, see `ppg-desk referrals`). A
-    /// readable PDF at --out and the same record as JSON beside it (the same name ending .json).
-    #[command(group(clap::ArgGroup::new("whose").required(true).args(["referral", "person"])))]
+    /// `ppg-desk people`), a befriending referral (--referral, see `ppg-desk referrals`) or a
+    /// passenger of the driver scheme (--passenger, see `ppg-desk passengers`). A readable PDF
+    /// at --out and the same record as JSON beside it (the same name ending .json).
+    #[command(group(clap::ArgGroup::new("whose").required(true).args(["referral", "person", "passenger"])))]
     Person {
         #[arg(long, value_name = "ID")]
         referral: Option<i64>,
         #[arg(long, value_name = "ID")]
         person: Option<i64>,
+        #[arg(long, value_name = "ID")]
+        passenger: Option<i64>,
         #[command(flatten)]
         output: PrintOutput,
     },

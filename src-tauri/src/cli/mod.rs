@@ -80,6 +80,10 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 Ok(if lines.is_empty() { "No drivers yet.".into() } else { format!("  ID  Driver\n{}", lines.join("\n")) })
             })
         }
+        Command::Passengers => state.read(|conn| {
+            let lines: Vec<String> = crate::drivers::sql::passengers(conn, "")?.iter().map(|p| format!("{:>4}  {}", p.id, p.full_name)).collect();
+            Ok(if lines.is_empty() { "No passengers yet.".into() } else { format!("  ID  Passenger\n{}", lines.join("\n")) })
+        }),
         Command::Referrals => state.read(|conn| {
             let lines: Vec<String> =
                 crate::befriending::list(conn)?.iter().map(|r| format!("{:>4}  {}  {:<20}  {}", r.id, r.received_on, r.stage.label(), r.full_name)).collect();
@@ -92,13 +96,16 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 .collect();
             Ok(if lines.is_empty() { "No bulletins yet.".into() } else { format!("  ID  Issue  Month    Title\n{}", lines.join("\n")) })
         }),
-        Command::Export { what: ExportTarget::Person { referral, person, output } } => {
+        Command::Export { what: ExportTarget::Person { referral, person, passenger, output } } => {
             let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
             let today = state.today();
-            let (kind, json) = match (referral, person) {
-                (Some(referral), _) => (DocumentKind::SubjectAccess { referral_id: referral }, state.read(|conn| crate::befriending::subject_access_json(conn, referral, today))?),
-                (None, Some(person)) => (DocumentKind::PersonRecord { person_id: person }, state.read(|conn| crate::people::access::json(conn, person, today))?),
-                (None, None) => return Err(Error::Refused("Say whose record: --person ID or --referral ID.".into())),
+            let (kind, json) = match (referral, person, passenger) {
+                (Some(referral), _, _) => (DocumentKind::SubjectAccess { referral_id: referral }, state.read(|conn| crate::befriending::subject_access_json(conn, referral, today))?),
+                (None, Some(person), _) => (DocumentKind::PersonRecord { person_id: person }, state.read(|conn| crate::people::access::json(conn, person, today))?),
+                (None, None, Some(passenger)) => {
+                    (DocumentKind::PassengerRecord { passenger_id: passenger }, state.read(|conn| crate::people::access::passenger_json(conn, passenger, today))?)
+                }
+                (None, None, None) => return Err(Error::Refused("Say whose record: --person ID, --referral ID or --passenger ID.".into())),
             };
             let bytes = documents::render(&state, &kind, profile, state.now())?;
             let json_path = output.out.with_extension("json");

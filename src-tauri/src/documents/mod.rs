@@ -81,6 +81,12 @@ pub enum DocumentKind {
         #[ts(type = "number")]
         person_id: i64,
     },
+    /// Everything held about a passenger of the driver scheme (subject access).
+    #[serde(rename_all = "camelCase")]
+    PassengerRecord {
+        #[ts(type = "number")]
+        passenger_id: i64,
+    },
     /// An issue of the patient bulletin (a published issue prints exactly as it was).
     #[serde(rename_all = "camelCase")]
     Bulletin {
@@ -113,6 +119,7 @@ impl DocumentKind {
             DocumentKind::ReferralSheet { .. } => "befriending-referral-summary",
             DocumentKind::SubjectAccess { .. } => "befriending-record",
             DocumentKind::PersonRecord { .. } => "person-record",
+            DocumentKind::PassengerRecord { .. } => "passenger-record",
         }
     }
 }
@@ -184,6 +191,9 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 Ok(print::befriending::subject_access(&settings, &crate::befriending::detail::detail(conn, *referral_id, today)?, today, logo))
             }
             DocumentKind::PersonRecord { person_id } => Ok(print::access::person_record(&settings, &crate::people::access::gather(conn, *person_id, today)?, logo)),
+            DocumentKind::PassengerRecord { passenger_id } => {
+                Ok(print::access::passenger_record(&settings, &crate::people::access::gather_passenger(conn, *passenger_id, today)?, logo))
+            }
             DocumentKind::Bulletin { bulletin_id } => {
                 let bulletin = crate::bulletins::sql::get(conn, *bulletin_id)?;
                 Ok(print::bulletin::bulletin(&settings, &bulletin, &crate::bulletins::sql::articles(conn, *bulletin_id)?, logo))

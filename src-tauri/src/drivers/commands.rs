@@ -289,3 +289,11 @@ pub fn get_scheme_summary(state: State<'_, AppState>, months: u32) -> Result<sup
     let (from, to) = super::summary::period(months, today);
     state.read(|conn| super::summary::summary(conn, from, to))
 }
+
+/// Writes everything held about a passenger (subject access) as JSON where the person chose.
+#[tauri::command]
+pub fn save_passenger_record_json(state: State<'_, AppState>, id: i64, path: PathBuf) -> Result<()> {
+    let today = state.today();
+    let text = state.read(|conn| crate::people::access::passenger_json(conn, id, today))?;
+    crate::files::write_atomically(&path, text.as_bytes())
+}

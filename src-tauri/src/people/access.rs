@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::access_sql as sql;
 use super::Person;
 use crate::befriending::matching::Befriender;
-use crate::drivers::Driver;
+use crate::drivers::{Driver, Passenger};
 use crate::error::Result;
 
 /// One thing held about them, with the day it happened (ISO) where there is one.
@@ -64,6 +64,31 @@ pub fn gather(conn: &Connection, id: i64, today: NaiveDate) -> Result<PersonAcce
         None => Vec::new(),
     };
     Ok(PersonAccess { produced_on: today.to_string(), meetings: sql::meetings(conn, id)?, actions: sql::actions(conn, id)?, person, driver, trips, other_miles, befriender, matches })
+}
+
+/// Everything held about a passenger of the driver scheme (who is not in People): their
+/// details and their trips, without the drivers' names.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PassengerAccess {
+    pub produced_on: String,
+    pub passenger: Passenger,
+    pub trips: Vec<HeldItem>,
+}
+
+pub fn gather_passenger(conn: &Connection, id: i64, today: NaiveDate) -> Result<PassengerAccess> {
+    Ok(PassengerAccess { produced_on: today.to_string(), passenger: crate::drivers::sql::get_passenger(conn, id)?, trips: sql::passenger_trips(conn, id)? })
+}
+
+/// A passenger's record as pretty-printed JSON, to hand over with the PDF.
+pub fn passenger_json(conn: &Connection, id: i64, today: NaiveDate) -> Result<String> {
+    let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
+    Ok(serde_json::to_string_pretty(&serde_json::json!({
+        "about": format!("Everything {group} holds about this passenger of its volunteer driver scheme."),
+        "record": gather_passenger(conn, id, today)?,
+    }))
+    .expect("the record is plain data"))
 }
 
 /// The same record as pretty-printed JSON, to hand over with the PDF.

@@ -113,3 +113,18 @@ pub fn matches(conn: &Connection, befriender_id: i64) -> Result<Vec<HeldItem>> {
         Ok(HeldItem::new(Some(r.get(0)?), what))
     })
 }
+
+/// Passenger `passenger_id`'s trips: when, where to, the times and what happened (no driver).
+pub fn passenger_trips(conn: &Connection, passenger_id: i64) -> Result<Vec<HeldItem>> {
+    items(
+        conn,
+        "SELECT t.goes_on, coalesce(p.name, 'a place no longer listed'), t.pickup_at, t.appointment_at, t.status FROM trips t
+           LEFT JOIN destinations p ON p.id = t.destination_id WHERE t.passenger_id = ?1 ORDER BY t.goes_on, t.pickup_at",
+        passenger_id,
+        |r| {
+            let spoken = |i: usize| r.get::<_, String>(i).map(|t| crate::meetings::spoken_time(&t));
+            let status = crate::drivers::trips::TripStatus::from_key(&r.get::<_, String>(4)?).map(|s| s.label()).unwrap_or("");
+            Ok(HeldItem::new(Some(r.get(0)?), format!("To {}: picked up {}, appointment {} ({status})", r.get::<_, String>(1)?, spoken(2)?, spoken(3)?)))
+        },
+    )
+}

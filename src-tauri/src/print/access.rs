@@ -5,7 +5,7 @@
 use super::model::{Block, Column, Document, Image, Run};
 use super::{day_month_year as short, or_not_given as or_none};
 use crate::meetings::spoken_time;
-use crate::people::access::{HeldItem, PersonAccess};
+use crate::people::access::{HeldItem, PassengerAccess, PersonAccess};
 use crate::settings::Settings;
 
 /// A dated list as a two-column table (`date` heads the first column), or `empty` when
@@ -113,5 +113,29 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
         ]));
         dated(&mut doc, "People you were matched with", "Matched", &a.matches, "None yet.");
     }
+    doc
+}
+
+/// A passenger's record for a subject access request: their details and trips (the drivers'
+/// names are left out).
+pub fn passenger_record(settings: &Settings, a: &PassengerAccess, logo: Option<Image>) -> Document {
+    let p = &a.passenger;
+    let mut doc = record_document(
+        settings,
+        "Your record with the volunteer driver scheme",
+        &a.produced_on,
+        "as a passenger of its volunteer driver scheme. If anything is wrong, please tell us and we will correct it. The drivers' names are left out.",
+        logo,
+    );
+    doc.heading(2, "About you");
+    doc.push(Block::KeyValues(vec![
+        ("Name".into(), p.full_name.clone()),
+        ("Phone".into(), or_none(&p.phone)),
+        ("Pick-up address".into(), or_none(&p.pickup_address)),
+        ("Getting about".into(), or_none(&p.mobility_text())),
+        ("Notes for drivers".into(), or_none(&p.notes)),
+        ("You agreed to these details being kept on".into(), short(&p.consent_on)),
+    ]));
+    dated(&mut doc, "Your trips", "Date", &a.trips, "None.");
     doc
 }

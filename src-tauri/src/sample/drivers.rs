@@ -175,8 +175,16 @@ fn place(tx: &Transaction, trip_id: i64, on: NaiveDate, n: usize, today: NaiveDa
         return Ok(());
     }
     let suggestions = assign::suggest(tx, trip_id, on)?;
-    let Some(best) = suggestions.into_iter().find(|s| s.problems.is_empty()) else { return Ok(()) };
-    assign::assign(tx, trip_id, best.driver_id, "", on, now)?;
+    // The first driver with no problems; failing that, one who agreed to help outside their
+    // usual hours (the reason is kept with the trip, as the coordinator would record it).
+    let (best, reason) = match suggestions.iter().find(|s| s.problems.is_empty()) {
+        Some(best) => (best, ""),
+        None => match suggestions.iter().find(|s| !s.problems.is_empty() && s.problems.iter().all(|p| !p.blocking && p.text.contains("usual"))) {
+            Some(willing) if on <= today + Duration::days(4) => (willing, "Agreed to do the early run"),
+            _ => return Ok(()),
+        },
+    };
+    assign::assign(tx, trip_id, best.driver_id, reason, on, now)?;
     if on <= today {
         let miles = format!("{}.{}", 6 + (n * 7) % 23, n % 10);
         let donation = if n % 3 == 0 { "5".to_string() } else { String::new() };

@@ -200,6 +200,7 @@ export const markTripDone = (tripId: number, miles: string, donation: string) =>
 export const getMileageClaim = (driverId: number, month: string) => call<MileageClaim>('get_mileage_claim', { driverId, month });
 export const listFormerDriversDue = () => call<Driver[]>('list_former_drivers_due');
 export const removeDriverRecord = (id: number) => call<void>('remove_driver_record', { id });
+export const savePassengerRecordJson = (id: number, path: string) => call<void>('save_passenger_record_json', { id, path });
 export const saveOtherMiles = (driverId: number, month: string, miles: string) => call<MileageClaim>('save_other_miles', { driverId, month, miles });
 export const saveDriverCalendar = (driverId: number, path: string) => call<number>('save_driver_calendar', { driverId, path });
 export const getSchemeSummary = (months: number) => call<SchemeSummary>('get_scheme_summary', { months });
