@@ -105,9 +105,10 @@ pub fn build(first: NaiveDate, last: NaiveDate, today: NaiveDate, rows: &[Report
     let counted_on = last.min(today).to_string();
     let within = |d: &str| d >= a.as_str() && d <= b.as_str();
     let received: Vec<&ReportRow> = rows.iter().filter(|r| within(&r.received_on)).collect();
+    // Months still to come are left out: a report on a year still running stops at this month.
     let mut by_month = Vec::new();
     let mut month = first;
-    while month <= last {
+    while month <= last.min(today) {
         let key = month.format("%Y-%m").to_string();
         let count = received.iter().filter(|r| r.received_on.starts_with(&key)).count() as u32;
         by_month.push(Count { label: month.format("%B %Y").to_string(), count });
@@ -195,6 +196,7 @@ mod tests {
         assert_eq!((report.active_matches, report.active_now), (1, false), "one ended before the end, one starts after it");
         let running = build(d("2026-10-01"), d("2026-12-31"), d("2026-11-20"), &rows, &spells);
         assert_eq!((running.active_matches, running.active_now), (1, true), "counted today: December's match has not started yet");
+        assert_eq!(running.by_month.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), vec!["October 2026", "November 2026"], "December has not come yet");
         assert_eq!(report.outcome_people, 1);
         assert_eq!(report.outcome_changes[0], "Life satisfaction (0 to 10): up 3.0 on average (better)");
         assert_eq!(report.outcome_changes[4], "Loneliness, UCLA 3-item (3 to 9): down 3.0 on average (better)");
