@@ -330,7 +330,7 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     let sneaky = store.state.write(&[], |tx| Ok(tx.execute("UPDATE drivers SET active = 1 WHERE id = ?1", [bob])?));
     assert!(sneaky.is_err(), "SQL refuses a stop date on someone driving");
 
-    let due = |months: u32, today: &str| store.state.read(|conn| sql::former_drivers_due(conn, months, day(today))).unwrap().into_iter().map(|d| d.name).collect::<Vec<_>>();
+    let due = |months: u32, today: &str| store.state.read(|conn| ppg_desk::drivers::former_drivers_due(conn, months, day(today))).unwrap().into_iter().map(|d| d.name).collect::<Vec<_>>();
     assert_eq!(due(24, "2026-03-10"), Vec::<String>::new(), "24 months to the day is not yet more than 24 months");
     assert_eq!(due(24, "2026-03-11"), vec!["Ann Archer"]);
     assert_eq!(due(6, "2027-04-02"), vec!["Ann Archer", "Bob Brown"]);
@@ -345,10 +345,10 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     assert_eq!(store.state.read(|conn| sql::get_driver(conn, bob, day("2026-12-01"))).unwrap().stopped_on, None);
 
     let cai = driver(&store, "Cai Evans", &[]);
-    let Err(Error::Refused(message)) = store.state.write(&[], |tx| sql::remove_driver_record(tx, cai)) else { panic!("someone still driving cannot be removed") };
+    let Err(Error::Refused(message)) = store.state.write(&[], |tx| ppg_desk::drivers::remove_driver_record(tx, cai, day("2026-12-01"))) else { panic!("someone still driving cannot be removed") };
     assert!(message.contains("still driving"), "{message}");
 
-    store.state.write(&[Topic::Drivers], |tx| sql::remove_driver_record(tx, ann)).unwrap();
+    store.state.write(&[Topic::Drivers], |tx| ppg_desk::drivers::remove_driver_record(tx, ann, day("2026-12-01"))).unwrap();
     let left = |table: &str| store.state.read(|conn| Ok(conn.query_row(&format!("SELECT count(*) FROM {table} WHERE driver_id = ?1"), [ann], |r| r.get::<_, i64>(0))?)).unwrap();
     assert_eq!((left("driver_checks"), left("driver_availability")), (0, 0), "her checks and usual week go with the record");
     assert!(store.state.read(|conn| sql::get_driver(conn, ann, day("2026-12-01"))).is_err());

@@ -48,12 +48,16 @@ fn miles_for_other_organisations_count_first_towards_the_10000() {
     assert_eq!((claim(&store.state).lines[0].high_tenths, claim(&store.state).other_tenths), (300, 0), "all 30 miles at 45p");
 
     // She has driven 9,990 miles for the hospital's own scheme this tax year.
-    let tenths = mileage::parse_other_miles("9,990").unwrap();
-    store.state.write(&[Topic::Drivers], |tx| sql::set_other_miles(tx, ann, mileage::tax_year_start(date), tenths, NOW)).unwrap();
+    store.state.write(&[Topic::Drivers], |tx| mileage::save_other_miles(tx, ann, day("2026-11-30"), "9,990", date, NOW)).unwrap();
+    // Nonsense is refused beside the field and what was saved stays.
+    let Err(ppg_desk::error::Error::Invalid(fields)) = store.state.write(&[Topic::Drivers], |tx| mileage::save_other_miles(tx, ann, day("2026-11-30"), "lots", date, NOW)) else {
+        panic!("\"lots\" is not a number of miles")
+    };
+    assert_eq!((fields[0].field.as_str(), fields[0].message.as_str()), ("otherMiles", "\"lots\" is not a number of miles, for example 2,400."));
     let after = claim(&store.state);
     assert_eq!((after.lines[0].high_tenths, after.lines[0].low_tenths), (100, 200), "10 miles left at 45p, 20 at 25p");
     assert_eq!(after.total_pence, 450 + 500);
-    assert_eq!((after.tax_year.as_str(), after.other_tenths), ("2026–27", 99_900));
+    assert_eq!((after.tax_year.as_str(), after.other_tenths, after.past_threshold), ("2026–27", 99_900, true));
     let warning = after.warning.unwrap();
     assert!(warning.contains("10,020 business miles in the 2026–27 tax year: 30 for the scheme and 9,990 for other organisations"), "{warning}");
     let settings = ppg_desk::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };

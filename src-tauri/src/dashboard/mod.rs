@@ -144,6 +144,7 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
     let splw_reminder = crate::contacts::splw_reminder(&crate::contacts::list(conn, "")?, splw_months, today);
     let due = crate::directory::list(conn, &crate::directory::DirectoryFilter { due_for_checking: true, ..Default::default() }, today)?;
     let directory_due = DirectoryCard { names: due.iter().take(CARD_ROWS).map(|e| e.name.clone()).collect(), total: due.len() as u32 };
+    let kept = settings.unwrap_or_default();
     Ok(Dashboard {
         next_meeting,
         last_meeting,
@@ -154,8 +155,8 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         drivers: driver_card(conn, today)?,
         befriending: befriending_card(conn, today)?,
         retention: RetentionCard {
-            referrals: crate::befriending::retention::due_for_erasure(conn, settings.as_ref().map(|s| s.befriending_retention_months).unwrap_or(24), today)?.len() as u32,
-            former_drivers: crate::drivers::sql::former_drivers_due(conn, settings.as_ref().map(|s| s.driver_retention_months).unwrap_or(24), today)?.len() as u32,
+            referrals: crate::befriending::retention::due_for_erasure(conn, kept.befriending_retention_months, today)?.len() as u32,
+            former_drivers: crate::drivers::former_drivers_due(conn, kept.driver_retention_months, today)?.len() as u32,
         },
     })
 }

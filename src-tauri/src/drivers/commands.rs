@@ -241,26 +241,25 @@ pub fn list_former_drivers_due(state: State<'_, AppState>) -> Result<Vec<Driver>
     let today = state.today();
     state.read(|conn| {
         let months = crate::settings::load(conn)?.unwrap_or_default().driver_retention_months;
-        sql::former_drivers_due(conn, months, today)
+        super::former_drivers_due(conn, months, today)
     })
 }
 
 /// Removes a former driver's record for good (they stay in People).
 #[tauri::command]
 pub fn remove_driver_record(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.write(&[Topic::Drivers], |tx| sql::remove_driver_record(tx, id))
+    let today = state.today();
+    state.write(&[Topic::Drivers], |tx| super::remove_driver_record(tx, id, today))
 }
 
 /// Records the miles a driver has driven for other organisations in the tax year of `month`
 /// and returns that month's claim, worked out again with them.
 #[tauri::command]
 pub fn save_other_miles(state: State<'_, AppState>, driver_id: i64, month: String, miles: String) -> Result<MileageClaim> {
-    let tenths = super::mileage::parse_other_miles(&miles).map_err(|message| crate::error::Error::invalid("otherMiles", message))?;
     let (first, last) = trips::parse_month(&month)?;
     let (today, now) = (state.today(), crate::stamp(state.now()));
     state.write(&[Topic::Drivers], |tx| {
-        sql::get_driver(tx, driver_id, today)?;
-        sql::set_other_miles(tx, driver_id, super::mileage::tax_year_start(last), tenths, &now)?;
+        super::mileage::save_other_miles(tx, driver_id, last, &miles, today, &now)?;
         super::mileage::claim_for(tx, driver_id, first, last, today)
     })
 }

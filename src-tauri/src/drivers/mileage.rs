@@ -89,28 +89,36 @@ pub fn money_text(pence: i64) -> String {
     format!("£{}.{:02}", pence / 100, pence % 100)
 }
 
-/// Reads miles as typed ("12", "12.5", "12.25" rounds to 12.3) into tenths.
-pub fn parse_miles(text: &str) -> std::result::Result<i64, String> {
-    let t = text.trim().trim_end_matches("miles").trim_end_matches("mi").trim();
-    let value: f64 = t.parse().map_err(|_| format!("\"{}\" is not a number of miles, for example 12.5.", text.trim()))?;
-    if !(0.0..=2000.0).contains(&value) {
-        return Err("Please give the miles for this trip, from 0 to 2,000.".into());
+/// Reads miles as typed ("12", "12.5", "1,200 miles"; "12.25" rounds to 12.3) into tenths,
+/// from 0 to `max`; `example` and `out_of_range` make the messages.
+fn read_miles(text: &str, max: f64, example: &str, out_of_range: &str) -> std::result::Result<i64, String> {
+    let t = text.trim().trim_end_matches("miles").trim_end_matches("mi").trim().replace(',', "");
+    let value: f64 = t.parse().map_err(|_| format!("\"{}\" is not a number of miles, for example {example}.", text.trim()))?;
+    if !(0.0..=max).contains(&value) {
+        return Err(out_of_range.into());
     }
     Ok((value * 10.0).round() as i64)
 }
 
-/// Reads the miles a driver has driven for other organisations in a tax year ("9,500",
-/// "120.5 miles"; empty means none) into tenths.
+/// A trip's miles.
+pub fn parse_miles(text: &str) -> std::result::Result<i64, String> {
+    read_miles(text, 2000.0, "12.5", "Please give the miles for this trip, from 0 to 2,000.")
+}
+
+/// The miles a driver has driven for other organisations in a tax year (empty means none).
 pub fn parse_other_miles(text: &str) -> std::result::Result<i64, String> {
-    let t = text.trim().trim_end_matches("miles").trim_end_matches("mi").trim().replace(',', "");
-    if t.is_empty() {
+    if text.trim().is_empty() {
         return Ok(0);
     }
-    let value: f64 = t.parse().map_err(|_| format!("\"{}\" is not a number of miles, for example 2,400.", text.trim()))?;
-    if !(0.0..=100_000.0).contains(&value) {
-        return Err("Please give the miles for other organisations this tax year, from 0 to 100,000.".into());
-    }
-    Ok((value * 10.0).round() as i64)
+    read_miles(text, 100_000.0, "2,400", "Please give the miles for other organisations this tax year, from 0 to 100,000.")
+}
+
+/// Records what a driver told the scheme they drove for other organisations in the tax year
+/// that `last` (the claim month's last day) falls in, checked first.
+pub fn save_other_miles(tx: &rusqlite::Connection, driver_id: i64, last: NaiveDate, miles: &str, today: NaiveDate, now: &str) -> crate::error::Result<()> {
+    let tenths = parse_other_miles(miles).map_err(|message| crate::error::Error::invalid("otherMiles", message))?;
+    super::sql::get_driver(tx, driver_id, today)?;
+    super::sql::set_other_miles(tx, driver_id, tax_year_start(last), tenths, now)
 }
 
 /// Reads money as typed ("£5", "5.50", "3") into pence.
@@ -213,10 +221,11 @@ pub struct MileageClaim {
     pub donations_pence: i64,
     /// "As a volunteer driver you have driven 9,210 miles in the 2026–27 tax year…"
     pub warning: Option<String>,
-    /// The tax year the month ends in ("2026–27"), its first day, and the miles the driver
-    /// has driven for other organisations in it (counted before the scheme's own).
+    /// True once this claim's last trip has taken the driver past 10,000 miles in the year.
+    pub past_threshold: bool,
+    /// The tax year the month ends in ("2026–27"), and the miles the driver has driven for
+    /// other organisations in it (counted before the scheme's own).
     pub tax_year: String,
-    pub tax_year_start: String,
     #[ts(type = "number")]
     pub other_tenths: i64,
 }
@@ -261,6 +270,7 @@ pub fn claim_for(conn: &rusqlite::Connection, driver_id: i64, first: NaiveDate, 
             )
         }
     });
+    let past_threshold = lines.last().is_some_and(|l| l.year_to_date_tenths >= THRESHOLD_TENTHS);
     Ok(MileageClaim {
         driver_id,
         driver_name: driver.name,
@@ -270,8 +280,8 @@ pub fn claim_for(conn: &rusqlite::Connection, driver_id: i64, first: NaiveDate, 
         donations_pence,
         lines,
         warning,
+        past_threshold,
         tax_year: tax_year_name(year_start),
-        tax_year_start: year_start.to_string(),
         other_tenths,
     })
 }

@@ -150,6 +150,25 @@ fn checked_slots(c: &mut Checker, slots: &[Slot]) -> Vec<Slot> {
     out
 }
 
+/// Former drivers who stopped driving more than `months` months before `today` (counted as
+/// closed befriending referrals are): their driver record is kept no longer than that.
+pub fn former_drivers_due(conn: &rusqlite::Connection, months: u32, today: NaiveDate) -> Result<Vec<Driver>> {
+    let cutoff = today.checked_sub_months(chrono::Months::new(months)).unwrap_or(today).to_string();
+    let mut due: Vec<Driver> = sql::drivers(conn, today)?.into_iter().filter(|d| !d.active && d.stopped_on.as_deref().is_some_and(|on| on < cutoff.as_str())).collect();
+    due.sort_by(|a, b| a.stopped_on.cmp(&b.stopped_on));
+    Ok(due)
+}
+
+/// Removes a former driver's record: vehicle, checks, usual week, absences and other
+/// organisations' miles. They stay in People; their trips stay in the scheme's counts
+/// without their name. Someone still driving is refused.
+pub fn remove_driver_record(conn: &rusqlite::Connection, id: i64, today: NaiveDate) -> Result<()> {
+    if sql::get_driver(conn, id, today)?.active {
+        return Err(crate::error::Error::Refused("This person is still driving for the scheme. Untick \"Driving for the scheme at the moment\" first.".into()));
+    }
+    sql::delete_driver(conn, id)
+}
+
 /// "ab12 cde" as "AB12 CDE".
 pub fn tidy_registration(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()

@@ -109,26 +109,12 @@ pub fn insert_driver(conn: &Connection, d: &CheckedDriver, now: &str) -> Result<
     Ok(id)
 }
 
-/// Former drivers who stopped driving more than `months` months before `today` (as closed
-/// befriending referrals are counted): their driver
-/// record is kept no longer than that.
-pub fn former_drivers_due(conn: &Connection, months: u32, today: NaiveDate) -> Result<Vec<Driver>> {
-    let cutoff = today.checked_sub_months(chrono::Months::new(months)).unwrap_or(today);
-    let mut stmt = conn.prepare(&format!("{DRIVER} WHERE d.active = 0 AND d.stopped_on < ?1 ORDER BY d.stopped_on, d.id"))?;
-    let found = stmt.query_map([cutoff.to_string()], driver_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    let warn = warn_days(conn)?;
-    found.into_iter().map(|d| fill(conn, d, today, warn)).collect()
-}
-
-/// Removes a former driver's record: vehicle, checks, usual week, absences and other
-/// organisations' miles. They stay in People; their trips stay in the scheme's counts
-/// without their name. Someone still driving is refused.
-pub fn remove_driver_record(conn: &Connection, id: i64) -> Result<()> {
-    let active: bool = conn.query_row("SELECT active FROM drivers WHERE id = ?1", [id], |r| r.get(0)).optional()?.ok_or(Error::NotFound(NO_DRIVER))?;
-    if active {
-        return Err(Error::Refused("This person is still driving for the scheme. Untick \"Driving for the scheme at the moment\" first.".into()));
+/// Deletes a driver's record (checks, usual week, absences and other organisations' miles go
+/// with it; coming trips return to "requested" by trigger). The person stays in People.
+pub fn delete_driver(conn: &Connection, id: i64) -> Result<()> {
+    if conn.execute("DELETE FROM drivers WHERE id = ?1", [id])? == 0 {
+        return Err(Error::NotFound(NO_DRIVER));
     }
-    conn.execute("DELETE FROM drivers WHERE id = ?1", [id])?;
     Ok(())
 }
 

@@ -206,12 +206,15 @@ pub fn save_template(conn: &Connection, items: &[TemplateItem]) -> Result<()> {
     sql::save_template(conn, &tidied)
 }
 
-/// "18:30" as people say it: "6.30pm" ("12 noon" at midday).
+/// "18:30" as people say it: "6.30pm" ("12 noon" at midday, "midnight" for 00:00 or the
+/// 24:00 that ends a driver's day).
 pub fn spoken_time(hhmm: &str) -> String {
     let Some((h, m)) = hhmm.split_once(':') else { return hhmm.to_string() };
     let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else { return hhmm.to_string() };
-    if (h, m) == (12, 0) {
-        return "12 noon".into();
+    match (h, m) {
+        (12, 0) => return "12 noon".into(),
+        (0 | 24, 0) => return "midnight".into(),
+        _ => {}
     }
     let suffix = if h >= 12 { "pm" } else { "am" };
     let hour = if h % 12 == 0 { 12 } else { h % 12 };

@@ -65,4 +65,5 @@ fn times_are_printed_as_people_say_them() {
     assert_eq!(spoken_time("09:00"), "9am");
     assert_eq!(spoken_time("12:00"), "12 noon");
     assert_eq!(spoken_time("00:15"), "12.15am");
+    assert_eq!((spoken_time("24:00"), spoken_time("00:00")), ("midnight".to_string(), "midnight".to_string()));
 }

@@ -81,25 +81,20 @@ pub fn gather_passenger(conn: &Connection, id: i64, today: NaiveDate) -> Result<
     Ok(PassengerAccess { produced_on: today.to_string(), passenger: crate::drivers::sql::get_passenger(conn, id)?, trips: sql::passenger_trips(conn, id)? })
 }
 
-/// A passenger's record as pretty-printed JSON, to hand over with the PDF.
-pub fn passenger_json(conn: &Connection, id: i64, today: NaiveDate) -> Result<String> {
+/// A record as the JSON file handed over with the PDF: what it is ("Everything Riverside PPG
+/// holds about this person …") and the record itself.
+fn handover_json(conn: &Connection, about: &str, record: &impl Serialize) -> Result<String> {
     let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
-    Ok(serde_json::to_string_pretty(&serde_json::json!({
-        "about": format!("Everything {group} holds about this passenger of its volunteer driver scheme."),
-        "record": gather_passenger(conn, id, today)?,
-    }))
-    .expect("the record is plain data"))
+    let file = serde_json::json!({ "about": format!("Everything {group} holds about {about}."), "record": record });
+    Ok(serde_json::to_string_pretty(&file).expect("the record is plain data"))
 }
 
-/// The same record as pretty-printed JSON, to hand over with the PDF.
+/// A person's record as JSON, to hand over with the PDF.
 pub fn json(conn: &Connection, id: i64, today: NaiveDate) -> Result<String> {
-    let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct SubjectAccessFile {
-        about: String,
-        record: PersonAccess,
-    }
-    let file = SubjectAccessFile { about: format!("Everything {group} holds about this person in PPG Desk."), record: gather(conn, id, today)? };
-    Ok(serde_json::to_string_pretty(&file).expect("the record is plain data"))
+    handover_json(conn, "this person in PPG Desk", &gather(conn, id, today)?)
+}
+
+/// A passenger's record as JSON, to hand over with the PDF.
+pub fn passenger_json(conn: &Connection, id: i64, today: NaiveDate) -> Result<String> {
+    handover_json(conn, "this passenger of its volunteer driver scheme", &gather_passenger(conn, id, today)?)
 }

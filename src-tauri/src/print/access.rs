@@ -84,7 +84,7 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
             facts.push((c.kind.label().to_string(), text));
         }
         if !d.availability.is_empty() {
-            let week = d.availability.iter().map(|s| format!("{} {} to {}", crate::directory::day_name(&s.day).unwrap_or(&s.day), spoken_time(&s.from), if s.to == "24:00" { "midnight".into() } else { spoken_time(&s.to) })).collect::<Vec<_>>().join("; ");
+            let week = d.availability.iter().map(|s| format!("{} {} to {}", crate::directory::day_name(&s.day).unwrap_or(&s.day), spoken_time(&s.from), spoken_time(&s.to))).collect::<Vec<_>>().join("; ");
             facts.push(("Usual week".into(), week));
         }
         doc.push(Block::KeyValues(facts));

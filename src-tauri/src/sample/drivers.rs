@@ -1,6 +1,7 @@
 //! The sample PPG's volunteer driver scheme: eight drivers (one with insurance about to lapse,
-//! one with a lapsed MOT) and a former driver due for removal, passengers, the usual hospitals and clinics, and three months of
-//! trips before today and two weeks after, including a weekly dialysis series.
+//! one with a lapsed MOT) and a former driver due for removal, passengers, the usual
+//! hospitals and clinics, and three months of trips before today and two weeks after,
+//! including a weekly dialysis series (Jan drives the early Tuesday run).
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Transaction;
@@ -15,7 +16,7 @@ use crate::people::{self, PeopleFilter, PeopleQuery};
 const DRIVERS: &[(&str, &str, &str, &str, bool, &str, &str, &str, i64, i64)] = &[
     ("Graham Whitfield", "Skoda Octavia", "silver", "RV19 GWF", false, "mon tue wed thu fri", "08:00", "18:00", 200, 150),
     ("David Thompson", "Ford Focus", "blue", "RV17 DTF", false, "tue thu", "09:00", "16:00", 21, 120),
-    ("Jan Kowalski", "Toyota Yaris", "red", "RV20 JKY", false, "mon wed fri", "07:00", "13:00", 300, 240),
+    ("Jan Kowalski", "Toyota Yaris", "red", "RV20 JKY", false, "mon tue wed fri", "07:00", "13:00", 300, 240),
     ("Peter Wright", "Vauxhall Zafira", "white", "RV16 PWZ", true, "mon tue wed thu", "08:30", "17:30", 180, -5),
     ("Tomasz Wiśniewski", "Dacia Sandero", "grey", "RV21 TWS", false, "sat sun", "08:00", "20:00", 250, 300),
     ("Olusegun Adeyemi", "Nissan Qashqai", "black", "RV18 OAQ", false, "tue wed thu fri", "10:00", "19:00", 140, 90),
@@ -175,16 +176,8 @@ fn place(tx: &Transaction, trip_id: i64, on: NaiveDate, n: usize, today: NaiveDa
         return Ok(());
     }
     let suggestions = assign::suggest(tx, trip_id, on)?;
-    // The first driver with no problems; failing that, one who agreed to help outside their
-    // usual hours (the reason is kept with the trip, as the coordinator would record it).
-    let (best, reason) = match suggestions.iter().find(|s| s.problems.is_empty()) {
-        Some(best) => (best, ""),
-        None => match suggestions.iter().find(|s| !s.problems.is_empty() && s.problems.iter().all(|p| !p.blocking && p.text.contains("usual"))) {
-            Some(willing) if on <= today + Duration::days(4) => (willing, "Agreed to do the early run"),
-            _ => return Ok(()),
-        },
-    };
-    assign::assign(tx, trip_id, best.driver_id, reason, on, now)?;
+    let Some(best) = suggestions.into_iter().find(|s| s.problems.is_empty()) else { return Ok(()) };
+    assign::assign(tx, trip_id, best.driver_id, "", on, now)?;
     if on <= today {
         let miles = format!("{}.{}", 6 + (n * 7) % 23, n % 10);
         let donation = if n % 3 == 0 { "5".to_string() } else { String::new() };

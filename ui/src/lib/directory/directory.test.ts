@@ -7,7 +7,9 @@ describe('directory words', () => {
     expect(spokenTime('10:00')).toBe('10am');
     expect(spokenTime('12:00')).toBe('12 noon');
     expect(spokenTime('14:30')).toBe('2.30pm');
-    expect(spokenTime('00:00')).toBe('12am');
+    expect(spokenTime('00:00')).toBe('midnight');
+    expect(spokenTime('24:00')).toBe('midnight');
+    expect(spokenTime('00:15')).toBe('12.15am');
   });
 
   it('says when a group meets, with or without days and notes', () => {

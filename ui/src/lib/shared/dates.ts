@@ -42,6 +42,7 @@ export function spokenTime(hhmm: string): string {
   const [h, m] = hhmm.split(':').map(Number);
   if (Number.isNaN(h) || Number.isNaN(m)) return hhmm;
   if (h === 12 && m === 0) return '12 noon';
+  if ((h === 0 || h === 24) && m === 0) return 'midnight';
   const suffix = h >= 12 ? 'pm' : 'am';
   const hour = h % 12 === 0 ? 12 : h % 12;
   return m === 0 ? `${hour}${suffix}` : `${hour}.${String(m).padStart(2, '0')}${suffix}`;

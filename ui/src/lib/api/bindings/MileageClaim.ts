@@ -15,7 +15,11 @@ month: string, lines: Array<ClaimLine>, totalTenths: number, totalPence: number,
  */
 warning: string | null, 
 /**
- * The tax year the month ends in ("2026–27"), its first day, and the miles the driver
- * has driven for other organisations in it (counted before the scheme's own).
+ * True once this claim's last trip has taken the driver past 10,000 miles in the year.
  */
-taxYear: string, taxYearStart: string, otherTenths: number, };
+pastThreshold: boolean, 
+/**
+ * The tax year the month ends in ("2026–27"), and the miles the driver has driven for
+ * other organisations in it (counted before the scheme's own).
+ */
+taxYear: string, otherTenths: number, };
