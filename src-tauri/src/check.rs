@@ -157,7 +157,8 @@ pub fn parse_time(text: &str) -> std::result::Result<String, String> {
     };
     let (hours, minutes) = match digits.split_once([':', '.']) {
         Some((h, m)) => (h.to_string(), m.to_string()),
-        None if digits.len() == 4 => (digits[..2].to_string(), digits[2..].to_string()),
+        // Four digits with no separator, as in "1830"; anything else is read as whole hours.
+        None if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) => (digits[..2].to_string(), digits[2..].to_string()),
         None => (digits.clone(), "0".to_string()),
     };
     let mut hours: u32 = hours.parse().map_err(|_| example.clone())?;
@@ -172,7 +173,7 @@ pub fn parse_time(text: &str) -> std::result::Result<String, String> {
         hours = 0;
     }
     if hours > 23 || minutes > 59 {
-        return Err(format!("{} is not a time of day.", text.trim()));
+        return Err(format!("{hours:02}:{minutes:02} is not a time of day: hours go from 0 to 23 and minutes from 0 to 59."));
     }
     Ok(format!("{hours:02}:{minutes:02}"))
 }
@@ -235,6 +236,14 @@ mod tests {
         assert!(parse_time("25:00").unwrap_err().contains("not a time"));
         assert!(parse_time("13pm").is_err());
         assert!(parse_time("teatime").unwrap_err().contains("18:30"));
+    }
+
+    #[test]
+    fn four_bytes_with_an_accent_is_not_four_digits() {
+        // These panicked when the text was cut at byte 2, inside the accent.
+        for typed in ["1é2", "1°5", "é12", "12é"] {
+            assert!(parse_time(typed).is_err(), "{typed}");
+        }
     }
 
     #[test]

@@ -40,10 +40,52 @@ pub enum Error {
     /// Another PPG Desk window is using the same data folder.
     #[error("PPG Desk is already open in another window using the same data. Please use that window.")]
     AlreadyOpen,
-    #[error("The data could not be saved or read, so nothing was changed. ({0})")]
+    /// SQLite refused or failed; the message says what it means for the volunteer, never
+    /// SQL text or values (which could hold personal data).
+    #[error("{}", database_words(.0))]
     Database(#[from] rusqlite::Error),
-    #[error("A file could not be read or written. ({0})")]
+    #[error("{}", io_words(.0))]
     Io(#[from] std::io::Error),
+    /// A command failed in a way the code did not expect (a bug); nothing was changed.
+    #[error("Something went wrong, so nothing was changed. Please try again; if it happens again, restart PPG Desk.")]
+    Unexpected,
+}
+
+const DISK_FULL: &str = "The disk is full, so nothing was changed. Free some space (empty the recycle bin, delete old downloads) and try again.";
+const READ_ONLY: &str = "PPG Desk is not allowed to write to this folder, so nothing was changed.";
+
+/// What a database failure means, in a volunteer's words. The extended SQLite code is kept
+/// (it names no data) so a helper can tell failures apart.
+fn database_words(error: &rusqlite::Error) -> String {
+    use rusqlite::ffi::ErrorCode;
+    let Some(code) = error.sqlite_error_code() else {
+        return "The data could not be read as expected, so nothing was changed.".into();
+    };
+    let extended = match error {
+        rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+        _ => 0,
+    };
+    match code {
+        ErrorCode::DiskFull => DISK_FULL.into(),
+        ErrorCode::ReadOnly | ErrorCode::PermissionDenied => READ_ONLY.into(),
+        ErrorCode::CannotOpen => "The data file could not be opened: its folder may be missing or not allowed to be written.".into(),
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => "The data is busy (another PPG Desk may be saving). Nothing was changed: please try again.".into(),
+        ErrorCode::ConstraintViolation => "That change breaks one of PPG Desk's rules for the data, so nothing was changed.".into(),
+        ErrorCode::SystemIoFailure => "The disk could not be read or written (it may be full, removed or failing), so nothing was changed.".into(),
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => "The data file is damaged, so nothing was changed. You can restore the latest backup.".into(),
+        _ => format!("The data could not be saved or read, so nothing was changed. (Code {extended}.)"),
+    }
+}
+
+/// What a file failure means, in a volunteer's words (never the path: it may hold a name).
+fn io_words(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => DISK_FULL.into(),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => READ_ONLY.into(),
+        ErrorKind::NotFound => "A file or folder PPG Desk needed could not be found.".into(),
+        _ => "A file could not be read or written, so nothing was changed.".into(),
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -61,6 +103,7 @@ impl Error {
             Error::AlreadyOpen => "already_open",
             Error::Database(_) => "database",
             Error::Io(_) => "io",
+            Error::Unexpected => "unexpected",
         }
     }
 
@@ -104,6 +147,24 @@ mod tests {
         assert_eq!(json["code"], "invalid");
         assert_eq!(json["fields"][0]["field"], "email");
         assert!(json["message"].as_str().unwrap().contains("Nothing has been saved"));
+    }
+
+    #[test]
+    fn a_full_disk_is_said_in_plain_words() {
+        let full = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL), Some("database or disk is full".into()));
+        assert_eq!(Error::Database(full).to_string(), DISK_FULL);
+        let io = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(Error::Io(io).to_string(), DISK_FULL);
+    }
+
+    #[test]
+    fn sql_text_never_reaches_the_message() {
+        let failure = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_CHECK),
+            Some("CHECK constraint failed: full_name <> 'Zoë'".into()),
+        );
+        let words = Error::Database(failure).to_string();
+        assert!(!words.contains("CHECK") && !words.contains("Zoë"), "{words}");
     }
 
     #[test]

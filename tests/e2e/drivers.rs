@@ -135,7 +135,7 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     let drove = drove.expect("a sample driver drove last month").to_string();
     app.fill("#otherMiles", "lots");
     app.click_button("Save these miles");
-    app.wait_for_text("\"lots\" is not a number of miles, for example 2,400.");
+    app.wait_for_text("This is not a number of miles: please write it like 2,400.");
     let described = app.execute("return document.querySelector('#otherMiles').getAttribute('aria-describedby');", json!([]));
     assert!(described.as_str().unwrap_or_default().contains("otherMiles-error"), "the message is tied to its field: {described}");
     app.fill("#otherMiles", "9,999");

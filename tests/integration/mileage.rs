@@ -53,7 +53,7 @@ fn miles_for_other_organisations_count_first_towards_the_10000() {
     let Err(ppg_desk::error::Error::Invalid(fields)) = store.state.write(&[Topic::Drivers], |tx| mileage::save_other_miles(tx, ann, day("2026-11-30"), "lots", date, NOW)) else {
         panic!("\"lots\" is not a number of miles")
     };
-    assert_eq!((fields[0].field.as_str(), fields[0].message.as_str()), ("otherMiles", "\"lots\" is not a number of miles, for example 2,400."));
+    assert_eq!((fields[0].field.as_str(), fields[0].message.as_str()), ("otherMiles", "This is not a number of miles: please write it like 2,400."));
     let after = claim(&store.state);
     assert_eq!((after.lines[0].high_tenths, after.lines[0].low_tenths), (100, 200), "10 miles left at 45p, 20 at 25p");
     assert_eq!(after.total_pence, 450 + 500);

@@ -84,7 +84,7 @@ fn conditions(q: &ActionQuery) -> (String, Vec<String>) {
         bind("a.meeting_id = ?", meeting.to_string());
     }
     if !q.search.is_empty() {
-        let pattern = format!("%{}%", q.search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = crate::db::contains_pattern(&q.search);
         bind("(a.title LIKE ? ESCAPE '\\' OR a.detail LIKE ? ESCAPE '\\' OR a.outside_owner LIKE ? ESCAPE '\\')", pattern);
     }
     if !q.statuses.is_empty() {

@@ -22,6 +22,11 @@ pub fn due_for_erasure(conn: &Connection, months: u32, today: NaiveDate) -> Resu
     Ok(due)
 }
 
+/// "2026-11" of a stored date "2026-11-24" (the whole text if it is shorter).
+fn month_of(iso: &str) -> &str {
+    iso.get(..7).unwrap_or(iso)
+}
+
 /// Erases a referral and all that hangs from it, keeping the anonymous line. The caller
 /// flushes the write-ahead log afterwards (`db::flush_erased`) so no copy stays on disk.
 pub fn erase(conn: &Connection, referral_id: i64) -> Result<()> {
@@ -33,9 +38,9 @@ pub fn erase(conn: &Connection, referral_id: i64) -> Result<()> {
     });
     retention_sql::insert_history(
         conn,
-        &r.received_on[..7],
+        month_of(&r.received_on),
         r.source.key(),
-        r.closed_on.as_deref().map(|d| &d[..7]),
+        r.closed_on.as_deref().map(month_of),
         r.close_reason.map(|c| c.key()).unwrap_or(""),
         days_to_match,
     )?;

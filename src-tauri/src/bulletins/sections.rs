@@ -99,7 +99,7 @@ fn you_said(conn: &Connection, chosen: &[i64]) -> Result<String> {
     for id in chosen {
         let action = crate::actions::get(conn, *id)?;
         if action.status != crate::actions::ActionStatus::Done {
-            return Err(Error::Refused(format!("\"{}\" is not marked as done yet.", action.title)));
+            return Err(Error::Refused("One of the chosen actions is not marked as done yet: only done actions can go under \"You said, we did\".".into()));
         }
         let last = crate::actions::updates(conn, *id)?.pop().map(|u| u.text).filter(|t| !t.is_empty());
         let when = action.completed_on.as_deref().map(|d| format!("Done by {}.", long_date(d))).unwrap_or_else(|| "Done.".into());

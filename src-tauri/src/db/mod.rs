@@ -3,6 +3,7 @@
 
 pub mod copy;
 pub mod migrate;
+pub mod schema;
 
 use std::path::{Path, PathBuf};
 
@@ -51,6 +52,51 @@ impl DataPaths {
     pub fn lock_file(&self) -> PathBuf {
         self.dir.join(".ppg-desk.lock")
     }
+
+    /// Where documents are written to be opened in a PDF viewer or sent to a printer: they are
+    /// only for this session, and `clear_exports` deletes them.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.dir.join("exports")
+    }
+
+    /// Deletes every document in `exports/` (on start, on closing and after an erasure). A file
+    /// a viewer still holds open on Windows is left for next time; nothing here may fail.
+    pub fn clear_exports(&self) {
+        let Ok(entries) = std::fs::read_dir(self.exports_dir()) else { return };
+        for entry in entries.flatten() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A `LIKE ... ESCAPE '\'` pattern that finds `text` anywhere: `%` and `_` typed by a person
+/// are letters to look for, not wildcards.
+pub fn contains_pattern(text: &str) -> String {
+    format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
+
+/// Creates `dir` and its parents readable by the user alone (0700 on Linux and macOS): the
+/// data is about vulnerable people, and a laptop may be shared with family.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(dir)?;
+    Ok(())
+}
+
+/// Makes a file PPG Desk wrote readable by the user alone (0600 on Linux and macOS).
+pub fn make_private(file: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600));
+    }
+    #[cfg(not(unix))]
+    let _ = file;
 }
 
 /// Opens (creating if needed) the database at `path` for reading and writing.
@@ -59,6 +105,7 @@ impl DataPaths {
 /// or was written by a newer version (`Error::NewerDatabase`). Migrations are not run here.
 pub fn open(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path)?;
+    make_private(path);
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     inspect(&conn)?;
     // Durable commits: WAL with synchronous=FULL loses nothing that was reported saved.
@@ -78,6 +125,15 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
         return Err(Error::File("That file could not be found.".into()));
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    inspect(&conn)?;
+    Ok(conn)
+}
+
+/// Opens the data file of a folder PPG Desk may not write to, as it stands, for reading only.
+/// `immutable` lets SQLite read a WAL-mode file without creating its `-shm` beside it.
+pub fn open_snapshot(path: &Path) -> Result<Connection> {
+    let uri = format!("file:{}?immutable=1", path.display().to_string().replace('%', "%25").replace('?', "%3f").replace('#', "%23"));
+    let conn = Connection::open_with_flags(uri, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     inspect(&conn)?;
     Ok(conn)
 }

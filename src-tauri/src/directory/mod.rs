@@ -240,7 +240,7 @@ pub fn tidy_postcode(text: &str) -> std::result::Result<String, String> {
             inward[2].is_ascii_digit() && inward[1].is_ascii_alphabetic() && inward[0].is_ascii_alphabetic()
         };
     if !shaped {
-        return Err(format!("\"{}\" does not look like a UK postcode (for example TS1 2AB).", text.trim()));
+        return Err("This does not look like a UK postcode (for example TS1 2AB).".into());
     }
     let split = squashed.len() - 3;
     Ok(format!("{} {}", &squashed[..split], &squashed[split..]))

@@ -178,7 +178,11 @@ fn list<'a>(value: Option<&'a Value>) -> impl Iterator<Item = &'a Value> {
 /// "10:00:00" or "10:00" as "10:00".
 fn hhmm(value: Option<&Value>) -> String {
     let t = text(value);
-    if t.len() >= 5 && t.as_bytes()[2] == b':' { t[..5].to_string() } else { t }
+    // `get` returns None where byte 5 is not a character boundary, so accents cannot panic here.
+    match t.get(..5) {
+        Some(head) if head.as_bytes()[2] == b':' => head.to_string(),
+        _ => t,
+    }
 }
 
 /// One ORUK service as the entry form would receive it, with its ORUK id.
@@ -371,4 +375,17 @@ pub fn entries_with_records(conn: &Connection, today: NaiveDate) -> Result<Vec<(
             Ok((e, json))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_with_accents_are_kept_as_text_not_cut_inside_a_character() {
+        // "10:0é" panicked when cut at byte 5, inside the é.
+        assert_eq!(hhmm(Some(&Value::from("10:0é"))), "10:0é");
+        assert_eq!(hhmm(Some(&Value::from("10:00:00"))), "10:00");
+        assert_eq!(hhmm(Some(&Value::from("1é:00"))), "1é:00");
+    }
 }

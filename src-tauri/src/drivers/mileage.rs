@@ -93,7 +93,7 @@ pub fn money_text(pence: i64) -> String {
 /// from 0 to `max`; `example` and `out_of_range` make the messages.
 fn read_miles(text: &str, max: f64, example: &str, out_of_range: &str) -> std::result::Result<i64, String> {
     let t = text.trim().trim_end_matches("miles").trim_end_matches("mi").trim().replace(',', "");
-    let value: f64 = t.parse().map_err(|_| format!("\"{}\" is not a number of miles, for example {example}.", text.trim()))?;
+    let value: f64 = t.parse().map_err(|_| format!("This is not a number of miles: please write it like {example}."))?;
     if !(0.0..=max).contains(&value) {
         return Err(out_of_range.into());
     }
@@ -124,7 +124,7 @@ pub fn save_other_miles(tx: &rusqlite::Connection, driver_id: i64, last: NaiveDa
 /// Reads money as typed ("£5", "5.50", "3") into pence.
 pub fn parse_money(text: &str) -> std::result::Result<i64, String> {
     let t = text.trim().trim_start_matches('£').trim();
-    let value: f64 = t.parse().map_err(|_| format!("\"{}\" is not an amount of money, for example £5 or 2.50.", text.trim()))?;
+    let value: f64 = t.parse().map_err(|_| "This is not an amount of money: please write it like £5 or 2.50.".to_string())?;
     if !(0.0..=10_000.0).contains(&value) {
         return Err("Please give an amount from £0 to £10,000.".into());
     }

@@ -48,10 +48,10 @@ pub fn get(conn: &Connection, id: i64) -> Result<Person> {
 
 /// People matching `query`, filed by surname (titles and accents ignored).
 pub fn list(conn: &Connection, query: &PeopleQuery, today: NaiveDate) -> Result<Vec<Person>> {
-    let words: Vec<String> = crate::check::fold_for_search(&query.search).split_whitespace().map(|w| format!("%{w}%")).collect();
+    let words: Vec<String> = crate::check::fold_for_search(&query.search).split_whitespace().map(crate::db::contains_pattern).collect();
     let mut sql = format!("SELECT {COLUMNS} FROM people WHERE 1 = 1");
     for index in 0..words.len() {
-        sql.push_str(&format!(" AND search_key LIKE ?{}", index + 1));
+        sql.push_str(&format!(" AND search_key LIKE ?{} ESCAPE '\\'", index + 1));
     }
     let mut stmt = conn.prepare(&sql)?;
     let people = stmt.query_map(rusqlite::params_from_iter(words.iter()), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;

@@ -36,6 +36,13 @@ impl Line {
     }
 }
 
+/// Invisible formatting characters that no printing font draws (they would print as boxes):
+/// bidirectional controls such as U+202E, which can also reverse what a reader sees, zero-width
+/// spaces and joiners, the byte-order mark and the soft hyphen (clear print never hyphenates).
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// Splits runs into words (with the spaces after them) and explicit line breaks.
 enum Token {
     Word { text: String, bold: bool },
@@ -53,7 +60,7 @@ fn tokens(runs: &[Run]) -> Vec<Token> {
                     out.push(Token::Word { text: std::mem::take(&mut word), bold: run.bold });
                 }
                 out.push(if c == '\n' { Token::Break } else { Token::Space { bold: run.bold } });
-            } else if !c.is_control() {
+            } else if !c.is_control() && !is_invisible_format(c) {
                 word.push(c);
             }
         }
@@ -155,6 +162,12 @@ mod tests {
 
     fn fonts() -> &'static Fonts {
         Fonts::get()
+    }
+
+    #[test]
+    fn bidirectional_controls_and_invisible_marks_are_not_printed() {
+        let lines = wrap(fonts(), &[Run::plain("Ann\u{202E}Lee\u{200B} \u{FEFF}Zoë\u{00AD}")], 12.0, 400.0);
+        assert_eq!(lines[0].text(), "AnnLee Zoë");
     }
 
     #[test]
