@@ -154,7 +154,7 @@ fn the_driver_scheme_prints_its_rota_sheets_claims_and_calendars() {
         assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
     }
     let (ok, text) = ppg(dir.path(), &["print", "rota", "--week", "soon", "--out", out.to_str().unwrap()]);
-    assert!(!ok && text.contains("is not a week like 2026-W48"), "{text}");
+    assert!(!ok && text.contains("Please give the week like 2026-W48"), "{text}");
     let (ok, text) = ppg(dir.path(), &["print", "scheme-summary", "--months", "3", "--out", out.to_str().unwrap()]);
     assert!(ok, "{text}");
     let summary = crate::print::tool("pdftotext", &["-layout"], &std::fs::read(&out).unwrap());

@@ -64,12 +64,18 @@ pub struct BefriendingReport {
     pub outcome_changes: Vec<String>,
 }
 
+/// The longest period one report covers.
+const MAX_MONTHS: u32 = 120;
+
 /// The first and last day of the months `from` to `to` ("2026-04", "2027-03").
 pub fn months(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate)> {
     let (first, _) = crate::drivers::trips::parse_month(from)?;
     let (_, last) = crate::drivers::trips::parse_month(to)?;
     if last < first {
-        return Err(Error::Refused(format!("The report cannot end ({to}) before it starts ({from}).")));
+        return Err(Error::Refused("The report cannot end before it starts: please choose a later last month.".into()));
+    }
+    if last > first + chrono::Months::new(MAX_MONTHS) {
+        return Err(Error::Refused(format!("A report can cover at most {} years: please choose a shorter period.", MAX_MONTHS / 12)));
     }
     Ok((first, last))
 }

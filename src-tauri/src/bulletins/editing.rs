@@ -86,11 +86,11 @@ pub fn save_article(conn: &Connection, article_id: i64, input: &ArticleInput, no
 /// Gives an article a picture (PNG or JPEG) with its text alternative.
 pub fn set_picture(conn: &Connection, article_id: i64, bytes: &[u8], alt: &str, now: &str) -> Result<()> {
     sql::article_owner(conn, article_id)?;
-    super::check_picture(bytes)?;
+    let bytes = super::check_picture(bytes)?;
     let mut c = crate::check::Checker::new();
     let alt = c.text("imageAlt", alt, 300, Some("Please describe the picture in a few words, for people who cannot see it."));
     c.finish()?;
-    sql::set_image(conn, article_id, Some(bytes), &alt, now)
+    sql::set_image(conn, article_id, Some(&bytes), &alt, now)
 }
 
 /// Publishes an issue: its PDFs in both sizes are kept as printed and it can no longer change.

@@ -157,18 +157,9 @@ pub fn profile_key(profile: crate::print::Profile) -> &'static str {
     }
 }
 
-/// Checks a picture's bytes: a PNG or JPEG under 5 MB that can be read.
-pub fn check_picture(bytes: &[u8]) -> Result<()> {
-    use crate::error::Error;
-    if bytes.len() > 5_000_000 {
-        return Err(Error::invalid("image", "This picture is larger than 5 MB. Please choose a smaller one."));
-    }
-    let format = image::guess_format(bytes).ok();
-    if !matches!(format, Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
-        return Err(Error::invalid("image", "Please choose a PNG or JPEG picture."));
-    }
-    image::load_from_memory(bytes).map_err(|_| Error::invalid("image", "This picture could not be read; it may be damaged."))?;
-    Ok(())
+/// Checks a bulletin picture (PNG or JPEG, not too many pixels) and scales it to print size.
+pub fn check_picture(bytes: &[u8]) -> Result<Vec<u8>> {
+    crate::picture::prepare(bytes, &crate::picture::Wanted { field: "image", max_side: 1600, keep_jpeg: true })
 }
 
 #[cfg(test)]
@@ -195,7 +186,7 @@ mod tests {
         assert_eq!(fields[0].field, "imageAlt");
         assert!(check_picture(b"GIF89a....").is_err());
         let mut png = Vec::new();
-        image::DynamicImage::new_rgb8(4, 3).write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+        image::DynamicImage::new_rgb8(40, 30).write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
         assert!(check_picture(&png).is_ok());
     }
 }

@@ -80,28 +80,40 @@ fn input(card: &Vcard) -> ContactInput {
 }
 
 /// Splits a file into its cards (BEGIN:VCARD .. END:VCARD), so each is read on its own.
-fn cards(text: &str) -> Vec<String> {
+/// A card that is never ended (another BEGIN, or the end of the file, comes first) is a
+/// problem named by its line: reading on would silently lose it or merge two people.
+fn cards(text: &str) -> std::result::Result<Vec<String>, String> {
     let mut out = Vec::new();
-    let mut current: Option<String> = None;
-    for line in text.lines() {
+    let mut current: Option<(usize, String)> = None;
+    for (index, line) in text.lines().enumerate() {
         let upper = line.trim().to_ascii_uppercase();
         if upper == "BEGIN:VCARD" {
-            current = Some(String::new());
+            if let Some((began, _)) = current {
+                return Err(unended(out.len() + 1, began));
+            }
+            current = Some((index + 1, String::new()));
         }
-        if let Some(card) = current.as_mut() {
+        if let Some((_, card)) = current.as_mut() {
             card.push_str(line.trim_end_matches('\r'));
             card.push_str("\r\n");
         }
         if upper == "END:VCARD" {
-            out.extend(current.take());
+            out.extend(current.take().map(|(_, card)| card));
         }
     }
-    out
+    match current {
+        Some((began, _)) => Err(unended(out.len() + 1, began)),
+        None => Ok(out),
+    }
+}
+
+fn unended(card: usize, line: usize) -> String {
+    format!("Card {card} (starting on line {line}) has no END:VCARD, so the file looks cut short or damaged.")
 }
 
 /// Reads every card, or says which are wrong and why (then nothing is imported).
 pub fn read(text: &str) -> std::result::Result<Vec<CheckedContact>, Vec<String>> {
-    let found = cards(text);
+    let found = cards(text).map_err(|problem| vec![problem])?;
     if found.is_empty() {
         return Err(vec!["No contact cards were found in this file (a vCard file starts with BEGIN:VCARD).".into()]);
     }

@@ -286,10 +286,23 @@ pub fn mark_done(conn: &Connection, trip_id: i64, miles: &str, donation: &str, t
 
 /// Monday of the ISO week "2026-W48".
 pub fn parse_week(text: &str) -> Result<NaiveDate> {
-    let bad = || Error::Refused(format!("\"{text}\" is not a week like 2026-W48."));
+    let bad = || Error::Refused("Please give the week like 2026-W48 (the year, then W and the week number).".into());
     let (year, week) = text.trim().split_once("-W").ok_or_else(bad)?;
     let (year, week) = (year.parse::<i32>().map_err(|_| bad())?, week.parse::<u32>().map_err(|_| bad())?);
+    check_year(year)?;
     NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon).ok_or_else(bad)
+}
+
+/// Weeks and months PPG Desk works with lie between these years: a year such as -200000 or 1
+/// would otherwise make a report of hundreds of thousands of empty months.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+fn check_year(year: i32) -> Result<()> {
+    if YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::Refused(format!("Please choose a year from {} to {}.", YEARS.start(), YEARS.end())))
+    }
 }
 
 /// "2026-W48" for the week `date` is in.
@@ -300,8 +313,9 @@ pub fn week_name(date: NaiveDate) -> String {
 
 /// The first day of the month "2026-11", and the last.
 pub fn parse_month(text: &str) -> Result<(NaiveDate, NaiveDate)> {
-    let bad = || Error::Refused(format!("\"{text}\" is not a month like 2026-11."));
+    let bad = || Error::Refused("Please give the month like 2026-11 (the year, then the month number).".into());
     let first = NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d").map_err(|_| bad())?;
+    check_year(first.year())?;
     let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(bad)?;
     Ok((first, next.pred_opt().ok_or_else(bad)?))
 }
