@@ -2,7 +2,7 @@
 //! `write(topics, |tx| ..)`, which runs a transaction and then announces what changed.
 //! Also the clock (overridable for tests with `PPG_DESK_TODAY`) and the data-folder lock.
 
-use std::fs::{self, File};
+use std::fs::File;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -49,6 +49,11 @@ pub struct AppState {
     _lock: Option<File>,
     /// A problem with the automatic backup on start, to be shown to the user once.
     pub backup_warning: Option<String>,
+    /// The files the person chose in a dialog this session: the only paths the window may use.
+    pub chosen: crate::dialogs::Chosen,
+    /// Set when the data folder cannot be written: the data is opened read-only, so it can
+    /// still be looked at and printed, and every change is refused with this message.
+    read_only: Option<String>,
 }
 
 impl AppState {
@@ -63,6 +68,8 @@ impl AppState {
             today_override,
             _lock: None,
             backup_warning: None,
+            chosen: Default::default(),
+            read_only: None,
         };
         let store = match state.open_store() {
             Ok(conn) => Store::Open(conn),
@@ -73,8 +80,13 @@ impl AppState {
     }
 
     fn open_store(&mut self) -> Result<Connection> {
-        fs::create_dir_all(self.paths.backups_dir())?;
-        let lock = File::options().create(true).truncate(false).write(true).open(self.paths.lock_file())?;
+        let writable = db::create_private_dir(&self.paths.backups_dir())
+            .and_then(|_| Ok(File::options().create(true).truncate(false).write(true).open(self.paths.lock_file())?));
+        let lock = match writable {
+            Ok(lock) => lock,
+            Err(Error::Io(e)) if is_not_allowed(&e) && self.paths.db_file().is_file() => return self.open_read_only(),
+            Err(error) => return Err(error),
+        };
         // A window that was just closed may still be letting go of the folder: wait a little.
         let mut attempts = 0;
         while lock.try_lock().is_err() {
@@ -85,6 +97,8 @@ impl AppState {
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
         self._lock = Some(lock);
+        // Documents left from a session that crashed may show someone's details.
+        self.paths.clear_exports();
         let now = self.now();
         let mut conn = db::open(&self.paths.db_file())?;
         let version = db::schema_version(&conn)?;
@@ -101,6 +115,25 @@ impl AppState {
             }
         }
         Ok(conn)
+    }
+
+    /// Opens the data of a folder PPG Desk may not write to, for looking and printing only.
+    fn open_read_only(&mut self) -> Result<Connection> {
+        let message = format!(
+            "PPG Desk is not allowed to write to the folder {}, so it has opened your data to look at and print only: changes cannot be saved. Ask whoever looks after this computer to let your user write to that folder.",
+            self.paths.dir.display()
+        );
+        let conn = db::open_snapshot(&self.paths.db_file())?;
+        self.backup_warning = Some(message.clone());
+        self.read_only = Some(message);
+        Ok(conn)
+    }
+
+    fn refuse_if_read_only(&self) -> Result<()> {
+        match &self.read_only {
+            Some(message) => Err(Error::Refused(message.clone())),
+            None => Ok(()),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Store> {
@@ -125,6 +158,7 @@ impl AppState {
 
     /// Runs `f` in one transaction; commits only if it succeeds, then announces `topics`.
     pub fn write<T>(&self, topics: &[Topic], f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.refuse_if_read_only()?;
         let out = {
             let mut store = self.lock();
             let Store::Open(conn) = &mut *store else {
@@ -140,8 +174,19 @@ impl AppState {
         Ok(out)
     }
 
+    /// Erases personal data for good: one transaction like `write`, then the write-ahead log
+    /// is flushed (no copy of the erased rows stays in the WAL) and the documents opened or
+    /// printed this session are deleted (they may show the erased person).
+    pub fn erase<T>(&self, topics: &[Topic], f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let out = self.write(topics, f)?;
+        self.read(db::flush_erased)?;
+        self.paths.clear_exports();
+        Ok(out)
+    }
+
     /// Gives `f` the whole connection (for restoring a backup), then announces every topic.
     pub fn replace_all<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        self.refuse_if_read_only()?;
         let out = {
             let mut store = self.lock();
             match &mut *store {
@@ -181,6 +226,19 @@ impl AppState {
             None => now,
         }
     }
+}
+
+/// Whether a file error means "not allowed to write here" (permissions, a read-only disk).
+fn is_not_allowed(error: &std::io::Error) -> bool {
+    matches!(error.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
+}
+
+/// Runs a command's body, turning a panic (a bug) into a plain error for the window instead
+/// of a stuck or closed window. Any transaction it had open is rolled back as it unwinds,
+/// so nothing half-done is saved; the panic's own text (which could quote someone's data)
+/// never reaches the window.
+pub fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)).unwrap_or(Err(Error::Unexpected))
 }
 
 /// Problems are reported again on every use, so they are cloned by meaning.

@@ -51,7 +51,7 @@ fn restoring_something_that_is_not_a_backup_is_refused_and_changes_nothing() {
     let other_db = store.dir.path().join("other.sqlite3");
     rusqlite::Connection::open(&other_db).unwrap().execute_batch("CREATE TABLE recipes (x); PRAGMA user_version = 1;").unwrap();
     let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths, &other_db, now)).unwrap_err();
-    assert!(error.to_string().contains("not a PPG Desk backup"), "{error}");
+    assert!(error.to_string().contains("not PPG Desk's data"), "{error}");
     assert_eq!(count_people(&store.state), 1);
 }
 

@@ -1,6 +1,6 @@
 //! Backups that happen without being asked: one a day on start and one before every upgrade
-//! or restore, kept in `backups/` beside the database and thinned to 7 daily, 4 weekly and
-//! 12 monthly copies. Also backing up to a chosen file and restoring from one.
+//! or restore, kept in `backups/` beside the database and thinned by calendar age to the last
+//! 7 days, 4 weeks and 12 months. Also backing up to a chosen file and restoring from one.
 
 pub mod commands;
 mod rotation;
@@ -84,7 +84,7 @@ fn parse_file_name(name: &str) -> Option<(NaiveDateTime, BackupReason)> {
 /// backups do not, so the backup being restored is never thinned away mid-restore.
 pub fn take(conn: &Connection, paths: &DataPaths, now: NaiveDateTime, reason: BackupReason) -> Result<BackupInfo> {
     let dir = paths.backups_dir();
-    fs::create_dir_all(&dir)?;
+    db::create_private_dir(&dir)?;
     let name = file_name(now, reason);
     copy::write_copy(conn, &dir.join(&name))?;
     if reason == BackupReason::Daily {
@@ -176,9 +176,19 @@ pub fn replace_damaged_with_latest(paths: &DataPaths, now: NaiveDateTime) -> Res
         .into_iter()
         .find(|b| copy::check_copy(&paths.backups_dir().join(&b.file_name)).is_ok())
         .ok_or_else(|| Error::File("There is no readable backup to restore.".into()))?;
+    replace_damaged(paths, &paths.backups_dir().join(&latest.file_name), now).map(|_| ())
+}
+
+/// Moves a damaged database aside as `damaged-STAMP.sqlite3` (never deleting it) and puts the
+/// checked backup `source` in its place. Returns the name it was moved aside to.
+pub fn replace_damaged(paths: &DataPaths, source: &Path, now: NaiveDateTime) -> Result<String> {
+    copy::check_copy(source)?;
     let db_file = paths.db_file();
-    let aside = paths.dir.join(format!("damaged-{}.sqlite3", now.format(STAMP)));
-    fs::rename(&db_file, &aside)?;
+    let aside_name = format!("damaged-{}.sqlite3", now.format(STAMP));
+    let aside = paths.dir.join(&aside_name);
+    if db_file.exists() {
+        fs::rename(&db_file, &aside)?;
+    }
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", db_file.display()));
         if side.exists() {
@@ -186,10 +196,10 @@ pub fn replace_damaged_with_latest(paths: &DataPaths, now: NaiveDateTime) -> Res
         }
     }
     let partial = db_file.with_extension("partial");
-    fs::copy(paths.backups_dir().join(&latest.file_name), &partial)?;
+    fs::copy(source, &partial)?;
     fs::File::open(&partial)?.sync_all()?;
     fs::rename(&partial, &db_file)?;
-    Ok(())
+    Ok(aside_name)
 }
 
 /// The newest backup, offered when the database is damaged.

@@ -1,5 +1,7 @@
-//! Which backups to keep: the newest of each of the last 7 days, 4 ISO weeks and 12 months
-//! that have one, plus every safety backup (before an upgrade or restore) under 30 days old.
+//! Which backups to keep: the newest of each day in the last 7 days, of each ISO week in the
+//! last 4 weeks and of each month in the last 12 months, by the calendar, plus every safety
+//! backup (before an upgrade or restore) under 30 days old. Nothing older than 12 months is
+//! kept, however seldom the laptop is used, so an erased person leaves the backups within a year.
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -7,9 +9,9 @@ use chrono::{Datelike, NaiveDateTime};
 
 use super::BackupReason;
 
-const DAILY: usize = 7;
-const WEEKLY: usize = 4;
-const MONTHLY: usize = 12;
+const DAILY_DAYS: i64 = 7;
+const WEEKLY_DAYS: i64 = 28;
+const MONTHS: u32 = 12;
 const SAFETY_DAYS: i64 = 30;
 
 /// Given backups (in any order) as (taken at, reason), returns the indexes to keep.
@@ -20,19 +22,23 @@ pub fn backups_to_keep(backups: &[(NaiveDateTime, BackupReason)], now: NaiveDate
     let mut weeks = HashSet::new();
     let mut months = HashSet::new();
     let mut keep = BTreeSet::new();
+    let today = now.date();
+    let year_ago = today.checked_sub_months(chrono::Months::new(MONTHS)).unwrap_or(today);
     for index in order {
         let (taken, reason) = backups[index];
         let date = taken.date();
+        let age = (today - date).num_days();
         let week = (date.iso_week().year(), date.iso_week().week());
         let month = (date.year(), date.month());
+        // `insert` is true for the newest backup of its day, week or month (newest come first).
         let mut kept = false;
-        if days.len() < DAILY && days.insert(date) {
+        if age < DAILY_DAYS && days.insert(date) {
             kept = true;
         }
-        if weeks.len() < WEEKLY && weeks.insert(week) {
+        if age < WEEKLY_DAYS && weeks.insert(week) {
             kept = true;
         }
-        if months.len() < MONTHLY && months.insert(month) {
+        if date > year_ago && months.insert(month) {
             kept = true;
         }
         let safety = reason != BackupReason::Daily && (now - taken).num_days() < SAFETY_DAYS;
@@ -57,8 +63,8 @@ mod tests {
         let now = at(2026, 11, 24);
         let all: Vec<_> = (0..400).map(|i| (now - Duration::days(i), BackupReason::Daily)).collect();
         let keep = backups_to_keep(&all, now);
-        // 7 days + up to 4 week-ends + up to 12 month-ends, with overlaps.
-        assert!(keep.len() <= DAILY + WEEKLY + MONTHLY, "kept {}", keep.len());
+        // 7 days + up to 5 week-ends + up to 13 month-ends, with overlaps.
+        assert!(keep.len() <= 7 + 5 + 13, "kept {}", keep.len());
         assert!(keep.len() >= 12 + 6, "kept too few: {}", keep.len());
         for i in 0..7 {
             assert!(keep.contains(&i), "the last seven days are all kept (day {i})");
@@ -68,6 +74,20 @@ mod tests {
         assert!(keep.contains(&9), "Sunday the 15th is the newest of the week before, kept as a weekly");
         let oldest_kept = keep.iter().map(|&i| all[i].0).min().unwrap();
         assert!(oldest_kept < at(2026, 1, 1), "a backup from about a year ago is still there");
+    }
+
+    #[test]
+    fn a_laptop_used_now_and_then_keeps_nothing_older_than_a_year() {
+        let now = at(2026, 11, 24);
+        // A backup every few months over three years: the old rule kept the newest 12 months
+        // that had one, which reached back years and kept erased people in backups.
+        let all: Vec<_> = (0..12).map(|i| (now - Duration::days(i * 95), BackupReason::Daily)).collect();
+        let keep = backups_to_keep(&all, now);
+        assert!(keep.contains(&0));
+        for &i in &keep {
+            assert!(now - all[i].0 < Duration::days(366), "backup {i} from {} is over a year old", all[i].0);
+        }
+        assert!(keep.len() >= 3, "the ones within the year stay: {keep:?}");
     }
 
     #[test]

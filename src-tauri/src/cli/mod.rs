@@ -7,38 +7,46 @@ use crate::backups;
 use crate::documents::{self, DocumentKind};
 use crate::print::actions::ActionGrouping;
 use crate::print::Profile;
-use crate::db::{self, copy, DataPaths};
+use crate::db::{copy, DataPaths};
 use crate::error::{Error, Result};
 use crate::state::{AppState, Topic};
 
 mod args;
+mod repair;
 
 pub use args::*;
 
-/// Runs one command and returns the process exit code.
+/// Runs one command and returns the process exit code. Output goes through `say`, so a
+/// reader that goes away (`ppg-desk people | head`) ends the command quietly.
 pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
     match execute(data_dir, command) {
         Ok(message) => {
-            println!("{message}");
+            say(&mut std::io::stdout(), &message);
             0
         }
         Err(error) => {
-            eprintln!("ppg-desk: {error}");
+            say(&mut std::io::stderr(), &format!("ppg-desk: {error}"));
             1
         }
     }
 }
 
-fn open(data_dir: Option<PathBuf>) -> Result<AppState> {
-    let state = AppState::open(DataPaths::resolve(data_dir)?, Box::new(|_: &[Topic]| {}));
-    match state.problem() {
-        Some(problem) => Err(problem),
-        None => Ok(state),
-    }
+/// Writes a line, ignoring a closed pipe (`println!` would panic on one).
+fn say(out: &mut impl std::io::Write, text: &str) {
+    let _ = writeln!(out, "{text}");
 }
 
 fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
-    let state = open(data_dir)?;
+    let state = AppState::open(DataPaths::resolve(data_dir)?, Box::new(|_: &[Topic]| {}));
+    match state.problem() {
+        Some(Error::Damaged) => return repair::on_damaged(state, command),
+        Some(problem) => return Err(problem),
+        None => {}
+    }
+    // The window shows this once on opening; a script sees it on standard error.
+    if let Some(warning) = &state.backup_warning {
+        say(&mut std::io::stderr(), &format!("ppg-desk: warning: {warning}"));
+    }
     match command {
         Command::Demo => {
             let (today, now) = (state.today(), crate::stamp(state.now()));
@@ -54,7 +62,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             state.replace_all(|conn| backups::restore(conn, &state.paths, &file, now))?;
             Ok(format!("Restored from {} (what was there before is in {})", file.display(), state.paths.backups_dir().display()))
         }
-        Command::Check => check(&state),
+        Command::Check => repair::check(&state),
         Command::Meetings => state.read(|conn| {
             let lines: Vec<String> = crate::meetings::list(conn)?
                 .iter()
@@ -240,19 +248,3 @@ fn write_or_show(out: Option<PathBuf>, text: &str) -> Result<String> {
     }
 }
 
-fn check(state: &AppState) -> Result<String> {
-    state.read(|conn| {
-        if !db::is_intact(conn) {
-            return Err(Error::Damaged);
-        }
-        let version = db::schema_version(conn)?;
-        let backups = backups::list(&state.paths)?;
-        let newest = backups.first().map(|b| b.taken_at.replace('T', " ")).unwrap_or_else(|| "none yet".into());
-        Ok(format!(
-            "Data folder: {}\nIntegrity: ok\nData version: {version} (this PPG Desk writes version {})\nBackups: {} (newest: {newest})",
-            state.paths.dir.display(),
-            db::migrate::LATEST_VERSION,
-            backups.len(),
-        ))
-    })
-}

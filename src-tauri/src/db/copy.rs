@@ -29,6 +29,7 @@ pub fn write_copy(conn: &Connection, dest: &Path) -> Result<CopySummary> {
             copy.pragma_update(None, "journal_mode", "DELETE")?;
         }
         File::open(&partial)?.sync_all()?;
+        super::make_private(&partial);
         let summary = check_copy(&partial)?;
         fs::rename(&partial, dest)?;
         if let Some(parent) = dest.parent() {
@@ -36,6 +37,23 @@ pub fn write_copy(conn: &Connection, dest: &Path) -> Result<CopySummary> {
             let _ = File::open(parent).and_then(|dir| dir.sync_all());
         }
         Ok(summary)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&partial);
+    }
+    result
+}
+
+/// Copies a damaged database page by page to `dest`, as far as SQLite can read it, without
+/// checking the copy (it is as damaged as the original): a last resort before repairs.
+pub fn write_damaged_copy(source: &Path, dest: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(source, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let partial = dest.with_extension("partial");
+    let result = (|| {
+        conn.backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)?;
+        File::open(&partial)?.sync_all()?;
+        fs::rename(&partial, dest)?;
+        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&partial);
@@ -51,14 +69,7 @@ pub fn check_copy(path: &Path) -> Result<CopySummary> {
         other => other,
     })?;
     let schema_version = super::schema_version(&conn)?;
-    let has_people: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'people')",
-        [],
-        |row| row.get(0),
-    )?;
-    if schema_version < 1 || !has_people {
-        return Err(Error::File("That file is a database, but not a PPG Desk backup.".into()));
-    }
+    super::schema::verify(&conn)?;
     let people = conn.query_row("SELECT count(*) FROM people", [], |row| row.get(0))?;
     let group_name = conn
         .query_row("SELECT group_name FROM settings WHERE id = 1", [], |row| row.get(0))
@@ -68,8 +79,14 @@ pub fn check_copy(path: &Path) -> Result<CopySummary> {
 
 /// Replaces the live database's content with the checked copy at `source`, page by page,
 /// through the online backup API (so the open connection stays valid).
+///
+/// The live file leaves WAL mode while the pages are copied: SQLite cannot change a WAL
+/// database's page size, so a backup made with another page size would fail ("readonly").
 pub fn restore_copy(conn: &mut Connection, source: &Path) -> Result<()> {
     check_copy(source)?;
-    conn.restore(MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)?;
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
+    let restored = conn.restore(MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>);
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    restored?;
     Ok(())
 }

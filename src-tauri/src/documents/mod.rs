@@ -245,13 +245,15 @@ pub fn render(state: &AppState, kind: &DocumentKind, profile: Profile, now: Naiv
     print::render(&document, profile, now.and_utc().timestamp())
 }
 
-/// Writes the PDF into the data folder's `exports/` (for opening or printing) and returns its path.
+/// Writes the PDF into the data folder's `exports/` (for opening or printing) and returns its
+/// path. The file lasts only for this session: `DataPaths::clear_exports` removes it.
 pub fn export(state: &AppState, kind: &DocumentKind, profile: Profile, now: NaiveDateTime) -> Result<PathBuf> {
     let bytes = render(state, kind, profile, now)?;
-    let dir = state.paths.dir.join("exports");
-    std::fs::create_dir_all(&dir)?;
+    let dir = state.paths.exports_dir();
+    crate::db::create_private_dir(&dir)?;
     let path = dir.join(file_name(kind, profile, now.date()));
     crate::files::write_atomically(&path, &bytes)?;
+    crate::db::make_private(&path);
     Ok(path)
 }
 
