@@ -165,3 +165,42 @@ fn the_csp_is_strict_and_nothing_remote_is_loaded() {
         assert!(!text.contains("https://") && !text.contains("http://"), "{} must not load anything remote", relative(&file));
     }
 }
+
+/// The `#[tauri::command]` functions of every `commands.rs`, as (file, signature, body's first line).
+fn commands() -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for path in files_under(&root().join("src-tauri/src"), &["commands.rs"]) {
+        let text = fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if line.trim_start().starts_with("#[tauri::command") {
+                let signature = lines[i..].iter().skip(1).take_while(|l| !l.trim_end().ends_with('{')).chain(lines[i + 1..].iter().find(|l| l.trim_end().ends_with('{'))).copied().collect::<Vec<_>>().join(" ");
+                let body_start = i + 1 + lines[i + 1..].iter().position(|l| l.trim_end().ends_with('{')).unwrap() + 1;
+                out.push((relative(&path), format!("{line} {signature}"), lines.get(body_start).unwrap_or(&"").trim().to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Why: a command on the window's main thread freezes the whole window while it works (a long
+/// print, an import, a backup), and a panic in one must never close the window. Every command
+/// is `async` (run off the main thread) and its body runs inside `state::guard`.
+#[test]
+fn every_command_runs_off_the_window_thread_inside_the_panic_guard() {
+    let offenders: Vec<String> = commands()
+        .into_iter()
+        .filter(|(_, signature, body)| !signature.contains("#[tauri::command(async)]") || !body.starts_with("crate::state::guard("))
+        .map(|(file, signature, _)| format!("{file}: {signature}"))
+        .collect();
+    assert!(offenders.is_empty(), "mark these #[tauri::command(async)] and wrap the body in crate::state::guard(move || ..): {offenders:#?}");
+}
+
+/// Why: a page that went wrong must not read or write any file on the computer. A path from
+/// the window is a `ChosenFile`, checked against the files chosen in a dialog this session.
+#[test]
+fn no_command_takes_a_path_from_the_window_unchecked() {
+    let offenders: Vec<String> =
+        commands().into_iter().filter(|(_, signature, _)| signature.contains("PathBuf") && !signature.contains("-> Result<Option<PathBuf>>")).map(|(file, signature, _)| format!("{file}: {signature}")).collect();
+    assert!(offenders.is_empty(), "take `path: ChosenFile` instead of a PathBuf: {offenders:#?}");
+}

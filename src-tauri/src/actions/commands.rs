@@ -1,95 +1,114 @@
 //! Tauri commands for actions: thin adapters over `actions` and `actions::views`.
 
-use std::path::PathBuf;
 
 use tauri::State;
 
 use super::views::{self, ActionDetail, ActionFilter, ActionList, ReviewLine};
 use super::{ActionInput, ActionStatus};
+use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
 use crate::state::{AppState, Topic};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_actions(state: State<'_, AppState>, filter: ActionFilter) -> Result<ActionList> {
-    let today = state.today();
-    state.read(|conn| views::list(conn, &filter, today))
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| views::list(conn, &filter, today))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_action(state: State<'_, AppState>, id: i64) -> Result<ActionDetail> {
-    let today = state.today();
-    state.read(|conn| views::detail(conn, id, today))
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| views::detail(conn, id, today))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_action(state: State<'_, AppState>, input: ActionInput) -> Result<ActionDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    let action = input.checked(today)?;
-    state.write(&[Topic::Actions], |tx| {
-        let id = super::create(tx, &action, today, &now)?;
-        views::detail(tx, id, today)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let action = input.checked(today)?;
+        state.write(&[Topic::Actions], |tx| {
+            let id = super::create(tx, &action, today, &now)?;
+            views::detail(tx, id, today)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_action(state: State<'_, AppState>, id: i64, input: ActionInput) -> Result<ActionDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Actions, Topic::Meetings], |tx| {
-        let agreed = super::get(tx, id)?.created_on;
-        let agreed = chrono::NaiveDate::parse_from_str(&agreed, "%Y-%m-%d").unwrap_or(today);
-        super::update(tx, id, &input.checked(agreed)?, &now)?;
-        views::detail(tx, id, today)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Actions, Topic::Meetings], |tx| {
+            let agreed = super::get(tx, id)?.created_on;
+            let agreed = chrono::NaiveDate::parse_from_str(&agreed, "%Y-%m-%d").unwrap_or(today);
+            super::update(tx, id, &input.checked(agreed)?, &now)?;
+            views::detail(tx, id, today)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_action_status(state: State<'_, AppState>, id: i64, status: ActionStatus, reason: String) -> Result<ActionDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Actions, Topic::Meetings], |tx| {
-        super::set_status(tx, id, status, &reason, today, &now)?;
-        views::detail(tx, id, today)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Actions, Topic::Meetings], |tx| {
+            super::set_status(tx, id, status, &reason, today, &now)?;
+            views::detail(tx, id, today)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_action_update(state: State<'_, AppState>, id: i64, text: String) -> Result<ActionDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Actions], |tx| {
-        super::add_update(tx, id, &text, None, today, &now)?;
-        views::detail(tx, id, today)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Actions], |tx| {
+            super::add_update(tx, id, &text, None, today, &now)?;
+            views::detail(tx, id, today)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_meeting_review(state: State<'_, AppState>, meeting_id: i64) -> Result<Vec<ReviewLine>> {
-    let today = state.today();
-    state.read(|conn| {
-        let meeting = crate::meetings::get(conn, meeting_id)?;
-        views::review(conn, meeting_id, &meeting.meets_on, today)
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| {
+            let meeting = crate::meetings::get(conn, meeting_id)?;
+            views::review(conn, meeting_id, &meeting.meets_on, today)
+        })
     })
 }
 
 /// At a meeting's review: records what was said (if anything) and, if asked, closes the action.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn review_action(state: State<'_, AppState>, meeting_id: i64, id: i64, update: String, status: Option<ActionStatus>, reason: String) -> Result<Vec<ReviewLine>> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Actions, Topic::Meetings], |tx| {
-        let meeting = crate::meetings::get(tx, meeting_id)?;
-        crate::meetings::status::check_minutes_editable(meeting.status)?;
-        let on = chrono::NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").unwrap_or(today).min(today);
-        super::review_at_meeting(tx, id, meeting_id, &update, status, &reason, on, &now)?;
-        views::review(tx, meeting_id, &meeting.meets_on, today)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Actions, Topic::Meetings], |tx| {
+            let meeting = crate::meetings::get(tx, meeting_id)?;
+            crate::meetings::status::check_minutes_editable(meeting.status)?;
+            let on = chrono::NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").unwrap_or(today).min(today);
+            super::review_at_meeting(tx, id, meeting_id, &update, status, &reason, on, &now)?;
+            views::review(tx, meeting_id, &meeting.meets_on, today)
+        })
     })
 }
 
 /// Writes the actions a filter shows (all of them, not only the first 500) as CSV.
-#[tauri::command]
-pub fn save_actions_csv(state: State<'_, AppState>, filter: ActionFilter, path: PathBuf) -> Result<u32> {
-    let today = state.today();
-    let (text, count) = state.read(|conn| {
-        let actions = super::all_matching(conn, &filter, today)?;
-        Ok((super::csv::export(&actions)?, actions.len() as u32))
-    })?;
-    crate::files::write_atomically(&path, text.as_bytes())?;
-    Ok(count)
+#[tauri::command(async)]
+pub fn save_actions_csv(state: State<'_, AppState>, filter: ActionFilter, path: ChosenFile) -> Result<u32> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let today = state.today();
+        let (text, count) = state.read(|conn| {
+            let actions = super::all_matching(conn, &filter, today)?;
+            Ok((super::csv::export(&actions)?, actions.len() as u32))
+        })?;
+        crate::files::write_atomically(&path, text.as_bytes())?;
+        Ok(count)
+    })
 }

@@ -1,7 +1,6 @@
 //! Tauri commands for the befriending scheme: thin adapters over `befriending`. Every write
 //! touches the befriending topic (and people, when a befriender is added).
 
-use std::path::PathBuf;
 
 use serde::Serialize;
 use tauri::State;
@@ -14,6 +13,7 @@ use super::relationship::{self, LogInput, Occasion};
 use super::report::BefriendingReport;
 use super::rules::{CloseReason, Scores, Stage};
 use super::{match_sql, retention, sql};
+use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
 use crate::state::{AppState, Topic};
 
@@ -33,39 +33,47 @@ pub struct ReferralBoard {
     pub today: String,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_referrals(state: State<'_, AppState>) -> Result<ReferralBoard> {
-    let today = state.today();
-    state.read(|conn| {
-        let mut with_open_concerns: Vec<i64> = super::open_concerns(conn, None)?.into_iter().map(|c| c.referral_id).collect();
-        with_open_concerns.dedup();
-        Ok(ReferralBoard { referrals: sql::list(conn)?, waiting: referrals::waiting_list(conn, today)?, with_open_concerns, today: today.to_string() })
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| {
+            let mut with_open_concerns: Vec<i64> = super::open_concerns(conn, None)?.into_iter().map(|c| c.referral_id).collect();
+            with_open_concerns.dedup();
+            Ok(ReferralBoard { referrals: sql::list(conn)?, waiting: referrals::waiting_list(conn, today)?, with_open_concerns, today: today.to_string() })
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_referral(state: State<'_, AppState>, id: i64) -> Result<ReferralDetail> {
-    let today = state.today();
-    state.read(|conn| detail::detail(conn, id, today))
-}
-
-#[tauri::command]
-pub fn create_referral(state: State<'_, AppState>, input: ReferralInput) -> Result<ReferralDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    let referral = input.checked(today)?;
-    state.write(TOPIC, |tx| {
-        let id = sql::insert(tx, &referral, &now)?;
-        detail::detail(tx, id, today)
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| detail::detail(conn, id, today))
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
+pub fn create_referral(state: State<'_, AppState>, input: ReferralInput) -> Result<ReferralDetail> {
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let referral = input.checked(today)?;
+        state.write(TOPIC, |tx| {
+            let id = sql::insert(tx, &referral, &now)?;
+            detail::detail(tx, id, today)
+        })
+    })
+}
+
+#[tauri::command(async)]
 pub fn update_referral(state: State<'_, AppState>, id: i64, input: ReferralInput) -> Result<ReferralDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    let referral = input.checked(today)?;
-    state.write(TOPIC, |tx| {
-        referrals::update(tx, id, &referral, &now)?;
-        detail::detail(tx, id, today)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let referral = input.checked(today)?;
+        state.write(TOPIC, |tx| {
+            referrals::update(tx, id, &referral, &now)?;
+            detail::detail(tx, id, today)
+        })
     })
 }
 
@@ -78,109 +86,143 @@ fn change(state: &AppState, id: i64, change: impl FnOnce(&rusqlite::Connection, 
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_referral_consent(state: State<'_, AppState>, id: i64, input: ConsentInput) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, now| referrals::record_consent(tx, id, &input, today, now))
+    crate::state::guard(move || {
+        change(&state, id, |tx, today, now| referrals::record_consent(tx, id, &input, today, now))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn move_referral(state: State<'_, AppState>, id: i64, to: Stage, close_reason: Option<CloseReason>) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, now| referrals::move_to(tx, id, to, close_reason, today, now))
+    crate::state::guard(move || {
+        change(&state, id, |tx, today, now| referrals::move_to(tx, id, to, close_reason, today, now))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn log_referral_contact(state: State<'_, AppState>, id: i64, on: String, how: Option<ContactHow>, notes: String) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, now| referrals::log_contact(tx, id, &on, how, &notes, today, now).map(|_| ()))
+    crate::state::guard(move || {
+        change(&state, id, |tx, today, now| referrals::log_contact(tx, id, &on, how, &notes, today, now).map(|_| ()))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn suggest_befrienders(state: State<'_, AppState>, id: i64) -> Result<Vec<MatchSuggestion>> {
-    state.read(|conn| matching::suggest(conn, id))
+    crate::state::guard(move || {
+        state.read(|conn| matching::suggest(conn, id))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn match_befriender(state: State<'_, AppState>, id: i64, befriender_id: i64) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, now| matching::make_match(tx, id, befriender_id, today, now).map(|_| ()))
+    crate::state::guard(move || {
+        change(&state, id, |tx, today, now| matching::make_match(tx, id, befriender_id, today, now).map(|_| ()))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_first_meeting(state: State<'_, AppState>, id: i64, on: String) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, now| matching::first_meeting(tx, id, &on, today, now))
+    crate::state::guard(move || {
+        change(&state, id, |tx, today, now| matching::first_meeting(tx, id, &on, today, now))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn log_befriending_contact(state: State<'_, AppState>, id: i64, input: LogInput) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, now| relationship::log(tx, id, &input, today, now).map(|_| ()))
+    crate::state::guard(move || {
+        change(&state, id, |tx, today, now| relationship::log(tx, id, &input, today, now).map(|_| ()))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn raise_concern(state: State<'_, AppState>, id: i64, log_id: Option<i64>, details: String) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, now| relationship::raise_concern(tx, id, log_id, &details, today, now).map(|_| ()))
+    crate::state::guard(move || {
+        change(&state, id, |tx, today, now| relationship::raise_concern(tx, id, log_id, &details, today, now).map(|_| ()))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn pass_on_concern(state: State<'_, AppState>, id: i64, concern_id: i64, to: String, on: String) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, _| relationship::pass_on_concern(tx, concern_id, &to, &on, today))
+    crate::state::guard(move || {
+        change(&state, id, |tx, today, _| relationship::pass_on_concern(tx, concern_id, &to, &on, today))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_scores(state: State<'_, AppState>, id: i64, on: String, occasion: Occasion, scores: Scores) -> Result<ReferralDetail> {
-    change(&state, id, |tx, today, now| relationship::record_scores(tx, id, &on, occasion, &scores, today, now).map(|_| ()))
+    crate::state::guard(move || {
+        change(&state, id, |tx, today, now| relationship::record_scores(tx, id, &on, occasion, &scores, today, now).map(|_| ()))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_befrienders(state: State<'_, AppState>) -> Result<Vec<Befriender>> {
-    state.read(match_sql::befrienders)
+    crate::state::guard(move || {
+        state.read(match_sql::befrienders)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_befriender(state: State<'_, AppState>, input: BefrienderInput) -> Result<Befriender> {
-    let befriender = input.checked(state.today())?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Befriending, Topic::People], |tx| {
-        let id = match_sql::insert_befriender(tx, &befriender, &now)?;
-        match_sql::get_befriender(tx, id)
+    crate::state::guard(move || {
+        let befriender = input.checked(state.today())?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Befriending, Topic::People], |tx| {
+            let id = match_sql::insert_befriender(tx, &befriender, &now)?;
+            match_sql::get_befriender(tx, id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_befriender(state: State<'_, AppState>, id: i64, input: BefrienderInput) -> Result<Befriender> {
-    let befriender = input.checked(state.today())?;
-    let now = crate::stamp(state.now());
-    state.write(TOPIC, |tx| {
-        match_sql::update_befriender(tx, id, &befriender, &now)?;
-        match_sql::get_befriender(tx, id)
+    crate::state::guard(move || {
+        let befriender = input.checked(state.today())?;
+        let now = crate::stamp(state.now());
+        state.write(TOPIC, |tx| {
+            match_sql::update_befriender(tx, id, &befriender, &now)?;
+            match_sql::get_befriender(tx, id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_befriending_report(state: State<'_, AppState>, from: String, to: String) -> Result<BefriendingReport> {
-    let today = state.today();
-    state.read(|conn| super::report::report(conn, &from, &to, today))
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| super::report::report(conn, &from, &to, today))
+    })
 }
 
 /// Closed referrals kept longer than the PPG's retention period.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_referrals_due_for_erasure(state: State<'_, AppState>) -> Result<Vec<Referral>> {
-    let today = state.today();
-    state.read(|conn| {
-        let months = crate::settings::load(conn)?.unwrap_or_default().befriending_retention_months;
-        retention::due_for_erasure(conn, months, today)
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| {
+            let months = crate::settings::load(conn)?.unwrap_or_default().befriending_retention_months;
+            retention::due_for_erasure(conn, months, today)
+        })
     })
 }
 
 /// Erases a referral for good (keeping an anonymous line for reports), then flushes the
 /// write-ahead log so no copy stays on disk.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn erase_referral(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.write(TOPIC, |tx| retention::erase(tx, id))?;
-    state.read(crate::db::flush_erased)
+    crate::state::guard(move || {
+        state.erase(TOPIC, |tx| retention::erase(tx, id))
+    })
 }
 
 /// Writes the person's whole record as JSON where the coordinator chose (subject access).
-#[tauri::command]
-pub fn save_subject_access_json(state: State<'_, AppState>, id: i64, path: PathBuf) -> Result<()> {
-    let today = state.today();
-    let text = state.read(|conn| super::subject_access_json(conn, id, today))?;
-    crate::files::write_atomically(&path, text.as_bytes())
+#[tauri::command(async)]
+pub fn save_subject_access_json(state: State<'_, AppState>, id: i64, path: ChosenFile) -> Result<()> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let today = state.today();
+        let text = state.read(|conn| super::subject_access_json(conn, id, today))?;
+        crate::files::write_atomically(&path, text.as_bytes())
+    })
 }

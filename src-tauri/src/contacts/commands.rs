@@ -1,12 +1,12 @@
 //! Tauri commands for contacts: thin adapters over `contacts` and `contacts::vcard`.
 
-use std::path::PathBuf;
 
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
 use super::{Contact, ContactInput, Interaction, InteractionInput};
+use crate::dialogs::commands::ChosenFile;
 use crate::error::{Error, Result};
 use crate::state::{AppState, Topic};
 
@@ -23,59 +23,74 @@ fn detail(conn: &rusqlite::Connection, id: i64) -> Result<ContactDetail> {
     Ok(ContactDetail { contact: super::get(conn, id)?, interactions: super::interactions(conn, id)? })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_contacts(state: State<'_, AppState>, search: String) -> Result<Vec<Contact>> {
-    state.read(|conn| super::list(conn, &search))
+    crate::state::guard(move || {
+        state.read(|conn| super::list(conn, &search))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_contact(state: State<'_, AppState>, id: i64) -> Result<ContactDetail> {
-    state.read(|conn| detail(conn, id))
+    crate::state::guard(move || {
+        state.read(|conn| detail(conn, id))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Result<ContactDetail> {
-    let contact = input.checked()?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Contacts], |tx| {
-        let id = super::insert(tx, &contact, &now)?;
-        detail(tx, id)
+    crate::state::guard(move || {
+        let contact = input.checked()?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Contacts], |tx| {
+            let id = super::insert(tx, &contact, &now)?;
+            detail(tx, id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) -> Result<ContactDetail> {
-    let contact = input.checked()?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Contacts], |tx| {
-        super::update(tx, id, &contact, &now)?;
-        detail(tx, id)
+    crate::state::guard(move || {
+        let contact = input.checked()?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Contacts], |tx| {
+            super::update(tx, id, &contact, &now)?;
+            detail(tx, id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_contact(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.write(&[Topic::Contacts], |tx| super::delete(tx, id))
+    crate::state::guard(move || {
+        state.write(&[Topic::Contacts], |tx| super::delete(tx, id))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_contact_interaction(state: State<'_, AppState>, id: i64, input: InteractionInput) -> Result<ContactDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Contacts, Topic::Actions], |tx| {
-        super::add_interaction(tx, id, &input, today, &now)?;
-        detail(tx, id)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Contacts, Topic::Actions], |tx| {
+            super::add_interaction(tx, id, &input, today, &now)?;
+            detail(tx, id)
+        })
     })
 }
 
 /// Writes one contact (`id`) or all of them as a vCard file where the person chose.
-#[tauri::command]
-pub fn save_contacts_vcard(state: State<'_, AppState>, id: Option<i64>, path: PathBuf) -> Result<u32> {
-    let contacts = state.read(|conn| match id {
-        Some(id) => Ok(vec![super::get(conn, id)?]),
-        None => super::list(conn, ""),
-    })?;
-    crate::files::write_atomically(&path, super::vcard::export(&contacts).as_bytes())?;
-    Ok(contacts.len() as u32)
+#[tauri::command(async)]
+pub fn save_contacts_vcard(state: State<'_, AppState>, id: Option<i64>, path: ChosenFile) -> Result<u32> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let contacts = state.read(|conn| match id {
+            Some(id) => Ok(vec![super::get(conn, id)?]),
+            None => super::list(conn, ""),
+        })?;
+        crate::files::write_atomically(&path, super::vcard::export(&contacts).as_bytes())?;
+        Ok(contacts.len() as u32)
+    })
 }
 
 /// What an import did: how many were added, or why nothing was.
@@ -87,20 +102,23 @@ pub struct ContactImport {
     pub problems: Vec<String>,
 }
 
-#[tauri::command]
-pub fn import_contacts_vcard(state: State<'_, AppState>, path: PathBuf) -> Result<ContactImport> {
-    let text = super::vcard::read_file(&path)?;
-    match super::vcard::read(&text) {
-        Err(problems) => Ok(ContactImport { imported: 0, problems }),
-        Ok(contacts) => {
-            let now = crate::stamp(state.now());
-            state.write(&[Topic::Contacts], |tx| {
-                for c in &contacts {
-                    super::insert(tx, c, &now)?;
-                }
-                Ok::<_, Error>(())
-            })?;
-            Ok(ContactImport { imported: contacts.len() as u32, problems: Vec::new() })
+#[tauri::command(async)]
+pub fn import_contacts_vcard(state: State<'_, AppState>, path: ChosenFile) -> Result<ContactImport> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let text = super::vcard::read_file(&path)?;
+        match super::vcard::read(&text) {
+            Err(problems) => Ok(ContactImport { imported: 0, problems }),
+            Ok(contacts) => {
+                let now = crate::stamp(state.now());
+                state.write(&[Topic::Contacts], |tx| {
+                    for c in &contacts {
+                        super::insert(tx, c, &now)?;
+                    }
+                    Ok::<_, Error>(())
+                })?;
+                Ok(ContactImport { imported: contacts.len() as u32, problems: Vec::new() })
+            }
         }
-    }
+    })
 }

@@ -6,8 +6,10 @@ use super::Dashboard;
 use crate::error::Result;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_dashboard(state: State<'_, AppState>) -> Result<Dashboard> {
-    let today = state.today();
-    state.read(|conn| super::dashboard(conn, today))
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| super::dashboard(conn, today))
+    })
 }

@@ -1,7 +1,6 @@
 //! Tauri commands for the community directory: thin adapters over `directory`, its CSV and
 //! Open Referral UK exchange.
 
-use std::path::PathBuf;
 
 use serde::Serialize;
 use tauri::State;
@@ -11,6 +10,7 @@ use super::csv::{DirectoryCsvPreview, DirectoryField};
 use super::oruk::OrukImport;
 use super::{Category, DirectoryFilter, Entry, EntryInput};
 use crate::csvfile::ImportReport;
+use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
 use crate::state::{AppState, Topic};
 
@@ -33,127 +33,160 @@ pub struct DirectoryList {
     pub check_months: u32,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_directory(state: State<'_, AppState>, filter: DirectoryFilter) -> Result<DirectoryList> {
-    let today = state.today();
-    state.read(|conn| {
-        let due = DirectoryFilter { due_for_checking: true, ..Default::default() };
-        Ok(DirectoryList {
-            entries: super::list(conn, &filter, today)?,
-            total: super::sql::count(conn)?,
-            due_for_checking: super::list(conn, &due, today)?.len(),
-            categories: super::categories(conn)?,
-            areas: super::areas(conn)?,
-            check_months: crate::settings::load(conn)?.map(|s| s.directory_check_months).unwrap_or(12),
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| {
+            let due = DirectoryFilter { due_for_checking: true, ..Default::default() };
+            Ok(DirectoryList {
+                entries: super::list(conn, &filter, today)?,
+                total: super::sql::count(conn)?,
+                due_for_checking: super::list(conn, &due, today)?.len(),
+                categories: super::categories(conn)?,
+                areas: super::areas(conn)?,
+                check_months: crate::settings::load(conn)?.map(|s| s.directory_check_months).unwrap_or(12),
+            })
         })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_directory_entry(state: State<'_, AppState>, id: i64) -> Result<Entry> {
-    let today = state.today();
-    state.read(|conn| super::get(conn, id, today))
-}
-
-#[tauri::command]
-pub fn create_directory_entry(state: State<'_, AppState>, input: EntryInput) -> Result<Entry> {
-    let today = state.today();
-    let entry = input.checked(today)?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Directory], |tx| {
-        let id = super::insert(tx, &entry, &super::new_oruk_id(), "", &now)?;
-        super::get(tx, id, today)
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| super::get(conn, id, today))
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
+pub fn create_directory_entry(state: State<'_, AppState>, input: EntryInput) -> Result<Entry> {
+    crate::state::guard(move || {
+        let today = state.today();
+        let entry = input.checked(today)?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Directory], |tx| {
+            let id = super::insert(tx, &entry, &super::new_oruk_id(), "", &now)?;
+            super::get(tx, id, today)
+        })
+    })
+}
+
+#[tauri::command(async)]
 pub fn update_directory_entry(state: State<'_, AppState>, id: i64, input: EntryInput) -> Result<Entry> {
-    let today = state.today();
-    let entry = input.checked(today)?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Directory], |tx| {
-        super::update(tx, id, &entry, &now)?;
-        super::get(tx, id, today)
+    crate::state::guard(move || {
+        let today = state.today();
+        let entry = input.checked(today)?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Directory], |tx| {
+            super::update(tx, id, &entry, &now)?;
+            super::get(tx, id, today)
+        })
     })
 }
 
 /// "Checked today": a volunteer rang round and the entry is right.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn mark_directory_entry_checked(state: State<'_, AppState>, id: i64, by: String) -> Result<Entry> {
-    let today = state.today();
-    let mut c = crate::check::Checker::new();
-    let by = c.text("checkedBy", &by, 120, Some("Please say who checked it."));
-    c.finish()?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Directory], |tx| {
-        super::mark_checked(tx, id, &by, today, &now)?;
-        super::get(tx, id, today)
+    crate::state::guard(move || {
+        let today = state.today();
+        let mut c = crate::check::Checker::new();
+        let by = c.text("checkedBy", &by, 120, Some("Please say who checked it."));
+        c.finish()?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Directory], |tx| {
+            super::mark_checked(tx, id, &by, today, &now)?;
+            super::get(tx, id, today)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_directory_entry(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.write(&[Topic::Directory], |tx| super::delete(tx, id))
+    crate::state::guard(move || {
+        state.write(&[Topic::Directory], |tx| super::delete(tx, id))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_directory_category(state: State<'_, AppState>, name: String) -> Result<Vec<Category>> {
-    state.write(&[Topic::Directory], |tx| {
-        super::add_category(tx, &name)?;
-        super::categories(tx)
+    crate::state::guard(move || {
+        state.write(&[Topic::Directory], |tx| {
+            super::add_category(tx, &name)?;
+            super::categories(tx)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rename_directory_category(state: State<'_, AppState>, id: i64, name: String) -> Result<Vec<Category>> {
-    state.write(&[Topic::Directory], |tx| {
-        super::rename_category(tx, id, &name)?;
-        super::categories(tx)
+    crate::state::guard(move || {
+        state.write(&[Topic::Directory], |tx| {
+            super::rename_category(tx, id, &name)?;
+            super::categories(tx)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_directory_category(state: State<'_, AppState>, id: i64) -> Result<Vec<Category>> {
-    state.write(&[Topic::Directory], |tx| {
-        super::remove_category(tx, id)?;
-        super::categories(tx)
+    crate::state::guard(move || {
+        state.write(&[Topic::Directory], |tx| {
+            super::remove_category(tx, id)?;
+            super::categories(tx)
+        })
     })
 }
 
-#[tauri::command]
-pub fn preview_directory_csv(path: PathBuf) -> Result<DirectoryCsvPreview> {
-    super::csv::preview(&super::csv::read_text(&path)?)
-}
-
-#[tauri::command]
-pub fn import_directory_csv(state: State<'_, AppState>, path: PathBuf, mapping: Vec<Option<DirectoryField>>) -> Result<ImportReport> {
-    let text = super::csv::read_text(&path)?;
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Directory], |tx| {
-        let rows = super::csv::parse(&text, &mapping, &super::categories(tx)?, today);
-        super::csv::import(tx, rows, &now)
+#[tauri::command(async)]
+pub fn preview_directory_csv(path: ChosenFile) -> Result<DirectoryCsvPreview> {
+    crate::state::guard(move || {
+        let path = path.0;
+        super::csv::preview(&super::csv::read_text(&path)?)
     })
 }
 
-#[tauri::command]
-pub fn save_directory_csv(state: State<'_, AppState>, path: PathBuf) -> Result<usize> {
-    let today = state.today();
-    let entries = state.read(|conn| super::list(conn, &DirectoryFilter::default(), today))?;
-    crate::csvfile::write_file(&path, &super::csv::to_csv(&entries)?)?;
-    Ok(entries.len())
+#[tauri::command(async)]
+pub fn import_directory_csv(state: State<'_, AppState>, path: ChosenFile, mapping: Vec<Option<DirectoryField>>) -> Result<ImportReport> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let text = super::csv::read_text(&path)?;
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Directory], |tx| {
+            let rows = super::csv::parse(&text, &mapping, &super::categories(tx)?, today);
+            super::csv::import(tx, rows, &now)
+        })
+    })
 }
 
-#[tauri::command]
-pub fn import_directory_oruk(state: State<'_, AppState>, path: PathBuf) -> Result<OrukImport> {
-    let text = crate::files::read_import(&path, "an Open Referral UK file", 20)?;
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Directory], |tx| super::oruk::import(tx, &text, today, &now))
+#[tauri::command(async)]
+pub fn save_directory_csv(state: State<'_, AppState>, path: ChosenFile) -> Result<usize> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let today = state.today();
+        let entries = state.read(|conn| super::list(conn, &DirectoryFilter::default(), today))?;
+        crate::csvfile::write_file(&path, &super::csv::to_csv(&entries)?)?;
+        Ok(entries.len())
+    })
 }
 
-#[tauri::command]
-pub fn save_directory_oruk(state: State<'_, AppState>, path: PathBuf) -> Result<usize> {
-    let today = state.today();
-    let entries = state.read(|conn| super::oruk::entries_with_records(conn, today))?;
-    crate::files::write_atomically(&path, super::oruk::export(&entries).as_bytes())?;
-    Ok(entries.len())
+#[tauri::command(async)]
+pub fn import_directory_oruk(state: State<'_, AppState>, path: ChosenFile) -> Result<OrukImport> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let text = crate::files::read_import(&path, "an Open Referral UK file", 20)?;
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Directory], |tx| super::oruk::import(tx, &text, today, &now))
+    })
+}
+
+#[tauri::command(async)]
+pub fn save_directory_oruk(state: State<'_, AppState>, path: ChosenFile) -> Result<usize> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let today = state.today();
+        let entries = state.read(|conn| super::oruk::entries_with_records(conn, today))?;
+        crate::files::write_atomically(&path, super::oruk::export(&entries).as_bytes())?;
+        Ok(entries.len())
+    })
 }

@@ -1,49 +1,65 @@
 //! Tauri commands for printable documents: preview bytes, save, open, list printers, print.
 
-use std::path::PathBuf;
 
 use tauri::ipc::Response;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 use super::printers::{self, Printer};
 use super::DocumentKind;
+use crate::dialogs::commands::ChosenFile;
 use crate::error::{Error, Result};
 use crate::print::Profile;
 use crate::state::AppState;
 
 /// The PDF itself, as raw bytes (an ArrayBuffer in the UI), for the preview.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn render_document(state: State<'_, AppState>, kind: DocumentKind, profile: Profile) -> Result<Response> {
-    Ok(Response::new(super::render(&state, &kind, profile, state.now())?))
+    crate::state::guard(move || {
+        Ok(Response::new(super::render(&state, &kind, profile, state.now())?))
+    })
 }
 
-#[tauri::command]
-pub fn suggest_document_file_name(state: State<'_, AppState>, kind: DocumentKind, profile: Profile) -> String {
-    super::file_name(&kind, profile, state.today())
+#[tauri::command(async)]
+pub fn suggest_document_file_name(state: State<'_, AppState>, kind: DocumentKind, profile: Profile) -> Result<String> {
+    crate::state::guard(move || {
+        Ok(super::file_name(&kind, profile, state.today()))
+    })
 }
 
-#[tauri::command]
-pub fn save_document(state: State<'_, AppState>, kind: DocumentKind, profile: Profile, path: PathBuf) -> Result<()> {
-    let bytes = super::render(&state, &kind, profile, state.now())?;
-    crate::files::write_atomically(&path, &bytes)
+#[tauri::command(async)]
+pub fn save_document(state: State<'_, AppState>, kind: DocumentKind, profile: Profile, path: ChosenFile) -> Result<()> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let bytes = super::render(&state, &kind, profile, state.now())?;
+        crate::files::write_atomically(&path, &bytes)
+    })
 }
 
-#[tauri::command]
-pub fn open_document(app: AppHandle, state: State<'_, AppState>, kind: DocumentKind, profile: Profile) -> Result<()> {
-    let path = super::export(&state, &kind, profile, state.now())?;
-    app.opener()
-        .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|_| Error::File("No program to show PDF files was found on this computer. Use \"Save as PDF\" instead.".into()))
+#[tauri::command(async)]
+pub fn open_document<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, kind: DocumentKind, profile: Profile) -> Result<()> {
+    crate::state::guard(move || {
+        let path = super::export(&state, &kind, profile, state.now())?;
+        app.opener()
+            .open_path(path.to_string_lossy(), None::<&str>)
+            .map_err(|_| Error::File("No program to show PDF files was found on this computer. Use \"Save as PDF\" instead.".into()))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_printers() -> Result<Vec<Printer>> {
-    printers::list()
+    crate::state::guard(move || {
+        printers::list()
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn print_document(state: State<'_, AppState>, kind: DocumentKind, profile: Profile, printer: String, copies: u32) -> Result<String> {
-    let path = super::export(&state, &kind, profile, state.now())?;
-    printers::print(&path, &printer, copies, "PPG Desk document")
+    crate::state::guard(move || {
+        let path = super::export(&state, &kind, profile, state.now())?;
+        let sent = printers::print(&path, &printer, copies, "PPG Desk document");
+        // CUPS keeps its own copy of a job once `lp` has returned: ours is no longer needed.
+        let _ = std::fs::remove_file(&path);
+        sent
+    })
 }

@@ -1,7 +1,6 @@
 //! Tauri commands for meetings: thin adapters over `meetings`, `meetings::agenda` and
 //! `meetings::record`.
 
-use std::path::PathBuf;
 
 use tauri::State;
 
@@ -9,189 +8,237 @@ use super::agenda::{self, AgendaItemInput, MeetingDetail};
 use super::record::{self, AttendanceStatus, DecisionInput};
 use super::{Meeting, MeetingInput, MeetingStatus, TemplateItem};
 use crate::actions::ActionInput;
+use crate::dialogs::commands::ChosenFile;
 use crate::error::{Error, Result};
 use crate::state::{AppState, Topic};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_meetings(state: State<'_, AppState>) -> Result<Vec<Meeting>> {
-    state.read(super::list)
+    crate::state::guard(move || {
+        state.read(super::list)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_meeting(state: State<'_, AppState>, id: i64) -> Result<MeetingDetail> {
-    state.read(|conn| agenda::detail(conn, id))
+    crate::state::guard(move || {
+        state.read(|conn| agenda::detail(conn, id))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> Result<Meeting> {
-    let meeting = input.checked()?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Meetings], |tx| super::create(tx, &meeting, &now).and_then(|id| super::get(tx, id)))
+    crate::state::guard(move || {
+        let meeting = input.checked()?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Meetings], |tx| super::create(tx, &meeting, &now).and_then(|id| super::get(tx, id)))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_meeting(state: State<'_, AppState>, id: i64, input: MeetingInput) -> Result<MeetingDetail> {
-    let meeting = input.checked()?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Meetings], |tx| {
-        super::update(tx, id, &meeting, &now)?;
-        agenda::detail(tx, id)
+    crate::state::guard(move || {
+        let meeting = input.checked()?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Meetings], |tx| {
+            super::update(tx, id, &meeting, &now)?;
+            agenda::detail(tx, id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn schedule_next_meeting(state: State<'_, AppState>, id: i64) -> Result<Meeting> {
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Meetings], |tx| {
-        let settings = crate::settings::load(tx)?.ok_or_else(|| Error::Refused("Please set up your PPG first.".into()))?;
-        let next = super::schedule_next(tx, id, settings.meeting_every, settings.meeting_every_unit, &now)?;
-        super::get(tx, next)
+    crate::state::guard(move || {
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Meetings], |tx| {
+            let settings = crate::settings::load(tx)?.ok_or_else(|| Error::Refused("Please set up your PPG first.".into()))?;
+            let next = super::schedule_next(tx, id, settings.meeting_every, settings.meeting_every_unit, &now)?;
+            super::get(tx, next)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_meeting_status(state: State<'_, AppState>, id: i64, status: MeetingStatus) -> Result<Meeting> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Meetings], |tx| {
-        super::set_status(tx, id, status, today, &now)?;
-        super::get(tx, id)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Meetings], |tx| {
+            super::set_status(tx, id, status, today, &now)?;
+            super::get(tx, id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_item_minutes(state: State<'_, AppState>, item_id: i64, text: String) -> Result<()> {
-    state.write(&[Topic::Meetings], |tx| agenda::save_minutes(tx, item_id, &text))
+    crate::state::guard(move || {
+        state.write(&[Topic::Meetings], |tx| agenda::save_minutes(tx, item_id, &text))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_agenda_item(state: State<'_, AppState>, meeting_id: i64, input: AgendaItemInput) -> Result<MeetingDetail> {
-    let item = input.checked()?;
-    let today = state.today();
-    state.write(&[Topic::Meetings], |tx| {
-        let days = crate::settings::load(tx)?.unwrap_or_default().member_items_deadline_days;
-        agenda::add_item(tx, meeting_id, &item, today, days)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        let item = input.checked()?;
+        let today = state.today();
+        state.write(&[Topic::Meetings], |tx| {
+            let days = crate::settings::load(tx)?.unwrap_or_default().member_items_deadline_days;
+            agenda::add_item(tx, meeting_id, &item, today, days)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: AgendaItemInput) -> Result<MeetingDetail> {
-    let item = input.checked()?;
-    state.write(&[Topic::Meetings], |tx| {
-        agenda::update_item(tx, item_id, &item)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        let item = input.checked()?;
+        state.write(&[Topic::Meetings], |tx| {
+            agenda::update_item(tx, item_id, &item)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn move_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: i64, by: i32) -> Result<MeetingDetail> {
-    state.write(&[Topic::Meetings], |tx| {
-        agenda::move_item(tx, item_id, by)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        state.write(&[Topic::Meetings], |tx| {
+            agenda::move_item(tx, item_id, by)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: i64) -> Result<MeetingDetail> {
-    state.write(&[Topic::Meetings], |tx| {
-        agenda::remove_item(tx, item_id)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        state.write(&[Topic::Meetings], |tx| {
+            agenda::remove_item(tx, item_id)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_attendance(state: State<'_, AppState>, meeting_id: i64, person_id: i64, status: Option<AttendanceStatus>) -> Result<MeetingDetail> {
-    state.write(&[Topic::Meetings], |tx| {
-        record::set_attendance(tx, meeting_id, person_id, status)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        state.write(&[Topic::Meetings], |tx| {
+            record::set_attendance(tx, meeting_id, person_id, status)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_decision(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: DecisionInput) -> Result<MeetingDetail> {
-    let decision = input.checked()?;
-    state.write(&[Topic::Meetings], |tx| {
-        record::add_decision(tx, item_id, &decision)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        let decision = input.checked()?;
+        state.write(&[Topic::Meetings], |tx| {
+            record::add_decision(tx, item_id, &decision)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_decision(state: State<'_, AppState>, meeting_id: i64, decision_id: i64) -> Result<MeetingDetail> {
-    state.write(&[Topic::Meetings], |tx| {
-        record::remove_decision(tx, decision_id)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        state.write(&[Topic::Meetings], |tx| {
+            record::remove_decision(tx, decision_id)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_minutes_action(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: ActionInput) -> Result<MeetingDetail> {
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Meetings, Topic::Actions], |tx| {
-        record::add_action(tx, item_id, &input, &now)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Meetings, Topic::Actions], |tx| {
+            record::add_action(tx, item_id, &input, &now)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_minutes_action(state: State<'_, AppState>, meeting_id: i64, action_id: i64) -> Result<MeetingDetail> {
-    state.write(&[Topic::Meetings, Topic::Actions], |tx| {
-        record::remove_action(tx, action_id)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        state.write(&[Topic::Meetings, Topic::Actions], |tx| {
+            record::remove_action(tx, action_id)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn approve_previous_minutes(state: State<'_, AppState>, meeting_id: i64, corrections: String) -> Result<MeetingDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Meetings], |tx| {
-        record::approve_previous(tx, meeting_id, &corrections, today, &now)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Meetings], |tx| {
+            record::approve_previous(tx, meeting_id, &corrections, today, &now)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_minutes_amendment(state: State<'_, AppState>, meeting_id: i64, text: String) -> Result<MeetingDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Meetings], |tx| {
-        record::add_amendment(tx, meeting_id, &text, today, &now)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Meetings], |tx| {
+            record::add_amendment(tx, meeting_id, &text, today, &now)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_agenda_template(state: State<'_, AppState>) -> Result<Vec<TemplateItem>> {
-    state.read(super::template)
+    crate::state::guard(move || {
+        state.read(super::template)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_agenda_template(state: State<'_, AppState>, items: Vec<TemplateItem>) -> Result<Vec<TemplateItem>> {
-    state.write(&[Topic::Settings], |tx| {
-        super::save_template(tx, &items)?;
-        super::template(tx)
+    crate::state::guard(move || {
+        state.write(&[Topic::Settings], |tx| {
+            super::save_template(tx, &items)?;
+            super::template(tx)
+        })
     })
 }
 
 /// Writes the meeting's calendar invite (.ics) where the person chose.
-#[tauri::command]
-pub fn save_meeting_invite(state: State<'_, AppState>, id: i64, path: PathBuf) -> Result<()> {
-    let now = state.now();
-    let text = state.read(|conn| super::ics::for_meeting(conn, id, now))?;
-    crate::files::write_atomically(&path, text.as_bytes())
-}
-
-#[tauri::command]
-pub fn add_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact_id: i64) -> Result<MeetingDetail> {
-    state.write(&[Topic::Meetings, Topic::Contacts], |tx| {
-        record::add_guest(tx, meeting_id, contact_id)?;
-        agenda::detail(tx, meeting_id)
+#[tauri::command(async)]
+pub fn save_meeting_invite(state: State<'_, AppState>, id: i64, path: ChosenFile) -> Result<()> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let now = state.now();
+        let text = state.read(|conn| super::ics::for_meeting(conn, id, now))?;
+        crate::files::write_atomically(&path, text.as_bytes())
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
+pub fn add_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact_id: i64) -> Result<MeetingDetail> {
+    crate::state::guard(move || {
+        state.write(&[Topic::Meetings, Topic::Contacts], |tx| {
+            record::add_guest(tx, meeting_id, contact_id)?;
+            agenda::detail(tx, meeting_id)
+        })
+    })
+}
+
+#[tauri::command(async)]
 pub fn remove_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact_id: i64) -> Result<MeetingDetail> {
-    state.write(&[Topic::Meetings, Topic::Contacts], |tx| {
-        record::remove_guest(tx, meeting_id, contact_id)?;
-        agenda::detail(tx, meeting_id)
+    crate::state::guard(move || {
+        state.write(&[Topic::Meetings, Topic::Contacts], |tx| {
+            record::remove_guest(tx, meeting_id, contact_id)?;
+            agenda::detail(tx, meeting_id)
+        })
     })
 }

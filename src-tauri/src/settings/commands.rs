@@ -1,43 +1,54 @@
 //! Tauri commands for the PPG's settings.
 
-use std::path::PathBuf;
 
 use tauri::ipc::Response;
 use tauri::State;
 
 use super::Settings;
+use crate::dialogs::commands::ChosenFile;
 use crate::error::{Error, Result};
 use crate::state::{AppState, Topic};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> Result<Option<Settings>> {
-    state.read(super::load)
+    crate::state::guard(move || {
+        state.read(super::load)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
-    let settings = settings.checked()?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Settings], |tx| super::save(tx, &settings, &now))?;
-    Ok(settings)
+    crate::state::guard(move || {
+        let settings = settings.checked()?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Settings], |tx| super::save(tx, &settings, &now))?;
+        Ok(settings)
+    })
 }
 
 /// The logo as PNG bytes for the settings screen, or nothing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_logo(state: State<'_, AppState>) -> Result<Response> {
-    Ok(Response::new(state.read(super::load_logo)?.unwrap_or_default()))
+    crate::state::guard(move || {
+        Ok(Response::new(state.read(super::load_logo)?.unwrap_or_default()))
+    })
 }
 
-#[tauri::command]
-pub fn set_logo(state: State<'_, AppState>, path: PathBuf) -> Result<()> {
-    let bytes = std::fs::read(&path).map_err(|_| Error::invalid("logo", "That picture could not be opened."))?;
-    let png = super::logo::prepare(&bytes)?;
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Settings], |tx| super::save_logo(tx, Some(&png), &now))
+#[tauri::command(async)]
+pub fn set_logo(state: State<'_, AppState>, path: ChosenFile) -> Result<()> {
+    crate::state::guard(move || {
+        let path = path.0;
+        let bytes = crate::files::read_capped(&path, "a picture", crate::picture::MAX_FILE_BYTES).map_err(|e| Error::invalid("logo", e.to_string()))?;
+        let png = super::logo::prepare(&bytes)?;
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Settings], |tx| super::save_logo(tx, Some(&png), &now))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn clear_logo(state: State<'_, AppState>) -> Result<()> {
-    let now = crate::stamp(state.now());
-    state.write(&[Topic::Settings], |tx| super::save_logo(tx, None, &now))
+    crate::state::guard(move || {
+        let now = crate::stamp(state.now());
+        state.write(&[Topic::Settings], |tx| super::save_logo(tx, None, &now))
+    })
 }

@@ -6,18 +6,24 @@ use super::Startup;
 use crate::error::Result;
 use crate::state::{AppState, Topic};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_startup(state: State<'_, AppState>) -> Result<Startup> {
-    super::describe(&state)
+    crate::state::guard(move || {
+        super::describe(&state)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn load_sample_data(state: State<'_, AppState>) -> Result<()> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(&[Topic::Settings, Topic::People], |tx| crate::sample::load(tx, today, &now))
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), crate::stamp(state.now()));
+        state.write(&[Topic::Settings, Topic::People], |tx| crate::sample::load(tx, today, &now))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn recover_from_latest_backup(state: State<'_, AppState>) -> Result<()> {
-    state.recover_from_latest_backup()
+    crate::state::guard(move || {
+        state.recover_from_latest_backup()
+    })
 }
