@@ -5,11 +5,8 @@ import { call } from './invoke';
 import type { FileKind } from './bindings/FileKind';
 
 /** Asks where to save; returns the chosen path, or null if the person cancelled. */
-export async function chooseSavePath(kind: FileKind, suggestedName: string): Promise<string | null> {
-  return call<string | null>('choose_save_path', { kind, suggestedName });
-}
+export const chooseSavePath = (kind: FileKind, suggestedName: string) =>
+  call<string | null>('choose_save_path', { kind, suggestedName });
 
 /** Asks which file to open; returns its path, or null if the person cancelled. */
-export async function chooseOpenPath(kind: FileKind): Promise<string | null> {
-  return call<string | null>('choose_open_path', { kind });
-}
+export const chooseOpenPath = (kind: FileKind) => call<string | null>('choose_open_path', { kind });
