@@ -58,6 +58,7 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         dialogs::commands::choose_save_path,
         startup::commands::get_startup,
         startup::commands::load_sample_data,
+        startup::commands::leave_sample,
         startup::commands::recover_from_latest_backup,
         settings::commands::get_settings,
         settings::commands::save_settings,
@@ -229,7 +230,7 @@ pub fn run_gui(paths: DataPaths) {
         app.run(|app, event| {
             if let tauri::RunEvent::Exit = event {
                 // Documents opened or printed this session may show someone's details.
-                app.state::<AppState>().paths.clear_exports();
+                app.state::<AppState>().paths().clear_exports();
             }
         })
     });

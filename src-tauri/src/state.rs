@@ -3,7 +3,7 @@
 //! Also the clock (overridable for tests with `PPG_DESK_TODAY`) and the data-folder lock.
 
 use std::fs::File;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, RwLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Transaction};
@@ -31,6 +31,23 @@ pub enum Topic {
     Bulletins,
 }
 
+impl Topic {
+    /// Every part of the data: announced after a restore, a recovery or a change of folder,
+    /// when anything may have changed.
+    pub const ALL: &'static [Topic] = &[
+        Topic::Settings,
+        Topic::People,
+        Topic::Backups,
+        Topic::Meetings,
+        Topic::Actions,
+        Topic::Contacts,
+        Topic::Directory,
+        Topic::Drivers,
+        Topic::Befriending,
+        Topic::Bulletins,
+    ];
+}
+
 /// Called after every successful write with the topics it touched.
 pub type Notify = Box<dyn Fn(&[Topic]) + Send + Sync>;
 
@@ -40,97 +57,80 @@ enum Store {
     Unavailable(Error),
 }
 
-pub struct AppState {
-    pub paths: DataPaths,
-    store: Mutex<Store>,
-    notify: Notify,
-    today_override: Option<NaiveDate>,
-    /// Held for the life of the process so a second PPG Desk cannot open the same data.
+/// What belongs to the folder the store was opened from.
+struct Folder {
+    paths: DataPaths,
+    /// Held while the folder is open so a second PPG Desk cannot open the same data.
     _lock: Option<File>,
     /// A problem with the automatic backup on start, to be shown to the user once.
-    pub backup_warning: Option<String>,
-    /// The files the person chose in a dialog this session: the only paths the window may use.
-    pub chosen: crate::dialogs::Chosen,
+    backup_warning: Option<String>,
     /// Set when the data folder cannot be written: the data is opened read-only, so it can
     /// still be looked at and printed, and every change is refused with this message.
     read_only: Option<String>,
 }
 
+pub struct AppState {
+    /// The folder the person's own PPG lives in (`--data-dir` or the usual one); the sample
+    /// PPG, when someone explores it, lives beside it (`DataPaths::sample`).
+    home: DataPaths,
+    folder: RwLock<Folder>,
+    store: Mutex<Store>,
+    notify: Notify,
+    today_override: Option<NaiveDate>,
+    /// The files the person chose in a dialog this session: the only paths the window may use.
+    pub chosen: crate::dialogs::Chosen,
+}
+
 impl AppState {
-    /// Opens the store in `paths`, migrating it (after a backup) and taking the daily backup.
-    /// Never fails: a store that cannot be used is recorded and reported by `problem()`.
+    /// Opens the store in `paths` (or the sample beside it, while someone is exploring it),
+    /// migrating it (after a backup) and taking the daily backup. Never fails: a store that
+    /// cannot be used is recorded and reported by `problem()`.
     pub fn open(paths: DataPaths, notify: Notify) -> Self {
         let today_override = std::env::var("PPG_DESK_TODAY").ok().and_then(|v| crate::check::parse_date(&v).ok());
-        let mut state = AppState {
-            paths,
-            store: Mutex::new(Store::Unavailable(Error::Damaged)),
-            notify,
-            today_override,
-            _lock: None,
-            backup_warning: None,
-            chosen: Default::default(),
-            read_only: None,
-        };
-        let store = match state.open_store() {
-            Ok(conn) => Store::Open(conn),
-            Err(error) => Store::Unavailable(error),
-        };
-        *state.store.get_mut().unwrap_or_else(|e| e.into_inner()) = store;
-        state
+        let now = now_with(today_override);
+        let start = if paths.exploring_sample() { paths.sample() } else { paths.clone() };
+        let (folder, store) = open_folder(start, now);
+        AppState { home: paths, folder: RwLock::new(folder), store: Mutex::new(store), notify, today_override, chosen: Default::default() }
     }
 
-    fn open_store(&mut self) -> Result<Connection> {
-        let writable = db::create_private_dir(&self.paths.backups_dir())
-            .and_then(|_| Ok(File::options().create(true).truncate(false).write(true).open(self.paths.lock_file())?));
-        let lock = match writable {
-            Ok(lock) => lock,
-            Err(Error::Io(e)) if is_not_allowed(&e) && self.paths.db_file().is_file() => return self.open_read_only(),
-            Err(error) => return Err(error),
-        };
-        // A window that was just closed may still be letting go of the folder: wait a little.
-        let mut attempts = 0;
-        while lock.try_lock().is_err() {
-            attempts += 1;
-            if attempts > 30 {
-                return Err(Error::AlreadyOpen);
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        self._lock = Some(lock);
-        // Documents left from a session that crashed may show someone's details.
-        self.paths.clear_exports();
-        let now = self.now();
-        let mut conn = db::open(&self.paths.db_file())?;
-        let version = db::schema_version(&conn)?;
-        if version > 0 && version < db::migrate::LATEST_VERSION {
-            backups::take(&conn, &self.paths, now, BackupReason::BeforeUpgrade)?;
-        }
-        db::migrate::migrate(&mut conn)?;
-        // A tidy-up that must never stop PPG Desk opening; it runs again next time.
-        let _ = crate::drivers::sql::forget_old_dbs_details(&conn, now.date());
-        let _ = crate::befriending::forget_old_dbs_references(&conn, now.date());
-        if version > 0 {
-            if let Err(error) = backups::take_daily_if_due(&conn, &self.paths, now) {
-                self.backup_warning = Some(format!("Today's automatic backup could not be made: {error}"));
-            }
-        }
-        Ok(conn)
+    /// The folder whose data is open now (the sample's while exploring it).
+    pub fn paths(&self) -> DataPaths {
+        self.folder().paths.clone()
     }
 
-    /// Opens the data of a folder PPG Desk may not write to, for looking and printing only.
-    fn open_read_only(&mut self) -> Result<Connection> {
-        let message = format!(
-            "PPG Desk is not allowed to write to the folder {}, so it has opened your data to look at and print only: changes cannot be saved. Ask whoever looks after this computer to let your user write to that folder.",
-            self.paths.dir.display()
-        );
-        let conn = db::open_snapshot(&self.paths.db_file())?;
-        self.backup_warning = Some(message.clone());
-        self.read_only = Some(message);
-        Ok(conn)
+    /// The folder of the person's own PPG.
+    pub fn home(&self) -> &DataPaths {
+        &self.home
+    }
+
+    /// A problem with the automatic backup (or a read-only folder) found on opening.
+    pub fn backup_warning(&self) -> Option<String> {
+        self.folder().backup_warning.clone()
+    }
+
+    fn folder(&self) -> std::sync::RwLockReadGuard<'_, Folder> {
+        self.folder.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Closes the open data and opens the folder `paths` instead (the sample, or back home),
+    /// then tells every view that everything changed.
+    pub fn switch_to(&self, paths: DataPaths) -> Result<()> {
+        {
+            let mut store = self.lock();
+            // Dropping the connection closes the old file; then its folder lock is let go.
+            *store = Store::Unavailable(Error::Damaged);
+            let mut folder = self.folder.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+            folder._lock = None;
+            let (opened, new_store) = open_folder(paths, self.now());
+            *folder = opened;
+            *store = new_store;
+        }
+        (self.notify)(Topic::ALL);
+        self.problem().map_or(Ok(()), Err)
     }
 
     fn refuse_if_read_only(&self) -> Result<()> {
-        match &self.read_only {
+        match &self.folder().read_only {
             Some(message) => Err(Error::Refused(message.clone())),
             None => Ok(()),
         }
@@ -180,7 +180,7 @@ impl AppState {
     pub fn erase<T>(&self, topics: &[Topic], f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let out = self.write(topics, f)?;
         self.read(db::flush_erased)?;
-        self.paths.clear_exports();
+        self.paths().clear_exports();
         Ok(out)
     }
 
@@ -194,7 +194,7 @@ impl AppState {
                 Store::Unavailable(error) => return Err(clone_problem(error)),
             }
         };
-        (self.notify)(&[Topic::Settings, Topic::People, Topic::Backups, Topic::Meetings]);
+        (self.notify)(Topic::ALL);
         Ok(out)
     }
 
@@ -202,12 +202,13 @@ impl AppState {
     pub fn recover_from_latest_backup(&self) -> Result<()> {
         let mut store = self.lock();
         if let Store::Unavailable(Error::Damaged) = &*store {
-            backups::replace_damaged_with_latest(&self.paths, self.now())?;
-            let mut conn = db::open(&self.paths.db_file())?;
+            let paths = self.paths();
+            backups::replace_damaged_with_latest(&paths, self.now())?;
+            let mut conn = db::open(&paths.db_file())?;
             db::migrate::migrate(&mut conn)?;
             *store = Store::Open(conn);
             drop(store);
-            (self.notify)(&[Topic::Settings, Topic::People, Topic::Backups, Topic::Meetings]);
+            (self.notify)(Topic::ALL);
             Ok(())
         } else {
             Err(Error::Refused("The data is not damaged, so there is nothing to recover.".into()))
@@ -220,11 +221,76 @@ impl AppState {
     }
 
     pub fn now(&self) -> NaiveDateTime {
-        let now = chrono::Local::now().naive_local();
-        match self.today_override {
-            Some(day) => day.and_time(now.time()),
-            None => now,
+        now_with(self.today_override)
+    }
+}
+
+/// Opens the store in the folder `paths`: takes its lock, clears documents left by a crash,
+/// backs up before migrating, migrates, runs the start-up tidy-ups and the daily backup.
+fn open_folder(paths: DataPaths, now: NaiveDateTime) -> (Folder, Store) {
+    let mut folder = Folder { paths, _lock: None, backup_warning: None, read_only: None };
+    let store = match open_store(&mut folder, now) {
+        Ok(conn) => Store::Open(conn),
+        Err(error) => Store::Unavailable(error),
+    };
+    (folder, store)
+}
+
+fn open_store(folder: &mut Folder, now: NaiveDateTime) -> Result<Connection> {
+    let paths = folder.paths.clone();
+    let writable = db::create_private_dir(&paths.backups_dir())
+        .and_then(|_| Ok(File::options().create(true).truncate(false).write(true).open(paths.lock_file())?));
+    let lock = match writable {
+        Ok(lock) => lock,
+        Err(Error::Io(e)) if is_not_allowed(&e) && paths.db_file().is_file() => return open_read_only(folder),
+        Err(error) => return Err(error),
+    };
+    // A window that was just closed may still be letting go of the folder: wait a little.
+    let mut attempts = 0;
+    while lock.try_lock().is_err() {
+        attempts += 1;
+        if attempts > 30 {
+            return Err(Error::AlreadyOpen);
         }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    folder._lock = Some(lock);
+    // Documents left from a session that crashed may show someone's details.
+    paths.clear_exports();
+    let mut conn = db::open(&paths.db_file())?;
+    let version = db::schema_version(&conn)?;
+    if version > 0 && version < db::migrate::LATEST_VERSION {
+        backups::take(&conn, &paths, now, BackupReason::BeforeUpgrade)?;
+    }
+    db::migrate::migrate(&mut conn)?;
+    // A tidy-up that must never stop PPG Desk opening; it runs again next time.
+    let _ = crate::drivers::sql::forget_old_dbs_details(&conn, now.date());
+    let _ = crate::befriending::forget_old_dbs_references(&conn, now.date());
+    if version > 0 {
+        if let Err(error) = backups::take_daily_if_due(&conn, &paths, now) {
+            folder.backup_warning = Some(format!("Today's automatic backup could not be made: {error}"));
+        }
+    }
+    Ok(conn)
+}
+
+/// Opens the data of a folder PPG Desk may not write to, for looking and printing only.
+fn open_read_only(folder: &mut Folder) -> Result<Connection> {
+    let message = format!(
+        "PPG Desk is not allowed to write to the folder {}, so it has opened your data to look at and print only: changes cannot be saved. Ask whoever looks after this computer to let your user write to that folder.",
+        folder.paths.dir.display()
+    );
+    let conn = db::open_snapshot(&folder.paths.db_file())?;
+    folder.backup_warning = Some(message.clone());
+    folder.read_only = Some(message);
+    Ok(conn)
+}
+
+fn now_with(today_override: Option<NaiveDate>) -> NaiveDateTime {
+    let now = chrono::Local::now().naive_local();
+    match today_override {
+        Some(day) => day.and_time(now.time()),
+        None => now,
     }
 }
 

@@ -35,7 +35,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     // The evening of the meeting: the secretary agrees an action in the minutes.
     let app = Session::launch(dir.path(), &[("PPG_DESK_TODAY", &iso(meeting_day))]);
     app.wait_for_text("Next meeting");
-    app.click(&app.find(&format!("#next-meeting-title ~ button")));
+    app.click_css(&format!("#next-meeting-title ~ button"));
     app.wait_for_text("Stage: Planned");
     app.click_button("Minutes");
     app.click_labelled("Add an action under Practice update");
@@ -77,7 +77,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
 
     // The next meeting reviews it.
     app.click_button("Meetings");
-    app.click(&app.find(&format!(".meeting-link[data-id='{meeting_id}']")));
+    app.click_css(&format!(".meeting-link[data-id='{meeting_id}']"));
     app.wait_for_text("Schedule the next meeting");
     app.click_button("Schedule the next meeting");
     app.click_button("Open the next meeting");
@@ -95,11 +95,11 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     app.screenshot("meeting-review");
 
     app.click_button("Actions");
-    app.click(&app.find("input[name='action-view'][value='done']"));
+    app.click_css("input[name='action-view'][value='done']");
     app.wait_for_text("Book a table for the flu clinic");
 
     // Dropping an action asks why, beside the box, and keeps it open until told.
-    app.click(&app.find("input[name='action-view'][value='open']"));
+    app.click_css("input[name='action-view'][value='open']");
     let other = app.execute("return [...document.querySelectorAll('.action-link')].find(b => !b.innerText.includes('Book a table'));", json!([]));
     app.click(&Element::from_json(&other));
     app.click_button("Drop this action…");

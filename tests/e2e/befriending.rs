@@ -11,7 +11,7 @@ use crate::webdriver::Session;
 use crate::{choose, pick, section_text};
 
 fn next_step(app: &Session, to: &str) {
-    app.click(&app.find("#next-step"));
+    app.click_css("#next-step");
     app.wait_for_text(&format!("Where this referral stands: {to}"));
 }
 
@@ -59,7 +59,7 @@ fn a_referral_goes_from_the_link_worker_to_a_reported_match() {
     assert!(app.body_text().contains("Social prescribing link worker: Chloé Dubois"), "who referred her is shown");
 
     // Without consent it cannot move on, and says why beside the button.
-    app.click(&app.find("#next-step"));
+    app.click_css("#next-step");
     app.wait_for_text("Record when they agreed, who took their consent and how (in person, by phone or in writing) before going further.");
     assert_accessible(&app, "referral-page");
     app.fill("#takenBy", "Eileen McCarthy");

@@ -89,7 +89,7 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
     let titles = order(&app);
     let position = |titles: &serde_json::Value, t: &str| titles.as_array().unwrap().iter().position(|x| x == t).unwrap();
     assert_eq!(position(&titles, "Flu clinic stall") + 3, titles.as_array().unwrap().len(), "new items go before any other business");
-    app.click(&app.find("button[aria-label='Move Flu clinic stall up']"));
+    app.click_css("button[aria-label='Move Flu clinic stall up']");
     let moved = {
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         loop {

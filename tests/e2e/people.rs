@@ -28,7 +28,7 @@ fn add_and_edit_a_person_then_find_them_after_relaunch() {
     app.click_button("Add person");
     app.wait_for_text("Nia Okafor has been saved.");
 
-    app.click(&app.find("button[aria-label='Edit Nia Okafor']"));
+    app.click_css("button[aria-label='Edit Nia Okafor']");
     app.fill("#phone", "07700 900777");
     app.click_button("Save changes");
     app.wait_for_text("Nia Okafor has been saved.");
@@ -95,7 +95,7 @@ fn a_persons_whole_record_is_shown_for_a_subject_access_request() {
     crate::load_sample(dir.path());
     let app = Session::launch(dir.path(), &[]);
     open_people(&app);
-    app.click(&app.find("button[aria-label='Edit Graham Whitfield']"));
+    app.click_css("button[aria-label='Edit Graham Whitfield']");
     app.wait_for_text("Everything we hold about them");
     app.click_button("Show their record…");
     app.wait_for_preview();

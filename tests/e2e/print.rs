@@ -26,7 +26,7 @@ fn preview_then_print_the_contact_list_through_cups() {
     assert_eq!(canvases, serde_json::json!(2), "both pages are drawn in the preview");
     assert_accessible(&app, "print-preview");
 
-    app.click(&app.find(".document-panel input[value='largePrint']"));
+    app.click_css(".document-panel input[value='largePrint']");
     app.wait_for_text("Preview: 3 pages");
 
     app.click_button("Print…");

@@ -71,3 +71,28 @@ fn a_damaged_data_file_offers_the_latest_backup_and_restores_it() {
     let kept = std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| e.file_name().to_string_lossy().starts_with("damaged-"));
     assert!(kept, "the damaged file is kept aside");
 }
+
+#[test]
+fn the_sample_is_explored_apart_and_left_for_a_clean_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("data");
+    let app = Session::launch(&home, &[]);
+    app.wait_for_text("Welcome to PPG Desk");
+    app.click_button("Explore with sample data");
+    app.wait_for_text("Sample PPG: nothing here is real");
+    for screen in ["People", "Meetings", "Settings"] {
+        app.click_button(screen);
+        app.wait_for_text("Sample PPG: nothing here is real");
+    }
+    assert_accessible(&app, "sample-banner");
+    assert!(home.with_file_name("data-sample").join("ppg-desk.sqlite3").is_file(), "the sample has a folder of its own");
+    app.click_button("Leave the sample and set up our PPG");
+    app.wait_for_text("Leave the sample PPG?");
+    app.click_button("Yes, leave the sample");
+    app.wait_for_text("Welcome to PPG Desk");
+    assert!(!app.body_text().contains("Sample PPG"), "the banner has gone");
+    app.quit();
+    assert!(!home.with_file_name("data-sample").exists(), "the sample's folder is deleted");
+    let people = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(&home).arg("people").output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&people.stdout).trim(), "No people yet.", "the real PPG holds nothing of the sample");
+}

@@ -82,11 +82,28 @@ impl Session {
     }
 
     fn post(&self, path: &str, body: Value) -> Value {
+        self.try_post(path, body).unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    fn try_post(&self, path: &str, body: Value) -> Result<Value, String> {
         let reply = self.post_raw(path, body);
-        if let Some(error) = reply["value"]["error"].as_str() {
-            panic!("WebDriver {path}: {error}: {}", reply["value"]["message"]);
+        match reply["value"]["error"].as_str() {
+            Some(error) => Err(format!("WebDriver {path}: {error}: {}", reply["value"]["message"])),
+            None => Ok(reply["value"].clone()),
         }
-        reply["value"].clone()
+    }
+
+    /// Finds an element and acts on it, finding it again if the page replaced it in between
+    /// (a "stale element reference": Svelte re-renders a list when Rust's answer arrives).
+    fn act_on_fresh(&self, find: impl Fn() -> Element, act: impl Fn(&Element) -> Result<Value, String>) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match act(&find()) {
+                Ok(_) => return,
+                Err(error) if error.contains("stale element") && Instant::now() < deadline => std::thread::sleep(Duration::from_millis(100)),
+                Err(error) => panic!("{error}"),
+            }
+        }
     }
 
     fn get(&self, path: &str) -> Value {
@@ -134,20 +151,28 @@ impl Session {
 
     /// Clicks the control whose accessible label (aria-label) is exactly `label`.
     pub fn click_labelled(&self, label: &str) {
-        let element = self.find(&format!("[aria-label=\"{}\"]", label.replace('"', "\\\"")));
-        self.click(&element);
+        let css = format!("[aria-label=\"{}\"]", label.replace('"', "\\\""));
+        self.act_on_fresh(|| self.find(&css), |e| self.try_post(&format!("/element/{}/click", e.0), json!({})));
+    }
+
+    /// Clicks the first element matching `css`.
+    pub fn click_css(&self, css: &str) {
+        self.act_on_fresh(|| self.find(css), |e| self.try_post(&format!("/element/{}/click", e.0), json!({})));
     }
 
     pub fn click_button(&self, text: &str) {
-        let button = self.button(text);
-        self.click(&button);
+        self.act_on_fresh(|| self.button(text), |e| self.try_post(&format!("/element/{}/click", e.0), json!({})));
     }
 
     /// Replaces the text in a field, typing it like a person would.
     pub fn fill(&self, css: &str, text: &str) {
-        let field = self.find(css);
-        self.post(&format!("/element/{}/clear", field.0), json!({}));
-        self.post(&format!("/element/{}/value", field.0), json!({"text": text}));
+        self.act_on_fresh(
+            || self.find(css),
+            |field| {
+                self.try_post(&format!("/element/{}/clear", field.0), json!({}))?;
+                self.try_post(&format!("/element/{}/value", field.0), json!({"text": text}))
+            },
+        );
     }
 
     pub fn text(&self, element: &Element) -> String {

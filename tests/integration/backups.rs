@@ -17,12 +17,12 @@ fn backup_and_restore_round_trip() {
     add_person(&store.state, "Zoë Brontë-Smith", |_| {});
     assert_eq!(count_people(&store.state), 3);
     let now = store.state.now();
-    store.state.replace_all(|conn| backups::restore(conn, &store.state.paths, &file, now)).unwrap();
+    store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &file, now)).unwrap();
     assert_eq!(count_people(&store.state), 2, "the restored data is what was backed up");
 
-    let list = backups::list(&store.state.paths).unwrap();
+    let list = backups::list(&store.state.paths()).unwrap();
     let safety = list.iter().find(|b| b.reason == BackupReason::BeforeRestore).expect("a backup before restoring");
-    let safety_path = store.state.paths.backups_dir().join(&safety.file_name);
+    let safety_path = store.state.paths().backups_dir().join(&safety.file_name);
     assert_eq!(backups::check(&safety_path).unwrap().people, 3, "what was there before the restore is kept");
 }
 
@@ -45,12 +45,12 @@ fn restoring_something_that_is_not_a_backup_is_refused_and_changes_nothing() {
     let junk = store.dir.path().join("minutes.docx");
     std::fs::write(&junk, b"PK\x03\x04 not a database").unwrap();
     let now = store.state.now();
-    let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths, &junk, now)).unwrap_err();
+    let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &junk, now)).unwrap_err();
     assert!(error.to_string().contains("not a readable PPG Desk backup"), "{error}");
 
     let other_db = store.dir.path().join("other.sqlite3");
     rusqlite::Connection::open(&other_db).unwrap().execute_batch("CREATE TABLE recipes (x); PRAGMA user_version = 1;").unwrap();
-    let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths, &other_db, now)).unwrap_err();
+    let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &other_db, now)).unwrap_err();
     assert!(error.to_string().contains("not PPG Desk's data"), "{error}");
     assert_eq!(count_people(&store.state), 1);
 }
@@ -62,20 +62,20 @@ fn the_daily_backup_happens_once_a_day_on_start() {
     let path = store.dir.path().to_path_buf();
     drop(store.state);
     let reopened = open_at(&path);
-    let daily: Vec<_> = backups::list(&reopened.paths).unwrap().into_iter().filter(|b| b.reason == BackupReason::Daily).collect();
+    let daily: Vec<_> = backups::list(&reopened.paths()).unwrap().into_iter().filter(|b| b.reason == BackupReason::Daily).collect();
     assert_eq!(daily.len(), 1, "the first start of the day backs up");
     drop(reopened);
     let again = open_at(&path);
-    let daily = backups::list(&again.paths).unwrap().into_iter().filter(|b| b.reason == BackupReason::Daily).count();
+    let daily = backups::list(&again.paths()).unwrap().into_iter().filter(|b| b.reason == BackupReason::Daily).count();
     assert_eq!(daily, 1, "a second start the same day does not");
-    let newest = backups::latest(&again.paths).unwrap();
-    assert_eq!(backups::check(&again.paths.backups_dir().join(newest.file_name)).unwrap().people, 1, "the backup is readable");
+    let newest = backups::latest(&again.paths()).unwrap();
+    assert_eq!(backups::check(&again.paths().backups_dir().join(newest.file_name)).unwrap().people, 1, "the backup is readable");
 }
 
 #[test]
 fn rotation_thins_a_folder_of_old_backups() {
     let store = temp_store();
-    let dir = store.state.paths.backups_dir();
+    let dir = store.state.paths().backups_dir();
     let source = store.dir.path().join("seed.sqlite3");
     store.state.read(|conn| copy::write_copy(conn, &source)).unwrap();
     let today = store.state.today();
@@ -84,8 +84,8 @@ fn rotation_thins_a_folder_of_old_backups() {
         let name = format!("ppg-desk-{}-090000-daily.sqlite3", day.format("%Y-%m-%d"));
         std::fs::copy(&source, dir.join(name)).unwrap();
     }
-    backups::rotate(&store.state.paths, store.state.now()).unwrap();
-    let left = backups::list(&store.state.paths).unwrap().len();
+    backups::rotate(&store.state.paths(), store.state.now()).unwrap();
+    let left = backups::list(&store.state.paths()).unwrap().len();
     assert!((7..=23).contains(&left), "120 daily backups thin to at most 23 (7 daily, 4 weekly, 12 monthly), kept {left}");
 }
 
@@ -94,7 +94,7 @@ fn a_damaged_database_can_be_replaced_by_the_latest_backup() {
     let store = temp_store();
     add_person(&store.state, "Aisha Begum", |_| {});
     let now = store.state.now();
-    store.state.read(|conn| backups::take(conn, &store.state.paths, now, BackupReason::Daily)).unwrap();
+    store.state.read(|conn| backups::take(conn, &store.state.paths(), now, BackupReason::Daily)).unwrap();
     let path = store.dir.path().to_path_buf();
     drop(store.state);
     let db_file = path.join(db::DB_FILE);

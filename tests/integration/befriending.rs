@@ -201,7 +201,7 @@ fn erasing_a_closed_referral_leaves_no_trace_of_the_person_but_keeps_an_anonymou
     assert!(store.state.read(|conn| ppg_desk::befriending::get(conn, kept)).is_ok());
     assert_eq!(store.state.read(retention_sql::history_count).unwrap(), 1, "an anonymous line is kept for reports");
     for suffix in ["", "-wal"] {
-        let path = format!("{}{suffix}", store.state.paths.db_file().display());
+        let path = format!("{}{suffix}", store.state.paths().db_file().display());
         let bytes = std::fs::read(&path).unwrap_or_default();
         assert!(!bytes.windows(b"Quorndon".len()).any(|w| w == b"Quorndon"), "the erased name is not in {path}");
     }

@@ -27,11 +27,11 @@ fn a_real_backup_with_an_extra_trigger_is_refused_so_erasure_cannot_be_defeated(
         .execute_batch("CREATE TABLE hidden (name TEXT); CREATE TRIGGER keep AFTER DELETE ON people BEGIN INSERT INTO hidden VALUES (old.full_name); END;")
         .unwrap();
     let now = store.state.now();
-    let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths, &doctored, now)).unwrap_err();
+    let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &doctored, now)).unwrap_err();
     assert!(error.to_string().contains("not PPG Desk's data"), "{error}");
     let bare = store.dir.path().join("bare.sqlite3");
     rusqlite::Connection::open(&bare).unwrap().execute_batch("CREATE TABLE people (x); PRAGMA user_version = 11;").unwrap();
-    assert!(store.state.replace_all(|conn| backups::restore(conn, &store.state.paths, &bare, now)).is_err());
+    assert!(store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &bare, now)).is_err());
     assert_eq!(count_people(&store.state), 1, "the current data is untouched");
     let live_ok = store.state.read(db::schema::verify);
     assert!(live_ok.is_ok(), "the live file is PPG Desk's own");
@@ -60,7 +60,7 @@ fn a_backup_with_another_page_size_restores() {
     drop(conn);
     add_person(&store.state, "Ben Okafor", |_| {});
     let now = store.state.now();
-    store.state.replace_all(|conn| backups::restore(conn, &store.state.paths, &other, now)).unwrap();
+    store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &other, now)).unwrap();
     assert_eq!(count_people(&store.state), 1, "the backup's one person, not the two of today");
 }
 
@@ -197,11 +197,11 @@ fn erasure_clears_opened_documents_and_the_folder_is_private() {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&reopened.paths.db_file()), 0o600, "the data file is the user's alone");
-        assert_eq!(mode(&reopened.paths.backups_dir()), 0o700);
+        assert_eq!(mode(&reopened.paths().db_file()), 0o600, "the data file is the user's alone");
+        assert_eq!(mode(&reopened.paths().backups_dir()), 0o700);
         let now = reopened.now();
-        let backup = reopened.read(|conn| backups::take(conn, &reopened.paths, now, BackupReason::BeforeRestore)).unwrap();
-        assert_eq!(mode(&reopened.paths.backups_dir().join(backup.file_name)), 0o600);
+        let backup = reopened.read(|conn| backups::take(conn, &reopened.paths(), now, BackupReason::BeforeRestore)).unwrap();
+        assert_eq!(mode(&reopened.paths().backups_dir().join(backup.file_name)), 0o600);
     }
 }
 

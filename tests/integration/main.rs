@@ -19,5 +19,6 @@ mod meetings;
 mod mileage;
 mod people;
 mod print;
+mod sample_apart;
 mod store;
 mod subject_access;

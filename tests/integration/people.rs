@@ -176,7 +176,7 @@ fn an_erased_name_leaves_no_trace_in_the_database_files() {
     store.state.read(ppg_desk::db::flush_erased).unwrap();
     assert!(store.state.read(|conn| people::get(conn, keep)).is_ok());
     for suffix in ["", "-wal"] {
-        let path = format!("{}{suffix}", store.state.paths.db_file().display());
+        let path = format!("{}{suffix}", store.state.paths().db_file().display());
         let bytes = std::fs::read(&path).unwrap_or_default();
         let found = bytes.windows(b"Quellington".len()).any(|w| w == b"Quellington");
         assert!(!found, "the erased name is not in {path}");

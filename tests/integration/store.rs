@@ -31,7 +31,7 @@ fn each_earlier_version_migrates_to_the_latest_after_a_backup() {
         drop(conn);
         let state = open_at(dir.path());
         assert!(state.problem().is_none());
-        let backups = ppg_desk::backups::list(&state.paths).unwrap();
+        let backups = ppg_desk::backups::list(&state.paths()).unwrap();
         assert!(backups.iter().any(|b| b.reason == ppg_desk::backups::BackupReason::BeforeUpgrade), "backed up before migrating from {version}");
     }
 }

@@ -12,7 +12,7 @@ use crate::state::{AppState, Topic};
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
     crate::state::guard(move || {
-        super::list(&state.paths)
+        super::list(&state.paths())
     })
 }
 
@@ -29,7 +29,7 @@ pub fn backup_to_file(state: State<'_, AppState>, path: ChosenFile) -> Result<Ba
 pub fn take_backup_now(state: State<'_, AppState>) -> Result<BackupInfo> {
     crate::state::guard(move || {
         let now = state.now();
-        let info = state.read(|conn| super::take(conn, &state.paths, now, super::BackupReason::Daily))?;
+        let info = state.read(|conn| super::take(conn, &state.paths(), now, super::BackupReason::Daily))?;
         state.write(&[Topic::Backups], |_| Ok(()))?;
         Ok(info)
     })
@@ -46,7 +46,7 @@ pub fn check_backup_file(path: ChosenFile) -> Result<BackupCheck> {
 #[tauri::command(async)]
 pub fn check_listed_backup(state: State<'_, AppState>, file_name: String) -> Result<BackupCheck> {
     crate::state::guard(move || {
-        super::check(&super::path_of(&state.paths, &file_name)?)
+        super::check(&super::path_of(&state.paths(), &file_name)?)
     })
 }
 
@@ -55,15 +55,15 @@ pub fn restore_backup_file(state: State<'_, AppState>, path: ChosenFile) -> Resu
     crate::state::guard(move || {
         let path = path.0;
         let now = state.now();
-        state.replace_all(|conn| super::restore(conn, &state.paths, &path, now))
+        state.replace_all(|conn| super::restore(conn, &state.paths(), &path, now))
     })
 }
 
 #[tauri::command(async)]
 pub fn restore_listed_backup(state: State<'_, AppState>, file_name: String) -> Result<()> {
     crate::state::guard(move || {
-        let path = super::path_of(&state.paths, &file_name)?;
+        let path = super::path_of(&state.paths(), &file_name)?;
         let now = state.now();
-        state.replace_all(|conn| super::restore(conn, &state.paths, &path, now))
+        state.replace_all(|conn| super::restore(conn, &state.paths(), &path, now))
     })
 }

@@ -44,14 +44,14 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
         None => {}
     }
     // The window shows this once on opening; a script sees it on standard error.
-    if let Some(warning) = &state.backup_warning {
+    if let Some(warning) = &state.backup_warning() {
         say(&mut std::io::stderr(), &format!("ppg-desk: warning: {warning}"));
     }
     match command {
         Command::Demo => {
             let (today, now) = (state.today(), crate::stamp(state.now()));
             state.write(&[Topic::Settings, Topic::People], |tx| crate::sample::load(tx, today, &now))?;
-            Ok(format!("Loaded the sample PPG into {}", state.paths.dir.display()))
+            Ok(format!("Loaded the sample PPG into {}", state.paths().dir.display()))
         }
         Command::Backup { out } => {
             let summary = state.read(|conn| copy::write_copy(conn, &out))?;
@@ -59,8 +59,8 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
         }
         Command::Restore { file } => {
             let now = state.now();
-            state.replace_all(|conn| backups::restore(conn, &state.paths, &file, now))?;
-            Ok(format!("Restored from {} (what was there before is in {})", file.display(), state.paths.backups_dir().display()))
+            state.replace_all(|conn| backups::restore(conn, &state.paths(), &file, now))?;
+            Ok(format!("Restored from {} (what was there before is in {})", file.display(), state.paths().backups_dir().display()))
         }
         Command::Check => repair::check(&state),
         Command::Meetings => state.read(|conn| {

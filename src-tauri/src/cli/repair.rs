@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 /// Runs `command` on a folder whose data file failed its integrity check.
 pub fn on_damaged(state: AppState, command: Command) -> Result<String> {
-    let paths = state.paths.clone();
+    let paths = state.paths().clone();
     let now = state.now();
     match command {
         Command::Check => Err(Error::Refused(damaged_report(&paths))),
@@ -59,15 +59,15 @@ pub fn check(state: &AppState) -> Result<String> {
         }
         db::schema::verify(conn)?;
         let version = db::schema_version(conn)?;
-        let backups = backups::list(&state.paths)?;
+        let backups = backups::list(&state.paths())?;
         let newest = backups.first().map(|b| b.taken_at.replace('T', " ")).unwrap_or_else(|| "none yet".into());
         let report = format!(
             "Data folder: {}\nIntegrity: ok\nTables: PPG Desk's own\nData version: {version} (this PPG Desk writes version {})\nBackups: {} (newest: {newest})",
-            state.paths.dir.display(),
+            state.paths().dir.display(),
             db::migrate::LATEST_VERSION,
             backups.len(),
         );
-        match &state.backup_warning {
+        match &state.backup_warning() {
             Some(warning) => Err(Error::Refused(format!("{report}\nWarning: {warning}"))),
             None => Ok(report),
         }

@@ -53,6 +53,23 @@ impl DataPaths {
         self.dir.join(".ppg-desk.lock")
     }
 
+    /// The folder the sample PPG lives in while someone explores it: beside this one, never
+    /// inside it, so the sample and the real PPG never share a file or a backup.
+    pub fn sample(&self) -> DataPaths {
+        let name = self.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "data".into());
+        DataPaths { dir: self.dir.with_file_name(format!("{name}-sample")) }
+    }
+
+    /// The file whose presence says "open the sample, not this folder" (set by "Explore the
+    /// sample PPG", removed by "Leave the sample").
+    pub fn sample_marker(&self) -> PathBuf {
+        self.dir.join(".exploring-sample")
+    }
+
+    pub fn exploring_sample(&self) -> bool {
+        self.sample_marker().is_file()
+    }
+
     /// Where documents are written to be opened in a PDF viewer or sent to a printer: they are
     /// only for this session, and `clear_exports` deletes them.
     pub fn exports_dir(&self) -> PathBuf {

@@ -249,7 +249,7 @@ pub fn render(state: &AppState, kind: &DocumentKind, profile: Profile, now: Naiv
 /// path. The file lasts only for this session: `DataPaths::clear_exports` removes it.
 pub fn export(state: &AppState, kind: &DocumentKind, profile: Profile, now: NaiveDateTime) -> Result<PathBuf> {
     let bytes = render(state, kind, profile, now)?;
-    let dir = state.paths.exports_dir();
+    let dir = state.paths().exports_dir();
     crate::db::create_private_dir(&dir)?;
     let path = dir.join(file_name(kind, profile, now.date()));
     crate::files::write_atomically(&path, &bytes)?;

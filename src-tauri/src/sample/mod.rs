@@ -77,6 +77,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         driver_retention_months: 24,
     };
     settings::save(tx, &sample, now)?;
+    settings::mark_sample(tx)?;
     for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in PEOPLE.iter().enumerate() {
         let joined_on = today - Duration::days(joined);
         let input = PersonInput {

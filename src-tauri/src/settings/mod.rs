@@ -13,7 +13,7 @@ use crate::check::Checker;
 use crate::error::Result;
 use crate::print::Profile;
 
-pub use sql::{load, load_logo, save, save_logo};
+pub use sql::{is_sample, load, load_logo, mark_sample, save, save_logo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

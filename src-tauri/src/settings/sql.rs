@@ -95,3 +95,14 @@ pub fn save_logo(conn: &Connection, png: Option<&[u8]>, now: &str) -> Result<()>
     }
     Ok(())
 }
+
+/// Whether this file holds the fictional sample PPG.
+pub fn is_sample(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT coalesce((SELECT is_sample FROM settings WHERE id = 1), 0)", [], |r| r.get::<_, i64>(0))? == 1)
+}
+
+/// Marks this file as holding the sample PPG (only the sample's loader does this).
+pub fn mark_sample(conn: &Connection) -> Result<()> {
+    conn.execute("UPDATE settings SET is_sample = 1 WHERE id = 1", [])?;
+    Ok(())
+}

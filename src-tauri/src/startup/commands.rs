@@ -4,7 +4,7 @@ use tauri::State;
 
 use super::Startup;
 use crate::error::Result;
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn get_startup(state: State<'_, AppState>) -> Result<Startup> {
@@ -13,11 +13,19 @@ pub fn get_startup(state: State<'_, AppState>) -> Result<Startup> {
     })
 }
 
+/// Opens the sample PPG in a folder of its own (see `startup::explore_sample`).
 #[tauri::command(async)]
 pub fn load_sample_data(state: State<'_, AppState>) -> Result<()> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Settings, Topic::People], |tx| crate::sample::load(tx, today, &now))
+        super::explore_sample(&state)
+    })
+}
+
+/// Deletes the sample PPG and opens the person's own, ready to be set up.
+#[tauri::command(async)]
+pub fn leave_sample(state: State<'_, AppState>) -> Result<()> {
+    crate::state::guard(move || {
+        super::leave_sample(&state)
     })
 }
 
