@@ -46,6 +46,9 @@ pub enum Error {
     Database(#[from] rusqlite::Error),
     #[error("{}", io_words(.0))]
     Io(#[from] std::io::Error),
+    /// The person pressed Cancel during long work; what it was writing was rolled back.
+    #[error("Stopped, as you asked. Nothing was changed.")]
+    Cancelled,
     /// A command failed in a way the code did not expect (a bug); nothing was changed.
     #[error("Something went wrong, so nothing was changed. Please try again; if it happens again, restart PPG Desk.")]
     Unexpected,
@@ -104,6 +107,7 @@ impl Error {
             Error::Database(_) => "database",
             Error::Io(_) => "io",
             Error::Unexpected => "unexpected",
+            Error::Cancelled => "cancelled",
         }
     }
 

@@ -24,6 +24,7 @@ pub mod meetings;
 pub mod people;
 pub mod picture;
 pub mod print;
+pub mod progress;
 pub mod sample;
 pub mod settings;
 pub mod startup;
@@ -54,6 +55,7 @@ pub fn stamp(now: NaiveDateTime) -> String {
 /// through Tauri's own argument parsing).
 pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
+        progress::commands::cancel_work,
         dialogs::commands::choose_open_path,
         dialogs::commands::choose_save_path,
         startup::commands::get_startup,
@@ -221,7 +223,12 @@ pub fn run_gui(paths: DataPaths) {
                 // A failed emit only means no window is listening yet; the data is saved.
                 let _ = handle.emit("changed", ChangedEvent { topics: topics.to_vec() });
             };
-            app.manage(AppState::open(paths, Box::new(notify)));
+            let state = AppState::open(paths, Box::new(notify));
+            let handle = app.handle().clone();
+            state.on_progress(std::sync::Arc::new(move |task: &'static str, percent: u32| {
+                let _ = handle.emit("progress", progress::ProgressEvent { task: task.into(), percent });
+            }));
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(invoke_handler())

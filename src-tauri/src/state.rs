@@ -79,6 +79,10 @@ pub struct AppState {
     today_override: Option<NaiveDate>,
     /// The files the person chose in a dialog this session: the only paths the window may use.
     pub chosen: crate::dialogs::Chosen,
+    /// Who hears how far long work has got (the window's progress bar, or the terminal).
+    progress_report: RwLock<Option<crate::progress::Report>>,
+    /// Set by Cancel; long work stops at its next step.
+    cancelled: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
@@ -90,7 +94,34 @@ impl AppState {
         let now = now_with(today_override);
         let start = if paths.exploring_sample() { paths.sample() } else { paths.clone() };
         let (folder, store) = open_folder(start, now);
-        AppState { home: paths, folder: RwLock::new(folder), store: Mutex::new(store), notify, today_override, chosen: Default::default() }
+        AppState {
+            home: paths,
+            folder: RwLock::new(folder),
+            store: Mutex::new(store),
+            notify,
+            today_override,
+            chosen: Default::default(),
+            progress_report: RwLock::new(None),
+            cancelled: Default::default(),
+        }
+    }
+
+    /// Sends the progress of long work to `report` from now on.
+    pub fn on_progress(&self, report: crate::progress::Report) {
+        *self.progress_report.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(report);
+    }
+
+    /// Starts a piece of long work called `task` ("Printing"): its progress is reported, and
+    /// Cancel (`cancel`) stops it.
+    pub fn progress(&self, task: &'static str) -> crate::progress::Progress {
+        self.cancelled.store(false, std::sync::atomic::Ordering::Relaxed);
+        let report = self.progress_report.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
+        crate::progress::Progress::new(task, report, self.cancelled.clone())
+    }
+
+    /// Asks the long work under way to stop; what it was writing is rolled back.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The folder whose data is open now (the sample's while exploring it).

@@ -192,7 +192,7 @@ fn import_csv(store: &TempStore, text: &str) -> ppg_desk::csvfile::ImportReport 
         .state
         .write(&[Topic::Directory], |tx| {
             let rows = dcsv::parse(text, &preview.mapping, &directory::categories(tx)?, day("2026-11-24"));
-            dcsv::import(tx, rows, NOW)
+            dcsv::import(tx, rows, NOW, &ppg_desk::progress::Progress::silent())
         })
         .unwrap()
 }
@@ -241,7 +241,7 @@ fn csv_import_guesses_columns_reports_each_bad_row_and_is_all_or_nothing() {
 }
 
 fn import_oruk(store: &TempStore, text: &str) -> oruk::OrukImport {
-    store.state.write(&[Topic::Directory], |tx| oruk::import(tx, text, day("2026-11-24"), NOW)).unwrap()
+    store.state.write(&[Topic::Directory], |tx| oruk::import(tx, text, day("2026-11-24"), NOW, &ppg_desk::progress::Progress::silent())).unwrap()
 }
 
 fn export_oruk(store: &TempStore) -> serde_json::Value {

@@ -4,6 +4,7 @@
 use ppg_desk::people::csv::{self, PersonField};
 use ppg_desk::people::{self, PeopleFilter, PeopleQuery, Role};
 
+use ppg_desk::state::Topic;
 use crate::support::{add_person, count_people, temp_store};
 
 fn names(state: &ppg_desk::state::AppState, search: &str, filter: PeopleFilter) -> Vec<String> {
@@ -87,7 +88,7 @@ fn erasing_removes_the_person_and_their_roles() {
 fn import(store: &crate::support::TempStore, text: &str) -> csv::ImportReport {
     let preview = csv::preview(text).unwrap();
     let rows = csv::parse(text, &preview.mapping, store.state.today());
-    csv::import(&store.state, rows, "2026-11-24T10:00:00").unwrap()
+    store.state.write(&[Topic::People], |tx| csv::import(tx, rows, "2026-11-24T10:00:00", &ppg_desk::progress::Progress::silent())).unwrap()
 }
 
 #[test]

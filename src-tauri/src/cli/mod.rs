@@ -1,6 +1,7 @@
 //! The headless command line: the same rules and store as the window, no window. What each
 //! command is called and takes is in `args.rs`; what it does is here.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use crate::backups;
@@ -32,7 +33,7 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
 }
 
 /// Writes a line, ignoring a closed pipe (`println!` would panic on one).
-fn say(out: &mut impl std::io::Write, text: &str) {
+fn say(out: &mut impl Write, text: &str) {
     let _ = writeln!(out, "{text}");
 }
 
@@ -42,6 +43,12 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
         Some(Error::Damaged) => return repair::on_damaged(state, command),
         Some(problem) => return Err(problem),
         None => {}
+    }
+    // Long work says how far it has got, on a terminal only (scripts get no noise).
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        state.on_progress(std::sync::Arc::new(|task: &'static str, percent: u32| {
+            let _ = write!(std::io::stderr(), "\r{task}… {percent}%{}", if percent == 100 { "\r\x1b[K" } else { "" });
+        }));
     }
     // The window shows this once on opening; a script sees it on standard error.
     if let Some(warning) = &state.backup_warning() {
@@ -216,7 +223,8 @@ fn import_directory(state: &AppState, file: &std::path::Path) -> Result<String> 
     let is_json = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
         let text = crate::files::read_import(file, "an Open Referral UK file", 20)?;
-        let report = state.write(&[Topic::Directory], |tx| crate::directory::oruk::import(tx, &text, today, &now))?;
+        let progress = state.progress("Importing");
+        let report = state.write(&[Topic::Directory], |tx| crate::directory::oruk::import(tx, &text, today, &now, &progress))?;
         if !report.problems.is_empty() {
             return Err(refused(report.problems));
         }
@@ -229,7 +237,7 @@ fn import_directory(state: &AppState, file: &std::path::Path) -> Result<String> 
     }
     let report = state.write(&[Topic::Directory], |tx| {
         let rows = crate::directory::csv::parse(&text, &preview.mapping, &crate::directory::categories(tx)?, today);
-        crate::directory::csv::import(tx, rows, &now)
+        crate::directory::csv::import(tx, rows, &now, &state.progress("Importing"))
     })?;
     if !report.problems.is_empty() {
         return Err(refused(report.problems.iter().map(|p| format!("Line {}: {}", p.line, p.message)).collect()));

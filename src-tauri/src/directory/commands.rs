@@ -152,9 +152,10 @@ pub fn import_directory_csv(state: State<'_, AppState>, path: ChosenFile, mappin
         let path = path.0;
         let text = super::csv::read_text(&path)?;
         let (today, now) = (state.today(), crate::stamp(state.now()));
+        let progress = state.progress("Importing");
         state.write(&[Topic::Directory], |tx| {
             let rows = super::csv::parse(&text, &mapping, &super::categories(tx)?, today);
-            super::csv::import(tx, rows, &now)
+            super::csv::import(tx, rows, &now, &progress)
         })
     })
 }
@@ -176,7 +177,8 @@ pub fn import_directory_oruk(state: State<'_, AppState>, path: ChosenFile) -> Re
         let path = path.0;
         let text = crate::files::read_import(&path, "an Open Referral UK file", 20)?;
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Directory], |tx| super::oruk::import(tx, &text, today, &now))
+        let progress = state.progress("Importing");
+        state.write(&[Topic::Directory], |tx| super::oruk::import(tx, &text, today, &now, &progress))
     })
 }
 

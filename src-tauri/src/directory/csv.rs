@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use super::{Category, CheckedEntry, Entry, EntryInput};
 use crate::csvfile::{self, Field, ImportReport, RowProblem};
+use crate::progress::Progress;
 use crate::error::{Error, Result};
 
 /// What a directory CSV column can be read as.
@@ -216,7 +217,7 @@ pub fn parse(
 }
 
 /// Adds every row, or none if any has a problem. Runs inside the caller's transaction.
-pub fn import(conn: &Connection, rows: Vec<std::result::Result<CheckedEntry, RowProblem>>, now: &str) -> Result<ImportReport> {
+pub fn import(conn: &Connection, rows: Vec<std::result::Result<CheckedEntry, RowProblem>>, now: &str, progress: &Progress) -> Result<ImportReport> {
     let problems: Vec<RowProblem> = rows.iter().filter_map(|r| r.as_ref().err().cloned()).collect();
     if !problems.is_empty() {
         return Ok(ImportReport::refused(problems));
@@ -225,7 +226,8 @@ pub fn import(conn: &Connection, rows: Vec<std::result::Result<CheckedEntry, Row
         return Err(Error::File("There were no directory entries in that file.".into()));
     }
     let entries: Vec<CheckedEntry> = rows.into_iter().filter_map(|r| r.ok()).collect();
-    for entry in &entries {
+    for (done, entry) in entries.iter().enumerate() {
+        progress.step(done, entries.len())?;
         super::insert(conn, entry, &super::new_oruk_id(), "", now)?;
     }
     Ok(ImportReport { imported: entries.len(), problems })

@@ -294,7 +294,7 @@ fn services(text: &str) -> std::result::Result<Vec<Value>, String> {
 /// Reads every service in `text` and adds or updates the directory (matching on the ORUK
 /// id); if any service has a problem, nothing is changed and each problem is named.
 /// Runs inside the caller's transaction.
-pub fn import(conn: &Connection, text: &str, today: NaiveDate, now: &str) -> Result<OrukImport> {
+pub fn import(conn: &Connection, text: &str, today: NaiveDate, now: &str, progress: &crate::progress::Progress) -> Result<OrukImport> {
     let services = match services(text) {
         Ok(s) => s,
         Err(problem) => return Ok(OrukImport { problems: vec![problem], ..Default::default() }),
@@ -331,7 +331,9 @@ pub fn import(conn: &Connection, text: &str, today: NaiveDate, now: &str) -> Res
         return Ok(OrukImport { problems, ..Default::default() });
     }
     let mut report = OrukImport::default();
-    for (id, entry, json) in checked {
+    let total = checked.len();
+    for (done, (id, entry, json)) in checked.into_iter().enumerate() {
+        progress.step(done, total)?;
         match if id.is_empty() { None } else { super::sql::id_by_oruk_id(conn, &id)? } {
             Some(existing) => {
                 super::update(conn, existing, &entry, now)?;

@@ -242,7 +242,7 @@ pub fn render(state: &AppState, kind: &DocumentKind, profile: Profile, now: Naiv
         }
     }
     let document = build(state, kind, now.date())?;
-    print::render(&document, profile, now.and_utc().timestamp())
+    print::render_with(&document, profile, now.and_utc().timestamp(), &state.progress("Printing"))
 }
 
 /// Writes the PDF into the data folder's `exports/` (for opening or printing) and returns its

@@ -86,7 +86,8 @@ pub fn import_people_csv(state: State<'_, AppState>, path: ChosenFile, mapping: 
         let text = super::csv::read_text(&path)?;
         let rows = super::csv::parse(&text, &mapping, state.today());
         let now = crate::stamp(state.now());
-        super::csv::import(&state, rows, &now)
+        let progress = state.progress("Importing");
+        state.write(&[Topic::People], |tx| super::csv::import(tx, rows, &now, &progress))
     })
 }
 

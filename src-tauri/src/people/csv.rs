@@ -11,7 +11,7 @@ use super::{CheckedPerson, Person, PersonInput, Role};
 use crate::csvfile::{self, Field};
 pub use crate::csvfile::{ImportReport, RowProblem};
 use crate::error::{Error, Result};
-use crate::state::{AppState, Topic};
+use crate::progress::Progress;
 
 /// What a CSV column can be read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -149,8 +149,8 @@ fn label(field: &str) -> &'static str {
     }
 }
 
-/// Adds every row in one transaction, or none of them if any row has a problem.
-pub fn import(state: &AppState, rows: Vec<std::result::Result<CheckedPerson, RowProblem>>, now: &str) -> Result<ImportReport> {
+/// Adds every row, or none if any has a problem. Runs inside the caller's transaction.
+pub fn import(tx: &rusqlite::Connection, rows: Vec<std::result::Result<CheckedPerson, RowProblem>>, now: &str, progress: &Progress) -> Result<ImportReport> {
     let problems: Vec<RowProblem> = rows.iter().filter_map(|r| r.as_ref().err().cloned()).collect();
     if !problems.is_empty() {
         return Ok(ImportReport::refused(problems));
@@ -159,12 +159,10 @@ pub fn import(state: &AppState, rows: Vec<std::result::Result<CheckedPerson, Row
         return Err(Error::File("There were no people in that file.".into()));
     }
     let people: Vec<CheckedPerson> = rows.into_iter().filter_map(|r| r.ok()).collect();
-    state.write(&[Topic::People], |tx| {
-        for person in &people {
-            super::insert(tx, person, now)?;
-        }
-        Ok(())
-    })?;
+    for (done, person) in people.iter().enumerate() {
+        progress.step(done, people.len())?;
+        super::insert(tx, person, now)?;
+    }
     Ok(ImportReport { imported: people.len(), problems })
 }
 

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::progress::Progress;
 pub use layout::Laid;
 pub use model::{Block, Column, Document, Image, Run};
 pub use pdf::Metadata;
@@ -60,18 +61,31 @@ impl Profile {
 
 /// Lays `document` out onto pages without drawing it (tests inspect the boxes).
 pub fn lay_out(document: &Document, profile: Profile) -> Laid {
+    lay_out_with(document, profile, &Progress::silent()).expect("nobody can cancel silent progress")
+}
+
+/// Lays out block by block, reporting progress; stops if the person cancels.
+fn lay_out_with(document: &Document, profile: Profile, progress: &Progress) -> Result<Laid> {
     let fonts = fonts::Fonts::get();
     let mut flow = layout::Flow::new(fonts, profile);
     blocks::title_block(&mut flow, document);
+    let total = document.blocks.len();
     for (index, block) in document.blocks.iter().enumerate() {
+        progress.step(index, total)?;
         blocks::place(&mut flow, block, document.blocks.get(index + 1));
     }
-    flow.finish(document)
+    Ok(flow.finish(document))
 }
 
 /// Lays out and draws `document` as PDF bytes.
 pub fn render(document: &Document, profile: Profile, created: i64) -> Result<Vec<u8>> {
-    let laid = lay_out(document, profile);
+    render_with(document, profile, created, &Progress::silent())
+}
+
+/// `render`, reporting progress (laying out is the first half, drawing the second) and
+/// stopping if the person cancels.
+pub fn render_with(document: &Document, profile: Profile, created: i64, progress: &Progress) -> Result<Vec<u8>> {
+    let laid = lay_out_with(document, profile, &progress.stage(0, 50))?;
     let meta = Metadata { title: &document.title, author: &document.author, created };
-    pdf::render(&laid, fonts::Fonts::get(), &meta)
+    pdf::render(laid, fonts::Fonts::get(), &meta, &progress.stage(50, 50))
 }

@@ -11,6 +11,7 @@ use printpdf::{
 use super::fonts::{Fonts, FACE_COUNT};
 use super::layout::{Item, Laid, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::error::{Error, Result};
+use crate::progress::Progress;
 
 /// The size of a picture's invisible text alternative, in points.
 const ALT_SIZE: f32 = 4.0;
@@ -27,7 +28,10 @@ fn black() -> Color {
     Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None })
 }
 
-pub fn render(laid: &Laid, fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>> {
+/// Draws the laid-out pages as PDF bytes. Each page's boxes are dropped once drawn and each
+/// line is one text section that sets its font only when it changes, so a directory of
+/// thousands of pages keeps memory down.
+pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -> Result<Vec<u8>> {
     let fail = |what: &str| Error::File(format!("The document could not be made into a PDF ({what})."));
     let mut pdf = PdfDocument::new(meta.title);
     let info = &mut pdf.metadata.info;
@@ -65,25 +69,31 @@ pub fn render(laid: &Laid, fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>> {
     }
 
     let ascent = fonts.ascent_ratio();
-    let mut pages = Vec::new();
-    for page in &laid.pages {
-        let mut ops = Vec::new();
+    let Laid { pages: laid_pages, images: laid_images, .. } = laid;
+    let total = laid_pages.len();
+    let mut pages = Vec::with_capacity(total);
+    for (number, page) in laid_pages.into_iter().enumerate() {
+        progress.step(number, total)?;
+        let mut ops = vec![Op::SetFillColor { col: black() }];
         for item in &page.items {
             match item {
                 Item::Text { x, y, size, bold, text, height, .. } => {
                     // The baseline sits so that the text is centred in its line box.
                     let baseline = PAGE_HEIGHT - (y + (height - size) / 2.0 + size * ascent * 0.92);
                     let mut cursor = *x;
+                    let mut current_face = None;
+                    ops.push(Op::StartTextSection);
                     for (face, piece, width) in fonts.split_by_face(text, *bold, *size) {
-                        let font = handles[face].clone().ok_or_else(|| fail("font"))?;
-                        ops.push(Op::StartTextSection);
-                        ops.push(Op::SetFont { font, size: Pt(*size) });
-                        ops.push(Op::SetFillColor { col: black() });
+                        if current_face != Some(face) {
+                            let font = handles[face].clone().ok_or_else(|| fail("font"))?;
+                            ops.push(Op::SetFont { font, size: Pt(*size) });
+                            current_face = Some(face);
+                        }
                         ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(cursor), Pt(baseline)) });
                         ops.push(Op::ShowText { items: vec![TextItem::Text(piece)] });
-                        ops.push(Op::EndTextSection);
                         cursor += width;
                     }
+                    ops.push(Op::EndTextSection);
                 }
                 Item::Rule { x, y, width, thickness } => {
                     let y = PAGE_HEIGHT - (y + thickness / 2.0);
@@ -115,7 +125,7 @@ pub fn render(laid: &Laid, fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>> {
                     });
                     // The text alternative goes in as invisible text over the picture's foot,
                     // so screen readers and text extraction find it where the picture is.
-                    let alt = laid.images[*image].alt.trim();
+                    let alt = laid_images[*image].alt.trim();
                     if !alt.is_empty() {
                         ops.push(Op::StartTextSection);
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Invisible });

@@ -61,6 +61,7 @@ import type { SchemeSummary } from './bindings/SchemeSummary';
 export const getStartup = () => call<Startup>('get_startup');
 export const loadSampleData = () => call<void>('load_sample_data');
 export const leaveSample = () => call<void>('leave_sample');
+export const cancelWork = () => call<void>('cancel_work');
 export const recoverFromLatestBackup = () => call<void>('recover_from_latest_backup');
 
 export const getSettings = () => call<Settings | null>('get_settings');
