@@ -270,3 +270,40 @@ fn a_long_print_reports_progress_and_can_be_cancelled() {
     state.on_progress(std::sync::Arc::new(|_, _| {}));
     assert!(ppg_desk::documents::render(&state, &directory, ppg_desk::print::Profile::Standard, state.now()).is_ok());
 }
+
+#[test]
+fn a_folder_that_cannot_be_written_is_opened_to_look_and_print_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(ppg(&data, &["demo"]).0);
+    // As root (CI), permissions do not stop writes: a read-only bind mount does. Otherwise
+    // taking the write bits away is enough.
+    let root = is_root();
+    let made_read_only = if root {
+        let bind = Command::new("mount").args(["--bind"]).arg(&data).arg(&data).status().unwrap().success();
+        bind && Command::new("mount").args(["-o", "remount,bind,ro"]).arg(&data).status().unwrap().success()
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o500)).is_ok()
+    };
+    assert!(made_read_only, "the folder could be made read-only for the test");
+    let (listed, people) = ppg(&data, &["people"]);
+    let pdf = dir.path().join("members.pdf");
+    let (printed, print_text) = ppg(&data, &["print", "members", "--out", pdf.to_str().unwrap()]);
+    let vcf = dir.path().join("one.vcf");
+    std::fs::write(&vcf, "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Priya Shah\r\nEND:VCARD\r\n").unwrap();
+    let (imported, import_text) = ppg(&data, &["import", "contacts", vcf.to_str().unwrap()]);
+    if root {
+        let _ = Command::new("umount").arg(&data).status();
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700));
+    }
+    assert!(listed && people.contains("ID  Name"), "the people can still be listed: {people}");
+    assert!(printed && pdf.exists(), "and printed elsewhere: {print_text}");
+    assert!(!imported && import_text.contains("not allowed to write to the folder") && import_text.contains(data.to_str().unwrap()), "a change names the folder: {import_text}");
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+}
