@@ -10,11 +10,15 @@ use std::fs;
 
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::Manager;
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 
 /// Commands that need a person at the screen (a native dialog): not callable headless.
 const NEEDS_A_PERSON: &[&str] = &["choose_open_path", "choose_save_path"];
+/// Commands that may replace the whole PPG (leave the sample, open it): tried last, so every
+/// other command meets the full sample PPG.
+const REPLACE_EVERYTHING: &[&str] = &["leave_sample", "load_sample_data"];
 
 /// (command, [(argument in camelCase, its Rust type)]) for every registered command.
 fn signatures() -> Vec<(String, Vec<(String, String)>)> {
@@ -97,8 +101,8 @@ fn values(ty: &str) -> Vec<Value> {
 }
 
 /// Every table's row count: a refused call must leave it unchanged.
-fn fingerprint(dir: &std::path::Path) -> BTreeMap<String, i64> {
-    let conn = rusqlite::Connection::open(dir.join("ppg-desk.sqlite3")).unwrap();
+fn fingerprint(app: &tauri::App<tauri::test::MockRuntime>) -> BTreeMap<String, i64> {
+    let conn = rusqlite::Connection::open(app.state::<ppg_desk::state::AppState>().paths().db_file()).unwrap();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         .unwrap()
@@ -119,7 +123,9 @@ fn every_command_answers_hostile_payloads_without_a_panic_or_a_stray_write() {
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
 
     let (mut tried, mut refused, mut commands) = (0, 0, 0);
-    for (command, args) in signatures() {
+    let mut all = signatures();
+    all.sort_by_key(|(command, _)| REPLACE_EVERYTHING.contains(&command.as_str()));
+    for (command, args) in all {
         if NEEDS_A_PERSON.contains(&command.as_str()) {
             continue;
         }
@@ -137,7 +143,7 @@ fn every_command_answers_hostile_payloads_without_a_panic_or_a_stray_write() {
             payloads.push(Value::Object(missing));
         }
         for payload in payloads {
-            let before = fingerprint(dir.path());
+            let before = fingerprint(&app);
             let request = InvokeRequest {
                 cmd: command.clone(),
                 callback: CallbackFn(0),
@@ -154,12 +160,19 @@ fn every_command_answers_hostile_payloads_without_a_panic_or_a_stray_write() {
             if let Err(error) = answer {
                 refused += 1;
                 let text = error.to_string();
+                // A panic caught by the guard comes back as "unexpected": the window survives,
+                // but it is still a bug. Only opening a PDF viewer may say so here, because the
+                // mock app has no opener plugin (which the real window registers).
+                if error["code"] == "unexpected" && command != "open_document" {
+                    panic!("{command} panicked (caught by the guard) on {payload:.300}");
+                }
                 assert!(!text.contains("panicked") && !text.contains("SELECT ") && !text.contains("INSERT "), "{command}: {text}");
-                assert_eq!(before, fingerprint(dir.path()), "{command} refused {payload:.200} but changed rows");
+                assert_eq!(before, fingerprint(&app), "{command} refused {payload:.200} but changed rows");
             }
         }
     }
-    let conn = rusqlite::Connection::open(dir.path().join("ppg-desk.sqlite3")).unwrap();
+    let state = app.state::<ppg_desk::state::AppState>();
+    let conn = rusqlite::Connection::open(state.paths().db_file()).unwrap();
     let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(integrity, "ok");
     let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
