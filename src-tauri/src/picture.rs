@@ -59,10 +59,11 @@ pub fn prepare(bytes: &[u8], wanted: &Wanted) -> Result<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn picture(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
+    /// A plain picture of the given size and format, for tests.
+    pub(crate) fn picture(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
         let image = image::RgbImage::from_pixel(width, height, image::Rgb([0, 94, 184]));
         let mut out = Vec::new();
         image::DynamicImage::ImageRgb8(image).write_to(&mut Cursor::new(&mut out), format).unwrap();

@@ -14,15 +14,8 @@ pub fn prepare(bytes: &[u8]) -> Result<Vec<u8>> {
 mod tests {
     use super::*;
     use crate::error::Error;
+    use crate::picture::tests::picture;
     use image::ImageFormat;
-    use std::io::Cursor;
-
-    fn picture(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
-        let image = image::RgbImage::from_pixel(width, height, image::Rgb([0, 94, 184]));
-        let mut out = Vec::new();
-        image::DynamicImage::ImageRgb8(image).write_to(&mut Cursor::new(&mut out), format).unwrap();
-        out
-    }
 
     #[test]
     fn a_large_jpeg_becomes_a_smaller_png_of_the_same_shape() {
