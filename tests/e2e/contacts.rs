@@ -93,14 +93,14 @@ fn a_directory_entry_is_added_checked_found_and_printed() {
     app.wait_for_text("does not look like a UK postcode");
     app.fill("#postcode", "rv2 3ll");
     app.click_button("Add to the directory");
-    app.wait_for_text("Possibly out of date: never checked");
+    app.wait_for_text("Due for checking: never checked");
     assert!(app.body_text().contains("Tuesdays, 2pm to 3pm"), "{}", app.body_text());
     assert!(app.body_text().contains("RV2 3LL"), "the postcode is tidied");
 
     app.fill("#checkedBy", "Priya Sharma");
     app.click_button("Mark as checked today");
     app.wait_for_text("Marked as checked today.");
-    assert!(!app.body_text().contains("Possibly out of date"));
+    assert!(!app.body_text().contains("Due for checking: never checked"));
 
     app.click_button("← Back to the directory");
     app.fill("#directorySearch", "zumba");

@@ -8,6 +8,7 @@ mod befriending;
 mod bulletins;
 mod contacts;
 mod drivers;
+mod keyboard;
 mod meetings;
 mod people;
 mod print;

@@ -27,7 +27,12 @@ fn first_run_sets_up_a_ppg_and_remembers_it() {
     again.wait_for_text("Brook Street Surgery PPG");
     assert!(!again.body_text().contains("Welcome to PPG Desk"), "set-up is not asked for twice");
     again.click_button("Settings");
+    again.wait_for_text("Text size on screen");
+    again.click_button("Backups");
     again.wait_for_text("Automatic backups");
+    assert_accessible(&again, "settings-backups");
+    again.click_button("Your PPG");
+    again.wait_for_text("Text size on screen");
     assert_accessible(&again, "settings");
 
     // The text-size setting scales the whole window, and is remembered.

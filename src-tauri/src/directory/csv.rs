@@ -230,6 +230,7 @@ pub fn import(conn: &Connection, rows: Vec<std::result::Result<CheckedEntry, Row
         progress.step(done, entries.len())?;
         super::insert(conn, entry, &super::new_oruk_id(), "", now)?;
     }
+    progress.done();
     Ok(ImportReport { imported: entries.len(), problems })
 }
 

@@ -347,6 +347,7 @@ pub fn import(conn: &Connection, text: &str, today: NaiveDate, now: &str, progre
             }
         }
     }
+    progress.done();
     Ok(report)
 }
 

@@ -163,6 +163,7 @@ pub fn import(tx: &rusqlite::Connection, rows: Vec<std::result::Result<CheckedPe
         progress.step(done, people.len())?;
         super::insert(tx, person, now)?;
     }
+    progress.done();
     Ok(ImportReport { imported: people.len(), problems })
 }
 

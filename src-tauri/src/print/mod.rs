@@ -87,5 +87,7 @@ pub fn render(document: &Document, profile: Profile, created: i64) -> Result<Vec
 pub fn render_with(document: &Document, profile: Profile, created: i64, progress: &Progress) -> Result<Vec<u8>> {
     let laid = lay_out_with(document, profile, &progress.stage(0, 50))?;
     let meta = Metadata { title: &document.title, author: &document.author, created };
-    pdf::render(laid, fonts::Fonts::get(), &meta, &progress.stage(50, 50))
+    let bytes = pdf::render(laid, fonts::Fonts::get(), &meta, &progress.stage(50, 50))?;
+    progress.done();
+    Ok(bytes)
 }

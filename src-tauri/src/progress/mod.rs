@@ -34,11 +34,22 @@ pub struct Progress {
     /// The share of the whole (0 to 100) this stage starts at and covers.
     from: u32,
     span: u32,
+    /// The whole task (not one stage of it): when it ends, however it ends (finished,
+    /// cancelled, failed), the window hears 100% and takes its bar away.
+    whole: bool,
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if self.whole {
+            self.done();
+        }
+    }
 }
 
 impl Progress {
     pub fn new(task: &'static str, report: Option<Report>, cancelled: Arc<AtomicBool>) -> Self {
-        Progress { task, report, cancelled, last: AtomicU32::new(u32::MAX), from: 0, span: 100 }
+        Progress { task, report, cancelled, last: AtomicU32::new(u32::MAX), from: 0, span: 100, whole: true }
     }
 
     /// Progress that nobody watches and nobody cancels (tests, benchmarks, small documents).
@@ -48,7 +59,16 @@ impl Progress {
 
     /// The same task, for a stage covering `span` percent from `from` (layout, then drawing).
     pub fn stage(&self, from: u32, span: u32) -> Progress {
-        Progress { task: self.task, report: self.report.clone(), cancelled: self.cancelled.clone(), last: AtomicU32::new(u32::MAX), from, span }
+        Progress { task: self.task, report: self.report.clone(), cancelled: self.cancelled.clone(), last: AtomicU32::new(u32::MAX), from, span, whole: false }
+    }
+
+    /// The work is finished: reports 100%, so the window's bar goes away.
+    pub fn done(&self) {
+        if let Some(report) = &self.report {
+            if self.last.swap(100, Ordering::Relaxed) != 100 {
+                report(self.task, 100);
+            }
+        }
     }
 
     /// `done` of `total` steps are done. Returns `Error::Cancelled` once Cancel was pressed.
@@ -83,6 +103,10 @@ mod tests {
         }
         let heard_now = heard.lock().unwrap().clone();
         assert_eq!(heard_now, (0..=100).collect::<Vec<_>>(), "each percent once, in order");
+        let short = Progress::new("Printing", progress.report.clone(), Arc::new(AtomicBool::new(false)));
+        short.step(0, 3).unwrap();
+        short.done();
+        assert_eq!(heard.lock().unwrap().last(), Some(&100), "finished work always ends at 100%");
         let second_half = progress.stage(50, 50);
         second_half.step(1, 2).unwrap();
         assert_eq!(heard.lock().unwrap().last(), Some(&75));

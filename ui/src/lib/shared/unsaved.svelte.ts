@@ -1,12 +1,47 @@
-// Whether a form on screen holds typing that is not yet saved, so that moving away asks first.
-export const unsaved = $state({ dirty: false });
+// Whether any form on screen holds typing that is not yet saved, so that moving away asks
+// first: "Save", "Discard" or "Keep editing". Several forms can be open at once (Settings).
+import { SvelteMap } from 'svelte/reactivity';
+
+/** Each open form with unsaved typing, with how to save it (returns false if it could not). */
+const dirtyForms = new SvelteMap<symbol, (() => Promise<boolean>) | null>();
+
+export const unsaved = {
+  get dirty() {
+    return dirtyForms.size > 0;
+  },
+  /** Forgets every unsaved change (the person chose "Discard"). */
+  discard() {
+    dirtyForms.clear();
+  },
+  /** Saves every form that can save itself; true when all of them did. */
+  async saveAll(): Promise<boolean> {
+    let ok = true;
+    for (const [key, save] of [...dirtyForms]) {
+      if (!save || !(await save())) ok = false;
+      else dirtyForms.delete(key);
+    }
+    return ok;
+  },
+};
+
+/** What to do once the person has decided about unsaved changes (shown by App's dialog). */
+export const leaving = $state({ proceed: null as (() => void) | null });
+
+/** Runs `proceed` now, or after the person chooses Save or Discard if anything is unsaved. */
+export function leaveThen(proceed: () => void) {
+  if (unsaved.dirty) leaving.proceed = proceed;
+  else proceed();
+}
 
 /** Marks the window as holding unsaved typing while `current()` differs from how it started
- * (call while a form component is being set up); cleared when the form goes away. */
-export function trackUnsaved(current: () => unknown) {
+ * (call while a form component is being set up); cleared when the form goes away. `save`,
+ * when given, lets "Save" in the leave dialog save this form. */
+export function trackUnsaved(current: () => unknown, save?: () => Promise<boolean>) {
+  const key = Symbol('form');
   const initial = JSON.stringify(current());
   $effect(() => {
-    unsaved.dirty = JSON.stringify(current()) !== initial;
-    return () => (unsaved.dirty = false);
+    if (JSON.stringify(current()) !== initial) dirtyForms.set(key, save ?? null);
+    else dirtyForms.delete(key);
+    return () => dirtyForms.delete(key);
   });
 }
