@@ -89,6 +89,8 @@ test-e2e:
 bench: setup ui
 	cargo bench --bench print --bench actions
 	benches/check-budgets.py
+	cargo build --release --bin ppg-desk
+	BIN="$(CARGO_TARGET_DIR)/release/ppg-desk" benches/print-memory.sh
 
 release: setup ui
 	npm --prefix ui exec -- tauri build --bundles deb

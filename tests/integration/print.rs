@@ -194,3 +194,25 @@ fn going_back_to_one_column_starts_below_both_columns() {
     let bottom_before = page.items[..start].iter().filter(|i| i.bounds().1 > MARGIN + 30.0).map(|i| i.bounds().3).fold(0.0, f32::max);
     assert!(top_after >= bottom_before, "one-column text at {top_after} starts below the columns ending at {bottom_before}");
 }
+
+/// A document longer than one drawing part (300 pages) is drawn in parts and joined: every
+/// page is there in order with its "Page X of Y", the fonts are embedded, and qpdf finds no
+/// fault. (How little memory this takes is measured by `benches/print-memory.sh`.)
+#[test]
+fn a_very_long_document_is_drawn_in_parts_and_joined_whole() {
+    let doc = long_document(5000);
+    let pdf = print::render(&doc, Profile::Standard, 0).unwrap();
+    let info = tool("pdfinfo", &[], &pdf);
+    let pages: usize = info.lines().find(|l| l.starts_with("Pages:")).unwrap()[6..].trim().parse().unwrap();
+    assert!(pages > 300, "long enough to be drawn in two parts: {pages} pages");
+    let check = tool("qpdf", &["--check"], &pdf);
+    assert!(check.contains("No syntax or stream encoding errors found"), "{check}");
+    for page in [1, 300, 301, pages] {
+        let text = tool("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string()], &pdf);
+        assert!(text.contains(&format!("Page {page} of {pages}")), "page {page} is in its place:\n{text}");
+    }
+    let last = tool("pdftotext", &["-f", &pages.to_string(), "-l", &pages.to_string()], &pdf);
+    assert!(last.contains("Second point"), "the document's end is on its last page");
+    let fonts = tool("pdffonts", &[], &pdf);
+    assert!(fonts.lines().skip(2).all(|r| r.split_whitespace().rev().nth(4) == Some("yes")), "every part's fonts are embedded:\n{fonts}");
+}

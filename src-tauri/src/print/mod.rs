@@ -13,6 +13,7 @@ mod blocks;
 pub mod fonts;
 pub mod layout;
 pub mod markdown;
+mod merge;
 pub mod model;
 pub mod members;
 pub mod minutes;

@@ -9,7 +9,7 @@ use printpdf::{
 };
 
 use super::fonts::{Fonts, FACE_COUNT};
-use super::layout::{Item, Laid, PAGE_HEIGHT, PAGE_WIDTH};
+use super::layout::{Item, Laid, Page, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 
@@ -28,10 +28,37 @@ fn black() -> Color {
     Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None })
 }
 
+/// How many pages are drawn and serialised at a time. A document longer than this (a
+/// directory of thousands of groups) is drawn in parts that are merged (`merge.rs`), so
+/// memory stays at one part's worth, not the whole document's.
+const PAGES_AT_A_TIME: usize = 300;
+
 /// Draws the laid-out pages as PDF bytes. Each page's boxes are dropped once drawn and each
-/// line is one text section that sets its font only when it changes, so a directory of
-/// thousands of pages keeps memory down.
+/// line is one text section that sets its font only when it changes.
 pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -> Result<Vec<u8>> {
+    let Laid { pages, images, .. } = laid;
+    let total = pages.len();
+    if total <= PAGES_AT_A_TIME {
+        return draw(pages, &images, fonts, meta, &|n| progress.step(n, total));
+    }
+    let mut merged: Option<super::merge::Merged> = None;
+    let mut pages = pages.into_iter();
+    let mut first = 0;
+    while first < total {
+        let part: Vec<Page> = pages.by_ref().take(PAGES_AT_A_TIME).collect();
+        let count = part.len();
+        let bytes = draw(part, &images, fonts, meta, &|n| progress.step(first + n, total))?;
+        match merged.as_mut() {
+            None => merged = Some(super::merge::Merged::start(&bytes)?),
+            Some(whole) => whole.append(&bytes)?,
+        }
+        first += count;
+    }
+    merged.ok_or_else(|| Error::File("The document had no pages.".into()))?.finish()
+}
+
+/// Draws `pages` as one PDF, with fonts subset to just the characters they use.
+fn draw(pages: Vec<Page>, images: &[super::model::Image], fonts: &Fonts, meta: &Metadata, step: &dyn Fn(usize) -> Result<()>) -> Result<Vec<u8>> {
     let fail = |what: &str| Error::File(format!("The document could not be made into a PDF ({what})."));
     let mut pdf = PdfDocument::new(meta.title);
     let info = &mut pdf.metadata.info;
@@ -46,7 +73,7 @@ pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -
 
     // Which characters each face draws, so each is subset to just those.
     let mut used: Vec<BTreeSet<char>> = vec![BTreeSet::new(); FACE_COUNT];
-    for item in laid.pages.iter().flat_map(|p| &p.items) {
+    for item in pages.iter().flat_map(|p| &p.items) {
         if let Item::Text { text, bold, size, .. } = item {
             for (face, piece, _) in fonts.split_by_face(text, *bold, *size) {
                 used[face].extend(piece.chars());
@@ -62,18 +89,16 @@ pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| fail("font"))?;
         handles[face] = Some(PdfFontHandle::External(pdf.add_font(&parsed)));
     }
-    let mut images = Vec::new();
-    for image in &laid.images {
+    let mut embedded = Vec::new();
+    for image in images {
         let raw = RawImage::decode_from_bytes(&image.bytes, &mut Vec::new()).map_err(|_| fail("image"))?;
-        images.push((pdf.add_image(&raw), raw.width as f32, raw.height as f32));
+        embedded.push((pdf.add_image(&raw), raw.width as f32, raw.height as f32));
     }
 
     let ascent = fonts.ascent_ratio();
-    let Laid { pages: laid_pages, images: laid_images, .. } = laid;
-    let total = laid_pages.len();
-    let mut pages = Vec::with_capacity(total);
-    for (number, page) in laid_pages.into_iter().enumerate() {
-        progress.step(number, total)?;
+    let mut drawn = Vec::with_capacity(pages.len());
+    for (number, page) in pages.into_iter().enumerate() {
+        step(number)?;
         let mut ops = vec![Op::SetFillColor { col: black() }];
         for item in &page.items {
             match item {
@@ -110,7 +135,7 @@ pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -
                     });
                 }
                 Item::Image { x, y, width, height, image } => {
-                    let (id, pixels_wide, pixels_high) = &images[*image];
+                    let (id, pixels_wide, pixels_high) = &embedded[*image];
                     // At 72 dpi one pixel is one point; scale from there to the laid-out size.
                     ops.push(Op::UseXobject {
                         id: id.clone(),
@@ -125,7 +150,7 @@ pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -
                     });
                     // The text alternative goes in as invisible text over the picture's foot,
                     // so screen readers and text extraction find it where the picture is.
-                    let alt = laid_images[*image].alt.trim();
+                    let alt = images[*image].alt.trim();
                     if !alt.is_empty() {
                         ops.push(Op::StartTextSection);
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Invisible });
@@ -143,8 +168,8 @@ pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -
                 }
             }
         }
-        pages.push(PdfPage::new(Mm::from(Pt(PAGE_WIDTH)), Mm::from(Pt(PAGE_HEIGHT)), ops));
+        drawn.push(PdfPage::new(Mm::from(Pt(PAGE_WIDTH)), Mm::from(Pt(PAGE_HEIGHT)), ops));
     }
     let options = PdfSaveOptions { subset_fonts: false, ..Default::default() };
-    Ok(pdf.with_pages(pages).save(&options, &mut Vec::new()))
+    Ok(pdf.with_pages(drawn).save(&options, &mut Vec::new()))
 }
