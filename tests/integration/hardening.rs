@@ -307,3 +307,30 @@ fn a_folder_that_cannot_be_written_is_opened_to_look_and_print_only() {
 fn is_root() -> bool {
     Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }
+
+#[test]
+fn check_fails_with_a_warning_when_todays_backup_could_not_be_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(ppg(&data, &["demo"]).0);
+    let backups = data.join("backups");
+    // The data can be saved but no backup written: the backups folder alone is read-only.
+    let read_only = if is_root() {
+        Command::new("mount").arg("--bind").arg(&backups).arg(&backups).status().unwrap().success()
+            && Command::new("mount").args(["-o", "remount,bind,ro"]).arg(&backups).status().unwrap().success()
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&backups, std::fs::Permissions::from_mode(0o500)).is_ok()
+    };
+    assert!(read_only);
+    let (ok, text) = ppg(&data, &["check"]);
+    let (listed, people) = ppg(&data, &["people"]);
+    if is_root() {
+        let _ = Command::new("umount").arg(&backups).status();
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&backups, std::fs::Permissions::from_mode(0o700));
+    }
+    assert!(!ok && text.contains("Warning: Today's automatic backup could not be made"), "check warns and fails: {text}");
+    assert!(listed && people.contains("warning: Today's automatic backup could not be made"), "every command shows the warning: {people}");
+}
