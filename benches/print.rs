@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::io::Cursor;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use ppg_desk::print::{self, Block, Column, Document, Image, Profile, Run};
+use ppg_desk::print::{self, Block, Column, Document, Profile, Run};
 
 fn agenda() -> Document {
     let mut doc = Document::new("Agenda: committee meeting", "Riverside Surgery Patient Participation Group");
