@@ -58,7 +58,7 @@ fn meeting_a_new_link_worker_updates_last_met_and_clears_the_dashboard_card() {
     app.fill("#followUp", "Send Niamh the directory");
     app.click_button("Add to the log");
     app.wait_for_text("Noted, and the follow-up was added to Actions.");
-    let long = today.format("%-d %B %Y").to_string();
+    let long = today.format("%A %-d %B %Y").to_string();
     app.wait_for_text(&format!("Last met {long}"));
     assert!(app.body_text().contains("Follow-up: Send Niamh the directory"));
 

@@ -115,7 +115,7 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     // The rota for that week.
     app.click_button("← Back to the driver scheme");
     app.click_button("Next week →");
-    app.wait_for_text(&format!("Week of {}", monday.format("%-d %B %Y")));
+    app.wait_for_text(&format!("Week of {}", monday.format("%A %-d %B %Y")));
     app.click_button("Print the rota…");
     app.wait_for_preview();
 

@@ -11,6 +11,7 @@ mod drivers;
 mod keyboard;
 mod meetings;
 mod people;
+mod reflow;
 mod print;
 mod setup;
 mod webdriver;

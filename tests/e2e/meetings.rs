@@ -103,12 +103,12 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
     assert_eq!(position(&moved, "Flu clinic stall") + 4, moved.as_array().unwrap().len(), "moved up one place");
 
     app.click_button("Attendance");
-    app.wait_for_text("Not quorate yet: 0 committee members present");
+    app.wait_for_text("Not enough to make decisions yet: 0 committee members present");
     for name in ["Margaret Ellis", "Siobhán O'Connor", "Aisha Begum", "Graham Whitfield", "Zoë Brontë-Smith"] {
         record_attendance(&app, name, "Present");
     }
     record_attendance(&app, "David Thompson", "Apologies");
-    app.wait_for_text("Quorate: 5 committee members present (quorum 5).");
+    app.wait_for_text("Enough to make decisions: 5 committee members present (quorum 5).");
     assert_accessible(&app, "meeting-attendance");
     app.screenshot("meeting-attendance");
 

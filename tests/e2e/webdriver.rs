@@ -191,6 +191,19 @@ impl Session {
         self.get(&format!("/element/{}/text", element.0)).as_str().unwrap_or_default().to_string()
     }
 
+    /// Resizes the window (outer size), as a person with a small laptop screen has it.
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        self.post("/window/rect", json!({"width": width, "height": height}));
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            let inner = self.execute("return window.innerWidth;", json!([]));
+            if inner.as_u64().is_some_and(|w| w <= u64::from(width)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Presses keys as a person would, through W3C WebDriver actions (no mouse events):
     /// plain characters type themselves; `Key::TAB` and the like press special keys.
     pub fn press(&self, keys: &[&str]) {

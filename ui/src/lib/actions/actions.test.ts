@@ -15,8 +15,8 @@ describe('actions in words', () => {
   });
 
   it('gives the due date, completion or reason for dropping', () => {
-    expect(dueText({ action: action(), timing: 'dueSoon' })).toBe('Due 8 December 2026');
-    expect(dueText({ action: action({ status: 'done', completedOn: '2026-11-20' }), timing: 'closed' })).toBe('Done 20 November 2026');
+    expect(dueText({ action: action(), timing: 'dueSoon' })).toBe('Due Tuesday 8 December 2026');
+    expect(dueText({ action: action({ status: 'done', completedOn: '2026-11-20' }), timing: 'closed' })).toBe('Done Friday 20 November 2026');
     expect(dueText({ action: action({ status: 'dropped', droppedReason: 'Council closed' }), timing: 'closed' })).toBe('Dropped: Council closed');
     expect(dueText({ action: action({ dueOn: null }), timing: 'noDate' })).toBe('No due date');
   });

@@ -3,8 +3,8 @@ import { checkText, milesText, moneyText, tripTimesText, weekDays } from './driv
 
 describe('driver scheme words', () => {
   it('says how a check stands, flagging what needs attention with a word and an icon', () => {
-    expect(checkText({ state: 'lapsed' }, '2026-11-01')).toEqual({ icon: '⚠', words: 'Lapsed on 1 November 2026', attention: true });
-    expect(checkText({ state: 'expiresSoon', days: 12 }, '2026-12-06').words).toBe('Expires in 12 days (6 December 2026)');
+    expect(checkText({ state: 'lapsed' }, '2026-11-01')).toEqual({ icon: '⚠', words: 'Lapsed on Sunday 1 November 2026', attention: true });
+    expect(checkText({ state: 'expiresSoon', days: 12 }, '2026-12-06').words).toBe('Expires in 12 days (Sunday 6 December 2026)');
     expect(checkText({ state: 'expiresSoon', days: 0 }, '2026-11-24').words).toBe('Expires today');
     expect(checkText({ state: 'inDate' }, '2027-05-01').attention).toBe(false);
     expect(checkText({ state: 'missing' }, null).words).toBe('Not recorded');

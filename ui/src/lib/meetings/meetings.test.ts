@@ -28,9 +28,9 @@ describe('meetings helpers', () => {
 });
 
 describe('the record of a meeting', () => {
-  it('says whether the meeting is quorate in words', () => {
-    expect(quorumText({ present: 5, needed: 4, met: true })).toBe('Quorate: 5 committee members present (quorum 4).');
-    expect(quorumText({ present: 1, needed: 4, met: false })).toBe('Not quorate yet: 1 committee member present, 4 needed.');
+  it('says whether enough members are present to make decisions, in words', () => {
+    expect(quorumText({ present: 5, needed: 4, met: true })).toBe('Enough to make decisions: 5 committee members present (quorum 4).');
+    expect(quorumText({ present: 1, needed: 4, met: false })).toBe('Not enough to make decisions yet: 1 committee member present, 4 needed.');
   });
 
   it('reads a decision’s proposer, seconder and votes as a sentence', () => {

@@ -67,10 +67,10 @@ export const ATTENDANCE_CHOICES: { status: AttendanceStatus; label: string }[] =
   { status: 'absent', label: 'Absent' },
 ];
 
-/** "5 committee members present; 4 needed. Quorate." in words, so colour is never the only sign. */
+/** "Enough committee members: 5 present (quorum 5)." in words, so colour is never the only sign. */
 export function quorumText(q: Quorum): string {
   const people = `${q.present} committee ${q.present === 1 ? 'member' : 'members'} present`;
-  return q.met ? `Quorate: ${people} (quorum ${q.needed}).` : `Not quorate yet: ${people}, ${q.needed} needed.`;
+  return q.met ? `Enough to make decisions: ${people} (quorum ${q.needed}).` : `Not enough to make decisions yet: ${people}, ${q.needed} needed.`;
 }
 
 /** The particulars under a decision: proposer, seconder and votes, as a sentence. */
