@@ -65,8 +65,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     let overdue = card_text(&app, "overdue-title");
     assert!(overdue.contains("Book a table for the flu clinic"), "a day late is overdue:\n{overdue}");
     app.screenshot("dashboard-overdue");
-    let see_all = app.execute("return [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'See overdue actions in the action list');", json!([]));
-    app.click(&Element::from_json(&see_all));
+    app.click_found("return [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'See overdue actions in the action list') || null;");
     app.wait_for_text("Actions");
     let checked = app.execute("return document.querySelector(\"input[name='action-view']:checked\").value;", json!([]));
     assert_eq!(checked, json!("overdue"), "the card opens the overdue list");
@@ -100,8 +99,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
 
     // Dropping an action asks why, beside the box, and keeps it open until told.
     app.click_css("input[name='action-view'][value='open']");
-    let other = app.execute("return [...document.querySelectorAll('.action-link')].find(b => !b.innerText.includes('Book a table'));", json!([]));
-    app.click(&Element::from_json(&other));
+    app.click_found("return [...document.querySelectorAll('.action-link')].find(b => !b.innerText.includes('Book a table')) || null;");
     app.click_button("Drop this action…");
     app.click_button("Drop the action");
     assert!(app.text(&app.find("#droppedReason-error")).contains("why this action is being dropped"));

@@ -78,6 +78,19 @@ fn minutes_a_decision_a_shortcut_and_settings_with_the_keyboard_alone() {
     let minutes_after = app.execute("return [...document.querySelectorAll('.minutes-item textarea')].map(t => t.value);", json!([]));
     assert_eq!(minutes_before, minutes_after, "nothing typed landed in any item's minutes");
 
+    // "+ Action" opens its form with focus inside; Escape closes it and focus comes back.
+    app.press(&[Key::TAB]);
+    let action_button = focus(&app);
+    assert!(action_button["label"].as_str().unwrap().starts_with("Add an action under"), "{action_button}");
+    app.press(&[Key::ENTER]);
+    assert!(focus(&app)["id"].as_str().unwrap().starts_with("actionTitle-"), "focus moved into the new action");
+    app.press(&[Key::ESCAPE]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while focus(&app)["label"] != action_button["label"] {
+        assert!(std::time::Instant::now() < deadline, "Escape closes the form and gives focus back: {}", focus(&app));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+
     // Alt+4 goes from the meeting straight to People.
     app.chord(Key::ALT, "4");
     wait_for_heading_focus(&app, "People");

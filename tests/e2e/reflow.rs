@@ -13,7 +13,7 @@ fn largest_text(app: &Session) {
     let set = app.execute_async(
         "const done = arguments[arguments.length - 1];
          const invoke = window.__TAURI_INTERNALS__.invoke;
-         invoke('get_settings').then(s => invoke('save_settings', { input: { ...s, textSize: 'larger' } })).then(() => done('ok')).catch(e => done(JSON.stringify(e)));",
+         invoke('get_settings').then(s => invoke('save_settings', { settings: { ...s, textSize: 'larger' } })).then(() => done('ok')).catch(e => done(JSON.stringify(e)));",
         json!([]),
     );
     assert_eq!(set, json!("ok"));

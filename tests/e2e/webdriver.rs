@@ -33,7 +33,6 @@ impl Key {
     pub const ENTER: &'static str = "\u{E007}";
     pub const ESCAPE: &'static str = "\u{E00C}";
     pub const ALT: &'static str = "\u{E00A}";
-    pub const SHIFT: &'static str = "\u{E008}";
     pub const ARROW_RIGHT: &'static str = "\u{E014}";
 }
 
@@ -165,6 +164,24 @@ impl Session {
     pub fn click_labelled(&self, label: &str) {
         let css = format!("[aria-label=\"{}\"]", label.replace('"', "\\\""));
         self.act_on_fresh(|| self.find(&css), |e| self.try_post(&format!("/element/{}/click", e.0), json!({})));
+    }
+
+    /// Clicks the element a script returns, finding it again if the page replaced it first.
+    pub fn click_found(&self, script: &str) {
+        self.act_on_fresh(
+            || {
+                let deadline = Instant::now() + Duration::from_secs(15);
+                loop {
+                    let found = self.execute(script, json!([]));
+                    if found[ELEMENT].is_string() {
+                        return Element::from_json(&found);
+                    }
+                    assert!(Instant::now() < deadline, "the script never found its element: {script}");
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            },
+            |e| self.try_post(&format!("/element/{}/click", e.0), json!({})),
+        );
     }
 
     /// Clicks the first element matching `css`.
