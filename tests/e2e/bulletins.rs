@@ -23,7 +23,7 @@ fn next_meeting_date(dir: &std::path::Path) -> String {
 }
 
 fn field_value(app: &Session, css: &str) -> String {
-    app.execute("const f = document.querySelector(arguments[0]); return f ? f.value : '';", json!([css])).as_str().unwrap_or_default().to_string()
+    app.execute("const f = document.querySelector(arguments[0]); return f ? (f.value ?? f.innerText) : '';", json!([css])).as_str().unwrap_or_default().to_string()
 }
 
 #[test]

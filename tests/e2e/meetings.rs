@@ -138,8 +138,8 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
     app.wait_for_text("Action: Book a table for the stall – Graham Whitfield");
     app.screenshot("meeting-minutes-record");
 
-    let first_box = app.find(".minutes-field textarea");
-    let id = app.execute("return document.querySelector('.minutes-field textarea').id;", json!([]));
+    let first_box = app.find(".minutes-field .rich-text");
+    let id = app.execute("return document.querySelector('.minutes-field .rich-text').id;", json!([]));
     let id = id.as_str().unwrap().to_string();
     app.fill(&format!("#{id}"), "Apologies from Peter Wright. Siobhán O'Connor took the minutes");
     let _ = first_box;
@@ -149,10 +149,30 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
         assert!(std::time::Instant::now() < deadline, "the box reports it saved, got {}", state_of(&app));
         std::thread::sleep(Duration::from_millis(100));
     }
+    // Bold as in Word: choose the words, press Ctrl+B; the box shows bold and keeps it so.
+    app.execute(
+        "const box = document.getElementById(arguments[0]);
+         const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT); let text = walker.nextNode();
+         while (text && !text.textContent.includes('Peter Wright')) text = walker.nextNode();
+         const at = text.textContent.indexOf('Peter Wright'); const range = document.createRange();
+         range.setStart(text, at); range.setEnd(text, at + 'Peter Wright'.length);
+         box.focus(); const chosen = getSelection(); chosen.removeAllRanges(); chosen.addRange(range); return 1;",
+        json!([id]),
+    );
+    app.chord(crate::webdriver::Key::CONTROL, "b");
+    let bold = app.execute("return [...document.getElementById(arguments[0]).querySelectorAll('strong, b')].map(b => b.textContent);", json!([id]));
+    assert_eq!(bold, json!(["Peter Wright"]), "the chosen words show in bold at once");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while state_of(&app) != json!("All changes saved") {
+        assert!(std::time::Instant::now() < deadline, "the bold change is saved, got {}", state_of(&app));
+        std::thread::sleep(Duration::from_millis(100));
+    }
     assert_accessible(&app, "meeting-minutes");
     // Keep typing, wait less than two seconds without leaving the box, then crash.
     app.execute(
-        "const box = document.getElementById(arguments[0]); box.value += ', and the room was full.'; box.dispatchEvent(new Event('input', { bubbles: true }));",
+        "const box = document.getElementById(arguments[0]); const last = box.lastChild;
+         if (last && last.nodeType === 3) last.textContent += ', and the room was full.'; else (box.lastElementChild ?? box).append(', and the room was full.');
+         box.dispatchEvent(new Event('input', { bubbles: true }));",
         json!([id]),
     );
     std::thread::sleep(Duration::from_millis(1900));
@@ -162,9 +182,11 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
     again.wait_for_text("Your officers");
     open_next_meeting(&again);
     again.click_button("Minutes");
-    again.find(".minutes-field textarea");
-    let text = again.execute("return document.querySelector('.minutes-field textarea').value;", json!([]));
+    again.find(".minutes-field .rich-text");
+    let text = again.execute("return document.querySelector('.minutes-field .rich-text').innerText.trim();", json!([]));
     assert_eq!(text, json!("Apologies from Peter Wright. Siobhán O'Connor took the minutes, and the room was full."), "nothing typed was lost");
+    let bold = again.execute("return [...document.querySelectorAll('.minutes-field .rich-text strong')].map(b => b.textContent);", json!([]));
+    assert_eq!(bold, json!(["Peter Wright"]), "the bold is kept (stored as **Peter Wright**, printed in bold)");
 
     again.click_button("Print the agenda");
     again.wait_for_preview();
@@ -219,7 +241,7 @@ fn the_last_minutes_are_approved_at_the_next_meeting_and_locked() {
     app.wait_for_text("Stage: Minutes approved");
     app.click_button("Minutes");
     app.wait_for_text("are locked");
-    let readonly = app.execute("return [...document.querySelectorAll('.minutes-field textarea')].every(t => t.readOnly);", json!([]));
+    let readonly = app.execute("return [...document.querySelectorAll('.minutes-field .rich-text')].every(t => !t.isContentEditable && t.getAttribute('aria-readonly') === 'true');", json!([]));
     assert_eq!(readonly, json!(true), "approved minutes cannot be typed into");
     assert!(!app.body_text().contains("+ Decision"), "no new decisions on approved minutes");
     app.fill("#amendment", "The treasurer's report was given by Łukasz Nowak.");

@@ -33,6 +33,7 @@ impl Key {
     pub const ENTER: &'static str = "\u{E007}";
     pub const ESCAPE: &'static str = "\u{E00C}";
     pub const ALT: &'static str = "\u{E00A}";
+    pub const CONTROL: &'static str = "\u{E009}";
     pub const ARROW_RIGHT: &'static str = "\u{E014}";
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../api/bindings/Meeting';
-import { nextSteps, splitByDate, spokenTime, quorumText, decisionParticulars, toggleBold, bulletLines } from './meetings';
+import { nextSteps, splitByDate, spokenTime, quorumText, decisionParticulars } from './meetings';
 
 const meeting = (id: number, meetsOn: string): Meeting => ({
   id, kind: 'committee', meetsOn, startsAt: '18:30', endsAt: null, venue: 'x', onlineLink: '',
@@ -39,15 +39,4 @@ describe('the record of a meeting', () => {
     expect(decisionParticulars({ ...d, proposerName: null, seconderName: null, votesFor: null, abstentions: null })).toBe('');
   });
 
-  it('makes the selection bold, and plain again', () => {
-    const bold = toggleBold('The room was full.', 13, 17);
-    expect(bold).toEqual({ text: 'The room was **full**.', start: 15, end: 19 });
-    expect(toggleBold(bold.text, 13, 21).text).toBe('The room was full.');
-  });
-
-  it('turns the selected lines into bullets, leaving bullets alone', () => {
-    const text = 'Notes\nCall-backs\n- Online requests\nEnd';
-    expect(bulletLines(text, 7, 20).text).toBe('Notes\n- Call-backs\n- Online requests\nEnd');
-    expect(bulletLines('', 0, 0).text).toBe('- ');
-  });
 });

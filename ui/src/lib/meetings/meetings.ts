@@ -84,24 +84,3 @@ export function decisionParticulars(d: Decision): string {
   }
   return parts.join(' ');
 }
-
-/** Wraps the selection in **bold** (or inserts a pair to type into); returns text and new selection. */
-export function toggleBold(text: string, start: number, end: number): { text: string; start: number; end: number } {
-  const chosen = text.slice(start, end);
-  if (chosen.startsWith('**') && chosen.endsWith('**') && chosen.length >= 4) {
-    const inner = chosen.slice(2, -2);
-    return { text: text.slice(0, start) + inner + text.slice(end), start, end: start + inner.length };
-  }
-  return { text: `${text.slice(0, start)}**${chosen}**${text.slice(end)}`, start: start + 2, end: end + 2 };
-}
-
-/** Starts each selected line (or the current line) with "- ", making a bullet list. */
-export function bulletLines(text: string, start: number, end: number): { text: string; start: number; end: number } {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEndAt = text.indexOf('\n', end);
-  const lineEnd = lineEndAt === -1 ? text.length : lineEndAt;
-  const lines = text.slice(lineStart, lineEnd).split('\n');
-  const bulleted = lines.map((l) => (l.startsWith('- ') ? l : `- ${l}`)).join('\n');
-  const added = bulleted.length - (lineEnd - lineStart);
-  return { text: text.slice(0, lineStart) + bulleted + text.slice(lineEnd), start: start + 2, end: end + added };
-}
