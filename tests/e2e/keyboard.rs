@@ -117,3 +117,35 @@ fn minutes_a_decision_a_shortcut_and_settings_with_the_keyboard_alone() {
     assert_eq!(quorum, json!(4), "the quorum was saved on the way out");
     app.quit();
 }
+
+#[test]
+fn an_action_is_added_with_the_keyboard_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::load_sample(dir.path());
+    let app = Session::launch(dir.path(), &[]);
+    app.wait_for_text("Your officers");
+    app.chord(Key::ALT, "3");
+    wait_for_heading_focus(&app, "Actions");
+    tab_to(&app, 10, "Add an action", |f| f["text"] == "Add an action");
+    app.press(&[Key::ENTER]);
+    app.wait_for_focus("actionTitle");
+    app.press(&["Ask the practice about the car park lights"]);
+    tab_to(&app, 4, "who will do it", |f| f["id"] == "actionOwners");
+    app.press(&["\u{E015}"]); // Arrow down: the first person on the list
+    tab_to(&app, 6, "the due date", |f| f["id"] == "actionDueOn");
+    app.press(&["8 Jan 2027"]);
+    app.wait_for_text("That is Friday 8 January 2027.");
+    tab_to(&app, 4, "Add the action", |f| f["text"] == "Add the action");
+    app.press(&[Key::ENTER]);
+    app.wait_for_text("Ask the practice about the car park lights");
+    let on = focus(&app);
+    assert!(on["text"] == "Add an action" || on["tag"] == "H1", "focus is back where the form was opened from: {on}");
+    let due = app.execute_async(
+        "const done = arguments[arguments.length - 1];
+         window.__TAURI_INTERNALS__.invoke('list_actions', { filter: { view: 'all', ownerId: null, meetingId: null, doneFrom: '', doneTo: '', search: 'car park lights' } })
+           .then(list => done(list.rows.map(r => r.action.dueOn))).catch(e => done(JSON.stringify(e)));",
+        json!([]),
+    );
+    assert_eq!(due, json!(["2027-01-08"]), "saved with the date as understood");
+    app.quit();
+}

@@ -26,7 +26,8 @@ export function inlineForm(node: HTMLElement, close?: () => void) {
       node.removeEventListener('keydown', onKey);
       const active = document.activeElement;
       const lost = !active || active === document.body || node.contains(active);
-      if (opener && lost) queueMicrotask(() => opener.isConnected && opener.focus());
+      // Back to the button that opened the form; if the page changed under it, to the heading.
+      if (lost) queueMicrotask(() => (opener?.isConnected ? opener.focus() : focusHeading()));
     },
   };
 }

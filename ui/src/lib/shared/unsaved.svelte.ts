@@ -33,6 +33,30 @@ export function leaveThen(proceed: () => void) {
   else proceed();
 }
 
+/**
+ * A save function for a form that saves with its own Save button (and closes once saved):
+ * presses that button for the person, and says whether it worked: the form went away, or it
+ * is showing what is wrong beside the fields.
+ */
+export function bySubmitting(form: () => HTMLFormElement | undefined): () => Promise<boolean> {
+  return async () => {
+    const element = form();
+    if (!element) return false;
+    element.requestSubmit();
+    for (let waited = 0; waited < 50; waited++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!element.isConnected) return true;
+      if (element.querySelector('[aria-invalid="true"]')) return false;
+    }
+    return false;
+  };
+}
+
+/** Whether every form with unsaved typing can save itself (else "Save" is not offered). */
+export function canSaveAll(): boolean {
+  return [...dirtyForms.values()].every((save) => save !== null);
+}
+
 /** Marks the window as holding unsaved typing while `current()` differs from how it started
  * (call while a form component is being set up); cleared when the form goes away. `save`,
  * when given, lets "Save" in the leave dialog save this form. */
