@@ -37,7 +37,7 @@ fn meeting_a_new_link_worker_updates_last_met_and_clears_the_dashboard_card() {
     assert!(has_element(&app, "splw-title"), "the link-worker card shows:\n{}", app.body_text());
     assert!(app.body_text().contains("over 6 months ago"));
 
-    app.click_button("Contacts");
+    app.click_button("Professionals");
     app.wait_for_text("Chloé Dubois");
     app.click_button("Add a contact");
     app.fill("#fullName", "Niamh O'Brien");
@@ -76,7 +76,7 @@ fn a_directory_entry_is_added_checked_found_and_printed() {
     crate::load_sample(dir.path());
     let app = Session::launch(dir.path(), &[]);
     app.wait_for_text("Next meeting");
-    app.click_button("Directory");
+    app.click_button("Local groups");
     app.wait_for_text("Due for checking (");
     assert_accessible(&app, "directory");
     app.click_button("Add a group or service");

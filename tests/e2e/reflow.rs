@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::axe::assert_accessible;
 use crate::webdriver::Session;
 
-const SCREENS: [&str; 10] = ["Home", "Meetings", "Actions", "People", "Drivers", "Befriending", "Bulletin", "Contacts", "Directory", "Settings"];
+const SCREENS: [&str; 10] = ["Home", "Meetings", "Actions", "People", "Drivers", "Befriending", "Bulletin", "Professionals", "Local groups", "Settings"];
 
 fn largest_text(app: &Session) {
     let set = app.execute_async(

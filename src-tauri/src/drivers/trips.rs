@@ -293,6 +293,25 @@ pub fn parse_week(text: &str) -> Result<NaiveDate> {
     NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon).ok_or_else(bad)
 }
 
+/// The year and month number in "2026-11", "11/2026", "November 2026" or "Nov 2026".
+fn month_parts(text: &str) -> Option<(i32, u32)> {
+    const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let parts: Vec<&str> = text.split(|c: char| c == '-' || c == '/' || c == ' ' || c == '.').filter(|p| !p.is_empty()).collect();
+    let [a, b] = parts.as_slice() else { return None };
+    let (year, month) = if a.len() == 4 && a.bytes().all(|c| c.is_ascii_digit()) { (a, b) } else { (b, a) };
+    if year.len() != 4 || !year.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let month = match month.parse::<u32>() {
+        Ok(number) => number,
+        Err(_) => {
+            let lower = month.to_lowercase();
+            MONTHS.iter().position(|m| lower.chars().count() >= 3 && m.starts_with(&lower)).map(|i| i as u32 + 1)?
+        }
+    };
+    Some((year.parse().ok()?, month))
+}
+
 /// Weeks and months PPG Desk works with lie between these years: a year such as -200000 or 1
 /// would otherwise make a report of hundreds of thousands of empty months.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
@@ -311,10 +330,12 @@ pub fn week_name(date: NaiveDate) -> String {
     format!("{}-W{:02}", week.year(), week.week())
 }
 
-/// The first day of the month "2026-11", and the last.
+/// The first and last day of a month, written as people do ("November 2026", "Nov 2026",
+/// "11/2026") or as stored ("2026-11").
 pub fn parse_month(text: &str) -> Result<(NaiveDate, NaiveDate)> {
-    let bad = || Error::Refused("Please give the month like 2026-11 (the year, then the month number).".into());
-    let first = NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d").map_err(|_| bad())?;
+    let bad = || Error::Refused("Please give the month like November 2026 (or 11/2026).".into());
+    let (year, month) = month_parts(text).ok_or_else(bad)?;
+    let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)?;
     check_year(first.year())?;
     let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(bad)?;
     Ok((first, next.pred_opt().ok_or_else(bad)?))
@@ -375,5 +396,9 @@ mod tests {
         assert_eq!(week_name(d("2027-01-01")), "2026-W53");
         assert!(parse_week("next week").is_err());
         assert_eq!(parse_month("2027-02").unwrap(), (d("2027-02-01"), d("2027-02-28")));
+        for typed in ["February 2027", "feb 2027", "2/2027", "02/2027", " Feb. 2027 "] {
+            assert_eq!(parse_month(typed).unwrap().0, d("2027-02-01"), "{typed}");
+        }
+        assert!(parse_month("Fe 2027").is_err() && parse_month("13/2027").is_err() && parse_month("February").is_err());
     }
 }
