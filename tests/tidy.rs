@@ -204,3 +204,20 @@ fn no_command_takes_a_path_from_the_window_unchecked() {
         commands().into_iter().filter(|(_, signature, _)| signature.contains("PathBuf") && !signature.contains("-> Result<Option<PathBuf>>")).map(|(file, signature, _)| format!("{file}: {signature}")).collect();
     assert!(offenders.is_empty(), "take `path: ChosenFile` instead of a PathBuf: {offenders:#?}");
 }
+
+/// Why: shared components are used by every feature; one that imports a feature drags that
+/// feature into all the others (RecordPanel once imported the documents feature from here).
+#[test]
+fn the_shared_ui_imports_no_feature() {
+    let offenders: Vec<String> = files_under(&root().join("ui/src/lib/shared"), &[".svelte", ".ts"])
+        .into_iter()
+        .filter(|p| {
+            fs::read_to_string(p).unwrap().lines().any(|l| {
+                let l = l.trim();
+                l.starts_with("import") && l.contains("from '../") && !l.contains("from '../api/")
+            })
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "ui/src/lib/shared may import only ui/src/lib/api and itself: {offenders:?}");
+}

@@ -26,7 +26,7 @@ const MIGRATIONS: &[&str] = &[
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the database up to `LATEST_VERSION`. Returns the version it started from.
-/// The caller backs the file up first when that version is not 0 (see `state::Store::open`).
+/// The caller backs the file up first when that version is not 0 (see `state::open_store`).
 pub fn migrate(conn: &mut Connection) -> Result<i64> {
     let start = super::schema_version(conn)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(start as usize) {
