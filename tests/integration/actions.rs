@@ -171,3 +171,26 @@ fn export_and_print_the_actions() {
     let ann_sheet = text(DocumentKind::Reminders { owner_id: Some(ann) });
     assert!(ann_sheet.contains("Overdue: it was due on 1 Nov 2026.") && ann_sheet.contains("Latest: Proof sent to the printer"), "{ann_sheet}");
 }
+
+#[test]
+fn an_approved_meeting_takes_no_review_by_any_path() {
+    let store = crate::print::sample_store();
+    let today = store.state.today();
+    let approved = store
+        .state
+        .read(|c| meetings::list(c))
+        .unwrap()
+        .into_iter()
+        .find(|m| m.status == meetings::MeetingStatus::MinutesApproved)
+        .expect("the sample has approved minutes")
+        .id;
+    let everything = ActionFilter::of(ActionView::All);
+    let action = store.state.read(|c| actions::all_matching(c, &everything, today)).unwrap()[0].id;
+    // The rule, for every caller (the window and any other).
+    let refused = store.state.write(&[], |tx| actions::review_at_meeting(tx, action, approved, "Said later", None, "", today, "now")).unwrap_err();
+    assert!(refused.to_string().contains("approved and are locked"), "{refused}");
+    // And the database itself, for a path that skips the rule.
+    let refused = store.state.write(&[], |tx| actions::add_update(tx, action, "Said later", Some(approved), today, "now")).unwrap_err();
+    assert!(matches!(refused, ppg_desk::error::Error::Database(_)), "the SQL trigger refuses it: {refused}");
+    assert!(store.state.write(&[], |tx| actions::add_update(tx, action, "A note of progress", None, today, "now")).is_ok(), "progress outside a meeting is still noted");
+}

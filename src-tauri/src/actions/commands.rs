@@ -89,11 +89,8 @@ pub fn review_action(state: State<'_, AppState>, meeting_id: i64, id: i64, updat
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
         state.write(&[Topic::Actions, Topic::Meetings], |tx| {
-            let meeting = crate::meetings::get(tx, meeting_id)?;
-            crate::meetings::status::check_minutes_editable(meeting.status)?;
-            let on = chrono::NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").unwrap_or(today).min(today);
-            super::review_at_meeting(tx, id, meeting_id, &update, status, &reason, on, &now)?;
-            views::review(tx, meeting_id, &meeting.meets_on, today)
+            let meets_on = super::review_at_meeting(tx, id, meeting_id, &update, status, &reason, today, &now)?;
+            views::review(tx, meeting_id, &meets_on, today)
         })
     })
 }

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_other_miles.sql"),
     include_str!("migrations/0011_former_drivers.sql"),
     include_str!("migrations/0012_sample_flag.sql"),
+    include_str!("migrations/0013_review_lock.sql"),
 ];
 
 /// The schema version this build writes.
