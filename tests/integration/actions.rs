@@ -178,7 +178,7 @@ fn an_approved_meeting_takes_no_review_by_any_path() {
     let today = store.state.today();
     let approved = store
         .state
-        .read(|c| meetings::list(c))
+        .read(meetings::list)
         .unwrap()
         .into_iter()
         .find(|m| m.status == meetings::MeetingStatus::MinutesApproved)
