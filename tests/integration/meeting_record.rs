@@ -224,7 +224,7 @@ fn printed_minutes_carry_attendance_notes_decisions_actions_and_approval() {
         "Draft Minutes: committee meeting",
         "Present Ann Archer",
         "Apologies Bob Baker",
-        "The meeting was quorate.",
+        "Enough members were present to make decisions.",
         "The phones are much better.",
         "• Call-backs offered • Online requests answered",
         "Decision: Thank the reception team Proposed by Ann Archer.",

@@ -1,4 +1,4 @@
-//! What happened at a meeting: who came (and whether the meeting was quorate), the
+//! What happened at a meeting: who came (and whether enough members were present to make decisions), the
 //! decisions made and actions agreed under each item, the approval of the previous
 //! meeting's minutes, and dated amendments to minutes already approved.
 

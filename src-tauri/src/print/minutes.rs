@@ -1,4 +1,4 @@
-//! A meeting's minutes: who was there (and whether the meeting was quorate), each item's
+//! A meeting's minutes: who was there (and whether enough members were present to make decisions), each item's
 //! notes, decisions and actions, a table of all actions, approval of the last minutes, any
 //! later amendments, and, once approved, the line for the chair's signature.
 
@@ -72,7 +72,7 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
     let q = detail.quorum;
     lines.push((
         "Quorum".into(),
-        format!("{} committee {} present; the quorum is {}. {}", q.present, if q.present == 1 { "member" } else { "members" }, q.needed, if q.met { "The meeting was quorate." } else { "The meeting was NOT quorate." }),
+        format!("{} committee {} present; the quorum is {}. {}", q.present, if q.present == 1 { "member" } else { "members" }, q.needed, if q.met { "Enough members were present to make decisions." } else { "Not enough members were present to make decisions." }),
     ));
     doc.push(Block::KeyValues(lines));
 
