@@ -1,8 +1,11 @@
-//! Writing files the user asked for (exports) so that a crash never leaves half a file.
+//! Files the person chose: remembering which (`Chosen`), writing exports so that a crash never
+//! leaves half a file, and reading imports with their size capped.
 
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 
@@ -54,9 +57,41 @@ pub fn read_import(path: &Path, what: &str, max_mb: u64) -> Result<String> {
     String::from_utf8(bytes).map_err(|_| Error::File(format!("That file is not {what} PPG Desk can read (it is not UTF-8 text).")))
 }
 
+/// The files the person chose in a dialog during this session: the only paths a command
+/// from the window may use (so a page that went wrong cannot read or write anywhere else).
+#[derive(Default)]
+pub struct Chosen {
+    paths: Mutex<HashSet<PathBuf>>,
+}
+
+impl Chosen {
+    /// Records a file the person chose in a dialog.
+    pub fn record(&self, path: &Path) {
+        self.paths.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_path_buf());
+    }
+
+    /// `path` itself if the person chose it in a dialog this session; otherwise a refusal.
+    pub fn check(&self, path: PathBuf) -> Result<PathBuf> {
+        if self.paths.lock().unwrap_or_else(|e| e.into_inner()).contains(&path) {
+            Ok(path)
+        } else {
+            Err(Error::File("PPG Desk only opens or saves files you choose in its file window. Please choose the file again.".into()))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_chosen_files_pass() {
+        let chosen = Chosen::default();
+        chosen.record(Path::new("/home/sec/Documents/members.csv"));
+        assert!(chosen.check(PathBuf::from("/home/sec/Documents/members.csv")).is_ok());
+        assert!(chosen.check(PathBuf::from("/etc/passwd")).is_err());
+        assert!(chosen.check(PathBuf::from("/home/sec/Documents/../.ssh/id_rsa")).is_err());
+    }
 
     #[test]
     fn devices_folders_and_large_files_are_refused_without_reading_them_whole() {

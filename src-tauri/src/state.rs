@@ -78,7 +78,7 @@ pub struct AppState {
     notify: Notify,
     today_override: Option<NaiveDate>,
     /// The files the person chose in a dialog this session: the only paths the window may use.
-    pub chosen: crate::dialogs::Chosen,
+    pub chosen: crate::files::Chosen,
     /// Who hears how far long work has got (the window's progress bar, or the terminal).
     progress_report: RwLock<Option<crate::progress::Report>>,
     /// Set by Cancel; long work stops at its next step.

@@ -24,16 +24,21 @@ fn tab_to(app: &Session, limit: usize, what: &str, found: impl Fn(&serde_json::V
     panic!("{limit} presses of Tab never reached {what}; focus is on {}", focus(app));
 }
 
-fn wait_for_heading_focus(app: &Session, heading: &str) {
+/// Waits until what has focus matches `found`.
+fn wait_for_focus_on(app: &Session, what: &str, found: impl Fn(&serde_json::Value) -> bool) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         let f = focus(app);
-        if f["tag"] == "H1" && f["text"].as_str().unwrap_or("").starts_with(heading) {
+        if found(&f) {
             return;
         }
-        assert!(std::time::Instant::now() < deadline, "focus is on {f}, not the heading {heading:?}");
+        assert!(std::time::Instant::now() < deadline, "focus is on {f}, not {what}");
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+}
+
+fn wait_for_heading_focus(app: &Session, heading: &str) {
+    wait_for_focus_on(app, heading, |f| f["tag"] == "H1" && f["text"].as_str().unwrap_or("").starts_with(heading));
 }
 
 #[test]
@@ -85,11 +90,7 @@ fn minutes_a_decision_a_shortcut_and_settings_with_the_keyboard_alone() {
     app.press(&[Key::ENTER]);
     assert!(focus(&app)["id"].as_str().unwrap().starts_with("actionTitle-"), "focus moved into the new action");
     app.press(&[Key::ESCAPE]);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while focus(&app)["label"] != action_button["label"] {
-        assert!(std::time::Instant::now() < deadline, "Escape closes the form and gives focus back: {}", focus(&app));
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    wait_for_focus_on(&app, "+ Action again, after Escape closed the form", |f| f["label"] == action_button["label"]);
 
     // Alt+4 goes from the meeting straight to People.
     app.chord(Key::ALT, "4");

@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use std::fs;
 
 use serde_json::{json, Value};
+
+use crate::names::camel;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::Manager;
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
@@ -66,22 +68,6 @@ fn split_args(text: &str) -> Vec<String> {
     }
     out.push(current);
     out.into_iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect()
-}
-
-fn camel(snake: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Hostile values for an argument of Rust type `ty`; the first is the baseline.

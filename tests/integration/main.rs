@@ -1,6 +1,8 @@
 //! Integration tests over real database files in temporary folders.
 
 mod support;
+#[path = "../common/names.rs"]
+mod names;
 
 mod actions;
 mod backups;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use tauri::ipc::{CommandArg, CommandItem, InvokeError};
 use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath};
 
 use super::FileKind;
 use crate::error::{Error, Result};
@@ -34,41 +34,33 @@ fn test_choice() -> Option<PathBuf> {
 /// Shows the system's "Open" dialog; returns the chosen file, or nothing if cancelled.
 #[tauri::command(async)]
 pub fn choose_open_path<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, kind: FileKind) -> Result<Option<PathBuf>> {
-    crate::state::guard(move || {
-        let (name, endings) = kind.filter();
-        let chosen = match test_choice() {
-            Some(path) => Some(path),
-            None => {
-                let mut dialog = app.dialog().file().add_filter(name, endings);
-                if let Some(folder) = super::start_folder() {
-                    dialog = dialog.set_directory(folder);
-                }
-                dialog.blocking_pick_file().map(|p| p.into_path().map_err(|_| unreadable())).transpose()?
-            }
-        };
-        chosen.iter().for_each(|p| state.chosen.record(p));
-        Ok(chosen)
-    })
+    crate::state::guard(move || choose(&app, &state, kind, |dialog| dialog.blocking_pick_file()))
 }
 
 /// Shows the system's "Save" dialog with a suggested name; returns where, or nothing.
 #[tauri::command(async)]
 pub fn choose_save_path<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, kind: FileKind, suggested_name: String) -> Result<Option<PathBuf>> {
-    crate::state::guard(move || {
-        let (name, endings) = kind.filter();
-        let chosen = match test_choice() {
-            Some(path) => Some(path),
-            None => {
-                let mut dialog = app.dialog().file().add_filter(name, endings).set_file_name(suggested_name);
-                if let Some(folder) = super::start_folder() {
-                    dialog = dialog.set_directory(folder);
-                }
-                dialog.blocking_save_file().map(|p| p.into_path().map_err(|_| unreadable())).transpose()?
+    crate::state::guard(move || choose(&app, &state, kind, |dialog| dialog.set_file_name(suggested_name).blocking_save_file()))
+}
+
+/// Shows a dialog for `kind` starting in Documents (or takes the tests' stand-in) and
+/// remembers what the person chose, the only paths commands will then accept.
+fn choose<R: Runtime>(app: &AppHandle<R>, state: &AppState, kind: FileKind, show: impl FnOnce(FileDialogBuilder<R>) -> Option<FilePath>) -> Result<Option<PathBuf>> {
+    let chosen = match test_choice() {
+        Some(path) => Some(path),
+        None => {
+            let (name, endings) = kind.filter();
+            let mut dialog = app.dialog().file().add_filter(name, endings);
+            if let Some(folder) = super::start_folder() {
+                dialog = dialog.set_directory(folder);
             }
-        };
-        chosen.iter().for_each(|p| state.chosen.record(p));
-        Ok(chosen)
-    })
+            show(dialog).map(|p| p.into_path().map_err(|_| unreadable())).transpose()?
+        }
+    };
+    if let Some(path) = &chosen {
+        state.chosen.record(path);
+    }
+    Ok(chosen)
 }
 
 fn unreadable() -> Error {
