@@ -83,9 +83,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     app.wait_for_text("Stage: Planned");
     app.click_button("Minutes");
     app.wait_for_text("Actions from earlier meetings");
-    let input = app.execute("return [...document.querySelectorAll('.review-list input')].find(i => i.labels[0].textContent.includes('Book a table'));", json!([]));
-    let input = Element::from_json(&input);
-    app.click(&input);
+    app.click_found("return [...document.querySelectorAll('.review-list input')].find(i => i.labels[0].textContent.includes('Book a table')) || null;");
     let id = app.execute("return document.activeElement.id;", json!([]));
     app.fill(&format!("#{}", id.as_str().unwrap()), "Table booked for Saturday.");
     app.click_labelled("Mark “Book a table for the flu clinic” as done");

@@ -52,9 +52,7 @@ fn pdf_text(dir: &std::path::Path, document: &str, meeting: &str) -> String {
 fn record_attendance(app: &Session, name: &str, choice: &str) {
     let script = "const set = [...document.querySelectorAll('.attendance-list fieldset')].find(f => f.querySelector('legend').textContent.includes(arguments[0]));
                   return set ? [...set.querySelectorAll('label')].find(l => l.textContent.trim() === arguments[1]).querySelector('input') : null;";
-    let found = app.execute(script, json!([name, choice]));
-    let element = crate::webdriver::Element::from_json(&found);
-    app.click(&element);
+    app.click_found_with(script, json!([name, choice]));
 }
 
 
@@ -228,8 +226,7 @@ fn the_last_minutes_are_approved_at_the_next_meeting_and_locked() {
     open_next_meeting(&app);
     app.click_button("Minutes");
     app.fill("#corrections", "Item 7: 15 trips, not 14.");
-    let approve = app.execute("return [...document.querySelectorAll('button')].find(b => b.textContent.startsWith('Record the minutes of'));", json!([]));
-    app.click(&crate::webdriver::Element::from_json(&approve));
+    app.click_found("return [...document.querySelectorAll('button')].find(b => b.textContent.startsWith('Record the minutes of')) || null;");
     app.wait_for_text("were approved at this meeting, with these corrections:");
     assert_accessible(&app, "meeting-approval");
     app.screenshot("meeting-approval");

@@ -37,8 +37,7 @@ fn preview_then_print_the_contact_list_through_cups() {
     );
     assert_eq!(chosen, serde_json::json!(PRINTER), "the test printer is offered");
     assert_accessible(&app, "print-dialog");
-    let print = app.execute("return [...document.querySelectorAll('dialog button')].find(b => b.textContent.trim() === 'Print');", serde_json::json!([]));
-    app.click(&crate::webdriver::Element::from_json(&print));
+    app.click_found("return [...document.querySelectorAll('dialog button')].find(b => b.textContent.trim() === 'Print') || null;");
     app.wait_for_text(&format!("Sent to {PRINTER} (job {PRINTER}-"));
     let text = app.body_text();
     let job = text.split(&format!("(job {PRINTER}-")).nth(1).unwrap().split(')').next().unwrap().to_string();

@@ -146,9 +146,8 @@ impl Session {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let script = "return [...document.querySelectorAll('button, a')].find(b => b.textContent.trim() === arguments[0] && b.offsetParent !== null) || null;";
-            let found = self.execute(script, json!([text]));
-            if let Some(id) = found[ELEMENT].as_str() {
-                return Element(id.to_string());
+            if let Some(found) = self.element_from_script(script, json!([text])) {
+                return found;
             }
             if Instant::now() > deadline {
                 panic!("no visible button reads {text:?}");
@@ -169,13 +168,17 @@ impl Session {
 
     /// Clicks the element a script returns, finding it again if the page replaced it first.
     pub fn click_found(&self, script: &str) {
+        self.click_found_with(script, json!([]));
+    }
+
+    /// Like `click_found`, passing `args` to the script as `arguments`.
+    pub fn click_found_with(&self, script: &str, args: Value) {
         self.act_on_fresh(
             || {
                 let deadline = Instant::now() + Duration::from_secs(15);
                 loop {
-                    let found = self.execute(script, json!([]));
-                    if found[ELEMENT].is_string() {
-                        return Element::from_json(&found);
+                    if let Some(found) = self.element_from_script(script, args.clone()) {
+                        return found;
                     }
                     assert!(Instant::now() < deadline, "the script never found its element: {script}");
                     std::thread::sleep(Duration::from_millis(100));
@@ -281,6 +284,18 @@ impl Session {
 
     pub fn body_text(&self) -> String {
         self.execute("return document.body.innerText;", json!([])).as_str().unwrap_or_default().to_string()
+    }
+
+    /// Runs a script that returns an element (or null). The page may replace that element
+    /// while WebKit makes a handle for it ("stale element"); that counts as not found yet,
+    /// so the caller's wait loop simply asks again.
+    fn element_from_script(&self, script: &str, args: Value) -> Option<Element> {
+        match self.try_post("/execute/sync", json!({"script": script, "args": args})) {
+            Ok(found) if found[ELEMENT].is_string() => Some(Element::from_json(&found)),
+            Ok(_) => None,
+            Err(error) if error.contains("stale element") => None,
+            Err(error) => panic!("{error}"),
+        }
     }
 
     pub fn execute(&self, script: &str, args: Value) -> Value {
