@@ -89,6 +89,23 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     app.wait_for_text("Expires in 10 days");
     assert_accessible(&app, "driver-page");
 
+    // A short form in the page, typed into and left by the page's own Back link: asked first;
+    // "Keep editing" keeps the typing, and "Save" adds the absence on the way out.
+    app.fill("#startsOn", &uk(today + Duration::days(20)));
+    app.fill("#endsOn", &uk(today + Duration::days(27)));
+    app.fill("#note", "Holiday in Devon");
+    app.click_button("← Back to the driver scheme");
+    app.wait_for_text("You have changes that are not saved");
+    app.click_button("Keep editing");
+    let note = app.execute("return document.querySelector('#note').value;", json!([]));
+    assert_eq!(note, json!("Holiday in Devon"), "the typing is still there");
+    app.click_button("← Back to the driver scheme");
+    app.wait_for_text("You have changes that are not saved");
+    app.click_button("Save");
+    app.wait_for_text("Add a trip request");
+    app.click_found("return [...document.querySelectorAll('.driver-link')].find(b => b.innerText.includes('Priya Sharma')) || null;");
+    app.wait_for_text("(Holiday in Devon)");
+
     app.click_button("Home");
     app.wait_for_text("Volunteer drivers");
     let card = section_text(&app, "drivers-card-title");

@@ -1,5 +1,6 @@
 // Whether any form on screen holds typing that is not yet saved, so that moving away asks
 // first: "Save", "Discard" or "Keep editing". Several forms can be open at once (Settings).
+import { tick } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 
 /** Each open form with unsaved typing, with how to save it (returns false if it could not). */
@@ -29,6 +30,7 @@ export const leaving = $state({ proceed: null as (() => void) | null });
 
 /** Runs `proceed` now, or after the person chooses Save or Discard if anything is unsaved. */
 export function leaveThen(proceed: () => void) {
+  for (const check of formChecks) check();
   if (unsaved.dirty) leaving.proceed = proceed;
   else proceed();
 }
@@ -68,4 +70,65 @@ export function trackUnsaved(current: () => unknown, save?: () => Promise<boolea
     else dirtyForms.delete(key);
     return () => dirtyForms.delete(key);
   });
+}
+
+/** Looks again at each form made with `unsavedForm` (a page may have emptied it after saving). */
+const formChecks = new Set<() => void>();
+
+/** What each form's fields hold, in order: typed text, choices, ticks and rich text. */
+function snapshot(form: HTMLFormElement): string {
+  const fields = [...form.querySelectorAll<HTMLElement>('input, select, textarea, [contenteditable="true"]')];
+  return JSON.stringify(fields.map((field) => (field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio') ? field.checked : 'value' in field ? (field as HTMLInputElement).value : field.innerHTML)));
+}
+
+/** How to tell each form made with `unsavedForm` that what it holds has now been saved. */
+const savedMarks = new WeakMap<HTMLFormElement, () => void>();
+
+/**
+ * A Svelte action for a short form in a page (a check's dates, scores, an absence, a guest):
+ * once the person types or chooses something there, leaving asks first, as the big forms
+ * do. It counts as saved when the form goes away, when its fields are back to how they
+ * started, or when the page calls `formSaved` after saving it. "Save" in the leave dialog
+ * presses the form's own button and waits to see it work.
+ */
+export function unsavedForm(form: HTMLFormElement) {
+  const key = Symbol('form');
+  let baseline = snapshot(form);
+  const save = async () => {
+    form.requestSubmit();
+    for (let waited = 0; waited < 50; waited++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      check();
+      if (!dirtyForms.has(key)) return true;
+      if (form.querySelector('[aria-invalid="true"]')) return false;
+    }
+    return false;
+  };
+  const check = () => {
+    if (form.isConnected && snapshot(form) !== baseline) dirtyForms.set(key, save);
+    else dirtyForms.delete(key);
+  };
+  savedMarks.set(form, () => {
+    baseline = snapshot(form);
+    check();
+  });
+  formChecks.add(check);
+  form.addEventListener('input', check);
+  form.addEventListener('change', check);
+  return {
+    destroy() {
+      formChecks.delete(check);
+      form.removeEventListener('input', check);
+      form.removeEventListener('change', check);
+      dirtyForms.delete(key);
+    },
+  };
+}
+
+/** Tells a form made with `unsavedForm` that it was saved: what it shows once the page has
+ * updated (emptied, or kept for the next one) is its new starting point. */
+export async function formSaved(form: HTMLFormElement | null | undefined) {
+  if (!form) return;
+  await tick();
+  savedMarks.get(form)?.();
 }
