@@ -336,3 +336,16 @@ fn a_link_worker_at_a_meeting_counts_as_met_is_minuted_and_locked_with_the_minut
     let raw = store.state.write(&[], |tx| Ok(tx.execute("INSERT INTO meeting_guests (meeting_id, contact_id) VALUES (?1, ?2)", [approved.id, chloe.id])?));
     assert!(raw.is_err(), "the trigger refuses it");
 }
+
+#[test]
+fn what_a_group_offers_prints_with_its_bold_and_bullets_never_the_stars() {
+    let store = sample_store();
+    entry(&store, EntryInput { name: "Zebra Lunch Club".into(), offers: "**Free** lunch on Tuesdays\n\n- Hot meals\n- Lifts home".into(), ..Default::default() });
+    let bytes = documents::render(&store.state, &DocumentKind::Directory { category_id: None }, Profile::Standard, store.state.now()).unwrap();
+    let text = tool("pdftotext", &["-layout"], &bytes);
+    for words in ["Free lunch on Tuesdays", "Hot meals", "Lifts home"] {
+        assert!(text.contains(words), "{words} is printed:\n{text}");
+    }
+    assert!(!text.contains("**"), "no Markdown stars are printed:\n{text}");
+    assert!(!text.contains("- Hot meals"), "bullets are printed as bullets, not dashes:\n{text}");
+}

@@ -19,9 +19,8 @@ fn contact_text(e: &Entry) -> String {
 
 fn entry_blocks(doc: &mut Document, number: &str, e: &Entry) {
     doc.heading(3, format!("{number}  {}", e.name));
-    if !e.offers.is_empty() {
-        doc.paragraph(e.offers.clone());
-    }
+    // "What it offers" is written with Bold and bullets (stored as Markdown), as minutes are.
+    doc.blocks.extend(super::markdown::blocks(&e.offers));
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut add = |label: &str, value: String| {
         if !value.is_empty() {
