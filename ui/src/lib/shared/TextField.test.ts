@@ -19,4 +19,12 @@ describe('TextField', () => {
     expect((getByLabelText('Name') as HTMLInputElement).value).toBe(hostile);
     expect(container.querySelector('img')).toBeNull();
   });
+
+  it('names a formatted box by its label and ties its error to it', () => {
+    const { getByRole } = render(TextField, { props: { id: 'offers', label: 'What it offers', rich: true, value: '**Free** lunch', error: 'Too long.' } });
+    const box = getByRole('textbox', { name: 'What it offers' });
+    expect(box.getAttribute('contenteditable')).toBe('true');
+    expect(box.getAttribute('aria-describedby')).toBe('offers-error');
+    expect(box.querySelector('strong')?.textContent).toBe('Free');
+  });
 });
