@@ -78,7 +78,13 @@ const formChecks = new Set<() => void>();
 /** What each form's fields hold, in order: typed text, choices, ticks and rich text. */
 function snapshot(form: HTMLFormElement): string {
   const fields = [...form.querySelectorAll<HTMLElement>('input, select, textarea, [contenteditable="true"]')];
-  return JSON.stringify(fields.map((field) => (field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio') ? field.checked : 'value' in field ? (field as HTMLInputElement).value : field.innerHTML)));
+  const read = (field: HTMLElement) => {
+    if (field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio')) return field.checked;
+    if ('value' in field) return (field as HTMLInputElement).value;
+    // Formatted text: its words, and how many bold parts and bullets it has.
+    return `${field.textContent}|${field.querySelectorAll('strong, b, li').length}`;
+  };
+  return JSON.stringify(fields.map(read));
 }
 
 /** How to tell each form made with `unsavedForm` that what it holds has now been saved. */

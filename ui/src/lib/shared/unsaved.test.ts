@@ -3,9 +3,12 @@ import { formSaved, leaveThen, leaving, unsaved, unsavedForm } from './unsaved.s
 
 function makeForm(value = '') {
   const form = document.createElement('form');
-  form.innerHTML = `<input id="first" value="${value}" /><label><input type="checkbox" id="tick" /> Tick</label><button type="submit">Save</button>`;
+  const input = Object.assign(document.createElement('input'), { id: 'first', value });
+  const tick = Object.assign(document.createElement('input'), { id: 'tick', type: 'checkbox' });
+  const button = Object.assign(document.createElement('button'), { type: 'submit', textContent: 'Save' });
+  form.append(input, tick, button);
   document.body.append(form);
-  return { form, input: form.querySelector<HTMLInputElement>('#first')!, tick: form.querySelector<HTMLInputElement>('#tick')! };
+  return { form, input, tick };
 }
 function type(input: HTMLInputElement, text: string) {
   input.value = text;
@@ -15,7 +18,7 @@ function type(input: HTMLInputElement, text: string) {
 afterEach(() => {
   unsaved.discard();
   leaving.proceed = null;
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('a short form in a page', () => {
