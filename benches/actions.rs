@@ -16,7 +16,7 @@ fn store(dir: &std::path::Path) -> AppState {
     let state = AppState::open(DataPaths::at(dir), Box::new(|_: &[Topic]| {}));
     let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
     state
-        .write(&[], |tx| {
+        .write(|tx| {
             let mut owners = Vec::new();
             for n in 0..40 {
                 let person = PersonInput { full_name: format!("Volunteer {n:02}"), ..Default::default() }.checked(start)?;

@@ -7,6 +7,7 @@ mod keyed;
 pub mod actions;
 pub mod befriending;
 pub mod calendar;
+pub mod changes;
 pub mod bulletins;
 pub mod backups;
 pub mod check;

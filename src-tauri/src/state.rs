@@ -1,5 +1,5 @@
 //! AppState: the one open store and the only ways to use it: `read(|conn| ..)` and
-//! `write(topics, |tx| ..)`, which runs a transaction and then announces what changed.
+//! `write(|tx| ..)`, which runs a transaction and then announces the topics it wrote.
 //! Also the clock (overridable for tests with `PPG_DESK_TODAY`) and the data-folder lock.
 
 use std::fs::File;
@@ -14,8 +14,9 @@ use crate::backups::{self, BackupReason};
 use crate::db::{self, DataPaths};
 use crate::error::{Error, Result};
 
-/// A part of the data that changed; every open view of it reloads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+/// A part of the data that changed; every open view of it reloads. Which tables belong to
+/// which topic is said once, in `changes.rs`; a write's topics are found from what it wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub enum Topic {
@@ -187,29 +188,38 @@ impl AppState {
         }
     }
 
-    /// Runs `f` in one transaction; commits only if it succeeds, then announces `topics`.
-    pub fn write<T>(&self, topics: &[Topic], f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one transaction; commits only if it succeeds, then announces the topics of
+    /// the tables it wrote (found by `changes::Written`, never listed by the caller).
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         self.refuse_if_read_only()?;
-        let out = {
+        let (out, topics) = {
             let mut store = self.lock();
             let Store::Open(conn) = &mut *store else {
                 let Store::Unavailable(error) = &*store else { unreachable!() };
                 return Err(clone_problem(error));
             };
-            let tx = conn.transaction()?;
-            let out = f(&tx)?;
-            tx.commit()?;
-            out
+            let written = crate::changes::Written::start(conn)?;
+            let result = run_in_transaction(conn, f);
+            crate::changes::Written::stop(conn);
+            (result?, written.topics())
         };
-        (self.notify)(topics);
+        if !topics.is_empty() {
+            (self.notify)(&topics);
+        }
         Ok(out)
+    }
+
+    /// Tells every open view of `topics` to reload, for changes that are not rows in the
+    /// store (a backup file made or removed).
+    pub fn announce(&self, topics: &[Topic]) {
+        (self.notify)(topics);
     }
 
     /// Erases personal data for good: one transaction like `write`, then the write-ahead log
     /// is flushed (no copy of the erased rows stays in the WAL) and the documents opened or
     /// printed this session are deleted (they may show the erased person).
-    pub fn erase<T>(&self, topics: &[Topic], f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let out = self.write(topics, f)?;
+    pub fn erase<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let out = self.write(f)?;
         self.read(db::flush_erased)?;
         self.paths().clear_exports();
         Ok(out)
@@ -254,6 +264,13 @@ impl AppState {
     pub fn now(&self) -> NaiveDateTime {
         now_with(self.today_override)
     }
+}
+
+fn run_in_transaction<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    let tx = conn.transaction()?;
+    let out = f(&tx)?;
+    tx.commit()?;
+    Ok(out)
 }
 
 /// Opens the store in the folder `paths`: takes its lock, clears documents left by a crash,

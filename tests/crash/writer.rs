@@ -20,7 +20,7 @@ fn main() {
         let input = PersonInput { full_name: format!("Crash Test {n}"), notes: "x".repeat(n % 2000), ..Default::default() };
         let checked = input.checked(state.today()).expect("a valid person");
         let id = state
-            .write(&[Topic::People], |tx| {
+            .write(|tx| {
                 let id = people::insert(tx, &checked, "2026-11-24T10:00:00")?;
                 // A second statement in the same transaction: both are saved, or neither.
                 tx.execute(

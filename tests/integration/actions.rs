@@ -20,7 +20,7 @@ fn day(iso: &str) -> NaiveDate {
 fn add(store: &TempStore, title: &str, owners: Vec<i64>, due: &str, agreed: &str) -> i64 {
     let input = ActionInput { title: title.into(), owner_ids: owners, due_on: due.into(), ..Default::default() };
     let checked = input.checked(day(agreed)).unwrap();
-    store.state.write(&[], |tx| actions::create(tx, &checked, day(agreed), "now")).unwrap()
+    store.state.write(|tx| actions::create(tx, &checked, day(agreed), "now")).unwrap()
 }
 
 fn titles(store: &TempStore, filter: &ActionFilter, today: &str) -> Vec<String> {
@@ -64,7 +64,7 @@ fn filters_combine_and_done_actions_leave_the_open_lists() {
     filter.search = String::new();
     assert_eq!(titles(&store, &filter, "2026-11-24").len(), 2, "shared actions count for each owner");
 
-    store.state.write(&[], |tx| actions::set_status(tx, leaflet, ActionStatus::Done, "", day("2026-11-20"), "now")).unwrap();
+    store.state.write(|tx| actions::set_status(tx, leaflet, ActionStatus::Done, "", day("2026-11-20"), "now")).unwrap();
     assert!(!titles(&store, &ActionFilter::of(ActionView::Open), "2026-11-24").contains(&"Print the leaflet".to_string()));
     assert!(!titles(&store, &ActionFilter::of(ActionView::Overdue), "2026-12-10").contains(&"Print the leaflet".to_string()));
     let mut done = ActionFilter::of(ActionView::Done);
@@ -83,16 +83,16 @@ fn dropping_needs_a_reason_and_reopening_clears_it() {
     let store = temp_store();
     let ann = add_person(&store.state, "Ann Archer", |_| {});
     let id = add(&store, "Survey the car park", vec![ann], "", "2026-11-01");
-    let refused = store.state.write(&[], |tx| actions::set_status(tx, id, ActionStatus::Dropped, "  ", day("2026-11-24"), "now")).unwrap_err();
+    let refused = store.state.write(|tx| actions::set_status(tx, id, ActionStatus::Dropped, "  ", day("2026-11-24"), "now")).unwrap_err();
     assert!(format!("{refused:?}").contains("why this action is being dropped"));
     assert_eq!(store.state.read(|c| actions::get(c, id)).unwrap().status, ActionStatus::Open, "nothing changed");
-    store.state.write(&[], |tx| actions::set_status(tx, id, ActionStatus::Dropped, "The practice did it", day("2026-11-24"), "now")).unwrap();
+    store.state.write(|tx| actions::set_status(tx, id, ActionStatus::Dropped, "The practice did it", day("2026-11-24"), "now")).unwrap();
     assert_eq!(titles(&store, &ActionFilter::of(ActionView::Dropped), "2026-11-24"), vec!["Survey the car park"]);
-    store.state.write(&[], |tx| actions::set_status(tx, id, ActionStatus::Open, "", day("2026-11-25"), "now")).unwrap();
+    store.state.write(|tx| actions::set_status(tx, id, ActionStatus::Open, "", day("2026-11-25"), "now")).unwrap();
     let reopened = store.state.read(|c| actions::get(c, id)).unwrap();
     assert_eq!((reopened.status, reopened.dropped_reason.as_str(), reopened.completed_on), (ActionStatus::Open, "", None));
     // The database refuses a dropped action without a reason, whatever the caller.
-    assert!(store.state.write(&[], |tx| Ok(tx.execute("UPDATE actions SET status = 'dropped', dropped_reason = '' WHERE id = ?1", [id])?)).is_err());
+    assert!(store.state.write(|tx| Ok(tx.execute("UPDATE actions SET status = 'dropped', dropped_reason = '' WHERE id = ?1", [id])?)).is_err());
 }
 
 fn meeting(store: &TempStore, date: &str) -> i64 {
@@ -101,7 +101,7 @@ fn meeting(store: &TempStore, date: &str) -> i64 {
         venue: "Room".into(), online_link: String::new(), chair_id: None, minute_taker_id: None,
     };
     let checked = input.checked().unwrap();
-    store.state.write(&[], |tx| meetings::create(tx, &checked, "now")).unwrap()
+    store.state.write(|tx| meetings::create(tx, &checked, "now")).unwrap()
 }
 
 fn review_titles(store: &TempStore, meeting_id: i64, on: &str) -> Vec<String> {
@@ -118,14 +118,14 @@ fn open_actions_are_carried_forward_to_each_later_review_exactly_once() {
     let december = meeting(&store, "8/12/2026");
     let item = store.state.read(|c| meetings::items(c, october)).unwrap()[4].id;
     let shared = ActionInput { title: "Shared by two".into(), owner_ids: vec![ann, bob], due_on: "1/11/2026".into(), ..Default::default() };
-    let shared = store.state.write(&[], |tx| ppg_desk::meetings::record::add_action(tx, item, &shared, "now")).unwrap();
+    let shared = store.state.write(|tx| ppg_desk::meetings::record::add_action(tx, item, &shared, "now")).unwrap();
     let closed = ActionInput { title: "Closed in November".into(), owner_ids: vec![ann], ..Default::default() };
-    let closed = store.state.write(&[], |tx| ppg_desk::meetings::record::add_action(tx, item, &closed, "now")).unwrap();
+    let closed = store.state.write(|tx| ppg_desk::meetings::record::add_action(tx, item, &closed, "now")).unwrap();
 
     assert!(review_titles(&store, october, "2026-10-13").is_empty(), "not reviewed at the meeting that agreed them");
     assert_eq!(review_titles(&store, november, "2026-11-10"), vec!["Shared by two", "Closed in November"], "once each, though one has two owners");
-    store.state.write(&[], |tx| actions::review_at_meeting(tx, closed, november, "", Some(ActionStatus::Done), "", day("2026-11-10"), "now")).unwrap();
-    store.state.write(&[], |tx| actions::review_at_meeting(tx, shared, november, "Waiting for the council", None, "", day("2026-11-10"), "now")).unwrap();
+    store.state.write(|tx| actions::review_at_meeting(tx, closed, november, "", Some(ActionStatus::Done), "", day("2026-11-10"), "now")).unwrap();
+    store.state.write(|tx| actions::review_at_meeting(tx, shared, november, "Waiting for the council", None, "", day("2026-11-10"), "now")).unwrap();
     let lines = store.state.read(|c| views::review(c, november, "2026-11-10", day("2026-11-10"))).unwrap();
     assert_eq!(lines.len(), 2, "closed at this meeting, it stays in this meeting's record");
     assert_eq!(lines[1].updates_here[0].text, "Done.");
@@ -141,11 +141,11 @@ fn open_actions_are_carried_forward_to_each_later_review_exactly_once() {
 fn export_and_print_the_actions() {
     let store = temp_store();
     let settings = ppg_desk::settings::Settings { group_name: "Riverside PPG".into(), ..Default::default() };
-    store.state.write(&[], |tx| ppg_desk::settings::save(tx, &settings, "now")).unwrap();
+    store.state.write(|tx| ppg_desk::settings::save(tx, &settings, "now")).unwrap();
     let ann = add_person(&store.state, "Ann Archer", |_| {});
     let bob = add_person(&store.state, "Bob Baker", |_| {});
     let first = add(&store, "Print the leaflet, \"large\" version", vec![ann], "1/11/2026", "2026-10-01");
-    store.state.write(&[], |tx| actions::add_update(tx, first, "Proof sent to the printer", None, day("2026-10-20"), "now")).unwrap();
+    store.state.write(|tx| actions::add_update(tx, first, "Proof sent to the printer", None, day("2026-10-20"), "now")).unwrap();
     add(&store, "Book the hall", vec![ann, bob], "", "2026-10-01");
     let everything = store.state.read(|c| actions::all_matching(c, &ActionFilter::of(ActionView::All), store.state.today())).unwrap();
     let csv = actions::csv::export(&everything).unwrap();
@@ -187,10 +187,10 @@ fn an_approved_meeting_takes_no_review_by_any_path() {
     let everything = ActionFilter::of(ActionView::All);
     let action = store.state.read(|c| actions::all_matching(c, &everything, today)).unwrap()[0].id;
     // The rule, for every caller (the window and any other).
-    let refused = store.state.write(&[], |tx| actions::review_at_meeting(tx, action, approved, "Said later", None, "", today, "now")).unwrap_err();
+    let refused = store.state.write(|tx| actions::review_at_meeting(tx, action, approved, "Said later", None, "", today, "now")).unwrap_err();
     assert!(refused.to_string().contains("approved and are locked"), "{refused}");
     // And the database itself, for a path that skips the rule.
-    let refused = store.state.write(&[], |tx| actions::add_update(tx, action, "Said later", Some(approved), today, "now")).unwrap_err();
+    let refused = store.state.write(|tx| actions::add_update(tx, action, "Said later", Some(approved), today, "now")).unwrap_err();
     assert!(matches!(refused, ppg_desk::error::Error::Database(_)), "the SQL trigger refuses it: {refused}");
-    assert!(store.state.write(&[], |tx| actions::add_update(tx, action, "A note of progress", None, today, "now")).is_ok(), "progress outside a meeting is still noted");
+    assert!(store.state.write(|tx| actions::add_update(tx, action, "A note of progress", None, today, "now")).is_ok(), "progress outside a meeting is still noted");
 }

@@ -47,8 +47,8 @@ fn a_referral_record_gathers_everything_and_closing_ends_the_match() {
     assert!(!record.logs.is_empty() && record.concerns.iter().any(|c| c.is_open() && c.log_id.is_some()));
     assert!(record.scores.len() >= 2 && !record.progress.changes.is_empty());
 
-    store.state.write(&[], |tx| referrals::move_to(tx, rahima, Stage::Ending, None, today, "now")).unwrap();
-    store.state.write(&[], |tx| referrals::move_to(tx, rahima, Stage::Closed, Some(CloseReason::MovedAway), today, "now")).unwrap();
+    store.state.write(|tx| referrals::move_to(tx, rahima, Stage::Ending, None, today, "now")).unwrap();
+    store.state.write(|tx| referrals::move_to(tx, rahima, Stage::Closed, Some(CloseReason::MovedAway), today, "now")).unwrap();
     let record = store.state.read(|conn| detail::detail(conn, rahima, today)).unwrap();
     assert_eq!(record.matches[0].ended_on.as_deref(), Some(today.to_string().as_str()), "closing ends the match");
     let aisha = store.state.read(befriending::befrienders).unwrap().into_iter().find(|b| b.name == "Aisha Begum").unwrap();
@@ -68,7 +68,7 @@ fn the_report_counts_without_naming_anyone_and_includes_erased_referrals() {
 
     let due = store.state.read(|conn| befriending::retention::due_for_erasure(conn, 24, today)).unwrap();
     assert_eq!(due.iter().map(|r| r.full_name.as_str()).collect::<Vec<_>>(), vec!["Dennis Fairbrother"]);
-    store.state.write(&[], |tx| befriending::retention::erase(tx, due[0].id)).unwrap();
+    store.state.write(|tx| befriending::retention::erase(tx, due[0].id)).unwrap();
     let after = store.state.read(|conn| report::report(conn, &year_ago, &this_month, today)).unwrap();
     assert_eq!(after.referrals, before.referrals, "the erased referral is still counted");
     assert_eq!(after.closed_by_reason, before.closed_by_reason);
@@ -113,12 +113,12 @@ fn a_concern_can_be_raised_on_the_person_or_on_one_of_their_visits_but_not_on_so
     let today = store.state.today();
     let (edna, albert) = (id_of(&store, "Edna Marsh"), id_of(&store, "Albert Finch"));
     let ednas_visit = store.state.read(|conn| detail::detail(conn, edna, today)).unwrap().logs[0].id;
-    let Err(ppg_desk::error::Error::NotFound(_)) = store.state.write(&[], |tx| raise_concern(tx, albert, Some(ednas_visit), "Worried", today, "now")) else {
+    let Err(ppg_desk::error::Error::NotFound(_)) = store.state.write(|tx| raise_concern(tx, albert, Some(ednas_visit), "Worried", today, "now")) else {
         panic!("a concern cannot hang from another person's visit")
     };
-    let Err(ppg_desk::error::Error::Invalid(fields)) = store.state.write(&[], |tx| raise_concern(tx, edna, None, "  ", today, "now")) else { panic!("needs words") };
+    let Err(ppg_desk::error::Error::Invalid(fields)) = store.state.write(|tx| raise_concern(tx, edna, None, "  ", today, "now")) else { panic!("needs words") };
     assert_eq!(fields[0].field, "concernDetails");
-    store.state.write(&[], |tx| raise_concern(tx, edna, Some(ednas_visit), "Said the heating has broken", today, "now")).unwrap();
+    store.state.write(|tx| raise_concern(tx, edna, Some(ednas_visit), "Said the heating has broken", today, "now")).unwrap();
     let record = store.state.read(|conn| detail::detail(conn, edna, today)).unwrap();
     assert!(record.concerns.iter().any(|c| c.log_id == Some(ednas_visit) && c.is_open()));
 }

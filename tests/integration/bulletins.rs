@@ -20,11 +20,11 @@ fn png() -> Vec<u8> {
 
 fn new_issue(store: &crate::support::TempStore, number: u32, target: u32) -> i64 {
     let input = BulletinInput { number: number.to_string(), month: "2027-01".into(), title: "Test News".into(), strapline: String::new(), target_pages: target };
-    store.state.write(&[], |tx| editing::create(tx, &input, NOW)).unwrap()
+    store.state.write(|tx| editing::create(tx, &input, NOW)).unwrap()
 }
 
 fn add(store: &crate::support::TempStore, id: i64, title: &str, body: &str) -> i64 {
-    store.state.write(&[], |tx| sql::add_article(tx, id, ArticleKind::Article, title, body, NOW)).unwrap()
+    store.state.write(|tx| sql::add_article(tx, id, ArticleKind::Article, title, body, NOW)).unwrap()
 }
 
 /// The PDF's text in the order it is written (what screen readers follow), not as guessed
@@ -42,11 +42,11 @@ fn every_article_prints_in_reading_order_with_pictures_described() {
     for n in 1..=6 {
         let article = add(&store, id, &format!("Story number {n}"), &format!("{paragraph}\n\n- marker {n} ends here"));
         if n == 2 {
-            store.state.write(&[], |tx| editing::set_picture(tx, article, &png(), "Volunteers at the flu clinic", NOW)).unwrap();
+            store.state.write(|tx| editing::set_picture(tx, article, &png(), "Volunteers at the flu clinic", NOW)).unwrap();
         }
         if n == 3 {
             let input = ArticleInput { title: "Story number 3".into(), body: "Short.\n\n- marker 3 ends here".into(), box_text: "Boxed words for story three".into(), ..Default::default() };
-            store.state.write(&[], |tx| editing::save_article(tx, article, &input, NOW)).unwrap();
+            store.state.write(|tx| editing::save_article(tx, article, &input, NOW)).unwrap();
         }
     }
     let printed = text(&store, id, Profile::Standard);
@@ -91,7 +91,7 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
     let store = sample_store();
     let today = store.state.today();
     let id = new_issue(&store, 92, 2);
-    let detail = store.state.write(&[], |tx| {
+    let detail = store.state.write(|tx| {
         editing::add(tx, id, ArticleKind::Diary, &[], today, NOW)?;
         editing::add(tx, id, ArticleKind::Splw, &[], today, NOW)?;
         editing::detail(tx, id)
@@ -99,13 +99,13 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
     let next = store.state.read(|conn| ppg_desk::meetings::list(conn)).unwrap().into_iter().filter(|m| m.meets_on >= today.to_string()).min_by(|a, b| a.meets_on.cmp(&b.meets_on)).unwrap();
     assert!(detail.articles[0].body.contains(&ppg_desk::meetings::long_date(&next.meets_on)), "the next meeting's date: {}", detail.articles[0].body);
     assert!(detail.articles[1].body.contains("Chloé Dubois") && detail.articles[1].body.contains("To be referred"), "{}", detail.articles[1].body);
-    let Err(Error::Invalid(fields)) = store.state.write(&[], |tx| editing::add(tx, id, ArticleKind::Groups, &[], today, NOW)) else { panic!("groups must be chosen") };
+    let Err(Error::Invalid(fields)) = store.state.write(|tx| editing::add(tx, id, ArticleKind::Groups, &[], today, NOW)) else { panic!("groups must be chosen") };
     assert_eq!(fields[0].field, "chosen");
     let open = store.state.read(|conn| ppg_desk::actions::all_matching(conn, &ppg_desk::actions::views::ActionFilter::of(ppg_desk::actions::views::ActionView::Open), today)).unwrap();
-    let Err(Error::Refused(why)) = store.state.write(&[], |tx| editing::add(tx, id, ArticleKind::YouSaid, &[open[0].id], today, NOW)) else { panic!("only done actions") };
+    let Err(Error::Refused(why)) = store.state.write(|tx| editing::add(tx, id, ArticleKind::YouSaid, &[open[0].id], today, NOW)) else { panic!("only done actions") };
     assert!(why.contains("is not marked as done yet"), "{why}");
     let edited = ArticleInput { title: "Dates for your diary".into(), body: "Changed by hand.".into(), ..Default::default() };
-    store.state.write(&[], |tx| editing::save_article(tx, detail.articles[0].id, &edited, NOW)).unwrap();
+    store.state.write(|tx| editing::save_article(tx, detail.articles[0].id, &edited, NOW)).unwrap();
     assert_eq!(store.state.read(|conn| editing::detail(conn, id)).unwrap().articles[0].body, "Changed by hand.");
 }
 
@@ -116,7 +116,7 @@ fn the_next_issue_copies_the_last_and_a_published_issue_is_frozen_and_reprints_e
     let issues = store.state.read(sql::list).unwrap();
     assert_eq!(issues.len(), 12, "the sample has twelve monthly issues");
     let last = &issues[0];
-    let copy = store.state.write(&[], |tx| editing::copy_last(tx, today, NOW)).unwrap();
+    let copy = store.state.write(|tx| editing::copy_last(tx, today, NOW)).unwrap();
     let detail = store.state.read(|conn| editing::detail(conn, copy)).unwrap();
     assert_eq!(detail.bulletin.number, last.number + 1);
     assert_eq!(detail.bulletin.month, ppg_desk::bulletins::next_month(&last.month).unwrap());
@@ -127,12 +127,12 @@ fn the_next_issue_copies_the_last_and_a_published_issue_is_frozen_and_reprints_e
     let reprinted = documents::render(&store.state, &DocumentKind::Bulletin { bulletin_id: published.id }, Profile::Standard, store.state.now()).unwrap();
     assert_eq!(reprinted, kept, "a published issue reprints byte for byte as it was");
     let article = store.state.read(|conn| sql::articles(conn, published.id)).unwrap()[0].article.id;
-    let Err(Error::Refused(why)) = store.state.write(&[], |tx| editing::save_article(tx, article, &ArticleInput { title: "Changed".into(), ..Default::default() }, NOW)) else {
+    let Err(Error::Refused(why)) = store.state.write(|tx| editing::save_article(tx, article, &ArticleInput { title: "Changed".into(), ..Default::default() }, NOW)) else {
         panic!("frozen")
     };
     assert_eq!(why, "This issue has been published and cannot be changed.");
-    assert!(store.state.write(&[], |tx| Ok(tx.execute("UPDATE bulletins SET title = 'x' WHERE id = ?1", [published.id])?)).is_err(), "SQL refuses too");
-    let Err(Error::Invalid(fields)) = store.state.write(&[], |tx| editing::create(tx, &BulletinInput { number: last.number.to_string(), month: "2027-01".into(), title: "T".into(), strapline: String::new(), target_pages: 2 }, NOW)) else {
+    assert!(store.state.write(|tx| Ok(tx.execute("UPDATE bulletins SET title = 'x' WHERE id = ?1", [published.id])?)).is_err(), "SQL refuses too");
+    let Err(Error::Invalid(fields)) = store.state.write(|tx| editing::create(tx, &BulletinInput { number: last.number.to_string(), month: "2027-01".into(), title: "T".into(), strapline: String::new(), target_pages: 2 }, NOW)) else {
         panic!("numbers are unique")
     };
     assert_eq!(fields[0].field, "number");

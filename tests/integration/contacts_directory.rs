@@ -9,7 +9,6 @@ use ppg_desk::contacts::{self, vcard, ContactInput, ContactRole, InteractionInpu
 use ppg_desk::directory::{self, csv as dcsv, oruk, DirectoryFilter, EntryInput};
 use ppg_desk::documents::{self, DocumentKind};
 use ppg_desk::print::Profile;
-use ppg_desk::state::Topic;
 
 use crate::print::{sample_store, tool};
 use crate::support::{temp_store, TempStore};
@@ -24,12 +23,12 @@ fn add_contact(store: &TempStore, name: &str, role: ContactRole, tweak: impl FnO
     let mut input = ContactInput { full_name: name.into(), role: Some(role), ..Default::default() };
     tweak(&mut input);
     let checked = input.checked().unwrap();
-    store.state.write(&[Topic::Contacts], |tx| contacts::insert(tx, &checked, NOW)).unwrap()
+    store.state.write(|tx| contacts::insert(tx, &checked, NOW)).unwrap()
 }
 
 fn log(store: &TempStore, id: i64, on: &str, kind: InteractionKind, follow_up: &str) -> ppg_desk::error::Result<i64> {
     let input = InteractionInput { happened_on: on.into(), kind: Some(kind), notes: "Notes".into(), follow_up: follow_up.into(), follow_up_due: String::new() };
-    store.state.write(&[Topic::Contacts], |tx| contacts::add_interaction(tx, id, &input, day("2026-11-24"), NOW))
+    store.state.write(|tx| contacts::add_interaction(tx, id, &input, day("2026-11-24"), NOW))
 }
 
 fn dashboard(store: &TempStore, today: &str) -> ppg_desk::dashboard::Dashboard {
@@ -116,7 +115,7 @@ fn a_bad_vcard_file_names_each_bad_card_and_adds_nothing() {
 
 fn entry(store: &TempStore, input: EntryInput) -> i64 {
     let checked = input.checked(day("2026-11-24")).unwrap();
-    store.state.write(&[Topic::Directory], |tx| directory::insert(tx, &checked, &directory::new_oruk_id(), "", NOW)).unwrap()
+    store.state.write(|tx| directory::insert(tx, &checked, &directory::new_oruk_id(), "", NOW)).unwrap()
 }
 
 fn names(store: &TempStore, filter: DirectoryFilter) -> Vec<String> {
@@ -154,13 +153,13 @@ fn filters_combine_and_the_due_list_puts_the_longest_unchecked_first() {
 
     // Checking an entry takes it off the list.
     let tea = store.state.read(|conn| directory::list(conn, &DirectoryFilter { words: "tea dance".into(), ..Default::default() }, day("2026-11-24"))).unwrap()[0].id;
-    store.state.write(&[Topic::Directory], |tx| directory::mark_checked(tx, tea, "Priya", day("2026-11-24"), NOW)).unwrap();
+    store.state.write(|tx| directory::mark_checked(tx, tea, "Priya", day("2026-11-24"), NOW)).unwrap();
     assert_eq!(names(&store, DirectoryFilter { due_for_checking: true, ..Default::default() }), vec!["Café Chat", "Food Bank"]);
 
     // Removing a category keeps its entries.
-    store.state.write(&[Topic::Directory], |tx| directory::remove_category(tx, food)).unwrap();
+    store.state.write(|tx| directory::remove_category(tx, food)).unwrap();
     assert_eq!(names(&store, DirectoryFilter::default()).len(), 4);
-    let Err(ppg_desk::error::Error::Invalid(fields)) = store.state.write(&[Topic::Directory], |tx| directory::add_category(tx, "older PEOPLE")) else {
+    let Err(ppg_desk::error::Error::Invalid(fields)) = store.state.write(|tx| directory::add_category(tx, "older PEOPLE")) else {
         panic!("a second category with the same name is refused")
     };
     assert_eq!(fields[0].message, "There is already a category with that name.");
@@ -180,7 +179,7 @@ fn the_database_refuses_bad_directory_rows_even_without_the_checks() {
         "INSERT INTO contacts (full_name, role, preferred_contact, created_at, updated_at) VALUES ('X', 'splw', 'phone', '', '')",
     ];
     for sql in bad {
-        let result = store.state.write(&[], |tx| Ok(tx.execute(sql, [])?));
+        let result = store.state.write(|tx| Ok(tx.execute(sql, [])?));
         assert!(result.is_err(), "the database must refuse: {sql}");
     }
     assert!(names(&store, DirectoryFilter::default()).is_empty());
@@ -190,7 +189,7 @@ fn import_csv(store: &TempStore, text: &str) -> ppg_desk::csvfile::ImportReport 
     let preview = dcsv::preview(text).unwrap();
     store
         .state
-        .write(&[Topic::Directory], |tx| {
+        .write(|tx| {
             let rows = dcsv::parse(text, &preview.mapping, &directory::categories(tx)?, day("2026-11-24"));
             dcsv::import(tx, rows, NOW, &ppg_desk::progress::Progress::silent())
         })
@@ -241,7 +240,7 @@ fn csv_import_guesses_columns_reports_each_bad_row_and_is_all_or_nothing() {
 }
 
 fn import_oruk(store: &TempStore, text: &str) -> oruk::OrukImport {
-    store.state.write(&[Topic::Directory], |tx| oruk::import(tx, text, day("2026-11-24"), NOW, &ppg_desk::progress::Progress::silent())).unwrap()
+    store.state.write(|tx| oruk::import(tx, text, day("2026-11-24"), NOW, &ppg_desk::progress::Progress::silent())).unwrap()
 }
 
 fn export_oruk(store: &TempStore) -> serde_json::Value {
@@ -320,10 +319,10 @@ fn a_link_worker_at_a_meeting_counts_as_met_is_minuted_and_locked_with_the_minut
     let approved = meetings_list.iter().find(|m| m.status == MeetingStatus::MinutesApproved).unwrap().clone();
 
     // A guest at a meeting still to come is not "met" yet.
-    store.state.write(&[Topic::Meetings], |tx| record::add_guest(tx, planned.id, chloe.id)).unwrap();
+    store.state.write(|tx| record::add_guest(tx, planned.id, chloe.id)).unwrap();
     assert_eq!(store.state.read(|conn| contacts::get(conn, chloe.id)).unwrap().last_met, chloe.last_met);
 
-    store.state.write(&[Topic::Meetings], |tx| record::add_guest(tx, draft.id, chloe.id)).unwrap();
+    store.state.write(|tx| record::add_guest(tx, draft.id, chloe.id)).unwrap();
     assert_eq!(store.state.read(|conn| contacts::get(conn, chloe.id)).unwrap().last_met, Some(draft.meets_on.clone()));
     let detail = store.state.read(|conn| meetings::agenda::detail(conn, draft.id)).unwrap();
     assert_eq!(detail.guests.iter().map(|g| g.full_name.as_str()).collect::<Vec<_>>(), vec!["Chloé Dubois"]);
@@ -332,8 +331,8 @@ fn a_link_worker_at_a_meeting_counts_as_met_is_minuted_and_locked_with_the_minut
     assert!(text.contains("Guests") && text.contains("Chloé Dubois (Social prescribing link worker)"), "{text}");
 
     // Approved minutes take no new guests, in Rust and in SQL.
-    assert!(store.state.write(&[Topic::Meetings], |tx| record::add_guest(tx, approved.id, chloe.id)).is_err());
-    let raw = store.state.write(&[], |tx| Ok(tx.execute("INSERT INTO meeting_guests (meeting_id, contact_id) VALUES (?1, ?2)", [approved.id, chloe.id])?));
+    assert!(store.state.write(|tx| record::add_guest(tx, approved.id, chloe.id)).is_err());
+    let raw = store.state.write(|tx| Ok(tx.execute("INSERT INTO meeting_guests (meeting_id, contact_id) VALUES (?1, ?2)", [approved.id, chloe.id])?));
     assert!(raw.is_err(), "the trigger refuses it");
 }
 

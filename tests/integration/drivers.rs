@@ -11,7 +11,6 @@ use ppg_desk::drivers::trips::{self, TripInput, TripStatus};
 use ppg_desk::drivers::{sql, CheckInput, CheckKind, DestinationInput, DriverInput, PassengerInput};
 use ppg_desk::error::Error;
 use ppg_desk::print::Profile;
-use ppg_desk::state::Topic;
 
 use crate::print::{sample_store, tool};
 use crate::support::{add_person, temp_store, TempStore};
@@ -39,7 +38,7 @@ pub(crate) fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)
     let today = day("2026-11-24");
     store
         .state
-        .write(&[Topic::Drivers], |tx| {
+        .write(|tx| {
             let id = sql::insert_driver(tx, &input.checked()?, NOW)?;
             for kind in CheckKind::ALL {
                 let on = expires.iter().find(|(k, _)| k == kind).map(|(_, on)| on.to_string()).unwrap_or_else(|| "24/11/2027".into());
@@ -54,10 +53,10 @@ pub(crate) fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)
 /// A trip on `date` driven by `driver` and marked done with `miles`.
 pub(crate) fn done_trip(store: &TempStore, driver: i64, (passenger, destination): (i64, i64), date: NaiveDate, miles: &str) -> i64 {
     let input = TripInput { passenger_id: Some(passenger), destination_id: Some(destination), goes_on: uk(date), pickup_at: "9am".into(), appointment_at: "10am".into(), ..Default::default() };
-    let id = store.state.write(&[Topic::Drivers], |tx| trips::create(tx, &input, date, NOW)).unwrap();
+    let id = store.state.write(|tx| trips::create(tx, &input, date, NOW)).unwrap();
     store
         .state
-        .write(&[Topic::Drivers], |tx| {
+        .write(|tx| {
             assign::assign(tx, id, driver, "", date, NOW)?;
             trips::mark_done(tx, id, miles, "", date + Duration::days(1), NOW)
         })
@@ -68,7 +67,7 @@ pub(crate) fn done_trip(store: &TempStore, driver: i64, (passenger, destination)
 pub(crate) fn passenger_and_destination(store: &TempStore) -> (i64, i64) {
     store
         .state
-        .write(&[Topic::Drivers], |tx| {
+        .write(|tx| {
             let p = PassengerInput { full_name: "Edith Parkinson".into(), phone: "01632 960701".into(), pickup_address: "3 Willow Close".into(), walking_aid: true, consent_on: "1/11/2026".into(), ..Default::default() };
             let p = sql::insert_passenger(tx, &p.checked(day("2026-11-24"))?, NOW)?;
             let d = sql::insert_destination(tx, &DestinationInput { name: "Riverside General Hospital".into(), ..Default::default() }.checked()?)?;
@@ -88,7 +87,7 @@ fn trip(store: &TempStore, passenger: i64, destination: i64, on: &str, pickup: &
         returns: true,
         ..Default::default()
     };
-    store.state.write(&[Topic::Drivers], |tx| trips::create(tx, &input, day("2026-11-24"), NOW)).unwrap()
+    store.state.write(|tx| trips::create(tx, &input, day("2026-11-24"), NOW)).unwrap()
 }
 
 #[test]
@@ -105,11 +104,11 @@ fn suggestions_rank_free_drivers_first_and_assigning_explains_every_problem() {
     assert_eq!(suggestions[0].name, "Ann Archer");
     assert!(suggestions[0].problems.is_empty());
     assert!(suggestions[1].problems[0].text.contains("Insurance for voluntary driving lapsed on Monday 30 November 2026"), "{:?}", suggestions[1]);
-    store.state.write(&[Topic::Drivers], |tx| assign::assign(tx, first, ann, "", today, NOW)).unwrap();
+    store.state.write(|tx| assign::assign(tx, first, ann, "", today, NOW)).unwrap();
 
     // A second trip 20 minutes after Ann gets back (a return keeps her three hours) clashes.
     let second = trip(&store, p, d, "1/12/2026", "1.20pm", "2pm");
-    let Err(Error::Refused(why)) = store.state.write(&[Topic::Drivers], |tx| assign::assign(tx, second, ann, "She said she could", today, NOW)) else {
+    let Err(Error::Refused(why)) = store.state.write(|tx| assign::assign(tx, second, ann, "She said she could", today, NOW)) else {
         panic!("a clash is never allowed")
     };
     assert!(why.contains("Ann Archer is already driving Edith Parkinson to Riverside General Hospital from 9am"), "{why}");
@@ -117,12 +116,12 @@ fn suggestions_rank_free_drivers_first_and_assigning_explains_every_problem() {
     assert_eq!(ranked.last().unwrap().name, "Ann Archer", "the clash ranks last");
 
     // Bob needs a reason, which is kept.
-    let Err(Error::Invalid(fields)) = store.state.write(&[Topic::Drivers], |tx| assign::assign(tx, second, bob, "  ", today, NOW)) else {
+    let Err(Error::Invalid(fields)) = store.state.write(|tx| assign::assign(tx, second, bob, "  ", today, NOW)) else {
         panic!("a lapsed check needs a reason")
     };
     assert_eq!(fields[0].field, "overrideReason");
     assert!(fields[0].message.ends_with("To assign them anyway, say why."));
-    store.state.write(&[Topic::Drivers], |tx| assign::assign(tx, second, bob, "Renewal seen, certificate in the post", today, NOW)).unwrap();
+    store.state.write(|tx| assign::assign(tx, second, bob, "Renewal seen, certificate in the post", today, NOW)).unwrap();
     let kept = store.state.read(|conn| sql::get_trip(conn, second)).unwrap();
     assert_eq!((kept.status, kept.override_reason.as_str()), (TripStatus::Assigned, "Renewal seen, certificate in the post"));
 
@@ -154,22 +153,22 @@ fn a_weekly_series_makes_each_trip_and_statuses_move_only_forward() {
         repeat_until: "29/12/2026".into(),
         ..Default::default()
     };
-    let first = store.state.write(&[Topic::Drivers], |tx| trips::create(tx, &input, day("2026-11-24"), NOW)).unwrap();
+    let first = store.state.write(|tx| trips::create(tx, &input, day("2026-11-24"), NOW)).unwrap();
     let all = store.state.read(|conn| sql::trips_between(conn, day("2026-12-01"), day("2026-12-31"), None)).unwrap();
     assert_eq!(all.iter().map(|t| t.goes_on.as_str()).collect::<Vec<_>>(), vec!["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22", "2026-12-29"]);
     assert!(all.iter().all(|t| t.series_id.is_some() && t.series_id == all[0].series_id));
     assert_eq!(all[0].pickup_address, "3 Willow Close", "the usual address fills in");
 
-    let Err(Error::Refused(_)) = store.state.write(&[Topic::Drivers], |tx| trips::set_status(tx, first, TripStatus::Confirmed, NOW)) else {
+    let Err(Error::Refused(_)) = store.state.write(|tx| trips::set_status(tx, first, TripStatus::Confirmed, NOW)) else {
         panic!("a trip with no driver cannot be confirmed")
     };
-    store.state.write(&[Topic::Drivers], |tx| assign::assign(tx, first, ann, "", day("2026-11-24"), NOW)).unwrap();
-    store.state.write(&[Topic::Drivers], |tx| trips::set_status(tx, first, TripStatus::Confirmed, NOW)).unwrap();
-    let Err(Error::Refused(why)) = store.state.write(&[Topic::Drivers], |tx| trips::mark_done(tx, first, "12", "", day("2026-11-24"), NOW)) else {
+    store.state.write(|tx| assign::assign(tx, first, ann, "", day("2026-11-24"), NOW)).unwrap();
+    store.state.write(|tx| trips::set_status(tx, first, TripStatus::Confirmed, NOW)).unwrap();
+    let Err(Error::Refused(why)) = store.state.write(|tx| trips::mark_done(tx, first, "12", "", day("2026-11-24"), NOW)) else {
         panic!("not done before it happens")
     };
     assert!(why.contains("not happened yet"));
-    store.state.write(&[Topic::Drivers], |tx| trips::mark_done(tx, first, "12.5", "£3", day("2026-12-01"), NOW)).unwrap();
+    store.state.write(|tx| trips::mark_done(tx, first, "12.5", "£3", day("2026-12-01"), NOW)).unwrap();
     let done = store.state.read(|conn| sql::get_trip(conn, first)).unwrap();
     assert_eq!((done.status, done.miles_tenths, done.donation_pence), (TripStatus::Done, Some(125), Some(300)));
 }
@@ -180,7 +179,7 @@ fn a_drivers_calendar_is_in_uk_local_time_for_a_standard_parser() {
     let ann = driver(&store, "Ann Archer", &[]);
     let (p, d) = passenger_and_destination(&store);
     for id in [trip(&store, p, d, "1/12/2026", "9am", "10am")] {
-        store.state.write(&[Topic::Drivers], |tx| assign::assign(tx, id, ann, "", day("2026-11-24"), NOW)).unwrap();
+        store.state.write(|tx| assign::assign(tx, id, ann, "", day("2026-11-24"), NOW)).unwrap();
     }
     let (text, count) = store.state.read(|conn| ppg_desk::drivers::commands::calendar_for(conn, ann, day("2026-11-24"), store.state.now())).unwrap();
     assert_eq!(count, 1);
@@ -240,14 +239,14 @@ fn the_database_refuses_what_the_rules_refuse() {
         format!("UPDATE drivers SET registration = 'ab12 cde' WHERE id = {ann}"),
     ];
     for sql_text in bad {
-        assert!(store.state.write(&[], |tx| Ok(tx.execute(&sql_text, [])?)).is_err(), "the database refuses: {sql_text}");
+        assert!(store.state.write(|tx| Ok(tx.execute(&sql_text, [])?)).is_err(), "the database refuses: {sql_text}");
     }
     // A driver leaving PPG Desk hands their coming trips back.
-    store.state.write(&[Topic::Drivers], |tx| assign::assign(tx, id, ann, "", day("2026-11-24"), NOW)).unwrap();
+    store.state.write(|tx| assign::assign(tx, id, ann, "", day("2026-11-24"), NOW)).unwrap();
     let person = store.state.read(|conn| sql::get_driver(conn, ann, day("2026-11-24"))).unwrap().person_id;
     let preview = store.state.read(|conn| ppg_desk::people::erasure_preview_for(conn, person)).unwrap();
     assert!(preview.removes.last().unwrap().starts_with("their driver record"), "erasing says what goes: {:?}", preview.removes);
-    store.state.write(&[Topic::People], |tx| ppg_desk::people::delete(tx, person)).unwrap();
+    store.state.write(|tx| ppg_desk::people::delete(tx, person)).unwrap();
     let back = store.state.read(|conn| sql::get_trip(conn, id)).unwrap();
     assert_eq!((back.status, back.driver_id), (TripStatus::Requested, None));
 }
@@ -280,8 +279,8 @@ fn a_dbs_certificate_number_is_forgotten_six_months_after_the_check() {
     let today = day("2026-11-24");
     for (checked, reference) in [("23/05/2026", "001111111111"), ("25/05/2026", "002222222222")] {
         let check = CheckInput { kind: Some(CheckKind::Dbs), checked_on: checked.into(), reference: reference.into(), outcome: "Clear".into(), expires_on: "1/5/2029".into() };
-        store.state.write(&[Topic::Drivers], |tx| sql::save_check(tx, ann, &check.checked(today)?)).unwrap();
-        let forgotten = store.state.write(&[], |tx| sql::forget_old_dbs_details(tx, today)).unwrap();
+        store.state.write(|tx| sql::save_check(tx, ann, &check.checked(today)?)).unwrap();
+        let forgotten = store.state.write(|tx| sql::forget_old_dbs_details(tx, today)).unwrap();
         let dbs = store.state.read(|conn| sql::get_driver(conn, ann, today)).unwrap().checks.into_iter().find(|c| c.kind == CheckKind::Dbs).unwrap();
         if checked.starts_with("23") {
             assert_eq!((forgotten, dbs.reference.as_str(), dbs.outcome.as_str()), (1, "", ""), "over six months: number and outcome go");
@@ -297,13 +296,13 @@ fn a_place_with_trips_is_kept_and_an_unused_one_can_go() {
     let store = temp_store();
     let (p, d) = passenger_and_destination(&store);
     trip(&store, p, d, "1/12/2026", "9am", "10am");
-    let Err(Error::Refused(why)) = store.state.write(&[Topic::Drivers], |tx| sql::delete_destination(tx, d)) else { panic!("kept") };
+    let Err(Error::Refused(why)) = store.state.write(|tx| sql::delete_destination(tx, d)) else { panic!("kept") };
     assert_eq!(why, "1 trip goes to this place, so it stays in the list. You can change its name or address instead.");
     let renamed = DestinationInput { name: "Riverside General (Outpatients)".into(), address: "Hospital Road".into(), postcode: "rv1 8rh".into() };
-    store.state.write(&[Topic::Drivers], |tx| sql::update_destination(tx, d, &renamed.checked()?)).unwrap();
+    store.state.write(|tx| sql::update_destination(tx, d, &renamed.checked()?)).unwrap();
     assert_eq!(store.state.read(|conn| sql::get_trip(conn, 1)).unwrap().destination_address, "Hospital Road, RV1 8RH");
-    let spare = store.state.write(&[Topic::Drivers], |tx| sql::insert_destination(tx, &DestinationInput { name: "Eye clinic".into(), ..Default::default() }.checked()?)).unwrap();
-    store.state.write(&[Topic::Drivers], |tx| sql::delete_destination(tx, spare)).unwrap();
+    let spare = store.state.write(|tx| sql::insert_destination(tx, &DestinationInput { name: "Eye clinic".into(), ..Default::default() }.checked()?)).unwrap();
+    store.state.write(|tx| sql::delete_destination(tx, spare)).unwrap();
     assert_eq!(store.state.read(sql::destinations).unwrap().len(), 1);
 }
 
@@ -315,7 +314,7 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     done_trip(&store, ann, place, day("2024-03-05"), "12");
     // Ann stops driving in March 2024; Bob in October 2026.
     let stop = |id: i64, now: &str| {
-        store.state.write(&[Topic::Drivers], |tx| {
+        store.state.write(|tx| {
             let d = sql::get_driver(tx, id, day("2026-12-01"))?;
             let input = DriverInput { person_id: Some(d.person_id), vehicle_make: d.vehicle_make, active: false, ..Default::default() };
             sql::update_driver(tx, id, &input.checked()?, now)
@@ -327,7 +326,7 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     let got = store.state.read(|conn| sql::get_driver(conn, ann, day("2026-12-01"))).unwrap();
     assert_eq!(got.stopped_on.as_deref(), Some("2024-03-10"), "saving again keeps the day they stopped");
 
-    let sneaky = store.state.write(&[], |tx| Ok(tx.execute("UPDATE drivers SET active = 1 WHERE id = ?1", [bob])?));
+    let sneaky = store.state.write(|tx| Ok(tx.execute("UPDATE drivers SET active = 1 WHERE id = ?1", [bob])?));
     assert!(sneaky.is_err(), "SQL refuses a stop date on someone driving");
 
     let due = |months: u32, today: &str| store.state.read(|conn| ppg_desk::drivers::former_drivers_due(conn, months, day(today))).unwrap().into_iter().map(|d| d.name).collect::<Vec<_>>();
@@ -336,7 +335,7 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     assert_eq!(due(6, "2027-04-02"), vec!["Ann Archer", "Bob Brown"]);
     store
         .state
-        .write(&[Topic::Drivers], |tx| {
+        .write(|tx| {
             let d = sql::get_driver(tx, bob, day("2026-12-01"))?;
             sql::update_driver(tx, bob, &DriverInput { person_id: Some(d.person_id), active: true, ..Default::default() }.checked()?, "2026-12-01T09:00:00")
         })
@@ -345,10 +344,10 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     assert_eq!(store.state.read(|conn| sql::get_driver(conn, bob, day("2026-12-01"))).unwrap().stopped_on, None);
 
     let cai = driver(&store, "Cai Evans", &[]);
-    let Err(Error::Refused(message)) = store.state.write(&[], |tx| ppg_desk::drivers::remove_driver_record(tx, cai, day("2026-12-01"))) else { panic!("someone still driving cannot be removed") };
+    let Err(Error::Refused(message)) = store.state.write(|tx| ppg_desk::drivers::remove_driver_record(tx, cai, day("2026-12-01"))) else { panic!("someone still driving cannot be removed") };
     assert!(message.contains("still driving"), "{message}");
 
-    store.state.write(&[Topic::Drivers], |tx| ppg_desk::drivers::remove_driver_record(tx, ann, day("2026-12-01"))).unwrap();
+    store.state.write(|tx| ppg_desk::drivers::remove_driver_record(tx, ann, day("2026-12-01"))).unwrap();
     let left = |table: &str| store.state.read(|conn| Ok(conn.query_row(&format!("SELECT count(*) FROM {table} WHERE driver_id = ?1"), [ann], |r| r.get::<_, i64>(0))?)).unwrap();
     assert_eq!((left("driver_checks"), left("driver_availability")), (0, 0), "her checks and usual week go with the record");
     assert!(store.state.read(|conn| sql::get_driver(conn, ann, day("2026-12-01"))).is_err());

@@ -7,7 +7,6 @@ use std::process::{Command, Stdio};
 
 use ppg_desk::backups::{self, BackupReason};
 use ppg_desk::db::{self, copy};
-use ppg_desk::state::Topic;
 
 use crate::support::{add_person, count_people, open_at, temp_store};
 
@@ -186,7 +185,7 @@ fn erasure_clears_opened_documents_and_the_folder_is_private() {
     let id = add_person(&store.state, "Aisha Begum", |_| {});
     let pdf = ppg_desk::documents::export(&store.state, &ppg_desk::documents::DocumentKind::Members, ppg_desk::print::Profile::Standard, store.state.now()).unwrap();
     assert!(pdf.exists());
-    store.state.erase(&[Topic::People], |tx| ppg_desk::people::delete(tx, id)).unwrap();
+    store.state.erase(|tx| ppg_desk::people::delete(tx, id)).unwrap();
     assert!(!pdf.exists(), "a document that may show the erased person is gone");
     let pdf = ppg_desk::documents::export(&store.state, &ppg_desk::documents::DocumentKind::Members, ppg_desk::print::Profile::Standard, store.state.now()).unwrap();
     let path = store.dir.path().to_path_buf();
@@ -245,7 +244,7 @@ fn a_long_import_reports_progress_and_cancel_rolls_it_back() {
     }
     let preview = ppg_desk::directory::csv::preview(&file).unwrap();
     let error = state
-        .write(&[Topic::Directory], |tx| {
+        .write(|tx| {
             let rows = ppg_desk::directory::csv::parse(&file, &preview.mapping, &ppg_desk::directory::categories(tx)?, state.today());
             ppg_desk::directory::csv::import(tx, rows, "2026-11-24T10:00:00", &state.progress("Importing"))
         })

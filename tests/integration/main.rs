@@ -6,6 +6,7 @@ mod names;
 
 mod actions;
 mod backups;
+mod changes;
 mod cli;
 mod contacts_directory;
 mod crash;

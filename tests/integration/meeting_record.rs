@@ -21,7 +21,7 @@ fn day(iso: &str) -> NaiveDate {
 
 fn set_up(store: &TempStore, quorum: u32) {
     let settings = Settings { group_name: "Riverside PPG".into(), quorum, ..Default::default() };
-    store.state.write(&[], |tx| ppg_desk::settings::save(tx, &settings, "now")).unwrap();
+    store.state.write(|tx| ppg_desk::settings::save(tx, &settings, "now")).unwrap();
 }
 
 fn add_meeting(store: &TempStore, date: &str, starts: &str) -> i64 {
@@ -36,7 +36,7 @@ fn add_meeting(store: &TempStore, date: &str, starts: &str) -> i64 {
         minute_taker_id: None,
     };
     let checked = input.checked().unwrap();
-    store.state.write(&[], |tx| meetings::create(tx, &checked, "now")).unwrap()
+    store.state.write(|tx| meetings::create(tx, &checked, "now")).unwrap()
 }
 
 fn committee_member(store: &TempStore, name: &str) -> i64 {
@@ -44,7 +44,7 @@ fn committee_member(store: &TempStore, name: &str) -> i64 {
 }
 
 fn step(store: &TempStore, id: i64, to: MeetingStatus, today: &str) {
-    store.state.write(&[], |tx| meetings::set_status(tx, id, to, day(today), "now")).unwrap();
+    store.state.write(|tx| meetings::set_status(tx, id, to, day(today), "now")).unwrap();
 }
 
 fn held_with_draft_minutes(store: &TempStore, id: i64, today: &str) {
@@ -65,7 +65,7 @@ fn only_committee_members_present_count_towards_the_quorum() {
         p.left_on = "1/10/2026".into();
     });
     let guest = add_person(&store.state, "Sarah Mitchell", |p| p.roles = vec![Role::PracticeStaff]);
-    let set = |person, status| store.state.write(&[], |tx| record::set_attendance(tx, id, person, status)).unwrap();
+    let set = |person, status| store.state.write(|tx| record::set_attendance(tx, id, person, status)).unwrap();
     set(ann, Some(AttendanceStatus::Present));
     set(guest, Some(AttendanceStatus::InAttendance));
     let detail = store.state.read(|conn| agenda::detail(conn, id)).unwrap();
@@ -90,11 +90,11 @@ fn decisions_and_actions_are_recorded_under_their_item() {
     let bob = committee_member(&store, "Bob Baker");
     let item = store.state.read(|conn| meetings::items(conn, id)).unwrap()[4].id;
     let decision = DecisionInput { text: "Run a flu clinic stall".into(), proposer_id: Some(ann), seconder_id: Some(bob), votes_for: "6".into(), votes_against: "0".into(), abstentions: "1".into() };
-    store.state.write(&[], |tx| record::add_decision(tx, item, &decision.checked()?)).unwrap();
+    store.state.write(|tx| record::add_decision(tx, item, &decision.checked()?)).unwrap();
     let action = ActionInput { title: "Book a table".into(), owner_ids: vec![bob, ann], due_on: "22/12/2026".into(), ..Default::default() };
-    let action_id = store.state.write(&[], |tx| record::add_action(tx, item, &action, "now")).unwrap();
+    let action_id = store.state.write(|tx| record::add_action(tx, item, &action, "now")).unwrap();
     let early = ActionInput { due_on: "1/12/2026".into(), ..action.clone() };
-    assert!(store.state.write(&[], |tx| record::add_action(tx, item, &early, "now")).is_err(), "due before the meeting");
+    assert!(store.state.write(|tx| record::add_action(tx, item, &early, "now")).is_err(), "due before the meeting");
 
     let detail = store.state.read(|conn| agenda::detail(conn, id)).unwrap();
     assert_eq!(detail.decisions.len(), 1);
@@ -104,7 +104,7 @@ fn decisions_and_actions_are_recorded_under_their_item() {
     assert_eq!(recorded.owner_names, vec!["Ann Archer", "Bob Baker"]);
     assert_eq!(recorded.due_on.as_deref(), Some("2026-12-22"));
     assert_eq!(recorded.created_on, "2026-12-08", "an action is born on the day of its meeting");
-    store.state.write(&[], |tx| record::remove_action(tx, action_id)).unwrap();
+    store.state.write(|tx| record::remove_action(tx, action_id)).unwrap();
     assert!(store.state.read(|conn| agenda::detail(conn, id)).unwrap().actions.is_empty());
 }
 
@@ -114,13 +114,13 @@ fn minutes_are_approved_at_the_next_meeting_then_locked_and_only_amended() {
     set_up(&store, 1);
     let november = add_meeting(&store, "10/11/2026", "6.30pm");
     let december = add_meeting(&store, "8/12/2026", "6.30pm");
-    let approve = |today: &str| store.state.write(&[], |tx| record::approve_previous(tx, december, "Item 7: 15 trips, not 14.", day(today), "now"));
+    let approve = |today: &str| store.state.write(|tx| record::approve_previous(tx, december, "Item 7: 15 trips, not 14.", day(today), "now"));
     let refused = approve("2026-12-08").unwrap_err().to_string();
     assert!(refused.contains("not been drafted"), "{refused}");
     held_with_draft_minutes(&store, november, "2026-11-10");
     let early = approve("2026-12-01").unwrap_err().to_string();
     assert!(early.contains("from Tuesday 8 December 2026"), "not before the meeting that approves them: {early}");
-    let amend_draft = store.state.write(&[], |tx| record::add_amendment(tx, november, "x", day("2026-12-01"), "now"));
+    let amend_draft = store.state.write(|tx| record::add_amendment(tx, november, "x", day("2026-12-01"), "now"));
     assert!(amend_draft.is_err(), "drafts are corrected directly, not amended");
 
     approve("2026-12-08").unwrap();
@@ -131,10 +131,10 @@ fn minutes_are_approved_at_the_next_meeting_then_locked_and_only_amended() {
     assert!(approve("2026-12-08").unwrap_err().to_string().contains("already approved"));
 
     let item = store.state.read(|conn| meetings::items(conn, november)).unwrap()[0].id;
-    let edit = store.state.write(&[], |tx| agenda::save_minutes(tx, item, "changed"));
+    let edit = store.state.write(|tx| agenda::save_minutes(tx, item, "changed"));
     assert!(edit.unwrap_err().to_string().contains("locked"));
     let person = committee_member(&store, "Ann Archer");
-    assert!(store.state.write(&[], |tx| record::set_attendance(tx, november, person, Some(AttendanceStatus::Present))).is_err());
+    assert!(store.state.write(|tx| record::set_attendance(tx, november, person, Some(AttendanceStatus::Present))).is_err());
     // The database refuses too, whatever the caller.
     for sql in [
         format!("UPDATE agenda_items SET minutes = 'silent edit' WHERE id = {item}"),
@@ -143,9 +143,9 @@ fn minutes_are_approved_at_the_next_meeting_then_locked_and_only_amended() {
         format!("INSERT INTO attendance (meeting_id, person_id, status) VALUES ({november}, {person}, 'present')"),
         format!("INSERT INTO minute_amendments (meeting_id, made_on, text, created_at) VALUES ({december}, '2026-12-09', 'x', 'n')"),
     ] {
-        assert!(store.state.write(&[], |tx| Ok(tx.execute(&sql, [])?)).is_err(), "refused: {sql}");
+        assert!(store.state.write(|tx| Ok(tx.execute(&sql, [])?)).is_err(), "refused: {sql}");
     }
-    store.state.write(&[], |tx| record::add_amendment(tx, november, "The treasurer gave the report.", day("2027-01-05"), "now")).unwrap();
+    store.state.write(|tx| record::add_amendment(tx, november, "The treasurer gave the report.", day("2027-01-05"), "now")).unwrap();
     let detail = store.state.read(|conn| agenda::detail(conn, november)).unwrap();
     assert_eq!(detail.amendments[0].made_on, "2027-01-05");
     assert_eq!(store.state.read(|conn| meetings::items(conn, november)).unwrap()[0].minutes, "", "the approved text is unchanged");
@@ -162,7 +162,7 @@ fn members_may_ask_for_items_until_the_deadline() {
             .checked()
             .unwrap()
     };
-    let add = |title: &str, by, today: &str| store.state.write(&[], |tx| agenda::add_item(tx, id, &item(title, by), day(today), 7));
+    let add = |title: &str, by, today: &str| store.state.write(|tx| agenda::add_item(tx, id, &item(title, by), day(today), 7));
     add("Parking at the surgery", Some(member), "2026-12-01").expect("on the deadline day");
     let late = add("Opening hours", Some(member), "2026-12-02").unwrap_err();
     assert!(format!("{late:?}").contains("until Tuesday 1 December 2026"), "{late:?}");
@@ -178,7 +178,7 @@ fn an_item_dragged_several_places_lands_where_it_was_dropped() {
     let id = add_meeting(&store, "8/12/2026", "6.30pm");
     let before: Vec<String> = store.state.read(|conn| meetings::items(conn, id)).unwrap().into_iter().map(|i| i.title).collect();
     let last = store.state.read(|conn| meetings::items(conn, id)).unwrap().last().unwrap().id;
-    store.state.write(&[], |tx| agenda::move_item(tx, last, -10)).unwrap();
+    store.state.write(|tx| agenda::move_item(tx, last, -10)).unwrap();
     let after: Vec<String> = store.state.read(|conn| meetings::items(conn, id)).unwrap().into_iter().map(|i| i.title).collect();
     assert_eq!(after[0], "Date of next meeting");
     assert_eq!(&after[1..], &before[..before.len() - 1], "the others keep their order");
@@ -190,14 +190,14 @@ fn the_agenda_template_is_kept_and_used_for_new_meetings() {
     let mut template = store.state.read(meetings::template).unwrap();
     template.retain(|t| t.title != "Befriending");
     template.insert(2, TemplateItem { title: "Patient survey".into(), purpose: Purpose::Discussion, standing: None });
-    store.state.write(&[], |tx| meetings::save_template(tx, &template)).unwrap();
+    store.state.write(|tx| meetings::save_template(tx, &template)).unwrap();
     let id = add_meeting(&store, "8/12/2026", "6.30pm");
     let titles: Vec<String> = store.state.read(|conn| meetings::items(conn, id)).unwrap().into_iter().map(|i| i.title).collect();
     assert_eq!(titles[2], "Patient survey");
     assert!(!titles.contains(&"Befriending".to_string()));
     let blank = vec![TemplateItem { title: " ".into(), purpose: Purpose::Information, standing: None }];
-    assert!(store.state.write(&[], |tx| meetings::save_template(tx, &blank)).is_err());
-    assert!(store.state.write(&[], |tx| meetings::save_template(tx, &[])).is_err());
+    assert!(store.state.write(|tx| meetings::save_template(tx, &blank)).is_err());
+    assert!(store.state.write(|tx| meetings::save_template(tx, &[])).is_err());
     assert_eq!(store.state.read(meetings::template).unwrap().len(), template.len(), "a refused template leaves the saved one alone");
 }
 
@@ -209,14 +209,14 @@ fn printed_minutes_carry_attendance_notes_decisions_actions_and_approval() {
     let december = add_meeting(&store, "8/12/2026", "6.30pm");
     let ann = committee_member(&store, "Ann Archer");
     let bob = committee_member(&store, "Bob Baker");
-    store.state.write(&[], |tx| record::set_attendance(tx, november, ann, Some(AttendanceStatus::Present))).unwrap();
-    store.state.write(&[], |tx| record::set_attendance(tx, november, bob, Some(AttendanceStatus::Apologies))).unwrap();
+    store.state.write(|tx| record::set_attendance(tx, november, ann, Some(AttendanceStatus::Present))).unwrap();
+    store.state.write(|tx| record::set_attendance(tx, november, bob, Some(AttendanceStatus::Apologies))).unwrap();
     let item = store.state.read(|conn| meetings::items(conn, november)).unwrap()[4].id;
-    store.state.write(&[], |tx| agenda::save_minutes(tx, item, "The phones are **much** better.\n- Call-backs offered\n- Online requests answered")).unwrap();
+    store.state.write(|tx| agenda::save_minutes(tx, item, "The phones are **much** better.\n- Call-backs offered\n- Online requests answered")).unwrap();
     let decision = DecisionInput { text: "Thank the reception team".into(), proposer_id: Some(ann), seconder_id: None, votes_for: String::new(), votes_against: String::new(), abstentions: String::new() };
-    store.state.write(&[], |tx| record::add_decision(tx, item, &decision.checked()?)).unwrap();
+    store.state.write(|tx| record::add_decision(tx, item, &decision.checked()?)).unwrap();
     let action = ActionInput { title: "Write to the practice manager".into(), owner_ids: vec![ann], due_on: "24/11/2026".into(), ..Default::default() };
-    store.state.write(&[], |tx| record::add_action(tx, item, &action, "now")).unwrap();
+    store.state.write(|tx| record::add_action(tx, item, &action, "now")).unwrap();
     let render = |id| documents::render(&store.state, &DocumentKind::Minutes { meeting_id: id }, Profile::Standard, store.state.now()).unwrap();
 
     let draft = tool("pdftotext", &["-layout"], &render(november)).split_whitespace().collect::<Vec<_>>().join(" ");
@@ -236,7 +236,7 @@ fn printed_minutes_carry_attendance_notes_decisions_actions_and_approval() {
     assert!(!draft.contains("**"), "formatting marks are not printed");
 
     held_with_draft_minutes(&store, november, "2026-11-10");
-    store.state.write(&[], |tx| record::approve_previous(tx, december, "", day("2026-12-08"), "now")).unwrap();
+    store.state.write(|tx| record::approve_previous(tx, december, "", day("2026-12-08"), "now")).unwrap();
     let approved = tool("pdftotext", &["-layout"], &render(november)).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(approved.contains("Approved as a true record on Tuesday 8 December 2026."), "{approved}");
     assert!(approved.contains("Signed (chair):"));

@@ -18,7 +18,7 @@ fn add_meeting(store: &TempStore, date: &str) -> i64 {
         minute_taker_id: None,
     };
     let checked = input.checked().unwrap();
-    store.state.write(&[], |tx| meetings::create(tx, &checked, "now")).unwrap()
+    store.state.write(|tx| meetings::create(tx, &checked, "now")).unwrap()
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn minutes_of_the_last_meeting_names_the_previous_meeting() {
 fn scheduling_the_next_meeting_keeps_the_pattern_time_and_place() {
     let store = temp_store();
     let first = add_meeting(&store, "8/12/2026");
-    let next = store.state.write(&[], |tx| meetings::schedule_next(tx, first, 1, IntervalUnit::Months, "now")).unwrap();
+    let next = store.state.write(|tx| meetings::schedule_next(tx, first, 1, IntervalUnit::Months, "now")).unwrap();
     let meeting = store.state.read(|conn| meetings::get(conn, next)).unwrap();
     assert_eq!(meeting.meets_on, "2027-01-12", "the second Tuesday again");
     assert_eq!((meeting.starts_at.as_str(), meeting.ends_at.as_deref(), meeting.venue.as_str()), ("18:30", Some("20:00"), "Community Room"));
@@ -60,7 +60,7 @@ fn the_status_cycle_runs_to_approval_and_then_locks() {
     let store = temp_store();
     let id = add_meeting(&store, "10/11/2026");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
-    let step = |to| store.state.write(&[], |tx| meetings::set_status(tx, id, to, today, "now"));
+    let step = |to| store.state.write(|tx| meetings::set_status(tx, id, to, today, "now"));
     assert!(step(MeetingStatus::MinutesApproved).is_err(), "not before the minutes are drafted");
     for to in [MeetingStatus::AgendaIssued, MeetingStatus::Held, MeetingStatus::DraftMinutes, MeetingStatus::MinutesApproved] {
         step(to).unwrap();
@@ -82,6 +82,6 @@ fn the_database_refuses_meetings_that_break_the_rules() {
         "INSERT INTO actions (title, status, created_on, created_at, updated_at) VALUES ('Ring the council', 'done', '2026-11-10', 'n', 'n')",
     ];
     for sql in attempts {
-        assert!(store.state.write(&[], |tx| Ok(tx.execute(sql, [])?)).is_err(), "refused: {sql}");
+        assert!(store.state.write(|tx| Ok(tx.execute(sql, [])?)).is_err(), "refused: {sql}");
     }
 }

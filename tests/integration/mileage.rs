@@ -3,7 +3,6 @@
 
 use ppg_desk::documents::{self, DocumentKind};
 use ppg_desk::print::Profile;
-use ppg_desk::state::Topic;
 
 use crate::drivers::{day, done_trip, driver, passenger_and_destination, NOW};
 use crate::print::tool;
@@ -29,7 +28,7 @@ fn a_mileage_claim_across_5_and_6_april_splits_the_rates_by_tax_year() {
     assert_eq!(june.warning, None);
 
     let settings = ppg_desk::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };
-    store.state.write(&[Topic::Settings], |tx| ppg_desk::settings::save(tx, &settings, NOW)).unwrap();
+    store.state.write(|tx| ppg_desk::settings::save(tx, &settings, NOW)).unwrap();
     let pdf = documents::render(&store.state, &DocumentKind::MileageClaim { driver_id: ann, month: "2027-04".into() }, Profile::LargePrint, store.state.now()).unwrap();
     let text = tool("pdftotext", &[], &pdf).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Ann Archer: April 2027"), "{text}");
@@ -48,9 +47,9 @@ fn miles_for_other_organisations_count_first_towards_the_10000() {
     assert_eq!((claim(&store.state).lines[0].high_tenths, claim(&store.state).other_tenths), (300, 0), "all 30 miles at 45p");
 
     // She has driven 9,990 miles for the hospital's own scheme this tax year.
-    store.state.write(&[Topic::Drivers], |tx| mileage::save_other_miles(tx, ann, day("2026-11-30"), "9,990", date, NOW)).unwrap();
+    store.state.write(|tx| mileage::save_other_miles(tx, ann, day("2026-11-30"), "9,990", date, NOW)).unwrap();
     // Nonsense is refused beside the field and what was saved stays.
-    let Err(ppg_desk::error::Error::Invalid(fields)) = store.state.write(&[Topic::Drivers], |tx| mileage::save_other_miles(tx, ann, day("2026-11-30"), "lots", date, NOW)) else {
+    let Err(ppg_desk::error::Error::Invalid(fields)) = store.state.write(|tx| mileage::save_other_miles(tx, ann, day("2026-11-30"), "lots", date, NOW)) else {
         panic!("\"lots\" is not a number of miles")
     };
     assert_eq!((fields[0].field.as_str(), fields[0].message.as_str()), ("otherMiles", "This is not a number of miles: please write it like 2,400."));
@@ -61,7 +60,7 @@ fn miles_for_other_organisations_count_first_towards_the_10000() {
     let warning = after.warning.unwrap();
     assert!(warning.contains("10,020 business miles in the 2026–27 tax year: 30 for the scheme and 9,990 for other organisations"), "{warning}");
     let settings = ppg_desk::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };
-    store.state.write(&[Topic::Settings], |tx| ppg_desk::settings::save(tx, &settings, NOW)).unwrap();
+    store.state.write(|tx| ppg_desk::settings::save(tx, &settings, NOW)).unwrap();
     let pdf = documents::render(&store.state, &DocumentKind::MileageClaim { driver_id: ann, month: "2026-11".into() }, Profile::Standard, store.state.now()).unwrap();
     let text = tool("pdftotext", &[], &pdf).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Miles driven for other organisations in the 2026–27 tax year, as the driver told us: 9,990."), "{text}");
@@ -69,8 +68,8 @@ fn miles_for_other_organisations_count_first_towards_the_10000() {
     // The next tax year starts again from nothing, and the database refuses nonsense.
     let next = store.state.read(|conn| sql::other_miles(conn, ann, day("2027-04-06"))).unwrap();
     assert_eq!(next, 0);
-    let refused = store.state.write(&[], |tx| sql::set_other_miles(tx, ann, day("2026-11-10"), 10, NOW));
+    let refused = store.state.write(|tx| sql::set_other_miles(tx, ann, day("2026-11-10"), 10, NOW));
     assert!(refused.is_err(), "a tax year starts on 6 April");
-    let refused = store.state.write(&[], |tx| sql::set_other_miles(tx, ann, day("2026-04-06"), -5, NOW));
+    let refused = store.state.write(|tx| sql::set_other_miles(tx, ann, day("2026-04-06"), -5, NOW));
     assert!(refused.is_err(), "miles cannot be negative");
 }

@@ -4,7 +4,6 @@
 use ppg_desk::people::csv::{self, PersonField};
 use ppg_desk::people::{self, PeopleFilter, PeopleQuery, Role};
 
-use ppg_desk::state::Topic;
 use crate::support::{add_person, count_people, temp_store};
 
 fn names(state: &ppg_desk::state::AppState, search: &str, filter: PeopleFilter) -> Vec<String> {
@@ -46,7 +45,7 @@ fn officers_committee_and_left_filters() {
         p.joined_on = "01/01/2015".into();
     });
     let today = store.state.today();
-    store.state.write(&[], |tx| people::set_left(tx, ken, today, "now")).unwrap();
+    store.state.write(|tx| people::set_left(tx, ken, today, "now")).unwrap();
     assert_eq!(names(&store.state, "", PeopleFilter::Officers), vec!["Margaret Ellis"]);
     assert_eq!(names(&store.state, "", PeopleFilter::Committee), vec!["Aisha Begum", "Margaret Ellis"]);
     assert_eq!(names(&store.state, "", PeopleFilter::Left), vec!["Kenneth Ashworth"]);
@@ -59,7 +58,7 @@ fn editing_keeps_the_person_and_replaces_roles() {
     let id = add_person(&store.state, "Aisha Begum", |p| p.roles = vec![Role::Member]);
     let input = people::PersonInput { full_name: "Aisha Begum".into(), roles: vec![Role::Secretary, Role::Committee], ..Default::default() };
     let checked = input.checked(store.state.today()).unwrap();
-    store.state.write(&[], |tx| people::update(tx, id, &checked, "now")).unwrap();
+    store.state.write(|tx| people::update(tx, id, &checked, "now")).unwrap();
     let person = store.state.read(|conn| people::get(conn, id)).unwrap();
     assert_eq!(person.roles, vec![Role::Secretary, Role::Committee]);
 }
@@ -78,7 +77,7 @@ fn hostile_text_is_stored_exactly_as_typed() {
 fn erasing_removes_the_person_and_their_roles() {
     let store = temp_store();
     let id = add_person(&store.state, "Łukasz Nowak", |p| p.roles = vec![Role::Treasurer]);
-    store.state.write(&[], |tx| people::delete(tx, id)).unwrap();
+    store.state.write(|tx| people::delete(tx, id)).unwrap();
     assert_eq!(count_people(&store.state), 0);
     let roles: i64 = store.state.read(|c| Ok(c.query_row("SELECT count(*) FROM person_roles", [], |r| r.get(0))?)).unwrap();
     assert_eq!(roles, 0);
@@ -88,7 +87,7 @@ fn erasing_removes_the_person_and_their_roles() {
 fn import(store: &crate::support::TempStore, text: &str) -> csv::ImportReport {
     let preview = csv::preview(text).unwrap();
     let rows = csv::parse(text, &preview.mapping, store.state.today());
-    store.state.write(&[Topic::People], |tx| csv::import(tx, rows, "2026-11-24T10:00:00", &ppg_desk::progress::Progress::silent())).unwrap()
+    store.state.write(|tx| csv::import(tx, rows, "2026-11-24T10:00:00", &ppg_desk::progress::Progress::silent())).unwrap()
 }
 
 #[test]
@@ -173,7 +172,7 @@ fn an_erased_name_leaves_no_trace_in_the_database_files() {
     let store = temp_store();
     let keep = add_person(&store.state, "Aisha Begum", |_| {});
     let gone = add_person(&store.state, "Xanthippe Quellington", |p| p.notes = "Quellington notes".into());
-    store.state.write(&[], |tx| people::delete(tx, gone)).unwrap();
+    store.state.write(|tx| people::delete(tx, gone)).unwrap();
     store.state.read(ppg_desk::db::flush_erased).unwrap();
     assert!(store.state.read(|conn| people::get(conn, keep)).is_ok());
     for suffix in ["", "-wal"] {

@@ -28,7 +28,7 @@ pub fn tool(program: &str, args: &[&str], pdf: &[u8]) -> String {
 pub fn sample_store() -> TempStore {
     let store = temp_store();
     let (today, now) = (store.state.today(), "2026-11-24T10:00:00".to_string());
-    store.state.write(&[], |tx| ppg_desk::sample::load(tx, today, &now)).unwrap();
+    store.state.write(|tx| ppg_desk::sample::load(tx, today, &now)).unwrap();
     store
 }
 
@@ -52,7 +52,7 @@ fn the_contact_list_has_everyone_current_in_reading_order_with_accents_exact() {
 #[test]
 fn only_agreed_contact_details_are_printed() {
     let store = temp_store();
-    store.state.write(&[], |tx| ppg_desk::settings::save(tx, &test_settings(), "now")).unwrap();
+    store.state.write(|tx| ppg_desk::settings::save(tx, &test_settings(), "now")).unwrap();
     add_person(&store.state, "Aisha Begum", |p| {
         p.email = "aisha@example.org".into();
         p.phone = "07700 900505".into();
@@ -167,7 +167,7 @@ fn the_logo_is_printed_beside_the_title() {
         out
     };
     let png = ppg_desk::settings::logo::prepare(&picture).unwrap();
-    store.state.write(&[], |tx| ppg_desk::settings::save_logo(tx, Some(&png), "now")).unwrap();
+    store.state.write(|tx| ppg_desk::settings::save_logo(tx, Some(&png), "now")).unwrap();
     let pdf = contact_list(&store, Profile::Standard);
     let images = tool("pdfimages", &["-list"], &pdf);
     assert_eq!(images.lines().skip(2).count(), 1, "one image, the logo:\n{images}");

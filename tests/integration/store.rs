@@ -84,7 +84,7 @@ fn sql_constraints_refuse_invalid_people_even_without_the_rust_checks() {
         "INSERT INTO person_roles (person_id, role) VALUES (12345, 'chair')",
     ];
     for sql in attempts {
-        let result = store.state.write(&[], |tx| Ok(tx.execute(sql, [])?));
+        let result = store.state.write(|tx| Ok(tx.execute(sql, [])?));
         assert!(result.is_err(), "the database refused: {sql}");
     }
     assert_eq!(crate::support::count_people(&store.state), 0);
@@ -93,7 +93,7 @@ fn sql_constraints_refuse_invalid_people_even_without_the_rust_checks() {
 #[test]
 fn a_failed_write_rolls_back_everything_in_it() {
     let store = temp_store();
-    let result: Result<(), Error> = store.state.write(&[], |tx| {
+    let result: Result<(), Error> = store.state.write(|tx| {
         tx.execute("INSERT INTO people (full_name, created_at, updated_at) VALUES ('Aisha Begum', 'x', 'x')", [])?;
         Err(Error::Refused("stop".into()))
     });

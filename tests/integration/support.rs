@@ -26,7 +26,7 @@ pub fn add_person(state: &AppState, name: &str, tweak: impl FnOnce(&mut PersonIn
     let mut input = PersonInput { full_name: name.into(), ..Default::default() };
     tweak(&mut input);
     let checked = input.checked(state.today()).expect("valid person");
-    state.write(&[Topic::People], |tx| people::insert(tx, &checked, "2026-11-24T10:00:00")).expect("insert")
+    state.write(|tx| people::insert(tx, &checked, "2026-11-24T10:00:00")).expect("insert")
 }
 
 pub fn count_people(state: &AppState) -> i64 {

@@ -7,7 +7,7 @@ use super::views::{self, ActionDetail, ActionFilter, ActionList, ReviewLine};
 use super::{ActionInput, ActionStatus};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_actions(state: State<'_, AppState>, filter: ActionFilter) -> Result<ActionList> {
@@ -30,7 +30,7 @@ pub fn create_action(state: State<'_, AppState>, input: ActionInput) -> Result<A
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
         let action = input.checked(today)?;
-        state.write(&[Topic::Actions], |tx| {
+        state.write(|tx| {
             let id = super::create(tx, &action, today, &now)?;
             views::detail(tx, id, today)
         })
@@ -41,7 +41,7 @@ pub fn create_action(state: State<'_, AppState>, input: ActionInput) -> Result<A
 pub fn update_action(state: State<'_, AppState>, id: i64, input: ActionInput) -> Result<ActionDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Actions, Topic::Meetings], |tx| {
+        state.write(|tx| {
             let agreed = super::get(tx, id)?.created_on;
             let agreed = chrono::NaiveDate::parse_from_str(&agreed, "%Y-%m-%d").unwrap_or(today);
             super::update(tx, id, &input.checked(agreed)?, &now)?;
@@ -54,7 +54,7 @@ pub fn update_action(state: State<'_, AppState>, id: i64, input: ActionInput) ->
 pub fn set_action_status(state: State<'_, AppState>, id: i64, status: ActionStatus, reason: String) -> Result<ActionDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Actions, Topic::Meetings], |tx| {
+        state.write(|tx| {
             super::set_status(tx, id, status, &reason, today, &now)?;
             views::detail(tx, id, today)
         })
@@ -65,7 +65,7 @@ pub fn set_action_status(state: State<'_, AppState>, id: i64, status: ActionStat
 pub fn add_action_update(state: State<'_, AppState>, id: i64, text: String) -> Result<ActionDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Actions], |tx| {
+        state.write(|tx| {
             super::add_update(tx, id, &text, None, today, &now)?;
             views::detail(tx, id, today)
         })
@@ -88,7 +88,7 @@ pub fn get_meeting_review(state: State<'_, AppState>, meeting_id: i64) -> Result
 pub fn review_action(state: State<'_, AppState>, meeting_id: i64, id: i64, update: String, status: Option<ActionStatus>, reason: String) -> Result<Vec<ReviewLine>> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Actions, Topic::Meetings], |tx| {
+        state.write(|tx| {
             let meets_on = super::review_at_meeting(tx, id, meeting_id, &update, status, &reason, today, &now)?;
             views::review(tx, meeting_id, &meets_on, today)
         })

@@ -30,7 +30,7 @@ pub fn take_backup_now(state: State<'_, AppState>) -> Result<BackupInfo> {
     crate::state::guard(move || {
         let now = state.now();
         let info = state.read(|conn| super::take(conn, &state.paths(), now, super::BackupReason::Daily))?;
-        state.write(&[Topic::Backups], |_| Ok(()))?;
+        state.announce(&[Topic::Backups]);
         Ok(info)
     })
 }

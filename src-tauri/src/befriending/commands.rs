@@ -15,9 +15,8 @@ use super::rules::{CloseReason, Scores, Stage};
 use super::{match_sql, retention, sql};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
-const TOPIC: &[Topic] = &[Topic::Befriending];
 
 /// The referrals screen: every referral, and the waiting list with its prompts.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -58,7 +57,7 @@ pub fn create_referral(state: State<'_, AppState>, input: ReferralInput) -> Resu
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
         let referral = input.checked(today)?;
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             let id = sql::insert(tx, &referral, &now)?;
             detail::detail(tx, id, today)
         })
@@ -70,7 +69,7 @@ pub fn update_referral(state: State<'_, AppState>, id: i64, input: ReferralInput
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
         let referral = input.checked(today)?;
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             referrals::update(tx, id, &referral, &now)?;
             detail::detail(tx, id, today)
         })
@@ -80,7 +79,7 @@ pub fn update_referral(state: State<'_, AppState>, id: i64, input: ReferralInput
 /// Runs `change` on referral `id` in one transaction and returns its record afterwards.
 fn change(state: &AppState, id: i64, change: impl FnOnce(&rusqlite::Connection, chrono::NaiveDate, &str) -> Result<()>) -> Result<ReferralDetail> {
     let (today, now) = (state.today(), crate::stamp(state.now()));
-    state.write(TOPIC, |tx| {
+    state.write(|tx| {
         change(tx, today, &now)?;
         detail::detail(tx, id, today)
     })
@@ -168,7 +167,7 @@ pub fn create_befriender(state: State<'_, AppState>, input: BefrienderInput) -> 
     crate::state::guard(move || {
         let befriender = input.checked(state.today())?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Befriending, Topic::People], |tx| {
+        state.write(|tx| {
             let id = match_sql::insert_befriender(tx, &befriender, &now)?;
             match_sql::get_befriender(tx, id)
         })
@@ -180,7 +179,7 @@ pub fn update_befriender(state: State<'_, AppState>, id: i64, input: BefrienderI
     crate::state::guard(move || {
         let befriender = input.checked(state.today())?;
         let now = crate::stamp(state.now());
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             match_sql::update_befriender(tx, id, &befriender, &now)?;
             match_sql::get_befriender(tx, id)
         })
@@ -212,7 +211,7 @@ pub fn list_referrals_due_for_erasure(state: State<'_, AppState>) -> Result<Vec<
 #[tauri::command(async)]
 pub fn erase_referral(state: State<'_, AppState>, id: i64) -> Result<()> {
     crate::state::guard(move || {
-        state.erase(TOPIC, |tx| retention::erase(tx, id))
+        state.erase(|tx| retention::erase(tx, id))
     })
 }
 

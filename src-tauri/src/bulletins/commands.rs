@@ -10,9 +10,8 @@ use crate::documents::{self, DocumentKind};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::{Error, Result};
 use crate::print::Profile;
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
-const TOPIC: &[Topic] = &[Topic::Bulletins];
 
 #[tauri::command(async)]
 pub fn list_bulletins(state: State<'_, AppState>) -> Result<Vec<Bulletin>> {
@@ -32,7 +31,7 @@ pub fn get_bulletin(state: State<'_, AppState>, id: i64) -> Result<BulletinDetai
 pub fn create_bulletin(state: State<'_, AppState>, input: BulletinInput) -> Result<BulletinDetail> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             let id = editing::create(tx, &input, &now)?;
             editing::detail(tx, id)
         })
@@ -43,7 +42,7 @@ pub fn create_bulletin(state: State<'_, AppState>, input: BulletinInput) -> Resu
 pub fn copy_last_bulletin(state: State<'_, AppState>) -> Result<BulletinDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             let id = editing::copy_last(tx, today, &now)?;
             editing::detail(tx, id)
         })
@@ -55,7 +54,7 @@ pub fn update_bulletin(state: State<'_, AppState>, id: i64, input: BulletinInput
     crate::state::guard(move || {
         let checked = input.checked()?;
         let now = crate::stamp(state.now());
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             sql::update(tx, id, &checked, &now)?;
             editing::detail(tx, id)
         })
@@ -66,7 +65,7 @@ pub fn update_bulletin(state: State<'_, AppState>, id: i64, input: BulletinInput
 pub fn add_bulletin_article(state: State<'_, AppState>, id: i64, kind: ArticleKind, chosen: Vec<i64>) -> Result<BulletinDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             editing::add(tx, id, kind, &chosen, today, &now)?;
             editing::detail(tx, id)
         })
@@ -77,7 +76,7 @@ pub fn add_bulletin_article(state: State<'_, AppState>, id: i64, kind: ArticleKi
 pub fn save_bulletin_article(state: State<'_, AppState>, id: i64, article_id: i64, input: ArticleInput) -> Result<BulletinDetail> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             editing::save_article(tx, article_id, &input, &now)?;
             editing::detail(tx, id)
         })
@@ -90,7 +89,7 @@ pub fn set_bulletin_picture(state: State<'_, AppState>, id: i64, article_id: i64
         let path = path.0;
         let bytes = crate::files::read_capped(&path, "a picture", crate::picture::MAX_FILE_BYTES).map_err(|e| Error::invalid("image", e.to_string()))?;
         let now = crate::stamp(state.now());
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             editing::set_picture(tx, article_id, &bytes, &alt, &now)?;
             editing::detail(tx, id)
         })
@@ -101,7 +100,7 @@ pub fn set_bulletin_picture(state: State<'_, AppState>, id: i64, article_id: i64
 pub fn remove_bulletin_picture(state: State<'_, AppState>, id: i64, article_id: i64) -> Result<BulletinDetail> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             sql::set_image(tx, article_id, None, "", &now)?;
             editing::detail(tx, id)
         })
@@ -111,7 +110,7 @@ pub fn remove_bulletin_picture(state: State<'_, AppState>, id: i64, article_id: 
 #[tauri::command(async)]
 pub fn delete_bulletin_article(state: State<'_, AppState>, id: i64, article_id: i64) -> Result<BulletinDetail> {
     crate::state::guard(move || {
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             sql::delete_article(tx, article_id)?;
             editing::detail(tx, id)
         })
@@ -121,7 +120,7 @@ pub fn delete_bulletin_article(state: State<'_, AppState>, id: i64, article_id: 
 #[tauri::command(async)]
 pub fn reorder_bulletin_articles(state: State<'_, AppState>, id: i64, order: Vec<i64>) -> Result<BulletinDetail> {
     crate::state::guard(move || {
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             sql::reorder(tx, id, &order)?;
             editing::detail(tx, id)
         })
@@ -136,7 +135,7 @@ pub fn publish_bulletin(state: State<'_, AppState>, id: i64) -> Result<BulletinD
         let kind = DocumentKind::Bulletin { bulletin_id: id };
         let standard = documents::render(&state, &kind, Profile::Standard, now)?;
         let large = documents::render(&state, &kind, Profile::LargePrint, now)?;
-        state.write(TOPIC, |tx| {
+        state.write(|tx| {
             editing::publish(tx, id, &standard, &large, today)?;
             editing::detail(tx, id)
         })

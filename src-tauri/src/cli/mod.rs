@@ -57,7 +57,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
     match command {
         Command::Demo => {
             let (today, now) = (state.today(), crate::stamp(state.now()));
-            state.write(&[Topic::Settings, Topic::People], |tx| crate::sample::load(tx, today, &now))?;
+            state.write(|tx| crate::sample::load(tx, today, &now))?;
             Ok(format!("Loaded the sample PPG into {}", state.paths().dir.display()))
         }
         Command::Backup { out } => {
@@ -188,7 +188,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             let text = crate::contacts::vcard::read_file(&file)?;
             let contacts = crate::contacts::vcard::read(&text).map_err(refused)?;
             let now = crate::stamp(state.now());
-            state.write(&[Topic::Contacts], |tx| contacts.iter().try_for_each(|c| crate::contacts::insert(tx, c, &now).map(|_| ())))?;
+            state.write(|tx| contacts.iter().try_for_each(|c| crate::contacts::insert(tx, c, &now).map(|_| ())))?;
             Ok(format!("Imported {} {}.", contacts.len(), if contacts.len() == 1 { "contact" } else { "contacts" }))
         }
         Command::Export { what: ExportTarget::Ics { meeting, driver, out } } => {
@@ -224,7 +224,7 @@ fn import_directory(state: &AppState, file: &std::path::Path) -> Result<String> 
     if is_json {
         let text = crate::files::read_import(file, "an Open Referral UK file", 20)?;
         let progress = state.progress("Importing");
-        let report = state.write(&[Topic::Directory], |tx| crate::directory::oruk::import(tx, &text, today, &now, &progress))?;
+        let report = state.write(|tx| crate::directory::oruk::import(tx, &text, today, &now, &progress))?;
         if !report.problems.is_empty() {
             return Err(refused(report.problems));
         }
@@ -235,7 +235,7 @@ fn import_directory(state: &AppState, file: &std::path::Path) -> Result<String> 
     if !preview.mapping.contains(&Some(crate::directory::csv::DirectoryField::Name)) {
         return Err(Error::Refused("No column of this file is headed \"Name\", so PPG Desk cannot tell which column holds the groups' names.".into()));
     }
-    let report = state.write(&[Topic::Directory], |tx| {
+    let report = state.write(|tx| {
         let rows = crate::directory::csv::parse(&text, &preview.mapping, &crate::directory::categories(tx)?, today);
         crate::directory::csv::import(tx, rows, &now, &state.progress("Importing"))
     })?;

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::{Contact, ContactInput, Interaction, InteractionInput};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::{Error, Result};
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
 /// A contact with their log, for their page.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -42,7 +42,7 @@ pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Result
     crate::state::guard(move || {
         let contact = input.checked()?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Contacts], |tx| {
+        state.write(|tx| {
             let id = super::insert(tx, &contact, &now)?;
             detail(tx, id)
         })
@@ -54,7 +54,7 @@ pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) 
     crate::state::guard(move || {
         let contact = input.checked()?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Contacts], |tx| {
+        state.write(|tx| {
             super::update(tx, id, &contact, &now)?;
             detail(tx, id)
         })
@@ -64,7 +64,7 @@ pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) 
 #[tauri::command(async)]
 pub fn delete_contact(state: State<'_, AppState>, id: i64) -> Result<()> {
     crate::state::guard(move || {
-        state.write(&[Topic::Contacts], |tx| super::delete(tx, id))
+        state.write(|tx| super::delete(tx, id))
     })
 }
 
@@ -72,7 +72,7 @@ pub fn delete_contact(state: State<'_, AppState>, id: i64) -> Result<()> {
 pub fn add_contact_interaction(state: State<'_, AppState>, id: i64, input: InteractionInput) -> Result<ContactDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Contacts, Topic::Actions], |tx| {
+        state.write(|tx| {
             super::add_interaction(tx, id, &input, today, &now)?;
             detail(tx, id)
         })
@@ -111,7 +111,7 @@ pub fn import_contacts_vcard(state: State<'_, AppState>, path: ChosenFile) -> Re
             Err(problems) => Ok(ContactImport { imported: 0, problems }),
             Ok(contacts) => {
                 let now = crate::stamp(state.now());
-                state.write(&[Topic::Contacts], |tx| {
+                state.write(|tx| {
                     for c in &contacts {
                         super::insert(tx, c, &now)?;
                     }

@@ -12,7 +12,7 @@ use super::{Category, DirectoryFilter, Entry, EntryInput};
 use crate::csvfile::ImportReport;
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
 /// What the directory screen shows: the entries the filter lets through, and what the
 /// filters offer.
@@ -65,7 +65,7 @@ pub fn create_directory_entry(state: State<'_, AppState>, input: EntryInput) -> 
         let today = state.today();
         let entry = input.checked(today)?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Directory], |tx| {
+        state.write(|tx| {
             let id = super::insert(tx, &entry, &super::new_oruk_id(), "", &now)?;
             super::get(tx, id, today)
         })
@@ -78,7 +78,7 @@ pub fn update_directory_entry(state: State<'_, AppState>, id: i64, input: EntryI
         let today = state.today();
         let entry = input.checked(today)?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Directory], |tx| {
+        state.write(|tx| {
             super::update(tx, id, &entry, &now)?;
             super::get(tx, id, today)
         })
@@ -94,7 +94,7 @@ pub fn mark_directory_entry_checked(state: State<'_, AppState>, id: i64, by: Str
         let by = c.text("checkedBy", &by, 120, Some("Please say who checked it."));
         c.finish()?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Directory], |tx| {
+        state.write(|tx| {
             super::mark_checked(tx, id, &by, today, &now)?;
             super::get(tx, id, today)
         })
@@ -104,14 +104,14 @@ pub fn mark_directory_entry_checked(state: State<'_, AppState>, id: i64, by: Str
 #[tauri::command(async)]
 pub fn delete_directory_entry(state: State<'_, AppState>, id: i64) -> Result<()> {
     crate::state::guard(move || {
-        state.write(&[Topic::Directory], |tx| super::delete(tx, id))
+        state.write(|tx| super::delete(tx, id))
     })
 }
 
 #[tauri::command(async)]
 pub fn add_directory_category(state: State<'_, AppState>, name: String) -> Result<Vec<Category>> {
     crate::state::guard(move || {
-        state.write(&[Topic::Directory], |tx| {
+        state.write(|tx| {
             super::add_category(tx, &name)?;
             super::categories(tx)
         })
@@ -121,7 +121,7 @@ pub fn add_directory_category(state: State<'_, AppState>, name: String) -> Resul
 #[tauri::command(async)]
 pub fn rename_directory_category(state: State<'_, AppState>, id: i64, name: String) -> Result<Vec<Category>> {
     crate::state::guard(move || {
-        state.write(&[Topic::Directory], |tx| {
+        state.write(|tx| {
             super::rename_category(tx, id, &name)?;
             super::categories(tx)
         })
@@ -131,7 +131,7 @@ pub fn rename_directory_category(state: State<'_, AppState>, id: i64, name: Stri
 #[tauri::command(async)]
 pub fn remove_directory_category(state: State<'_, AppState>, id: i64) -> Result<Vec<Category>> {
     crate::state::guard(move || {
-        state.write(&[Topic::Directory], |tx| {
+        state.write(|tx| {
             super::remove_category(tx, id)?;
             super::categories(tx)
         })
@@ -153,7 +153,7 @@ pub fn import_directory_csv(state: State<'_, AppState>, path: ChosenFile, mappin
         let text = super::csv::read_text(&path)?;
         let (today, now) = (state.today(), crate::stamp(state.now()));
         let progress = state.progress("Importing");
-        state.write(&[Topic::Directory], |tx| {
+        state.write(|tx| {
             let rows = super::csv::parse(&text, &mapping, &super::categories(tx)?, today);
             super::csv::import(tx, rows, &now, &progress)
         })
@@ -178,7 +178,7 @@ pub fn import_directory_oruk(state: State<'_, AppState>, path: ChosenFile) -> Re
         let text = crate::files::read_import(&path, "an Open Referral UK file", 20)?;
         let (today, now) = (state.today(), crate::stamp(state.now()));
         let progress = state.progress("Importing");
-        state.write(&[Topic::Directory], |tx| super::oruk::import(tx, &text, today, &now, &progress))
+        state.write(|tx| super::oruk::import(tx, &text, today, &now, &progress))
     })
 }
 

@@ -13,7 +13,7 @@ use super::trips::{self, Trip, TripInput, TripStatus};
 use super::{sql, AbsenceInput, CheckInput, Destination, DestinationInput, Driver, DriverInput, Passenger, PassengerInput};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_drivers(state: State<'_, AppState>) -> Result<Vec<Driver>> {
@@ -36,7 +36,7 @@ pub fn create_driver(state: State<'_, AppState>, input: DriverInput) -> Result<D
     crate::state::guard(move || {
         let driver = input.checked()?;
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             let id = sql::insert_driver(tx, &driver, &now)?;
             sql::get_driver(tx, id, today)
         })
@@ -48,7 +48,7 @@ pub fn update_driver(state: State<'_, AppState>, id: i64, input: DriverInput) ->
     crate::state::guard(move || {
         let driver = input.checked()?;
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             sql::update_driver(tx, id, &driver, &now)?;
             sql::get_driver(tx, id, today)
         })
@@ -60,7 +60,7 @@ pub fn save_driver_check(state: State<'_, AppState>, id: i64, input: CheckInput)
     crate::state::guard(move || {
         let today = state.today();
         let check = input.checked(today)?;
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             sql::save_check(tx, id, &check)?;
             sql::get_driver(tx, id, today)
         })
@@ -72,7 +72,7 @@ pub fn add_driver_absence(state: State<'_, AppState>, id: i64, input: AbsenceInp
     crate::state::guard(move || {
         let today = state.today();
         let (starts, ends, note) = input.checked()?;
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             sql::add_absence(tx, id, starts, ends, &note)?;
             sql::get_driver(tx, id, today)
         })
@@ -83,7 +83,7 @@ pub fn add_driver_absence(state: State<'_, AppState>, id: i64, input: AbsenceInp
 pub fn remove_driver_absence(state: State<'_, AppState>, id: i64, absence_id: i64) -> Result<Driver> {
     crate::state::guard(move || {
         let today = state.today();
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             sql::remove_absence(tx, absence_id)?;
             sql::get_driver(tx, id, today)
         })
@@ -102,7 +102,7 @@ pub fn create_passenger(state: State<'_, AppState>, input: PassengerInput) -> Re
     crate::state::guard(move || {
         let passenger = input.checked(state.today())?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             let id = sql::insert_passenger(tx, &passenger, &now)?;
             sql::get_passenger(tx, id)
         })
@@ -114,7 +114,7 @@ pub fn update_passenger(state: State<'_, AppState>, id: i64, input: PassengerInp
     crate::state::guard(move || {
         let passenger = input.checked(state.today())?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             sql::update_passenger(tx, id, &passenger, &now)?;
             sql::get_passenger(tx, id)
         })
@@ -124,7 +124,7 @@ pub fn update_passenger(state: State<'_, AppState>, id: i64, input: PassengerInp
 #[tauri::command(async)]
 pub fn delete_passenger(state: State<'_, AppState>, id: i64) -> Result<()> {
     crate::state::guard(move || {
-        state.erase(&[Topic::Drivers], |tx| sql::delete_passenger(tx, id))
+        state.erase(|tx| sql::delete_passenger(tx, id))
     })
 }
 
@@ -139,7 +139,7 @@ pub fn list_destinations(state: State<'_, AppState>) -> Result<Vec<Destination>>
 pub fn create_destination(state: State<'_, AppState>, input: DestinationInput) -> Result<Vec<Destination>> {
     crate::state::guard(move || {
         let destination = input.checked()?;
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             sql::insert_destination(tx, &destination)?;
             sql::destinations(tx)
         })
@@ -150,7 +150,7 @@ pub fn create_destination(state: State<'_, AppState>, input: DestinationInput) -
 pub fn update_destination(state: State<'_, AppState>, id: i64, input: DestinationInput) -> Result<Vec<Destination>> {
     crate::state::guard(move || {
         let destination = input.checked()?;
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             sql::update_destination(tx, id, &destination)?;
             sql::destinations(tx)
         })
@@ -160,7 +160,7 @@ pub fn update_destination(state: State<'_, AppState>, id: i64, input: Destinatio
 #[tauri::command(async)]
 pub fn delete_destination(state: State<'_, AppState>, id: i64) -> Result<Vec<Destination>> {
     crate::state::guard(move || {
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             sql::delete_destination(tx, id)?;
             sql::destinations(tx)
         })
@@ -214,7 +214,7 @@ pub fn get_trip(state: State<'_, AppState>, id: i64) -> Result<Trip> {
 pub fn create_trip(state: State<'_, AppState>, input: TripInput) -> Result<Trip> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             let id = trips::create(tx, &input, today, &now)?;
             sql::get_trip(tx, id)
         })
@@ -225,7 +225,7 @@ pub fn create_trip(state: State<'_, AppState>, input: TripInput) -> Result<Trip>
 pub fn update_trip(state: State<'_, AppState>, id: i64, input: TripInput) -> Result<Trip> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             trips::update(tx, id, &input, today, &now)?;
             sql::get_trip(tx, id)
         })
@@ -244,7 +244,7 @@ pub fn suggest_drivers(state: State<'_, AppState>, trip_id: i64) -> Result<Vec<S
 pub fn assign_driver(state: State<'_, AppState>, trip_id: i64, driver_id: i64, override_reason: String) -> Result<Trip> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             assign::assign(tx, trip_id, driver_id, &override_reason, today, &now)?;
             sql::get_trip(tx, trip_id)
         })
@@ -255,7 +255,7 @@ pub fn assign_driver(state: State<'_, AppState>, trip_id: i64, driver_id: i64, o
 pub fn set_trip_status(state: State<'_, AppState>, trip_id: i64, status: TripStatus) -> Result<Trip> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             trips::set_status(tx, trip_id, status, &now)?;
             sql::get_trip(tx, trip_id)
         })
@@ -266,7 +266,7 @@ pub fn set_trip_status(state: State<'_, AppState>, trip_id: i64, status: TripSta
 pub fn mark_trip_done(state: State<'_, AppState>, trip_id: i64, miles: String, donation: String) -> Result<Trip> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             trips::mark_done(tx, trip_id, &miles, &donation, today, &now)?;
             sql::get_trip(tx, trip_id)
         })
@@ -299,7 +299,7 @@ pub fn list_former_drivers_due(state: State<'_, AppState>) -> Result<Vec<Driver>
 pub fn remove_driver_record(state: State<'_, AppState>, id: i64) -> Result<()> {
     crate::state::guard(move || {
         let today = state.today();
-        state.erase(&[Topic::Drivers], |tx| super::remove_driver_record(tx, id, today))
+        state.erase(|tx| super::remove_driver_record(tx, id, today))
     })
 }
 
@@ -310,7 +310,7 @@ pub fn save_other_miles(state: State<'_, AppState>, driver_id: i64, month: Strin
     crate::state::guard(move || {
         let (first, last) = trips::parse_month(&month)?;
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Drivers], |tx| {
+        state.write(|tx| {
             super::mileage::save_other_miles(tx, driver_id, last, &miles, today, &now)?;
             super::mileage::claim_for(tx, driver_id, first, last, today)
         })

@@ -10,7 +10,7 @@ use super::{Meeting, MeetingInput, MeetingStatus, TemplateItem};
 use crate::actions::ActionInput;
 use crate::dialogs::commands::ChosenFile;
 use crate::error::{Error, Result};
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_meetings(state: State<'_, AppState>) -> Result<Vec<Meeting>> {
@@ -31,7 +31,7 @@ pub fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> Result
     crate::state::guard(move || {
         let meeting = input.checked()?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Meetings], |tx| super::create(tx, &meeting, &now).and_then(|id| super::get(tx, id)))
+        state.write(|tx| super::create(tx, &meeting, &now).and_then(|id| super::get(tx, id)))
     })
 }
 
@@ -40,7 +40,7 @@ pub fn update_meeting(state: State<'_, AppState>, id: i64, input: MeetingInput) 
     crate::state::guard(move || {
         let meeting = input.checked()?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             super::update(tx, id, &meeting, &now)?;
             agenda::detail(tx, id)
         })
@@ -51,7 +51,7 @@ pub fn update_meeting(state: State<'_, AppState>, id: i64, input: MeetingInput) 
 pub fn schedule_next_meeting(state: State<'_, AppState>, id: i64) -> Result<Meeting> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             let settings = crate::settings::load(tx)?.ok_or_else(|| Error::Refused("Please set up your PPG first.".into()))?;
             let next = super::schedule_next(tx, id, settings.meeting_every, settings.meeting_every_unit, &now)?;
             super::get(tx, next)
@@ -63,7 +63,7 @@ pub fn schedule_next_meeting(state: State<'_, AppState>, id: i64) -> Result<Meet
 pub fn set_meeting_status(state: State<'_, AppState>, id: i64, status: MeetingStatus) -> Result<Meeting> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             super::set_status(tx, id, status, today, &now)?;
             super::get(tx, id)
         })
@@ -73,7 +73,7 @@ pub fn set_meeting_status(state: State<'_, AppState>, id: i64, status: MeetingSt
 #[tauri::command(async)]
 pub fn save_item_minutes(state: State<'_, AppState>, item_id: i64, text: String) -> Result<()> {
     crate::state::guard(move || {
-        state.write(&[Topic::Meetings], |tx| agenda::save_minutes(tx, item_id, &text))
+        state.write(|tx| agenda::save_minutes(tx, item_id, &text))
     })
 }
 
@@ -82,7 +82,7 @@ pub fn add_agenda_item(state: State<'_, AppState>, meeting_id: i64, input: Agend
     crate::state::guard(move || {
         let item = input.checked()?;
         let today = state.today();
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             let days = crate::settings::load(tx)?.unwrap_or_default().member_items_deadline_days;
             agenda::add_item(tx, meeting_id, &item, today, days)?;
             agenda::detail(tx, meeting_id)
@@ -94,7 +94,7 @@ pub fn add_agenda_item(state: State<'_, AppState>, meeting_id: i64, input: Agend
 pub fn update_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: AgendaItemInput) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let item = input.checked()?;
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             agenda::update_item(tx, item_id, &item)?;
             agenda::detail(tx, meeting_id)
         })
@@ -104,7 +104,7 @@ pub fn update_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: 
 #[tauri::command(async)]
 pub fn move_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: i64, by: i32) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             agenda::move_item(tx, item_id, by)?;
             agenda::detail(tx, meeting_id)
         })
@@ -114,7 +114,7 @@ pub fn move_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: i6
 #[tauri::command(async)]
 pub fn remove_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: i64) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             agenda::remove_item(tx, item_id)?;
             agenda::detail(tx, meeting_id)
         })
@@ -124,7 +124,7 @@ pub fn remove_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: 
 #[tauri::command(async)]
 pub fn set_attendance(state: State<'_, AppState>, meeting_id: i64, person_id: i64, status: Option<AttendanceStatus>) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             record::set_attendance(tx, meeting_id, person_id, status)?;
             agenda::detail(tx, meeting_id)
         })
@@ -135,7 +135,7 @@ pub fn set_attendance(state: State<'_, AppState>, meeting_id: i64, person_id: i6
 pub fn add_decision(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: DecisionInput) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let decision = input.checked()?;
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             record::add_decision(tx, item_id, &decision)?;
             agenda::detail(tx, meeting_id)
         })
@@ -145,7 +145,7 @@ pub fn add_decision(state: State<'_, AppState>, meeting_id: i64, item_id: i64, i
 #[tauri::command(async)]
 pub fn remove_decision(state: State<'_, AppState>, meeting_id: i64, decision_id: i64) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             record::remove_decision(tx, decision_id)?;
             agenda::detail(tx, meeting_id)
         })
@@ -156,7 +156,7 @@ pub fn remove_decision(state: State<'_, AppState>, meeting_id: i64, decision_id:
 pub fn add_minutes_action(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: ActionInput) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Meetings, Topic::Actions], |tx| {
+        state.write(|tx| {
             record::add_action(tx, item_id, &input, &now)?;
             agenda::detail(tx, meeting_id)
         })
@@ -166,7 +166,7 @@ pub fn add_minutes_action(state: State<'_, AppState>, meeting_id: i64, item_id: 
 #[tauri::command(async)]
 pub fn remove_minutes_action(state: State<'_, AppState>, meeting_id: i64, action_id: i64) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        state.write(&[Topic::Meetings, Topic::Actions], |tx| {
+        state.write(|tx| {
             record::remove_action(tx, action_id)?;
             agenda::detail(tx, meeting_id)
         })
@@ -177,7 +177,7 @@ pub fn remove_minutes_action(state: State<'_, AppState>, meeting_id: i64, action
 pub fn approve_previous_minutes(state: State<'_, AppState>, meeting_id: i64, corrections: String) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             record::approve_previous(tx, meeting_id, &corrections, today, &now)?;
             agenda::detail(tx, meeting_id)
         })
@@ -188,7 +188,7 @@ pub fn approve_previous_minutes(state: State<'_, AppState>, meeting_id: i64, cor
 pub fn add_minutes_amendment(state: State<'_, AppState>, meeting_id: i64, text: String) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(&[Topic::Meetings], |tx| {
+        state.write(|tx| {
             record::add_amendment(tx, meeting_id, &text, today, &now)?;
             agenda::detail(tx, meeting_id)
         })
@@ -205,7 +205,7 @@ pub fn get_agenda_template(state: State<'_, AppState>) -> Result<Vec<TemplateIte
 #[tauri::command(async)]
 pub fn save_agenda_template(state: State<'_, AppState>, items: Vec<TemplateItem>) -> Result<Vec<TemplateItem>> {
     crate::state::guard(move || {
-        state.write(&[Topic::Settings], |tx| {
+        state.write(|tx| {
             super::save_template(tx, &items)?;
             super::template(tx)
         })
@@ -226,7 +226,7 @@ pub fn save_meeting_invite(state: State<'_, AppState>, id: i64, path: ChosenFile
 #[tauri::command(async)]
 pub fn add_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact_id: i64) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        state.write(&[Topic::Meetings, Topic::Contacts], |tx| {
+        state.write(|tx| {
             record::add_guest(tx, meeting_id, contact_id)?;
             agenda::detail(tx, meeting_id)
         })
@@ -236,7 +236,7 @@ pub fn add_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact_id
 #[tauri::command(async)]
 pub fn remove_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact_id: i64) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        state.write(&[Topic::Meetings, Topic::Contacts], |tx| {
+        state.write(|tx| {
             record::remove_guest(tx, meeting_id, contact_id)?;
             agenda::detail(tx, meeting_id)
         })

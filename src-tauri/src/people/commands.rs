@@ -7,7 +7,7 @@ use super::csv::{CsvPreview, ImportReport, PersonField};
 use super::{ErasurePreview, PeopleQuery, Person, PersonInput};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_people(state: State<'_, AppState>, query: PeopleQuery) -> Result<Vec<Person>> {
@@ -29,7 +29,7 @@ pub fn create_person(state: State<'_, AppState>, input: PersonInput) -> Result<P
     crate::state::guard(move || {
         let person = input.checked(state.today())?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::People], |tx| super::insert(tx, &person, &now).and_then(|id| super::get(tx, id)))
+        state.write(|tx| super::insert(tx, &person, &now).and_then(|id| super::get(tx, id)))
     })
 }
 
@@ -38,7 +38,7 @@ pub fn update_person(state: State<'_, AppState>, id: i64, input: PersonInput) ->
     crate::state::guard(move || {
         let person = input.checked(state.today())?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::People], |tx| {
+        state.write(|tx| {
             super::update(tx, id, &person, &now)?;
             super::get(tx, id)
         })
@@ -49,7 +49,7 @@ pub fn update_person(state: State<'_, AppState>, id: i64, input: PersonInput) ->
 pub fn mark_person_left(state: State<'_, AppState>, id: i64, on: String) -> Result<Person> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
-        state.write(&[Topic::People], |tx| {
+        state.write(|tx| {
             let left = super::check_leaving(&super::get(tx, id)?, &on)?;
             super::set_left(tx, id, left, &now)?;
             super::get(tx, id)
@@ -67,7 +67,7 @@ pub fn preview_erase_person(state: State<'_, AppState>, id: i64) -> Result<Erasu
 #[tauri::command(async)]
 pub fn erase_person(state: State<'_, AppState>, id: i64) -> Result<()> {
     crate::state::guard(move || {
-        state.erase(&[Topic::People], |tx| super::delete(tx, id))
+        state.erase(|tx| super::delete(tx, id))
     })
 }
 
@@ -87,7 +87,7 @@ pub fn import_people_csv(state: State<'_, AppState>, path: ChosenFile, mapping: 
         let rows = super::csv::parse(&text, &mapping, state.today());
         let now = crate::stamp(state.now());
         let progress = state.progress("Importing");
-        state.write(&[Topic::People], |tx| super::csv::import(tx, rows, &now, &progress))
+        state.write(|tx| super::csv::import(tx, rows, &now, &progress))
     })
 }
 

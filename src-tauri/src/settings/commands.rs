@@ -7,7 +7,7 @@ use tauri::State;
 use super::Settings;
 use crate::dialogs::commands::ChosenFile;
 use crate::error::{Error, Result};
-use crate::state::{AppState, Topic};
+use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> Result<Option<Settings>> {
@@ -21,7 +21,7 @@ pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<S
     crate::state::guard(move || {
         let settings = settings.checked()?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Settings], |tx| super::save(tx, &settings, &now))?;
+        state.write(|tx| super::save(tx, &settings, &now))?;
         Ok(settings)
     })
 }
@@ -41,7 +41,7 @@ pub fn set_logo(state: State<'_, AppState>, path: ChosenFile) -> Result<()> {
         let bytes = crate::files::read_capped(&path, "a picture", crate::picture::MAX_FILE_BYTES).map_err(|e| Error::invalid("logo", e.to_string()))?;
         let png = super::logo::prepare(&bytes)?;
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Settings], |tx| super::save_logo(tx, Some(&png), &now))
+        state.write(|tx| super::save_logo(tx, Some(&png), &now))
     })
 }
 
@@ -49,6 +49,6 @@ pub fn set_logo(state: State<'_, AppState>, path: ChosenFile) -> Result<()> {
 pub fn clear_logo(state: State<'_, AppState>) -> Result<()> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
-        state.write(&[Topic::Settings], |tx| super::save_logo(tx, None, &now))
+        state.write(|tx| super::save_logo(tx, None, &now))
     })
 }

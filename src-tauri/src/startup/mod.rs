@@ -8,7 +8,6 @@ use ts_rs::TS;
 
 use crate::backups::{self, BackupInfo};
 use crate::error::{Error, Result};
-use crate::state::Topic;
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -65,7 +64,7 @@ pub fn explore_sample(state: &AppState) -> Result<()> {
     std::fs::write(home.sample_marker(), b"")?;
     let loaded = state.switch_to(sample).and_then(|_| {
         let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(Topic::ALL, |tx| crate::sample::load(tx, today, &now))
+        state.write(|tx| crate::sample::load(tx, today, &now))
     });
     if loaded.is_err() {
         let _ = std::fs::remove_file(home.sample_marker());
