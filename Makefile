@@ -16,7 +16,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libssl-dev libxdo-dev \
 TAURI_DRIVER_VERSION := 2.1.0
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help run test setup system-packages fonts tauri-driver ui-deps ui test-rust test-bindings test-ui test-e2e bench release clean
+.PHONY: help run test setup system-packages fonts tauri-driver ui-deps ui test-style test-rust test-bindings test-ui test-e2e bench release clean
 
 help:
 	@echo "make run    set everything up and open PPG Desk"
@@ -30,7 +30,7 @@ run: setup ui
 	cargo test --no-run --test integration
 	"$(CARGO_TARGET_DIR)/debug/ppg-desk" $(ARGS)
 
-test: setup ui test-rust test-bindings test-ui test-e2e
+test: setup ui test-style test-rust test-bindings test-ui test-e2e
 	@echo "All PPG Desk tests passed."
 
 setup: system-packages fonts tauri-driver ui-deps
@@ -63,6 +63,13 @@ ui/node_modules/.installed: ui/package-lock.json
 
 ui: ui-deps
 	npm --prefix ui run build
+
+# Formatting and lints are checked, not remembered (rustfmt.toml; clippy with warnings as errors).
+test-style:
+	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
 
 test-rust:
 	cargo test --lib --bins --test integration --test tidy

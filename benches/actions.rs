@@ -19,14 +19,18 @@ fn store(dir: &std::path::Path) -> AppState {
         .write(|tx| {
             let mut owners = Vec::new();
             for n in 0..40 {
-                let person = PersonInput { full_name: format!("Volunteer {n:02}"), ..Default::default() }.checked(start)?;
+                let person =
+                    PersonInput { full_name: format!("Volunteer {n:02}"), ..Default::default() }.checked(start)?;
                 owners.push(ppg_desk::people::insert(tx, &person, "now")?);
             }
             for n in 0..20_000u32 {
                 let agreed = start + chrono::Duration::days(i64::from(n % 1000));
                 let due = agreed + chrono::Duration::days(i64::from(n % 60));
                 let input = ActionInput {
-                    title: format!("Action {n}: ask the practice about {}", ["leaflets", "parking", "phones", "the survey"][n as usize % 4]),
+                    title: format!(
+                        "Action {n}: ask the practice about {}",
+                        ["leaflets", "parking", "phones", "the survey"][n as usize % 4]
+                    ),
                     owner_ids: vec![owners[n as usize % 40], owners[(n as usize * 7) % 40]],
                     due_on: due.format("%d/%m/%Y").to_string(),
                     ..Default::default()
@@ -46,7 +50,9 @@ fn list(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let state = store(dir.path());
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-    let owner = state.read(|conn| views::list(conn, &ActionFilter::of(ActionView::Open), today)).unwrap().rows[0].action.owner_ids[0];
+    let owner = state.read(|conn| views::list(conn, &ActionFilter::of(ActionView::Open), today)).unwrap().rows[0]
+        .action
+        .owner_ids[0];
     let mut overdue_for_one = ActionFilter::of(ActionView::Overdue);
     overdue_for_one.owner_id = Some(owner);
     let mut words = ActionFilter::of(ActionView::Open);
@@ -54,7 +60,12 @@ fn list(c: &mut Criterion) {
     let mut done_range = ActionFilter::of(ActionView::Done);
     done_range.done_from = "1/1/2025".into();
     done_range.done_to = "31/3/2025".into();
-    let filters = [("open", ActionFilter::of(ActionView::Open)), ("overdue_one_owner", overdue_for_one), ("words", words), ("done_in_range", done_range)];
+    let filters = [
+        ("open", ActionFilter::of(ActionView::Open)),
+        ("overdue_one_owner", overdue_for_one),
+        ("words", words),
+        ("done_in_range", done_range),
+    ];
     for (name, filter) in filters {
         c.bench_function(&format!("actions_20000_{name}"), |b| {
             b.iter(|| {

@@ -13,13 +13,17 @@ fn main() {
         );
     }
     println!("cargo:rerun-if-changed=assets/fonts");
-    for font in ["AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"] {
+    for font in [
+        "AtkinsonHyperlegible-Regular.ttf",
+        "AtkinsonHyperlegible-Bold.ttf",
+        "NotoSans-Regular.ttf",
+        "NotoSans-Bold.ttf",
+    ] {
         if !Path::new("assets/fonts").join(font).exists() {
             panic!("\n\nThe printing font {font} has not been fetched yet.\nRun `make fonts` (or assets/fonts/fetch-fonts.sh) first.\n\n");
         }
     }
-    let attributes = tauri_build::Attributes::new()
-        .capabilities_path_pattern("./src-tauri/capabilities/**/*");
+    let attributes = tauri_build::Attributes::new().capabilities_path_pattern("./src-tauri/capabilities/**/*");
     if let Err(error) = tauri_build::try_build(attributes) {
         panic!("tauri-build failed: {error:#}");
     }

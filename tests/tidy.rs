@@ -71,7 +71,10 @@ fn tauri_appears_only_in_lib_state_and_commands() {
         .into_iter()
         .filter(|p| {
             let name = relative(p);
-            let allowed = name.ends_with("src/lib.rs") || name.ends_with("src/state.rs") || name.ends_with("commands.rs") || name.ends_with("src/main.rs");
+            let allowed = name.ends_with("src/lib.rs")
+                || name.ends_with("src/state.rs")
+                || name.ends_with("commands.rs")
+                || name.ends_with("src/main.rs");
             !allowed && fs::read_to_string(p).unwrap().contains("tauri::")
         })
         .map(|p| relative(&p))
@@ -88,7 +91,10 @@ fn sql_lives_only_in_sql_files_and_db() {
             let name = relative(p);
             let allowed = name.ends_with("sql.rs") || name.contains("src/db/") || name.ends_with("tests.rs");
             let text = fs::read_to_string(p).unwrap();
-            !allowed && keywords.iter().any(|k| text.lines().any(|l| l.contains(&format!("\"{k}")) || l.trim_start().starts_with(k)))
+            !allowed
+                && keywords
+                    .iter()
+                    .any(|k| text.lines().any(|l| l.contains(&format!("\"{k}")) || l.trim_start().starts_with(k)))
         })
         .map(|p| relative(&p))
         .collect();
@@ -107,16 +113,18 @@ fn registered_commands() -> Vec<String> {
         .collect()
 }
 
-
 #[test]
 fn every_registered_command_has_its_typescript_wrapper() {
     let commands = registered_commands();
     assert!(commands.len() >= 10, "found the command list: {commands:?}");
     // Wrappers live in commands.ts, and a feature with many commands has its own file beside it.
-    let wrappers: String = files_under(&root().join("ui/src/lib/api"), &[".ts"]).iter().map(|p| fs::read_to_string(p).unwrap()).collect();
+    let wrappers: String =
+        files_under(&root().join("ui/src/lib/api"), &[".ts"]).iter().map(|p| fs::read_to_string(p).unwrap()).collect();
     let missing: Vec<String> = commands
         .iter()
-        .filter(|c| !(wrappers.contains(&format!("export const {} =", camel(c))) && wrappers.contains(&format!("'{c}'"))))
+        .filter(|c| {
+            !(wrappers.contains(&format!("export const {} =", camel(c))) && wrappers.contains(&format!("'{c}'")))
+        })
         .cloned()
         .collect();
     assert!(missing.is_empty(), "add these to ui/src/lib/api/ (commands.ts or the feature's file): {missing:?}");
@@ -151,7 +159,11 @@ fn the_csp_is_strict_and_nothing_remote_is_loaded() {
     assert!(conf.contains("\"csp\": \"default-src 'self'"), "tauri.conf.json sets a strict CSP");
     for file in files_under(&root().join("ui/src"), &[".svelte", ".ts", ".css", ".html"]) {
         let text = fs::read_to_string(&file).unwrap();
-        assert!(!text.contains("https://") && !text.contains("http://"), "{} must not load anything remote", relative(&file));
+        assert!(
+            !text.contains("https://") && !text.contains("http://"),
+            "{} must not load anything remote",
+            relative(&file)
+        );
     }
 }
 
@@ -163,9 +175,20 @@ fn commands() -> Vec<(String, String, String)> {
         let lines: Vec<&str> = text.lines().collect();
         for (i, line) in lines.iter().enumerate() {
             if line.trim_start().starts_with("#[tauri::command") {
-                let signature = lines[i..].iter().skip(1).take_while(|l| !l.trim_end().ends_with('{')).chain(lines[i + 1..].iter().find(|l| l.trim_end().ends_with('{'))).copied().collect::<Vec<_>>().join(" ");
+                let signature = lines[i..]
+                    .iter()
+                    .skip(1)
+                    .take_while(|l| !l.trim_end().ends_with('{'))
+                    .chain(lines[i + 1..].iter().find(|l| l.trim_end().ends_with('{')))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let body_start = i + 1 + lines[i + 1..].iter().position(|l| l.trim_end().ends_with('{')).unwrap() + 1;
-                out.push((relative(&path), format!("{line} {signature}"), lines.get(body_start).unwrap_or(&"").trim().to_string()));
+                out.push((
+                    relative(&path),
+                    format!("{line} {signature}"),
+                    lines.get(body_start).unwrap_or(&"").trim().to_string(),
+                ));
             }
         }
     }
@@ -179,18 +202,26 @@ fn commands() -> Vec<(String, String, String)> {
 fn every_command_runs_off_the_window_thread_inside_the_panic_guard() {
     let offenders: Vec<String> = commands()
         .into_iter()
-        .filter(|(_, signature, body)| !signature.contains("#[tauri::command(async)]") || !body.starts_with("crate::state::guard("))
+        .filter(|(_, signature, body)| {
+            !signature.contains("#[tauri::command(async)]") || !body.starts_with("crate::state::guard(")
+        })
         .map(|(file, signature, _)| format!("{file}: {signature}"))
         .collect();
-    assert!(offenders.is_empty(), "mark these #[tauri::command(async)] and wrap the body in crate::state::guard(move || ..): {offenders:#?}");
+    assert!(
+        offenders.is_empty(),
+        "mark these #[tauri::command(async)] and wrap the body in crate::state::guard(move || ..): {offenders:#?}"
+    );
 }
 
 /// Why: a page that went wrong must not read or write any file on the computer. A path from
 /// the window is a `ChosenFile`, checked against the files chosen in a dialog this session.
 #[test]
 fn no_command_takes_a_path_from_the_window_unchecked() {
-    let offenders: Vec<String> =
-        commands().into_iter().filter(|(_, signature, _)| signature.contains("PathBuf") && !signature.contains("-> Result<Option<PathBuf>>")).map(|(file, signature, _)| format!("{file}: {signature}")).collect();
+    let offenders: Vec<String> = commands()
+        .into_iter()
+        .filter(|(_, signature, _)| signature.contains("PathBuf") && !signature.contains("-> Result<Option<PathBuf>>"))
+        .map(|(file, signature, _)| format!("{file}: {signature}"))
+        .collect();
     assert!(offenders.is_empty(), "take `path: ChosenFile` instead of a PathBuf: {offenders:#?}");
 }
 

@@ -15,12 +15,27 @@ pub fn topic_of(table: &str) -> Option<Topic> {
     Some(match table {
         "settings" | "practices" => Topic::Settings,
         "people" | "person_roles" => Topic::People,
-        "meetings" | "agenda_items" | "agenda_template" | "attendance" | "decisions" | "minute_amendments" | "meeting_guests" => Topic::Meetings,
+        "meetings" | "agenda_items" | "agenda_template" | "attendance" | "decisions" | "minute_amendments"
+        | "meeting_guests" => Topic::Meetings,
         "actions" | "action_owners" | "action_updates" => Topic::Actions,
         "contacts" | "contact_interactions" => Topic::Contacts,
         "directory_categories" | "directory_entries" | "directory_entry_categories" => Topic::Directory,
-        "drivers" | "driver_absences" | "driver_availability" | "driver_checks" | "driver_other_miles" | "passengers" | "trips" | "destinations" => Topic::Drivers,
-        "befrienders" | "befriending_history" | "concerns" | "match_logs" | "matches" | "outcome_scores" | "referrals" | "referral_contacts" => Topic::Befriending,
+        "drivers"
+        | "driver_absences"
+        | "driver_availability"
+        | "driver_checks"
+        | "driver_other_miles"
+        | "passengers"
+        | "trips"
+        | "destinations" => Topic::Drivers,
+        "befrienders"
+        | "befriending_history"
+        | "concerns"
+        | "match_logs"
+        | "matches"
+        | "outcome_scores"
+        | "referrals"
+        | "referral_contacts" => Topic::Befriending,
         "bulletins" | "bulletin_articles" | "bulletin_prints" => Topic::Bulletins,
         _ => return None,
     })
@@ -41,7 +56,9 @@ impl Written {
         let noted = written.clone();
         conn.authorizer(Some(move |context: AuthContext<'_>| {
             let table = match context.action {
-                AuthAction::Insert { table_name } | AuthAction::Delete { table_name } | AuthAction::Update { table_name, .. } => Some(table_name),
+                AuthAction::Insert { table_name }
+                | AuthAction::Delete { table_name }
+                | AuthAction::Update { table_name, .. } => Some(table_name),
                 _ => None,
             };
             if let Some(table) = table.filter(|t| !t.starts_with("sqlite_")) {

@@ -93,8 +93,18 @@ pub fn check_email(value: &str) -> std::result::Result<(), &'static str> {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Parses a date as people in England write it: 24/11/2026, 24-11-2026, 24.11.26,
@@ -102,18 +112,12 @@ const MONTHS: [&str; 12] = [
 pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
     let example = "Please write the date as day/month/year, for example 24/11/2026.";
     let text = text.trim();
-    let parts: Vec<&str> = text
-        .split(|c: char| c == '/' || c == '-' || c == '.' || c == ' ' || c == ',')
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = text.split(['/', '-', '.', ' ', ',']).filter(|p| !p.is_empty()).collect();
     if parts.len() != 3 {
         return Err(example.to_string());
     }
-    let (day, month, year) = if parts[0].len() == 4 {
-        (parts[2], parts[1], parts[0])
-    } else {
-        (parts[0], parts[1], parts[2])
-    };
+    let (day, month, year) =
+        if parts[0].len() == 4 { (parts[2], parts[1], parts[0]) } else { (parts[0], parts[1], parts[2]) };
     let day: u32 = day.trim_end_matches(|c: char| c.is_alphabetic()).parse().map_err(|_| example.to_string())?;
     let month: u32 = match month.parse() {
         Ok(m) => m,
@@ -133,9 +137,8 @@ pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
     if !(1..=12).contains(&month) {
         return Err(format!("There is no month {month}: months go from 1 to 12."));
     }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        format!("The date {day} {} {year} does not exist.", capitalise(MONTHS[month as usize - 1]))
-    })
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| format!("The date {day} {} {year} does not exist.", capitalise(MONTHS[month as usize - 1])))
 }
 
 fn capitalise(word: &str) -> String {
@@ -158,7 +161,9 @@ pub fn parse_time(text: &str) -> std::result::Result<String, String> {
     let (hours, minutes) = match digits.split_once([':', '.']) {
         Some((h, m)) => (h.to_string(), m.to_string()),
         // Four digits with no separator, as in "1830"; anything else is read as whole hours.
-        None if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) => (digits[..2].to_string(), digits[2..].to_string()),
+        None if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            (digits[..2].to_string(), digits[2..].to_string())
+        }
         None => (digits.clone(), "0".to_string()),
     };
     let mut hours: u32 = hours.parse().map_err(|_| example.clone())?;
@@ -173,7 +178,9 @@ pub fn parse_time(text: &str) -> std::result::Result<String, String> {
         hours = 0;
     }
     if hours > 23 || minutes > 59 {
-        return Err(format!("{hours:02}:{minutes:02} is not a time of day: hours go from 0 to 23 and minutes from 0 to 59."));
+        return Err(format!(
+            "{hours:02}:{minutes:02} is not a time of day: hours go from 0 to 23 and minutes from 0 to 59."
+        ));
     }
     Ok(format!("{hours:02}:{minutes:02}"))
 }
@@ -228,7 +235,16 @@ mod tests {
 
     #[test]
     fn parses_the_ways_people_write_times() {
-        for (typed, expected) in [("18:30", "18:30"), ("6.30pm", "18:30"), ("6:30 PM", "18:30"), ("6pm", "18:00"), ("1830", "18:30"), ("12pm", "12:00"), ("12.15am", "00:15"), ("9:05", "09:05")] {
+        for (typed, expected) in [
+            ("18:30", "18:30"),
+            ("6.30pm", "18:30"),
+            ("6:30 PM", "18:30"),
+            ("6pm", "18:00"),
+            ("1830", "18:30"),
+            ("12pm", "12:00"),
+            ("12.15am", "00:15"),
+            ("9:05", "09:05"),
+        ] {
             assert_eq!(parse_time(typed).as_deref(), Ok(expected), "{typed}");
         }
         assert_eq!(parse_time("12 noon").unwrap(), "12:00");

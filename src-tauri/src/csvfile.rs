@@ -110,7 +110,8 @@ pub fn table(text: &str) -> Result<Table> {
     let mut sample_rows = Vec::new();
     let mut row_count = 0;
     for record in rdr.records() {
-        let record = record.map_err(|e| Error::File(format!("The file could not be read as CSV near line {}.", line_of(&e))))?;
+        let record =
+            record.map_err(|e| Error::File(format!("The file could not be read as CSV near line {}.", line_of(&e))))?;
         if sample_rows.len() < 5 {
             sample_rows.push(record.iter().map(|v| restore_value(v).to_string()).collect());
         }
@@ -122,7 +123,10 @@ pub fn table(text: &str) -> Result<Table> {
 /// Reads every non-empty row with `read`; each row is either a record or a problem.
 /// A file with a quote that is never closed is refused whole: the csv reader would otherwise
 /// run every line after it into one value and lose rows without a word.
-pub fn rows<T>(text: &str, mut read: impl FnMut(&csv::StringRecord) -> std::result::Result<T, String>) -> Vec<std::result::Result<T, RowProblem>> {
+pub fn rows<T>(
+    text: &str,
+    mut read: impl FnMut(&csv::StringRecord) -> std::result::Result<T, String>,
+) -> Vec<std::result::Result<T, RowProblem>> {
     if let Some(line) = unclosed_quote(text) {
         return vec![Err(RowProblem { line, message: unclosed_message(line) })];
     }
@@ -138,7 +142,9 @@ pub fn rows<T>(text: &str, mut read: impl FnMut(&csv::StringRecord) -> std::resu
                 let record: csv::StringRecord = record.iter().map(restore_value).collect();
                 read(&record).map_err(|message| RowProblem { line, message })
             }
-            Err(error) => Err(RowProblem { line: line_of(&error), message: "This line could not be read as CSV.".into() }),
+            Err(error) => {
+                Err(RowProblem { line: line_of(&error), message: "This line could not be read as CSV.".into() })
+            }
         };
         rows.push(row);
     }
@@ -212,7 +218,9 @@ pub fn write_file(path: &Path, text: &str) -> Result<()> {
 
 /// A stored date ("2026-11-24") as British spreadsheets write it ("24/11/2026"); "" if none.
 pub fn uk_date(iso: Option<&str>) -> String {
-    iso.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default()
+    iso.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -221,7 +229,9 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_read_back_intact() {
-        for value in ["=HYPERLINK(\"http://x\")", "=cmd|' /C calc'!A0", "+44 1642 000000", "-5", "@SUM(A1)", "\tx", "\rx"] {
+        for value in
+            ["=HYPERLINK(\"http://x\")", "=cmd|' /C calc'!A0", "+44 1642 000000", "-5", "@SUM(A1)", "\tx", "\rx"]
+        {
             let written = neutralise(value);
             assert!(written.starts_with('\''), "{value:?} must not reach a spreadsheet as a formula");
             assert_eq!(restore_value(&written), value, "our own import gets the value back");

@@ -71,11 +71,21 @@ fn database_words(error: &rusqlite::Error) -> String {
     match code {
         ErrorCode::DiskFull => DISK_FULL.into(),
         ErrorCode::ReadOnly | ErrorCode::PermissionDenied => READ_ONLY.into(),
-        ErrorCode::CannotOpen => "The data file could not be opened: its folder may be missing or not allowed to be written.".into(),
-        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => "The data is busy (another PPG Desk may be saving). Nothing was changed: please try again.".into(),
-        ErrorCode::ConstraintViolation => "That change breaks one of PPG Desk's rules for the data, so nothing was changed.".into(),
-        ErrorCode::SystemIoFailure => "The disk could not be read or written (it may be full, removed or failing), so nothing was changed.".into(),
-        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => "The data file is damaged, so nothing was changed. You can restore the latest backup.".into(),
+        ErrorCode::CannotOpen => {
+            "The data file could not be opened: its folder may be missing or not allowed to be written.".into()
+        }
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+            "The data is busy (another PPG Desk may be saving). Nothing was changed: please try again.".into()
+        }
+        ErrorCode::ConstraintViolation => {
+            "That change breaks one of PPG Desk's rules for the data, so nothing was changed.".into()
+        }
+        ErrorCode::SystemIoFailure => {
+            "The disk could not be read or written (it may be full, removed or failing), so nothing was changed.".into()
+        }
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+            "The data file is damaged, so nothing was changed. You can restore the latest backup.".into()
+        }
         _ => format!("The data could not be saved or read, so nothing was changed. (Code {extended}.)"),
     }
 }
@@ -155,7 +165,10 @@ mod tests {
 
     #[test]
     fn a_full_disk_is_said_in_plain_words() {
-        let full = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL), Some("database or disk is full".into()));
+        let full = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            Some("database or disk is full".into()),
+        );
         assert_eq!(Error::Database(full).to_string(), DISK_FULL);
         let io = std::io::Error::from(std::io::ErrorKind::StorageFull);
         assert_eq!(Error::Io(io).to_string(), DISK_FULL);

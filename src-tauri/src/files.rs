@@ -54,7 +54,8 @@ pub fn read_capped(path: &Path, what: &str, max_bytes: u64) -> Result<Vec<u8>> {
 /// `what` names what it should hold ("a list of contacts").
 pub fn read_import(path: &Path, what: &str, max_mb: u64) -> Result<String> {
     let bytes = read_capped(path, what, max_mb * 1024 * 1024)?;
-    String::from_utf8(bytes).map_err(|_| Error::File(format!("That file is not {what} PPG Desk can read (it is not UTF-8 text).")))
+    String::from_utf8(bytes)
+        .map_err(|_| Error::File(format!("That file is not {what} PPG Desk can read (it is not UTF-8 text).")))
 }
 
 /// The files the person chose in a dialog during this session: the only paths a command
@@ -75,7 +76,10 @@ impl Chosen {
         if self.paths.lock().unwrap_or_else(|e| e.into_inner()).contains(&path) {
             Ok(path)
         } else {
-            Err(Error::File("PPG Desk only opens or saves files you choose in its file window. Please choose the file again.".into()))
+            Err(Error::File(
+                "PPG Desk only opens or saves files you choose in its file window. Please choose the file again."
+                    .into(),
+            ))
         }
     }
 }
@@ -96,7 +100,10 @@ mod tests {
     #[test]
     fn devices_folders_and_large_files_are_refused_without_reading_them_whole() {
         #[cfg(unix)]
-        assert!(read_capped(Path::new("/dev/zero"), "a list of contacts", 1024).unwrap_err().to_string().contains("not a file"));
+        assert!(read_capped(Path::new("/dev/zero"), "a list of contacts", 1024)
+            .unwrap_err()
+            .to_string()
+            .contains("not a file"));
         let dir = tempfile::tempdir().unwrap();
         assert!(read_capped(dir.path(), "a picture", 1024).is_err());
         let big = dir.path().join("big.csv");

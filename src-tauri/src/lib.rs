@@ -5,18 +5,18 @@
 mod keyed;
 
 pub mod actions;
+pub mod backups;
 pub mod befriending;
+pub mod bulletins;
 pub mod calendar;
 pub mod changes;
-pub mod bulletins;
-pub mod backups;
 pub mod check;
 pub mod cli;
 pub mod contacts;
 pub mod csvfile;
 pub mod dashboard;
-pub mod dialogs;
 pub mod db;
+pub mod dialogs;
 pub mod directory;
 pub mod documents;
 pub mod drivers;

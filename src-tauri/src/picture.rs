@@ -35,9 +35,12 @@ pub fn prepare(bytes: &[u8], wanted: &Wanted) -> Result<Vec<u8>> {
         return Err(wrong("Please choose a PNG or JPEG picture."));
     };
     let reader = || ImageReader::with_format(Cursor::new(bytes), format);
-    let (width, height) = reader().into_dimensions().map_err(|_| wrong("That picture could not be read. It may be damaged."))?;
+    let (width, height) =
+        reader().into_dimensions().map_err(|_| wrong("That picture could not be read. It may be damaged."))?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(wrong("That picture has too many pixels to print (over 50 megapixels). Please choose a smaller copy of it."));
+        return Err(wrong(
+            "That picture has too many pixels to print (over 50 megapixels). Please choose a smaller copy of it.",
+        ));
     }
     if width < 16 || height < 16 {
         return Err(wrong("That picture is too small to print clearly."));

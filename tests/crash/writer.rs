@@ -17,7 +17,8 @@ fn main() {
     }
     let mut out = std::io::stdout().lock();
     for n in 0.. {
-        let input = PersonInput { full_name: format!("Crash Test {n}"), notes: "x".repeat(n % 2000), ..Default::default() };
+        let input =
+            PersonInput { full_name: format!("Crash Test {n}"), notes: "x".repeat(n % 2000), ..Default::default() };
         let checked = input.checked(state.today()).expect("a valid person");
         let id = state
             .write(|tx| {

@@ -10,7 +10,12 @@ use crate::webdriver::{Element, Session};
 
 /// The id and date of the meeting the command line lists first (the one planned).
 fn planned_meeting(dir: &std::path::Path) -> (String, NaiveDate) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("meetings")
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let line: Vec<&str> = text.lines().nth(1).expect("a meeting is listed").split_whitespace().collect();
     (line[0].to_string(), NaiveDate::parse_from_str(line[1], "%Y-%m-%d").unwrap())
@@ -21,7 +26,10 @@ fn iso(date: NaiveDate) -> String {
 }
 
 fn card_text(app: &Session, heading_id: &str) -> String {
-    let text = app.execute("const h = document.getElementById(arguments[0]); return h ? h.closest('section').innerText : '';", json!([heading_id]));
+    let text = app.execute(
+        "const h = document.getElementById(arguments[0]); return h ? h.closest('section').innerText : '';",
+        json!([heading_id]),
+    );
     text.as_str().unwrap_or_default().to_string()
 }
 
@@ -39,7 +47,10 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     app.wait_for_text("Stage: Planned");
     app.click_button("Minutes");
     app.click_labelled("Add an action under Practice update");
-    let item = app.execute("return document.querySelector('[aria-label=\"New action under Practice update\"] input').id.split('-').pop();", json!([]));
+    let item = app.execute(
+        "return document.querySelector('[aria-label=\"New action under Practice update\"] input').id.split('-').pop();",
+        json!([]),
+    );
     let item = item.as_str().unwrap().to_string();
     app.fill(&format!("#actionTitle-{item}"), "Book a table for the flu clinic");
     app.execute(
@@ -111,7 +122,9 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     app.click_button("Print…");
     app.wait_for_text("Reminder sheets");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while app.execute("return document.querySelectorAll('.preview canvas').length;", json!([])).as_u64().unwrap_or(0) < 2 {
+    while app.execute("return document.querySelectorAll('.preview canvas').length;", json!([])).as_u64().unwrap_or(0)
+        < 2
+    {
         assert!(std::time::Instant::now() < deadline, "both previews (log and reminder sheets) appear");
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
@@ -120,11 +133,24 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
 
     let sheet = dir.path().join("reminders.pdf");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir").arg(dir.path()).env("PPG_DESK_TODAY", iso(later)).args(["print", "actions", "--out"]).arg(&sheet).output().unwrap();
+        .arg("--data-dir")
+        .arg(dir.path())
+        .env("PPG_DESK_TODAY", iso(later))
+        .args(["print", "actions", "--out"])
+        .arg(&sheet)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let done = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir").arg(dir.path()).args(["export", "actions", "--format", "csv"]).output().unwrap();
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["export", "actions", "--format", "csv"])
+        .output()
+        .unwrap();
     let csv = String::from_utf8_lossy(&done.stdout);
     let line = csv.lines().find(|l| l.starts_with("Book a table for the flu clinic")).expect("the action is exported");
-    assert!(line.contains(",Done,") && line.contains("Table booked for Saturday."), "closed at the review, with what was said: {line}");
+    assert!(
+        line.contains(",Done,") && line.contains("Table booked for Saturday."),
+        "closed at the review, with what was said: {line}"
+    );
 }

@@ -8,8 +8,12 @@ use crate::webdriver::Session;
 /// or if the window has to scroll sideways to show it (reflow: wide boards and tables scroll
 /// inside the page, and nothing such as a screen's main button is pushed off to the right).
 pub fn assert_accessible(session: &Session, screen: &str) {
-    let widths = session.execute("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];", json!([]));
-    assert!(widths[0].as_i64() <= widths[1].as_i64(), "the {screen} screen is wider than the window ({widths}): it would scroll sideways");
+    let widths = session
+        .execute("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];", json!([]));
+    assert!(
+        widths[0].as_i64() <= widths[1].as_i64(),
+        "the {screen} screen is wider than the window ({widths}): it would scroll sideways"
+    );
     // WCAG 1.4.11 (non-text contrast), which axe-core does not check: every visible box,
     // list, radio and checkbox has a border of at least 3:1 against what is behind it.
     let weak = session.execute(
@@ -21,7 +25,11 @@ pub fn assert_accessible(session: &Session, screen: &str) {
            .filter(([, ratio]) => ratio < 3).map(([name, ratio]) => `${name} (${ratio.toFixed(2)}:1)`);",
         json!([]),
     );
-    assert_eq!(weak, json!([]), "on the {screen} screen these controls' borders are below 3:1 against their background");
+    assert_eq!(
+        weak,
+        json!([]),
+        "on the {screen} screen these controls' borders are below 3:1 against their background"
+    );
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/node_modules/axe-core/axe.min.js");
     let source = std::fs::read_to_string(path).expect("axe-core is installed in ui/node_modules (npm ci)");
     session.execute(&format!("{source}\n;return true;"), json!([]));

@@ -16,7 +16,11 @@ fn next_step(app: &Session, to: &str) {
 }
 
 fn fill_scores(app: &Session, answers: [&str; 8]) {
-    for (field, answer) in ["satisfied", "worthwhile", "happy", "anxious", "lackCompanionship", "leftOut", "isolated", "directLoneliness"].iter().zip(answers) {
+    for (field, answer) in
+        ["satisfied", "worthwhile", "happy", "anxious", "lackCompanionship", "leftOut", "isolated", "directLoneliness"]
+            .iter()
+            .zip(answers)
+    {
         app.fill(&format!("#{field}"), answer);
     }
     app.click_button("Save the scores");
@@ -30,7 +34,10 @@ fn a_referral_goes_from_the_link_worker_to_a_reported_match() {
     let app = Session::launch(dir.path(), &[]);
     app.wait_for_text("Next meeting");
     let card = section_text(&app, "befriending-card-title");
-    assert!(card.contains("not contacted for") && card.contains("safeguarding concern"), "the dashboard prompts:\n{card}");
+    assert!(
+        card.contains("not contacted for") && card.contains("safeguarding concern"),
+        "the dashboard prompts:\n{card}"
+    );
     // An old closed referral is due for erasure: the dashboard says so and leads to the list.
     app.click_button("See the referrals due for erasure");
     app.wait_for_text("Due for erasure");
@@ -72,7 +79,10 @@ fn a_referral_goes_from_the_link_worker_to_a_reported_match() {
 
     // Match with the top suggestion, shown with its reasons.
     app.wait_for_text("shares an interest in");
-    let top = app.execute("const b = document.querySelector('.match-button'); return b ? b.textContent.trim() : null;", json!([]));
+    let top = app.execute(
+        "const b = document.querySelector('.match-button'); return b ? b.textContent.trim() : null;",
+        json!([]),
+    );
     let top = top.as_str().expect("someone can befriend her").trim_start_matches("Match with ").to_string();
     app.screenshot("befriending-suggestions");
     app.click_button(&format!("Match with {top}"));

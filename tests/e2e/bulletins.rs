@@ -10,7 +10,12 @@ use crate::axe::assert_accessible;
 use crate::webdriver::Session;
 
 fn next_meeting_date(dir: &std::path::Path) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("meetings")
+        .output()
+        .unwrap();
     let today = Local::now().date_naive();
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -23,7 +28,13 @@ fn next_meeting_date(dir: &std::path::Path) -> String {
 }
 
 fn field_value(app: &Session, css: &str) -> String {
-    app.execute("const f = document.querySelector(arguments[0]); return f ? (f.value ?? f.innerText) : '';", json!([css])).as_str().unwrap_or_default().to_string()
+    app.execute(
+        "const f = document.querySelector(arguments[0]); return f ? (f.value ?? f.innerText) : '';",
+        json!([css]),
+    )
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
 }
 
 #[test]
@@ -81,11 +92,23 @@ fn the_next_issue_is_made_from_the_last_with_the_diary_and_a_picture_then_printe
 
     let pdf = dir.path().join("bulletin.pdf");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir").arg(dir.path()).args(["print", "bulletin", "--issue", &bulletin.to_string(), "--out"]).arg(&pdf).output().unwrap();
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["print", "bulletin", "--issue", &bulletin.to_string(), "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::process::Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
-    for expected in ["Issue 25", "Dates for your diary", next.as_str(), "Our new garden", "The new garden by the car park", "sensory garden"] {
+    for expected in [
+        "Issue 25",
+        "Dates for your diary",
+        next.as_str(),
+        "Our new garden",
+        "The new garden by the car park",
+        "sensory garden",
+    ] {
         assert!(text.contains(expected), "the printed issue has {expected:?}:\n{text}");
     }
 }

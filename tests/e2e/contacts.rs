@@ -118,7 +118,12 @@ fn a_directory_entry_is_added_checked_found_and_printed() {
 
     let pdf = dir.path().join("directory.pdf");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir").arg(dir.path()).args(["print", "directory", "--large-print", "--out"]).arg(&pdf).output().unwrap();
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["print", "directory", "--large-print", "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");

@@ -8,8 +8,8 @@ use chrono::{Datelike, Duration, Local, NaiveDate};
 use serde_json::json;
 
 use crate::axe::assert_accessible;
-use crate::{choose, pick, section_text};
 use crate::webdriver::Session;
+use crate::{choose, pick, section_text};
 
 fn uk(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
@@ -54,7 +54,10 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     let checked = app.execute("return document.querySelector(\"input[name='drivers-tab']:checked\").value;", json!([]));
     assert_eq!(checked, json!("drivers"), "the card opens the list of drivers");
     let former = section_text(&app, "former-drivers-title");
-    assert!(former.contains("Kenneth Ashworth") && former.contains("stopped driving on"), "the sample's former driver is due for removal:\n{former}");
+    assert!(
+        former.contains("Kenneth Ashworth") && former.contains("stopped driving on"),
+        "the sample's former driver is due for removal:\n{former}"
+    );
     assert_accessible(&app, "drivers-list");
     app.click_labelled("Remove Kenneth Ashworth's driver record…");
     app.wait_for_text("Remove Kenneth Ashworth's vehicle, checks and usual week for good?");
@@ -126,8 +129,14 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     app.click_button("← Back to the driver scheme");
     add_trip(&app, "Joyce Armitage", monday);
     app.wait_for_text(&format!("Clash: {driver} is already driving Edith Parkinson to Northgate Eye Clinic from 10am"));
-    let offered = app.execute("return [...document.querySelectorAll('.suggestions button')].map(b => b.getAttribute('aria-label'));", json!([]));
-    assert!(!offered.to_string().contains(&format!("Assign {driver}")), "no way to assign the clashing driver: {offered}");
+    let offered = app.execute(
+        "return [...document.querySelectorAll('.suggestions button')].map(b => b.getAttribute('aria-label'));",
+        json!([]),
+    );
+    assert!(
+        !offered.to_string().contains(&format!("Assign {driver}")),
+        "no way to assign the clashing driver: {offered}"
+    );
 
     // The rota for that week.
     app.click_button("← Back to the driver scheme");
@@ -153,8 +162,12 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     app.fill("#otherMiles", "lots");
     app.click_button("Save these miles");
     app.wait_for_text("This is not a number of miles: please write it like 2,400.");
-    let described = app.execute("return document.querySelector('#otherMiles').getAttribute('aria-describedby');", json!([]));
-    assert!(described.as_str().unwrap_or_default().contains("otherMiles-error"), "the message is tied to its field: {described}");
+    let described =
+        app.execute("return document.querySelector('#otherMiles').getAttribute('aria-describedby');", json!([]));
+    assert!(
+        described.as_str().unwrap_or_default().contains("otherMiles-error"),
+        "the message is tied to its field: {described}"
+    );
     app.fill("#otherMiles", "9,999");
     app.click_button("Save these miles");
     app.wait_for_text("Saved: 9,999 miles for other organisations in the");
@@ -168,10 +181,18 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
     let pdf = dir.path().join("rota.pdf");
     let week = monday.format("%G-W%V").to_string();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir").arg(dir.path()).args(["print", "rota", "--week", &week, "--out"]).arg(&pdf).output().unwrap();
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["print", "rota", "--week", &week, "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(text.contains("Edith Parkinson") && text.contains(&driver), "the trip and its driver are on the rota:\n{text}");
+    assert!(
+        text.contains("Edith Parkinson") && text.contains(&driver),
+        "the trip and its driver are on the rota:\n{text}"
+    );
     assert!(text.contains("NOT YET ASSIGNED"), "Joyce's trip still needs a driver, said in words");
 }

@@ -64,12 +64,16 @@ fn minutes_a_decision_a_shortcut_and_settings_with_the_keyboard_alone() {
     app.wait_for_text("Notes are saved as you type");
 
     // "+ Decision" under the first item: focus goes into the form, the votes land in their boxes.
-    let minutes_before = app.execute("return [...document.querySelectorAll('.minutes-item .rich-text')].map(t => t.innerText);", json!([]));
+    let minutes_before = app
+        .execute("return [...document.querySelectorAll('.minutes-item .rich-text')].map(t => t.innerText);", json!([]));
     tab_to(&app, 40, "+ Decision", |f| f["label"].as_str().is_some_and(|l| l.starts_with("Add a decision under")));
     let under = focus(&app)["label"].as_str().unwrap().trim_start_matches("Add a decision under ").to_string();
     app.press(&[Key::ENTER]);
     let first_field = focus(&app);
-    assert!(first_field["id"].as_str().unwrap().starts_with("decisionText-"), "focus moved into the new decision: {first_field}");
+    assert!(
+        first_field["id"].as_str().unwrap().starts_with("decisionText-"),
+        "focus moved into the new decision: {first_field}"
+    );
     app.press(&["To hold a stall at the flu clinic"]);
     tab_to(&app, 6, "Votes for", |f| f["id"].as_str().is_some_and(|id| id.starts_with("votesFor-")));
     app.press(&["7"]);
@@ -77,10 +81,19 @@ fn minutes_a_decision_a_shortcut_and_settings_with_the_keyboard_alone() {
     tab_to(&app, 4, "Record the decision", |f| f["text"] == "Record the decision");
     app.press(&[Key::ENTER]);
     app.wait_for_text("Decision: To hold a stall at the flu clinic");
-    assert!(app.body_text().contains("For 7, against 0, abstentions 1."), "the votes are saved with the decision: {}", app.body_text());
+    assert!(
+        app.body_text().contains("For 7, against 0, abstentions 1."),
+        "the votes are saved with the decision: {}",
+        app.body_text()
+    );
     let back = focus(&app);
-    assert_eq!(back["label"].as_str().unwrap(), format!("Add a decision under {under}"), "focus is back on the button that opened the form");
-    let minutes_after = app.execute("return [...document.querySelectorAll('.minutes-item .rich-text')].map(t => t.innerText);", json!([]));
+    assert_eq!(
+        back["label"].as_str().unwrap(),
+        format!("Add a decision under {under}"),
+        "focus is back on the button that opened the form"
+    );
+    let minutes_after = app
+        .execute("return [...document.querySelectorAll('.minutes-item .rich-text')].map(t => t.innerText);", json!([]));
     assert_eq!(minutes_before, minutes_after, "nothing typed landed in any item's minutes");
 
     // "+ Action" opens its form with focus inside; Escape closes it and focus comes back.

@@ -11,8 +11,8 @@ mod drivers;
 mod keyboard;
 mod meetings;
 mod people;
-mod reflow;
 mod print;
+mod reflow;
 mod setup;
 mod webdriver;
 
@@ -55,6 +55,9 @@ pub fn pick(app: &Session, text: &str) {
 }
 
 pub fn section_text(app: &Session, heading_id: &str) -> String {
-    let text = app.execute("const h = document.getElementById(arguments[0]); return h ? h.closest('section').innerText : '';", json!([heading_id]));
+    let text = app.execute(
+        "const h = document.getElementById(arguments[0]); return h ? h.closest('section').innerText : '';",
+        json!([heading_id]),
+    );
     text.as_str().unwrap_or_default().to_string()
 }

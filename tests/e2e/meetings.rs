@@ -15,19 +15,34 @@ use crate::webdriver::Session;
 fn upcoming_meeting_id(dir: &std::path::Path) -> String {
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     loop {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+            .arg("--data-dir")
+            .arg(dir)
+            .arg("meetings")
+            .output()
+            .unwrap();
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         if let Some(id) = text.lines().nth(1).and_then(|l| l.split_whitespace().next()) {
             return id.to_string();
         }
-        assert!(std::time::Instant::now() < deadline, "no meeting listed: {}\n{}", out.status, String::from_utf8_lossy(&out.stderr));
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no meeting listed: {}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
         std::thread::sleep(Duration::from_millis(250));
     }
 }
 
 /// The date of the meeting listed first by the command line (the one planned), as ISO.
 fn listed_meetings(dir: &std::path::Path) -> Vec<(String, String, String)> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("meetings")
+        .output()
+        .unwrap();
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .skip(1)
@@ -41,7 +56,12 @@ fn listed_meetings(dir: &std::path::Path) -> Vec<(String, String, String)> {
 fn pdf_text(dir: &std::path::Path, document: &str, meeting: &str) -> String {
     let pdf = dir.join(format!("{document}.pdf"));
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir").arg(dir).args(["print", document, "--meeting", meeting, "--out"]).arg(&pdf).output().unwrap();
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["print", document, "--meeting", meeting, "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     // Laid out as printed, with runs of spaces and line ends read as one space.
     let text = std::process::Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output().unwrap();
@@ -54,7 +74,6 @@ fn record_attendance(app: &Session, name: &str, choice: &str) {
                   return set ? [...set.querySelectorAll('label')].find(l => l.textContent.trim() === arguments[1]).querySelector('input') : null;";
     app.click_found_with(script, json!([name, choice]));
 }
-
 
 fn open_next_meeting(app: &Session) {
     app.click_button("Meetings");
@@ -83,16 +102,25 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
     app.fill("#minutesAllowed", "10");
     app.click_button("Add to the agenda");
     app.wait_for_text("Flu clinic stall");
-    let order = |app: &Session| app.execute("return [...document.querySelectorAll('.agenda-list strong')].map(s => s.textContent);", json!([]));
+    let order = |app: &Session| {
+        app.execute("return [...document.querySelectorAll('.agenda-list strong')].map(s => s.textContent);", json!([]))
+    };
     let titles = order(&app);
-    let position = |titles: &serde_json::Value, t: &str| titles.as_array().unwrap().iter().position(|x| x == t).unwrap();
-    assert_eq!(position(&titles, "Flu clinic stall") + 3, titles.as_array().unwrap().len(), "new items go before any other business");
+    let position =
+        |titles: &serde_json::Value, t: &str| titles.as_array().unwrap().iter().position(|x| x == t).unwrap();
+    assert_eq!(
+        position(&titles, "Flu clinic stall") + 3,
+        titles.as_array().unwrap().len(),
+        "new items go before any other business"
+    );
     app.click_css("button[aria-label='Move Flu clinic stall up']");
     let moved = {
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         loop {
             let titles = order(&app);
-            if position(&titles, "Flu clinic stall") + 4 == titles.as_array().unwrap().len() || std::time::Instant::now() > deadline {
+            if position(&titles, "Flu clinic stall") + 4 == titles.as_array().unwrap().len()
+                || std::time::Instant::now() > deadline
+            {
                 break titles;
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -141,7 +169,9 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
     let id = id.as_str().unwrap().to_string();
     app.fill(&format!("#{id}"), "Apologies from Peter Wright. Siobhán O'Connor took the minutes");
     let _ = first_box;
-    let state_of = |app: &Session| app.execute("return document.getElementById(arguments[0] + '-state').textContent.trim();", json!([id]));
+    let state_of = |app: &Session| {
+        app.execute("return document.getElementById(arguments[0] + '-state').textContent.trim();", json!([id]))
+    };
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while state_of(&app) != json!("All changes saved") {
         assert!(std::time::Instant::now() < deadline, "the box reports it saved, got {}", state_of(&app));
@@ -158,7 +188,10 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
         json!([id]),
     );
     app.chord(crate::webdriver::Key::CONTROL, "b");
-    let bold = app.execute("return [...document.getElementById(arguments[0]).querySelectorAll('strong, b')].map(b => b.textContent);", json!([id]));
+    let bold = app.execute(
+        "return [...document.getElementById(arguments[0]).querySelectorAll('strong, b')].map(b => b.textContent);",
+        json!([id]),
+    );
     assert_eq!(bold, json!(["Peter Wright"]), "the chosen words show in bold at once");
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while state_of(&app) != json!("All changes saved") {
@@ -182,8 +215,15 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
     again.click_button("Minutes");
     again.find(".minutes-field .rich-text");
     let text = again.execute("return document.querySelector('.minutes-field .rich-text').innerText.trim();", json!([]));
-    assert_eq!(text, json!("Apologies from Peter Wright. Siobhán O'Connor took the minutes, and the room was full."), "nothing typed was lost");
-    let bold = again.execute("return [...document.querySelectorAll('.minutes-field .rich-text strong')].map(b => b.textContent);", json!([]));
+    assert_eq!(
+        text,
+        json!("Apologies from Peter Wright. Siobhán O'Connor took the minutes, and the room was full."),
+        "nothing typed was lost"
+    );
+    let bold = again.execute(
+        "return [...document.querySelectorAll('.minutes-field .rich-text strong')].map(b => b.textContent);",
+        json!([]),
+    );
     assert_eq!(bold, json!(["Peter Wright"]), "the bold is kept (stored as **Peter Wright**, printed in bold)");
 
     again.click_button("Print the agenda");
@@ -196,7 +236,10 @@ fn plan_the_agenda_take_minutes_survive_a_crash_and_print() {
 
     let id = upcoming_meeting_id(dir.path());
     let agenda = pdf_text(dir.path(), "agenda", &id);
-    assert!(agenda.contains("Flu clinic stall") && agenda.contains("10 minutes"), "the printed agenda has the new item:\n{agenda}");
+    assert!(
+        agenda.contains("Flu clinic stall") && agenda.contains("10 minutes"),
+        "the printed agenda has the new item:\n{agenda}"
+    );
     let minutes = pdf_text(dir.path(), "minutes", &id);
     for expected in [
         "Draft Minutes",
@@ -249,5 +292,8 @@ fn the_last_minutes_are_approved_at_the_next_meeting_and_locked() {
     let minutes = pdf_text(dir.path(), "minutes", &previous_id);
     assert!(minutes.contains("Approved as a true record on"), "approved minutes carry the approval line:\n{minutes}");
     assert!(minutes.contains("Signed (chair)"), "and a line for the chair's signature");
-    assert!(minutes.contains("The treasurer's report was given by Łukasz Nowak."), "the amendment is printed:\n{minutes}");
+    assert!(
+        minutes.contains("The treasurer's report was given by Łukasz Nowak."),
+        "the amendment is printed:\n{minutes}"
+    );
 }

@@ -40,7 +40,10 @@ fn add_and_edit_a_person_then_find_them_after_relaunch() {
     again.fill("#people-search", "okafor");
     again.wait_for_text("1 person shown");
     let listed = again.body_text();
-    assert!(listed.contains("Nia Okafor") && listed.contains("07700 900777"), "the edit survived a relaunch:\n{listed}");
+    assert!(
+        listed.contains("Nia Okafor") && listed.contains("07700 900777"),
+        "the edit survived a relaunch:\n{listed}"
+    );
     again.quit();
 }
 
@@ -55,12 +58,19 @@ fn a_bad_email_is_explained_beside_the_field_and_nothing_is_saved() {
     app.fill("#email", "bad.example.org");
     app.click_button("Add person");
     let summary = app.text(&app.find(".error-summary"));
-    assert!(summary.contains("Nothing has been saved") && summary.contains('@'), "a summary at the top lists the problem: {summary}");
+    assert!(
+        summary.contains("Nothing has been saved") && summary.contains('@'),
+        "a summary at the top lists the problem: {summary}"
+    );
     let message = app.text(&app.find("#email-error"));
     assert!(message.contains('@'), "the message says what is wrong: {message}");
     let invalid = app.execute("return document.getElementById('email').getAttribute('aria-invalid');", json!([]));
     assert_eq!(invalid, json!("true"), "the field is marked invalid for screen readers");
-    assert_eq!(app.execute("return document.getElementById('fullName').value;", json!([])), json!("Bad Email Person"), "what was typed is kept");
+    assert_eq!(
+        app.execute("return document.getElementById('fullName').value;", json!([])),
+        json!("Bad Email Person"),
+        "what was typed is kept"
+    );
     assert_accessible(&app, "person-form-error");
 
     app.click_button("Cancel");
@@ -100,7 +110,10 @@ fn a_persons_whole_record_is_shown_for_a_subject_access_request() {
     app.click_button("Show their record…");
     app.wait_for_preview();
     let pages = app.text(&app.find(".count"));
-    assert!(pages.starts_with("Preview: ") && !pages.contains("Preview: 1 page"), "a driver's record runs over a page: {pages}");
+    assert!(
+        pages.starts_with("Preview: ") && !pages.contains("Preview: 1 page"),
+        "a driver's record runs over a page: {pages}"
+    );
     assert_accessible(&app, "person-record");
     let title = app.execute("return document.title;", json!([]));
     assert!(!title.as_str().unwrap_or_default().contains("Graham"), "no name in the window title: {title}");

@@ -10,7 +10,10 @@ use crate::webdriver::Session;
 const PRINTER: &str = "PPG_Desk_Test_PDF";
 
 fn completed_jobs() -> String {
-    let out = Command::new("lpstat").args(["-W", "completed", "-o", PRINTER]).output().expect("lpstat (CUPS) is installed by make setup");
+    let out = Command::new("lpstat")
+        .args(["-W", "completed", "-o", PRINTER])
+        .output()
+        .expect("lpstat (CUPS) is installed by make setup");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -37,7 +40,9 @@ fn preview_then_print_the_contact_list_through_cups() {
     );
     assert_eq!(chosen, serde_json::json!(PRINTER), "the test printer is offered");
     assert_accessible(&app, "print-dialog");
-    app.click_found("return [...document.querySelectorAll('dialog button')].find(b => b.textContent.trim() === 'Print') || null;");
+    app.click_found(
+        "return [...document.querySelectorAll('dialog button')].find(b => b.textContent.trim() === 'Print') || null;",
+    );
     app.wait_for_text(&format!("Sent to {PRINTER} (job {PRINTER}-"));
     let text = app.body_text();
     let job = text.split(&format!("(job {PRINTER}-")).nth(1).unwrap().split(')').next().unwrap().to_string();

@@ -7,7 +7,18 @@ use serde_json::json;
 use crate::axe::assert_accessible;
 use crate::webdriver::Session;
 
-const SCREENS: [&str; 10] = ["Home", "Meetings", "Actions", "People", "Drivers", "Befriending", "Bulletin", "Professionals", "Local groups", "Settings"];
+const SCREENS: [&str; 10] = [
+    "Home",
+    "Meetings",
+    "Actions",
+    "People",
+    "Drivers",
+    "Befriending",
+    "Bulletin",
+    "Professionals",
+    "Local groups",
+    "Settings",
+];
 
 fn largest_text(app: &Session) {
     let set = app.execute_async(
@@ -54,7 +65,11 @@ fn every_screen_reflows_at_the_largest_text_on_small_windows() {
         for tab in ["Agenda", "Attendance", "Minutes", "Details"] {
             app.click_button(tab);
             std::thread::sleep(std::time::Duration::from_millis(300));
-            assert_eq!(buttons_cut_off(&app), json!([]), "no button is cut off on the meeting's {tab} at {width}x{height}");
+            assert_eq!(
+                buttons_cut_off(&app),
+                json!([]),
+                "no button is cut off on the meeting's {tab} at {width}x{height}"
+            );
         }
         assert_accessible(&app, &format!("largest-{width}-meeting"));
     }

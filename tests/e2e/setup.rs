@@ -36,7 +36,9 @@ fn first_run_sets_up_a_ppg_and_remembers_it() {
     assert_accessible(&again, "settings");
 
     // The text-size setting scales the whole window, and is remembered.
-    let root_size = |app: &Session| app.execute("return getComputedStyle(document.documentElement).fontSize;", serde_json::json!([]));
+    let root_size = |app: &Session| {
+        app.execute("return getComputedStyle(document.documentElement).fontSize;", serde_json::json!([]))
+    };
     assert_eq!(root_size(&again), serde_json::json!("18px"));
     again.click(&again.find("input[name='text-size'][value='larger']"));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
@@ -59,7 +61,12 @@ fn a_damaged_data_file_offers_the_latest_backup_and_restores_it() {
     let dir = tempfile::tempdir().unwrap();
     crate::load_sample(dir.path());
     // Opening the folder again takes the day's automatic backup.
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir.path()).arg("check").output().unwrap();
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("check")
+        .output()
+        .unwrap();
     assert!(check.status.success());
     let db = dir.path().join("ppg-desk.sqlite3");
     let _ = std::fs::remove_file(dir.path().join("ppg-desk.sqlite3-wal"));
@@ -73,7 +80,10 @@ fn a_damaged_data_file_offers_the_latest_backup_and_restores_it() {
     app.wait_for_text("Your officers");
     assert!(app.body_text().contains("Riverside Surgery Patient Participation Group"));
     app.quit();
-    let kept = std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| e.file_name().to_string_lossy().starts_with("damaged-"));
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with("damaged-"));
     assert!(kept, "the damaged file is kept aside");
 }
 
@@ -90,7 +100,10 @@ fn the_sample_is_explored_apart_and_left_for_a_clean_start() {
         app.wait_for_text("Sample PPG: nothing here is real");
     }
     assert_accessible(&app, "sample-banner");
-    assert!(home.with_file_name("data-sample").join("ppg-desk.sqlite3").is_file(), "the sample has a folder of its own");
+    assert!(
+        home.with_file_name("data-sample").join("ppg-desk.sqlite3").is_file(),
+        "the sample has a folder of its own"
+    );
     app.click_button("Leave the sample and set up our PPG");
     app.wait_for_text("Leave the sample PPG?");
     app.click_button("Yes, leave the sample");
@@ -98,6 +111,15 @@ fn the_sample_is_explored_apart_and_left_for_a_clean_start() {
     assert!(!app.body_text().contains("Sample PPG"), "the banner has gone");
     app.quit();
     assert!(!home.with_file_name("data-sample").exists(), "the sample's folder is deleted");
-    let people = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(&home).arg("people").output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&people.stdout).trim(), "No people yet.", "the real PPG holds nothing of the sample");
+    let people = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(&home)
+        .arg("people")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&people.stdout).trim(),
+        "No people yet.",
+        "the real PPG holds nothing of the sample"
+    );
 }

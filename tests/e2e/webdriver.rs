@@ -58,7 +58,8 @@ impl Session {
             .timeout_global(Some(Duration::from_secs(120)))
             .build()
             .into();
-        let mut session = Session { driver, base: format!("http://127.0.0.1:{port}"), agent, data_dir: data_dir.to_path_buf() };
+        let mut session =
+            Session { driver, base: format!("http://127.0.0.1:{port}"), agent, data_dir: data_dir.to_path_buf() };
         session.wait_for_driver();
         let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": env!("CARGO_BIN_EXE_ppg-desk")}}}});
         let reply = session.post_raw("/session", caps);
@@ -103,7 +104,9 @@ impl Session {
         loop {
             match act(&find()) {
                 Ok(_) => return,
-                Err(error) if error.contains("stale element") && Instant::now() < deadline => std::thread::sleep(Duration::from_millis(100)),
+                Err(error) if error.contains("stale element") && Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(100))
+                }
                 Err(error) => panic!("{error}"),
             }
         }
@@ -274,7 +277,9 @@ impl Session {
             .flatten()
             .flatten()
             .filter(|entry| {
-                let is_app = std::fs::read_link(entry.path().join("exe")).map(|exe| exe.to_string_lossy().ends_with("/ppg-desk")).unwrap_or(false);
+                let is_app = std::fs::read_link(entry.path().join("exe"))
+                    .map(|exe| exe.to_string_lossy().ends_with("/ppg-desk"))
+                    .unwrap_or(false);
                 let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
                 is_app && environ.split(|b| *b == 0).any(|var| var == wanted.as_bytes())
             })
@@ -293,7 +298,12 @@ impl Session {
 
     /// Waits until nothing holds the data folder's lock; false if `limit` passes first.
     fn wait_for_lock(&self, limit: Duration) -> bool {
-        let Ok(lock) = std::fs::File::options().write(true).create(true).truncate(false).open(self.data_dir.join(".ppg-desk.lock")) else {
+        let Ok(lock) = std::fs::File::options()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(self.data_dir.join(".ppg-desk.lock"))
+        else {
             return true;
         };
         let deadline = Instant::now() + limit;

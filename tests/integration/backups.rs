@@ -49,8 +49,12 @@ fn restoring_something_that_is_not_a_backup_is_refused_and_changes_nothing() {
     assert!(error.to_string().contains("not a readable PPG Desk backup"), "{error}");
 
     let other_db = store.dir.path().join("other.sqlite3");
-    rusqlite::Connection::open(&other_db).unwrap().execute_batch("CREATE TABLE recipes (x); PRAGMA user_version = 1;").unwrap();
-    let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &other_db, now)).unwrap_err();
+    rusqlite::Connection::open(&other_db)
+        .unwrap()
+        .execute_batch("CREATE TABLE recipes (x); PRAGMA user_version = 1;")
+        .unwrap();
+    let error =
+        store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &other_db, now)).unwrap_err();
     assert!(error.to_string().contains("not PPG Desk's data"), "{error}");
     assert_eq!(count_people(&store.state), 1);
 }
@@ -62,14 +66,19 @@ fn the_daily_backup_happens_once_a_day_on_start() {
     let path = store.dir.path().to_path_buf();
     drop(store.state);
     let reopened = open_at(&path);
-    let daily: Vec<_> = backups::list(&reopened.paths()).unwrap().into_iter().filter(|b| b.reason == BackupReason::Daily).collect();
+    let daily: Vec<_> =
+        backups::list(&reopened.paths()).unwrap().into_iter().filter(|b| b.reason == BackupReason::Daily).collect();
     assert_eq!(daily.len(), 1, "the first start of the day backs up");
     drop(reopened);
     let again = open_at(&path);
     let daily = backups::list(&again.paths()).unwrap().into_iter().filter(|b| b.reason == BackupReason::Daily).count();
     assert_eq!(daily, 1, "a second start the same day does not");
     let newest = backups::latest(&again.paths()).unwrap();
-    assert_eq!(backups::check(&again.paths().backups_dir().join(newest.file_name)).unwrap().people, 1, "the backup is readable");
+    assert_eq!(
+        backups::check(&again.paths().backups_dir().join(newest.file_name)).unwrap().people,
+        1,
+        "the backup is readable"
+    );
 }
 
 #[test]
@@ -86,7 +95,10 @@ fn rotation_thins_a_folder_of_old_backups() {
     }
     backups::rotate(&store.state.paths(), store.state.now()).unwrap();
     let left = backups::list(&store.state.paths()).unwrap().len();
-    assert!((7..=23).contains(&left), "120 daily backups thin to at most 23 (7 daily, 4 weekly, 12 monthly), kept {left}");
+    assert!(
+        (7..=23).contains(&left),
+        "120 daily backups thin to at most 23 (7 daily, 4 weekly, 12 monthly), kept {left}"
+    );
 }
 
 #[test]
@@ -106,6 +118,9 @@ fn a_damaged_database_can_be_replaced_by_the_latest_backup() {
     state.recover_from_latest_backup().unwrap();
     assert!(state.problem().is_none());
     assert_eq!(count_people(&state), 1, "the backed-up person is back");
-    let aside = std::fs::read_dir(&path).unwrap().filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().starts_with("damaged-"));
+    let aside = std::fs::read_dir(&path)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with("damaged-"));
     assert!(aside, "the damaged file is kept aside, not deleted");
 }

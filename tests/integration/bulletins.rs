@@ -14,12 +14,20 @@ const NOW: &str = "2026-11-24T10:00:00";
 
 fn png() -> Vec<u8> {
     let mut out = Vec::new();
-    image::DynamicImage::new_rgb8(300, 200).write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png).unwrap();
+    image::DynamicImage::new_rgb8(300, 200)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
     out
 }
 
 fn new_issue(store: &crate::support::TempStore, number: u32, target: u32) -> i64 {
-    let input = BulletinInput { number: number.to_string(), month: "2027-01".into(), title: "Test News".into(), strapline: String::new(), target_pages: target };
+    let input = BulletinInput {
+        number: number.to_string(),
+        month: "2027-01".into(),
+        title: "Test News".into(),
+        strapline: String::new(),
+        target_pages: target,
+    };
     store.state.write(|tx| editing::create(tx, &input, NOW)).unwrap()
 }
 
@@ -30,7 +38,9 @@ fn add(store: &crate::support::TempStore, id: i64, title: &str, body: &str) -> i
 /// The PDF's text in the order it is written (what screen readers follow), not as guessed
 /// from where it sits on the page.
 fn text(store: &crate::support::TempStore, id: i64, profile: Profile) -> String {
-    let bytes = documents::render(&store.state, &DocumentKind::Bulletin { bulletin_id: id }, profile, store.state.now()).unwrap();
+    let bytes =
+        documents::render(&store.state, &DocumentKind::Bulletin { bulletin_id: id }, profile, store.state.now())
+            .unwrap();
     tool("pdftotext", &["-raw"], &bytes).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -38,14 +48,24 @@ fn text(store: &crate::support::TempStore, id: i64, profile: Profile) -> String 
 fn every_article_prints_in_reading_order_with_pictures_described() {
     let store = sample_store();
     let id = new_issue(&store, 90, 2);
-    let paragraph = "Volunteers helped at the Saturday clinic and spoke to many patients about the group and how to join it. ".repeat(3);
+    let paragraph =
+        "Volunteers helped at the Saturday clinic and spoke to many patients about the group and how to join it. "
+            .repeat(3);
     for n in 1..=6 {
         let article = add(&store, id, &format!("Story number {n}"), &format!("{paragraph}\n\n- marker {n} ends here"));
         if n == 2 {
-            store.state.write(|tx| editing::set_picture(tx, article, &png(), "Volunteers at the flu clinic", NOW)).unwrap();
+            store
+                .state
+                .write(|tx| editing::set_picture(tx, article, &png(), "Volunteers at the flu clinic", NOW))
+                .unwrap();
         }
         if n == 3 {
-            let input = ArticleInput { title: "Story number 3".into(), body: "Short.\n\n- marker 3 ends here".into(), box_text: "Boxed words for story three".into(), ..Default::default() };
+            let input = ArticleInput {
+                title: "Story number 3".into(),
+                body: "Short.\n\n- marker 3 ends here".into(),
+                box_text: "Boxed words for story three".into(),
+                ..Default::default()
+            };
             store.state.write(|tx| editing::save_article(tx, article, &input, NOW)).unwrap();
         }
     }
@@ -53,12 +73,20 @@ fn every_article_prints_in_reading_order_with_pictures_described() {
     let mut at = 0;
     for n in 1..=6 {
         for needle in [format!("Story number {n}"), format!("marker {n} ends here")] {
-            at += printed[at..].find(&needle).unwrap_or_else(|| panic!("{needle:?} after what comes before it:\n{printed}"));
+            at += printed[at..]
+                .find(&needle)
+                .unwrap_or_else(|| panic!("{needle:?} after what comes before it:\n{printed}"));
         }
     }
     assert!(printed.contains("Volunteers at the flu clinic"), "the picture's text alternative is in the PDF");
     assert!(printed.contains("Boxed words for story three"));
-    let bytes = documents::render(&store.state, &DocumentKind::Bulletin { bulletin_id: id }, Profile::Standard, store.state.now()).unwrap();
+    let bytes = documents::render(
+        &store.state,
+        &DocumentKind::Bulletin { bulletin_id: id },
+        Profile::Standard,
+        store.state.now(),
+    )
+    .unwrap();
     assert!(tool("pdfimages", &["-list"], &bytes).lines().count() > 2, "the picture is embedded");
 }
 
@@ -82,7 +110,15 @@ fn the_editor_says_when_an_issue_needs_more_pages_and_large_print_keeps_its_size
     let (bulletin, articles) = store.state.read(|conn| Ok((sql::get(conn, id)?, sql::articles(conn, id)?))).unwrap();
     let document = print::bulletin::bulletin(&Default::default(), &bulletin, &articles, None);
     let laid = print::lay_out(&document, Profile::LargePrint);
-    let smallest = laid.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i { Item::Text { size, .. } => Some(*size), _ => None }).fold(f32::MAX, f32::min);
+    let smallest = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text { size, .. } => Some(*size),
+            _ => None,
+        })
+        .fold(f32::MAX, f32::min);
     assert!(smallest >= 16.0, "large print is at least 16 pt everywhere, page numbers too: {smallest}");
 }
 
@@ -91,20 +127,56 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
     let store = sample_store();
     let today = store.state.today();
     let id = new_issue(&store, 92, 2);
-    let detail = store.state.write(|tx| {
-        editing::add(tx, id, ArticleKind::Diary, &[], today, NOW)?;
-        editing::add(tx, id, ArticleKind::Splw, &[], today, NOW)?;
-        editing::detail(tx, id)
-    }).unwrap();
-    let next = store.state.read(|conn| ppg_desk::meetings::list(conn)).unwrap().into_iter().filter(|m| m.meets_on >= today.to_string()).min_by(|a, b| a.meets_on.cmp(&b.meets_on)).unwrap();
-    assert!(detail.articles[0].body.contains(&ppg_desk::meetings::long_date(&next.meets_on)), "the next meeting's date: {}", detail.articles[0].body);
-    assert!(detail.articles[1].body.contains("Chloé Dubois") && detail.articles[1].body.contains("To be referred"), "{}", detail.articles[1].body);
-    let Err(Error::Invalid(fields)) = store.state.write(|tx| editing::add(tx, id, ArticleKind::Groups, &[], today, NOW)) else { panic!("groups must be chosen") };
+    let detail = store
+        .state
+        .write(|tx| {
+            editing::add(tx, id, ArticleKind::Diary, &[], today, NOW)?;
+            editing::add(tx, id, ArticleKind::Splw, &[], today, NOW)?;
+            editing::detail(tx, id)
+        })
+        .unwrap();
+    let next = store
+        .state
+        .read(ppg_desk::meetings::list)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.meets_on >= today.to_string())
+        .min_by(|a, b| a.meets_on.cmp(&b.meets_on))
+        .unwrap();
+    assert!(
+        detail.articles[0].body.contains(&ppg_desk::meetings::long_date(&next.meets_on)),
+        "the next meeting's date: {}",
+        detail.articles[0].body
+    );
+    assert!(
+        detail.articles[1].body.contains("Chloé Dubois") && detail.articles[1].body.contains("To be referred"),
+        "{}",
+        detail.articles[1].body
+    );
+    let Err(Error::Invalid(fields)) =
+        store.state.write(|tx| editing::add(tx, id, ArticleKind::Groups, &[], today, NOW))
+    else {
+        panic!("groups must be chosen")
+    };
     assert_eq!(fields[0].field, "chosen");
-    let open = store.state.read(|conn| ppg_desk::actions::all_matching(conn, &ppg_desk::actions::views::ActionFilter::of(ppg_desk::actions::views::ActionView::Open), today)).unwrap();
-    let Err(Error::Refused(why)) = store.state.write(|tx| editing::add(tx, id, ArticleKind::YouSaid, &[open[0].id], today, NOW)) else { panic!("only done actions") };
+    let open = store
+        .state
+        .read(|conn| {
+            ppg_desk::actions::all_matching(
+                conn,
+                &ppg_desk::actions::views::ActionFilter::of(ppg_desk::actions::views::ActionView::Open),
+                today,
+            )
+        })
+        .unwrap();
+    let Err(Error::Refused(why)) =
+        store.state.write(|tx| editing::add(tx, id, ArticleKind::YouSaid, &[open[0].id], today, NOW))
+    else {
+        panic!("only done actions")
+    };
     assert!(why.contains("is not marked as done yet"), "{why}");
-    let edited = ArticleInput { title: "Dates for your diary".into(), body: "Changed by hand.".into(), ..Default::default() };
+    let edited =
+        ArticleInput { title: "Dates for your diary".into(), body: "Changed by hand.".into(), ..Default::default() };
     store.state.write(|tx| editing::save_article(tx, detail.articles[0].id, &edited, NOW)).unwrap();
     assert_eq!(store.state.read(|conn| editing::detail(conn, id)).unwrap().articles[0].body, "Changed by hand.");
 }
@@ -124,15 +196,41 @@ fn the_next_issue_copies_the_last_and_a_published_issue_is_frozen_and_reprints_e
 
     let published = issues.iter().find(|b| b.published_on.is_some()).unwrap();
     let kept = store.state.read(|conn| sql::printed(conn, published.id, "standard")).unwrap().unwrap();
-    let reprinted = documents::render(&store.state, &DocumentKind::Bulletin { bulletin_id: published.id }, Profile::Standard, store.state.now()).unwrap();
+    let reprinted = documents::render(
+        &store.state,
+        &DocumentKind::Bulletin { bulletin_id: published.id },
+        Profile::Standard,
+        store.state.now(),
+    )
+    .unwrap();
     assert_eq!(reprinted, kept, "a published issue reprints byte for byte as it was");
     let article = store.state.read(|conn| sql::articles(conn, published.id)).unwrap()[0].article.id;
-    let Err(Error::Refused(why)) = store.state.write(|tx| editing::save_article(tx, article, &ArticleInput { title: "Changed".into(), ..Default::default() }, NOW)) else {
+    let Err(Error::Refused(why)) = store.state.write(|tx| {
+        editing::save_article(tx, article, &ArticleInput { title: "Changed".into(), ..Default::default() }, NOW)
+    }) else {
         panic!("frozen")
     };
     assert_eq!(why, "This issue has been published and cannot be changed.");
-    assert!(store.state.write(|tx| Ok(tx.execute("UPDATE bulletins SET title = 'x' WHERE id = ?1", [published.id])?)).is_err(), "SQL refuses too");
-    let Err(Error::Invalid(fields)) = store.state.write(|tx| editing::create(tx, &BulletinInput { number: last.number.to_string(), month: "2027-01".into(), title: "T".into(), strapline: String::new(), target_pages: 2 }, NOW)) else {
+    assert!(
+        store
+            .state
+            .write(|tx| Ok(tx.execute("UPDATE bulletins SET title = 'x' WHERE id = ?1", [published.id])?))
+            .is_err(),
+        "SQL refuses too"
+    );
+    let Err(Error::Invalid(fields)) = store.state.write(|tx| {
+        editing::create(
+            tx,
+            &BulletinInput {
+                number: last.number.to_string(),
+                month: "2027-01".into(),
+                title: "T".into(),
+                strapline: String::new(),
+                target_pages: 2,
+            },
+            NOW,
+        )
+    }) else {
         panic!("numbers are unique")
     };
     assert_eq!(fields[0].field, "number");

@@ -13,7 +13,8 @@ use crate::support::add_person;
 fn every_table_the_migrations_make_has_a_topic() {
     let mut conn = Connection::open_in_memory().unwrap();
     ppg_desk::db::migrate::migrate(&mut conn).unwrap();
-    let mut stmt = conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").unwrap();
+    let mut stmt =
+        conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").unwrap();
     let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap();
     assert!(tables.len() > 30, "the schema was read: {tables:?}");
     let missing: Vec<&String> = tables.iter().filter(|t| topic_of(t).is_none()).collect();
@@ -34,19 +35,25 @@ fn the_topics_come_from_what_the_statements_write_and_their_triggers() {
     conn.query_row("SELECT count(*) FROM people", [], |r| r.get::<_, i64>(0)).unwrap();
     assert!(written.topics().is_empty(), "reading writes nothing");
     conn.execute("INSERT INTO meeting_guests VALUES (1, 2)", []).unwrap();
-    assert_eq!(written.topics(), vec![Topic::Meetings, Topic::Actions], "a WITHOUT ROWID table and its trigger's table");
+    assert_eq!(
+        written.topics(),
+        vec![Topic::Meetings, Topic::Actions],
+        "a WITHOUT ROWID table and its trigger's table"
+    );
     Written::stop(&mut conn);
     conn.execute("UPDATE people SET name = 'x'", []).unwrap();
     assert_eq!(written.topics(), vec![Topic::Meetings, Topic::Actions], "nothing noted once stopped");
 }
-
 
 #[test]
 fn a_write_announces_exactly_the_topics_it_wrote() {
     let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Vec<Topic>>::new()));
     let dir = tempfile::tempdir().unwrap();
     let log = heard.clone();
-    let state = ppg_desk::state::AppState::open(ppg_desk::db::DataPaths::at(dir.path()), Box::new(move |t: &[Topic]| log.lock().unwrap().push(t.to_vec())));
+    let state = ppg_desk::state::AppState::open(
+        ppg_desk::db::DataPaths::at(dir.path()),
+        Box::new(move |t: &[Topic]| log.lock().unwrap().push(t.to_vec())),
+    );
     heard.lock().unwrap().clear();
     add_person(&state, "Ann Example", |_| {});
     assert_eq!(heard.lock().unwrap().last().unwrap(), &vec![Topic::People]);

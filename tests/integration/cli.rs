@@ -20,7 +20,10 @@ fn version_and_help_describe_the_program() {
     let (ok, text) = ppg(dir.path(), &["--version"]);
     assert!(ok && text.contains(env!("CARGO_PKG_VERSION")), "{text}");
     let (ok, text) = ppg(dir.path(), &["--help"]);
-    assert!(ok && text.contains("demo") && text.contains("backup") && text.contains("restore") && text.contains("check"), "{text}");
+    assert!(
+        ok && text.contains("demo") && text.contains("backup") && text.contains("restore") && text.contains("check"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -77,7 +80,11 @@ fn meetings_are_listed_printed_and_exported_as_invites() {
     assert!(ppg(dir.path(), &["demo"]).0);
     let (ok, list) = ppg(dir.path(), &["meetings"]);
     assert!(ok, "{list}");
-    let held: &str = list.lines().find(|l| l.ends_with("Minutes approved")).and_then(|l| l.split_whitespace().next()).expect("an approved meeting is listed");
+    let held: &str = list
+        .lines()
+        .find(|l| l.ends_with("Minutes approved"))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("an approved meeting is listed");
     for document in ["agenda", "minutes"] {
         for large in [false, true] {
             let out = dir.path().join(format!("{document}.pdf"));
@@ -106,11 +113,18 @@ fn the_directory_and_contacts_are_printed_exported_and_imported() {
     let to = tempfile::tempdir().unwrap();
     assert!(ppg(from.path(), &["demo"]).0);
     let pdf = from.path().join("directory.pdf");
-    let (ok, text) = ppg(from.path(), &["print", "directory", "--category", "food", "--large-print", "--out", pdf.to_str().unwrap()]);
+    let (ok, text) = ppg(
+        from.path(),
+        &["print", "directory", "--category", "food", "--large-print", "--out", pdf.to_str().unwrap()],
+    );
     assert!(ok, "{text}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
-    let (ok, text) = ppg(from.path(), &["print", "directory", "--category", "Knitting", "--out", pdf.to_str().unwrap()]);
-    assert!(!ok && text.contains("no directory category called \"Knitting\"") && text.contains("Befriending"), "{text}");
+    let (ok, text) =
+        ppg(from.path(), &["print", "directory", "--category", "Knitting", "--out", pdf.to_str().unwrap()]);
+    assert!(
+        !ok && text.contains("no directory category called \"Knitting\"") && text.contains("Befriending"),
+        "{text}"
+    );
 
     let json = from.path().join("directory.json");
     assert!(ppg(from.path(), &["export", "directory", "--format", "oruk", "--out", json.to_str().unwrap()]).0);
@@ -138,7 +152,12 @@ fn the_driver_scheme_prints_its_rota_sheets_claims_and_calendars() {
     assert!(ppg(dir.path(), &["demo"]).0);
     let (ok, list) = ppg(dir.path(), &["drivers"]);
     assert!(ok && list.contains("Graham Whitfield"), "{list}");
-    let graham = list.lines().find(|l| l.contains("Graham Whitfield")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
+    let graham = list
+        .lines()
+        .find(|l| l.contains("Graham Whitfield"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
     let week = chrono::Local::now().date_naive().format("%G-W%V").to_string();
     let month = chrono::Local::now().date_naive().format("%Y-%m").to_string();
     let out = dir.path().join("out.pdf");
@@ -158,7 +177,11 @@ fn the_driver_scheme_prints_its_rota_sheets_claims_and_calendars() {
     let (ok, text) = ppg(dir.path(), &["print", "scheme-summary", "--months", "3", "--out", out.to_str().unwrap()]);
     assert!(ok, "{text}");
     let summary = crate::print::tool("pdftotext", &["-layout"], &std::fs::read(&out).unwrap());
-    assert!(summary.contains("Graham Whitfield") && summary.contains(&chrono::Local::now().date_naive().format("%B %Y").to_string()), "{summary}");
+    assert!(
+        summary.contains("Graham Whitfield")
+            && summary.contains(&chrono::Local::now().date_naive().format("%B %Y").to_string()),
+        "{summary}"
+    );
     let (ok, text) = ppg(dir.path(), &["print", "scheme-summary", "--months", "40", "--out", out.to_str().unwrap()]);
     assert!(!ok && text.contains("40"), "more than 36 months is refused: {text}");
     let (ok, text) = ppg(dir.path(), &["export", "ics", "--driver", graham.as_str()]);
@@ -172,37 +195,72 @@ fn the_befriending_report_and_a_persons_record_are_written_from_the_command_line
     let dir = tempfile::tempdir().unwrap();
     assert!(ppg(dir.path(), &["demo"]).0);
     let (ok, list) = ppg(dir.path(), &["referrals"]);
-    let edna = list.lines().find(|l| l.contains("Edna Marsh")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
+    let edna =
+        list.lines().find(|l| l.contains("Edna Marsh")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
     assert!(ok);
     let out = dir.path().join("report.pdf");
-    let (ok, text) = ppg(dir.path(), &["print", "befriending-report", "--from", "2026-01", "--to", "2026-12", "--large-print", "--out", out.to_str().unwrap()]);
+    let (ok, text) = ppg(
+        dir.path(),
+        &[
+            "print",
+            "befriending-report",
+            "--from",
+            "2026-01",
+            "--to",
+            "2026-12",
+            "--large-print",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     assert!(ok && std::fs::read(&out).unwrap().starts_with(b"%PDF-"), "{text}");
-    let (ok, text) = ppg(dir.path(), &["print", "befriending-report", "--from", "2026-12", "--to", "2026-01", "--out", out.to_str().unwrap()]);
+    let (ok, text) = ppg(
+        dir.path(),
+        &["print", "befriending-report", "--from", "2026-12", "--to", "2026-01", "--out", out.to_str().unwrap()],
+    );
     assert!(!ok && text.contains("cannot end"), "{text}");
 
     let record = dir.path().join("record.pdf");
-    let (ok, text) = ppg(dir.path(), &["export", "person", "--referral", edna.as_str(), "--out", record.to_str().unwrap()]);
+    let (ok, text) =
+        ppg(dir.path(), &["export", "person", "--referral", edna.as_str(), "--out", record.to_str().unwrap()]);
     assert!(ok, "{text}");
     assert!(std::fs::read(&record).unwrap().starts_with(b"%PDF-"));
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
     assert_eq!(json["record"]["referral"]["fullName"], "Edna Marsh");
     let (ok, text) = ppg(dir.path(), &["export", "person", "--referral", "9999", "--out", record.to_str().unwrap()]);
     assert!(!ok && text.contains("That referral is no longer in PPG Desk."), "{text}");
 
     // Someone in People: a driver's whole record.
     let (_, people) = ppg(dir.path(), &["people"]);
-    let graham = people.lines().find(|l| l.contains("Graham Whitfield")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
-    let (ok, text) = ppg(dir.path(), &["export", "person", "--person", graham.as_str(), "--out", record.to_str().unwrap()]);
+    let graham = people
+        .lines()
+        .find(|l| l.contains("Graham Whitfield"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let (ok, text) =
+        ppg(dir.path(), &["export", "person", "--person", graham.as_str(), "--out", record.to_str().unwrap()]);
     assert!(ok, "{text}");
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
     assert_eq!(json["record"]["driver"]["registration"], "RV19 GWF");
     let (ok, text) = ppg(dir.path(), &["export", "person", "--out", record.to_str().unwrap()]);
     assert!(!ok && text.contains("--person") && text.contains("--passenger"), "whose record must be said: {text}");
     let (_, passengers) = ppg(dir.path(), &["passengers"]);
-    let harold = passengers.lines().find(|l| l.contains("Harold Jenkins")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
-    let (ok, text) = ppg(dir.path(), &["export", "person", "--passenger", harold.as_str(), "--large-print", "--out", record.to_str().unwrap()]);
+    let harold = passengers
+        .lines()
+        .find(|l| l.contains("Harold Jenkins"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let (ok, text) = ppg(
+        dir.path(),
+        &["export", "person", "--passenger", harold.as_str(), "--large-print", "--out", record.to_str().unwrap()],
+    );
     assert!(ok, "{text}");
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
     assert_eq!(json["record"]["passenger"]["fullName"], "Harold Jenkins");
 }
 
@@ -212,7 +270,12 @@ fn a_bulletin_issue_prints_from_the_command_line() {
     assert!(ppg(dir.path(), &["demo"]).0);
     let (ok, list) = ppg(dir.path(), &["bulletins"]);
     assert!(ok && list.lines().filter(|l| l.contains("Riverside PPG News")).count() == 12, "{list}");
-    let draft = list.lines().find(|l| l.contains("Riverside PPG News") && !l.contains("(published)")).and_then(|l| l.split_whitespace().next()).unwrap().to_string();
+    let draft = list
+        .lines()
+        .find(|l| l.contains("Riverside PPG News") && !l.contains("(published)"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
     let out = dir.path().join("bulletin.pdf");
     for extra in [&[][..], &["--large-print"][..]] {
         let mut args = vec!["print", "bulletin", "--issue", draft.as_str(), "--out", out.to_str().unwrap()];

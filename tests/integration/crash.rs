@@ -37,7 +37,11 @@ fn killing_the_app_mid_write_never_loses_a_saved_write_or_damages_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut reported: Vec<i64> = Vec::new();
     for run in 0..runs {
-        let mut child = Command::new(writer()).arg(dir.path()).stdout(Stdio::piped()).spawn().expect("the crash writer is built by cargo test");
+        let mut child = Command::new(writer())
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the crash writer is built by cargo test");
         let stdout = child.stdout.take().unwrap();
         // Kill after a random number of reported writes, or a random moment in between.
         let (after, wait_ms) = (1 + dice.roll(40), dice.roll(15));
@@ -45,7 +49,10 @@ fn killing_the_app_mid_write_never_loses_a_saved_write_or_damages_the_file() {
         let started = Instant::now();
         let mut seen = 0;
         while let Some(Ok(line)) = lines.next() {
-            let id: i64 = line.strip_prefix("saved ").and_then(|i| i.parse().ok()).unwrap_or_else(|| panic!("run {run}: the writer said {line:?}"));
+            let id: i64 = line
+                .strip_prefix("saved ")
+                .and_then(|i| i.parse().ok())
+                .unwrap_or_else(|| panic!("run {run}: the writer said {line:?}"));
             reported.push(id);
             seen += 1;
             if seen >= after || started.elapsed() > Duration::from_secs(20) {
@@ -63,11 +70,16 @@ fn killing_the_app_mid_write_never_loses_a_saved_write_or_damages_the_file() {
         assert_eq!(broken, 0, "run {run}: no broken links");
         let max_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM people", [], |r| r.get(0)).unwrap();
         for id in &reported {
-            let there: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)", [id], |r| r.get(0)).unwrap();
+            let there: bool =
+                conn.query_row("SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)", [id], |r| r.get(0)).unwrap();
             assert!(there, "run {run}: person {id} was reported saved and must survive SIGKILL (seed {seed})");
         }
         let group: String = conn.query_row("SELECT group_name FROM settings WHERE id = 1", [], |r| r.get(0)).unwrap();
-        assert_eq!(group, format!("PPG after {max_id}"), "run {run}: the last transaction is whole, both statements or neither");
+        assert_eq!(
+            group,
+            format!("PPG after {max_id}"),
+            "run {run}: the last transaction is whole, both statements or neither"
+        );
     }
     eprintln!("crash test: {runs} kills, {} writes reported saved, all present", reported.len());
     assert!(reported.len() as u32 >= runs, "every run saved at least one write before it was killed");

@@ -32,7 +32,10 @@ pub(crate) fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)
         person_id: Some(person),
         registration: "rv19 abc".into(),
         active: true,
-        availability: ["mon", "tue", "wed", "thu", "fri"].iter().map(|d| Slot { day: d.to_string(), from: "08:00".into(), to: "18:00".into() }).collect(),
+        availability: ["mon", "tue", "wed", "thu", "fri"]
+            .iter()
+            .map(|d| Slot { day: d.to_string(), from: "08:00".into(), to: "18:00".into() })
+            .collect(),
         ..Default::default()
     };
     let today = day("2026-11-24");
@@ -41,7 +44,11 @@ pub(crate) fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)
         .write(|tx| {
             let id = sql::insert_driver(tx, &input.checked()?, NOW)?;
             for kind in CheckKind::ALL {
-                let on = expires.iter().find(|(k, _)| k == kind).map(|(_, on)| on.to_string()).unwrap_or_else(|| "24/11/2027".into());
+                let on = expires
+                    .iter()
+                    .find(|(k, _)| k == kind)
+                    .map(|(_, on)| on.to_string())
+                    .unwrap_or_else(|| "24/11/2027".into());
                 let check = CheckInput { kind: Some(*kind), expires_on: on, ..Default::default() };
                 sql::save_check(tx, id, &check.checked(today)?)?;
             }
@@ -51,8 +58,21 @@ pub(crate) fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)
 }
 
 /// A trip on `date` driven by `driver` and marked done with `miles`.
-pub(crate) fn done_trip(store: &TempStore, driver: i64, (passenger, destination): (i64, i64), date: NaiveDate, miles: &str) -> i64 {
-    let input = TripInput { passenger_id: Some(passenger), destination_id: Some(destination), goes_on: uk(date), pickup_at: "9am".into(), appointment_at: "10am".into(), ..Default::default() };
+pub(crate) fn done_trip(
+    store: &TempStore,
+    driver: i64,
+    (passenger, destination): (i64, i64),
+    date: NaiveDate,
+    miles: &str,
+) -> i64 {
+    let input = TripInput {
+        passenger_id: Some(passenger),
+        destination_id: Some(destination),
+        goes_on: uk(date),
+        pickup_at: "9am".into(),
+        appointment_at: "10am".into(),
+        ..Default::default()
+    };
     let id = store.state.write(|tx| trips::create(tx, &input, date, NOW)).unwrap();
     store
         .state
@@ -68,15 +88,32 @@ pub(crate) fn passenger_and_destination(store: &TempStore) -> (i64, i64) {
     store
         .state
         .write(|tx| {
-            let p = PassengerInput { full_name: "Edith Parkinson".into(), phone: "01632 960701".into(), pickup_address: "3 Willow Close".into(), walking_aid: true, consent_on: "1/11/2026".into(), ..Default::default() };
+            let p = PassengerInput {
+                full_name: "Edith Parkinson".into(),
+                phone: "01632 960701".into(),
+                pickup_address: "3 Willow Close".into(),
+                walking_aid: true,
+                consent_on: "1/11/2026".into(),
+                ..Default::default()
+            };
             let p = sql::insert_passenger(tx, &p.checked(day("2026-11-24"))?, NOW)?;
-            let d = sql::insert_destination(tx, &DestinationInput { name: "Riverside General Hospital".into(), ..Default::default() }.checked()?)?;
+            let d = sql::insert_destination(
+                tx,
+                &DestinationInput { name: "Riverside General Hospital".into(), ..Default::default() }.checked()?,
+            )?;
             Ok((p, d))
         })
         .unwrap()
 }
 
-fn trip(store: &TempStore, passenger: i64, destination: i64, on: &str, pickup: &str, appointment: &str) -> i64 {
+pub(crate) fn trip(
+    store: &TempStore,
+    passenger: i64,
+    destination: i64,
+    on: &str,
+    pickup: &str,
+    appointment: &str,
+) -> i64 {
     let input = TripInput {
         passenger_id: Some(passenger),
         destination_id: Some(destination),
@@ -103,15 +140,24 @@ fn suggestions_rank_free_drivers_first_and_assigning_explains_every_problem() {
     let suggestions = store.state.read(|conn| assign::suggest(conn, first, today)).unwrap();
     assert_eq!(suggestions[0].name, "Ann Archer");
     assert!(suggestions[0].problems.is_empty());
-    assert!(suggestions[1].problems[0].text.contains("Insurance for voluntary driving lapsed on Monday 30 November 2026"), "{:?}", suggestions[1]);
+    assert!(
+        suggestions[1].problems[0].text.contains("Insurance for voluntary driving lapsed on Monday 30 November 2026"),
+        "{:?}",
+        suggestions[1]
+    );
     store.state.write(|tx| assign::assign(tx, first, ann, "", today, NOW)).unwrap();
 
     // A second trip 20 minutes after Ann gets back (a return keeps her three hours) clashes.
     let second = trip(&store, p, d, "1/12/2026", "1.20pm", "2pm");
-    let Err(Error::Refused(why)) = store.state.write(|tx| assign::assign(tx, second, ann, "She said she could", today, NOW)) else {
+    let Err(Error::Refused(why)) =
+        store.state.write(|tx| assign::assign(tx, second, ann, "She said she could", today, NOW))
+    else {
         panic!("a clash is never allowed")
     };
-    assert!(why.contains("Ann Archer is already driving Edith Parkinson to Riverside General Hospital from 9am"), "{why}");
+    assert!(
+        why.contains("Ann Archer is already driving Edith Parkinson to Riverside General Hospital from 9am"),
+        "{why}"
+    );
     let ranked = store.state.read(|conn| assign::suggest(conn, second, today)).unwrap();
     assert_eq!(ranked.last().unwrap().name, "Ann Archer", "the clash ranks last");
 
@@ -121,9 +167,15 @@ fn suggestions_rank_free_drivers_first_and_assigning_explains_every_problem() {
     };
     assert_eq!(fields[0].field, "overrideReason");
     assert!(fields[0].message.ends_with("To assign them anyway, say why."));
-    store.state.write(|tx| assign::assign(tx, second, bob, "Renewal seen, certificate in the post", today, NOW)).unwrap();
+    store
+        .state
+        .write(|tx| assign::assign(tx, second, bob, "Renewal seen, certificate in the post", today, NOW))
+        .unwrap();
     let kept = store.state.read(|conn| sql::get_trip(conn, second)).unwrap();
-    assert_eq!((kept.status, kept.override_reason.as_str()), (TripStatus::Assigned, "Renewal seen, certificate in the post"));
+    assert_eq!(
+        (kept.status, kept.override_reason.as_str()),
+        (TripStatus::Assigned, "Renewal seen, certificate in the post")
+    );
 
     // Fewest trips this month first: with Ann busy once in December, a free Carol comes first.
     let carol = driver(&store, "Carol Cole", &[]);
@@ -155,16 +207,22 @@ fn a_weekly_series_makes_each_trip_and_statuses_move_only_forward() {
     };
     let first = store.state.write(|tx| trips::create(tx, &input, day("2026-11-24"), NOW)).unwrap();
     let all = store.state.read(|conn| sql::trips_between(conn, day("2026-12-01"), day("2026-12-31"), None)).unwrap();
-    assert_eq!(all.iter().map(|t| t.goes_on.as_str()).collect::<Vec<_>>(), vec!["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22", "2026-12-29"]);
+    assert_eq!(
+        all.iter().map(|t| t.goes_on.as_str()).collect::<Vec<_>>(),
+        vec!["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22", "2026-12-29"]
+    );
     assert!(all.iter().all(|t| t.series_id.is_some() && t.series_id == all[0].series_id));
     assert_eq!(all[0].pickup_address, "3 Willow Close", "the usual address fills in");
 
-    let Err(Error::Refused(_)) = store.state.write(|tx| trips::set_status(tx, first, TripStatus::Confirmed, NOW)) else {
+    let Err(Error::Refused(_)) = store.state.write(|tx| trips::set_status(tx, first, TripStatus::Confirmed, NOW))
+    else {
         panic!("a trip with no driver cannot be confirmed")
     };
     store.state.write(|tx| assign::assign(tx, first, ann, "", day("2026-11-24"), NOW)).unwrap();
     store.state.write(|tx| trips::set_status(tx, first, TripStatus::Confirmed, NOW)).unwrap();
-    let Err(Error::Refused(why)) = store.state.write(|tx| trips::mark_done(tx, first, "12", "", day("2026-11-24"), NOW)) else {
+    let Err(Error::Refused(why)) =
+        store.state.write(|tx| trips::mark_done(tx, first, "12", "", day("2026-11-24"), NOW))
+    else {
         panic!("not done before it happens")
     };
     assert!(why.contains("not happened yet"));
@@ -178,12 +236,17 @@ fn a_drivers_calendar_is_in_uk_local_time_for_a_standard_parser() {
     let store = temp_store();
     let ann = driver(&store, "Ann Archer", &[]);
     let (p, d) = passenger_and_destination(&store);
-    for id in [trip(&store, p, d, "1/12/2026", "9am", "10am")] {
+    {
+        let id = trip(&store, p, d, "1/12/2026", "9am", "10am");
         store.state.write(|tx| assign::assign(tx, id, ann, "", day("2026-11-24"), NOW)).unwrap();
     }
-    let (text, count) = store.state.read(|conn| ppg_desk::drivers::commands::calendar_for(conn, ann, day("2026-11-24"), store.state.now())).unwrap();
+    let (text, count) = store
+        .state
+        .read(|conn| ppg_desk::drivers::commands::calendar_for(conn, ann, day("2026-11-24"), store.state.now()))
+        .unwrap();
     assert_eq!(count, 1);
-    let calendars: Vec<_> = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes())).collect::<Result<_, _>>().expect("parses");
+    let calendars: Vec<_> =
+        ical::IcalParser::new(std::io::BufReader::new(text.as_bytes())).collect::<Result<_, _>>().expect("parses");
     let calendar = &calendars[0];
     assert_eq!(calendar.timezones.len(), 1, "the Europe/London rules are included");
     let event = &calendar.events[0];
@@ -201,25 +264,50 @@ fn the_sample_scheme_warns_on_the_dashboard_and_prints_its_week() {
     let store = sample_store();
     let today = store.state.today();
     let drivers = store.state.read(|conn| sql::drivers(conn, today)).unwrap();
-    assert_eq!((drivers.len(), drivers.iter().filter(|d| d.active).count()), (9, 8), "eight drivers and one former driver");
+    assert_eq!(
+        (drivers.len(), drivers.iter().filter(|d| d.active).count()),
+        (9, 8),
+        "eight drivers and one former driver"
+    );
     let retention = store.state.read(|conn| ppg_desk::dashboard::dashboard(conn, today)).unwrap().retention;
-    assert_eq!((retention.former_drivers, retention.referrals), (1, 1), "the former driver and an old closed referral are due to clear out");
+    assert_eq!(
+        (retention.former_drivers, retention.referrals),
+        (1, 1),
+        "the former driver and an old closed referral are due to clear out"
+    );
     let card = store.state.read(|conn| ppg_desk::dashboard::driver_card(conn, today)).unwrap();
-    assert!(card.check_warnings.iter().any(|w| w.starts_with("David Thompson: Insurance for voluntary driving expires in 21 days")), "{card:?}");
+    assert!(
+        card.check_warnings
+            .iter()
+            .any(|w| w.starts_with("David Thompson: Insurance for voluntary driving expires in 21 days")),
+        "{card:?}"
+    );
     assert!(card.check_warnings.iter().any(|w| w.starts_with("Peter Wright: MOT lapsed on")), "{card:?}");
 
     let week = trips::week_name(today);
     let monday = trips::parse_week(&week).unwrap();
     let listed = store.state.read(|conn| sql::trips_between(conn, monday, monday + Duration::days(6), None)).unwrap();
     assert!(!listed.is_empty(), "the sample has trips this week");
-    let rota = documents::render(&store.state, &DocumentKind::Rota { week: week.clone() }, Profile::Standard, store.state.now()).unwrap();
+    let rota = documents::render(
+        &store.state,
+        &DocumentKind::Rota { week: week.clone() },
+        Profile::Standard,
+        store.state.now(),
+    )
+    .unwrap();
     let text = tool("pdftotext", &[], &rota).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Driver rota"));
     for t in listed.iter().filter(|t| t.status != TripStatus::Cancelled) {
         assert!(text.contains(&t.passenger_name), "{} is on the rota", t.passenger_name);
     }
     let with_driver = listed.iter().find(|t| t.driver_id.is_some()).expect("a trip with a driver this week");
-    let sheet = documents::render(&store.state, &DocumentKind::TripSheet { driver_id: with_driver.driver_id.unwrap(), week }, Profile::LargePrint, store.state.now()).unwrap();
+    let sheet = documents::render(
+        &store.state,
+        &DocumentKind::TripSheet { driver_id: with_driver.driver_id.unwrap(), week },
+        Profile::LargePrint,
+        store.state.now(),
+    )
+    .unwrap();
     let text = tool("pdftotext", &[], &sheet).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains(&with_driver.passenger_phone), "the trip sheet has the passenger's phone");
 }
@@ -245,7 +333,11 @@ fn the_database_refuses_what_the_rules_refuse() {
     store.state.write(|tx| assign::assign(tx, id, ann, "", day("2026-11-24"), NOW)).unwrap();
     let person = store.state.read(|conn| sql::get_driver(conn, ann, day("2026-11-24"))).unwrap().person_id;
     let preview = store.state.read(|conn| ppg_desk::people::erasure_preview_for(conn, person)).unwrap();
-    assert!(preview.removes.last().unwrap().starts_with("their driver record"), "erasing says what goes: {:?}", preview.removes);
+    assert!(
+        preview.removes.last().unwrap().starts_with("their driver record"),
+        "erasing says what goes: {:?}",
+        preview.removes
+    );
     store.state.write(|tx| ppg_desk::people::delete(tx, person)).unwrap();
     let back = store.state.read(|conn| sql::get_trip(conn, id)).unwrap();
     assert_eq!((back.status, back.driver_id), (TripStatus::Requested, None));
@@ -267,92 +359,13 @@ fn the_scheme_summary_adds_up_the_months_and_the_drivers() {
     assert_eq!(summary.drivers.iter().map(|d| d.trips).sum::<u32>(), done, "every done trip is someone's");
     let miles: i64 = trips.iter().filter_map(|t| t.miles_tenths).sum();
     assert_eq!(summary.months.iter().map(|m| m.miles_tenths).sum::<i64>(), miles);
-    let pdf = documents::render(&store.state, &DocumentKind::SchemeSummary { months: 3 }, Profile::Standard, store.state.now()).unwrap();
+    let pdf = documents::render(
+        &store.state,
+        &DocumentKind::SchemeSummary { months: 3 },
+        Profile::Standard,
+        store.state.now(),
+    )
+    .unwrap();
     let text = tool("pdftotext", &[], &pdf).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains(&format!("{done} trips made")), "{text}");
-}
-
-#[test]
-fn a_dbs_certificate_number_is_forgotten_six_months_after_the_check() {
-    let store = temp_store();
-    let ann = driver(&store, "Ann Archer", &[]);
-    let today = day("2026-11-24");
-    for (checked, reference) in [("23/05/2026", "001111111111"), ("25/05/2026", "002222222222")] {
-        let check = CheckInput { kind: Some(CheckKind::Dbs), checked_on: checked.into(), reference: reference.into(), outcome: "Clear".into(), expires_on: "1/5/2029".into() };
-        store.state.write(|tx| sql::save_check(tx, ann, &check.checked(today)?)).unwrap();
-        let forgotten = store.state.write(|tx| sql::forget_old_dbs_details(tx, today)).unwrap();
-        let dbs = store.state.read(|conn| sql::get_driver(conn, ann, today)).unwrap().checks.into_iter().find(|c| c.kind == CheckKind::Dbs).unwrap();
-        if checked.starts_with("23") {
-            assert_eq!((forgotten, dbs.reference.as_str(), dbs.outcome.as_str()), (1, "", ""), "over six months: number and outcome go");
-            assert_eq!((dbs.checked_on.as_deref(), dbs.expires_on.as_deref()), (Some("2026-05-23"), Some("2029-05-01")), "the dates stay");
-        } else {
-            assert_eq!((forgotten, dbs.reference.as_str()), (0, "002222222222"), "inside six months it is kept");
-        }
-    }
-}
-
-#[test]
-fn a_place_with_trips_is_kept_and_an_unused_one_can_go() {
-    let store = temp_store();
-    let (p, d) = passenger_and_destination(&store);
-    trip(&store, p, d, "1/12/2026", "9am", "10am");
-    let Err(Error::Refused(why)) = store.state.write(|tx| sql::delete_destination(tx, d)) else { panic!("kept") };
-    assert_eq!(why, "1 trip goes to this place, so it stays in the list. You can change its name or address instead.");
-    let renamed = DestinationInput { name: "Riverside General (Outpatients)".into(), address: "Hospital Road".into(), postcode: "rv1 8rh".into() };
-    store.state.write(|tx| sql::update_destination(tx, d, &renamed.checked()?)).unwrap();
-    assert_eq!(store.state.read(|conn| sql::get_trip(conn, 1)).unwrap().destination_address, "Hospital Road, RV1 8RH");
-    let spare = store.state.write(|tx| sql::insert_destination(tx, &DestinationInput { name: "Eye clinic".into(), ..Default::default() }.checked()?)).unwrap();
-    store.state.write(|tx| sql::delete_destination(tx, spare)).unwrap();
-    assert_eq!(store.state.read(sql::destinations).unwrap().len(), 1);
-}
-
-#[test]
-fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed() {
-    let store = temp_store();
-    let (ann, bob) = (driver(&store, "Ann Archer", &[]), driver(&store, "Bob Brown", &[]));
-    let place = passenger_and_destination(&store);
-    done_trip(&store, ann, place, day("2024-03-05"), "12");
-    // Ann stops driving in March 2024; Bob in October 2026.
-    let stop = |id: i64, now: &str| {
-        store.state.write(|tx| {
-            let d = sql::get_driver(tx, id, day("2026-12-01"))?;
-            let input = DriverInput { person_id: Some(d.person_id), vehicle_make: d.vehicle_make, active: false, ..Default::default() };
-            sql::update_driver(tx, id, &input.checked()?, now)
-        })
-    };
-    stop(ann, "2024-03-10T09:00:00").unwrap();
-    stop(bob, "2026-10-01T09:00:00").unwrap();
-    stop(ann, "2025-01-01T09:00:00").unwrap();
-    let got = store.state.read(|conn| sql::get_driver(conn, ann, day("2026-12-01"))).unwrap();
-    assert_eq!(got.stopped_on.as_deref(), Some("2024-03-10"), "saving again keeps the day they stopped");
-
-    let sneaky = store.state.write(|tx| Ok(tx.execute("UPDATE drivers SET active = 1 WHERE id = ?1", [bob])?));
-    assert!(sneaky.is_err(), "SQL refuses a stop date on someone driving");
-
-    let due = |months: u32, today: &str| store.state.read(|conn| ppg_desk::drivers::former_drivers_due(conn, months, day(today))).unwrap().into_iter().map(|d| d.name).collect::<Vec<_>>();
-    assert_eq!(due(24, "2026-03-10"), Vec::<String>::new(), "24 months to the day is not yet more than 24 months");
-    assert_eq!(due(24, "2026-03-11"), vec!["Ann Archer"]);
-    assert_eq!(due(6, "2027-04-02"), vec!["Ann Archer", "Bob Brown"]);
-    store
-        .state
-        .write(|tx| {
-            let d = sql::get_driver(tx, bob, day("2026-12-01"))?;
-            sql::update_driver(tx, bob, &DriverInput { person_id: Some(d.person_id), active: true, ..Default::default() }.checked()?, "2026-12-01T09:00:00")
-        })
-        .unwrap();
-    assert_eq!(due(6, "2027-04-02"), vec!["Ann Archer"], "Bob is driving again");
-    assert_eq!(store.state.read(|conn| sql::get_driver(conn, bob, day("2026-12-01"))).unwrap().stopped_on, None);
-
-    let cai = driver(&store, "Cai Evans", &[]);
-    let Err(Error::Refused(message)) = store.state.write(|tx| ppg_desk::drivers::remove_driver_record(tx, cai, day("2026-12-01"))) else { panic!("someone still driving cannot be removed") };
-    assert!(message.contains("still driving"), "{message}");
-
-    store.state.write(|tx| ppg_desk::drivers::remove_driver_record(tx, ann, day("2026-12-01"))).unwrap();
-    let left = |table: &str| store.state.read(|conn| Ok(conn.query_row(&format!("SELECT count(*) FROM {table} WHERE driver_id = ?1"), [ann], |r| r.get::<_, i64>(0))?)).unwrap();
-    assert_eq!((left("driver_checks"), left("driver_availability")), (0, 0), "her checks and usual week go with the record");
-    assert!(store.state.read(|conn| sql::get_driver(conn, ann, day("2026-12-01"))).is_err());
-    let months = store.state.read(|conn| sql::month_lines(conn, day("2024-03-01"), day("2024-03-31"))).unwrap();
-    assert_eq!(months.iter().map(|m| m.done).sum::<u32>(), 1, "her trip still counts, without her name");
-    let query = ppg_desk::people::PeopleQuery { search: "Ann Archer".into(), filter: ppg_desk::people::PeopleFilter::Everyone };
-    assert_eq!(store.state.read(|conn| ppg_desk::people::list(conn, &query, day("2026-12-01"))).unwrap().len(), 1, "she is still in People");
 }

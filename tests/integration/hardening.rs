@@ -10,8 +10,14 @@ use ppg_desk::db::{self, copy};
 
 use crate::support::{add_person, count_people, open_at, temp_store};
 
-fn ppg(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir).args(args).env_remove("PPG_DESK_DATA_DIR").output().unwrap();
+pub(crate) fn ppg(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("PPG_DESK_DATA_DIR")
+        .output()
+        .unwrap();
     (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
 }
 
@@ -26,10 +32,14 @@ fn a_real_backup_with_an_extra_trigger_is_refused_so_erasure_cannot_be_defeated(
         .execute_batch("CREATE TABLE hidden (name TEXT); CREATE TRIGGER keep AFTER DELETE ON people BEGIN INSERT INTO hidden VALUES (old.full_name); END;")
         .unwrap();
     let now = store.state.now();
-    let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &doctored, now)).unwrap_err();
+    let error =
+        store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &doctored, now)).unwrap_err();
     assert!(error.to_string().contains("not PPG Desk's data"), "{error}");
     let bare = store.dir.path().join("bare.sqlite3");
-    rusqlite::Connection::open(&bare).unwrap().execute_batch("CREATE TABLE people (x); PRAGMA user_version = 11;").unwrap();
+    rusqlite::Connection::open(&bare)
+        .unwrap()
+        .execute_batch("CREATE TABLE people (x); PRAGMA user_version = 11;")
+        .unwrap();
     assert!(store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &bare, now)).is_err());
     assert_eq!(count_people(&store.state), 1, "the current data is untouched");
     let live_ok = store.state.read(db::schema::verify);
@@ -42,7 +52,10 @@ fn check_compares_the_live_file_with_its_version() {
     assert!(ppg(dir.path(), &["demo"]).0);
     let (ok, text) = ppg(dir.path(), &["check"]);
     assert!(ok && text.contains("Tables: PPG Desk's own"), "{text}");
-    rusqlite::Connection::open(dir.path().join(db::DB_FILE)).unwrap().execute_batch("CREATE VIEW everyone AS SELECT * FROM people;").unwrap();
+    rusqlite::Connection::open(dir.path().join(db::DB_FILE))
+        .unwrap()
+        .execute_batch("CREATE VIEW everyone AS SELECT * FROM people;")
+        .unwrap();
     let (ok, text) = ppg(dir.path(), &["check"]);
     assert!(!ok && text.contains("not PPG Desk's data"), "{text}");
 }
@@ -88,7 +101,10 @@ fn the_command_line_can_check_back_up_and_restore_a_damaged_folder() {
     assert!(ok && text.contains("damaged-"), "{text}");
     let (ok, text) = ppg(&data, &["check"]);
     assert!(ok && text.contains("Integrity: ok"), "{text}");
-    let aside = std::fs::read_dir(&data).unwrap().filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().starts_with("damaged-"));
+    let aside = std::fs::read_dir(&data)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with("damaged-"));
     assert!(aside, "the damaged file is kept aside, as the window does");
 }
 
@@ -120,7 +136,10 @@ fn exports_are_safe_to_open_in_a_spreadsheet_and_read_back_intact() {
     let text = store
         .state
         .read(|conn| {
-            let everyone = ppg_desk::people::PeopleQuery { search: String::new(), filter: ppg_desk::people::PeopleFilter::Everyone };
+            let everyone = ppg_desk::people::PeopleQuery {
+                search: String::new(),
+                filter: ppg_desk::people::PeopleFilter::Everyone,
+            };
             let people = ppg_desk::people::list(conn, &everyone, store.state.today())?;
             ppg_desk::people::csv::to_csv(&people)
         })
@@ -142,13 +161,26 @@ fn exports_are_safe_to_open_in_a_spreadsheet_and_read_back_intact() {
 #[test]
 fn imports_that_would_lose_rows_are_refused_with_the_line() {
     let store = temp_store();
-    let cards = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Priya Shah\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Tom Reed\r\n";
+    let cards =
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Priya Shah\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Tom Reed\r\n";
     let problems = ppg_desk::contacts::vcard::read(cards).unwrap_err();
-    assert!(problems[0].contains("Card 2") && problems[0].contains("line 5") && problems[0].contains("END:VCARD"), "{problems:?}");
+    assert!(
+        problems[0].contains("Card 2") && problems[0].contains("line 5") && problems[0].contains("END:VCARD"),
+        "{problems:?}"
+    );
     let csv = "Name,Phone\nAnn Lee,01642 000000\n\"Bob Ray,01642 111111\nCy Fox,01642 222222\n";
     let preview = ppg_desk::people::csv::preview(csv);
     assert!(preview.is_err_and(|e| e.to_string().contains("Line 3")), "the preview refuses too");
-    let rows = store.state.read(|_| Ok(ppg_desk::people::csv::parse(csv, &[Some(ppg_desk::people::csv::PersonField::FullName), None], store.state.today()))).unwrap();
+    let rows = store
+        .state
+        .read(|_| {
+            Ok(ppg_desk::people::csv::parse(
+                csv,
+                &[Some(ppg_desk::people::csv::PersonField::FullName), None],
+                store.state.today(),
+            ))
+        })
+        .unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].as_ref().unwrap_err().line, 3);
 }
@@ -161,7 +193,12 @@ fn report_periods_and_weeks_stay_within_sensible_years() {
     for (from, to) in [("-200000-01", "2026-01"), ("0001-01", "2026-01"), ("2000-01", "2026-01")] {
         let (from, to) = (format!("--from={from}"), format!("--to={to}"));
         let (ok, text) = ppg(dir.path(), &["print", "befriending-report", &from, &to, "--out", out.to_str().unwrap()]);
-        assert!(!ok && (text.contains("year from 2000") || text.contains("at most 10 years") || text.contains("like November 2026")), "{from}: {text}");
+        assert!(
+            !ok && (text.contains("year from 2000")
+                || text.contains("at most 10 years")
+                || text.contains("like November 2026")),
+            "{from}: {text}"
+        );
     }
 }
 
@@ -183,11 +220,23 @@ fn erasure_clears_opened_documents_and_the_folder_is_private() {
     assert!(ppg(dir.path(), &["demo"]).0, "a PPG that is set up, so documents print");
     let store = crate::support::TempStore { state: open_at(dir.path()), dir };
     let id = add_person(&store.state, "Aisha Begum", |_| {});
-    let pdf = ppg_desk::documents::export(&store.state, &ppg_desk::documents::DocumentKind::Members, ppg_desk::print::Profile::Standard, store.state.now()).unwrap();
+    let pdf = ppg_desk::documents::export(
+        &store.state,
+        &ppg_desk::documents::DocumentKind::Members,
+        ppg_desk::print::Profile::Standard,
+        store.state.now(),
+    )
+    .unwrap();
     assert!(pdf.exists());
     store.state.erase(|tx| ppg_desk::people::delete(tx, id)).unwrap();
     assert!(!pdf.exists(), "a document that may show the erased person is gone");
-    let pdf = ppg_desk::documents::export(&store.state, &ppg_desk::documents::DocumentKind::Members, ppg_desk::print::Profile::Standard, store.state.now()).unwrap();
+    let pdf = ppg_desk::documents::export(
+        &store.state,
+        &ppg_desk::documents::DocumentKind::Members,
+        ppg_desk::print::Profile::Standard,
+        store.state.now(),
+    )
+    .unwrap();
     let path = store.dir.path().to_path_buf();
     drop(store.state);
     let reopened = open_at(&path);
@@ -199,7 +248,8 @@ fn erasure_clears_opened_documents_and_the_folder_is_private() {
         assert_eq!(mode(&reopened.paths().db_file()), 0o600, "the data file is the user's alone");
         assert_eq!(mode(&reopened.paths().backups_dir()), 0o700);
         let now = reopened.now();
-        let backup = reopened.read(|conn| backups::take(conn, &reopened.paths(), now, BackupReason::BeforeRestore)).unwrap();
+        let backup =
+            reopened.read(|conn| backups::take(conn, &reopened.paths(), now, BackupReason::BeforeRestore)).unwrap();
         assert_eq!(mode(&reopened.paths().backups_dir().join(backup.file_name)), 0o600);
     }
 }
@@ -210,64 +260,12 @@ fn a_search_for_percent_or_underscore_finds_only_those_characters() {
     add_person(&store.state, "Ann Lee", |_| {});
     add_person(&store.state, "Bob 100% Ray", |_| {});
     let found = |search: &str| {
-        let query = ppg_desk::people::PeopleQuery { search: search.into(), filter: ppg_desk::people::PeopleFilter::Everyone };
+        let query =
+            ppg_desk::people::PeopleQuery { search: search.into(), filter: ppg_desk::people::PeopleFilter::Everyone };
         store.state.read(|conn| ppg_desk::people::list(conn, &query, store.state.today())).unwrap().len()
     };
     assert_eq!(found("%"), 1);
     assert_eq!(found("_"), 0);
-}
-
-/// Cancel pressed halfway: `state.cancel()` is called from the progress reporter itself,
-/// as the window's Cancel button does from another thread.
-fn cancel_halfway(state: &std::sync::Arc<ppg_desk::state::AppState>) -> std::sync::Arc<std::sync::Mutex<Vec<u32>>> {
-    let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let (ears, weak) = (heard.clone(), std::sync::Arc::downgrade(state));
-    state.on_progress(std::sync::Arc::new(move |_, percent| {
-        ears.lock().unwrap().push(percent);
-        if percent >= 50 {
-            if let Some(state) = weak.upgrade() {
-                state.cancel();
-            }
-        }
-    }));
-    heard
-}
-
-#[test]
-fn a_long_import_reports_progress_and_cancel_rolls_it_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let state = std::sync::Arc::new(open_at(dir.path()));
-    let heard = cancel_halfway(&state);
-    let mut file = String::from("Name,Area\n");
-    for n in 0..400 {
-        file.push_str(&format!("Group {n},Riverside\n"));
-    }
-    let preview = ppg_desk::directory::csv::preview(&file).unwrap();
-    let error = state
-        .write(|tx| {
-            let rows = ppg_desk::directory::csv::parse(&file, &preview.mapping, &ppg_desk::directory::categories(tx)?, state.today());
-            ppg_desk::directory::csv::import(tx, rows, "2026-11-24T10:00:00", &state.progress("Importing"))
-        })
-        .unwrap_err();
-    assert!(matches!(error, ppg_desk::error::Error::Cancelled), "{error}");
-    assert!(heard.lock().unwrap().contains(&25), "progress was reported on the way: {:?}", heard.lock().unwrap());
-    let entries: i64 = state.read(|conn| Ok(conn.query_row("SELECT count(*) FROM directory_entries", [], |r| r.get(0))?)).unwrap();
-    assert_eq!(entries, 0, "nothing half-imported is kept");
-}
-
-#[test]
-fn a_long_print_reports_progress_and_can_be_cancelled() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(ppg(dir.path(), &["demo"]).0);
-    let state = std::sync::Arc::new(open_at(dir.path()));
-    let heard = cancel_halfway(&state);
-    let directory = ppg_desk::documents::DocumentKind::Directory { category_id: None };
-    let error = ppg_desk::documents::render(&state, &directory, ppg_desk::print::Profile::Standard, state.now()).unwrap_err();
-    assert!(matches!(error, ppg_desk::error::Error::Cancelled), "{error}");
-    assert!(heard.lock().unwrap().windows(2).all(|w| w[0] < w[1]), "each percent once, rising: {:?}", heard.lock().unwrap());
-    // The next piece of work starts afresh: Cancel stopped only the work it was pressed for.
-    state.on_progress(std::sync::Arc::new(|_, _| {}));
-    assert!(ppg_desk::documents::render(&state, &directory, ppg_desk::print::Profile::Standard, state.now()).is_ok());
 }
 
 #[test]
@@ -300,7 +298,12 @@ fn a_folder_that_cannot_be_written_is_opened_to_look_and_print_only() {
     }
     assert!(listed && people.contains("ID  Name"), "the people can still be listed: {people}");
     assert!(printed && pdf.exists(), "and printed elsewhere: {print_text}");
-    assert!(!imported && import_text.contains("not allowed to write to the folder") && import_text.contains(data.to_str().unwrap()), "a change names the folder: {import_text}");
+    assert!(
+        !imported
+            && import_text.contains("not allowed to write to the folder")
+            && import_text.contains(data.to_str().unwrap()),
+        "a change names the folder: {import_text}"
+    );
 }
 
 fn is_root() -> bool {
@@ -330,6 +333,12 @@ fn check_fails_with_a_warning_when_todays_backup_could_not_be_made() {
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(&backups, std::fs::Permissions::from_mode(0o700));
     }
-    assert!(!ok && text.contains("Warning: Today's automatic backup could not be made"), "check warns and fails: {text}");
-    assert!(listed && people.contains("warning: Today's automatic backup could not be made"), "every command shows the warning: {people}");
+    assert!(
+        !ok && text.contains("Warning: Today's automatic backup could not be made"),
+        "check warns and fails: {text}"
+    );
+    assert!(
+        listed && people.contains("warning: Today's automatic backup could not be made"),
+        "every command shows the warning: {people}"
+    );
 }

@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 
 use crate::names::camel;
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::Manager;
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
+use tauri::Manager;
 
 /// Commands that need a person at the screen (a native dialog): not callable headless.
 const NEEDS_A_PERSON: &[&str] = &["choose_open_path", "choose_save_path"];
@@ -73,11 +73,31 @@ fn split_args(text: &str) -> Vec<String> {
 /// Hostile values for an argument of Rust type `ty`; the first is the baseline.
 fn values(ty: &str) -> Vec<Value> {
     let huge = "é".repeat(300_000);
-    let strings = vec![json!("x"), json!(""), json!(huge), json!("a\u{0}b"), json!("\u{202E}evil\u{202C}"), json!("1é2"), json!("😀".repeat(50)), json!(5), json!(null)];
-    let numbers = vec![json!(999_999), json!(-1), json!(0), json!(i64::MAX), json!(1e300), json!("1"), json!(null), json!([1])];
-    let junk = vec![json!({}), json!(null), json!("x"), json!([]), json!({"fullName": huge, "title": "\u{0}", "id": -1, "date": "30/02/2026", "time": "1°5"}), json!([[[[[]]]]])];
+    let strings = vec![
+        json!("x"),
+        json!(""),
+        json!(huge),
+        json!("a\u{0}b"),
+        json!("\u{202E}evil\u{202C}"),
+        json!("1é2"),
+        json!("😀".repeat(50)),
+        json!(5),
+        json!(null),
+    ];
+    let numbers =
+        vec![json!(999_999), json!(-1), json!(0), json!(i64::MAX), json!(1e300), json!("1"), json!(null), json!([1])];
+    let junk = vec![
+        json!({}),
+        json!(null),
+        json!("x"),
+        json!([]),
+        json!({"fullName": huge, "title": "\u{0}", "id": -1, "date": "30/02/2026", "time": "1°5"}),
+        json!([[[[[]]]]]),
+    ];
     match ty {
-        t if t.contains("ChosenFile") || t.contains("PathBuf") => vec![json!("/dev/zero"), json!("/etc/passwd"), json!("/tmp"), json!(""), json!(7)],
+        t if t.contains("ChosenFile") || t.contains("PathBuf") => {
+            vec![json!("/dev/zero"), json!("/etc/passwd"), json!("/tmp"), json!(""), json!(7)]
+        }
         "String" | "&str" => strings,
         t if t.contains("i64") || t.contains("u32") || t.contains("usize") || t.contains("i32") => numbers,
         "bool" => vec![json!(true), json!("yes"), json!(null)],
@@ -96,16 +116,28 @@ fn fingerprint(app: &tauri::App<tauri::test::MockRuntime>) -> BTreeMap<String, i
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    tables.into_iter().map(|t| (t.clone(), conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap())).collect()
+    tables
+        .into_iter()
+        .map(|t| (t.clone(), conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap()))
+        .collect()
 }
 
 #[test]
 fn every_command_answers_hostile_payloads_without_a_panic_or_a_stray_write() {
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir.path()).arg("demo").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("demo")
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let state = crate::support::open_at(dir.path());
-    let app = mock_builder().manage(state).invoke_handler(ppg_desk::invoke_handler()).build(mock_context(noop_assets())).unwrap();
+    let app = mock_builder()
+        .manage(state)
+        .invoke_handler(ppg_desk::invoke_handler())
+        .build(mock_context(noop_assets()))
+        .unwrap();
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
 
     let (mut tried, mut refused, mut commands) = (0, 0, 0);
@@ -116,7 +148,8 @@ fn every_command_answers_hostile_payloads_without_a_panic_or_a_stray_write() {
             continue;
         }
         commands += 1;
-        let baseline: serde_json::Map<String, Value> = args.iter().map(|(name, ty)| (name.clone(), values(ty)[0].clone())).collect();
+        let baseline: serde_json::Map<String, Value> =
+            args.iter().map(|(name, ty)| (name.clone(), values(ty)[0].clone())).collect();
         let mut payloads = vec![Value::Object(baseline.clone()), json!({}), json!(null), json!([1, 2])];
         for (name, ty) in &args {
             for value in values(ty) {
@@ -152,7 +185,10 @@ fn every_command_answers_hostile_payloads_without_a_panic_or_a_stray_write() {
                 if error["code"] == "unexpected" && command != "open_document" {
                     panic!("{command} panicked (caught by the guard) on {payload:.300}");
                 }
-                assert!(!text.contains("panicked") && !text.contains("SELECT ") && !text.contains("INSERT "), "{command}: {text}");
+                assert!(
+                    !text.contains("panicked") && !text.contains("SELECT ") && !text.contains("INSERT "),
+                    "{command}: {text}"
+                );
                 assert_eq!(before, fingerprint(&app), "{command} refused {payload:.200} but changed rows");
             }
         }

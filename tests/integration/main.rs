@@ -1,18 +1,20 @@
 //! Integration tests over real database files in temporary folders.
 
-mod support;
 #[path = "../common/names.rs"]
 mod names;
+mod support;
 
 mod actions;
 mod backups;
-mod changes;
-mod cli;
-mod contacts_directory;
-mod crash;
 mod befriending;
 mod befriending_records;
 mod bulletins;
+mod changes;
+mod cli;
+mod contacts;
+mod crash;
+mod directory;
+mod driver_records;
 mod drivers;
 mod hardening;
 mod hostile_commands;
@@ -22,6 +24,7 @@ mod meetings;
 mod mileage;
 mod people;
 mod print;
+mod progress;
 mod sample_apart;
 mod store;
 mod subject_access;

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use ppg_desk::actions::ActionInput;
 use ppg_desk::documents::{self, DocumentKind};
 use ppg_desk::meetings::record::{self, AttendanceStatus, DecisionInput};
-use ppg_desk::meetings::{self, agenda, AgendaItemInput, MeetingInput, MeetingKind, MeetingStatus, Purpose, TemplateItem};
+use ppg_desk::meetings::{
+    self, agenda, AgendaItemInput, MeetingInput, MeetingKind, MeetingStatus, Purpose, TemplateItem,
+};
 use ppg_desk::people::Role;
 use ppg_desk::print::Profile;
 use ppg_desk::settings::Settings;
@@ -70,7 +72,11 @@ fn only_committee_members_present_count_towards_the_quorum() {
     set(guest, Some(AttendanceStatus::InAttendance));
     let detail = store.state.read(|conn| agenda::detail(conn, id)).unwrap();
     let names: Vec<&str> = detail.attendance.iter().map(|l| l.name.as_str()).collect();
-    assert_eq!(names, vec!["Ann Archer", "Bob Baker", "Sarah Mitchell"], "committee first; someone who had left is not listed");
+    assert_eq!(
+        names,
+        vec!["Ann Archer", "Bob Baker", "Sarah Mitchell"],
+        "committee first; someone who had left is not listed"
+    );
     assert!(!detail.attendance.iter().any(|l| l.person_id == left));
     assert!(!detail.quorum.met, "one committee member present of two needed");
     set(bob, Some(AttendanceStatus::Present));
@@ -89,16 +95,31 @@ fn decisions_and_actions_are_recorded_under_their_item() {
     let ann = committee_member(&store, "Ann Archer");
     let bob = committee_member(&store, "Bob Baker");
     let item = store.state.read(|conn| meetings::items(conn, id)).unwrap()[4].id;
-    let decision = DecisionInput { text: "Run a flu clinic stall".into(), proposer_id: Some(ann), seconder_id: Some(bob), votes_for: "6".into(), votes_against: "0".into(), abstentions: "1".into() };
+    let decision = DecisionInput {
+        text: "Run a flu clinic stall".into(),
+        proposer_id: Some(ann),
+        seconder_id: Some(bob),
+        votes_for: "6".into(),
+        votes_against: "0".into(),
+        abstentions: "1".into(),
+    };
     store.state.write(|tx| record::add_decision(tx, item, &decision.checked()?)).unwrap();
-    let action = ActionInput { title: "Book a table".into(), owner_ids: vec![bob, ann], due_on: "22/12/2026".into(), ..Default::default() };
+    let action = ActionInput {
+        title: "Book a table".into(),
+        owner_ids: vec![bob, ann],
+        due_on: "22/12/2026".into(),
+        ..Default::default()
+    };
     let action_id = store.state.write(|tx| record::add_action(tx, item, &action, "now")).unwrap();
     let early = ActionInput { due_on: "1/12/2026".into(), ..action.clone() };
     assert!(store.state.write(|tx| record::add_action(tx, item, &early, "now")).is_err(), "due before the meeting");
 
     let detail = store.state.read(|conn| agenda::detail(conn, id)).unwrap();
     assert_eq!(detail.decisions.len(), 1);
-    assert_eq!(detail.decisions[0].particulars(), "Proposed by Ann Archer, seconded by Bob Baker. For 6, against 0, abstentions 1.");
+    assert_eq!(
+        detail.decisions[0].particulars(),
+        "Proposed by Ann Archer, seconded by Bob Baker. For 6, against 0, abstentions 1."
+    );
     let recorded = &detail.actions[0];
     assert_eq!((recorded.id, recorded.agenda_item_id, recorded.meeting_id), (action_id, Some(item), Some(id)));
     assert_eq!(recorded.owner_names, vec!["Ann Archer", "Bob Baker"]);
@@ -114,7 +135,9 @@ fn minutes_are_approved_at_the_next_meeting_then_locked_and_only_amended() {
     set_up(&store, 1);
     let november = add_meeting(&store, "10/11/2026", "6.30pm");
     let december = add_meeting(&store, "8/12/2026", "6.30pm");
-    let approve = |today: &str| store.state.write(|tx| record::approve_previous(tx, december, "Item 7: 15 trips, not 14.", day(today), "now"));
+    let approve = |today: &str| {
+        store.state.write(|tx| record::approve_previous(tx, december, "Item 7: 15 trips, not 14.", day(today), "now"))
+    };
     let refused = approve("2026-12-08").unwrap_err().to_string();
     assert!(refused.contains("not been drafted"), "{refused}");
     held_with_draft_minutes(&store, november, "2026-11-10");
@@ -126,7 +149,10 @@ fn minutes_are_approved_at_the_next_meeting_then_locked_and_only_amended() {
     approve("2026-12-08").unwrap();
     let approved = store.state.read(|conn| meetings::get(conn, november)).unwrap();
     assert_eq!(approved.status, MeetingStatus::MinutesApproved);
-    assert_eq!((approved.approved_on.as_deref(), approved.approved_at_meeting_id), (Some("2026-12-08"), Some(december)));
+    assert_eq!(
+        (approved.approved_on.as_deref(), approved.approved_at_meeting_id),
+        (Some("2026-12-08"), Some(december))
+    );
     assert_eq!(approved.approval_corrections, "Item 7: 15 trips, not 14.");
     assert!(approve("2026-12-08").unwrap_err().to_string().contains("already approved"));
 
@@ -134,7 +160,10 @@ fn minutes_are_approved_at_the_next_meeting_then_locked_and_only_amended() {
     let edit = store.state.write(|tx| agenda::save_minutes(tx, item, "changed"));
     assert!(edit.unwrap_err().to_string().contains("locked"));
     let person = committee_member(&store, "Ann Archer");
-    assert!(store.state.write(|tx| record::set_attendance(tx, november, person, Some(AttendanceStatus::Present))).is_err());
+    assert!(store
+        .state
+        .write(|tx| record::set_attendance(tx, november, person, Some(AttendanceStatus::Present)))
+        .is_err());
     // The database refuses too, whatever the caller.
     for sql in [
         format!("UPDATE agenda_items SET minutes = 'silent edit' WHERE id = {item}"),
@@ -145,10 +174,17 @@ fn minutes_are_approved_at_the_next_meeting_then_locked_and_only_amended() {
     ] {
         assert!(store.state.write(|tx| Ok(tx.execute(&sql, [])?)).is_err(), "refused: {sql}");
     }
-    store.state.write(|tx| record::add_amendment(tx, november, "The treasurer gave the report.", day("2027-01-05"), "now")).unwrap();
+    store
+        .state
+        .write(|tx| record::add_amendment(tx, november, "The treasurer gave the report.", day("2027-01-05"), "now"))
+        .unwrap();
     let detail = store.state.read(|conn| agenda::detail(conn, november)).unwrap();
     assert_eq!(detail.amendments[0].made_on, "2027-01-05");
-    assert_eq!(store.state.read(|conn| meetings::items(conn, november)).unwrap()[0].minutes, "", "the approved text is unchanged");
+    assert_eq!(
+        store.state.read(|conn| meetings::items(conn, november)).unwrap()[0].minutes,
+        "",
+        "the approved text is unchanged"
+    );
 }
 
 #[test]
@@ -158,11 +194,20 @@ fn members_may_ask_for_items_until_the_deadline() {
     let id = add_meeting(&store, "8/12/2026", "6.30pm");
     let member = add_person(&store.state, "Peter Wright", |p| p.roles = vec![Role::Member]);
     let item = |title: &str, by: Option<i64>| {
-        AgendaItemInput { title: title.into(), presenter: String::new(), minutes_allowed: String::new(), purpose: Purpose::Discussion, notes_for_members: String::new(), requested_by_id: by }
-            .checked()
-            .unwrap()
+        AgendaItemInput {
+            title: title.into(),
+            presenter: String::new(),
+            minutes_allowed: String::new(),
+            purpose: Purpose::Discussion,
+            notes_for_members: String::new(),
+            requested_by_id: by,
+        }
+        .checked()
+        .unwrap()
     };
-    let add = |title: &str, by, today: &str| store.state.write(|tx| agenda::add_item(tx, id, &item(title, by), day(today), 7));
+    let add = |title: &str, by, today: &str| {
+        store.state.write(|tx| agenda::add_item(tx, id, &item(title, by), day(today), 7))
+    };
     add("Parking at the surgery", Some(member), "2026-12-01").expect("on the deadline day");
     let late = add("Opening hours", Some(member), "2026-12-02").unwrap_err();
     assert!(format!("{late:?}").contains("until Tuesday 1 December 2026"), "{late:?}");
@@ -176,10 +221,12 @@ fn members_may_ask_for_items_until_the_deadline() {
 fn an_item_dragged_several_places_lands_where_it_was_dropped() {
     let store = temp_store();
     let id = add_meeting(&store, "8/12/2026", "6.30pm");
-    let before: Vec<String> = store.state.read(|conn| meetings::items(conn, id)).unwrap().into_iter().map(|i| i.title).collect();
+    let before: Vec<String> =
+        store.state.read(|conn| meetings::items(conn, id)).unwrap().into_iter().map(|i| i.title).collect();
     let last = store.state.read(|conn| meetings::items(conn, id)).unwrap().last().unwrap().id;
     store.state.write(|tx| agenda::move_item(tx, last, -10)).unwrap();
-    let after: Vec<String> = store.state.read(|conn| meetings::items(conn, id)).unwrap().into_iter().map(|i| i.title).collect();
+    let after: Vec<String> =
+        store.state.read(|conn| meetings::items(conn, id)).unwrap().into_iter().map(|i| i.title).collect();
     assert_eq!(after[0], "Date of next meeting");
     assert_eq!(&after[1..], &before[..before.len() - 1], "the others keep their order");
 }
@@ -192,13 +239,18 @@ fn the_agenda_template_is_kept_and_used_for_new_meetings() {
     template.insert(2, TemplateItem { title: "Patient survey".into(), purpose: Purpose::Discussion, standing: None });
     store.state.write(|tx| meetings::save_template(tx, &template)).unwrap();
     let id = add_meeting(&store, "8/12/2026", "6.30pm");
-    let titles: Vec<String> = store.state.read(|conn| meetings::items(conn, id)).unwrap().into_iter().map(|i| i.title).collect();
+    let titles: Vec<String> =
+        store.state.read(|conn| meetings::items(conn, id)).unwrap().into_iter().map(|i| i.title).collect();
     assert_eq!(titles[2], "Patient survey");
     assert!(!titles.contains(&"Befriending".to_string()));
     let blank = vec![TemplateItem { title: " ".into(), purpose: Purpose::Information, standing: None }];
     assert!(store.state.write(|tx| meetings::save_template(tx, &blank)).is_err());
     assert!(store.state.write(|tx| meetings::save_template(tx, &[])).is_err());
-    assert_eq!(store.state.read(meetings::template).unwrap().len(), template.len(), "a refused template leaves the saved one alone");
+    assert_eq!(
+        store.state.read(meetings::template).unwrap().len(),
+        template.len(),
+        "a refused template leaves the saved one alone"
+    );
 }
 
 #[test]
@@ -212,12 +264,36 @@ fn printed_minutes_carry_attendance_notes_decisions_actions_and_approval() {
     store.state.write(|tx| record::set_attendance(tx, november, ann, Some(AttendanceStatus::Present))).unwrap();
     store.state.write(|tx| record::set_attendance(tx, november, bob, Some(AttendanceStatus::Apologies))).unwrap();
     let item = store.state.read(|conn| meetings::items(conn, november)).unwrap()[4].id;
-    store.state.write(|tx| agenda::save_minutes(tx, item, "The phones are **much** better.\n- Call-backs offered\n- Online requests answered")).unwrap();
-    let decision = DecisionInput { text: "Thank the reception team".into(), proposer_id: Some(ann), seconder_id: None, votes_for: String::new(), votes_against: String::new(), abstentions: String::new() };
+    store
+        .state
+        .write(|tx| {
+            agenda::save_minutes(
+                tx,
+                item,
+                "The phones are **much** better.\n- Call-backs offered\n- Online requests answered",
+            )
+        })
+        .unwrap();
+    let decision = DecisionInput {
+        text: "Thank the reception team".into(),
+        proposer_id: Some(ann),
+        seconder_id: None,
+        votes_for: String::new(),
+        votes_against: String::new(),
+        abstentions: String::new(),
+    };
     store.state.write(|tx| record::add_decision(tx, item, &decision.checked()?)).unwrap();
-    let action = ActionInput { title: "Write to the practice manager".into(), owner_ids: vec![ann], due_on: "24/11/2026".into(), ..Default::default() };
+    let action = ActionInput {
+        title: "Write to the practice manager".into(),
+        owner_ids: vec![ann],
+        due_on: "24/11/2026".into(),
+        ..Default::default()
+    };
     store.state.write(|tx| record::add_action(tx, item, &action, "now")).unwrap();
-    let render = |id| documents::render(&store.state, &DocumentKind::Minutes { meeting_id: id }, Profile::Standard, store.state.now()).unwrap();
+    let render = |id| {
+        documents::render(&store.state, &DocumentKind::Minutes { meeting_id: id }, Profile::Standard, store.state.now())
+            .unwrap()
+    };
 
     let draft = tool("pdftotext", &["-layout"], &render(november)).split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
@@ -241,10 +317,23 @@ fn printed_minutes_carry_attendance_notes_decisions_actions_and_approval() {
     assert!(approved.contains("Approved as a true record on Tuesday 8 December 2026."), "{approved}");
     assert!(approved.contains("Signed (chair):"));
     let next = tool("pdftotext", &["-layout"], &render(december)).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(next.contains("The minutes of the meeting held on Tuesday 10 November 2026 were approved as a true record."), "{next}");
+    assert!(
+        next.contains("The minutes of the meeting held on Tuesday 10 November 2026 were approved as a true record."),
+        "{next}"
+    );
     let fonts = tool("pdffonts", &[], &render(november));
     assert!(fonts.lines().skip(2).all(|l| l.contains(" yes ")), "fonts embedded:\n{fonts}");
-    let large = tool("pdfinfo", &[], &documents::render(&store.state, &DocumentKind::Minutes { meeting_id: november }, Profile::LargePrint, store.state.now()).unwrap());
+    let large = tool(
+        "pdfinfo",
+        &[],
+        &documents::render(
+            &store.state,
+            &DocumentKind::Minutes { meeting_id: november },
+            Profile::LargePrint,
+            store.state.now(),
+        )
+        .unwrap(),
+    );
     assert!(large.contains("Pages:"), "large print renders too");
 }
 
@@ -255,13 +344,22 @@ fn the_calendar_invite_parses_and_keeps_uk_local_times() {
     let summer = add_meeting(&store, "14/7/2026", "6.30pm");
     let winter = add_meeting(&store, "8/12/2026", "10am");
     let stamp = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap().and_hms_opt(9, 0, 0).unwrap();
-    for (id, start, end) in [(summer, "20260714T173000Z", "20260714T190000Z"), (winter, "20261208T100000Z", "20261208T113000Z")] {
+    for (id, start, end) in
+        [(summer, "20260714T173000Z", "20260714T190000Z"), (winter, "20261208T100000Z", "20261208T113000Z")]
+    {
         let text = store.state.read(|conn| meetings::ics::for_meeting(conn, id, stamp)).unwrap();
         let mut calendars = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
         let calendar = calendars.next().expect("one calendar").expect("it parses");
         assert!(calendars.next().is_none());
         assert_eq!(calendar.events.len(), 1);
-        let value = |name: &str| calendar.events[0].properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default();
+        let value = |name: &str| {
+            calendar.events[0]
+                .properties
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| p.value.clone())
+                .unwrap_or_default()
+        };
         assert_eq!(value("DTSTART"), start, "6.30pm in summer is 17:30 UTC; 10am in winter is 10:00 UTC");
         assert_eq!(value("DTEND"), end, "no end time given: 90 minutes");
         assert_eq!(value("SUMMARY"), "Riverside PPG: committee meeting");

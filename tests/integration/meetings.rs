@@ -50,7 +50,10 @@ fn scheduling_the_next_meeting_keeps_the_pattern_time_and_place() {
     let next = store.state.write(|tx| meetings::schedule_next(tx, first, 1, IntervalUnit::Months, "now")).unwrap();
     let meeting = store.state.read(|conn| meetings::get(conn, next)).unwrap();
     assert_eq!(meeting.meets_on, "2027-01-12", "the second Tuesday again");
-    assert_eq!((meeting.starts_at.as_str(), meeting.ends_at.as_deref(), meeting.venue.as_str()), ("18:30", Some("20:00"), "Community Room"));
+    assert_eq!(
+        (meeting.starts_at.as_str(), meeting.ends_at.as_deref(), meeting.venue.as_str()),
+        ("18:30", Some("20:00"), "Community Room")
+    );
     assert_eq!(meeting.status, MeetingStatus::Planned);
     assert_eq!(store.state.read(|conn| meetings::items(conn, next)).unwrap().len(), 11);
 }
@@ -62,7 +65,9 @@ fn the_status_cycle_runs_to_approval_and_then_locks() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
     let step = |to| store.state.write(|tx| meetings::set_status(tx, id, to, today, "now"));
     assert!(step(MeetingStatus::MinutesApproved).is_err(), "not before the minutes are drafted");
-    for to in [MeetingStatus::AgendaIssued, MeetingStatus::Held, MeetingStatus::DraftMinutes, MeetingStatus::MinutesApproved] {
+    for to in
+        [MeetingStatus::AgendaIssued, MeetingStatus::Held, MeetingStatus::DraftMinutes, MeetingStatus::MinutesApproved]
+    {
         step(to).unwrap();
     }
     let meeting = store.state.read(|conn| meetings::get(conn, id)).unwrap();

@@ -30,8 +30,15 @@ fn the_list_is_filed_by_surname_as_on_paper() {
     for name in ["Dr Helen Carter", "Zoë Abbott", "Siobhán O'Connor", "Aisha Begum", "Adam Carter"] {
         add_person(&store.state, name, |_| {});
     }
-    assert_eq!(names(&store.state, "", PeopleFilter::Everyone), vec!["Zoë Abbott", "Aisha Begum", "Adam Carter", "Dr Helen Carter", "Siobhán O'Connor"]);
-    assert_eq!(names(&store.state, "carter", PeopleFilter::Everyone), vec!["Adam Carter", "Dr Helen Carter"], "a search keeps the same order");
+    assert_eq!(
+        names(&store.state, "", PeopleFilter::Everyone),
+        vec!["Zoë Abbott", "Aisha Begum", "Adam Carter", "Dr Helen Carter", "Siobhán O'Connor"]
+    );
+    assert_eq!(
+        names(&store.state, "carter", PeopleFilter::Everyone),
+        vec!["Adam Carter", "Dr Helen Carter"],
+        "a search keeps the same order"
+    );
 }
 
 #[test]
@@ -56,7 +63,11 @@ fn officers_committee_and_left_filters() {
 fn editing_keeps_the_person_and_replaces_roles() {
     let store = temp_store();
     let id = add_person(&store.state, "Aisha Begum", |p| p.roles = vec![Role::Member]);
-    let input = people::PersonInput { full_name: "Aisha Begum".into(), roles: vec![Role::Secretary, Role::Committee], ..Default::default() };
+    let input = people::PersonInput {
+        full_name: "Aisha Begum".into(),
+        roles: vec![Role::Secretary, Role::Committee],
+        ..Default::default()
+    };
     let checked = input.checked(store.state.today()).unwrap();
     store.state.write(|tx| people::update(tx, id, &checked, "now")).unwrap();
     let person = store.state.read(|conn| people::get(conn, id)).unwrap();
@@ -79,7 +90,8 @@ fn erasing_removes_the_person_and_their_roles() {
     let id = add_person(&store.state, "Łukasz Nowak", |p| p.roles = vec![Role::Treasurer]);
     store.state.write(|tx| people::delete(tx, id)).unwrap();
     assert_eq!(count_people(&store.state), 0);
-    let roles: i64 = store.state.read(|c| Ok(c.query_row("SELECT count(*) FROM person_roles", [], |r| r.get(0))?)).unwrap();
+    let roles: i64 =
+        store.state.read(|c| Ok(c.query_row("SELECT count(*) FROM person_roles", [], |r| r.get(0))?)).unwrap();
     assert_eq!(roles, 0);
     assert!(store.state.read(|conn| people::get(conn, id)).is_err());
 }
@@ -87,17 +99,28 @@ fn erasing_removes_the_person_and_their_roles() {
 fn import(store: &crate::support::TempStore, text: &str) -> csv::ImportReport {
     let preview = csv::preview(text).unwrap();
     let rows = csv::parse(text, &preview.mapping, store.state.today());
-    store.state.write(|tx| csv::import(tx, rows, "2026-11-24T10:00:00", &ppg_desk::progress::Progress::silent())).unwrap()
+    store
+        .state
+        .write(|tx| csv::import(tx, rows, "2026-11-24T10:00:00", &ppg_desk::progress::Progress::silent()))
+        .unwrap()
 }
 
 #[test]
 fn csv_preview_guesses_the_columns_from_excel_style_headings() {
-    let text = "First Name,Surname,E-mail,Tel,Role,Something else\nAisha,Begum,a@example.org,07700 900505,Committee,x\n";
+    let text =
+        "First Name,Surname,E-mail,Tel,Role,Something else\nAisha,Begum,a@example.org,07700 900505,Committee,x\n";
     let preview = csv::preview(text).unwrap();
     assert_eq!(preview.row_count, 1);
     assert_eq!(
         preview.mapping,
-        vec![Some(PersonField::FirstName), Some(PersonField::LastName), Some(PersonField::Email), Some(PersonField::Phone), Some(PersonField::Roles), None]
+        vec![
+            Some(PersonField::FirstName),
+            Some(PersonField::LastName),
+            Some(PersonField::Email),
+            Some(PersonField::Phone),
+            Some(PersonField::Roles),
+            None
+        ]
     );
 }
 

@@ -44,7 +44,11 @@ fn the_contact_list_has_everyone_current_in_reading_order_with_accents_exact() {
         assert!(text.contains(name), "{name} appears exactly:\n{text}");
     }
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing"));
-    assert!(at("Officers") < at("Committee") && at("Committee") < at("Practice staff") && at("Practice staff") < at("Members"));
+    assert!(
+        at("Officers") < at("Committee")
+            && at("Committee") < at("Practice staff")
+            && at("Practice staff") < at("Members")
+    );
     assert!(!text.contains("Kenneth Ashworth"), "people who have left are not listed");
     assert!(text.contains("Page 1 of"), "pages are numbered");
 }
@@ -75,8 +79,12 @@ fn fonts_are_embedded_and_subset_so_the_file_stays_small() {
     let fonts = tool("pdffonts", &[], &pdf);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!rows.is_empty());
-    assert!(rows.iter().all(|r| r.contains("CID TrueType") && r.split_whitespace().rev().nth(4) == Some("yes")), "every font embedded:\n{fonts}");
-    let pages: usize = tool("pdfinfo", &[], &pdf).lines().find(|l| l.starts_with("Pages:")).unwrap()[6..].trim().parse().unwrap();
+    assert!(
+        rows.iter().all(|r| r.contains("CID TrueType") && r.split_whitespace().rev().nth(4) == Some("yes")),
+        "every font embedded:\n{fonts}"
+    );
+    let pages: usize =
+        tool("pdfinfo", &[], &pdf).lines().find(|l| l.starts_with("Pages:")).unwrap()[6..].trim().parse().unwrap();
     assert!(pages <= 2, "the sample contact list fits on two pages, got {pages}");
     assert!(pdf.len() < 100 * 1024, "a two-page document is under 100 KB, got {} bytes", pdf.len());
 }
@@ -96,8 +104,20 @@ fn long_document(rows: usize) -> Document {
     let mut doc = Document::new("Action log", "Riverside PPG");
     doc.heading(1, "Open actions");
     doc.push(Block::Table {
-        columns: vec![Column { heading: "Action".into(), weight: 5.0 }, Column { heading: "Owner".into(), weight: 2.0 }],
-        rows: (0..rows).map(|i| vec![format!("Action number {i}: ask the practice about the new telephone call-back system and report back"), "Łukasz Nowak".into()]).collect(),
+        columns: vec![
+            Column { heading: "Action".into(), weight: 5.0 },
+            Column { heading: "Owner".into(), weight: 2.0 },
+        ],
+        rows: (0..rows)
+            .map(|i| {
+                vec![
+                    format!(
+                        "Action number {i}: ask the practice about the new telephone call-back system and report back"
+                    ),
+                    "Łukasz Nowak".into(),
+                ]
+            })
+            .collect(),
     });
     doc.paragraph("The quick brown fox jumps over the lazy dog. ".repeat(40));
     doc.push(Block::Bullets(vec![vec![Run::plain("First point")], vec![Run::bold("Second "), Run::plain("point")]]));
@@ -112,11 +132,19 @@ fn every_page_repeats_the_table_header_and_nothing_crosses_a_margin() {
         for (n, page) in laid.pages.iter().enumerate() {
             for item in &page.items {
                 let (left, top, right, bottom) = item.bounds();
-                assert!(left >= MARGIN - 0.01 && right <= PAGE_WIDTH - MARGIN + 0.01, "page {n}: {item:?} crosses a side margin");
-                assert!(top >= MARGIN - 0.01 && bottom <= PAGE_HEIGHT - MARGIN + 0.01, "page {n}: {item:?} crosses the top or bottom margin");
+                assert!(
+                    left >= MARGIN - 0.01 && right <= PAGE_WIDTH - MARGIN + 0.01,
+                    "page {n}: {item:?} crosses a side margin"
+                );
+                assert!(
+                    top >= MARGIN - 0.01 && bottom <= PAGE_HEIGHT - MARGIN + 0.01,
+                    "page {n}: {item:?} crosses the top or bottom margin"
+                );
             }
-            let has_rows = page.items.iter().any(|i| matches!(i, Item::Text { text, .. } if text.starts_with("Action number")));
-            let has_header = page.items.iter().any(|i| matches!(i, Item::Text { text, bold: true, .. } if text == "Owner"));
+            let has_rows =
+                page.items.iter().any(|i| matches!(i, Item::Text { text, .. } if text.starts_with("Action number")));
+            let has_header =
+                page.items.iter().any(|i| matches!(i, Item::Text { text, bold: true, .. } if text == "Owner"));
             assert!(!has_rows || has_header, "page {n} of the table repeats its header row");
         }
     }
@@ -126,7 +154,15 @@ fn every_page_repeats_the_table_header_and_nothing_crosses_a_margin() {
 fn large_print_body_text_is_at_least_16_point_and_standard_at_least_12() {
     for (profile, minimum) in [(Profile::LargePrint, 16.0), (Profile::Standard, 12.0)] {
         let laid = print::lay_out(&long_document(5), profile);
-        let smallest = laid.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i { Item::Text { size, .. } => Some(*size), _ => None }).fold(f32::MAX, f32::min);
+        let smallest = laid
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Text { size, .. } => Some(*size),
+                _ => None,
+            })
+            .fold(f32::MAX, f32::min);
         assert!(smallest >= minimum, "{profile:?}: smallest text is {smallest} pt");
     }
 }
@@ -147,13 +183,24 @@ fn a_heading_never_ends_a_page_without_what_follows_it() {
     for filler in 0..40 {
         let mut doc = Document::new("Minutes", "Riverside PPG");
         for n in 0..filler {
-            doc.paragraph(format!("Paragraph {n} of the discussion, long enough to take a couple of lines on the page in standard print."));
+            doc.paragraph(format!(
+                "Paragraph {n} of the discussion, long enough to take a couple of lines on the page in standard print."
+            ));
         }
         doc.heading(1, "Decisions");
         doc.paragraph("The PPG agreed to run a stall at the flu clinic.");
         let laid = print::lay_out(&doc, Profile::Standard);
-        let page_of = |needle: &str| laid.pages.iter().position(|p| p.items.iter().any(|i| matches!(i, Item::Text { text, .. } if text.contains(needle)))).unwrap();
-        assert_eq!(page_of("Decisions"), page_of("stall"), "with {filler} paragraphs before it, the heading moved with its text");
+        let page_of = |needle: &str| {
+            laid.pages
+                .iter()
+                .position(|p| p.items.iter().any(|i| matches!(i, Item::Text { text, .. } if text.contains(needle))))
+                .unwrap()
+        };
+        assert_eq!(
+            page_of("Decisions"),
+            page_of("stall"),
+            "with {filler} paragraphs before it, the heading moved with its text"
+        );
     }
 }
 
@@ -163,7 +210,9 @@ fn the_logo_is_printed_beside_the_title() {
     let picture = {
         let image = image::RgbImage::from_pixel(300, 120, image::Rgb([0, 94, 184]));
         let mut out = Vec::new();
-        image::DynamicImage::ImageRgb8(image).write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Jpeg).unwrap();
+        image::DynamicImage::ImageRgb8(image)
+            .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Jpeg)
+            .unwrap();
         out
     };
     let png = ppg_desk::settings::logo::prepare(&picture).unwrap();
@@ -171,7 +220,10 @@ fn the_logo_is_printed_beside_the_title() {
     let pdf = contact_list(&store, Profile::Standard);
     let images = tool("pdfimages", &["-list"], &pdf);
     assert_eq!(images.lines().skip(2).count(), 1, "one image, the logo:\n{images}");
-    let laid = print::lay_out(&documents::build(&store.state, &DocumentKind::Members, store.state.today()).unwrap(), Profile::Standard);
+    let laid = print::lay_out(
+        &documents::build(&store.state, &DocumentKind::Members, store.state.today()).unwrap(),
+        Profile::Standard,
+    );
     let logo = laid.pages[0].items.iter().find(|i| matches!(i, Item::Image { .. })).expect("the logo is on page 1");
     let (_, _, right, _) = logo.bounds();
     assert!((right - (PAGE_WIDTH - MARGIN)).abs() < 0.5, "the logo sits at the right margin");
@@ -183,16 +235,27 @@ fn going_back_to_one_column_starts_below_both_columns() {
     let mut doc = Document::new("Columns", "Test PPG");
     doc.push(Block::Columns(2));
     for n in 0..40 {
-        doc.paragraph(format!("Paragraph {n} of the two-column part, long enough to wrap over a few lines in a narrow column."));
+        doc.paragraph(format!(
+            "Paragraph {n} of the two-column part, long enough to wrap over a few lines in a narrow column."
+        ));
     }
     doc.push(Block::Columns(1));
     doc.paragraph("ONE COLUMN AGAIN: this must not overlap the left column.");
     let laid = print::lay_out(&doc, Profile::Standard);
-    let page = laid.pages.iter().find(|p| p.items.iter().any(|i| matches!(i, Item::Text { text, .. } if text.starts_with("ONE")))).unwrap();
-    let start = page.items.iter().position(|i| matches!(i, Item::Text { text, .. } if text.starts_with("ONE"))).unwrap();
+    let page = laid
+        .pages
+        .iter()
+        .find(|p| p.items.iter().any(|i| matches!(i, Item::Text { text, .. } if text.starts_with("ONE"))))
+        .unwrap();
+    let start =
+        page.items.iter().position(|i| matches!(i, Item::Text { text, .. } if text.starts_with("ONE"))).unwrap();
     let top_after = page.items[start..].iter().map(|i| i.bounds().1).fold(f32::MAX, f32::min);
-    let bottom_before = page.items[..start].iter().filter(|i| i.bounds().1 > MARGIN + 30.0).map(|i| i.bounds().3).fold(0.0, f32::max);
-    assert!(top_after >= bottom_before, "one-column text at {top_after} starts below the columns ending at {bottom_before}");
+    let bottom_before =
+        page.items[..start].iter().filter(|i| i.bounds().1 > MARGIN + 30.0).map(|i| i.bounds().3).fold(0.0, f32::max);
+    assert!(
+        top_after >= bottom_before,
+        "one-column text at {top_after} starts below the columns ending at {bottom_before}"
+    );
 }
 
 /// A document longer than one drawing part (300 pages) is drawn in parts and joined: every
@@ -214,5 +277,8 @@ fn a_very_long_document_is_drawn_in_parts_and_joined_whole() {
     let last = tool("pdftotext", &["-f", &pages.to_string(), "-l", &pages.to_string()], &pdf);
     assert!(last.contains("Second point"), "the document's end is on its last page");
     let fonts = tool("pdffonts", &[], &pdf);
-    assert!(fonts.lines().skip(2).all(|r| r.split_whitespace().rev().nth(4) == Some("yes")), "every part's fonts are embedded:\n{fonts}");
+    assert!(
+        fonts.lines().skip(2).all(|r| r.split_whitespace().rev().nth(4) == Some("yes")),
+        "every part's fonts are embedded:\n{fonts}"
+    );
 }

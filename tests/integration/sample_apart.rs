@@ -24,12 +24,19 @@ fn exploring_opens_the_sample_beside_the_real_folder_until_it_is_left() {
     let state = open_at(&home);
     assert!(is_sample(&state), "exploring is remembered");
     let real = rusqlite::Connection::open(home.join("ppg-desk.sqlite3")).unwrap();
-    assert_eq!(real.query_row("SELECT count(*) FROM people", [], |r| r.get::<_, i64>(0)).unwrap(), 0, "the real file holds no sample record");
+    assert_eq!(
+        real.query_row("SELECT count(*) FROM people", [], |r| r.get::<_, i64>(0)).unwrap(),
+        0,
+        "the real file holds no sample record"
+    );
     drop(real);
 
     startup::leave_sample(&state).unwrap();
     assert!(!is_sample(&state));
-    assert!(matches!(startup::describe(&state).unwrap(), Startup::Ready { needs_setup: true, .. }), "the real PPG waits to be set up");
+    assert!(
+        matches!(startup::describe(&state).unwrap(), Startup::Ready { needs_setup: true, .. }),
+        "the real PPG waits to be set up"
+    );
     assert_eq!(count_people(&state), 0);
     assert!(!home.with_file_name("data-sample").exists(), "the sample's folder, with its backups, is gone");
     assert!(!home.join(".exploring-sample").exists());
@@ -42,7 +49,12 @@ fn exploring_opens_the_sample_beside_the_real_folder_until_it_is_left() {
 #[test]
 fn a_sample_loaded_into_the_folder_itself_is_left_the_same_way() {
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk")).arg("--data-dir").arg(dir.path()).arg("demo").output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("demo")
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let state = open_at(dir.path());
     assert!(is_sample(&state), "ppg-desk demo loads a sample that says so");

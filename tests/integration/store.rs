@@ -10,16 +10,19 @@ use crate::support::{open_at, temp_store};
 #[test]
 fn a_new_store_is_at_the_latest_version_with_safe_pragmas() {
     let store = temp_store();
-    store.state.read(|conn| {
-        assert_eq!(db::schema_version(conn)?, migrate::LATEST_VERSION);
-        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
-        assert_eq!(mode, "wal");
-        let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
-        assert_eq!(fk, 1, "foreign keys are enforced");
-        let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
-        assert_eq!(sync, 2, "commits are durable (FULL)");
-        Ok(())
-    }).unwrap();
+    store
+        .state
+        .read(|conn| {
+            assert_eq!(db::schema_version(conn)?, migrate::LATEST_VERSION);
+            let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+            assert_eq!(mode, "wal");
+            let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+            assert_eq!(fk, 1, "foreign keys are enforced");
+            let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+            assert_eq!(sync, 2, "commits are durable (FULL)");
+            Ok(())
+        })
+        .unwrap();
 }
 
 #[test]
@@ -32,7 +35,10 @@ fn each_earlier_version_migrates_to_the_latest_after_a_backup() {
         let state = open_at(dir.path());
         assert!(state.problem().is_none());
         let backups = ppg_desk::backups::list(&state.paths()).unwrap();
-        assert!(backups.iter().any(|b| b.reason == ppg_desk::backups::BackupReason::BeforeUpgrade), "backed up before migrating from {version}");
+        assert!(
+            backups.iter().any(|b| b.reason == ppg_desk::backups::BackupReason::BeforeUpgrade),
+            "backed up before migrating from {version}"
+        );
     }
 }
 

@@ -1,6 +1,5 @@
 //! Tauri commands for actions: thin adapters over `actions` and `actions::views`.
 
-
 use tauri::State;
 
 use super::views::{self, ActionDetail, ActionFilter, ActionList, ReviewLine};
@@ -51,7 +50,12 @@ pub fn update_action(state: State<'_, AppState>, id: i64, input: ActionInput) ->
 }
 
 #[tauri::command(async)]
-pub fn set_action_status(state: State<'_, AppState>, id: i64, status: ActionStatus, reason: String) -> Result<ActionDetail> {
+pub fn set_action_status(
+    state: State<'_, AppState>,
+    id: i64,
+    status: ActionStatus,
+    reason: String,
+) -> Result<ActionDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
         state.write(|tx| {
@@ -85,7 +89,14 @@ pub fn get_meeting_review(state: State<'_, AppState>, meeting_id: i64) -> Result
 
 /// At a meeting's review: records what was said (if anything) and, if asked, closes the action.
 #[tauri::command(async)]
-pub fn review_action(state: State<'_, AppState>, meeting_id: i64, id: i64, update: String, status: Option<ActionStatus>, reason: String) -> Result<Vec<ReviewLine>> {
+pub fn review_action(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    id: i64,
+    update: String,
+    status: Option<ActionStatus>,
+    reason: String,
+) -> Result<Vec<ReviewLine>> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
         state.write(|tx| {

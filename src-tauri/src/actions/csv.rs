@@ -4,7 +4,18 @@
 use super::Action;
 use crate::error::Result;
 
-const HEADERS: [&str; 10] = ["Action", "Detail", "Who", "Due", "Status", "From the meeting of", "Agreed on", "Completed on", "Reason dropped", "Latest progress"];
+const HEADERS: [&str; 10] = [
+    "Action",
+    "Detail",
+    "Who",
+    "Due",
+    "Status",
+    "From the meeting of",
+    "Agreed on",
+    "Completed on",
+    "Reason dropped",
+    "Latest progress",
+];
 
 pub fn export(actions: &[Action]) -> Result<String> {
     let text = crate::csvfile::to_text(

@@ -133,7 +133,11 @@ impl Action {
         if !self.outside_owner.is_empty() {
             all.push(self.outside_owner.clone());
         }
-        if all.is_empty() { "Nobody yet".into() } else { all.join(", ") }
+        if all.is_empty() {
+            "Nobody yet".into()
+        } else {
+            all.join(", ")
+        }
     }
 
     pub fn due_date(&self) -> Option<NaiveDate> {
@@ -187,7 +191,14 @@ impl ActionInput {
 }
 
 /// Records an action agreed under an agenda item of a meeting.
-pub fn create_from_minutes(conn: &Connection, action: &CheckedAction, meeting_id: i64, agenda_item_id: i64, created_on: NaiveDate, now: &str) -> Result<i64> {
+pub fn create_from_minutes(
+    conn: &Connection,
+    action: &CheckedAction,
+    meeting_id: i64,
+    agenda_item_id: i64,
+    created_on: NaiveDate,
+    now: &str,
+) -> Result<i64> {
     sql::insert(conn, action, Some(meeting_id), Some(agenda_item_id), created_on, now)
 }
 
@@ -203,12 +214,23 @@ pub fn update(conn: &Connection, id: i64, action: &CheckedAction, now: &str) -> 
 
 /// Moves an action on. Done records today as its completion date; dropping needs a reason;
 /// reopening clears both.
-pub fn set_status(conn: &Connection, id: i64, status: ActionStatus, reason: &str, today: NaiveDate, now: &str) -> Result<()> {
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    status: ActionStatus,
+    reason: &str,
+    today: NaiveDate,
+    now: &str,
+) -> Result<()> {
     get(conn, id)?;
     let reason = reason.trim();
     match status {
-        ActionStatus::Dropped if reason.is_empty() => Err(Error::invalid("droppedReason", "Please say why this action is being dropped.")),
-        ActionStatus::Dropped if reason.chars().count() > 1000 => Err(Error::invalid("droppedReason", "Please keep the reason under 1,000 characters.")),
+        ActionStatus::Dropped if reason.is_empty() => {
+            Err(Error::invalid("droppedReason", "Please say why this action is being dropped."))
+        }
+        ActionStatus::Dropped if reason.chars().count() > 1000 => {
+            Err(Error::invalid("droppedReason", "Please keep the reason under 1,000 characters."))
+        }
         ActionStatus::Dropped => sql::set_status(conn, id, status, None, reason, now),
         ActionStatus::Done => sql::set_status(conn, id, status, Some(today), "", now),
         ActionStatus::Open | ActionStatus::InProgress => sql::set_status(conn, id, status, None, "", now),
@@ -227,11 +249,21 @@ pub fn mark_done(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result
 /// Refused when that meeting's minutes are approved (here, and by a SQL trigger for any other
 /// path). The review is dated the meeting's day, or today if the meeting is still to come.
 /// Returns the meeting's date.
-pub fn review_at_meeting(conn: &Connection, id: i64, meeting_id: i64, said: &str, status: Option<ActionStatus>, reason: &str, today: NaiveDate, now: &str) -> Result<String> {
+pub fn review_at_meeting(
+    conn: &Connection,
+    id: i64,
+    meeting_id: i64,
+    said: &str,
+    status: Option<ActionStatus>,
+    reason: &str,
+    today: NaiveDate,
+    now: &str,
+) -> Result<String> {
     let meeting = crate::meetings::get(conn, meeting_id)?;
     crate::meetings::status::check_minutes_editable(meeting.status)?;
-    let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d")
-        .map_err(|_| crate::error::Error::Refused("That meeting's date could not be read, so nothing was recorded.".into()))?;
+    let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").map_err(|_| {
+        crate::error::Error::Refused("That meeting's date could not be read, so nothing was recorded.".into())
+    })?;
     let on = meets_on.min(today);
     if let Some(status) = status {
         set_status(conn, id, status, reason, on, now)?;
@@ -268,7 +300,14 @@ pub struct ActionUpdate {
 }
 
 /// Adds a progress note dated today (at a meeting's review, `meeting_id` says which).
-pub fn add_update(conn: &Connection, id: i64, text: &str, meeting_id: Option<i64>, today: NaiveDate, now: &str) -> Result<i64> {
+pub fn add_update(
+    conn: &Connection,
+    id: i64,
+    text: &str,
+    meeting_id: Option<i64>,
+    today: NaiveDate,
+    now: &str,
+) -> Result<i64> {
     get(conn, id)?;
     let mut c = Checker::new();
     let text = c.text("update", text, 2000, Some("Please write what has happened."));

@@ -85,7 +85,10 @@ fn conditions(q: &ActionQuery) -> (String, Vec<String>) {
     }
     if !q.search.is_empty() {
         let pattern = crate::db::contains_pattern(&q.search);
-        bind("(a.title LIKE ? ESCAPE '\\' OR a.detail LIKE ? ESCAPE '\\' OR a.outside_owner LIKE ? ESCAPE '\\')", pattern);
+        bind(
+            "(a.title LIKE ? ESCAPE '\\' OR a.detail LIKE ? ESCAPE '\\' OR a.outside_owner LIKE ? ESCAPE '\\')",
+            pattern,
+        );
     }
     if !q.statuses.is_empty() {
         let keys: Vec<&str> = q.statuses.iter().map(|s| s.key()).collect();
@@ -107,7 +110,8 @@ pub fn query(conn: &Connection, q: &ActionQuery) -> Result<Vec<Action>> {
 /// How many actions a query matches, ignoring its limit.
 pub fn count(conn: &Connection, q: &ActionQuery) -> Result<u32> {
     let (clause, values) = conditions(q);
-    Ok(conn.query_row(&format!("SELECT count(*) FROM actions a{clause}"), params_from_iter(values.iter()), |r| r.get(0))?)
+    Ok(conn
+        .query_row(&format!("SELECT count(*) FROM actions a{clause}"), params_from_iter(values.iter()), |r| r.get(0))?)
 }
 
 /// Actions to review at a meeting on `meets_on` (id `meeting_id`): agreed before it and still
@@ -126,7 +130,14 @@ pub fn for_review(conn: &Connection, meeting_id: i64, meets_on: &str) -> Result<
     Ok(actions)
 }
 
-pub fn insert(conn: &Connection, action: &CheckedAction, meeting_id: Option<i64>, agenda_item_id: Option<i64>, created_on: NaiveDate, now: &str) -> Result<i64> {
+pub fn insert(
+    conn: &Connection,
+    action: &CheckedAction,
+    meeting_id: Option<i64>,
+    agenda_item_id: Option<i64>,
+    created_on: NaiveDate,
+    now: &str,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO actions (title, detail, outside_owner, due_on, meeting_id, agenda_item_id, created_on, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
@@ -158,7 +169,14 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-pub fn set_status(conn: &Connection, id: i64, status: ActionStatus, completed_on: Option<NaiveDate>, dropped_reason: &str, now: &str) -> Result<()> {
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    status: ActionStatus,
+    completed_on: Option<NaiveDate>,
+    dropped_reason: &str,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE actions SET status = ?2, completed_on = ?3, dropped_reason = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, status.key(), completed_on.map(|d| d.to_string()), dropped_reason, now],
@@ -166,7 +184,14 @@ pub fn set_status(conn: &Connection, id: i64, status: ActionStatus, completed_on
     Ok(())
 }
 
-pub fn insert_update(conn: &Connection, id: i64, made_on: NaiveDate, text: &str, meeting_id: Option<i64>, now: &str) -> Result<i64> {
+pub fn insert_update(
+    conn: &Connection,
+    id: i64,
+    made_on: NaiveDate,
+    text: &str,
+    meeting_id: Option<i64>,
+    now: &str,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO action_updates (action_id, made_on, text, meeting_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, made_on.to_string(), text, meeting_id, now],
@@ -176,18 +201,29 @@ pub fn insert_update(conn: &Connection, id: i64, made_on: NaiveDate, text: &str,
 
 /// An action's progress log, oldest first.
 pub fn updates(conn: &Connection, id: i64) -> Result<Vec<ActionUpdate>> {
-    let mut stmt = conn.prepare("SELECT id, made_on, text, meeting_id FROM action_updates WHERE action_id = ?1 ORDER BY made_on, id")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, made_on, text, meeting_id FROM action_updates WHERE action_id = ?1 ORDER BY made_on, id",
+    )?;
     let rows = stmt
-        .query_map([id], |row| Ok(ActionUpdate { id: row.get(0)?, made_on: row.get(1)?, text: row.get(2)?, meeting_id: row.get(3)? }))?
+        .query_map([id], |row| {
+            Ok(ActionUpdate { id: row.get(0)?, made_on: row.get(1)?, text: row.get(2)?, meeting_id: row.get(3)? })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 /// The progress notes recorded at a meeting, by action.
 pub fn updates_at_meeting(conn: &Connection, meeting_id: i64) -> Result<Vec<(i64, ActionUpdate)>> {
-    let mut stmt = conn.prepare("SELECT action_id, id, made_on, text, meeting_id FROM action_updates WHERE meeting_id = ?1 ORDER BY id")?;
+    let mut stmt = conn.prepare(
+        "SELECT action_id, id, made_on, text, meeting_id FROM action_updates WHERE meeting_id = ?1 ORDER BY id",
+    )?;
     let rows = stmt
-        .query_map([meeting_id], |row| Ok((row.get(0)?, ActionUpdate { id: row.get(1)?, made_on: row.get(2)?, text: row.get(3)?, meeting_id: row.get(4)? })))?
+        .query_map([meeting_id], |row| {
+            Ok((
+                row.get(0)?,
+                ActionUpdate { id: row.get(1)?, made_on: row.get(2)?, text: row.get(3)?, meeting_id: row.get(4)? },
+            ))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

@@ -12,8 +12,16 @@ fn due_today_is_due_soon_and_yesterday_is_overdue() {
     let today = d(2026, 11, 24);
     assert_eq!(timing(ActionStatus::Open, Some(today), today), Timing::DueSoon);
     assert_eq!(timing(ActionStatus::Open, Some(d(2026, 11, 23)), today), Timing::Overdue);
-    assert_eq!(timing(ActionStatus::InProgress, Some(d(2026, 11, 23)), today), Timing::Overdue, "in progress is still open");
-    assert_eq!(timing(ActionStatus::Open, Some(d(2026, 12, 8)), today), Timing::DueSoon, "the 14th day ahead is still soon");
+    assert_eq!(
+        timing(ActionStatus::InProgress, Some(d(2026, 11, 23)), today),
+        Timing::Overdue,
+        "in progress is still open"
+    );
+    assert_eq!(
+        timing(ActionStatus::Open, Some(d(2026, 12, 8)), today),
+        Timing::DueSoon,
+        "the 14th day ahead is still soon"
+    );
     assert_eq!(timing(ActionStatus::Open, Some(d(2026, 12, 9)), today), Timing::Later);
     assert_eq!(timing(ActionStatus::Open, None, today), Timing::NoDate);
 }
@@ -43,13 +51,24 @@ fn done_and_dropped_actions_are_never_overdue() {
 #[test]
 fn an_action_needs_what_and_who_and_a_due_date_not_before_it_was_agreed() {
     let day = |n| d(2026, 12, n);
-    let input = ActionInput { title: "Ask about the flu clinic".into(), owner_ids: vec![3, 3, 1], due_on: "15/12/2026".into(), ..Default::default() };
+    let input = ActionInput {
+        title: "Ask about the flu clinic".into(),
+        owner_ids: vec![3, 3, 1],
+        due_on: "15/12/2026".into(),
+        ..Default::default()
+    };
     let checked = input.checked(day(8)).unwrap();
     assert_eq!(checked.owner_ids, vec![1, 3]);
     assert_eq!(checked.due_on, Some(day(15)));
-    let outside = ActionInput { title: "Send the survey results".into(), outside_owner: "Practice manager".into(), ..Default::default() };
+    let outside = ActionInput {
+        title: "Send the survey results".into(),
+        outside_owner: "Practice manager".into(),
+        ..Default::default()
+    };
     assert!(outside.checked(day(8)).is_ok(), "someone outside the PPG can own an action");
-    let Err(Error::Invalid(fields)) = ActionInput { title: " ".into(), due_on: "1/12/2026".into(), ..Default::default() }.checked(day(8)) else {
+    let Err(Error::Invalid(fields)) =
+        ActionInput { title: " ".into(), due_on: "1/12/2026".into(), ..Default::default() }.checked(day(8))
+    else {
         panic!("expected invalid")
     };
     let named: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();

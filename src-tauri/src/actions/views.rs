@@ -45,7 +45,14 @@ pub struct ActionFilter {
 
 impl ActionFilter {
     pub fn of(view: ActionView) -> Self {
-        ActionFilter { view, owner_id: None, meeting_id: None, done_from: String::new(), done_to: String::new(), search: String::new() }
+        ActionFilter {
+            view,
+            owner_id: None,
+            meeting_id: None,
+            done_from: String::new(),
+            done_to: String::new(),
+            search: String::new(),
+        }
     }
 }
 
@@ -75,7 +82,13 @@ pub fn query_for(filter: &ActionFilter, today: NaiveDate) -> Result<ActionQuery>
     }
     c.finish()?;
     let open = vec![ActionStatus::Open, ActionStatus::InProgress];
-    let mut q = ActionQuery { owner_id: filter.owner_id, meeting_id: filter.meeting_id, search: filter.search.trim().to_string(), limit: LIST_LIMIT, ..Default::default() };
+    let mut q = ActionQuery {
+        owner_id: filter.owner_id,
+        meeting_id: filter.meeting_id,
+        search: filter.search.trim().to_string(),
+        limit: LIST_LIMIT,
+        ..Default::default()
+    };
     match filter.view {
         ActionView::Open => q.statuses = open,
         ActionView::Overdue => {

@@ -1,6 +1,5 @@
 //! Tauri commands for backups: list, back up to a chosen file, check and restore.
 
-
 use tauri::State;
 
 use super::{BackupCheck, BackupInfo};
@@ -11,9 +10,7 @@ use crate::state::{AppState, Topic};
 
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
-    crate::state::guard(move || {
-        super::list(&state.paths())
-    })
+    crate::state::guard(move || super::list(&state.paths()))
 }
 
 #[tauri::command(async)]
@@ -45,9 +42,7 @@ pub fn check_backup_file(path: ChosenFile) -> Result<BackupCheck> {
 
 #[tauri::command(async)]
 pub fn check_listed_backup(state: State<'_, AppState>, file_name: String) -> Result<BackupCheck> {
-    crate::state::guard(move || {
-        super::check(&super::path_of(&state.paths(), &file_name)?)
-    })
+    crate::state::guard(move || super::check(&super::path_of(&state.paths(), &file_name)?))
 }
 
 #[tauri::command(async)]

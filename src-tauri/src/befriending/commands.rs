@@ -1,7 +1,6 @@
 //! Tauri commands for the befriending scheme: thin adapters over `befriending`. Every write
 //! touches the befriending topic (and people, when a befriender is added).
 
-
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -16,7 +15,6 @@ use super::{match_sql, retention, sql};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
 use crate::state::AppState;
-
 
 /// The referrals screen: every referral, and the waiting list with its prompts.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -37,9 +35,15 @@ pub fn list_referrals(state: State<'_, AppState>) -> Result<ReferralBoard> {
     crate::state::guard(move || {
         let today = state.today();
         state.read(|conn| {
-            let mut with_open_concerns: Vec<i64> = super::open_concerns(conn, None)?.into_iter().map(|c| c.referral_id).collect();
+            let mut with_open_concerns: Vec<i64> =
+                super::open_concerns(conn, None)?.into_iter().map(|c| c.referral_id).collect();
             with_open_concerns.dedup();
-            Ok(ReferralBoard { referrals: sql::list(conn)?, waiting: referrals::waiting_list(conn, today)?, with_open_concerns, today: today.to_string() })
+            Ok(ReferralBoard {
+                referrals: sql::list(conn)?,
+                waiting: referrals::waiting_list(conn, today)?,
+                with_open_concerns,
+                today: today.to_string(),
+            })
         })
     })
 }
@@ -77,7 +81,11 @@ pub fn update_referral(state: State<'_, AppState>, id: i64, input: ReferralInput
 }
 
 /// Runs `change` on referral `id` in one transaction and returns its record afterwards.
-fn change(state: &AppState, id: i64, change: impl FnOnce(&rusqlite::Connection, chrono::NaiveDate, &str) -> Result<()>) -> Result<ReferralDetail> {
+fn change(
+    state: &AppState,
+    id: i64,
+    change: impl FnOnce(&rusqlite::Connection, chrono::NaiveDate, &str) -> Result<()>,
+) -> Result<ReferralDetail> {
     let (today, now) = (state.today(), crate::stamp(state.now()));
     state.write(|tx| {
         change(tx, today, &now)?;
@@ -93,14 +101,25 @@ pub fn record_referral_consent(state: State<'_, AppState>, id: i64, input: Conse
 }
 
 #[tauri::command(async)]
-pub fn move_referral(state: State<'_, AppState>, id: i64, to: Stage, close_reason: Option<CloseReason>) -> Result<ReferralDetail> {
+pub fn move_referral(
+    state: State<'_, AppState>,
+    id: i64,
+    to: Stage,
+    close_reason: Option<CloseReason>,
+) -> Result<ReferralDetail> {
     crate::state::guard(move || {
         change(&state, id, |tx, today, now| referrals::move_to(tx, id, to, close_reason, today, now))
     })
 }
 
 #[tauri::command(async)]
-pub fn log_referral_contact(state: State<'_, AppState>, id: i64, on: String, how: Option<ContactHow>, notes: String) -> Result<ReferralDetail> {
+pub fn log_referral_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    on: String,
+    how: Option<ContactHow>,
+    notes: String,
+) -> Result<ReferralDetail> {
     crate::state::guard(move || {
         change(&state, id, |tx, today, now| referrals::log_contact(tx, id, &on, how, &notes, today, now).map(|_| ()))
     })
@@ -108,9 +127,7 @@ pub fn log_referral_contact(state: State<'_, AppState>, id: i64, on: String, how
 
 #[tauri::command(async)]
 pub fn suggest_befrienders(state: State<'_, AppState>, id: i64) -> Result<Vec<MatchSuggestion>> {
-    crate::state::guard(move || {
-        state.read(|conn| matching::suggest(conn, id))
-    })
+    crate::state::guard(move || state.read(|conn| matching::suggest(conn, id)))
 }
 
 #[tauri::command(async)]
@@ -122,9 +139,7 @@ pub fn match_befriender(state: State<'_, AppState>, id: i64, befriender_id: i64)
 
 #[tauri::command(async)]
 pub fn record_first_meeting(state: State<'_, AppState>, id: i64, on: String) -> Result<ReferralDetail> {
-    crate::state::guard(move || {
-        change(&state, id, |tx, today, now| matching::first_meeting(tx, id, &on, today, now))
-    })
+    crate::state::guard(move || change(&state, id, |tx, today, now| matching::first_meeting(tx, id, &on, today, now)))
 }
 
 #[tauri::command(async)]
@@ -135,31 +150,50 @@ pub fn log_befriending_contact(state: State<'_, AppState>, id: i64, input: LogIn
 }
 
 #[tauri::command(async)]
-pub fn raise_concern(state: State<'_, AppState>, id: i64, log_id: Option<i64>, details: String) -> Result<ReferralDetail> {
+pub fn raise_concern(
+    state: State<'_, AppState>,
+    id: i64,
+    log_id: Option<i64>,
+    details: String,
+) -> Result<ReferralDetail> {
     crate::state::guard(move || {
-        change(&state, id, |tx, today, now| relationship::raise_concern(tx, id, log_id, &details, today, now).map(|_| ()))
+        change(&state, id, |tx, today, now| {
+            relationship::raise_concern(tx, id, log_id, &details, today, now).map(|_| ())
+        })
     })
 }
 
 #[tauri::command(async)]
-pub fn pass_on_concern(state: State<'_, AppState>, id: i64, concern_id: i64, to: String, on: String) -> Result<ReferralDetail> {
+pub fn pass_on_concern(
+    state: State<'_, AppState>,
+    id: i64,
+    concern_id: i64,
+    to: String,
+    on: String,
+) -> Result<ReferralDetail> {
     crate::state::guard(move || {
         change(&state, id, |tx, today, _| relationship::pass_on_concern(tx, concern_id, &to, &on, today))
     })
 }
 
 #[tauri::command(async)]
-pub fn record_scores(state: State<'_, AppState>, id: i64, on: String, occasion: Occasion, scores: Scores) -> Result<ReferralDetail> {
+pub fn record_scores(
+    state: State<'_, AppState>,
+    id: i64,
+    on: String,
+    occasion: Occasion,
+    scores: Scores,
+) -> Result<ReferralDetail> {
     crate::state::guard(move || {
-        change(&state, id, |tx, today, now| relationship::record_scores(tx, id, &on, occasion, &scores, today, now).map(|_| ()))
+        change(&state, id, |tx, today, now| {
+            relationship::record_scores(tx, id, &on, occasion, &scores, today, now).map(|_| ())
+        })
     })
 }
 
 #[tauri::command(async)]
 pub fn list_befrienders(state: State<'_, AppState>) -> Result<Vec<Befriender>> {
-    crate::state::guard(move || {
-        state.read(match_sql::befrienders)
-    })
+    crate::state::guard(move || state.read(match_sql::befrienders))
 }
 
 #[tauri::command(async)]
@@ -210,9 +244,7 @@ pub fn list_referrals_due_for_erasure(state: State<'_, AppState>) -> Result<Vec<
 /// write-ahead log so no copy stays on disk.
 #[tauri::command(async)]
 pub fn erase_referral(state: State<'_, AppState>, id: i64) -> Result<()> {
-    crate::state::guard(move || {
-        state.erase(|tx| retention::erase(tx, id))
-    })
+    crate::state::guard(move || state.erase(|tx| retention::erase(tx, id)))
 }
 
 /// Writes the person's whole record as JSON where the coordinator chose (subject access).

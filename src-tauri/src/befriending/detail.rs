@@ -87,8 +87,12 @@ pub fn detail(conn: &Connection, id: i64, today: NaiveDate) -> Result<ReferralDe
     let every = sql::waiting_contact_days(conn)?;
     let parse = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
     let received = parse(&referral.received_on).unwrap_or(today);
-    let contact_overdue_days = overdue_contact(referral.stage, received, referral.last_contact.as_deref().and_then(parse), every, today);
-    let scores = relationship_sql::scores(conn, id)?.into_iter().map(|(taken_on, occasion, scores)| ScoreLine { taken_on, occasion, scores }).collect();
+    let contact_overdue_days =
+        overdue_contact(referral.stage, received, referral.last_contact.as_deref().and_then(parse), every, today);
+    let scores = relationship_sql::scores(conn, id)?
+        .into_iter()
+        .map(|(taken_on, occasion, scores)| ScoreLine { taken_on, occasion, scores })
+        .collect();
     Ok(ReferralDetail {
         contacts: detail_sql::contacts(conn, id)?,
         matches: detail_sql::matches(conn, id)?,
@@ -105,7 +109,9 @@ pub fn detail(conn: &Connection, id: i64, today: NaiveDate) -> Result<ReferralDe
 pub fn reviews_due(conn: &Connection, today: NaiveDate, within_days: i64) -> Result<Vec<(i64, String, NaiveDate)>> {
     let mut due = Vec::new();
     for r in sql::list(conn)?.into_iter().filter(|r| matches!(r.stage, Stage::Active | Stage::Ending)) {
-        if let Some(next) = progress(conn, r.id)?.next_review.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+        if let Some(next) =
+            progress(conn, r.id)?.next_review.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        {
             if (next - today).num_days() <= within_days {
                 due.push((r.id, r.full_name, next));
             }

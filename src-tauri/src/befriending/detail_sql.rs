@@ -9,10 +9,17 @@ use crate::error::Result;
 const GONE: &str = "A befriender no longer with the scheme";
 
 pub fn contacts(conn: &Connection, referral_id: i64) -> Result<Vec<ContactLine>> {
-    let mut stmt = conn.prepare("SELECT id, contacted_on, how, notes FROM referral_contacts WHERE referral_id = ?1 ORDER BY contacted_on, id")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, contacted_on, how, notes FROM referral_contacts WHERE referral_id = ?1 ORDER BY contacted_on, id",
+    )?;
     let rows = stmt
         .query_map([referral_id], |r| {
-            Ok(ContactLine { id: r.get(0)?, contacted_on: r.get(1)?, how: ContactHow::from_key(&r.get::<_, String>(2)?).unwrap_or(ContactHow::Phone), notes: r.get(3)? })
+            Ok(ContactLine {
+                id: r.get(0)?,
+                contacted_on: r.get(1)?,
+                how: ContactHow::from_key(&r.get::<_, String>(2)?).unwrap_or(ContactHow::Phone),
+                notes: r.get(3)?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)

@@ -39,7 +39,9 @@ pub fn befrienders(conn: &Connection) -> Result<Vec<Befriender>> {
 }
 
 pub fn get_befriender(conn: &Connection, id: i64) -> Result<Befriender> {
-    conn.query_row(&format!("{SELECT} WHERE b.id = ?1"), [id], from_row).optional()?.ok_or(Error::NotFound("That befriender is no longer in PPG Desk."))
+    conn.query_row(&format!("{SELECT} WHERE b.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound("That befriender is no longer in PPG Desk."))
 }
 
 pub fn insert_befriender(conn: &Connection, b: &CheckedBefriender, now: &str) -> Result<i64> {
@@ -74,7 +76,11 @@ pub fn insert_match(conn: &Connection, referral_id: i64, befriender_id: i64, on:
 /// The current match of a referral: its id and the day it was made.
 pub fn current_match(conn: &Connection, referral_id: i64) -> Result<Option<(i64, String)>> {
     Ok(conn
-        .query_row("SELECT id, matched_on FROM matches WHERE referral_id = ?1 AND ended_on IS NULL", [referral_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT id, matched_on FROM matches WHERE referral_id = ?1 AND ended_on IS NULL",
+            [referral_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?)
 }
 
@@ -85,7 +91,10 @@ pub fn set_first_met(conn: &Connection, match_id: i64, on: NaiveDate) -> Result<
 
 /// Ends the referral's current match on `on` (no-op when there is none).
 pub fn end_current(conn: &Connection, referral_id: i64, on: NaiveDate) -> Result<()> {
-    conn.execute("UPDATE matches SET ended_on = max(?2, matched_on) WHERE referral_id = ?1 AND ended_on IS NULL", params![referral_id, on.to_string()])?;
+    conn.execute(
+        "UPDATE matches SET ended_on = max(?2, matched_on) WHERE referral_id = ?1 AND ended_on IS NULL",
+        params![referral_id, on.to_string()],
+    )?;
     Ok(())
 }
 
@@ -106,5 +115,8 @@ pub fn update_befriender(conn: &Connection, id: i64, b: &CheckedBefriender, now:
 /// Forgets befrienders' DBS certificate numbers six months after the check, as for drivers.
 pub fn forget_old_dbs_references(conn: &Connection, today: NaiveDate) -> Result<usize> {
     let cutoff = today.checked_sub_months(chrono::Months::new(6)).unwrap_or(today).to_string();
-    Ok(conn.execute("UPDATE befrienders SET dbs_reference = '' WHERE dbs_checked_on < ?1 AND dbs_reference <> ''", [cutoff])?)
+    Ok(conn.execute(
+        "UPDATE befrienders SET dbs_reference = '' WHERE dbs_checked_on < ?1 AND dbs_reference <> ''",
+        [cutoff],
+    )?)
 }

@@ -113,7 +113,14 @@ impl BefrienderInput {
         };
         c.finish()?;
         let iso = |d: Option<NaiveDate>| d.map(|d| d.to_string());
-        Ok(CheckedBefriender { input, person_id, dbs_checked_on: iso(checked_on), dbs_renew_on: iso(renew_on), trained_on: iso(trained_on), capacity })
+        Ok(CheckedBefriender {
+            input,
+            person_id,
+            dbs_checked_on: iso(checked_on),
+            dbs_renew_on: iso(renew_on),
+            trained_on: iso(trained_on),
+            capacity,
+        })
     }
 }
 
@@ -161,12 +168,26 @@ pub fn suggest(conn: &Connection, referral_id: i64) -> Result<Vec<MatchSuggestio
                 matched: b.matched,
             };
             match suitability(&wants, &offers) {
-                Ok((score, reasons)) => MatchSuggestion { befriender_id: b.id, name: b.name, score, reasons, ruled_out: None },
-                Err(why) => MatchSuggestion { befriender_id: b.id, name: b.name, score: 0, reasons: Vec::new(), ruled_out: Some(why) },
+                Ok((score, reasons)) => {
+                    MatchSuggestion { befriender_id: b.id, name: b.name, score, reasons, ruled_out: None }
+                }
+                Err(why) => MatchSuggestion {
+                    befriender_id: b.id,
+                    name: b.name,
+                    score: 0,
+                    reasons: Vec::new(),
+                    ruled_out: Some(why),
+                },
             }
         })
         .collect();
-    out.sort_by(|a, b| (a.ruled_out.is_some(), std::cmp::Reverse(a.score), a.name.clone()).cmp(&(b.ruled_out.is_some(), std::cmp::Reverse(b.score), b.name.clone())));
+    out.sort_by(|a, b| {
+        (a.ruled_out.is_some(), std::cmp::Reverse(a.score), a.name.clone()).cmp(&(
+            b.ruled_out.is_some(),
+            std::cmp::Reverse(b.score),
+            b.name.clone(),
+        ))
+    });
     Ok(out)
 }
 
@@ -179,7 +200,10 @@ pub fn make_match(conn: &Connection, referral_id: i64, befriender_id: i64, today
             r.stage.label().to_lowercase()
         )));
     }
-    let suggestion = suggest(conn, referral_id)?.into_iter().find(|s| s.befriender_id == befriender_id).ok_or(Error::NotFound("That befriender is no longer available."))?;
+    let suggestion = suggest(conn, referral_id)?
+        .into_iter()
+        .find(|s| s.befriender_id == befriender_id)
+        .ok_or(Error::NotFound("That befriender is no longer available."))?;
     if let Some(why) = suggestion.ruled_out {
         return Err(Error::Refused(format!("{} {why}.", suggestion.name)));
     }
@@ -191,7 +215,8 @@ pub fn make_match(conn: &Connection, referral_id: i64, befriender_id: i64, today
 /// Records the first meeting of the current match; the referral becomes "active".
 pub fn first_meeting(conn: &Connection, referral_id: i64, on: &str, today: NaiveDate, now: &str) -> Result<()> {
     let r = sql::get(conn, referral_id)?;
-    let current = match_sql::current_match(conn, referral_id)?.ok_or_else(|| Error::Refused("This person has no current match.".into()))?;
+    let current = match_sql::current_match(conn, referral_id)?
+        .ok_or_else(|| Error::Refused("This person has no current match.".into()))?;
     let mut c = Checker::new();
     let date = c.date("firstMetOn", on);
     if date.is_none() && !c.has_error("firstMetOn") {

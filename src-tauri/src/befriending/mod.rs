@@ -30,7 +30,11 @@ pub use sql::{get, insert, list};
 
 /// Everything held about a referred person as JSON (subject access): the same record the
 /// PDF prints, with when and by whom it was exported.
-pub fn subject_access_json(conn: &rusqlite::Connection, referral_id: i64, today: chrono::NaiveDate) -> crate::error::Result<String> {
+pub fn subject_access_json(
+    conn: &rusqlite::Connection,
+    referral_id: i64,
+    today: chrono::NaiveDate,
+) -> crate::error::Result<String> {
     let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
     let record = detail::detail(conn, referral_id, today)?;
     #[derive(serde::Serialize)]
@@ -40,6 +44,10 @@ pub fn subject_access_json(conn: &rusqlite::Connection, referral_id: i64, today:
         exported_on: String,
         record: detail::ReferralDetail,
     }
-    let file = SubjectAccessFile { about: format!("Everything {group} holds about this person in its befriending scheme."), exported_on: today.to_string(), record };
+    let file = SubjectAccessFile {
+        about: format!("Everything {group} holds about this person in its befriending scheme."),
+        exported_on: today.to_string(),
+        record,
+    };
     Ok(serde_json::to_string_pretty(&file).expect("the record is plain data"))
 }

@@ -123,7 +123,11 @@ impl Referral {
     /// Who referred them, in words: "Social prescribing link worker: Chloé Dubois".
     pub fn referred_by(&self) -> String {
         let name = self.referrer_contact_name.as_deref().filter(|n| !n.is_empty()).unwrap_or(&self.referrer_name);
-        if name.is_empty() { self.source.label().to_string() } else { format!("{}: {name}", self.source.label()) }
+        if name.is_empty() {
+            self.source.label().to_string()
+        } else {
+            format!("{}: {name}", self.source.label())
+        }
     }
 }
 
@@ -131,7 +135,8 @@ impl ReferralInput {
     pub fn checked(&self, today: NaiveDate) -> Result<CheckedReferral> {
         let mut c = Checker::new();
         let mut input = self.clone();
-        input.full_name = c.text("fullName", &self.full_name, 200, Some("Please give the name of the person referred."));
+        input.full_name =
+            c.text("fullName", &self.full_name, 200, Some("Please give the name of the person referred."));
         input.phone = c.text("phone", &self.phone, 40, None);
         input.address = c.text("address", &self.address, 500, None);
         input.language = c.text("language", &self.language, 60, None);
@@ -141,7 +146,8 @@ impl ReferralInput {
         input.referrer_name = c.text("referrerName", &self.referrer_name, 200, None);
         input.reason = c.text("reason", &self.reason, 2000, None);
         input.days = crate::contacts::tidy_days(&self.days);
-        input.reason_categories = ReasonCategory::ALL.iter().copied().filter(|c| self.reason_categories.contains(c)).collect();
+        input.reason_categories =
+            ReasonCategory::ALL.iter().copied().filter(|c| self.reason_categories.contains(c)).collect();
         let born_on = c.date("bornOn", &self.born_on);
         if born_on.is_some_and(|d| d > today) {
             c.fail("bornOn", "A date of birth cannot be in the future.");
@@ -149,7 +155,10 @@ impl ReferralInput {
         if !AGE_BANDS.contains(&self.age_band.as_str()) {
             c.fail("ageBand", "Please choose an age band from the list.");
         }
-        for (field, value, allowed) in [("wantsContact", &self.wants_contact, ["", "visit", "phone"]), ("befrienderGender", &self.befriender_gender, ["", "female", "male"])] {
+        for (field, value, allowed) in [
+            ("wantsContact", &self.wants_contact, ["", "visit", "phone"]),
+            ("befrienderGender", &self.befriender_gender, ["", "female", "male"]),
+        ] {
             if !allowed.contains(&value.as_str()) {
                 c.fail(field, "Please choose from the list.");
             }
@@ -159,7 +168,10 @@ impl ReferralInput {
             Source::Other
         });
         if source == Source::Splw && self.referrer_contact_id.is_none() && input.referrer_name.is_empty() {
-            c.fail("referrerContactId", "Please choose which link worker referred them (from Contacts), or type their name.");
+            c.fail(
+                "referrerContactId",
+                "Please choose which link worker referred them (from Contacts), or type their name.",
+            );
         }
         let received_on = c.date("receivedOn", &self.received_on);
         if received_on.is_none() && !c.has_error("receivedOn") {
@@ -203,14 +215,27 @@ pub fn record_consent(conn: &Connection, id: i64, input: &ConsentInput, today: N
 }
 
 /// Moves a referral along the pipeline (one step at a time, or closing with a reason).
-pub fn move_to(conn: &Connection, id: i64, to: Stage, close_reason: Option<CloseReason>, today: NaiveDate, now: &str) -> Result<()> {
+pub fn move_to(
+    conn: &Connection,
+    id: i64,
+    to: Stage,
+    close_reason: Option<CloseReason>,
+    today: NaiveDate,
+    now: &str,
+) -> Result<()> {
     let referral = sql::get(conn, id)?;
     if let Some(problem) = transition_problem(referral.stage, to, referral.consent_on.is_some(), close_reason) {
-        return Err(if to == Stage::Closed && close_reason.is_none() { Error::invalid("closeReason", problem) } else { Error::Refused(problem) });
+        return Err(if to == Stage::Closed && close_reason.is_none() {
+            Error::invalid("closeReason", problem)
+        } else {
+            Error::Refused(problem)
+        });
     }
     sql::set_stage(conn, id, to, if to == Stage::Closed { close_reason } else { None }, today, now)?;
     // Closing, or stepping back before "matched", ends the current match (if any) today.
-    if to == Stage::Closed || Stage::ALL.iter().position(|s| *s == to) < Stage::ALL.iter().position(|s| *s == Stage::Matched) {
+    if to == Stage::Closed
+        || Stage::ALL.iter().position(|s| *s == to) < Stage::ALL.iter().position(|s| *s == Stage::Matched)
+    {
         super::match_sql::end_current(conn, id, today)?;
     }
     Ok(())
@@ -233,7 +258,15 @@ keyed_enum!(
 );
 
 /// Notes a call, visit, letter or email to someone on the waiting list.
-pub fn log_contact(conn: &Connection, id: i64, on: &str, how: Option<ContactHow>, notes: &str, today: NaiveDate, now: &str) -> Result<i64> {
+pub fn log_contact(
+    conn: &Connection,
+    id: i64,
+    on: &str,
+    how: Option<ContactHow>,
+    notes: &str,
+    today: NaiveDate,
+    now: &str,
+) -> Result<i64> {
     let referral = sql::get(conn, id)?;
     let mut c = Checker::new();
     let on = c.date("contactedOn", on);
@@ -274,11 +307,20 @@ pub fn waiting_list(conn: &Connection, today: NaiveDate) -> Result<Vec<WaitingLi
     let every = sql::waiting_contact_days(conn)?;
     let mut lines: Vec<WaitingLine> = sql::list(conn)?
         .into_iter()
-        .filter(|r| matches!(r.stage, Stage::Received | Stage::ConsentConfirmed | Stage::Contacted | Stage::Assessed | Stage::Waiting))
+        .filter(|r| {
+            matches!(
+                r.stage,
+                Stage::Received | Stage::ConsentConfirmed | Stage::Contacted | Stage::Assessed | Stage::Waiting
+            )
+        })
         .map(|r| {
             let received = NaiveDate::parse_from_str(&r.received_on, "%Y-%m-%d").unwrap_or(today);
             let last = r.last_contact.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            WaitingLine { days_waiting: (today - received).num_days(), contact_overdue_days: overdue_contact(r.stage, received, last, every, today), referral: r }
+            WaitingLine {
+                days_waiting: (today - received).num_days(),
+                contact_overdue_days: overdue_contact(r.stage, received, last, every, today),
+                referral: r,
+            }
         })
         .collect();
     lines.sort_by(|a, b| b.days_waiting.cmp(&a.days_waiting).then(a.referral.id.cmp(&b.referral.id)));

@@ -37,7 +37,8 @@ pub struct LogInput {
 
 /// Logs a visit or call of the current match, raising a concern with it if one is given.
 pub fn log(conn: &Connection, referral_id: i64, input: &LogInput, today: NaiveDate, now: &str) -> Result<i64> {
-    let (match_id, matched_on) = match_sql::current_match(conn, referral_id)?.ok_or_else(|| Error::Refused("This person has no current match to log.".into()))?;
+    let (match_id, matched_on) = match_sql::current_match(conn, referral_id)?
+        .ok_or_else(|| Error::Refused("This person has no current match to log.".into()))?;
     let mut c = Checker::new();
     let on = c.date("happenedOn", &input.happened_on);
     if on.is_none() && !c.has_error("happenedOn") {
@@ -98,7 +99,14 @@ impl Concern {
 }
 
 /// Raises a concern on a referral, or on one of its visits or calls (`log_id`).
-pub fn raise_concern(conn: &Connection, referral_id: i64, log_id: Option<i64>, details: &str, today: NaiveDate, now: &str) -> Result<i64> {
+pub fn raise_concern(
+    conn: &Connection,
+    referral_id: i64,
+    log_id: Option<i64>,
+    details: &str,
+    today: NaiveDate,
+    now: &str,
+) -> Result<i64> {
     super::sql::get(conn, referral_id)?;
     if let Some(log) = log_id {
         if !relationship_sql::log_belongs_to(conn, log, referral_id)? {
@@ -115,7 +123,12 @@ pub fn raise_concern(conn: &Connection, referral_id: i64, log_id: Option<i64>, d
 pub fn pass_on_concern(conn: &Connection, concern_id: i64, to: &str, on: &str, today: NaiveDate) -> Result<()> {
     let concern = relationship_sql::concern(conn, concern_id)?;
     let mut c = Checker::new();
-    let to = c.text("passedTo", to, 200, Some("Please say who it was passed to (for example the practice's safeguarding lead)."));
+    let to = c.text(
+        "passedTo",
+        to,
+        200,
+        Some("Please say who it was passed to (for example the practice's safeguarding lead)."),
+    );
     let date = c.date("passedOn", on);
     if date.is_none() && !c.has_error("passedOn") {
         c.fail("passedOn", "Please give the date it was passed on.");
@@ -131,7 +144,15 @@ pub fn pass_on_concern(conn: &Connection, concern_id: i64, to: &str, on: &str, t
 }
 
 /// Records one set of outcome scores, each checked against its scale.
-pub fn record_scores(conn: &Connection, referral_id: i64, on: &str, occasion: Occasion, scores: &Scores, today: NaiveDate, now: &str) -> Result<i64> {
+pub fn record_scores(
+    conn: &Connection,
+    referral_id: i64,
+    on: &str,
+    occasion: Occasion,
+    scores: &Scores,
+    today: NaiveDate,
+    now: &str,
+) -> Result<i64> {
     super::sql::get(conn, referral_id)?;
     let mut c = Checker::new();
     let date = c.date("takenOn", on);

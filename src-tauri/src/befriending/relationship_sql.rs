@@ -7,7 +7,15 @@ use super::relationship::{Concern, Occasion};
 use super::rules::Scores;
 use crate::error::{Error, Result};
 
-pub fn insert_log(conn: &Connection, match_id: i64, on: NaiveDate, kind: &str, minutes: Option<u32>, notes: &str, now: &str) -> Result<i64> {
+pub fn insert_log(
+    conn: &Connection,
+    match_id: i64,
+    on: NaiveDate,
+    kind: &str,
+    minutes: Option<u32>,
+    notes: &str,
+    now: &str,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO match_logs (match_id, happened_on, kind, minutes, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![match_id, on.to_string(), kind, minutes, notes, now],
@@ -15,7 +23,14 @@ pub fn insert_log(conn: &Connection, match_id: i64, on: NaiveDate, kind: &str, m
     Ok(conn.last_insert_rowid())
 }
 
-pub fn insert_concern(conn: &Connection, referral_id: i64, log_id: Option<i64>, on: NaiveDate, details: &str, now: &str) -> Result<i64> {
+pub fn insert_concern(
+    conn: &Connection,
+    referral_id: i64,
+    log_id: Option<i64>,
+    on: NaiveDate,
+    details: &str,
+    now: &str,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO concerns (referral_id, log_id, raised_on, details, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![referral_id, log_id, on.to_string(), details, now],
@@ -24,13 +39,25 @@ pub fn insert_concern(conn: &Connection, referral_id: i64, log_id: Option<i64>, 
 }
 
 fn concern_row(r: &rusqlite::Row) -> rusqlite::Result<Concern> {
-    Ok(Concern { id: r.get(0)?, referral_id: r.get(1)?, raised_on: r.get(2)?, details: r.get(3)?, passed_to: r.get(4)?, passed_on: r.get(5)?, log_id: r.get(6)? })
+    Ok(Concern {
+        id: r.get(0)?,
+        referral_id: r.get(1)?,
+        raised_on: r.get(2)?,
+        details: r.get(3)?,
+        passed_to: r.get(4)?,
+        passed_on: r.get(5)?,
+        log_id: r.get(6)?,
+    })
 }
 
 pub fn concern(conn: &Connection, id: i64) -> Result<Concern> {
-    conn.query_row("SELECT id, referral_id, raised_on, details, passed_to, passed_on, log_id FROM concerns WHERE id = ?1", [id], concern_row)
-        .optional()?
-        .ok_or(Error::NotFound("That concern is no longer in PPG Desk."))
+    conn.query_row(
+        "SELECT id, referral_id, raised_on, details, passed_to, passed_on, log_id FROM concerns WHERE id = ?1",
+        [id],
+        concern_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound("That concern is no longer in PPG Desk."))
 }
 
 /// Concerns not yet passed on (every referral's, or one's), oldest first.
@@ -48,7 +75,14 @@ pub fn pass_on(conn: &Connection, id: i64, to: &str, on: NaiveDate) -> Result<()
     Ok(())
 }
 
-pub fn insert_scores(conn: &Connection, referral_id: i64, on: NaiveDate, occasion: Occasion, s: &Scores, now: &str) -> Result<i64> {
+pub fn insert_scores(
+    conn: &Connection,
+    referral_id: i64,
+    on: NaiveDate,
+    occasion: Occasion,
+    s: &Scores,
+    now: &str,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO outcome_scores (referral_id, taken_on, occasion, satisfied, worthwhile, happy, anxious, lack_companionship, left_out, isolated,
              direct_loneliness, created_at)
@@ -90,8 +124,11 @@ pub fn scores(conn: &Connection, referral_id: i64) -> Result<Vec<(String, Occasi
 
 /// The first meeting of the referral's current match, if they have met.
 pub fn first_met(conn: &Connection, referral_id: i64) -> Result<Option<NaiveDate>> {
-    let on: Option<Option<String>> =
-        conn.query_row("SELECT first_met_on FROM matches WHERE referral_id = ?1 AND ended_on IS NULL", [referral_id], |r| r.get(0)).optional()?;
+    let on: Option<Option<String>> = conn
+        .query_row("SELECT first_met_on FROM matches WHERE referral_id = ?1 AND ended_on IS NULL", [referral_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
     Ok(on.flatten().and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
 }
 

@@ -75,17 +75,28 @@ pub fn months(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate)> {
         return Err(Error::Refused("The report cannot end before it starts: please choose a later last month.".into()));
     }
     if last > first + chrono::Months::new(MAX_MONTHS) {
-        return Err(Error::Refused(format!("A report can cover at most {} years: please choose a shorter period.", MAX_MONTHS / 12)));
+        return Err(Error::Refused(format!(
+            "A report can cover at most {} years: please choose a shorter period.",
+            MAX_MONTHS / 12
+        )));
     }
     Ok((first, last))
 }
 
 fn period_name(first: NaiveDate, last: NaiveDate) -> String {
     let (a, b) = (first.format("%B %Y").to_string(), last.format("%B %Y").to_string());
-    if a == b { a } else { format!("{a} to {b}") }
+    if a == b {
+        a
+    } else {
+        format!("{a} to {b}")
+    }
 }
 
-fn counted<T: Copy + PartialEq>(all: &[T], label: impl Fn(T) -> &'static str, items: impl Iterator<Item = T>) -> Vec<Count> {
+fn counted<T: Copy + PartialEq>(
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+    items: impl Iterator<Item = T>,
+) -> Vec<Count> {
     let items: Vec<T> = items.collect();
     all.iter()
         .map(|v| Count { label: label(*v).to_string(), count: items.iter().filter(|i| **i == *v).count() as u32 })
@@ -101,12 +112,23 @@ fn average_change(name: &str, pairs: &[(f64, f64)], higher_is_better: bool) -> S
         return format!("{name}: no change on average");
     }
     let better = (rounded > 0.0) == higher_is_better;
-    format!("{name}: {} {:.1} on average ({})", if rounded > 0.0 { "up" } else { "down" }, rounded.abs(), if better { "better" } else { "worse" })
+    format!(
+        "{name}: {} {:.1} on average ({})",
+        if rounded > 0.0 { "up" } else { "down" },
+        rounded.abs(),
+        if better { "better" } else { "worse" }
+    )
 }
 
 /// Builds the report for the days `first` to `last` from anonymous rows and the spells of
 /// matches (first met, ended), as it stands on `today`.
-pub fn build(first: NaiveDate, last: NaiveDate, today: NaiveDate, rows: &[ReportRow], spells: &[(String, Option<String>)]) -> BefriendingReport {
+pub fn build(
+    first: NaiveDate,
+    last: NaiveDate,
+    today: NaiveDate,
+    rows: &[ReportRow],
+    spells: &[(String, Option<String>)],
+) -> BefriendingReport {
     let (a, b) = (first.to_string(), last.to_string());
     let counted_on = last.min(today).to_string();
     let within = |d: &str| d >= a.as_str() && d <= b.as_str();
@@ -151,11 +173,19 @@ pub fn build(first: NaiveDate, last: NaiveDate, today: NaiveDate, rows: &[Report
         closed_by_reason: counted(
             CloseReason::ALL,
             CloseReason::label,
-            rows.iter().filter(|r| r.closed_on.as_deref().is_some_and(within)).filter_map(|r| CloseReason::from_key(&r.close_reason)),
+            rows.iter()
+                .filter(|r| r.closed_on.as_deref().is_some_and(within))
+                .filter_map(|r| CloseReason::from_key(&r.close_reason)),
         ),
-        average_days_to_match: (!matched.is_empty()).then(|| (matched.iter().sum::<i64>() as f64 / matched.len() as f64).round() as u32),
+        average_days_to_match: (!matched.is_empty())
+            .then(|| (matched.iter().sum::<i64>() as f64 / matched.len() as f64).round() as u32),
         matched: matched.len() as u32,
-        active_matches: spells.iter().filter(|(met, ended)| met.as_str() <= counted_on.as_str() && ended.as_deref().is_none_or(|e| e > counted_on.as_str())).count() as u32,
+        active_matches: spells
+            .iter()
+            .filter(|(met, ended)| {
+                met.as_str() <= counted_on.as_str() && ended.as_deref().is_none_or(|e| e > counted_on.as_str())
+            })
+            .count() as u32,
         active_now: today < last,
         outcome_people: people,
         outcome_changes,
@@ -178,31 +208,87 @@ mod tests {
     }
 
     fn scores(satisfied: u8, lonely: u8) -> Scores {
-        Scores { satisfied, worthwhile: 5, happy: 5, anxious: 5, lack_companionship: lonely, left_out: lonely, isolated: lonely, direct_loneliness: 3 }
+        Scores {
+            satisfied,
+            worthwhile: 5,
+            happy: 5,
+            anxious: 5,
+            lack_companionship: lonely,
+            left_out: lonely,
+            isolated: lonely,
+            direct_loneliness: 3,
+        }
     }
 
     #[test]
     fn counts_live_and_erased_referrals_and_averages_the_changes() {
         let rows = vec![
-            ReportRow { received_on: "2026-10-03".into(), source: "splw".into(), stage: Some(Stage::Active), days_to_match: Some(20), scores: vec![("2026-10-20".into(), scores(3, 3)), ("2026-11-20".into(), scores(6, 2))], ..Default::default() },
-            ReportRow { received_on: "2026-11-10".into(), source: "gp".into(), stage: Some(Stage::Waiting), ..Default::default() },
+            ReportRow {
+                received_on: "2026-10-03".into(),
+                source: "splw".into(),
+                stage: Some(Stage::Active),
+                days_to_match: Some(20),
+                scores: vec![("2026-10-20".into(), scores(3, 3)), ("2026-11-20".into(), scores(6, 2))],
+                ..Default::default()
+            },
+            ReportRow {
+                received_on: "2026-11-10".into(),
+                source: "gp".into(),
+                stage: Some(Stage::Waiting),
+                ..Default::default()
+            },
             // An erased referral: counted, but nothing about the person.
-            ReportRow { received_on: "2026-11-01".into(), source: "splw".into(), stage: None, closed_on: Some("2026-11-15".into()), close_reason: "moved_away".into(), days_to_match: Some(11), ..Default::default() },
-            ReportRow { received_on: "2026-08-01".into(), source: "self".into(), stage: Some(Stage::Active), ..Default::default() },
+            ReportRow {
+                received_on: "2026-11-01".into(),
+                source: "splw".into(),
+                stage: None,
+                closed_on: Some("2026-11-15".into()),
+                close_reason: "moved_away".into(),
+                days_to_match: Some(11),
+                ..Default::default()
+            },
+            ReportRow {
+                received_on: "2026-08-01".into(),
+                source: "self".into(),
+                stage: Some(Stage::Active),
+                ..Default::default()
+            },
         ];
-        let spells = vec![("2026-10-25".to_string(), None), ("2026-09-01".to_string(), Some("2026-10-15".to_string())), ("2026-12-01".to_string(), None)];
+        let spells = vec![
+            ("2026-10-25".to_string(), None),
+            ("2026-09-01".to_string(), Some("2026-10-15".to_string())),
+            ("2026-12-01".to_string(), None),
+        ];
         let report = build(d("2026-10-01"), d("2026-11-30"), d("2026-12-20"), &rows, &spells);
         assert_eq!(report.period, "October 2026 to November 2026");
         assert_eq!(report.referrals, 3, "August's referral is outside the period");
-        assert_eq!(report.by_month, vec![Count { label: "October 2026".into(), count: 1 }, Count { label: "November 2026".into(), count: 2 }]);
+        assert_eq!(
+            report.by_month,
+            vec![Count { label: "October 2026".into(), count: 1 }, Count { label: "November 2026".into(), count: 2 }]
+        );
         assert_eq!(report.by_source[0], Count { label: "Social prescribing link worker".into(), count: 2 });
-        assert!(report.by_stage.contains(&Count { label: "Closed".into(), count: 1 }), "the erased line counts as closed");
+        assert!(
+            report.by_stage.contains(&Count { label: "Closed".into(), count: 1 }),
+            "the erased line counts as closed"
+        );
         assert_eq!(report.closed_by_reason, vec![Count { label: "Moved away".into(), count: 1 }]);
         assert_eq!((report.matched, report.average_days_to_match), (2, Some(16)), "(20 + 11) / 2 rounds to 16");
-        assert_eq!((report.active_matches, report.active_now), (1, false), "one ended before the end, one starts after it");
+        assert_eq!(
+            (report.active_matches, report.active_now),
+            (1, false),
+            "one ended before the end, one starts after it"
+        );
         let running = build(d("2026-10-01"), d("2026-12-31"), d("2026-11-20"), &rows, &spells);
-        assert_eq!((running.active_matches, running.active_now), (1, true), "counted today: December's match has not started yet");
-        assert_eq!(running.by_month.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), vec!["October 2026", "November 2026"], "December has not come yet");
+        assert_eq!(
+            (running.active_matches, running.active_now),
+            (1, true),
+            "counted today: December's match has not started yet"
+        );
+        assert_eq!(
+            running.by_month.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
+            vec!["October 2026", "November 2026"],
+            "December has not come yet"
+        );
         assert_eq!(report.outcome_people, 1);
         assert_eq!(report.outcome_changes[0], "Life satisfaction (0 to 10): up 3.0 on average (better)");
         assert_eq!(report.outcome_changes[4], "Loneliness, UCLA 3-item (3 to 9): down 3.0 on average (better)");

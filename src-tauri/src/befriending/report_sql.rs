@@ -7,8 +7,11 @@ use super::report::ReportRow;
 use super::rules::Stage;
 use crate::error::Result;
 
+/// A match's first meeting and, if it has ended, its end.
+type MatchSpan = (String, Option<String>);
+
 /// Every referral (live, then erased) as an anonymous row, and every match's (first met, ended).
-pub fn rows(conn: &Connection) -> Result<(Vec<ReportRow>, Vec<(String, Option<String>)>)> {
+pub fn rows(conn: &Connection) -> Result<(Vec<ReportRow>, Vec<MatchSpan>)> {
     let mut stmt = conn.prepare(
         "SELECT r.id, r.received_on, r.source, r.stage, r.closed_on, r.close_reason,
              (SELECT julianday(min(m.matched_on)) - julianday(r.received_on) FROM matches m WHERE m.referral_id = r.id)
@@ -35,7 +38,8 @@ pub fn rows(conn: &Connection) -> Result<(Vec<ReportRow>, Vec<(String, Option<St
         row.scores = super::relationship_sql::scores(conn, id)?.into_iter().map(|(on, _, s)| (on, s)).collect();
         rows.push(row);
     }
-    let mut stmt = conn.prepare("SELECT received_month, source, closed_month, close_reason, days_to_match FROM befriending_history")?;
+    let mut stmt = conn
+        .prepare("SELECT received_month, source, closed_month, close_reason, days_to_match FROM befriending_history")?;
     let erased = stmt
         .query_map([], |r| {
             Ok(ReportRow {

@@ -33,7 +33,10 @@ pub fn erase(conn: &Connection, referral_id: i64) -> Result<()> {
     let r = super::sql::get(conn, referral_id)?;
     let matched_on = retention_sql::first_matched_on(conn, referral_id)?;
     let days_to_match = matched_on.and_then(|m| {
-        let (m, received) = (NaiveDate::parse_from_str(&m, "%Y-%m-%d").ok()?, NaiveDate::parse_from_str(&r.received_on, "%Y-%m-%d").ok()?);
+        let (m, received) = (
+            NaiveDate::parse_from_str(&m, "%Y-%m-%d").ok()?,
+            NaiveDate::parse_from_str(&r.received_on, "%Y-%m-%d").ok()?,
+        );
         Some((m - received).num_days())
     });
     retention_sql::insert_history(

@@ -9,7 +9,14 @@ pub fn first_matched_on(conn: &Connection, referral_id: i64) -> Result<Option<St
     Ok(conn.query_row("SELECT min(matched_on) FROM matches WHERE referral_id = ?1", [referral_id], |r| r.get(0))?)
 }
 
-pub fn insert_history(conn: &Connection, received_month: &str, source: &str, closed_month: Option<&str>, reason: &str, days_to_match: Option<i64>) -> Result<()> {
+pub fn insert_history(
+    conn: &Connection,
+    received_month: &str,
+    source: &str,
+    closed_month: Option<&str>,
+    reason: &str,
+    days_to_match: Option<i64>,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO befriending_history (received_month, source, closed_month, close_reason, was_matched, days_to_match)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

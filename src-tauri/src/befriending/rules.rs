@@ -43,7 +43,12 @@ impl Stage {
 /// Why a referral cannot move from `from` to `to`, in words; None when it can. A referral
 /// moves one step on (or back one step), can close from anywhere with a reason, and never
 /// passes "received" without recorded consent.
-pub fn transition_problem(from: Stage, to: Stage, has_consent: bool, close_reason: Option<CloseReason>) -> Option<String> {
+pub fn transition_problem(
+    from: Stage,
+    to: Stage,
+    has_consent: bool,
+    close_reason: Option<CloseReason>,
+) -> Option<String> {
     if from == to {
         return Some(format!("This referral is already {}.", to.label().to_lowercase()));
     }
@@ -66,14 +71,27 @@ pub fn transition_problem(from: Stage, to: Stage, has_consent: bool, close_reaso
     if b == a + 1 || b + 1 == a {
         None
     } else {
-        Some(format!("A referral moves one step at a time: from {} the next step is {}.", from.label().to_lowercase(), Stage::ALL[a + 1].label().to_lowercase()))
+        Some(format!(
+            "A referral moves one step at a time: from {} the next step is {}.",
+            from.label().to_lowercase(),
+            Stage::ALL[a + 1].label().to_lowercase()
+        ))
     }
 }
 
 /// Someone waiting who has not been contacted within `every_days` (from the last contact,
 /// or from when they were referred): how many days it has been; None when all is well.
-pub fn overdue_contact(stage: Stage, received_on: NaiveDate, last_contact: Option<NaiveDate>, every_days: u32, today: NaiveDate) -> Option<i64> {
-    let waiting = matches!(stage, Stage::Received | Stage::ConsentConfirmed | Stage::Contacted | Stage::Assessed | Stage::Waiting);
+pub fn overdue_contact(
+    stage: Stage,
+    received_on: NaiveDate,
+    last_contact: Option<NaiveDate>,
+    every_days: u32,
+    today: NaiveDate,
+) -> Option<i64> {
+    let waiting = matches!(
+        stage,
+        Stage::Received | Stage::ConsentConfirmed | Stage::Contacted | Stage::Assessed | Stage::Waiting
+    );
     if !waiting {
         return None;
     }
@@ -123,18 +141,31 @@ impl Scores {
     /// What is out of range, by field, in words.
     pub fn problems(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
-        for (field, value) in [("satisfied", self.satisfied), ("worthwhile", self.worthwhile), ("happy", self.happy), ("anxious", self.anxious)] {
+        for (field, value) in [
+            ("satisfied", self.satisfied),
+            ("worthwhile", self.worthwhile),
+            ("happy", self.happy),
+            ("anxious", self.anxious),
+        ] {
             if value > 10 {
                 out.push((field, "Please choose a score from 0 to 10.".to_string()));
             }
         }
-        for (field, value) in [("lackCompanionship", self.lack_companionship), ("leftOut", self.left_out), ("isolated", self.isolated)] {
+        for (field, value) in
+            [("lackCompanionship", self.lack_companionship), ("leftOut", self.left_out), ("isolated", self.isolated)]
+        {
             if !(1..=3).contains(&value) {
-                out.push((field, "Please choose 1 (hardly ever or never), 2 (some of the time) or 3 (often).".to_string()));
+                out.push((
+                    field,
+                    "Please choose 1 (hardly ever or never), 2 (some of the time) or 3 (often).".to_string(),
+                ));
             }
         }
         if !(1..=5).contains(&self.direct_loneliness) {
-            out.push(("directLoneliness", "Please choose an answer from 1 (often or always) to 5 (never).".to_string()));
+            out.push((
+                "directLoneliness",
+                "Please choose an answer from 1 (often or always) to 5 (never).".to_string(),
+            ));
         }
         out
     }
@@ -155,7 +186,12 @@ pub fn change_words(first: &Scores, latest: &Scores) -> Vec<String> {
             0 => format!("{name} unchanged at {to}"),
             d => {
                 let better = (d > 0) == higher_is_better;
-                format!("{name} {} {} (from {from} to {to}; {})", if d > 0 { "up" } else { "down" }, d.abs(), if better { "better" } else { "worse" })
+                format!(
+                    "{name} {} {} (from {from} to {to}; {})",
+                    if d > 0 { "up" } else { "down" },
+                    d.abs(),
+                    if better { "better" } else { "worse" }
+                )
             }
         };
         out.push(words);
@@ -215,23 +251,34 @@ pub fn suitability(wants: &Wants, offers: &Offers) -> Result<(u32, Vec<String>),
     let mut score = 0;
     let mut reasons = Vec::new();
     let theirs = folded(&offers.interests);
-    let shared: Vec<String> = wants.interests.iter().filter(|i| theirs.contains(&crate::check::fold_for_search(i.trim()))).cloned().collect();
+    let shared: Vec<String> =
+        wants.interests.iter().filter(|i| theirs.contains(&crate::check::fold_for_search(i.trim()))).cloned().collect();
     if !shared.is_empty() {
         score += 3 * shared.len() as u32;
         reasons.push(format!("shares an interest in {}", shared.join(", ")));
     }
-    if !wants.language.is_empty() && folded(&offers.languages).contains(&crate::check::fold_for_search(&wants.language)) {
+    if !wants.language.is_empty() && folded(&offers.languages).contains(&crate::check::fold_for_search(&wants.language))
+    {
         score += 4;
         reasons.push(format!("speaks {}", wants.language));
     }
-    if !wants.area.is_empty() && crate::check::fold_for_search(&wants.area) == crate::check::fold_for_search(&offers.area) {
+    if !wants.area.is_empty()
+        && crate::check::fold_for_search(&wants.area) == crate::check::fold_for_search(&offers.area)
+    {
         score += 2;
         reasons.push(format!("lives in {} too", offers.area));
     }
     let days: Vec<&String> = wants.days.iter().filter(|d| offers.days.contains(d)).collect();
     if !days.is_empty() {
         score += 2;
-        reasons.push(format!("free on {}", days.iter().filter_map(|d| crate::directory::day_name(d)).map(|d| format!("{d}s")).collect::<Vec<_>>().join(", ")));
+        reasons.push(format!(
+            "free on {}",
+            days.iter()
+                .filter_map(|d| crate::directory::day_name(d))
+                .map(|d| format!("{d}s"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     let room = offers.capacity - offers.matched;
     score += room.min(3);
@@ -240,84 +287,5 @@ pub fn suitability(wants: &Wants, offers: &Offers) -> Result<(u32, Vec<String>),
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(iso: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn nothing_passes_received_without_consent_and_closing_needs_a_reason() {
-        let problem = transition_problem(Stage::Received, Stage::ConsentConfirmed, false, None).unwrap();
-        assert!(problem.starts_with("Consent has not been recorded."));
-        assert_eq!(transition_problem(Stage::Received, Stage::ConsentConfirmed, true, None), None);
-        assert!(transition_problem(Stage::Contacted, Stage::Matched, true, None).unwrap().contains("the next step is assessed"));
-        assert_eq!(transition_problem(Stage::Waiting, Stage::Assessed, true, None), None, "one step back is allowed");
-        assert_eq!(transition_problem(Stage::Waiting, Stage::Closed, true, None).unwrap(), "Please choose why the referral is closing.");
-        assert_eq!(transition_problem(Stage::Received, Stage::Closed, false, Some(CloseReason::Declined)), None, "closing needs no consent");
-        assert!(transition_problem(Stage::Closed, Stage::Active, true, None).unwrap().contains("closed"));
-    }
-
-    #[test]
-    fn people_waiting_are_prompted_after_the_contact_period() {
-        let today = d("2026-11-24");
-        assert_eq!(overdue_contact(Stage::Waiting, d("2026-10-01"), Some(d("2026-11-10")), 14, today), Some(14), "exactly 14 days is due");
-        assert_eq!(overdue_contact(Stage::Waiting, d("2026-10-01"), Some(d("2026-11-11")), 14, today), None);
-        assert_eq!(overdue_contact(Stage::Received, d("2026-11-01"), None, 14, today), Some(23), "counted from referral if never contacted");
-        assert_eq!(overdue_contact(Stage::Active, d("2026-01-01"), None, 14, today), None, "matched people are not on the waiting list");
-    }
-
-    #[test]
-    fn reviews_fall_at_six_weeks_then_every_three_months() {
-        assert_eq!(review_dates(d("2026-01-05"), d("2026-12-31")), vec![d("2026-02-16"), d("2026-05-16"), d("2026-08-16"), d("2026-11-16")]);
-        assert_eq!(next_review(d("2026-01-05"), 0), d("2026-02-16"));
-        assert_eq!(next_review(d("2026-01-05"), 2), d("2026-08-16"));
-        // Month ends: six weeks after 17 October is 28 November; three months on is 28 February.
-        assert_eq!(next_review(d("2026-10-17"), 1), d("2027-02-28"));
-    }
-
-    #[test]
-    fn scores_are_0_to_10_and_ucla_items_1_to_3() {
-        let ok = Scores { satisfied: 4, worthwhile: 10, happy: 0, anxious: 7, lack_companionship: 3, left_out: 2, isolated: 3, direct_loneliness: 2 };
-        assert!(ok.problems().is_empty());
-        assert_eq!(ok.ucla_total(), 8);
-        let bad = Scores { satisfied: 11, lack_companionship: 0, left_out: 4, direct_loneliness: 6, ..ok };
-        let fields: Vec<&str> = bad.problems().into_iter().map(|(f, _)| f).collect();
-        assert_eq!(fields, vec!["satisfied", "lackCompanionship", "leftOut", "directLoneliness"]);
-        let later = Scores { satisfied: 7, anxious: 7, lack_companionship: 2, left_out: 1, isolated: 2, direct_loneliness: 4, ..ok };
-        let words = change_words(&ok, &later);
-        assert_eq!(words[0], "Life satisfaction up 3 (from 4 to 7; better)");
-        assert_eq!(words[3], "Anxiety yesterday unchanged at 7");
-        assert_eq!(words[4], "Loneliness (UCLA, 3 to 9) down 3 (from 8 to 5; better)");
-    }
-
-    #[test]
-    fn befrienders_are_ranked_with_reasons_and_ruled_out_with_why() {
-        let wants = Wants {
-            interests: vec!["Gardening".into(), "football".into()],
-            language: "Polish".into(),
-            area: "Millbrook".into(),
-            days: vec!["tue".into(), "thu".into()],
-            contact: "visit".into(),
-            befriender_gender: String::new(),
-        };
-        let good = Offers {
-            interests: vec!["gardening".into(), "Cooking".into()],
-            languages: vec!["English".into(), "polish".into()],
-            area: "Millbrook".into(),
-            days: vec!["thu".into()],
-            contact: String::new(),
-            gender: "female".into(),
-            capacity: 2,
-            matched: 1,
-        };
-        let (score, reasons) = suitability(&wants, &good).unwrap();
-        assert_eq!(score, 3 + 4 + 2 + 2 + 1);
-        assert_eq!(reasons, vec!["shares an interest in Gardening", "speaks Polish", "lives in Millbrook too", "free on Thursdays", "has room for 1 more"]);
-        assert_eq!(suitability(&wants, &Offers { matched: 2, ..good.clone() }).unwrap_err(), "has no room (2 of 2 already)");
-        assert_eq!(suitability(&wants, &Offers { contact: "phone".into(), ..good.clone() }).unwrap_err(), "offers phone calls only");
-        let prefers_male = Wants { befriender_gender: "male".into(), ..wants };
-        assert!(suitability(&prefers_male, &good).is_err());
-    }
-}
+#[path = "rules_tests.rs"]
+mod tests;

@@ -101,7 +101,14 @@ pub fn set_consent(conn: &Connection, id: i64, on: NaiveDate, by: &str, how: Con
     Ok(())
 }
 
-pub fn set_stage(conn: &Connection, id: i64, stage: Stage, reason: Option<CloseReason>, today: NaiveDate, now: &str) -> Result<()> {
+pub fn set_stage(
+    conn: &Connection,
+    id: i64,
+    stage: Stage,
+    reason: Option<CloseReason>,
+    today: NaiveDate,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE referrals SET stage = ?2, stage_since = ?3, close_reason = ?4, closed_on = CASE WHEN ?2 = 'closed' THEN ?3 END, updated_at = ?5
          WHERE id = ?1",
@@ -110,7 +117,14 @@ pub fn set_stage(conn: &Connection, id: i64, stage: Stage, reason: Option<CloseR
     Ok(())
 }
 
-pub fn insert_contact(conn: &Connection, id: i64, on: NaiveDate, how: ContactHow, notes: &str, now: &str) -> Result<i64> {
+pub fn insert_contact(
+    conn: &Connection,
+    id: i64,
+    on: NaiveDate,
+    how: ContactHow,
+    notes: &str,
+    now: &str,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO referral_contacts (referral_id, contacted_on, how, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, on.to_string(), how.key(), notes, now],

@@ -1,30 +1,24 @@
 //! Tauri commands for the bulletin: thin adapters over `bulletins::editing` and `sql`. Each
 //! returns the issue as the editor shows it (with how many pages it runs to).
 
-
 use tauri::State;
 
 use super::editing::{self, BulletinDetail};
 use super::{sql, ArticleInput, ArticleKind, Bulletin, BulletinInput};
-use crate::documents::{self, DocumentKind};
 use crate::dialogs::commands::ChosenFile;
+use crate::documents::{self, DocumentKind};
 use crate::error::{Error, Result};
 use crate::print::Profile;
 use crate::state::AppState;
 
-
 #[tauri::command(async)]
 pub fn list_bulletins(state: State<'_, AppState>) -> Result<Vec<Bulletin>> {
-    crate::state::guard(move || {
-        state.read(sql::list)
-    })
+    crate::state::guard(move || state.read(sql::list))
 }
 
 #[tauri::command(async)]
 pub fn get_bulletin(state: State<'_, AppState>, id: i64) -> Result<BulletinDetail> {
-    crate::state::guard(move || {
-        state.read(|conn| editing::detail(conn, id))
-    })
+    crate::state::guard(move || state.read(|conn| editing::detail(conn, id)))
 }
 
 #[tauri::command(async)]
@@ -62,7 +56,12 @@ pub fn update_bulletin(state: State<'_, AppState>, id: i64, input: BulletinInput
 }
 
 #[tauri::command(async)]
-pub fn add_bulletin_article(state: State<'_, AppState>, id: i64, kind: ArticleKind, chosen: Vec<i64>) -> Result<BulletinDetail> {
+pub fn add_bulletin_article(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: ArticleKind,
+    chosen: Vec<i64>,
+) -> Result<BulletinDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
         state.write(|tx| {
@@ -73,7 +72,12 @@ pub fn add_bulletin_article(state: State<'_, AppState>, id: i64, kind: ArticleKi
 }
 
 #[tauri::command(async)]
-pub fn save_bulletin_article(state: State<'_, AppState>, id: i64, article_id: i64, input: ArticleInput) -> Result<BulletinDetail> {
+pub fn save_bulletin_article(
+    state: State<'_, AppState>,
+    id: i64,
+    article_id: i64,
+    input: ArticleInput,
+) -> Result<BulletinDetail> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
         state.write(|tx| {
@@ -84,10 +88,17 @@ pub fn save_bulletin_article(state: State<'_, AppState>, id: i64, article_id: i6
 }
 
 #[tauri::command(async)]
-pub fn set_bulletin_picture(state: State<'_, AppState>, id: i64, article_id: i64, path: ChosenFile, alt: String) -> Result<BulletinDetail> {
+pub fn set_bulletin_picture(
+    state: State<'_, AppState>,
+    id: i64,
+    article_id: i64,
+    path: ChosenFile,
+    alt: String,
+) -> Result<BulletinDetail> {
     crate::state::guard(move || {
         let path = path.0;
-        let bytes = crate::files::read_capped(&path, "a picture", crate::picture::MAX_FILE_BYTES).map_err(|e| Error::invalid("image", e.to_string()))?;
+        let bytes = crate::files::read_capped(&path, "a picture", crate::picture::MAX_FILE_BYTES)
+            .map_err(|e| Error::invalid("image", e.to_string()))?;
         let now = crate::stamp(state.now());
         state.write(|tx| {
             editing::set_picture(tx, article_id, &bytes, &alt, &now)?;

@@ -26,14 +26,16 @@ pub fn detail(conn: &Connection, id: i64) -> Result<BulletinDetail> {
     let bulletin = sql::get(conn, id)?;
     let articles = sql::articles(conn, id)?;
     let settings = crate::settings::load(conn)?.unwrap_or_default();
-    let logo = crate::settings::load_logo(conn)?.map(|bytes| print::Image { bytes, alt: String::new(), max_width: 120.0 });
+    let logo =
+        crate::settings::load_logo(conn)?.map(|bytes| print::Image { bytes, alt: String::new(), max_width: 120.0 });
     let document = print::bulletin::bulletin(&settings, &bulletin, &articles, logo);
     let standard = print::lay_out(&document, Profile::Standard);
     let large = print::lay_out(&document, Profile::LargePrint).pages.len() as u32;
     let mut pages = page_count(standard.pages.len() as u32, large, bulletin.target_pages);
     if !pages.fits {
         if let Some(title) = first_past(&standard, &articles, bulletin.target_pages as usize) {
-            pages.message = format!("{} From “{title}” on, it runs past page {}.", pages.message, bulletin.target_pages);
+            pages.message =
+                format!("{} From “{title}” on, it runs past page {}.", pages.message, bulletin.target_pages);
         }
     }
     Ok(BulletinDetail { articles: articles.into_iter().map(|a| a.article).collect(), pages, bulletin })
@@ -51,7 +53,11 @@ fn first_past(laid: &print::layout::Laid, articles: &[super::PrintedArticle], ta
             _ => None,
         })
         .collect();
-    articles.iter().map(|a| &a.article.title).find(|t| later.iter().any(|line| !line.is_empty() && t.starts_with(line.trim()))).cloned()
+    articles
+        .iter()
+        .map(|a| &a.article.title)
+        .find(|t| later.iter().any(|line| !line.is_empty() && t.starts_with(line.trim())))
+        .cloned()
 }
 
 /// A new, empty issue.
@@ -62,17 +68,33 @@ pub fn create(conn: &Connection, input: &BulletinInput, now: &str) -> Result<i64
 /// The next issue as a copy of the last one: the next number and month, the same title,
 /// strapline, size and articles, ready to edit.
 pub fn copy_last(conn: &Connection, today: NaiveDate, now: &str) -> Result<i64> {
-    let last = sql::list(conn)?.into_iter().next().ok_or_else(|| Error::Refused("There is no earlier issue to copy yet; start a new one.".into()))?;
+    let last = sql::list(conn)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Refused("There is no earlier issue to copy yet; start a new one.".into()))?;
     let this_month = today.format("%Y-%m").to_string();
     let month = super::next_month(&last.month).filter(|m| *m >= this_month).unwrap_or(this_month);
-    let input = BulletinInput { number: (last.number + 1).to_string(), month, title: last.title, strapline: last.strapline, target_pages: last.target_pages };
+    let input = BulletinInput {
+        number: (last.number + 1).to_string(),
+        month,
+        title: last.title,
+        strapline: last.strapline,
+        target_pages: last.target_pages,
+    };
     let id = sql::insert(conn, &input.checked()?, now)?;
     sql::copy_articles(conn, last.id, id, now)?;
     Ok(id)
 }
 
 /// Adds a hand-written article or a ready-made section filled from the store.
-pub fn add(conn: &Connection, bulletin_id: i64, kind: ArticleKind, chosen: &[i64], today: NaiveDate, now: &str) -> Result<i64> {
+pub fn add(
+    conn: &Connection,
+    bulletin_id: i64,
+    kind: ArticleKind,
+    chosen: &[i64],
+    today: NaiveDate,
+    now: &str,
+) -> Result<i64> {
     let (title, body) = super::sections::fill(conn, kind, chosen, today)?;
     sql::add_article(conn, bulletin_id, kind, &title, &body, now)
 }
@@ -88,7 +110,8 @@ pub fn set_picture(conn: &Connection, article_id: i64, bytes: &[u8], alt: &str, 
     sql::article_owner(conn, article_id)?;
     let bytes = super::check_picture(bytes)?;
     let mut c = crate::check::Checker::new();
-    let alt = c.text("imageAlt", alt, 300, Some("Please describe the picture in a few words, for people who cannot see it."));
+    let alt =
+        c.text("imageAlt", alt, 300, Some("Please describe the picture in a few words, for people who cannot see it."));
     c.finish()?;
     sql::set_image(conn, article_id, Some(&bytes), &alt, now)
 }

@@ -101,7 +101,12 @@ impl BulletinInput {
         if crate::drivers::trips::parse_month(&month).is_err() {
             c.fail("month", "Please give the month as year and month, for example 2026-12.");
         }
-        let title = c.text("title", &self.title, 120, Some("Please give the bulletin a title, for example \"Riverside PPG News\"."));
+        let title = c.text(
+            "title",
+            &self.title,
+            120,
+            Some("Please give the bulletin a title, for example \"Riverside PPG News\"."),
+        );
         let strapline = c.text("strapline", &self.strapline, 200, None);
         if ![2, 4].contains(&self.target_pages) {
             c.fail("targetPages", "Please choose 2 or 4 pages.");
@@ -146,7 +151,9 @@ pub fn next_month(month: &str) -> Option<String> {
 
 /// "December 2026" for "2026-12".
 pub fn month_name(month: &str) -> String {
-    crate::drivers::trips::parse_month(month).map(|(first, _)| first.format("%B %Y").to_string()).unwrap_or_else(|_| month.to_string())
+    crate::drivers::trips::parse_month(month)
+        .map(|(first, _)| first.format("%B %Y").to_string())
+        .unwrap_or_else(|_| month.to_string())
 }
 
 /// How a print size is named where published issues keep their PDFs.
@@ -168,11 +175,25 @@ mod tests {
 
     #[test]
     fn an_issue_needs_a_number_a_month_a_title_and_2_or_4_pages() {
-        let Err(crate::error::Error::Invalid(fields)) = BulletinInput { number: "x".into(), month: "2026-13".into(), target_pages: 3, ..Default::default() }.checked() else {
+        let Err(crate::error::Error::Invalid(fields)) =
+            BulletinInput { number: "x".into(), month: "2026-13".into(), target_pages: 3, ..Default::default() }
+                .checked()
+        else {
             panic!("refused")
         };
-        assert_eq!(fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec!["number", "month", "title", "targetPages"]);
-        let ok = BulletinInput { number: " 24 ".into(), month: "2026-12".into(), title: "Riverside PPG News".into(), target_pages: 4, ..Default::default() }.checked().unwrap();
+        assert_eq!(
+            fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(),
+            vec!["number", "month", "title", "targetPages"]
+        );
+        let ok = BulletinInput {
+            number: " 24 ".into(),
+            month: "2026-12".into(),
+            title: "Riverside PPG News".into(),
+            target_pages: 4,
+            ..Default::default()
+        }
+        .checked()
+        .unwrap();
         assert_eq!((ok.number, ok.month.as_str()), (24, "2026-12"));
         assert_eq!(next_month("2026-12").as_deref(), Some("2027-01"));
         assert_eq!(month_name("2026-12"), "December 2026");
@@ -186,7 +207,9 @@ mod tests {
         assert_eq!(fields[0].field, "imageAlt");
         assert!(check_picture(b"GIF89a....").is_err());
         let mut png = Vec::new();
-        image::DynamicImage::new_rgb8(40, 30).write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+        image::DynamicImage::new_rgb8(40, 30)
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
         assert!(check_picture(&png).is_ok());
     }
 }

@@ -46,7 +46,8 @@ fn diary(conn: &Connection, today: NaiveDate) -> Result<String> {
 }
 
 fn splw(conn: &Connection) -> Result<String> {
-    let link_workers: Vec<_> = crate::contacts::list(conn, "")?.into_iter().filter(|c| c.role == crate::contacts::ContactRole::Splw).collect();
+    let link_workers: Vec<_> =
+        crate::contacts::list(conn, "")?.into_iter().filter(|c| c.role == crate::contacts::ContactRole::Splw).collect();
     if link_workers.is_empty() {
         return Ok("Our practice has a social prescribing link worker who can help with loneliness, money worries, housing and getting active. Ask at reception.".into());
     }
@@ -54,7 +55,11 @@ fn splw(conn: &Connection) -> Result<String> {
     for c in &link_workers {
         let days: Vec<&str> = c.working_days.iter().filter_map(|d| crate::directory::day_name(d)).collect();
         let when = if days.is_empty() { String::new() } else { format!(" They work on {}.", days.join(", ")) };
-        parts.push(format!("**{}** is a social prescribing link worker{}.{when}", c.full_name, if c.organisation.is_empty() { String::new() } else { format!(" with {}", c.organisation) }));
+        parts.push(format!(
+            "**{}** is a social prescribing link worker{}.{when}",
+            c.full_name,
+            if c.organisation.is_empty() { String::new() } else { format!(" with {}", c.organisation) }
+        ));
     }
     parts.push("A link worker has time to talk about what matters to you (feeling lonely, money, housing, caring for someone, getting active) and helps you find local groups and support. **To be referred**, ask your GP, the nurse or the reception team; you can also ask at reception to refer yourself.".into());
     Ok(parts.join("\n\n"))
@@ -81,11 +86,16 @@ fn groups(conn: &Connection, chosen: &[i64], today: NaiveDate) -> Result<String>
     let mut parts = Vec::new();
     for id in chosen {
         let e = crate::directory::get(conn, *id, today)?;
-        let details: Vec<String> = [e.when_text(), e.where_text(), e.cost.clone(), if e.phone.is_empty() { String::new() } else { format!("Phone {}", e.phone) }]
-            .into_iter()
-            .map(|s| s.trim().trim_end_matches('.').to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let details: Vec<String> = [
+            e.when_text(),
+            e.where_text(),
+            e.cost.clone(),
+            if e.phone.is_empty() { String::new() } else { format!("Phone {}", e.phone) },
+        ]
+        .into_iter()
+        .map(|s| s.trim().trim_end_matches('.').to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
         parts.push(format!("**{}**: {}\n{}.", e.name, e.offers, details.join(". ")));
     }
     Ok(parts.join("\n\n"))
@@ -102,7 +112,11 @@ fn you_said(conn: &Connection, chosen: &[i64]) -> Result<String> {
             return Err(Error::Refused("One of the chosen actions is not marked as done yet: only done actions can go under \"You said, we did\".".into()));
         }
         let last = crate::actions::updates(conn, *id)?.pop().map(|u| u.text).filter(|t| !t.is_empty());
-        let when = action.completed_on.as_deref().map(|d| format!("Done by {}.", long_date(d))).unwrap_or_else(|| "Done.".into());
+        let when = action
+            .completed_on
+            .as_deref()
+            .map(|d| format!("Done by {}.", long_date(d)))
+            .unwrap_or_else(|| "Done.".into());
         let did = last.unwrap_or_else(|| if action.detail.is_empty() { when } else { action.detail.clone() });
         lines.push(format!("- **You said:** {}\n  **We did:** {did}", action.title));
     }

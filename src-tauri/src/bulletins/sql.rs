@@ -48,7 +48,9 @@ fn unique_number(e: rusqlite::Error) -> Error {
 /// A published issue's triggers say so in words; pass them on as a refusal.
 fn frozen(e: rusqlite::Error) -> Error {
     match &e {
-        rusqlite::Error::SqliteFailure(_, Some(message)) if message.contains("has been published") => Error::Refused(message.clone()),
+        rusqlite::Error::SqliteFailure(_, Some(message)) if message.contains("has been published") => {
+            Error::Refused(message.clone())
+        }
         _ => e.into(),
     }
 }
@@ -98,7 +100,14 @@ pub fn articles(conn: &Connection, bulletin_id: i64) -> Result<Vec<PrintedArticl
 }
 
 /// Adds an article at the end of the issue.
-pub fn add_article(conn: &Connection, bulletin_id: i64, kind: ArticleKind, title: &str, body: &str, now: &str) -> Result<i64> {
+pub fn add_article(
+    conn: &Connection,
+    bulletin_id: i64,
+    kind: ArticleKind,
+    title: &str,
+    body: &str,
+    now: &str,
+) -> Result<i64> {
     get(conn, bulletin_id)?;
     conn.execute(
         "INSERT INTO bulletin_articles (bulletin_id, position, kind, title, body, updated_at)
@@ -111,9 +120,11 @@ pub fn add_article(conn: &Connection, bulletin_id: i64, kind: ArticleKind, title
 
 /// The issue an article belongs to, and whether it has a picture.
 pub fn article_owner(conn: &Connection, article_id: i64) -> Result<(i64, bool)> {
-    conn.query_row("SELECT bulletin_id, image IS NOT NULL FROM bulletin_articles WHERE id = ?1", [article_id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
-        .ok_or(Error::NotFound(ARTICLE_GONE))
+    conn.query_row("SELECT bulletin_id, image IS NOT NULL FROM bulletin_articles WHERE id = ?1", [article_id], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .optional()?
+    .ok_or(Error::NotFound(ARTICLE_GONE))
 }
 
 pub fn update_article(conn: &Connection, article_id: i64, a: &ArticleInput, now: &str) -> Result<()> {
@@ -127,7 +138,11 @@ pub fn update_article(conn: &Connection, article_id: i64, a: &ArticleInput, now:
 
 /// Sets (or with None, removes) an article's picture and its text alternative.
 pub fn set_image(conn: &Connection, article_id: i64, image: Option<&[u8]>, alt: &str, now: &str) -> Result<()> {
-    conn.execute("UPDATE bulletin_articles SET image = ?2, image_alt = ?3, updated_at = ?4 WHERE id = ?1", params![article_id, image, alt, now]).map_err(frozen)?;
+    conn.execute(
+        "UPDATE bulletin_articles SET image = ?2, image_alt = ?3, updated_at = ?4 WHERE id = ?1",
+        params![article_id, image, alt, now],
+    )
+    .map_err(frozen)?;
     Ok(())
 }
 
@@ -146,7 +161,8 @@ pub fn reorder(conn: &Connection, bulletin_id: i64, order: &[i64]) -> Result<()>
         return Err(Error::Refused("The articles changed while they were being moved; please try again.".into()));
     }
     for (position, id) in order.iter().enumerate() {
-        conn.execute("UPDATE bulletin_articles SET position = ?2 WHERE id = ?1", params![id, position as i64]).map_err(frozen)?;
+        conn.execute("UPDATE bulletin_articles SET position = ?2 WHERE id = ?1", params![id, position as i64])
+            .map_err(frozen)?;
     }
     Ok(())
 }
@@ -164,7 +180,10 @@ pub fn copy_articles(conn: &Connection, from: i64, to: i64, now: &str) -> Result
 /// Freezes an issue with the PDFs printed today (standard, large print).
 pub fn publish(conn: &Connection, id: i64, on: &str, standard: &[u8], large: &[u8]) -> Result<()> {
     for (profile, pdf) in [("standard", standard), ("large_print", large)] {
-        conn.execute("INSERT OR REPLACE INTO bulletin_prints (bulletin_id, profile, pdf) VALUES (?1, ?2, ?3)", params![id, profile, pdf])?;
+        conn.execute(
+            "INSERT OR REPLACE INTO bulletin_prints (bulletin_id, profile, pdf) VALUES (?1, ?2, ?3)",
+            params![id, profile, pdf],
+        )?;
     }
     conn.execute("UPDATE bulletins SET published_on = ?2 WHERE id = ?1", params![id, on]).map_err(frozen)?;
     Ok(())
@@ -172,5 +191,11 @@ pub fn publish(conn: &Connection, id: i64, on: &str, standard: &[u8], large: &[u
 
 /// The PDF kept when the issue was published, in `profile` ("standard", "large_print").
 pub fn printed(conn: &Connection, id: i64, profile: &str) -> Result<Option<Vec<u8>>> {
-    Ok(conn.query_row("SELECT pdf FROM bulletin_prints WHERE bulletin_id = ?1 AND profile = ?2", params![id, profile], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row(
+            "SELECT pdf FROM bulletin_prints WHERE bulletin_id = ?1 AND profile = ?2",
+            params![id, profile],
+            |r| r.get(0),
+        )
+        .optional()?)
 }

@@ -5,11 +5,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::backups;
+use crate::db::{copy, DataPaths};
 use crate::documents::{self, DocumentKind};
+use crate::error::{Error, Result};
 use crate::print::actions::ActionGrouping;
 use crate::print::Profile;
-use crate::db::{copy, DataPaths};
-use crate::error::{Error, Result};
 use crate::state::{AppState, Topic};
 
 mod args;
@@ -67,21 +67,42 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
         Command::Restore { file } => {
             let now = state.now();
             state.replace_all(|conn| backups::restore(conn, &state.paths(), &file, now))?;
-            Ok(format!("Restored from {} (what was there before is in {})", file.display(), state.paths().backups_dir().display()))
+            Ok(format!(
+                "Restored from {} (what was there before is in {})",
+                file.display(),
+                state.paths().backups_dir().display()
+            ))
         }
         Command::Check => repair::check(&state),
         Command::Meetings => state.read(|conn| {
             let lines: Vec<String> = crate::meetings::list(conn)?
                 .iter()
-                .map(|m| format!("{:>4}  {}  {:<5}  {:<26}  {}", m.id, m.meets_on, m.starts_at, m.kind.label(), m.status.label()))
+                .map(|m| {
+                    format!(
+                        "{:>4}  {}  {:<5}  {:<26}  {}",
+                        m.id,
+                        m.meets_on,
+                        m.starts_at,
+                        m.kind.label(),
+                        m.status.label()
+                    )
+                })
                 .collect();
-            Ok(if lines.is_empty() { "No meetings yet.".into() } else { format!("  ID  Date        Time   Kind                        Status\n{}", lines.join("\n")) })
+            Ok(if lines.is_empty() {
+                "No meetings yet.".into()
+            } else {
+                format!("  ID  Date        Time   Kind                        Status\n{}", lines.join("\n"))
+            })
         }),
         Command::People => {
             let today = state.today();
             state.read(|conn| {
-                let current = crate::people::PeopleQuery { search: String::new(), filter: crate::people::PeopleFilter::Current };
-                let lines: Vec<String> = crate::people::list(conn, &current, today)?.iter().map(|p| format!("{:>4}  {}", p.id, p.full_name)).collect();
+                let current =
+                    crate::people::PeopleQuery { search: String::new(), filter: crate::people::PeopleFilter::Current };
+                let lines: Vec<String> = crate::people::list(conn, &current, today)?
+                    .iter()
+                    .map(|p| format!("{:>4}  {}", p.id, p.full_name))
+                    .collect();
                 Ok(if lines.is_empty() { "No people yet.".into() } else { format!("  ID  Name\n{}", lines.join("\n")) })
             })
         }
@@ -90,42 +111,87 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             state.read(|conn| {
                 let lines: Vec<String> = crate::drivers::sql::drivers(conn, today)?
                     .iter()
-                    .map(|d| format!("{:>4}  {}{}", d.id, d.name, if d.active { "" } else { " (not driving at the moment)" }))
+                    .map(|d| {
+                        format!("{:>4}  {}{}", d.id, d.name, if d.active { "" } else { " (not driving at the moment)" })
+                    })
                     .collect();
-                Ok(if lines.is_empty() { "No drivers yet.".into() } else { format!("  ID  Driver\n{}", lines.join("\n")) })
+                Ok(if lines.is_empty() {
+                    "No drivers yet.".into()
+                } else {
+                    format!("  ID  Driver\n{}", lines.join("\n"))
+                })
             })
         }
         Command::Passengers => state.read(|conn| {
-            let lines: Vec<String> = crate::drivers::sql::passengers(conn, "")?.iter().map(|p| format!("{:>4}  {}", p.id, p.full_name)).collect();
-            Ok(if lines.is_empty() { "No passengers yet.".into() } else { format!("  ID  Passenger\n{}", lines.join("\n")) })
+            let lines: Vec<String> = crate::drivers::sql::passengers(conn, "")?
+                .iter()
+                .map(|p| format!("{:>4}  {}", p.id, p.full_name))
+                .collect();
+            Ok(if lines.is_empty() {
+                "No passengers yet.".into()
+            } else {
+                format!("  ID  Passenger\n{}", lines.join("\n"))
+            })
         }),
         Command::Referrals => state.read(|conn| {
-            let lines: Vec<String> =
-                crate::befriending::list(conn)?.iter().map(|r| format!("{:>4}  {}  {:<20}  {}", r.id, r.received_on, r.stage.label(), r.full_name)).collect();
-            Ok(if lines.is_empty() { "No befriending referrals yet.".into() } else { format!("  ID  Received    Stage                 Name\n{}", lines.join("\n")) })
+            let lines: Vec<String> = crate::befriending::list(conn)?
+                .iter()
+                .map(|r| format!("{:>4}  {}  {:<20}  {}", r.id, r.received_on, r.stage.label(), r.full_name))
+                .collect();
+            Ok(if lines.is_empty() {
+                "No befriending referrals yet.".into()
+            } else {
+                format!("  ID  Received    Stage                 Name\n{}", lines.join("\n"))
+            })
         }),
         Command::Bulletins => state.read(|conn| {
             let lines: Vec<String> = crate::bulletins::sql::list(conn)?
                 .iter()
-                .map(|b| format!("{:>4}  {:>5}  {}  {}{}", b.id, b.number, b.month, b.title, if b.published_on.is_some() { " (published)" } else { "" }))
+                .map(|b| {
+                    format!(
+                        "{:>4}  {:>5}  {}  {}{}",
+                        b.id,
+                        b.number,
+                        b.month,
+                        b.title,
+                        if b.published_on.is_some() { " (published)" } else { "" }
+                    )
+                })
                 .collect();
-            Ok(if lines.is_empty() { "No bulletins yet.".into() } else { format!("  ID  Issue  Month    Title\n{}", lines.join("\n")) })
+            Ok(if lines.is_empty() {
+                "No bulletins yet.".into()
+            } else {
+                format!("  ID  Issue  Month    Title\n{}", lines.join("\n"))
+            })
         }),
         Command::Export { what: ExportTarget::Person { referral, person, passenger, output } } => {
             let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
             let today = state.today();
             let (kind, json) = match (referral, person, passenger) {
-                (Some(referral), _, _) => (DocumentKind::SubjectAccess { referral_id: referral }, state.read(|conn| crate::befriending::subject_access_json(conn, referral, today))?),
-                (None, Some(person), _) => (DocumentKind::PersonRecord { person_id: person }, state.read(|conn| crate::people::access::json(conn, person, today))?),
-                (None, None, Some(passenger)) => {
-                    (DocumentKind::PassengerRecord { passenger_id: passenger }, state.read(|conn| crate::people::access::passenger_json(conn, passenger, today))?)
+                (Some(referral), _, _) => (
+                    DocumentKind::SubjectAccess { referral_id: referral },
+                    state.read(|conn| crate::befriending::subject_access_json(conn, referral, today))?,
+                ),
+                (None, Some(person), _) => (
+                    DocumentKind::PersonRecord { person_id: person },
+                    state.read(|conn| crate::people::access::json(conn, person, today))?,
+                ),
+                (None, None, Some(passenger)) => (
+                    DocumentKind::PassengerRecord { passenger_id: passenger },
+                    state.read(|conn| crate::people::access::passenger_json(conn, passenger, today))?,
+                ),
+                (None, None, None) => {
+                    return Err(Error::Refused(
+                        "Say whose record: --person ID, --referral ID or --passenger ID.".into(),
+                    ))
                 }
-                (None, None, None) => return Err(Error::Refused("Say whose record: --person ID, --referral ID or --passenger ID.".into())),
             };
             let bytes = documents::render(&state, &kind, profile, state.now())?;
             let json_path = output.out.with_extension("json");
             if json_path == output.out {
-                return Err(Error::Refused("Please give the PDF's file name (ending .pdf); the JSON file is written beside it.".into()));
+                return Err(Error::Refused(
+                    "Please give the PDF's file name (ending .pdf); the JSON file is written beside it.".into(),
+                ));
             }
             crate::files::write_atomically(&output.out, &bytes)?;
             crate::files::write_atomically(&json_path, json.as_bytes())?;
@@ -136,17 +202,25 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 PrintTarget::Members { output } => (DocumentKind::Members, output),
                 PrintTarget::Agenda { meeting, output } => (DocumentKind::Agenda { meeting_id: meeting }, output),
                 PrintTarget::Minutes { meeting, output } => (DocumentKind::Minutes { meeting_id: meeting }, output),
-                PrintTarget::Actions { owner: Some(owner), output, .. } => (DocumentKind::Reminders { owner_id: Some(owner) }, output),
+                PrintTarget::Actions { owner: Some(owner), output, .. } => {
+                    (DocumentKind::Reminders { owner_id: Some(owner) }, output)
+                }
                 PrintTarget::Actions { owner: None, by_status, output } => {
                     let grouping = if by_status { ActionGrouping::Status } else { ActionGrouping::Owner };
                     (DocumentKind::ActionLog { grouping }, output)
                 }
                 PrintTarget::Rota { week, output } => (DocumentKind::Rota { week }, output),
-                PrintTarget::TripSheet { driver, week, output } => (DocumentKind::TripSheet { driver_id: driver, week }, output),
-                PrintTarget::Mileage { driver, month, output } => (DocumentKind::MileageClaim { driver_id: driver, month }, output),
+                PrintTarget::TripSheet { driver, week, output } => {
+                    (DocumentKind::TripSheet { driver_id: driver, week }, output)
+                }
+                PrintTarget::Mileage { driver, month, output } => {
+                    (DocumentKind::MileageClaim { driver_id: driver, month }, output)
+                }
                 PrintTarget::SchemeSummary { months, output } => (DocumentKind::SchemeSummary { months }, output),
                 PrintTarget::Bulletin { issue, output } => (DocumentKind::Bulletin { bulletin_id: issue }, output),
-                PrintTarget::BefriendingReport { from, to, output } => (DocumentKind::BefriendingReport { from, to }, output),
+                PrintTarget::BefriendingReport { from, to, output } => {
+                    (DocumentKind::BefriendingReport { from, to }, output)
+                }
                 PrintTarget::Directory { category, output } => {
                     let category_id = match category {
                         None => None,
@@ -175,7 +249,9 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                     let entries = crate::directory::list(conn, &Default::default(), today)?;
                     Ok(format!("\u{feff}{}", crate::directory::csv::to_csv(&entries)?))
                 }
-                DirectoryFormat::Oruk => Ok(crate::directory::oruk::export(&crate::directory::oruk::entries_with_records(conn, today)?)),
+                DirectoryFormat::Oruk => {
+                    Ok(crate::directory::oruk::export(&crate::directory::oruk::entries_with_records(conn, today)?))
+                }
             })?;
             write_or_show(out, &text)
         }
@@ -205,14 +281,21 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
 
 /// Problems found in an import file, as one refusal listing each.
 fn refused(problems: Vec<String>) -> Error {
-    Error::Refused(format!("Nothing was imported:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")))
+    Error::Refused(format!(
+        "Nothing was imported:\n{}",
+        problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+    ))
 }
 
 /// The id of the directory category with this name (any case), or which names there are.
 fn category_named(conn: &rusqlite::Connection, name: &str) -> Result<i64> {
     crate::directory::category_id_by_name(conn, name)?.ok_or_else(|| {
-        let names: Vec<String> = crate::directory::categories(conn).map(|cs| cs.into_iter().map(|c| c.name).collect()).unwrap_or_default();
-        Error::Refused(format!("There is no directory category called \"{name}\". The categories are: {}.", names.join(", ")))
+        let names: Vec<String> =
+            crate::directory::categories(conn).map(|cs| cs.into_iter().map(|c| c.name).collect()).unwrap_or_default();
+        Error::Refused(format!(
+            "There is no directory category called \"{name}\". The categories are: {}.",
+            names.join(", ")
+        ))
     })
 }
 
@@ -233,7 +316,10 @@ fn import_directory(state: &AppState, file: &std::path::Path) -> Result<String> 
     let text = crate::directory::csv::read_text(file)?;
     let preview = crate::directory::csv::preview(&text)?;
     if !preview.mapping.contains(&Some(crate::directory::csv::DirectoryField::Name)) {
-        return Err(Error::Refused("No column of this file is headed \"Name\", so PPG Desk cannot tell which column holds the groups' names.".into()));
+        return Err(Error::Refused(
+            "No column of this file is headed \"Name\", so PPG Desk cannot tell which column holds the groups' names."
+                .into(),
+        ));
     }
     let report = state.write(|tx| {
         let rows = crate::directory::csv::parse(&text, &preview.mapping, &crate::directory::categories(tx)?, today);
@@ -255,4 +341,3 @@ fn write_or_show(out: Option<PathBuf>, text: &str) -> Result<String> {
         None => Ok(text.trim_start_matches('\u{feff}').trim_end().to_string()),
     }
 }
-

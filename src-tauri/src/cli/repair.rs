@@ -42,12 +42,19 @@ fn restore_hint(paths: &DataPaths) -> String {
             latest.taken_at.replace('T', " "),
             paths.backups_dir().join(latest.file_name).display()
         ),
-        None => "There is no backup in this data folder. If you have a backup file elsewhere, run: ppg-desk restore FILE".into(),
+        None => {
+            "There is no backup in this data folder. If you have a backup file elsewhere, run: ppg-desk restore FILE"
+                .into()
+        }
     }
 }
 
 fn damaged_report(paths: &DataPaths) -> String {
-    format!("Data folder: {}\nIntegrity: damaged (the data file failed its check)\n{}", paths.dir.display(), restore_hint(paths))
+    format!(
+        "Data folder: {}\nIntegrity: damaged (the data file failed its check)\n{}",
+        paths.dir.display(),
+        restore_hint(paths)
+    )
 }
 
 /// The report of `check` on a sound data file: integrity, that its tables are PPG Desk's

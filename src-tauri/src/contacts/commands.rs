@@ -1,6 +1,5 @@
 //! Tauri commands for contacts: thin adapters over `contacts` and `contacts::vcard`.
 
-
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -25,16 +24,12 @@ fn detail(conn: &rusqlite::Connection, id: i64) -> Result<ContactDetail> {
 
 #[tauri::command(async)]
 pub fn list_contacts(state: State<'_, AppState>, search: String) -> Result<Vec<Contact>> {
-    crate::state::guard(move || {
-        state.read(|conn| super::list(conn, &search))
-    })
+    crate::state::guard(move || state.read(|conn| super::list(conn, &search)))
 }
 
 #[tauri::command(async)]
 pub fn get_contact(state: State<'_, AppState>, id: i64) -> Result<ContactDetail> {
-    crate::state::guard(move || {
-        state.read(|conn| detail(conn, id))
-    })
+    crate::state::guard(move || state.read(|conn| detail(conn, id)))
 }
 
 #[tauri::command(async)]
@@ -63,9 +58,7 @@ pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) 
 
 #[tauri::command(async)]
 pub fn delete_contact(state: State<'_, AppState>, id: i64) -> Result<()> {
-    crate::state::guard(move || {
-        state.write(|tx| super::delete(tx, id))
-    })
+    crate::state::guard(move || state.write(|tx| super::delete(tx, id)))
 }
 
 #[tauri::command(async)]

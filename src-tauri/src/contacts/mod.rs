@@ -61,7 +61,15 @@ impl InteractionKind {
 }
 
 /// The days of the week, as stored ("mon".."sun").
-pub const DAYS: [(&str, &str); 7] = [("mon", "Monday"), ("tue", "Tuesday"), ("wed", "Wednesday"), ("thu", "Thursday"), ("fri", "Friday"), ("sat", "Saturday"), ("sun", "Sunday")];
+pub const DAYS: [(&str, &str); 7] = [
+    ("mon", "Monday"),
+    ("tue", "Tuesday"),
+    ("wed", "Wednesday"),
+    ("thu", "Thursday"),
+    ("fri", "Friday"),
+    ("sat", "Saturday"),
+    ("sun", "Sunday"),
+];
 
 /// Tidies chosen day keys into week order, dropping anything unknown.
 pub fn tidy_days(days: &[String]) -> Vec<String> {
@@ -140,7 +148,18 @@ impl ContactInput {
             c.fail("email", "They prefer email: please give their address.");
         }
         c.finish()?;
-        Ok(CheckedContact { full_name, role, organisation, pcn, practices, working_days: tidy_days(&self.working_days), phone, email, preferred_contact, notes })
+        Ok(CheckedContact {
+            full_name,
+            role,
+            organisation,
+            pcn,
+            practices,
+            working_days: tidy_days(&self.working_days),
+            phone,
+            email,
+            preferred_contact,
+            notes,
+        })
     }
 }
 
@@ -172,7 +191,13 @@ pub struct InteractionInput {
 
 /// Records a dealing with a contact, dated as typed (not in the future), with an optional
 /// follow-up action owned by them.
-pub fn add_interaction(conn: &Connection, contact_id: i64, input: &InteractionInput, today: NaiveDate, now: &str) -> Result<i64> {
+pub fn add_interaction(
+    conn: &Connection,
+    contact_id: i64,
+    input: &InteractionInput,
+    today: NaiveDate,
+    now: &str,
+) -> Result<i64> {
     let contact = get(conn, contact_id)?;
     let mut c = Checker::new();
     let happened_on = c.date("happenedOn", &input.happened_on);
@@ -198,7 +223,9 @@ pub fn add_interaction(conn: &Connection, contact_id: i64, input: &InteractionIn
             due_on: input.follow_up_due.clone(),
             ..Default::default()
         };
-        let checked = follow_up.checked(happened_on).map_err(|e| rename_fields(e, &[("actionTitle", "followUp"), ("actionDueOn", "followUpDue")]))?;
+        let checked = follow_up
+            .checked(happened_on)
+            .map_err(|e| rename_fields(e, &[("actionTitle", "followUp"), ("actionDueOn", "followUpDue")]))?;
         Some(crate::actions::create(conn, &checked, today, now)?)
     };
     sql::insert_interaction(conn, contact_id, happened_on, kind, &notes, action_id, now)
@@ -222,7 +249,10 @@ fn rename_fields(error: crate::error::Error, renames: &[(&str, &str)]) -> crate:
 pub fn splw_reminder(contacts: &[Contact], months: u32, today: NaiveDate) -> Option<String> {
     let splws: Vec<&Contact> = contacts.iter().filter(|c| c.role == ContactRole::Splw).collect();
     if splws.is_empty() {
-        return Some("No social prescribing link worker is recorded. Ask the practice who yours is, and add them in Contacts.".into());
+        return Some(
+            "No social prescribing link worker is recorded. Ask the practice who yours is, and add them in Contacts."
+                .into(),
+        );
     }
     let since = today.checked_sub_months(Months::new(months)).unwrap_or(today).to_string();
     let latest = splws.iter().filter_map(|c| c.last_met.clone()).max();

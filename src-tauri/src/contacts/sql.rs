@@ -26,26 +26,38 @@ fn from_row(row: &Row) -> rusqlite::Result<Contact> {
         working_days: row.get::<_, String>(6)?.split_whitespace().map(str::to_string).collect(),
         phone: row.get(7)?,
         email: row.get(8)?,
-        preferred_contact: PreferredContact::from_key(&row.get::<_, String>(9)?).unwrap_or(PreferredContact::NoPreference),
+        preferred_contact: PreferredContact::from_key(&row.get::<_, String>(9)?)
+            .unwrap_or(PreferredContact::NoPreference),
         notes: row.get(10)?,
         last_met: row.get(11)?,
     })
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
-    conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row).optional()?.ok_or(Error::NotFound("That contact is no longer in PPG Desk."))
+    conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound("That contact is no longer in PPG Desk."))
 }
 
 /// Every contact, link workers first, then by name; `search` narrows by name, organisation or PCN.
 pub fn list(conn: &Connection, search: &str) -> Result<Vec<Contact>> {
     let folded = crate::check::fold_for_search(search.trim());
-    let mut stmt = conn.prepare(&format!("{SELECT} WHERE instr(c.search_key, ?1) > 0 ORDER BY c.role <> 'splw', c.full_name COLLATE NOCASE"))?;
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE instr(c.search_key, ?1) > 0 ORDER BY c.role <> 'splw', c.full_name COLLATE NOCASE"
+    ))?;
     let contacts = stmt.query_map([folded], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(contacts)
 }
 
 fn search_key(c: &CheckedContact) -> String {
-    crate::check::fold_for_search(&format!("{} {} {} {} {}", c.full_name, c.organisation, c.pcn, c.practices, c.role.label()))
+    crate::check::fold_for_search(&format!(
+        "{} {} {} {} {}",
+        c.full_name,
+        c.organisation,
+        c.pcn,
+        c.practices,
+        c.role.label()
+    ))
 }
 
 pub fn insert(conn: &Connection, c: &CheckedContact, now: &str) -> Result<i64> {
@@ -74,7 +86,15 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-pub fn insert_interaction(conn: &Connection, contact_id: i64, on: NaiveDate, kind: InteractionKind, notes: &str, action_id: Option<i64>, now: &str) -> Result<i64> {
+pub fn insert_interaction(
+    conn: &Connection,
+    contact_id: i64,
+    on: NaiveDate,
+    kind: InteractionKind,
+    notes: &str,
+    action_id: Option<i64>,
+    now: &str,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO contact_interactions (contact_id, happened_on, kind, notes, action_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![contact_id, on.to_string(), kind.key(), notes, action_id, now],
@@ -114,7 +134,10 @@ pub fn guests(conn: &Connection, meeting_id: i64) -> Result<Vec<Contact>> {
 
 pub fn add_guest(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<()> {
     get(conn, contact_id)?;
-    conn.execute("INSERT OR IGNORE INTO meeting_guests (meeting_id, contact_id) VALUES (?1, ?2)", [meeting_id, contact_id])?;
+    conn.execute(
+        "INSERT OR IGNORE INTO meeting_guests (meeting_id, contact_id) VALUES (?1, ?2)",
+        [meeting_id, contact_id],
+    )?;
     Ok(())
 }
 

@@ -123,14 +123,20 @@ pub fn read(text: &str) -> std::result::Result<Vec<CheckedContact>, Vec<String>>
         let parsed = vcard4::parse_loose(card).ok().and_then(|mut v| v.pop());
         match parsed.map(|card| input(&card).checked()) {
             None => problems.push(format!("Card {}: it could not be read as a vCard.", n + 1)),
-            Some(Err(Error::Invalid(fields))) => {
-                problems.push(format!("Card {}: {}", n + 1, fields.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(" ")))
-            }
+            Some(Err(Error::Invalid(fields))) => problems.push(format!(
+                "Card {}: {}",
+                n + 1,
+                fields.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(" ")
+            )),
             Some(Err(other)) => problems.push(format!("Card {}: {other}", n + 1)),
             Some(Ok(contact)) => contacts.push(contact),
         }
     }
-    if problems.is_empty() { Ok(contacts) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(contacts)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Reads a vCard file, refusing anything too large to be a list of contacts.

@@ -115,7 +115,10 @@ pub fn next_meeting_to_do(meeting: &Meeting, previous: Option<&Meeting>, today: 
     }
     if let Some(previous) = previous {
         match previous.status {
-            MeetingStatus::DraftMinutes => to_do.push(format!("The minutes of {} are ready to approve at this meeting.", long_date(&previous.meets_on))),
+            MeetingStatus::DraftMinutes => to_do.push(format!(
+                "The minutes of {} are ready to approve at this meeting.",
+                long_date(&previous.meets_on)
+            )),
             MeetingStatus::MinutesApproved => {}
             _ => to_do.push(format!("The minutes of {} have not been drafted yet.", long_date(&previous.meets_on))),
         }
@@ -132,18 +135,29 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
     let meetings = crate::meetings::list(conn)?;
     let today_iso = today.to_string();
     // Newest first: the next is the last of those still to come.
-    let next = meetings.iter().filter(|m| m.meets_on >= today_iso).last();
+    let next = meetings.iter().rfind(|m| m.meets_on >= today_iso);
     let last = meetings.iter().find(|m| m.meets_on < today_iso);
     let next_meeting = next.map(|m| MeetingCard { meeting: m.clone(), to_do: next_meeting_to_do(m, last, today) });
-    let last_meeting = last.filter(|m| matches!(m.status, MeetingStatus::Planned | MeetingStatus::AgendaIssued | MeetingStatus::Held)).map(|m| MeetingCard {
-        meeting: m.clone(),
-        to_do: vec![if m.status == MeetingStatus::Held { "Its minutes have not been drafted yet.".into() } else { "Mark it as held, then draft its minutes.".into() }],
-    });
+    let last_meeting = last
+        .filter(|m| matches!(m.status, MeetingStatus::Planned | MeetingStatus::AgendaIssued | MeetingStatus::Held))
+        .map(|m| MeetingCard {
+            meeting: m.clone(),
+            to_do: vec![if m.status == MeetingStatus::Held {
+                "Its minutes have not been drafted yet.".into()
+            } else {
+                "Mark it as held, then draft its minutes.".into()
+            }],
+        });
     let settings = crate::settings::load(conn)?;
     let splw_months = settings.as_ref().map(|s| s.splw_meet_months).unwrap_or(6);
     let splw_reminder = crate::contacts::splw_reminder(&crate::contacts::list(conn, "")?, splw_months, today);
-    let due = crate::directory::list(conn, &crate::directory::DirectoryFilter { due_for_checking: true, ..Default::default() }, today)?;
-    let directory_due = DirectoryCard { names: due.iter().take(CARD_ROWS).map(|e| e.name.clone()).collect(), total: due.len() as u32 };
+    let due = crate::directory::list(
+        conn,
+        &crate::directory::DirectoryFilter { due_for_checking: true, ..Default::default() },
+        today,
+    )?;
+    let directory_due =
+        DirectoryCard { names: due.iter().take(CARD_ROWS).map(|e| e.name.clone()).collect(), total: due.len() as u32 };
     let kept = settings.unwrap_or_default();
     Ok(Dashboard {
         next_meeting,
@@ -155,7 +169,8 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         drivers: driver_card(conn, today)?,
         befriending: befriending_card(conn, today)?,
         retention: RetentionCard {
-            referrals: crate::befriending::retention::due_for_erasure(conn, kept.befriending_retention_months, today)?.len() as u32,
+            referrals: crate::befriending::retention::due_for_erasure(conn, kept.befriending_retention_months, today)?
+                .len() as u32,
             former_drivers: crate::drivers::former_drivers_due(conn, kept.driver_retention_months, today)?.len() as u32,
         },
     })
@@ -166,15 +181,26 @@ pub fn befriending_card(conn: &Connection, today: NaiveDate) -> Result<Befriendi
     let waiting = crate::befriending::referrals::waiting_list(conn, today)?;
     let waiting_prompts = waiting
         .iter()
-        .filter_map(|w| w.contact_overdue_days.map(|days| format!("{}: not contacted for {days} days", w.referral.full_name)))
+        .filter_map(|w| {
+            w.contact_overdue_days.map(|days| format!("{}: not contacted for {days} days", w.referral.full_name))
+        })
         .collect();
     let reviews_due = crate::befriending::detail::reviews_due(conn, today, 14)?
         .into_iter()
         .map(|(_, name, on)| {
-            if on < today { format!("{name}: review overdue since {}", long_date(&on.to_string())) } else { format!("{name}: review due {}", long_date(&on.to_string())) }
+            if on < today {
+                format!("{name}: review overdue since {}", long_date(&on.to_string()))
+            } else {
+                format!("{name}: review due {}", long_date(&on.to_string()))
+            }
         })
         .collect();
-    Ok(BefriendingCard { waiting_prompts, waiting_total: waiting.len() as u32, open_concerns: crate::befriending::open_concerns(conn, None)?.len() as u32, reviews_due })
+    Ok(BefriendingCard {
+        waiting_prompts,
+        waiting_total: waiting.len() as u32,
+        open_concerns: crate::befriending::open_concerns(conn, None)?.len() as u32,
+        reviews_due,
+    })
 }
 
 /// Active drivers' checks that have lapsed, are missing or lapse within the warning period.
@@ -188,15 +214,20 @@ pub fn driver_card(conn: &Connection, today: NaiveDate) -> Result<DriverCard> {
                 CheckState::Lapsed => format!("{}: {} lapsed on {when}", driver.name, check.kind.label()),
                 CheckState::Missing => format!("{}: {} not recorded", driver.name, check.kind.label()),
                 CheckState::ExpiresSoon { days: 0 } => format!("{}: {} expires today", driver.name, check.kind.label()),
-                CheckState::ExpiresSoon { days: 1 } => format!("{}: {} expires tomorrow", driver.name, check.kind.label()),
-                CheckState::ExpiresSoon { days } => format!("{}: {} expires in {days} days ({when})", driver.name, check.kind.label()),
+                CheckState::ExpiresSoon { days: 1 } => {
+                    format!("{}: {} expires tomorrow", driver.name, check.kind.label())
+                }
+                CheckState::ExpiresSoon { days } => {
+                    format!("{}: {} expires in {days} days ({when})", driver.name, check.kind.label())
+                }
                 CheckState::InDate => continue,
             };
             check_warnings.push(text);
         }
     }
     let week = crate::drivers::sql::trips_between(conn, today, today + Days::new(7), None)?;
-    let unassigned_soon = week.iter().filter(|t| t.status == crate::drivers::trips::TripStatus::Requested).count() as u32;
+    let unassigned_soon =
+        week.iter().filter(|t| t.status == crate::drivers::trips::TripStatus::Requested).count() as u32;
     Ok(DriverCard { check_warnings, unassigned_soon })
 }
 
@@ -206,8 +237,18 @@ mod tests {
 
     fn meeting(on: &str, status: MeetingStatus) -> Meeting {
         Meeting {
-            id: 1, kind: crate::meetings::MeetingKind::Committee, meets_on: on.into(), starts_at: "18:30".into(), ends_at: None, venue: "x".into(),
-            online_link: String::new(), chair_id: None, minute_taker_id: None, status, approved_on: None, approved_at_meeting_id: None,
+            id: 1,
+            kind: crate::meetings::MeetingKind::Committee,
+            meets_on: on.into(),
+            starts_at: "18:30".into(),
+            ends_at: None,
+            venue: "x".into(),
+            online_link: String::new(),
+            chair_id: None,
+            minute_taker_id: None,
+            status,
+            approved_on: None,
+            approved_at_meeting_id: None,
             approval_corrections: String::new(),
         }
     }
@@ -219,15 +260,23 @@ mod tests {
         let drafted = meeting("2026-11-10", MeetingStatus::DraftMinutes);
         assert_eq!(
             next_meeting_to_do(&next, Some(&drafted), today),
-            vec!["Send out the agenda by Tuesday 1 December 2026.", "The minutes of Tuesday 10 November 2026 are ready to approve at this meeting."]
+            vec![
+                "Send out the agenda by Tuesday 1 December 2026.",
+                "The minutes of Tuesday 10 November 2026 are ready to approve at this meeting."
+            ]
         );
         let late = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
         let held = meeting("2026-11-10", MeetingStatus::Held);
         assert_eq!(
             next_meeting_to_do(&next, Some(&held), late),
-            vec!["The agenda has not been sent out yet: it is due now.", "The minutes of Tuesday 10 November 2026 have not been drafted yet."]
+            vec![
+                "The agenda has not been sent out yet: it is due now.",
+                "The minutes of Tuesday 10 November 2026 have not been drafted yet."
+            ]
         );
         let issued = meeting("2026-12-08", MeetingStatus::AgendaIssued);
-        assert!(next_meeting_to_do(&issued, Some(&meeting("2026-11-10", MeetingStatus::MinutesApproved)), late).is_empty());
+        assert!(
+            next_meeting_to_do(&issued, Some(&meeting("2026-11-10", MeetingStatus::MinutesApproved)), late).is_empty()
+        );
     }
 }

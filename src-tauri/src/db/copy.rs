@@ -65,15 +65,15 @@ pub fn write_damaged_copy(source: &Path, dest: &Path) -> Result<()> {
 /// is not a PPG Desk database this version can read.
 pub fn check_copy(path: &Path) -> Result<CopySummary> {
     let conn = super::open_read_only(path).map_err(|error| match error {
-        Error::Damaged => Error::File("That file is not a readable PPG Desk backup: it is damaged or is a different kind of file.".into()),
+        Error::Damaged => Error::File(
+            "That file is not a readable PPG Desk backup: it is damaged or is a different kind of file.".into(),
+        ),
         other => other,
     })?;
     let schema_version = super::schema_version(&conn)?;
     super::schema::verify(&conn)?;
     let people = conn.query_row("SELECT count(*) FROM people", [], |row| row.get(0))?;
-    let group_name = conn
-        .query_row("SELECT group_name FROM settings WHERE id = 1", [], |row| row.get(0))
-        .ok();
+    let group_name = conn.query_row("SELECT group_name FROM settings WHERE id = 1", [], |row| row.get(0)).ok();
     Ok(CopySummary { schema_version, group_name, people })
 }
 

@@ -149,8 +149,14 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
 /// Opens the data file of a folder PPG Desk may not write to, as it stands, for reading only.
 /// `immutable` lets SQLite read a WAL-mode file without creating its `-shm` beside it.
 pub fn open_snapshot(path: &Path) -> Result<Connection> {
-    let uri = format!("file:{}?immutable=1", path.display().to_string().replace('%', "%25").replace('?', "%3f").replace('#', "%23"));
-    let conn = Connection::open_with_flags(uri, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let uri = format!(
+        "file:{}?immutable=1",
+        path.display().to_string().replace('%', "%25").replace('?', "%3f").replace('#', "%23")
+    );
+    let conn = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     inspect(&conn)?;
     Ok(conn)
 }

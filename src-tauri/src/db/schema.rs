@@ -30,7 +30,9 @@ fn expected(version: i64) -> Result<Vec<Entry>> {
 /// Refuses a database whose schema is not exactly the one its data version should have.
 pub fn verify(conn: &Connection) -> Result<()> {
     let version = super::schema_version(conn)?;
-    let foreign = || Error::File("That file is a database, but not PPG Desk's data: its tables are not the ones PPG Desk makes. Nothing was changed.".into());
+    let foreign = || {
+        Error::File("That file is a database, but not PPG Desk's data: its tables are not the ones PPG Desk makes. Nothing was changed.".into())
+    };
     if !(1..=super::migrate::LATEST_VERSION).contains(&version) {
         return Err(foreign());
     }

@@ -20,7 +20,11 @@ impl<'de, R: Runtime> CommandArg<'de, R> for ChosenFile {
         let webview = command.message.webview();
         let path = PathBuf::from_command(command)?;
         let state = webview.state::<AppState>();
-        state.chosen.check(path).map(ChosenFile).map_err(|e| InvokeError::from(serde_json::to_value(&e).unwrap_or_default()))
+        state
+            .chosen
+            .check(path)
+            .map(ChosenFile)
+            .map_err(|e| InvokeError::from(serde_json::to_value(&e).unwrap_or_default()))
     }
 }
 
@@ -33,19 +37,35 @@ fn test_choice() -> Option<PathBuf> {
 
 /// Shows the system's "Open" dialog; returns the chosen file, or nothing if cancelled.
 #[tauri::command(async)]
-pub fn choose_open_path<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, kind: FileKind) -> Result<Option<PathBuf>> {
+pub fn choose_open_path<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: FileKind,
+) -> Result<Option<PathBuf>> {
     crate::state::guard(move || choose(&app, &state, kind, |dialog| dialog.blocking_pick_file()))
 }
 
 /// Shows the system's "Save" dialog with a suggested name; returns where, or nothing.
 #[tauri::command(async)]
-pub fn choose_save_path<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, kind: FileKind, suggested_name: String) -> Result<Option<PathBuf>> {
-    crate::state::guard(move || choose(&app, &state, kind, |dialog| dialog.set_file_name(suggested_name).blocking_save_file()))
+pub fn choose_save_path<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: FileKind,
+    suggested_name: String,
+) -> Result<Option<PathBuf>> {
+    crate::state::guard(move || {
+        choose(&app, &state, kind, |dialog| dialog.set_file_name(suggested_name).blocking_save_file())
+    })
 }
 
 /// Shows a dialog for `kind` starting in Documents (or takes the tests' stand-in) and
 /// remembers what the person chose, the only paths commands will then accept.
-fn choose<R: Runtime>(app: &AppHandle<R>, state: &AppState, kind: FileKind, show: impl FnOnce(FileDialogBuilder<R>) -> Option<FilePath>) -> Result<Option<PathBuf>> {
+fn choose<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    kind: FileKind,
+    show: impl FnOnce(FileDialogBuilder<R>) -> Option<FilePath>,
+) -> Result<Option<PathBuf>> {
     let chosen = match test_choice() {
         Some(path) => Some(path),
         None => {

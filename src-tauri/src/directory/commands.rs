@@ -1,7 +1,6 @@
 //! Tauri commands for the community directory: thin adapters over `directory`, its CSV and
 //! Open Referral UK exchange.
 
-
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -103,9 +102,7 @@ pub fn mark_directory_entry_checked(state: State<'_, AppState>, id: i64, by: Str
 
 #[tauri::command(async)]
 pub fn delete_directory_entry(state: State<'_, AppState>, id: i64) -> Result<()> {
-    crate::state::guard(move || {
-        state.write(|tx| super::delete(tx, id))
-    })
+    crate::state::guard(move || state.write(|tx| super::delete(tx, id)))
 }
 
 #[tauri::command(async)]
@@ -147,7 +144,11 @@ pub fn preview_directory_csv(path: ChosenFile) -> Result<DirectoryCsvPreview> {
 }
 
 #[tauri::command(async)]
-pub fn import_directory_csv(state: State<'_, AppState>, path: ChosenFile, mapping: Vec<Option<DirectoryField>>) -> Result<ImportReport> {
+pub fn import_directory_csv(
+    state: State<'_, AppState>,
+    path: ChosenFile,
+    mapping: Vec<Option<DirectoryField>>,
+) -> Result<ImportReport> {
     crate::state::guard(move || {
         let path = path.0;
         let text = super::csv::read_text(&path)?;

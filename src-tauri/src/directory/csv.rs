@@ -8,8 +8,8 @@ use ts_rs::TS;
 
 use super::{Category, CheckedEntry, Entry, EntryInput};
 use crate::csvfile::{self, Field, ImportReport, RowProblem};
-use crate::progress::Progress;
 use crate::error::{Error, Result};
+use crate::progress::Progress;
 
 /// What a directory CSV column can be read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -42,19 +42,40 @@ pub enum DirectoryField {
 
 impl Field for DirectoryField {
     const ALL: &'static [DirectoryField] = &[
-        DirectoryField::Name, DirectoryField::Offers, DirectoryField::Categories, DirectoryField::WhoFor, DirectoryField::Address,
-        DirectoryField::Postcode, DirectoryField::Area, DirectoryField::Days, DirectoryField::OpensAt, DirectoryField::ClosesAt,
-        DirectoryField::WhenNotes, DirectoryField::Cost, DirectoryField::ContactName, DirectoryField::Phone, DirectoryField::Email,
-        DirectoryField::Website, DirectoryField::StepFree, DirectoryField::HearingLoop, DirectoryField::AccessibilityNotes,
-        DirectoryField::HowToRefer, DirectoryField::LastCheckedOn, DirectoryField::CheckedBy,
+        DirectoryField::Name,
+        DirectoryField::Offers,
+        DirectoryField::Categories,
+        DirectoryField::WhoFor,
+        DirectoryField::Address,
+        DirectoryField::Postcode,
+        DirectoryField::Area,
+        DirectoryField::Days,
+        DirectoryField::OpensAt,
+        DirectoryField::ClosesAt,
+        DirectoryField::WhenNotes,
+        DirectoryField::Cost,
+        DirectoryField::ContactName,
+        DirectoryField::Phone,
+        DirectoryField::Email,
+        DirectoryField::Website,
+        DirectoryField::StepFree,
+        DirectoryField::HearingLoop,
+        DirectoryField::AccessibilityNotes,
+        DirectoryField::HowToRefer,
+        DirectoryField::LastCheckedOn,
+        DirectoryField::CheckedBy,
     ];
 
     fn headings(self) -> &'static [&'static str] {
         match self {
-            DirectoryField::Name => &["Name", "group", "groupname", "organisation", "organization", "service", "servicename"],
+            DirectoryField::Name => {
+                &["Name", "group", "groupname", "organisation", "organization", "service", "servicename"]
+            }
             DirectoryField::Offers => &["What it offers", "offers", "description", "about", "details", "whatitdoes"],
             DirectoryField::Categories => &["Categories", "category", "type", "topics", "tags"],
-            DirectoryField::WhoFor => &["Who it is for", "whofor", "whoitsfor", "eligibility", "suitablefor", "audience"],
+            DirectoryField::WhoFor => {
+                &["Who it is for", "whofor", "whoitsfor", "eligibility", "suitablefor", "audience"]
+            }
             DirectoryField::Address => &["Address", "venue", "where", "location"],
             DirectoryField::Postcode => &["Postcode", "postalcode", "postcodezip"],
             DirectoryField::Area => &["Area", "town", "village", "ward", "neighbourhood", "locality"],
@@ -67,11 +88,19 @@ impl Field for DirectoryField {
             DirectoryField::Phone => &["Phone", "telephone", "tel", "phonenumber", "mobile"],
             DirectoryField::Email => &["Email", "emailaddress", "e-mail"],
             DirectoryField::Website => &["Website", "web", "url", "site", "webaddress"],
-            DirectoryField::StepFree => &["Step-free", "stepfree", "wheelchairaccess", "wheelchairaccessible", "accessible"],
+            DirectoryField::StepFree => {
+                &["Step-free", "stepfree", "wheelchairaccess", "wheelchairaccessible", "accessible"]
+            }
             DirectoryField::HearingLoop => &["Hearing loop", "hearingloop", "loop", "inductionloop"],
-            DirectoryField::AccessibilityNotes => &["Access notes", "accessnotes", "accessibility", "accessibilitynotes"],
-            DirectoryField::HowToRefer => &["How to refer", "howtorefer", "referral", "referrals", "howtojoin", "referredby"],
-            DirectoryField::LastCheckedOn => &["Last checked", "lastchecked", "checked", "checkedon", "datechecked", "lastupdated", "updated"],
+            DirectoryField::AccessibilityNotes => {
+                &["Access notes", "accessnotes", "accessibility", "accessibilitynotes"]
+            }
+            DirectoryField::HowToRefer => {
+                &["How to refer", "howtorefer", "referral", "referrals", "howtojoin", "referredby"]
+            }
+            DirectoryField::LastCheckedOn => {
+                &["Last checked", "lastchecked", "checked", "checkedon", "datechecked", "lastupdated", "updated"]
+            }
             DirectoryField::CheckedBy => &["Checked by", "checkedby", "verifiedby", "updatedby"],
         }
     }
@@ -95,7 +124,12 @@ pub fn read_text(path: &std::path::Path) -> Result<String> {
 pub fn preview(text: &str) -> Result<DirectoryCsvPreview> {
     let table = csvfile::table(text)?;
     let mapping = csvfile::guess_mapping(&table.headers);
-    Ok(DirectoryCsvPreview { headers: table.headers, sample_rows: table.sample_rows, row_count: table.row_count, mapping })
+    Ok(DirectoryCsvPreview {
+        headers: table.headers,
+        sample_rows: table.sample_rows,
+        row_count: table.row_count,
+        mapping,
+    })
 }
 
 /// "yes", "Y", "true", "✓", "1" are yes; "", "no", "n", "false", "0", "x" are no.
@@ -110,13 +144,18 @@ fn yes_no(value: &str, heading: &str) -> std::result::Result<bool, String> {
 /// Day names as people write them: "Mon; Thu", "Monday and Thursday", "Tuesdays".
 pub fn read_days(value: &str) -> std::result::Result<Vec<String>, String> {
     let mut days = Vec::new();
-    for word in value.to_lowercase().split([';', ',', '/', ' ', '&']).map(str::trim).filter(|w| !w.is_empty() && *w != "and") {
+    for word in
+        value.to_lowercase().split([';', ',', '/', ' ', '&']).map(str::trim).filter(|w| !w.is_empty() && *w != "and")
+    {
         let word = word.trim_end_matches('.');
         let key = crate::contacts::DAYS
             .iter()
             .find(|(key, name)| {
                 let name = name.to_lowercase();
-                word == *key || word == name || word == format!("{name}s") || (word.len() >= 3 && name.starts_with(word))
+                word == *key
+                    || word == name
+                    || word == format!("{name}s")
+                    || (word.len() >= 3 && name.starts_with(word))
             })
             .map(|(key, _)| key.to_string())
             .ok_or_else(|| format!("Days: \"{word}\" is not a day of the week."))?;
@@ -167,8 +206,13 @@ fn row_to_entry(
             DirectoryField::HowToRefer => {
                 for word in value.to_lowercase().split([';', ',', '/']).map(str::trim).filter(|w| !w.is_empty()) {
                     match word {
-                        "self" | "self-referral" | "self referral" | "anyone" | "drop in" | "drop-in" | "just turn up" => input.refer_self = true,
-                        "splw" | "social prescriber" | "social prescribing" | "link worker" | "social prescribing link worker" => input.refer_splw = true,
+                        "self" | "self-referral" | "self referral" | "anyone" | "drop in" | "drop-in"
+                        | "just turn up" => input.refer_self = true,
+                        "splw"
+                        | "social prescriber"
+                        | "social prescribing"
+                        | "link worker"
+                        | "social prescribing link worker" => input.refer_splw = true,
                         "gp" | "doctor" | "gp referral" => input.refer_gp = true,
                         other => return Err(format!("How to refer: \"{other}\" should be self, SPLW or GP.")),
                     }
@@ -177,7 +221,9 @@ fn row_to_entry(
         }
     }
     input.checked(today).map_err(|error| match error {
-        Error::Invalid(fields) => fields.iter().map(|f| format!("{}: {}", label(&f.field), f.message)).collect::<Vec<_>>().join(" "),
+        Error::Invalid(fields) => {
+            fields.iter().map(|f| format!("{}: {}", label(&f.field), f.message)).collect::<Vec<_>>().join(" ")
+        }
         other => other.to_string(),
     })
 }
@@ -217,7 +263,12 @@ pub fn parse(
 }
 
 /// Adds every row, or none if any has a problem. Runs inside the caller's transaction.
-pub fn import(conn: &Connection, rows: Vec<std::result::Result<CheckedEntry, RowProblem>>, now: &str, progress: &Progress) -> Result<ImportReport> {
+pub fn import(
+    conn: &Connection,
+    rows: Vec<std::result::Result<CheckedEntry, RowProblem>>,
+    now: &str,
+    progress: &Progress,
+) -> Result<ImportReport> {
     let problems: Vec<RowProblem> = rows.iter().filter_map(|r| r.as_ref().err().cloned()).collect();
     if !problems.is_empty() {
         return Ok(ImportReport::refused(problems));
@@ -235,7 +286,11 @@ pub fn import(conn: &Connection, rows: Vec<std::result::Result<CheckedEntry, Row
 }
 
 fn yes(on: bool) -> String {
-    if on { "yes".into() } else { "no".into() }
+    if on {
+        "yes".into()
+    } else {
+        "no".into()
+    }
 }
 
 /// The entries as CSV text, with the headings the importer recognises.
@@ -244,7 +299,11 @@ pub fn to_csv(entries: &[Entry]) -> Result<String> {
     csvfile::to_text(
         &header,
         entries.iter().map(|e| {
-            let refer: Vec<&str> = [(e.refer_self, "self"), (e.refer_splw, "SPLW"), (e.refer_gp, "GP")].into_iter().filter(|(on, _)| *on).map(|(_, w)| w).collect();
+            let refer: Vec<&str> = [(e.refer_self, "self"), (e.refer_splw, "SPLW"), (e.refer_gp, "GP")]
+                .into_iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, w)| w)
+                .collect();
             DirectoryField::ALL
                 .iter()
                 .map(|field| match field {
@@ -255,7 +314,9 @@ pub fn to_csv(entries: &[Entry]) -> Result<String> {
                     DirectoryField::Address => e.address.clone(),
                     DirectoryField::Postcode => e.postcode.clone(),
                     DirectoryField::Area => e.area.clone(),
-                    DirectoryField::Days => e.days.iter().filter_map(|d| super::day_name(d)).collect::<Vec<_>>().join("; "),
+                    DirectoryField::Days => {
+                        e.days.iter().filter_map(|d| super::day_name(d)).collect::<Vec<_>>().join("; ")
+                    }
                     DirectoryField::OpensAt => e.opens_at.clone().unwrap_or_default(),
                     DirectoryField::ClosesAt => e.closes_at.clone().unwrap_or_default(),
                     DirectoryField::WhenNotes => e.when_notes.clone(),

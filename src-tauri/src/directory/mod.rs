@@ -16,7 +16,8 @@ use crate::check::{parse_time, Checker};
 use crate::contacts::tidy_days;
 use crate::error::Result;
 pub use sql::{
-    add_category, areas, categories, category_id_by_name, delete, get, insert, list, mark_checked, remove_category, rename_category, update,
+    add_category, areas, categories, category_id_by_name, delete, get, insert, list, mark_checked, remove_category,
+    rename_category, update,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -75,7 +76,10 @@ impl Entry {
         let days: Vec<String> = self.days.iter().filter_map(|d| day_name(d)).map(|d| format!("{d}s")).collect();
         let mut text = join_words(&days);
         match (&self.opens_at, &self.closes_at) {
-            (Some(open), Some(close)) => text = format!("{text}, {} to {}", crate::meetings::spoken_time(open), crate::meetings::spoken_time(close)),
+            (Some(open), Some(close)) => {
+                text =
+                    format!("{text}, {} to {}", crate::meetings::spoken_time(open), crate::meetings::spoken_time(close))
+            }
             (Some(open), None) => text = format!("{text}, from {}", crate::meetings::spoken_time(open)),
             _ => {}
         }
@@ -126,7 +130,9 @@ impl Entry {
     /// Where, on one line: address, area and postcode as given.
     pub fn where_text(&self) -> String {
         let mut parts: Vec<&str> = vec![self.address.as_str()];
-        if !self.area.is_empty() && !crate::check::fold_for_search(&self.address).contains(&crate::check::fold_for_search(&self.area)) {
+        if !self.area.is_empty()
+            && !crate::check::fold_for_search(&self.address).contains(&crate::check::fold_for_search(&self.area))
+        {
             parts.push(self.area.as_str());
         }
         parts.push(self.postcode.as_str());

@@ -62,16 +62,22 @@ fn check_months(conn: &Connection) -> Result<u32> {
 
 pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Entry> {
     let cutoff = check_cutoff(check_months(conn)?, today).to_string();
-    conn.query_row(&format!("SELECT {COLUMNS} FROM directory_entries e WHERE e.id = ?1"), [id], |r| from_row(r, &cutoff))
-        .optional()?
-        .ok_or(Error::NotFound(NOT_FOUND))
+    conn.query_row(&format!("SELECT {COLUMNS} FROM directory_entries e WHERE e.id = ?1"), [id], |r| {
+        from_row(r, &cutoff)
+    })
+    .optional()?
+    .ok_or(Error::NotFound(NOT_FOUND))
 }
 
 /// The entries `filter` lets through. By name, except the "due for checking" list, which puts
 /// the longest unchecked first so volunteers ring those round first.
 pub fn list(conn: &Connection, filter: &DirectoryFilter, today: NaiveDate) -> Result<Vec<Entry>> {
     let cutoff = check_cutoff(check_months(conn)?, today).to_string();
-    let order = if filter.due_for_checking { "e.last_checked_on IS NOT NULL, e.last_checked_on, e.name COLLATE NOCASE" } else { "e.name COLLATE NOCASE" };
+    let order = if filter.due_for_checking {
+        "e.last_checked_on IS NOT NULL, e.last_checked_on, e.name COLLATE NOCASE"
+    } else {
+        "e.name COLLATE NOCASE"
+    };
     let sql = format!(
         "SELECT {COLUMNS} FROM directory_entries e
          WHERE instr(e.search_key, ?1) > 0
@@ -86,14 +92,17 @@ pub fn list(conn: &Connection, filter: &DirectoryFilter, today: NaiveDate) -> Re
     let day = filter.day.as_deref().filter(|d| !d.is_empty());
     let mut stmt = conn.prepare(&sql)?;
     let entries = stmt
-        .query_map(params![words, filter.category_id, day, area, filter.due_for_checking, cutoff], |r| from_row(r, &cutoff))?
+        .query_map(params![words, filter.category_id, day, area, filter.due_for_checking, cutoff], |r| {
+            from_row(r, &cutoff)
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(entries)
 }
 
 /// The areas entries are in, for the area filter.
 pub fn areas(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT DISTINCT area FROM directory_entries WHERE area <> '' ORDER BY area COLLATE NOCASE")?;
+    let mut stmt =
+        conn.prepare("SELECT DISTINCT area FROM directory_entries WHERE area <> '' ORDER BY area COLLATE NOCASE")?;
     let areas = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(areas)
 }
@@ -107,8 +116,11 @@ fn search_key(e: &CheckedEntry) -> String {
 
 fn check_categories(conn: &Connection, ids: &[i64]) -> Result<()> {
     for id in ids {
-        let found: Option<i64> = conn.query_row("SELECT id FROM directory_categories WHERE id = ?1", [id], |r| r.get(0)).optional()?;
-        found.ok_or_else(|| Error::Refused("One of the chosen categories has just been removed; please choose again.".into()))?;
+        let found: Option<i64> =
+            conn.query_row("SELECT id FROM directory_categories WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        found.ok_or_else(|| {
+            Error::Refused("One of the chosen categories has just been removed; please choose again.".into())
+        })?;
     }
     Ok(())
 }
@@ -116,7 +128,10 @@ fn check_categories(conn: &Connection, ids: &[i64]) -> Result<()> {
 fn write_categories(conn: &Connection, entry_id: i64, ids: &[i64]) -> Result<()> {
     conn.execute("DELETE FROM directory_entry_categories WHERE entry_id = ?1", [entry_id])?;
     for id in ids {
-        conn.execute("INSERT INTO directory_entry_categories (entry_id, category_id) VALUES (?1, ?2)", [entry_id, *id])?;
+        conn.execute(
+            "INSERT INTO directory_entry_categories (entry_id, category_id) VALUES (?1, ?2)",
+            [entry_id, *id],
+        )?;
     }
     Ok(())
 }
@@ -185,7 +200,9 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
 
 /// The ORUK record an entry was imported from ("" if none), and its ORUK id.
 pub fn oruk_record(conn: &Connection, id: i64) -> Result<(String, String)> {
-    Ok(conn.query_row("SELECT oruk_id, oruk_json FROM directory_entries WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    Ok(conn.query_row("SELECT oruk_id, oruk_json FROM directory_entries WHERE id = ?1", [id], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?)
 }
 
 /// The entry with this ORUK id, if the directory has it.
@@ -204,12 +221,16 @@ pub fn categories(conn: &Connection) -> Result<Vec<Category>> {
         "SELECT c.id, c.name, (SELECT count(*) FROM directory_entry_categories ec WHERE ec.category_id = c.id)
          FROM directory_categories c ORDER BY c.position, c.name",
     )?;
-    let rows = stmt.query_map([], |r| Ok(Category { id: r.get(0)?, name: r.get(1)?, entries: r.get(2)? }))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([], |r| Ok(Category { id: r.get(0)?, name: r.get(1)?, entries: r.get(2)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 pub fn category_id_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
-    Ok(conn.query_row("SELECT id FROM directory_categories WHERE name = ?1 COLLATE NOCASE", [name.trim()], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT id FROM directory_categories WHERE name = ?1 COLLATE NOCASE", [name.trim()], |r| r.get(0))
+        .optional()?)
 }
 
 fn checked_category_name(name: &str) -> Result<String> {

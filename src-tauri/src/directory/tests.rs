@@ -11,14 +11,34 @@ fn d(iso: &str) -> NaiveDate {
 
 fn entry() -> Entry {
     Entry {
-        id: 7, oruk_id: "5e3f1d2a-0000-4000-8000-000000000007".into(), name: "Café Chat at St Aidan's".into(),
-        offers: "A warm drink and a chat.\nNew faces welcome; bring a friend.".into(), categories: vec!["Loneliness and isolation".into(), "Older people".into()],
-        category_ids: vec![1, 6], who_for: "Anyone over 60".into(), address: "St Aidan's Hall, 4 Church Lane".into(), postcode: "TS12 3AB".into(),
-        area: "Brotton".into(), days: vec!["mon".into(), "thu".into()], opens_at: Some("10:00".into()), closes_at: Some("12:00".into()),
-        when_notes: "Not on bank holidays.".into(), cost: "£1.50".into(), contact_name: "Zoë Brontë".into(), phone: "01287 000111".into(),
-        email: "chat@example.org".into(), website: "https://example.org/chat".into(), step_free: true, hearing_loop: false,
-        accessibility_notes: "Ramp at the side door.".into(), refer_self: true, refer_splw: true, refer_gp: false,
-        last_checked_on: Some("2026-03-02".into()), checked_by: "Łukasz Nowak".into(), out_of_date: false,
+        id: 7,
+        oruk_id: "5e3f1d2a-0000-4000-8000-000000000007".into(),
+        name: "Café Chat at St Aidan's".into(),
+        offers: "A warm drink and a chat.\nNew faces welcome; bring a friend.".into(),
+        categories: vec!["Loneliness and isolation".into(), "Older people".into()],
+        category_ids: vec![1, 6],
+        who_for: "Anyone over 60".into(),
+        address: "St Aidan's Hall, 4 Church Lane".into(),
+        postcode: "TS12 3AB".into(),
+        area: "Brotton".into(),
+        days: vec!["mon".into(), "thu".into()],
+        opens_at: Some("10:00".into()),
+        closes_at: Some("12:00".into()),
+        when_notes: "Not on bank holidays.".into(),
+        cost: "£1.50".into(),
+        contact_name: "Zoë Brontë".into(),
+        phone: "01287 000111".into(),
+        email: "chat@example.org".into(),
+        website: "https://example.org/chat".into(),
+        step_free: true,
+        hearing_loop: false,
+        accessibility_notes: "Ramp at the side door.".into(),
+        refer_self: true,
+        refer_splw: true,
+        refer_gp: false,
+        last_checked_on: Some("2026-03-02".into()),
+        checked_by: "Łukasz Nowak".into(),
+        out_of_date: false,
     }
 }
 
@@ -91,7 +111,13 @@ fn an_entry_reads_in_plain_words() {
     assert_eq!(e.access_text(), "Step-free access. Ramp at the side door.");
     assert_eq!(e.referral_text(), "Contact them yourself, or ask your social prescriber.");
     assert_eq!(e.where_text(), "St Aidan's Hall, 4 Church Lane, Brotton, TS12 3AB");
-    let only_notes = Entry { days: vec![], opens_at: None, closes_at: None, when_notes: "First Friday of the month".into(), ..entry() };
+    let only_notes = Entry {
+        days: vec![],
+        opens_at: None,
+        closes_at: None,
+        when_notes: "First Friday of the month".into(),
+        ..entry()
+    };
     assert_eq!(only_notes.when_text(), "First Friday of the month");
     let gp_only = Entry { refer_self: false, refer_splw: true, refer_gp: true, ..entry() };
     assert_eq!(gp_only.referral_text(), "Ask your social prescriber or your GP to refer you.");
@@ -118,7 +144,10 @@ fn oruk_export_then_import_gives_back_every_field() {
     let service = oruk::service(&e, "");
     assert_eq!(service["id"], json!(e.oruk_id));
     assert_eq!(service["regular_schedules"][0]["byday"], json!("MO,TH"));
-    assert_eq!(service["service_at_locations"][0]["location"]["physical_addresses"][0]["postal_code"], json!("TS12 3AB"));
+    assert_eq!(
+        service["service_at_locations"][0]["location"]["physical_addresses"][0]["postal_code"],
+        json!("TS12 3AB")
+    );
     assert_eq!(service["service_taxonomys"].as_array().unwrap().len(), 2);
     let (id, input) = oruk::read_service(&service, &categories());
     assert_eq!(id, e.oruk_id);
@@ -171,7 +200,12 @@ fn oruk_export_keeps_the_fields_ppg_desk_does_not_show() {
     let location = &out["service_at_locations"][0]["location"];
     assert_eq!((location["latitude"].clone(), location["longitude"].clone()), (json!(54.58), json!(-1.06)));
     assert_eq!(location["physical_addresses"][0]["state_province"], json!("North Yorkshire"));
-    let vocabularies: Vec<&str> = out["service_taxonomys"].as_array().unwrap().iter().map(|t| t["taxonomy"]["vocabulary"].as_str().unwrap()).collect();
+    let vocabularies: Vec<&str> = out["service_taxonomys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["taxonomy"]["vocabulary"].as_str().unwrap())
+        .collect();
     assert_eq!(vocabularies, vec!["Council", oruk::VOCABULARY, oruk::VOCABULARY]);
     // Exporting what was exported changes nothing.
     assert_eq!(oruk::service(&e, &out.to_string()), out);

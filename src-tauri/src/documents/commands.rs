@@ -1,6 +1,5 @@
 //! Tauri commands for printable documents: preview bytes, save, open, list printers, print.
 
-
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
@@ -15,16 +14,12 @@ use crate::state::AppState;
 /// The PDF itself, as raw bytes (an ArrayBuffer in the UI), for the preview.
 #[tauri::command(async)]
 pub fn render_document(state: State<'_, AppState>, kind: DocumentKind, profile: Profile) -> Result<Response> {
-    crate::state::guard(move || {
-        Ok(Response::new(super::render(&state, &kind, profile, state.now())?))
-    })
+    crate::state::guard(move || Ok(Response::new(super::render(&state, &kind, profile, state.now())?)))
 }
 
 #[tauri::command(async)]
 pub fn suggest_document_file_name(state: State<'_, AppState>, kind: DocumentKind, profile: Profile) -> Result<String> {
-    crate::state::guard(move || {
-        Ok(super::file_name(&kind, profile, state.today()))
-    })
+    crate::state::guard(move || Ok(super::file_name(&kind, profile, state.today())))
 }
 
 #[tauri::command(async)]
@@ -37,24 +32,33 @@ pub fn save_document(state: State<'_, AppState>, kind: DocumentKind, profile: Pr
 }
 
 #[tauri::command(async)]
-pub fn open_document<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, kind: DocumentKind, profile: Profile) -> Result<()> {
+pub fn open_document<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: DocumentKind,
+    profile: Profile,
+) -> Result<()> {
     crate::state::guard(move || {
         let path = super::export(&state, &kind, profile, state.now())?;
-        app.opener()
-            .open_path(path.to_string_lossy(), None::<&str>)
-            .map_err(|_| Error::File("No program to show PDF files was found on this computer. Use \"Save as PDF\" instead.".into()))
+        app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| {
+            Error::File("No program to show PDF files was found on this computer. Use \"Save as PDF\" instead.".into())
+        })
     })
 }
 
 #[tauri::command(async)]
 pub fn list_printers() -> Result<Vec<Printer>> {
-    crate::state::guard(move || {
-        printers::list()
-    })
+    crate::state::guard(printers::list)
 }
 
 #[tauri::command(async)]
-pub fn print_document(state: State<'_, AppState>, kind: DocumentKind, profile: Profile, printer: String, copies: u32) -> Result<String> {
+pub fn print_document(
+    state: State<'_, AppState>,
+    kind: DocumentKind,
+    profile: Profile,
+    printer: String,
+    copies: u32,
+) -> Result<String> {
     crate::state::guard(move || {
         let path = super::export(&state, &kind, profile, state.now())?;
         let sent = printers::print(&path, &printer, copies, "PPG Desk document");

@@ -134,7 +134,11 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
     state.read(|conn| {
         let settings = crate::settings::load(conn)?
             .ok_or_else(|| Error::Refused("Please set up your PPG in Settings before printing.".into()))?;
-        let logo = crate::settings::load_logo(conn)?.map(|bytes| print::Image { bytes, alt: format!("{} logo", settings.group_name), max_width: 120.0 });
+        let logo = crate::settings::load_logo(conn)?.map(|bytes| print::Image {
+            bytes,
+            alt: format!("{} logo", settings.group_name),
+            max_width: 120.0,
+        });
         match kind {
             DocumentKind::Members => {
                 let everyone = PeopleQuery { search: String::new(), filter: PeopleFilter::Current };
@@ -168,7 +172,12 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             DocumentKind::TripSheet { driver_id, week } => {
                 let monday = crate::drivers::trips::parse_week(week)?;
                 let driver = crate::drivers::sql::get_driver(conn, *driver_id, today)?;
-                let trips = crate::drivers::sql::trips_between(conn, monday, monday + chrono::Duration::days(6), Some(*driver_id))?;
+                let trips = crate::drivers::sql::trips_between(
+                    conn,
+                    monday,
+                    monday + chrono::Duration::days(6),
+                    Some(*driver_id),
+                )?;
                 Ok(print::drivers::trip_sheet(&settings, &driver, monday, &trips, logo))
             }
             DocumentKind::MileageClaim { driver_id, month } => {
@@ -183,26 +192,49 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 let summary = crate::drivers::summary::summary(conn, from, to)?;
                 Ok(print::drivers::summary(&settings, &summary, logo))
             }
-            DocumentKind::BefriendingReport { from, to } => Ok(print::befriending::report(&settings, &crate::befriending::report::report(conn, from, to, today)?, logo)),
-            DocumentKind::ReferralSheet { referral_id } => {
-                Ok(print::befriending::referral_sheet(&settings, &crate::befriending::detail::detail(conn, *referral_id, today)?, logo))
-            }
-            DocumentKind::SubjectAccess { referral_id } => {
-                Ok(print::befriending::subject_access(&settings, &crate::befriending::detail::detail(conn, *referral_id, today)?, today, logo))
-            }
-            DocumentKind::PersonRecord { person_id } => Ok(print::access::person_record(&settings, &crate::people::access::gather(conn, *person_id, today)?, logo)),
-            DocumentKind::PassengerRecord { passenger_id } => {
-                Ok(print::access::passenger_record(&settings, &crate::people::access::gather_passenger(conn, *passenger_id, today)?, logo))
-            }
+            DocumentKind::BefriendingReport { from, to } => Ok(print::befriending::report(
+                &settings,
+                &crate::befriending::report::report(conn, from, to, today)?,
+                logo,
+            )),
+            DocumentKind::ReferralSheet { referral_id } => Ok(print::befriending::referral_sheet(
+                &settings,
+                &crate::befriending::detail::detail(conn, *referral_id, today)?,
+                logo,
+            )),
+            DocumentKind::SubjectAccess { referral_id } => Ok(print::befriending::subject_access(
+                &settings,
+                &crate::befriending::detail::detail(conn, *referral_id, today)?,
+                today,
+                logo,
+            )),
+            DocumentKind::PersonRecord { person_id } => Ok(print::access::person_record(
+                &settings,
+                &crate::people::access::gather(conn, *person_id, today)?,
+                logo,
+            )),
+            DocumentKind::PassengerRecord { passenger_id } => Ok(print::access::passenger_record(
+                &settings,
+                &crate::people::access::gather_passenger(conn, *passenger_id, today)?,
+                logo,
+            )),
             DocumentKind::Bulletin { bulletin_id } => {
                 let bulletin = crate::bulletins::sql::get(conn, *bulletin_id)?;
-                Ok(print::bulletin::bulletin(&settings, &bulletin, &crate::bulletins::sql::articles(conn, *bulletin_id)?, logo))
+                Ok(print::bulletin::bulletin(
+                    &settings,
+                    &bulletin,
+                    &crate::bulletins::sql::articles(conn, *bulletin_id)?,
+                    logo,
+                ))
             }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;
                 let only = match category_id {
                     Some(id) => Some(
-                        categories.iter().find(|c| c.id == *id).ok_or(Error::NotFound("That directory category is no longer in PPG Desk."))?,
+                        categories
+                            .iter()
+                            .find(|c| c.id == *id)
+                            .ok_or(Error::NotFound("That directory category is no longer in PPG Desk."))?,
                     ),
                     None => None,
                 };
@@ -220,13 +252,18 @@ fn open_action_rows(conn: &rusqlite::Connection, today: NaiveDate) -> Result<Vec
 }
 
 /// Each person with open actions (or only `owner`), by name, with theirs.
-fn reminder_sheets(rows: &[crate::actions::views::ActionRow], owner: Option<i64>) -> Vec<(String, Vec<crate::actions::views::ActionRow>)> {
+fn reminder_sheets(
+    rows: &[crate::actions::views::ActionRow],
+    owner: Option<i64>,
+) -> Vec<(String, Vec<crate::actions::views::ActionRow>)> {
     let mut people: Vec<(i64, String)> = rows
         .iter()
         .flat_map(|r| r.action.owner_ids.iter().copied().zip(r.action.owner_names.iter().cloned()))
         .filter(|(id, _)| owner.is_none_or(|o| o == *id))
         .collect();
-    people.sort_by(|a, b| crate::check::fold_for_search(&a.1).cmp(&crate::check::fold_for_search(&b.1)).then(a.0.cmp(&b.0)));
+    people.sort_by(|a, b| {
+        crate::check::fold_for_search(&a.1).cmp(&crate::check::fold_for_search(&b.1)).then(a.0.cmp(&b.0))
+    });
     people.dedup_by_key(|(id, _)| *id);
     people
         .into_iter()
@@ -237,7 +274,9 @@ fn reminder_sheets(rows: &[crate::actions::views::ActionRow], owner: Option<i64>
 /// The PDF of `kind` in `profile`.
 pub fn render(state: &AppState, kind: &DocumentKind, profile: Profile, now: NaiveDateTime) -> Result<Vec<u8>> {
     if let DocumentKind::Bulletin { bulletin_id } = kind {
-        if let Some(kept) = state.read(|conn| crate::bulletins::sql::printed(conn, *bulletin_id, crate::bulletins::profile_key(profile)))? {
+        if let Some(kept) = state
+            .read(|conn| crate::bulletins::sql::printed(conn, *bulletin_id, crate::bulletins::profile_key(profile)))?
+        {
             return Ok(kept);
         }
     }
@@ -264,6 +303,9 @@ mod tests {
     #[test]
     fn file_names_say_what_and_when_but_not_who() {
         let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        assert_eq!(file_name(&DocumentKind::Members, Profile::LargePrint, day), "ppg-contact-list-large-print-2026-11-24.pdf");
+        assert_eq!(
+            file_name(&DocumentKind::Members, Profile::LargePrint, day),
+            "ppg-contact-list-large-print-2026-11-24.pdf"
+        );
     }
 }

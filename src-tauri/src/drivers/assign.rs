@@ -68,7 +68,10 @@ pub fn problems_for(conn: &Connection, trip: &Trip, driver_id: i64, today: Naive
     // Checks must be in date on the day of the trip, not just today.
     let on_the_day = super::sql::get_driver(conn, driver_id, trip_day)?;
     for problem in on_the_day.check_problems() {
-        problems.push(Problem { text: format!("{problem} (for a trip on {})", crate::meetings::long_date(&trip.goes_on)), blocking: false });
+        problems.push(Problem {
+            text: format!("{problem} (for a trip on {})", crate::meetings::long_date(&trip.goes_on)),
+            blocking: false,
+        });
     }
     if let Some(why) = unavailable(&driver.availability, &driver.absences, &times) {
         problems.push(Problem { text: format!("{} {why}", driver.name), blocking: false });
@@ -77,7 +80,10 @@ pub fn problems_for(conn: &Connection, trip: &Trip, driver_id: i64, today: Naive
         problems.push(Problem { text: format!("{}'s car is not wheelchair-accessible", driver.name), blocking: false });
     }
     if !driver.active {
-        problems.push(Problem { text: format!("{} is not driving for the scheme at the moment", driver.name), blocking: false });
+        problems.push(Problem {
+            text: format!("{} is not driving for the scheme at the moment", driver.name),
+            blocking: false,
+        });
     }
     Ok(problems)
 }
@@ -98,22 +104,38 @@ pub fn suggest(conn: &Connection, trip_id: i64, today: NaiveDate) -> Result<Vec<
         });
     }
     out.sort_by(|a, b| {
-        (!a.problems.is_empty(), a.problems.iter().any(|p| p.blocking), a.trips_this_month, crate::check::fold_for_search(&a.name)).cmp(&(
-            !b.problems.is_empty(),
-            b.problems.iter().any(|p| p.blocking),
-            b.trips_this_month,
-            crate::check::fold_for_search(&b.name),
-        ))
+        (
+            !a.problems.is_empty(),
+            a.problems.iter().any(|p| p.blocking),
+            a.trips_this_month,
+            crate::check::fold_for_search(&a.name),
+        )
+            .cmp(&(
+                !b.problems.is_empty(),
+                b.problems.iter().any(|p| p.blocking),
+                b.trips_this_month,
+                crate::check::fold_for_search(&b.name),
+            ))
     });
     Ok(out)
 }
 
 /// Assigns `driver_id` to the trip. A clash is refused outright; any other problem needs
 /// `override_reason`, which is kept with the trip.
-pub fn assign(conn: &Connection, trip_id: i64, driver_id: i64, override_reason: &str, today: NaiveDate, now: &str) -> Result<()> {
+pub fn assign(
+    conn: &Connection,
+    trip_id: i64,
+    driver_id: i64,
+    override_reason: &str,
+    today: NaiveDate,
+    now: &str,
+) -> Result<()> {
     let trip = sql::get_trip(conn, trip_id)?;
     if !trip.is_live() {
-        return Err(Error::Refused(format!("This trip is {}, so no driver can be assigned.", trip.status.label().to_lowercase())));
+        return Err(Error::Refused(format!(
+            "This trip is {}, so no driver can be assigned.",
+            trip.status.label().to_lowercase()
+        )));
     }
     let problems = problems_for(conn, &trip, driver_id, today)?;
     if let Some(clash) = problems.iter().find(|p| p.blocking) {
@@ -130,4 +152,3 @@ pub fn assign(conn: &Connection, trip_id: i64, driver_id: i64, override_reason: 
     let kept = if problems.is_empty() { "" } else { reason };
     sql::set_trip_driver(conn, trip_id, Some(driver_id), TripStatus::Assigned, kept, now)
 }
-

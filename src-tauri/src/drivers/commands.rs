@@ -1,16 +1,17 @@
 //! Tauri commands for the driver scheme: thin adapters over `drivers`, `drivers::trips` and
 //! `drivers::mileage`.
 
-
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use super::mileage::MileageClaim;
 use super::assign::{self, Suggestion};
+use super::mileage::MileageClaim;
 use super::trips::{self, Trip, TripInput, TripStatus};
-use super::{sql, AbsenceInput, CheckInput, Destination, DestinationInput, Driver, DriverInput, Passenger, PassengerInput};
+use super::{
+    sql, AbsenceInput, CheckInput, Destination, DestinationInput, Driver, DriverInput, Passenger, PassengerInput,
+};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
 use crate::state::AppState;
@@ -92,9 +93,7 @@ pub fn remove_driver_absence(state: State<'_, AppState>, id: i64, absence_id: i6
 
 #[tauri::command(async)]
 pub fn list_passengers(state: State<'_, AppState>, search: String) -> Result<Vec<Passenger>> {
-    crate::state::guard(move || {
-        state.read(|conn| sql::passengers(conn, &search))
-    })
+    crate::state::guard(move || state.read(|conn| sql::passengers(conn, &search)))
 }
 
 #[tauri::command(async)]
@@ -123,16 +122,12 @@ pub fn update_passenger(state: State<'_, AppState>, id: i64, input: PassengerInp
 
 #[tauri::command(async)]
 pub fn delete_passenger(state: State<'_, AppState>, id: i64) -> Result<()> {
-    crate::state::guard(move || {
-        state.erase(|tx| sql::delete_passenger(tx, id))
-    })
+    crate::state::guard(move || state.erase(|tx| sql::delete_passenger(tx, id)))
 }
 
 #[tauri::command(async)]
 pub fn list_destinations(state: State<'_, AppState>) -> Result<Vec<Destination>> {
-    crate::state::guard(move || {
-        state.read(sql::destinations)
-    })
+    crate::state::guard(move || state.read(sql::destinations))
 }
 
 #[tauri::command(async)]
@@ -198,16 +193,18 @@ pub fn week_of(conn: &rusqlite::Connection, monday: NaiveDate, today: NaiveDate)
 pub fn list_trips(state: State<'_, AppState>, week: String) -> Result<TripWeek> {
     crate::state::guard(move || {
         let today = state.today();
-        let monday = if week.trim().is_empty() { trips::parse_week(&trips::week_name(today))? } else { trips::parse_week(&week)? };
+        let monday = if week.trim().is_empty() {
+            trips::parse_week(&trips::week_name(today))?
+        } else {
+            trips::parse_week(&week)?
+        };
         state.read(|conn| week_of(conn, monday, today))
     })
 }
 
 #[tauri::command(async)]
 pub fn get_trip(state: State<'_, AppState>, id: i64) -> Result<Trip> {
-    crate::state::guard(move || {
-        state.read(|conn| sql::get_trip(conn, id))
-    })
+    crate::state::guard(move || state.read(|conn| sql::get_trip(conn, id)))
 }
 
 #[tauri::command(async)]
@@ -241,7 +238,12 @@ pub fn suggest_drivers(state: State<'_, AppState>, trip_id: i64) -> Result<Vec<S
 }
 
 #[tauri::command(async)]
-pub fn assign_driver(state: State<'_, AppState>, trip_id: i64, driver_id: i64, override_reason: String) -> Result<Trip> {
+pub fn assign_driver(
+    state: State<'_, AppState>,
+    trip_id: i64,
+    driver_id: i64,
+    override_reason: String,
+) -> Result<Trip> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
         state.write(|tx| {
@@ -306,7 +308,12 @@ pub fn remove_driver_record(state: State<'_, AppState>, id: i64) -> Result<()> {
 /// Records the miles a driver has driven for other organisations in the tax year of `month`
 /// and returns that month's claim, worked out again with them.
 #[tauri::command(async)]
-pub fn save_other_miles(state: State<'_, AppState>, driver_id: i64, month: String, miles: String) -> Result<MileageClaim> {
+pub fn save_other_miles(
+    state: State<'_, AppState>,
+    driver_id: i64,
+    month: String,
+    miles: String,
+) -> Result<MileageClaim> {
     crate::state::guard(move || {
         let (first, last) = trips::parse_month(&month)?;
         let (today, now) = (state.today(), crate::stamp(state.now()));
@@ -330,7 +337,12 @@ pub fn save_driver_calendar(state: State<'_, AppState>, driver_id: i64, path: Ch
 }
 
 /// A driver's calendar: their trips from four weeks before `today` to a year after.
-pub fn calendar_for(conn: &rusqlite::Connection, driver_id: i64, today: NaiveDate, now: chrono::NaiveDateTime) -> Result<(String, u32)> {
+pub fn calendar_for(
+    conn: &rusqlite::Connection,
+    driver_id: i64,
+    today: NaiveDate,
+    now: chrono::NaiveDateTime,
+) -> Result<(String, u32)> {
     let driver = sql::get_driver(conn, driver_id, today)?;
     let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
     let trips = sql::trips_between(conn, today - Duration::days(28), today + Duration::days(366), Some(driver_id))?;

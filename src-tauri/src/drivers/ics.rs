@@ -23,7 +23,9 @@ fn local(date: chrono::NaiveDate, time: chrono::NaiveTime) -> CalendarDateTime {
 /// The calendar for one driver: every trip given (cancelled and uncovered ones left out).
 pub fn driver_calendar(group_name: &str, driver_name: &str, trips: &[Trip], stamped: NaiveDateTime) -> String {
     let mut calendar = Calendar::new();
-    calendar.append_property(("PRODID", "-//PPG Desk//Driver trips//EN")).name(&format!("{group_name}: trips for {driver_name}"));
+    calendar
+        .append_property(("PRODID", "-//PPG Desk//Driver trips//EN"))
+        .name(&format!("{group_name}: trips for {driver_name}"));
     for trip in trips.iter().filter(|t| !matches!(t.status, TripStatus::Cancelled | TripStatus::NotCovered)) {
         let times = trip.times();
         let (back_on, back_at) = times.back_local();

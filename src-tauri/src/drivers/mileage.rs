@@ -17,7 +17,11 @@ pub const LOW_RATE_PENCE: i64 = 25;
 /// The first day of the tax year `date` falls in (6 April).
 pub fn tax_year_start(date: NaiveDate) -> NaiveDate {
     let this_year = NaiveDate::from_ymd_opt(date.year(), 4, 6).expect("6 April exists");
-    if date >= this_year { this_year } else { NaiveDate::from_ymd_opt(date.year() - 1, 4, 6).expect("6 April exists") }
+    if date >= this_year {
+        this_year
+    } else {
+        NaiveDate::from_ymd_opt(date.year() - 1, 4, 6).expect("6 April exists")
+    }
 }
 
 /// "2026–27" for the tax year starting 6 April 2026.
@@ -66,7 +70,15 @@ pub fn claim_lines(trips: &[(i64, NaiveDate, i64)], before: impl Fn(NaiveDate) -
         let tenth_pence = high_tenths * HIGH_RATE_PENCE + low_tenths * LOW_RATE_PENCE;
         let pence = (tenth_pence + 5) / 10;
         year = Some((start, so_far + tenths));
-        lines.push(ClaimLine { trip_id, on: on.to_string(), tenths, high_tenths, low_tenths, pence, year_to_date_tenths: so_far + tenths });
+        lines.push(ClaimLine {
+            trip_id,
+            on: on.to_string(),
+            tenths,
+            high_tenths,
+            low_tenths,
+            pence,
+            year_to_date_tenths: so_far + tenths,
+        });
     }
     lines
 }
@@ -76,12 +88,16 @@ pub fn miles_text(tenths: i64) -> String {
     let whole = (tenths / 10).to_string();
     let mut grouped = String::new();
     for (n, ch) in whole.chars().enumerate() {
-        if n > 0 && (whole.len() - n) % 3 == 0 {
+        if n > 0 && (whole.len() - n).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);
     }
-    if tenths % 10 == 0 { grouped } else { format!("{grouped}.{}", tenths % 10) }
+    if tenths % 10 == 0 {
+        grouped
+    } else {
+        format!("{grouped}.{}", tenths % 10)
+    }
 }
 
 /// "£12.35" from 1235 pence.
@@ -93,7 +109,8 @@ pub fn money_text(pence: i64) -> String {
 /// from 0 to `max`; `example` and `out_of_range` make the messages.
 fn read_miles(text: &str, max: f64, example: &str, out_of_range: &str) -> std::result::Result<i64, String> {
     let t = text.trim().trim_end_matches("miles").trim_end_matches("mi").trim().replace(',', "");
-    let value: f64 = t.parse().map_err(|_| format!("This is not a number of miles: please write it like {example}."))?;
+    let value: f64 =
+        t.parse().map_err(|_| format!("This is not a number of miles: please write it like {example}."))?;
     if !(0.0..=max).contains(&value) {
         return Err(out_of_range.into());
     }
@@ -110,12 +127,24 @@ pub fn parse_other_miles(text: &str) -> std::result::Result<i64, String> {
     if text.trim().is_empty() {
         return Ok(0);
     }
-    read_miles(text, 100_000.0, "2,400", "Please give the miles for other organisations this tax year, from 0 to 100,000.")
+    read_miles(
+        text,
+        100_000.0,
+        "2,400",
+        "Please give the miles for other organisations this tax year, from 0 to 100,000.",
+    )
 }
 
 /// Records what a driver told the scheme they drove for other organisations in the tax year
 /// that `last` (the claim month's last day) falls in, checked first.
-pub fn save_other_miles(tx: &rusqlite::Connection, driver_id: i64, last: NaiveDate, miles: &str, today: NaiveDate, now: &str) -> crate::error::Result<()> {
+pub fn save_other_miles(
+    tx: &rusqlite::Connection,
+    driver_id: i64,
+    last: NaiveDate,
+    miles: &str,
+    today: NaiveDate,
+    now: &str,
+) -> crate::error::Result<()> {
     let tenths = parse_other_miles(miles).map_err(|message| crate::error::Error::invalid("otherMiles", message))?;
     super::sql::get_driver(tx, driver_id, today)?;
     super::sql::set_other_miles(tx, driver_id, tax_year_start(last), tenths, now)
@@ -124,7 +153,8 @@ pub fn save_other_miles(tx: &rusqlite::Connection, driver_id: i64, last: NaiveDa
 /// Reads money as typed ("£5", "5.50", "3") into pence.
 pub fn parse_money(text: &str) -> std::result::Result<i64, String> {
     let t = text.trim().trim_start_matches('£').trim();
-    let value: f64 = t.parse().map_err(|_| "This is not an amount of money: please write it like £5 or 2.50.".to_string())?;
+    let value: f64 =
+        t.parse().map_err(|_| "This is not an amount of money: please write it like £5 or 2.50.".to_string())?;
     if !(0.0..=10_000.0).contains(&value) {
         return Err("Please give an amount from £0 to £10,000.".into());
     }
@@ -160,7 +190,13 @@ mod tests {
 
     #[test]
     fn a_claim_across_5_and_6_april_starts_the_new_year_from_nothing() {
-        let lines = claim_lines(&[(1, d("2027-04-05"), 200), (2, d("2027-04-06"), 200)], |start| if start == d("2026-04-06") { 99_950 } else { 0 });
+        let lines = claim_lines(&[(1, d("2027-04-05"), 200), (2, d("2027-04-06"), 200)], |start| {
+            if start == d("2026-04-06") {
+                99_950
+            } else {
+                0
+            }
+        });
         assert_eq!((lines[0].high_tenths, lines[0].low_tenths), (50, 150), "5 April still counts in the old year");
         assert_eq!((lines[1].high_tenths, lines[1].low_tenths), (200, 0), "6 April is a new year at 45p");
         assert_eq!(lines[1].year_to_date_tenths, 200);
@@ -231,7 +267,13 @@ pub struct MileageClaim {
 }
 
 /// The claim for `driver_id` in the month from `first` to `last`.
-pub fn claim_for(conn: &rusqlite::Connection, driver_id: i64, first: NaiveDate, last: NaiveDate, today: NaiveDate) -> crate::error::Result<MileageClaim> {
+pub fn claim_for(
+    conn: &rusqlite::Connection,
+    driver_id: i64,
+    first: NaiveDate,
+    last: NaiveDate,
+    today: NaiveDate,
+) -> crate::error::Result<MileageClaim> {
     let driver = super::sql::get_driver(conn, driver_id, today)?;
     let trips = super::sql::driver_miles(conn, driver_id, first, last)?;
     let mut before_cache = std::collections::HashMap::new();
@@ -240,7 +282,11 @@ pub fn claim_for(conn: &rusqlite::Connection, driver_id: i64, first: NaiveDate, 
         if let std::collections::hash_map::Entry::Vacant(slot) = before_cache.entry(start) {
             let earlier_end = if start > first { start } else { first };
             let until = earlier_end.pred_opt().unwrap_or(earlier_end);
-            let sum: i64 = if until < start { 0 } else { super::sql::driver_miles(conn, driver_id, start, until)?.iter().map(|t| t.2).sum() };
+            let sum: i64 = if until < start {
+                0
+            } else {
+                super::sql::driver_miles(conn, driver_id, start, until)?.iter().map(|t| t.2).sum()
+            };
             slot.insert(sum + super::sql::other_miles(conn, driver_id, start)?);
         }
     }

@@ -12,8 +12,8 @@ pub mod passengers;
 pub mod rules;
 pub mod sql;
 pub mod summary;
-mod trips_sql;
 pub mod trips;
+mod trips_sql;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -21,8 +21,8 @@ use ts_rs::TS;
 
 use crate::check::{parse_time, Checker};
 use crate::error::Result;
-use rules::{Absence, CheckState, Slot};
 pub use passengers::{CheckedPassenger, Destination, DestinationInput, Passenger, PassengerInput};
+use rules::{Absence, CheckState, Slot};
 
 keyed_enum!(
     /// The checks every driver needs, each with an expiry date.
@@ -76,7 +76,11 @@ pub struct Driver {
 impl Driver {
     /// "Ford Focus, blue, AB12 CDE".
     pub fn vehicle_text(&self) -> String {
-        [self.vehicle_make.as_str(), self.vehicle_colour.as_str(), self.registration.as_str()].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ")
+        [self.vehicle_make.as_str(), self.vehicle_colour.as_str(), self.registration.as_str()]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// What is wrong with the driver's checks today, in words ("Insurance for voluntary
@@ -85,7 +89,11 @@ impl Driver {
         self.checks
             .iter()
             .filter_map(|c| match c.state {
-                CheckState::Lapsed => Some(format!("{} lapsed on {}", c.kind.label(), crate::meetings::long_date(c.expires_on.as_deref().unwrap_or_default()))),
+                CheckState::Lapsed => Some(format!(
+                    "{} lapsed on {}",
+                    c.kind.label(),
+                    crate::meetings::long_date(c.expires_on.as_deref().unwrap_or_default())
+                )),
                 CheckState::Missing => Some(format!("{}: none recorded", c.kind.label())),
                 _ => None,
             })
@@ -131,10 +139,16 @@ fn checked_slots(c: &mut Checker, slots: &[Slot]) -> Vec<Slot> {
             continue;
         }
         let from = parse_time(&slot.from);
-        let to = if slot.to.trim() == "24:00" || slot.to.trim().eq_ignore_ascii_case("midnight") { Ok("24:00".to_string()) } else { parse_time(&slot.to) };
+        let to = if slot.to.trim() == "24:00" || slot.to.trim().eq_ignore_ascii_case("midnight") {
+            Ok("24:00".to_string())
+        } else {
+            parse_time(&slot.to)
+        };
         match (from, to) {
             (Ok(from), Ok(to)) if to > from => out.push(Slot { day: slot.day.clone(), from, to }),
-            (Ok(_), Ok(_)) => c.fail("availability", format!("Line {}: the end time must be after the start time.", n + 1)),
+            (Ok(_), Ok(_)) => {
+                c.fail("availability", format!("Line {}: the end time must be after the start time.", n + 1))
+            }
             (Err(m), _) | (_, Err(m)) => c.fail("availability", format!("Line {}: {m}", n + 1)),
         }
     }
@@ -154,7 +168,10 @@ fn checked_slots(c: &mut Checker, slots: &[Slot]) -> Vec<Slot> {
 /// closed befriending referrals are): their driver record is kept no longer than that.
 pub fn former_drivers_due(conn: &rusqlite::Connection, months: u32, today: NaiveDate) -> Result<Vec<Driver>> {
     let cutoff = today.checked_sub_months(chrono::Months::new(months)).unwrap_or(today).to_string();
-    let mut due: Vec<Driver> = sql::drivers(conn, today)?.into_iter().filter(|d| !d.active && d.stopped_on.as_deref().is_some_and(|on| on < cutoff.as_str())).collect();
+    let mut due: Vec<Driver> = sql::drivers(conn, today)?
+        .into_iter()
+        .filter(|d| !d.active && d.stopped_on.as_deref().is_some_and(|on| on < cutoff.as_str()))
+        .collect();
     due.sort_by(|a, b| a.stopped_on.cmp(&b.stopped_on));
     Ok(due)
 }
@@ -164,7 +181,10 @@ pub fn former_drivers_due(conn: &rusqlite::Connection, months: u32, today: Naive
 /// without their name. Someone still driving is refused.
 pub fn remove_driver_record(conn: &rusqlite::Connection, id: i64, today: NaiveDate) -> Result<()> {
     if sql::get_driver(conn, id, today)?.active {
-        return Err(crate::error::Error::Refused("This person is still driving for the scheme. Untick \"Driving for the scheme at the moment\" first.".into()));
+        return Err(crate::error::Error::Refused(
+            "This person is still driving for the scheme. Untick \"Driving for the scheme at the moment\" first."
+                .into(),
+        ));
     }
     sql::delete_driver(conn, id)
 }
@@ -326,18 +346,26 @@ mod tests {
         .checked()
         .unwrap();
         assert_eq!(ok.registration, "AB12 CDE");
-        assert_eq!(ok.availability[0], Slot { day: "mon".into(), from: "09:00".into(), to: "12:00".into() }, "sorted into week order");
+        assert_eq!(
+            ok.availability[0],
+            Slot { day: "mon".into(), from: "09:00".into(), to: "12:00".into() },
+            "sorted into week order"
+        );
     }
 
     #[test]
     fn a_check_needs_its_expiry_and_a_passenger_needs_consent() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        let Err(crate::error::Error::Invalid(fields)) = CheckInput { kind: Some(CheckKind::Dbs), checked_on: "1/12/2026".into(), ..Default::default() }.checked(today) else {
+        let Err(crate::error::Error::Invalid(fields)) =
+            CheckInput { kind: Some(CheckKind::Dbs), checked_on: "1/12/2026".into(), ..Default::default() }
+                .checked(today)
+        else {
             panic!("refused")
         };
         assert_eq!(fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec!["checkedOn", "expiresOn"]);
         let Err(crate::error::Error::Invalid(fields)) =
-            PassengerInput { full_name: "Ada".into(), pickup_address: "1 Mill Lane".into(), ..Default::default() }.checked(today)
+            PassengerInput { full_name: "Ada".into(), pickup_address: "1 Mill Lane".into(), ..Default::default() }
+                .checked(today)
         else {
             panic!("refused")
         };

@@ -67,11 +67,15 @@ impl PassengerInput {
         let mut c = Checker::new();
         let full_name = c.text("fullName", &self.full_name, 200, Some("Please give the passenger's name."));
         let phone = c.text("phone", &self.phone, 40, None);
-        let pickup_address = c.text("pickupAddress", &self.pickup_address, 500, Some("Please give the address to pick them up from."));
+        let pickup_address =
+            c.text("pickupAddress", &self.pickup_address, 500, Some("Please give the address to pick them up from."));
         let notes = c.text("notes", &self.notes, 2000, None);
         let consent_on = c.date("consentOn", &self.consent_on);
         if consent_on.is_none() && !c.has_error("consentOn") {
-            c.fail("consentOn", "Please give the date they agreed to their details being kept. Without it they cannot be added.");
+            c.fail(
+                "consentOn",
+                "Please give the date they agreed to their details being kept. Without it they cannot be added.",
+            );
         }
         if consent_on.is_some_and(|d| d > today) {
             c.fail("consentOn", "This is in the future; give the day they agreed.");

@@ -16,7 +16,9 @@ use crate::meetings::ics::uk_to_utc;
 pub enum CheckState {
     InDate,
     /// Lapses within the warning period: in this many days (0 = lapses today at midnight).
-    ExpiresSoon { days: u32 },
+    ExpiresSoon {
+        days: u32,
+    },
     Lapsed,
     /// No record of the check at all.
     Missing,
@@ -29,7 +31,11 @@ pub fn check_state(expires_on: Option<NaiveDate>, today: NaiveDate, warn_days: u
         Some(on) if on < today => CheckState::Lapsed,
         Some(on) => {
             let days = (on - today).num_days() as u32;
-            if days <= warn_days { CheckState::ExpiresSoon { days } } else { CheckState::InDate }
+            if days <= warn_days {
+                CheckState::ExpiresSoon { days }
+            } else {
+                CheckState::InDate
+            }
         }
     }
 }
@@ -187,7 +193,11 @@ mod tests {
         let today = d("2026-11-24");
         assert_eq!(check_state(Some(d("2026-12-24")), today, 30), CheckState::ExpiresSoon { days: 30 });
         assert_eq!(check_state(Some(d("2026-12-25")), today, 30), CheckState::InDate);
-        assert_eq!(check_state(Some(d("2026-11-24")), today, 30), CheckState::ExpiresSoon { days: 0 }, "valid on its last day");
+        assert_eq!(
+            check_state(Some(d("2026-11-24")), today, 30),
+            CheckState::ExpiresSoon { days: 0 },
+            "valid on its last day"
+        );
         assert_eq!(check_state(Some(d("2026-11-23")), today, 30), CheckState::Lapsed);
         assert_eq!(check_state(None, today, 30), CheckState::Missing);
     }
@@ -244,12 +254,24 @@ mod tests {
             unavailable(&slots(), &[], &trip("2026-11-24", "12:00", "13:00", Some("15:00"))).unwrap(),
             "drives on Tuesdays only 9am to 1pm and 2pm to 5pm"
         );
-        assert_eq!(unavailable(&slots(), &[], &trip("2026-11-25", "09:30", "10:00", None)).unwrap(), "does not usually drive on Wednesdays");
-        let away = vec![Absence { id: 1, starts_on: "2026-11-20".into(), ends_on: "2026-11-24".into(), note: "holiday".into() }];
+        assert_eq!(
+            unavailable(&slots(), &[], &trip("2026-11-25", "09:30", "10:00", None)).unwrap(),
+            "does not usually drive on Wednesdays"
+        );
+        let away = vec![Absence {
+            id: 1,
+            starts_on: "2026-11-20".into(),
+            ends_on: "2026-11-24".into(),
+            note: "holiday".into(),
+        }];
         assert_eq!(
             unavailable(&slots(), &away, &trip("2026-11-24", "09:30", "10:00", Some("12:30"))).unwrap(),
             "away from Friday 20 November 2026 to Tuesday 24 November 2026 (holiday)"
         );
-        assert_eq!(unavailable(&slots(), &away, &trip("2026-11-26", "09:30", "10:00", Some("12:30"))), None, "back by Thursday");
+        assert_eq!(
+            unavailable(&slots(), &away, &trip("2026-11-26", "09:30", "10:00", Some("12:30"))),
+            None,
+            "back by Thursday"
+        );
     }
 }

@@ -6,7 +6,10 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::rules::{check_state, Absence, Slot};
 pub use super::trips_sql::*;
-use super::{CheckKind, CheckLine, CheckedCheck, CheckedDriver, CheckedPassenger, Destination, DestinationInput, Driver, Passenger};
+use super::{
+    CheckKind, CheckLine, CheckedCheck, CheckedDriver, CheckedPassenger, Destination, DestinationInput, Driver,
+    Passenger,
+};
 use crate::error::{Error, Result};
 
 const NO_DRIVER: &str = "That driver is no longer in PPG Desk.";
@@ -36,13 +39,23 @@ fn driver_row(row: &Row) -> rusqlite::Result<Driver> {
     })
 }
 
-const DRIVER: &str = "SELECT d.id, d.person_id, p.full_name, p.phone, d.vehicle_make, d.vehicle_colour, d.registration, d.seats,
+const DRIVER: &str =
+    "SELECT d.id, d.person_id, p.full_name, p.phone, d.vehicle_make, d.vehicle_colour, d.registration, d.seats,
     d.wheelchair_accessible, d.notes, d.active, d.stopped_on FROM drivers d JOIN people p ON p.id = d.person_id";
 
 fn fill(conn: &Connection, mut d: Driver, today: NaiveDate, warn: u32) -> Result<Driver> {
-    let mut stmt = conn.prepare("SELECT kind, checked_on, reference, outcome, expires_on FROM driver_checks WHERE driver_id = ?1")?;
+    let mut stmt = conn
+        .prepare("SELECT kind, checked_on, reference, outcome, expires_on FROM driver_checks WHERE driver_id = ?1")?;
     let recorded = stmt
-        .query_map([d.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)))?
+        .query_map([d.id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     d.checks = CheckKind::ALL
         .iter()
@@ -55,23 +68,38 @@ fn fill(conn: &Connection, mut d: Driver, today: NaiveDate, warn: u32) -> Result
                 expires_on: Some(expires_on.clone()),
                 state: check_state(NaiveDate::parse_from_str(expires_on, "%Y-%m-%d").ok(), today, warn),
             },
-            None => CheckLine { kind, checked_on: None, reference: String::new(), outcome: String::new(), expires_on: None, state: check_state(None, today, warn) },
+            None => CheckLine {
+                kind,
+                checked_on: None,
+                reference: String::new(),
+                outcome: String::new(),
+                expires_on: None,
+                state: check_state(None, today, warn),
+            },
         })
         .collect();
     let mut stmt = conn.prepare(
         "SELECT day, from_time, to_time FROM driver_availability WHERE driver_id = ?1
          ORDER BY instr('montuewedthufrisatsun', day), from_time",
     )?;
-    d.availability = stmt.query_map([d.id], |r| Ok(Slot { day: r.get(0)?, from: r.get(1)?, to: r.get(2)? }))?.collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare("SELECT id, starts_on, ends_on, note FROM driver_absences WHERE driver_id = ?1 ORDER BY starts_on")?;
+    d.availability = stmt
+        .query_map([d.id], |r| Ok(Slot { day: r.get(0)?, from: r.get(1)?, to: r.get(2)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt = conn
+        .prepare("SELECT id, starts_on, ends_on, note FROM driver_absences WHERE driver_id = ?1 ORDER BY starts_on")?;
     d.absences = stmt
-        .query_map([d.id], |r| Ok(Absence { id: r.get(0)?, starts_on: r.get(1)?, ends_on: r.get(2)?, note: r.get(3)? }))?
+        .query_map([d.id], |r| {
+            Ok(Absence { id: r.get(0)?, starts_on: r.get(1)?, ends_on: r.get(2)?, note: r.get(3)? })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(d)
 }
 
 pub fn get_driver(conn: &Connection, id: i64, today: NaiveDate) -> Result<Driver> {
-    let d = conn.query_row(&format!("{DRIVER} WHERE d.id = ?1"), [id], driver_row).optional()?.ok_or(Error::NotFound(NO_DRIVER))?;
+    let d = conn
+        .query_row(&format!("{DRIVER} WHERE d.id = ?1"), [id], driver_row)
+        .optional()?
+        .ok_or(Error::NotFound(NO_DRIVER))?;
     fill(conn, d, today, warn_days(conn)?)
 }
 
@@ -86,7 +114,10 @@ pub fn drivers(conn: &Connection, today: NaiveDate) -> Result<Vec<Driver>> {
 fn write_slots(conn: &Connection, id: i64, slots: &[Slot]) -> Result<()> {
     conn.execute("DELETE FROM driver_availability WHERE driver_id = ?1", [id])?;
     for s in slots {
-        conn.execute("INSERT INTO driver_availability (driver_id, day, from_time, to_time) VALUES (?1, ?2, ?3, ?4)", params![id, s.day, s.from, s.to])?;
+        conn.execute(
+            "INSERT INTO driver_availability (driver_id, day, from_time, to_time) VALUES (?1, ?2, ?3, ?4)",
+            params![id, s.day, s.from, s.to],
+        )?;
     }
     Ok(())
 }
@@ -169,12 +200,15 @@ fn passenger_row(r: &Row) -> rusqlite::Result<Passenger> {
 const PASSENGER: &str = "SELECT id, full_name, phone, pickup_address, wheelchair, walking_aid, needs_escort, notes, consent_on FROM passengers";
 
 pub fn get_passenger(conn: &Connection, id: i64) -> Result<Passenger> {
-    conn.query_row(&format!("{PASSENGER} WHERE id = ?1"), [id], passenger_row).optional()?.ok_or(Error::NotFound(NO_PASSENGER))
+    conn.query_row(&format!("{PASSENGER} WHERE id = ?1"), [id], passenger_row)
+        .optional()?
+        .ok_or(Error::NotFound(NO_PASSENGER))
 }
 
 pub fn passengers(conn: &Connection, search: &str) -> Result<Vec<Passenger>> {
     let words = crate::check::fold_for_search(search.trim());
-    let mut stmt = conn.prepare(&format!("{PASSENGER} WHERE instr(search_key, ?1) > 0 ORDER BY full_name COLLATE NOCASE"))?;
+    let mut stmt =
+        conn.prepare(&format!("{PASSENGER} WHERE instr(search_key, ?1) > 0 ORDER BY full_name COLLATE NOCASE"))?;
     let rows = stmt.query_map([words], passenger_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -212,12 +246,18 @@ pub fn delete_passenger(conn: &Connection, id: i64) -> Result<()> {
 
 pub fn destinations(conn: &Connection) -> Result<Vec<Destination>> {
     let mut stmt = conn.prepare("SELECT id, name, address, postcode FROM destinations ORDER BY name COLLATE NOCASE")?;
-    let rows = stmt.query_map([], |r| Ok(Destination { id: r.get(0)?, name: r.get(1)?, address: r.get(2)?, postcode: r.get(3)? }))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([], |r| Ok(Destination { id: r.get(0)?, name: r.get(1)?, address: r.get(2)?, postcode: r.get(3)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 pub fn insert_destination(conn: &Connection, d: &DestinationInput) -> Result<i64> {
-    conn.execute("INSERT INTO destinations (name, address, postcode) VALUES (?1, ?2, ?3)", params![d.name, d.address, d.postcode]).map_err(|e| match e {
+    conn.execute(
+        "INSERT INTO destinations (name, address, postcode) VALUES (?1, ?2, ?3)",
+        params![d.name, d.address, d.postcode],
+    )
+    .map_err(|e| match e {
         rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
             Error::invalid("destinationName", "There is already a destination with that name.")
         }
@@ -242,7 +282,11 @@ pub fn forget_old_dbs_details(conn: &Connection, today: NaiveDate) -> Result<usi
 }
 
 pub fn update_destination(conn: &Connection, id: i64, d: &DestinationInput) -> Result<()> {
-    conn.execute("UPDATE destinations SET name = ?2, address = ?3, postcode = ?4 WHERE id = ?1", params![id, d.name, d.address, d.postcode]).map_err(|e| match e {
+    conn.execute(
+        "UPDATE destinations SET name = ?2, address = ?3, postcode = ?4 WHERE id = ?1",
+        params![id, d.name, d.address, d.postcode],
+    )
+    .map_err(|e| match e {
         rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
             Error::invalid("destinationName", "There is already a destination with that name.")
         }

@@ -55,7 +55,12 @@ impl SchemeSummary {
 
 /// The summary of trips from `from` to `to` (inclusive).
 pub fn summary(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<SchemeSummary> {
-    Ok(SchemeSummary { from: from.to_string(), to: to.to_string(), months: super::sql::month_lines(conn, from, to)?, drivers: super::sql::driver_lines(conn, from, to)? })
+    Ok(SchemeSummary {
+        from: from.to_string(),
+        to: to.to_string(),
+        months: super::sql::month_lines(conn, from, to)?,
+        drivers: super::sql::driver_lines(conn, from, to)?,
+    })
 }
 
 /// The first day of the month `months - 1` months before `today`'s, to the end of `today`'s month.

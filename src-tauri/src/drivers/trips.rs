@@ -159,7 +159,11 @@ impl TripInput {
         };
         let appointment_at = required_time("appointmentAt", &self.appointment_at, "Please give the appointment time.");
         let pickup_at = required_time("pickupAt", &self.pickup_at, "Please give the pick-up time.");
-        let back_at = if self.back_at.trim().is_empty() { None } else { parse_time(&self.back_at).map_err(|m| c.fail("backAt", m)).ok() };
+        let back_at = if self.back_at.trim().is_empty() {
+            None
+        } else {
+            parse_time(&self.back_at).map_err(|m| c.fail("backAt", m)).ok()
+        };
         if let (Some(p), Some(a)) = (&pickup_at, &appointment_at) {
             let gap = (time(a) - time(p)).num_minutes().rem_euclid(24 * 60);
             if gap == 0 || gap > 6 * 60 {
@@ -175,7 +179,9 @@ impl TripInput {
                     c.fail("repeatWeeks", "A series repeats every 1 to 4 weeks.");
                 }
                 match c.date("repeatUntil", &self.repeat_until) {
-                    None if !c.has_error("repeatUntil") => c.fail("repeatUntil", "Please give the date of the last trip in the series."),
+                    None if !c.has_error("repeatUntil") => {
+                        c.fail("repeatUntil", "Please give the date of the last trip in the series.")
+                    }
                     Some(until) if until <= first => c.fail("repeatUntil", "The series must end after the first trip."),
                     Some(until) => {
                         let mut next = first + Duration::weeks(weeks.max(1) as i64);
@@ -184,7 +190,10 @@ impl TripInput {
                             next += Duration::weeks(weeks.max(1) as i64);
                         }
                         if next <= until {
-                            c.fail("repeatUntil", format!("A series can have up to {MAX_SERIES} trips; please end it sooner."));
+                            c.fail(
+                                "repeatUntil",
+                                format!("A series can have up to {MAX_SERIES} trips; please end it sooner."),
+                            );
                         }
                     }
                     None => {}
@@ -229,7 +238,10 @@ pub fn create(conn: &Connection, input: &TripInput, today: NaiveDate, now: &str)
 pub fn update(conn: &Connection, id: i64, input: &TripInput, today: NaiveDate, now: &str) -> Result<()> {
     let trip = sql::get_trip(conn, id)?;
     if !trip.is_live() {
-        return Err(Error::Refused(format!("This trip is {}, so it can no longer be changed.", trip.status.label().to_lowercase())));
+        return Err(Error::Refused(format!(
+            "This trip is {}, so it can no longer be changed.",
+            trip.status.label().to_lowercase()
+        )));
     }
     let usual = sql::get_passenger(conn, trip.passenger_id)?.pickup_address;
     let input = TripInput { passenger_id: Some(trip.passenger_id), repeat_weeks: None, ..input.clone() };
@@ -249,10 +261,18 @@ pub fn update(conn: &Connection, id: i64, input: &TripInput, today: NaiveDate, n
 /// covered, or back to requested (taking the driver off).
 pub fn set_status(conn: &Connection, trip_id: i64, to: TripStatus, now: &str) -> Result<()> {
     let trip = sql::get_trip(conn, trip_id)?;
+    // Written as a table of the moves allowed, which reads better than one `matches!`.
+    #[allow(clippy::match_like_matches_macro)]
     let allowed = match (trip.status, to) {
         (TripStatus::Assigned, TripStatus::Confirmed) => true,
-        (TripStatus::Requested | TripStatus::Assigned | TripStatus::Confirmed, TripStatus::Cancelled | TripStatus::NotCovered) => true,
-        (TripStatus::Assigned | TripStatus::Confirmed | TripStatus::Cancelled | TripStatus::NotCovered, TripStatus::Requested) => true,
+        (
+            TripStatus::Requested | TripStatus::Assigned | TripStatus::Confirmed,
+            TripStatus::Cancelled | TripStatus::NotCovered,
+        ) => true,
+        (
+            TripStatus::Assigned | TripStatus::Confirmed | TripStatus::Cancelled | TripStatus::NotCovered,
+            TripStatus::Requested,
+        ) => true,
         _ => false,
     };
     if !allowed {
@@ -269,7 +289,14 @@ pub fn set_status(conn: &Connection, trip_id: i64, to: TripStatus, now: &str) ->
 }
 
 /// Records a trip as done with its miles and any donation (both optional, as typed).
-pub fn mark_done(conn: &Connection, trip_id: i64, miles: &str, donation: &str, today: NaiveDate, now: &str) -> Result<()> {
+pub fn mark_done(
+    conn: &Connection,
+    trip_id: i64,
+    miles: &str,
+    donation: &str,
+    today: NaiveDate,
+    now: &str,
+) -> Result<()> {
     let trip = sql::get_trip(conn, trip_id)?;
     if !matches!(trip.status, TripStatus::Assigned | TripStatus::Confirmed | TripStatus::Done) {
         return Err(Error::Refused("Only a trip with a driver can be marked as done.".into()));
@@ -278,8 +305,16 @@ pub fn mark_done(conn: &Connection, trip_id: i64, miles: &str, donation: &str, t
         return Err(Error::Refused("This trip has not happened yet.".into()));
     }
     let mut c = Checker::new();
-    let miles = if miles.trim().is_empty() { None } else { super::mileage::parse_miles(miles).map_err(|m| c.fail("miles", m)).ok() };
-    let donation = if donation.trim().is_empty() { None } else { super::mileage::parse_money(donation).map_err(|m| c.fail("donation", m)).ok() };
+    let miles = if miles.trim().is_empty() {
+        None
+    } else {
+        super::mileage::parse_miles(miles).map_err(|m| c.fail("miles", m)).ok()
+    };
+    let donation = if donation.trim().is_empty() {
+        None
+    } else {
+        super::mileage::parse_money(donation).map_err(|m| c.fail("donation", m)).ok()
+    };
     c.finish()?;
     sql::set_trip_done(conn, trip_id, miles, donation, now)
 }
@@ -310,26 +345,40 @@ mod tests {
     #[test]
     fn a_request_needs_who_where_and_times_in_order() {
         let today = d("2026-11-24");
-        let Err(Error::Invalid(fields)) = TripInput { pickup_at: "11am".into(), appointment_at: "10am".into(), ..Default::default() }.checked(None, today) else {
+        let Err(Error::Invalid(fields)) =
+            TripInput { pickup_at: "11am".into(), appointment_at: "10am".into(), ..Default::default() }
+                .checked(None, today)
+        else {
             panic!("refused")
         };
         let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(names, vec!["passengerId", "destinationId", "goesOn", "pickupAt"]);
         let ok = input().checked(Some("4 Mill Lane"), today).unwrap();
-        assert_eq!((ok.pickup_address.as_str(), ok.pickup_at.as_str(), ok.appointment_at.as_str()), ("4 Mill Lane", "09:00", "10:15"));
+        assert_eq!(
+            (ok.pickup_address.as_str(), ok.pickup_at.as_str(), ok.appointment_at.as_str()),
+            ("4 Mill Lane", "09:00", "10:15")
+        );
         assert_eq!(ok.dates, vec![d("2026-12-01")]);
         // Late at night past midnight is fine.
-        assert!(TripInput { pickup_at: "11.30pm".into(), appointment_at: "00:15".into(), ..input() }.checked(Some("x"), today).is_ok());
+        assert!(TripInput { pickup_at: "11.30pm".into(), appointment_at: "00:15".into(), ..input() }
+            .checked(Some("x"), today)
+            .is_ok());
     }
 
     #[test]
     fn a_weekly_series_makes_every_trip_up_to_its_end() {
         let today = d("2026-11-24");
-        let series = TripInput { repeat_weeks: Some(1), repeat_until: "22/12/2026".into(), ..input() }.checked(Some("x"), today).unwrap();
+        let series = TripInput { repeat_weeks: Some(1), repeat_until: "22/12/2026".into(), ..input() }
+            .checked(Some("x"), today)
+            .unwrap();
         assert_eq!(series.dates, vec![d("2026-12-01"), d("2026-12-08"), d("2026-12-15"), d("2026-12-22")]);
-        let fortnightly = TripInput { repeat_weeks: Some(2), repeat_until: "28/12/2026".into(), ..input() }.checked(Some("x"), today).unwrap();
+        let fortnightly = TripInput { repeat_weeks: Some(2), repeat_until: "28/12/2026".into(), ..input() }
+            .checked(Some("x"), today)
+            .unwrap();
         assert_eq!(fortnightly.dates.len(), 2);
-        let Err(Error::Invalid(fields)) = TripInput { repeat_weeks: Some(1), repeat_until: "1/12/2028".into(), ..input() }.checked(Some("x"), today) else {
+        let Err(Error::Invalid(fields)) =
+            TripInput { repeat_weeks: Some(1), repeat_until: "1/12/2028".into(), ..input() }.checked(Some("x"), today)
+        else {
             panic!("too long")
         };
         assert!(fields[0].message.contains("up to 52 trips"));

@@ -17,12 +17,16 @@ const TRIP: &str = "SELECT t.id, t.passenger_id, p.full_name, p.phone, p.wheelch
     FROM trips t JOIN passengers p ON p.id = t.passenger_id JOIN destinations d ON d.id = t.destination_id";
 
 fn trip_row(r: &Row) -> rusqlite::Result<Trip> {
-    let mobility = [(r.get::<_, bool>(4)?, "Wheelchair"), (r.get::<_, bool>(5)?, "Walking aid"), (r.get::<_, bool>(6)?, "Needs an escort")]
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, w)| w)
-        .collect::<Vec<_>>()
-        .join("; ");
+    let mobility = [
+        (r.get::<_, bool>(4)?, "Wheelchair"),
+        (r.get::<_, bool>(5)?, "Walking aid"),
+        (r.get::<_, bool>(6)?, "Needs an escort"),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, w)| w)
+    .collect::<Vec<_>>()
+    .join("; ");
     let address: String = r.get(10)?;
     let postcode: String = r.get(11)?;
     Ok(Trip {
@@ -63,7 +67,9 @@ pub fn trips_between(conn: &Connection, from: NaiveDate, to: NaiveDate, driver: 
     let mut stmt = conn.prepare(&format!(
         "{TRIP} WHERE t.goes_on BETWEEN ?1 AND ?2 AND (?3 IS NULL OR t.driver_id = ?3) ORDER BY t.goes_on, t.pickup_at, t.id"
     ))?;
-    let rows = stmt.query_map(params![from.to_string(), to.to_string(), driver], trip_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map(params![from.to_string(), to.to_string(), driver], trip_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -118,7 +124,14 @@ pub fn update_trip(conn: &Connection, id: i64, t: &CheckedTrip, now: &str) -> Re
     Ok(())
 }
 
-pub fn set_trip_driver(conn: &Connection, id: i64, driver: Option<i64>, status: TripStatus, override_reason: &str, now: &str) -> Result<()> {
+pub fn set_trip_driver(
+    conn: &Connection,
+    id: i64,
+    driver: Option<i64>,
+    status: TripStatus,
+    override_reason: &str,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE trips SET driver_id = ?2, status = ?3, override_reason = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, driver, status.key(), override_reason, now],
@@ -131,7 +144,13 @@ pub fn set_trip_status(conn: &Connection, id: i64, status: TripStatus, now: &str
     Ok(())
 }
 
-pub fn set_trip_done(conn: &Connection, id: i64, miles_tenths: Option<i64>, donation_pence: Option<i64>, now: &str) -> Result<()> {
+pub fn set_trip_done(
+    conn: &Connection,
+    id: i64,
+    miles_tenths: Option<i64>,
+    donation_pence: Option<i64>,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE trips SET status = 'done', miles_tenths = ?2, donation_pence = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, miles_tenths, donation_pence, now],
@@ -140,7 +159,12 @@ pub fn set_trip_done(conn: &Connection, id: i64, miles_tenths: Option<i64>, dona
 }
 
 /// A driver's done trips with miles, between two dates, in date order: (trip, day, tenths).
-pub fn driver_miles(conn: &Connection, driver_id: i64, from: NaiveDate, to: NaiveDate) -> Result<Vec<(i64, NaiveDate, i64)>> {
+pub fn driver_miles(
+    conn: &Connection,
+    driver_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(i64, NaiveDate, i64)>> {
     let mut stmt = conn.prepare(
         "SELECT id, goes_on, miles_tenths FROM trips WHERE driver_id = ?1 AND status = 'done' AND miles_tenths IS NOT NULL
            AND goes_on BETWEEN ?2 AND ?3 ORDER BY goes_on, pickup_at, id",
@@ -158,12 +182,22 @@ pub fn driver_miles(conn: &Connection, driver_id: i64, from: NaiveDate, to: Naiv
 /// year starting `tax_year_start`; 0 when none are recorded.
 pub fn other_miles(conn: &Connection, driver_id: i64, tax_year_start: NaiveDate) -> Result<i64> {
     Ok(conn
-        .query_row("SELECT tenths FROM driver_other_miles WHERE driver_id = ?1 AND tax_year_start = ?2", params![driver_id, tax_year_start.to_string()], |r| r.get(0))
+        .query_row(
+            "SELECT tenths FROM driver_other_miles WHERE driver_id = ?1 AND tax_year_start = ?2",
+            params![driver_id, tax_year_start.to_string()],
+            |r| r.get(0),
+        )
         .optional()?
         .unwrap_or(0))
 }
 
-pub fn set_other_miles(tx: &Connection, driver_id: i64, tax_year_start: NaiveDate, tenths: i64, now: &str) -> Result<()> {
+pub fn set_other_miles(
+    tx: &Connection,
+    driver_id: i64,
+    tax_year_start: NaiveDate,
+    tenths: i64,
+    now: &str,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO driver_other_miles (driver_id, tax_year_start, tenths, updated_at) VALUES (?1, ?2, ?3, ?4)
            ON CONFLICT (driver_id, tax_year_start) DO UPDATE SET tenths = excluded.tenths, updated_at = excluded.updated_at",
@@ -216,7 +250,9 @@ pub fn driver_lines(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result
          GROUP BY d.id ORDER BY count(t.id) DESC, p.full_name COLLATE NOCASE",
     )?;
     let rows = stmt
-        .query_map(params![from.to_string(), to.to_string()], |r| Ok(super::summary::DriverLine { name: r.get(0)?, trips: r.get(1)?, miles_tenths: r.get(2)? }))?
+        .query_map(params![from.to_string(), to.to_string()], |r| {
+            Ok(super::summary::DriverLine { name: r.get(0)?, trips: r.get(1)?, miles_tenths: r.get(2)? })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

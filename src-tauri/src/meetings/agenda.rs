@@ -59,7 +59,14 @@ impl AgendaItemInput {
         };
         let notes_for_members = c.text("notesForMembers", &self.notes_for_members, 5000, None);
         c.finish()?;
-        Ok(CheckedItem { title, presenter, minutes_allowed, purpose: self.purpose, notes_for_members, requested_by_id: self.requested_by_id })
+        Ok(CheckedItem {
+            title,
+            presenter,
+            minutes_allowed,
+            purpose: self.purpose,
+            notes_for_members,
+            requested_by_id: self.requested_by_id,
+        })
     }
 }
 
@@ -89,7 +96,9 @@ pub fn detail(conn: &Connection, id: i64) -> Result<MeetingDetail> {
     let meeting = sql::get(conn, id)?;
     let settings = crate::settings::load(conn)?.unwrap_or_default();
     let attendance = record_sql::attendance(conn, id, &meeting.meets_on)?;
-    let name = |person: Option<i64>| -> Result<Option<String>> { person.map(|p| crate::people::get(conn, p).map(|p| p.full_name)).transpose() };
+    let name = |person: Option<i64>| -> Result<Option<String>> {
+        person.map(|p| crate::people::get(conn, p).map(|p| p.full_name)).transpose()
+    };
     let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").ok();
     Ok(MeetingDetail {
         chair_name: name(meeting.chair_id).ok().flatten(),
@@ -102,7 +111,9 @@ pub fn detail(conn: &Connection, id: i64) -> Result<MeetingDetail> {
         actions: actions::for_meeting(conn, id)?,
         previous: meets_on.map(|d| sql::previous_before(conn, d)).transpose()?.flatten(),
         amendments: record_sql::amendments(conn, id)?,
-        member_items_deadline: meets_on.map(|d| member_items_deadline(d, settings.member_items_deadline_days).to_string()).unwrap_or_default(),
+        member_items_deadline: meets_on
+            .map(|d| member_items_deadline(d, settings.member_items_deadline_days).to_string())
+            .unwrap_or_default(),
         meeting,
     })
 }
@@ -119,7 +130,10 @@ fn editable(conn: &Connection, meeting_id: i64) -> Result<()> {
 /// Saves the notes under one item (called a moment after typing stops).
 pub fn save_minutes(conn: &Connection, item_id: i64, text: &str) -> Result<()> {
     if text.chars().count() > 100_000 {
-        return Err(Error::invalid("minutes", "These notes are too long for one item: please split them across items."));
+        return Err(Error::invalid(
+            "minutes",
+            "These notes are too long for one item: please split them across items.",
+        ));
     }
     editable(conn, sql::item_meeting(conn, item_id)?)?;
     sql::update_item_minutes(conn, item_id, text)
@@ -127,7 +141,13 @@ pub fn save_minutes(conn: &Connection, item_id: i64, text: &str) -> Result<()> {
 
 /// Adds an item. One asked for by a member must come in by the deadline (the chair can
 /// still take it under any other business).
-pub fn add_item(conn: &Connection, meeting_id: i64, item: &CheckedItem, today: NaiveDate, deadline_days: u32) -> Result<i64> {
+pub fn add_item(
+    conn: &Connection,
+    meeting_id: i64,
+    item: &CheckedItem,
+    today: NaiveDate,
+    deadline_days: u32,
+) -> Result<i64> {
     editable(conn, meeting_id)?;
     if item.requested_by_id.is_some() {
         let meeting = sql::get(conn, meeting_id)?;
@@ -136,7 +156,10 @@ pub fn add_item(conn: &Connection, meeting_id: i64, item: &CheckedItem, today: N
             if today > deadline {
                 return Err(Error::invalid(
                     "requestedById",
-                    format!("Members could ask for items until {}. The chair can still take it under any other business.", long_date(&deadline.to_string())),
+                    format!(
+                        "Members could ask for items until {}. The chair can still take it under any other business.",
+                        long_date(&deadline.to_string())
+                    ),
                 ));
             }
         }
@@ -144,7 +167,9 @@ pub fn add_item(conn: &Connection, meeting_id: i64, item: &CheckedItem, today: N
     let id = sql::append_item(conn, meeting_id, item)?;
     // Keep "Any other business" and "Date of next meeting" at the end, where people expect them.
     let mut order: Vec<AgendaItem> = sql::items(conn, meeting_id)?;
-    let tail = |title: &str| title.eq_ignore_ascii_case("Any other business") || title.eq_ignore_ascii_case("Date of next meeting");
+    let tail = |title: &str| {
+        title.eq_ignore_ascii_case("Any other business") || title.eq_ignore_ascii_case("Date of next meeting")
+    };
     let new = order.pop().expect("the item was just added");
     let at = order.iter().position(|i| tail(&i.title)).unwrap_or(order.len());
     order.insert(at, new);

@@ -1,7 +1,6 @@
 //! Tauri commands for meetings: thin adapters over `meetings`, `meetings::agenda` and
 //! `meetings::record`.
 
-
 use tauri::State;
 
 use super::agenda::{self, AgendaItemInput, MeetingDetail};
@@ -14,16 +13,12 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_meetings(state: State<'_, AppState>) -> Result<Vec<Meeting>> {
-    crate::state::guard(move || {
-        state.read(super::list)
-    })
+    crate::state::guard(move || state.read(super::list))
 }
 
 #[tauri::command(async)]
 pub fn get_meeting(state: State<'_, AppState>, id: i64) -> Result<MeetingDetail> {
-    crate::state::guard(move || {
-        state.read(|conn| agenda::detail(conn, id))
-    })
+    crate::state::guard(move || state.read(|conn| agenda::detail(conn, id)))
 }
 
 #[tauri::command(async)]
@@ -52,7 +47,8 @@ pub fn schedule_next_meeting(state: State<'_, AppState>, id: i64) -> Result<Meet
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
         state.write(|tx| {
-            let settings = crate::settings::load(tx)?.ok_or_else(|| Error::Refused("Please set up your PPG first.".into()))?;
+            let settings =
+                crate::settings::load(tx)?.ok_or_else(|| Error::Refused("Please set up your PPG first.".into()))?;
             let next = super::schedule_next(tx, id, settings.meeting_every, settings.meeting_every_unit, &now)?;
             super::get(tx, next)
         })
@@ -72,9 +68,7 @@ pub fn set_meeting_status(state: State<'_, AppState>, id: i64, status: MeetingSt
 
 #[tauri::command(async)]
 pub fn save_item_minutes(state: State<'_, AppState>, item_id: i64, text: String) -> Result<()> {
-    crate::state::guard(move || {
-        state.write(|tx| agenda::save_minutes(tx, item_id, &text))
-    })
+    crate::state::guard(move || state.write(|tx| agenda::save_minutes(tx, item_id, &text)))
 }
 
 #[tauri::command(async)]
@@ -91,7 +85,12 @@ pub fn add_agenda_item(state: State<'_, AppState>, meeting_id: i64, input: Agend
 }
 
 #[tauri::command(async)]
-pub fn update_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: AgendaItemInput) -> Result<MeetingDetail> {
+pub fn update_agenda_item(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    item_id: i64,
+    input: AgendaItemInput,
+) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let item = input.checked()?;
         state.write(|tx| {
@@ -122,7 +121,12 @@ pub fn remove_agenda_item(state: State<'_, AppState>, meeting_id: i64, item_id: 
 }
 
 #[tauri::command(async)]
-pub fn set_attendance(state: State<'_, AppState>, meeting_id: i64, person_id: i64, status: Option<AttendanceStatus>) -> Result<MeetingDetail> {
+pub fn set_attendance(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    person_id: i64,
+    status: Option<AttendanceStatus>,
+) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         state.write(|tx| {
             record::set_attendance(tx, meeting_id, person_id, status)?;
@@ -132,7 +136,12 @@ pub fn set_attendance(state: State<'_, AppState>, meeting_id: i64, person_id: i6
 }
 
 #[tauri::command(async)]
-pub fn add_decision(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: DecisionInput) -> Result<MeetingDetail> {
+pub fn add_decision(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    item_id: i64,
+    input: DecisionInput,
+) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let decision = input.checked()?;
         state.write(|tx| {
@@ -153,7 +162,12 @@ pub fn remove_decision(state: State<'_, AppState>, meeting_id: i64, decision_id:
 }
 
 #[tauri::command(async)]
-pub fn add_minutes_action(state: State<'_, AppState>, meeting_id: i64, item_id: i64, input: ActionInput) -> Result<MeetingDetail> {
+pub fn add_minutes_action(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    item_id: i64,
+    input: ActionInput,
+) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let now = crate::stamp(state.now());
         state.write(|tx| {
@@ -174,7 +188,11 @@ pub fn remove_minutes_action(state: State<'_, AppState>, meeting_id: i64, action
 }
 
 #[tauri::command(async)]
-pub fn approve_previous_minutes(state: State<'_, AppState>, meeting_id: i64, corrections: String) -> Result<MeetingDetail> {
+pub fn approve_previous_minutes(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    corrections: String,
+) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), crate::stamp(state.now()));
         state.write(|tx| {
@@ -197,9 +215,7 @@ pub fn add_minutes_amendment(state: State<'_, AppState>, meeting_id: i64, text: 
 
 #[tauri::command(async)]
 pub fn get_agenda_template(state: State<'_, AppState>) -> Result<Vec<TemplateItem>> {
-    crate::state::guard(move || {
-        state.read(super::template)
-    })
+    crate::state::guard(move || state.read(super::template))
 }
 
 #[tauri::command(async)]

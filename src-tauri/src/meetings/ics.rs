@@ -17,7 +17,10 @@ const USUAL_LENGTH_MINUTES: i64 = 90;
 pub fn uk_to_utc(date: NaiveDate, hhmm: &str) -> Option<chrono::DateTime<Utc>> {
     let time = NaiveTime::parse_from_str(hhmm, "%H:%M").ok()?;
     let local = NaiveDateTime::new(date, time);
-    let resolved = London.from_local_datetime(&local).earliest().or_else(|| London.from_local_datetime(&(local + Duration::hours(1))).earliest())?;
+    let resolved = London
+        .from_local_datetime(&local)
+        .earliest()
+        .or_else(|| London.from_local_datetime(&(local + Duration::hours(1))).earliest())?;
     Some(resolved.with_timezone(&Utc))
 }
 
@@ -52,7 +55,8 @@ pub fn invite(group_name: &str, meeting: &Meeting, items: &[AgendaItem], stamped
         .location(&location)
         .description(&description.join("\n"))
         .done();
-    let calendar = Calendar::new().append_property(("PRODID", "-//PPG Desk//Meetings//EN")).name(group_name).push(event).done();
+    let calendar =
+        Calendar::new().append_property(("PRODID", "-//PPG Desk//Meetings//EN")).name(group_name).push(event).done();
     Ok(without_library_prodid(&calendar.to_string()))
 }
 

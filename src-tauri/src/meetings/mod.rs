@@ -20,8 +20,8 @@ use ts_rs::TS;
 use crate::check::{parse_time, Checker};
 use crate::error::Result;
 use crate::settings::IntervalUnit;
-use rusqlite::Connection;
 pub use agenda::{AgendaItemInput, CheckedItem, MeetingDetail};
+use rusqlite::Connection;
 pub use sql::{get, items, list, open_actions, previous_before, template};
 pub(crate) use sql::{update_item_minutes, update_status};
 pub use status::MeetingStatus;
@@ -182,7 +182,9 @@ pub struct TemplateItem {
 
 /// "2026-12-08" as people write it: "Tuesday 8 December 2026".
 pub fn long_date(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%A %-d %B %Y").to_string()).unwrap_or_else(|_| iso.to_string())
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%A %-d %B %Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
 }
 
 /// Checks and saves the standing items new agendas start from.
@@ -190,7 +192,8 @@ pub fn save_template(conn: &Connection, items: &[TemplateItem]) -> Result<()> {
     let mut c = Checker::new();
     let mut tidied = Vec::new();
     for (n, item) in items.iter().enumerate() {
-        let title = c.text(&format!("template-{n}"), &item.title, 200, Some("Please give this item a title, or remove it."));
+        let title =
+            c.text(&format!("template-{n}"), &item.title, 200, Some("Please give this item a title, or remove it."));
         tidied.push(TemplateItem { title, ..item.clone() });
     }
     if items.is_empty() {
@@ -218,16 +221,26 @@ pub fn spoken_time(hhmm: &str) -> String {
     }
     let suffix = if h >= 12 { "pm" } else { "am" };
     let hour = if h % 12 == 0 { 12 } else { h % 12 };
-    if m == 0 { format!("{hour}{suffix}") } else { format!("{hour}.{m:02}{suffix}") }
+    if m == 0 {
+        format!("{hour}{suffix}")
+    } else {
+        format!("{hour}.{m:02}{suffix}")
+    }
 }
 
 /// What a standing item says for members, filled from the previous meeting.
 pub fn standing_note(standing: Standing, previous: Option<&Meeting>, open_actions: usize) -> String {
     let when = |m: &Meeting| {
-        NaiveDate::parse_from_str(&m.meets_on, "%Y-%m-%d").map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_default()
+        NaiveDate::parse_from_str(&m.meets_on, "%Y-%m-%d")
+            .map(|d| d.format("%-d %B %Y").to_string())
+            .unwrap_or_default()
     };
     match (standing, previous) {
-        (Standing::PreviousMinutes, Some(m)) => format!("To approve the minutes of the {} held on {} as a true record.", m.kind.label().to_lowercase(), when(m)),
+        (Standing::PreviousMinutes, Some(m)) => format!(
+            "To approve the minutes of the {} held on {} as a true record.",
+            m.kind.label().to_lowercase(),
+            when(m)
+        ),
         (Standing::PreviousMinutes, None) => "There is no earlier meeting in PPG Desk.".into(),
         (Standing::MattersArising, _) if open_actions == 0 => "No actions are open.".into(),
         (Standing::MattersArising, _) => format!(
@@ -254,8 +267,14 @@ pub fn create(conn: &Connection, meeting: &CheckedMeeting, now: &str) -> Result<
 /// PPG's usual interval gives; its agenda is built afresh from the template.
 pub fn schedule_next(conn: &Connection, id: i64, every: u32, unit: IntervalUnit, now: &str) -> Result<i64> {
     let from = sql::get(conn, id)?;
-    let date = NaiveDate::parse_from_str(&from.meets_on, "%Y-%m-%d").ok().and_then(|d| schedule::next_meeting_date(d, every, unit));
-    let meets_on = date.ok_or_else(|| crate::error::Error::Refused("The next meeting's date could not be worked out; please enter it yourself.".into()))?;
+    let date = NaiveDate::parse_from_str(&from.meets_on, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| schedule::next_meeting_date(d, every, unit));
+    let meets_on = date.ok_or_else(|| {
+        crate::error::Error::Refused(
+            "The next meeting's date could not be worked out; please enter it yourself.".into(),
+        )
+    })?;
     let next = CheckedMeeting {
         kind: from.kind,
         meets_on,

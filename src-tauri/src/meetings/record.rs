@@ -86,7 +86,12 @@ impl Decision {
         }
         if self.votes_for.is_some() || self.votes_against.is_some() || self.abstentions.is_some() {
             let n = |v: Option<u32>| v.unwrap_or(0);
-            parts.push(format!("For {}, against {}, abstentions {}.", n(self.votes_for), n(self.votes_against), n(self.abstentions)));
+            parts.push(format!(
+                "For {}, against {}, abstentions {}.",
+                n(self.votes_for),
+                n(self.votes_against),
+                n(self.abstentions)
+            ));
         }
         parts.join(" ")
     }
@@ -138,7 +143,14 @@ impl DecisionInput {
         let votes_against = votes("votesAgainst", &self.votes_against);
         let abstentions = votes("abstentions", &self.abstentions);
         c.finish()?;
-        Ok(CheckedDecision { text, proposer_id: self.proposer_id, seconder_id: self.seconder_id, votes_for, votes_against, abstentions })
+        Ok(CheckedDecision {
+            text,
+            proposer_id: self.proposer_id,
+            seconder_id: self.seconder_id,
+            votes_for,
+            votes_against,
+            abstentions,
+        })
     }
 }
 
@@ -157,7 +169,12 @@ fn editable(conn: &Connection, meeting_id: i64) -> Result<()> {
     status::check_minutes_editable(sql::get(conn, meeting_id)?.status)
 }
 
-pub fn set_attendance(conn: &Connection, meeting_id: i64, person_id: i64, status: Option<AttendanceStatus>) -> Result<()> {
+pub fn set_attendance(
+    conn: &Connection,
+    meeting_id: i64,
+    person_id: i64,
+    status: Option<AttendanceStatus>,
+) -> Result<()> {
     editable(conn, meeting_id)?;
     record_sql::set_attendance(conn, meeting_id, person_id, status)
 }
@@ -188,7 +205,8 @@ pub fn add_action(conn: &Connection, agenda_item_id: i64, input: &ActionInput, n
     let meeting_id = sql::item_meeting(conn, agenda_item_id)?;
     let meeting = sql::get(conn, meeting_id)?;
     status::check_minutes_editable(meeting.status)?;
-    let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").map_err(|_| Error::Refused("This meeting's date is unreadable.".into()))?;
+    let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d")
+        .map_err(|_| Error::Refused("This meeting's date is unreadable.".into()))?;
     let action = input.checked(meets_on)?;
     actions::create_from_minutes(conn, &action, meeting_id, agenda_item_id, meets_on, now)
 }
@@ -196,27 +214,40 @@ pub fn add_action(conn: &Connection, agenda_item_id: i64, input: &ActionInput, n
 /// Takes back an action typed into these minutes by mistake (only while the minutes are a draft).
 pub fn remove_action(conn: &Connection, action_id: i64) -> Result<()> {
     let action = actions::get(conn, action_id)?;
-    let meeting_id = action.meeting_id.ok_or_else(|| Error::Refused("This action was not agreed in a meeting's minutes.".into()))?;
+    let meeting_id =
+        action.meeting_id.ok_or_else(|| Error::Refused("This action was not agreed in a meeting's minutes.".into()))?;
     editable(conn, meeting_id)?;
     actions::delete(conn, action_id)
 }
 
 /// At meeting `meeting_id`, records the previous meeting's minutes as approved (with any
 /// corrections agreed). It happens at the meeting, so not before its day.
-pub fn approve_previous(conn: &Connection, meeting_id: i64, corrections: &str, today: NaiveDate, now: &str) -> Result<()> {
+pub fn approve_previous(
+    conn: &Connection,
+    meeting_id: i64,
+    corrections: &str,
+    today: NaiveDate,
+    now: &str,
+) -> Result<()> {
     let meeting = sql::get(conn, meeting_id)?;
-    let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").map_err(|_| Error::Refused("This meeting's date is unreadable.".into()))?;
+    let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d")
+        .map_err(|_| Error::Refused("This meeting's date is unreadable.".into()))?;
     if meets_on > today {
         return Err(Error::Refused(format!(
             "The last minutes are approved at this meeting, so this can be recorded from {} onwards.",
             long_date(&meeting.meets_on)
         )));
     }
-    let previous = sql::previous_before(conn, meets_on)?.ok_or_else(|| Error::Refused("There is no earlier meeting in PPG Desk whose minutes could be approved.".into()))?;
+    let previous = sql::previous_before(conn, meets_on)?.ok_or_else(|| {
+        Error::Refused("There is no earlier meeting in PPG Desk whose minutes could be approved.".into())
+    })?;
     match previous.status {
         MeetingStatus::DraftMinutes => {}
         MeetingStatus::MinutesApproved => {
-            return Err(Error::Refused(format!("The minutes of {} were already approved.", long_date(&previous.meets_on))));
+            return Err(Error::Refused(format!(
+                "The minutes of {} were already approved.",
+                long_date(&previous.meets_on)
+            )));
         }
         _ => {
             return Err(Error::Refused(format!(
@@ -234,7 +265,9 @@ pub fn approve_previous(conn: &Connection, meeting_id: i64, corrections: &str, t
 /// Records a correction to approved minutes, dated today; the minutes themselves stay as approved.
 pub fn add_amendment(conn: &Connection, meeting_id: i64, text: &str, today: NaiveDate, now: &str) -> Result<i64> {
     if sql::get(conn, meeting_id)?.status != MeetingStatus::MinutesApproved {
-        return Err(Error::Refused("These minutes are not approved yet, so they can still be corrected directly.".into()));
+        return Err(Error::Refused(
+            "These minutes are not approved yet, so they can still be corrected directly.".into(),
+        ));
     }
     let mut c = Checker::new();
     let text = c.text("amendment", text, 5000, Some("Please write the correction."));
@@ -253,14 +286,28 @@ mod tests {
     #[test]
     fn only_committee_members_present_count_towards_the_quorum() {
         use AttendanceStatus::*;
-        let lines = [line(true, Some(Present)), line(true, Some(Present)), line(true, Some(Apologies)), line(true, None), line(false, Some(Present)), line(false, Some(InAttendance))];
+        let lines = [
+            line(true, Some(Present)),
+            line(true, Some(Present)),
+            line(true, Some(Apologies)),
+            line(true, None),
+            line(false, Some(Present)),
+            line(false, Some(InAttendance)),
+        ];
         assert_eq!(quorum(&lines, 2), Quorum { present: 2, needed: 2, met: true });
         assert_eq!(quorum(&lines, 3), Quorum { present: 2, needed: 3, met: false });
     }
 
     #[test]
     fn a_decision_needs_words_different_proposer_and_seconder_and_whole_votes() {
-        let input = DecisionInput { text: "Hold a flu clinic stall".into(), proposer_id: Some(1), seconder_id: Some(2), votes_for: "6".into(), votes_against: "".into(), abstentions: " 1 ".into() };
+        let input = DecisionInput {
+            text: "Hold a flu clinic stall".into(),
+            proposer_id: Some(1),
+            seconder_id: Some(2),
+            votes_for: "6".into(),
+            votes_against: "".into(),
+            abstentions: " 1 ".into(),
+        };
         let checked = input.checked().unwrap();
         assert_eq!((checked.votes_for, checked.votes_against, checked.abstentions), (Some(6), None, Some(1)));
         let bad = DecisionInput { text: "".into(), seconder_id: Some(1), votes_for: "six".into(), ..input };
@@ -272,8 +319,16 @@ mod tests {
     #[test]
     fn particulars_read_as_a_sentence() {
         let d = Decision {
-            id: 1, agenda_item_id: 1, text: "x".into(), proposer_id: Some(1), proposer_name: Some("Aisha Begum".into()), seconder_id: None,
-            seconder_name: None, votes_for: Some(5), votes_against: None, abstentions: None,
+            id: 1,
+            agenda_item_id: 1,
+            text: "x".into(),
+            proposer_id: Some(1),
+            proposer_name: Some("Aisha Begum".into()),
+            seconder_id: None,
+            seconder_name: None,
+            votes_for: Some(5),
+            votes_against: None,
+            abstentions: None,
         };
         assert_eq!(d.particulars(), "Proposed by Aisha Begum. For 5, against 0, abstentions 0.");
     }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::record::{AttendanceLine, AttendanceStatus, Amendment, CheckedDecision, Decision};
+use super::record::{Amendment, AttendanceLine, AttendanceStatus, CheckedDecision, Decision};
 use crate::error::{Error, Result};
 
 /// The roles that make someone a committee member (counted for the quorum).
@@ -40,14 +40,22 @@ pub fn attendance(conn: &Connection, meeting_id: i64, meets_on: &str) -> Result<
     Ok(lines)
 }
 
-pub fn set_attendance(conn: &Connection, meeting_id: i64, person_id: i64, status: Option<AttendanceStatus>) -> Result<()> {
+pub fn set_attendance(
+    conn: &Connection,
+    meeting_id: i64,
+    person_id: i64,
+    status: Option<AttendanceStatus>,
+) -> Result<()> {
     match status {
         Some(status) => conn.execute(
             "INSERT INTO attendance (meeting_id, person_id, status) VALUES (?1, ?2, ?3)
              ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = ?3",
             params![meeting_id, person_id, status.key()],
         )?,
-        None => conn.execute("DELETE FROM attendance WHERE meeting_id = ?1 AND person_id = ?2", params![meeting_id, person_id])?,
+        None => conn.execute(
+            "DELETE FROM attendance WHERE meeting_id = ?1 AND person_id = ?2",
+            params![meeting_id, person_id],
+        )?,
     };
     Ok(())
 }
@@ -88,9 +96,13 @@ pub fn insert_decision(conn: &Connection, agenda_item_id: i64, d: &CheckedDecisi
 
 /// The meeting a decision was made at.
 pub fn decision_meeting(conn: &Connection, decision_id: i64) -> Result<i64> {
-    conn.query_row("SELECT i.meeting_id FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE d.id = ?1", [decision_id], |r| r.get(0))
-        .optional()?
-        .ok_or(Error::NotFound("That decision is no longer in PPG Desk."))
+    conn.query_row(
+        "SELECT i.meeting_id FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE d.id = ?1",
+        [decision_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(Error::NotFound("That decision is no longer in PPG Desk."))
 }
 
 pub fn delete_decision(conn: &Connection, decision_id: i64) -> Result<()> {
@@ -99,7 +111,14 @@ pub fn delete_decision(conn: &Connection, decision_id: i64) -> Result<()> {
 }
 
 /// Records the minutes of `meeting_id` as approved at `at_meeting` on `on`.
-pub fn approve(conn: &Connection, meeting_id: i64, on: NaiveDate, at_meeting: Option<i64>, corrections: &str, now: &str) -> Result<()> {
+pub fn approve(
+    conn: &Connection,
+    meeting_id: i64,
+    on: NaiveDate,
+    at_meeting: Option<i64>,
+    corrections: &str,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE meetings SET status = 'minutes_approved', approved_on = ?2, approved_at_meeting_id = ?3, approval_corrections = ?4, updated_at = ?5 WHERE id = ?1",
         params![meeting_id, on.to_string(), at_meeting, corrections, now],
@@ -108,7 +127,8 @@ pub fn approve(conn: &Connection, meeting_id: i64, on: NaiveDate, at_meeting: Op
 }
 
 pub fn amendments(conn: &Connection, meeting_id: i64) -> Result<Vec<Amendment>> {
-    let mut stmt = conn.prepare("SELECT id, made_on, text FROM minute_amendments WHERE meeting_id = ?1 ORDER BY made_on, id")?;
+    let mut stmt =
+        conn.prepare("SELECT id, made_on, text FROM minute_amendments WHERE meeting_id = ?1 ORDER BY made_on, id")?;
     let rows = stmt
         .query_map([meeting_id], |row| Ok(Amendment { id: row.get(0)?, made_on: row.get(1)?, text: row.get(2)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;

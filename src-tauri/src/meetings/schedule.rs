@@ -11,7 +11,11 @@ use crate::settings::IntervalUnit;
 fn place_in_month(date: NaiveDate) -> u32 {
     let nth = (date.day() - 1) / 7 + 1;
     let is_last = (date + Duration::days(7)).month() != date.month();
-    if is_last && nth >= 4 { 5 } else { nth }
+    if is_last && nth >= 4 {
+        5
+    } else {
+        nth
+    }
 }
 
 /// The `nth` (1 to 4, or 5 meaning last) `weekday` of the month `year`-`month`.
@@ -32,7 +36,8 @@ pub fn next_meeting_date(date: NaiveDate, every: u32, unit: IntervalUnit) -> Opt
     match unit {
         IntervalUnit::Weeks => date.checked_add_signed(Duration::weeks(i64::from(every))),
         IntervalUnit::Months => {
-            let target = NaiveDate::from_ymd_opt(date.year(), date.month(), 1)?.checked_add_months(Months::new(every))?;
+            let target =
+                NaiveDate::from_ymd_opt(date.year(), date.month(), 1)?.checked_add_months(Months::new(every))?;
             nth_weekday(target.year(), target.month(), date.weekday(), place_in_month(date))
         }
     }

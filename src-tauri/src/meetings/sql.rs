@@ -30,19 +30,23 @@ fn from_row(row: &Row) -> rusqlite::Result<Meeting> {
 const NOT_FOUND: &str = "That meeting is no longer in PPG Desk.";
 
 pub fn get(conn: &Connection, id: i64) -> Result<Meeting> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1"), [id], from_row).optional()?.ok_or(Error::NotFound(NOT_FOUND))
+    conn.query_row(&format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound(NOT_FOUND))
 }
 
 /// Every meeting, the most recent first.
 pub fn list(conn: &Connection) -> Result<Vec<Meeting>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM meetings ORDER BY meets_on DESC, starts_at DESC, id DESC"))?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT {COLUMNS} FROM meetings ORDER BY meets_on DESC, starts_at DESC, id DESC"))?;
     let meetings = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(meetings)
 }
 
 /// The latest meeting before `date`.
 pub fn previous_before(conn: &Connection, date: NaiveDate) -> Result<Option<Meeting>> {
-    let sql = format!("SELECT {COLUMNS} FROM meetings WHERE meets_on < ?1 ORDER BY meets_on DESC, starts_at DESC LIMIT 1");
+    let sql =
+        format!("SELECT {COLUMNS} FROM meetings WHERE meets_on < ?1 ORDER BY meets_on DESC, starts_at DESC LIMIT 1");
     Ok(conn.query_row(&sql, [date.to_string()], from_row).optional()?)
 }
 
@@ -61,7 +65,8 @@ pub fn template(conn: &Connection) -> Result<Vec<TemplateItem>> {
 }
 
 pub fn count_open_actions(conn: &Connection) -> Result<usize> {
-    let count: i64 = conn.query_row("SELECT count(*) FROM actions WHERE status IN ('open', 'in_progress')", [], |row| row.get(0))?;
+    let count: i64 =
+        conn.query_row("SELECT count(*) FROM actions WHERE status IN ('open', 'in_progress')", [], |row| row.get(0))?;
     Ok(count as usize)
 }
 
@@ -118,7 +123,13 @@ pub fn items(conn: &Connection, meeting_id: i64) -> Result<Vec<AgendaItem>> {
     Ok(items)
 }
 
-pub fn update_status(conn: &Connection, id: i64, status: MeetingStatus, approved_on: Option<NaiveDate>, now: &str) -> Result<()> {
+pub fn update_status(
+    conn: &Connection,
+    id: i64,
+    status: MeetingStatus,
+    approved_on: Option<NaiveDate>,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE meetings SET status = ?2, approved_on = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, status.key(), approved_on.map(|d| d.to_string()), now],
@@ -148,7 +159,11 @@ pub fn update_item(conn: &Connection, item_id: i64, item: &super::CheckedItem) -
 
 pub fn append_item(conn: &Connection, meeting_id: i64, item: &super::CheckedItem) -> Result<i64> {
     // New items go before "Any other business" and "Date of next meeting" when those are last.
-    let last: u32 = conn.query_row("SELECT coalesce(max(position), -1) + 1 FROM agenda_items WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
+    let last: u32 = conn.query_row(
+        "SELECT coalesce(max(position), -1) + 1 FROM agenda_items WHERE meeting_id = ?1",
+        [meeting_id],
+        |r| r.get(0),
+    )?;
     conn.execute(
         "INSERT INTO agenda_items (meeting_id, position, title, presenter, minutes_allowed, purpose, notes_for_members, requested_by_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -162,7 +177,10 @@ pub fn reorder_items(conn: &Connection, meeting_id: i64, ordered_ids: &[i64]) ->
     // Positions are unique per meeting, so move them out of the way first.
     conn.execute("UPDATE agenda_items SET position = position + 100000 WHERE meeting_id = ?1", [meeting_id])?;
     for (position, id) in ordered_ids.iter().enumerate() {
-        conn.execute("UPDATE agenda_items SET position = ?3 WHERE id = ?1 AND meeting_id = ?2", params![id, meeting_id, position as i64])?;
+        conn.execute(
+            "UPDATE agenda_items SET position = ?3 WHERE id = ?1 AND meeting_id = ?2",
+            params![id, meeting_id, position as i64],
+        )?;
     }
     Ok(())
 }
@@ -180,7 +198,8 @@ pub fn open_actions(conn: &Connection) -> Result<Vec<(String, String, Option<Str
          WHERE a.status IN ('open', 'in_progress')
          GROUP BY a.id ORDER BY a.due_on IS NULL, a.due_on, a.id",
     )?;
-    let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows =
+        stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 

@@ -31,7 +31,9 @@ impl MeetingStatus {
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
-        [Self::Planned, Self::AgendaIssued, Self::Held, Self::DraftMinutes, Self::MinutesApproved].into_iter().find(|s| s.key() == key)
+        [Self::Planned, Self::AgendaIssued, Self::Held, Self::DraftMinutes, Self::MinutesApproved]
+            .into_iter()
+            .find(|s| s.key() == key)
     }
 
     /// The words a secretary reads.
@@ -51,12 +53,22 @@ pub fn check_transition(from: MeetingStatus, to: MeetingStatus, meets_on: NaiveD
     use MeetingStatus::*;
     let allowed = matches!(
         (from, to),
-        (Planned, AgendaIssued) | (AgendaIssued, Planned) | (Planned | AgendaIssued, Held) | (Held, DraftMinutes) | (DraftMinutes, Held) | (DraftMinutes, MinutesApproved)
+        (Planned, AgendaIssued)
+            | (AgendaIssued, Planned)
+            | (Planned | AgendaIssued, Held)
+            | (Held, DraftMinutes)
+            | (DraftMinutes, Held)
+            | (DraftMinutes, MinutesApproved)
     );
     if !allowed {
         return Err(Error::Refused(match (from, to) {
-            (MinutesApproved, _) => "These minutes have been approved and are locked. A correction can be recorded as a dated amendment.".into(),
-            (_, MinutesApproved) => "Minutes can only be approved once they have been drafted after the meeting.".into(),
+            (MinutesApproved, _) => {
+                "These minutes have been approved and are locked. A correction can be recorded as a dated amendment."
+                    .into()
+            }
+            (_, MinutesApproved) => {
+                "Minutes can only be approved once they have been drafted after the meeting.".into()
+            }
             (_, DraftMinutes) => "Minutes can only be drafted once the meeting has been held.".into(),
             _ => format!("A meeting cannot go from \"{}\" to \"{}\".", from.label(), to.label()),
         }));
@@ -70,7 +82,10 @@ pub fn check_transition(from: MeetingStatus, to: MeetingStatus, meets_on: NaiveD
 /// Refuses changes to what the minutes say once they are approved.
 pub fn check_minutes_editable(status: MeetingStatus) -> Result<()> {
     if status == MeetingStatus::MinutesApproved {
-        return Err(Error::Refused("These minutes have been approved and are locked. A correction can be recorded as a dated amendment.".into()));
+        return Err(Error::Refused(
+            "These minutes have been approved and are locked. A correction can be recorded as a dated amendment."
+                .into(),
+        ));
     }
     Ok(())
 }
@@ -86,7 +101,9 @@ mod tests {
 
     #[test]
     fn the_usual_cycle_is_allowed() {
-        for (from, to) in [(Planned, AgendaIssued), (AgendaIssued, Held), (Held, DraftMinutes), (DraftMinutes, MinutesApproved)] {
+        for (from, to) in
+            [(Planned, AgendaIssued), (AgendaIssued, Held), (Held, DraftMinutes), (DraftMinutes, MinutesApproved)]
+        {
             assert!(check_transition(from, to, d(10), d(24)).is_ok(), "{from:?} -> {to:?}");
         }
     }
@@ -107,7 +124,10 @@ mod tests {
 
     #[test]
     fn approved_minutes_are_locked() {
-        assert!(check_transition(MinutesApproved, DraftMinutes, d(10), d(24)).unwrap_err().to_string().contains("amendment"));
+        assert!(check_transition(MinutesApproved, DraftMinutes, d(10), d(24))
+            .unwrap_err()
+            .to_string()
+            .contains("amendment"));
         assert!(check_minutes_editable(MinutesApproved).is_err());
         assert!(check_minutes_editable(DraftMinutes).is_ok());
     }

@@ -47,9 +47,19 @@ fn date_and_start_time_are_required() {
 #[test]
 fn standing_items_fill_themselves_from_the_previous_meeting() {
     let previous = Meeting {
-        id: 1, kind: MeetingKind::Committee, meets_on: "2026-11-10".into(), starts_at: "18:30".into(), ends_at: None,
-        venue: "x".into(), online_link: String::new(), chair_id: None, minute_taker_id: None,
-        status: MeetingStatus::DraftMinutes, approved_on: None, approved_at_meeting_id: None, approval_corrections: String::new(),
+        id: 1,
+        kind: MeetingKind::Committee,
+        meets_on: "2026-11-10".into(),
+        starts_at: "18:30".into(),
+        ends_at: None,
+        venue: "x".into(),
+        online_link: String::new(),
+        chair_id: None,
+        minute_taker_id: None,
+        status: MeetingStatus::DraftMinutes,
+        approved_on: None,
+        approved_at_meeting_id: None,
+        approval_corrections: String::new(),
     };
     assert_eq!(
         standing_note(Standing::PreviousMinutes, Some(&previous), 0),

@@ -63,7 +63,17 @@ pub fn gather(conn: &Connection, id: i64, today: NaiveDate) -> Result<PersonAcce
         Some(b) => sql::matches(conn, b.id)?,
         None => Vec::new(),
     };
-    Ok(PersonAccess { produced_on: today.to_string(), meetings: sql::meetings(conn, id)?, actions: sql::actions(conn, id)?, person, driver, trips, other_miles, befriender, matches })
+    Ok(PersonAccess {
+        produced_on: today.to_string(),
+        meetings: sql::meetings(conn, id)?,
+        actions: sql::actions(conn, id)?,
+        person,
+        driver,
+        trips,
+        other_miles,
+        befriender,
+        matches,
+    })
 }
 
 /// Everything held about a passenger of the driver scheme (who is not in People): their
@@ -78,7 +88,11 @@ pub struct PassengerAccess {
 }
 
 pub fn gather_passenger(conn: &Connection, id: i64, today: NaiveDate) -> Result<PassengerAccess> {
-    Ok(PassengerAccess { produced_on: today.to_string(), passenger: crate::drivers::sql::get_passenger(conn, id)?, trips: sql::passenger_trips(conn, id)? })
+    Ok(PassengerAccess {
+        produced_on: today.to_string(),
+        passenger: crate::drivers::sql::get_passenger(conn, id)?,
+        trips: sql::passenger_trips(conn, id)?,
+    })
 }
 
 /// A record as the JSON file handed over with the PDF: what it is ("Everything Riverside PPG

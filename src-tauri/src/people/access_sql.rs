@@ -7,7 +7,12 @@ use super::access::HeldItem;
 use crate::error::Result;
 use crate::meetings::MeetingKind;
 
-fn items(conn: &Connection, sql: &str, id: i64, describe: impl Fn(&rusqlite::Row) -> rusqlite::Result<HeldItem>) -> Result<Vec<HeldItem>> {
+fn items(
+    conn: &Connection,
+    sql: &str,
+    id: i64,
+    describe: impl Fn(&rusqlite::Row) -> rusqlite::Result<HeldItem>,
+) -> Result<Vec<HeldItem>> {
     let mut stmt = conn.prepare(sql)?;
     let found = stmt.query_map(params![id], |r| describe(r))?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(found)
@@ -47,7 +52,16 @@ pub fn meetings(conn: &Connection, id: i64) -> Result<Vec<HeldItem>> {
         "SELECT m.meets_on, d.text, d.proposer_id = ?1 FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id
            JOIN meetings m ON m.id = i.meeting_id WHERE d.proposer_id = ?1 OR d.seconder_id = ?1",
         id,
-        |r| Ok(HeldItem::new(Some(r.get(0)?), format!("{} the decision: {}", if r.get::<_, bool>(2)? { "Proposed" } else { "Seconded" }, r.get::<_, String>(1)?))),
+        |r| {
+            Ok(HeldItem::new(
+                Some(r.get(0)?),
+                format!(
+                    "{} the decision: {}",
+                    if r.get::<_, bool>(2)? { "Proposed" } else { "Seconded" },
+                    r.get::<_, String>(1)?
+                ),
+            ))
+        },
     )?);
     all.extend(items(
         conn,
@@ -80,8 +94,12 @@ pub fn trips(conn: &Connection, driver_id: i64) -> Result<Vec<HeldItem>> {
            LEFT JOIN destinations p ON p.id = t.destination_id WHERE t.driver_id = ?1 ORDER BY t.goes_on, t.pickup_at",
         driver_id,
         |r| {
-            let status = crate::drivers::trips::TripStatus::from_key(&r.get::<_, String>(2)?).map(|s| s.label()).unwrap_or("");
-            let miles = r.get::<_, Option<i64>>(3)?.map(|m| format!(", {} miles", crate::drivers::mileage::miles_text(m))).unwrap_or_default();
+            let status =
+                crate::drivers::trips::TripStatus::from_key(&r.get::<_, String>(2)?).map(|s| s.label()).unwrap_or("");
+            let miles = r
+                .get::<_, Option<i64>>(3)?
+                .map(|m| format!(", {} miles", crate::drivers::mileage::miles_text(m)))
+                .unwrap_or_default();
             Ok(HeldItem::new(Some(r.get(0)?), format!("To {} ({status}{miles})", r.get::<_, String>(1)?)))
         },
     )
@@ -89,29 +107,43 @@ pub fn trips(conn: &Connection, driver_id: i64) -> Result<Vec<HeldItem>> {
 
 /// Miles driver `driver_id` drove for other organisations, by tax year.
 pub fn other_miles(conn: &Connection, driver_id: i64, today: NaiveDate) -> Result<Vec<HeldItem>> {
-    items(conn, "SELECT tax_year_start, tenths FROM driver_other_miles WHERE driver_id = ?1 ORDER BY tax_year_start", driver_id, |r| {
-        let start = NaiveDate::parse_from_str(&r.get::<_, String>(0)?, "%Y-%m-%d").unwrap_or(today);
-        Ok(HeldItem::new(
-            None,
-            format!("{} miles for other organisations in the {} tax year", crate::drivers::mileage::miles_text(r.get(1)?), crate::drivers::mileage::tax_year_name(start)),
-        ))
-    })
+    items(
+        conn,
+        "SELECT tax_year_start, tenths FROM driver_other_miles WHERE driver_id = ?1 ORDER BY tax_year_start",
+        driver_id,
+        |r| {
+            let start = NaiveDate::parse_from_str(&r.get::<_, String>(0)?, "%Y-%m-%d").unwrap_or(today);
+            Ok(HeldItem::new(
+                None,
+                format!(
+                    "{} miles for other organisations in the {} tax year",
+                    crate::drivers::mileage::miles_text(r.get(1)?),
+                    crate::drivers::mileage::tax_year_name(start)
+                ),
+            ))
+        },
+    )
 }
 
 /// Befriender `befriender_id`'s matches: when each began, first met and ended (no names).
 pub fn matches(conn: &Connection, befriender_id: i64) -> Result<Vec<HeldItem>> {
-    items(conn, "SELECT matched_on, first_met_on, ended_on FROM matches WHERE befriender_id = ?1 ORDER BY matched_on", befriender_id, |r| {
-        let met: Option<String> = r.get(1)?;
-        let ended: Option<String> = r.get(2)?;
-        let mut what = "Matched with a person referred for befriending".to_string();
-        if let Some(met) = met {
-            what.push_str(&format!("; first met {}", crate::meetings::long_date(&met)));
-        }
-        if let Some(ended) = ended {
-            what.push_str(&format!("; ended {}", crate::meetings::long_date(&ended)));
-        }
-        Ok(HeldItem::new(Some(r.get(0)?), what))
-    })
+    items(
+        conn,
+        "SELECT matched_on, first_met_on, ended_on FROM matches WHERE befriender_id = ?1 ORDER BY matched_on",
+        befriender_id,
+        |r| {
+            let met: Option<String> = r.get(1)?;
+            let ended: Option<String> = r.get(2)?;
+            let mut what = "Matched with a person referred for befriending".to_string();
+            if let Some(met) = met {
+                what.push_str(&format!("; first met {}", crate::meetings::long_date(&met)));
+            }
+            if let Some(ended) = ended {
+                what.push_str(&format!("; ended {}", crate::meetings::long_date(&ended)));
+            }
+            Ok(HeldItem::new(Some(r.get(0)?), what))
+        },
+    )
 }
 
 /// Passenger `passenger_id`'s trips: when, where to, the times and what happened (no driver).

@@ -1,6 +1,5 @@
 //! Tauri commands for people: thin adapters over the rules in `people` and `people::csv`.
 
-
 use tauri::State;
 
 use super::csv::{CsvPreview, ImportReport, PersonField};
@@ -19,9 +18,7 @@ pub fn list_people(state: State<'_, AppState>, query: PeopleQuery) -> Result<Vec
 
 #[tauri::command(async)]
 pub fn get_person(state: State<'_, AppState>, id: i64) -> Result<Person> {
-    crate::state::guard(move || {
-        state.read(|conn| super::get(conn, id))
-    })
+    crate::state::guard(move || state.read(|conn| super::get(conn, id)))
 }
 
 #[tauri::command(async)]
@@ -59,16 +56,12 @@ pub fn mark_person_left(state: State<'_, AppState>, id: i64, on: String) -> Resu
 
 #[tauri::command(async)]
 pub fn preview_erase_person(state: State<'_, AppState>, id: i64) -> Result<ErasurePreview> {
-    crate::state::guard(move || {
-        state.read(|conn| super::erasure_preview_for(conn, id))
-    })
+    crate::state::guard(move || state.read(|conn| super::erasure_preview_for(conn, id)))
 }
 
 #[tauri::command(async)]
 pub fn erase_person(state: State<'_, AppState>, id: i64) -> Result<()> {
-    crate::state::guard(move || {
-        state.erase(|tx| super::delete(tx, id))
-    })
+    crate::state::guard(move || state.erase(|tx| super::delete(tx, id)))
 }
 
 #[tauri::command(async)]
@@ -80,7 +73,11 @@ pub fn preview_people_csv(path: ChosenFile) -> Result<CsvPreview> {
 }
 
 #[tauri::command(async)]
-pub fn import_people_csv(state: State<'_, AppState>, path: ChosenFile, mapping: Vec<Option<PersonField>>) -> Result<ImportReport> {
+pub fn import_people_csv(
+    state: State<'_, AppState>,
+    path: ChosenFile,
+    mapping: Vec<Option<PersonField>>,
+) -> Result<ImportReport> {
     crate::state::guard(move || {
         let path = path.0;
         let text = super::csv::read_text(&path)?;

@@ -35,9 +35,19 @@ pub enum PersonField {
 
 impl Field for PersonField {
     const ALL: &'static [PersonField] = &[
-        PersonField::FullName, PersonField::FirstName, PersonField::LastName, PersonField::PreferredName,
-        PersonField::Email, PersonField::Phone, PersonField::Address, PersonField::JoinedOn, PersonField::LeftOn,
-        PersonField::Roles, PersonField::ContactBy, PersonField::ContactConsentOn, PersonField::Notes,
+        PersonField::FullName,
+        PersonField::FirstName,
+        PersonField::LastName,
+        PersonField::PreferredName,
+        PersonField::Email,
+        PersonField::Phone,
+        PersonField::Address,
+        PersonField::JoinedOn,
+        PersonField::LeftOn,
+        PersonField::Roles,
+        PersonField::ContactBy,
+        PersonField::ContactConsentOn,
+        PersonField::Notes,
     ];
 
     fn headings(self) -> &'static [&'static str] {
@@ -52,8 +62,12 @@ impl Field for PersonField {
             PersonField::JoinedOn => &["Joined", "joined", "datejoined", "joinedon", "joindate", "startdate"],
             PersonField::LeftOn => &["Left", "left", "dateleft", "lefton", "leavingdate", "enddate"],
             PersonField::Roles => &["Roles", "roles", "role", "position", "office"],
-            PersonField::ContactBy => &["Contact by", "contactby", "contactmethod", "contactpreference", "contactpreferences"],
-            PersonField::ContactConsentOn => &["Consent date", "consentdate", "consentgiven", "dateofconsent", "consenton"],
+            PersonField::ContactBy => {
+                &["Contact by", "contactby", "contactmethod", "contactpreference", "contactpreferences"]
+            }
+            PersonField::ContactConsentOn => {
+                &["Consent date", "consentdate", "consentgiven", "dateofconsent", "consenton"]
+            }
             PersonField::Notes => &["Notes", "notes", "comments", "note"],
         }
     }
@@ -84,11 +98,19 @@ pub fn preview(text: &str) -> Result<CsvPreview> {
 }
 
 /// Reads every row with `mapping`; each row is either a checked person or a problem.
-pub fn parse(text: &str, mapping: &[Option<PersonField>], today: NaiveDate) -> Vec<std::result::Result<CheckedPerson, RowProblem>> {
+pub fn parse(
+    text: &str,
+    mapping: &[Option<PersonField>],
+    today: NaiveDate,
+) -> Vec<std::result::Result<CheckedPerson, RowProblem>> {
     csvfile::rows(text, |record| row_to_person(record, mapping, today))
 }
 
-fn row_to_person(record: &csv::StringRecord, mapping: &[Option<PersonField>], today: NaiveDate) -> std::result::Result<CheckedPerson, String> {
+fn row_to_person(
+    record: &csv::StringRecord,
+    mapping: &[Option<PersonField>],
+    today: NaiveDate,
+) -> std::result::Result<CheckedPerson, String> {
     let mut input = PersonInput::default();
     let (mut first, mut last) = (String::new(), String::new());
     for (value, field) in record.iter().zip(mapping) {
@@ -130,7 +152,9 @@ fn row_to_person(record: &csv::StringRecord, mapping: &[Option<PersonField>], to
         input.full_name = format!("{} {}", first.trim(), last.trim()).trim().to_string();
     }
     input.checked(today).map_err(|error| match error {
-        Error::Invalid(fields) => fields.iter().map(|f| format!("{}: {}", label(&f.field), f.message)).collect::<Vec<_>>().join(" "),
+        Error::Invalid(fields) => {
+            fields.iter().map(|f| format!("{}: {}", label(&f.field), f.message)).collect::<Vec<_>>().join(" ")
+        }
         other => other.to_string(),
     })
 }
@@ -150,7 +174,12 @@ fn label(field: &str) -> &'static str {
 }
 
 /// Adds every row, or none if any has a problem. Runs inside the caller's transaction.
-pub fn import(tx: &rusqlite::Connection, rows: Vec<std::result::Result<CheckedPerson, RowProblem>>, now: &str, progress: &Progress) -> Result<ImportReport> {
+pub fn import(
+    tx: &rusqlite::Connection,
+    rows: Vec<std::result::Result<CheckedPerson, RowProblem>>,
+    now: &str,
+    progress: &Progress,
+) -> Result<ImportReport> {
     let problems: Vec<RowProblem> = rows.iter().filter_map(|r| r.as_ref().err().cloned()).collect();
     if !problems.is_empty() {
         return Ok(ImportReport::refused(problems));
@@ -170,24 +199,41 @@ pub fn import(tx: &rusqlite::Connection, rows: Vec<std::result::Result<CheckedPe
 /// Writes people as CSV text, with the headings the importer recognises.
 pub fn to_csv(people: &[Person]) -> Result<String> {
     let columns = [
-        PersonField::FullName, PersonField::PreferredName, PersonField::Email, PersonField::Phone, PersonField::Address,
-        PersonField::JoinedOn, PersonField::LeftOn, PersonField::Roles, PersonField::ContactBy,
-        PersonField::ContactConsentOn, PersonField::Notes,
+        PersonField::FullName,
+        PersonField::PreferredName,
+        PersonField::Email,
+        PersonField::Phone,
+        PersonField::Address,
+        PersonField::JoinedOn,
+        PersonField::LeftOn,
+        PersonField::Roles,
+        PersonField::ContactBy,
+        PersonField::ContactConsentOn,
+        PersonField::Notes,
     ];
     let header: Vec<&str> = columns.iter().map(|c| c.heading()).collect();
     csvfile::to_text(
         &header,
         people.iter().map(|p| {
             let roles: Vec<&str> = p.roles.iter().map(|r| r.label()).collect();
-            let methods: Vec<&str> = [(p.contact_by_email, "email"), (p.contact_by_post, "post"), (p.contact_by_phone, "phone")]
-                .into_iter()
-                .filter(|(on, _)| *on)
-                .map(|(_, m)| m)
-                .collect();
+            let methods: Vec<&str> =
+                [(p.contact_by_email, "email"), (p.contact_by_post, "post"), (p.contact_by_phone, "phone")]
+                    .into_iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, m)| m)
+                    .collect();
             vec![
-                p.full_name.clone(), p.preferred_name.clone(), p.email.clone(), p.phone.clone(), p.address.clone(),
-                csvfile::uk_date(p.joined_on.as_deref()), csvfile::uk_date(p.left_on.as_deref()), roles.join("; "), methods.join("; "),
-                csvfile::uk_date(p.contact_consent_on.as_deref()), p.notes.clone(),
+                p.full_name.clone(),
+                p.preferred_name.clone(),
+                p.email.clone(),
+                p.phone.clone(),
+                p.address.clone(),
+                csvfile::uk_date(p.joined_on.as_deref()),
+                csvfile::uk_date(p.left_on.as_deref()),
+                roles.join("; "),
+                methods.join("; "),
+                csvfile::uk_date(p.contact_consent_on.as_deref()),
+                p.notes.clone(),
             ]
         }),
     )

@@ -2,9 +2,9 @@
 //! roles, how they agreed to be contacted, and the rules for adding, editing, marking as
 //! left and erasing them.
 
-pub mod commands;
 pub mod access;
 mod access_sql;
+pub mod commands;
 pub mod csv;
 mod sql;
 
@@ -34,8 +34,14 @@ pub enum Role {
 
 impl Role {
     pub const ALL: [Role; 8] = [
-        Role::Chair, Role::ViceChair, Role::Secretary, Role::Treasurer,
-        Role::Committee, Role::Member, Role::PracticeStaff, Role::Guest,
+        Role::Chair,
+        Role::ViceChair,
+        Role::Secretary,
+        Role::Treasurer,
+        Role::Committee,
+        Role::Member,
+        Role::PracticeStaff,
+        Role::Guest,
     ];
 
     /// The word stored in the database.
@@ -189,7 +195,14 @@ impl PersonInput {
         roles.sort();
         roles.dedup();
         Ok(CheckedPerson {
-            full_name, preferred_name, email, phone, address, joined_on, left_on, roles,
+            full_name,
+            preferred_name,
+            email,
+            phone,
+            address,
+            joined_on,
+            left_on,
+            roles,
             contact_by_email: self.contact_by_email,
             contact_by_post: self.contact_by_post,
             contact_by_phone: self.contact_by_phone,
@@ -248,7 +261,8 @@ pub fn search_key(full_name: &str, preferred_name: &str, email: &str, phone: &st
 }
 
 /// Titles left out when sorting ("Dr Helen Carter" is filed under C).
-const TITLES: [&str; 14] = ["dr", "mr", "mrs", "ms", "miss", "mx", "rev", "revd", "prof", "sir", "dame", "cllr", "lady", "lord"];
+const TITLES: [&str; 14] =
+    ["dr", "mr", "mrs", "ms", "miss", "mx", "rev", "revd", "prof", "sir", "dame", "cllr", "lady", "lord"];
 
 /// How a name is filed in lists, as a paper list would be: by surname (the last word, not
 /// counting titles, anything in brackets or a trailing "Jr"/"Sr"), then the rest; accents and
@@ -293,11 +307,12 @@ pub struct ErasurePreview {
 
 pub fn erasure_preview(person: &Person) -> ErasurePreview {
     let mut removes = vec!["their name and preferred name".to_string()];
-    let contact: Vec<&str> = [("email address", &person.email), ("phone number", &person.phone), ("postal address", &person.address)]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, _)| k)
-        .collect();
+    let contact: Vec<&str> =
+        [("email address", &person.email), ("phone number", &person.phone), ("postal address", &person.address)]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, _)| k)
+            .collect();
     if !contact.is_empty() {
         removes.push(format!("their {}", contact.join(", ")));
     }

@@ -48,13 +48,15 @@ pub fn get(conn: &Connection, id: i64) -> Result<Person> {
 
 /// People matching `query`, filed by surname (titles and accents ignored).
 pub fn list(conn: &Connection, query: &PeopleQuery, today: NaiveDate) -> Result<Vec<Person>> {
-    let words: Vec<String> = crate::check::fold_for_search(&query.search).split_whitespace().map(crate::db::contains_pattern).collect();
+    let words: Vec<String> =
+        crate::check::fold_for_search(&query.search).split_whitespace().map(crate::db::contains_pattern).collect();
     let mut sql = format!("SELECT {COLUMNS} FROM people WHERE 1 = 1");
     for index in 0..words.len() {
         sql.push_str(&format!(" AND search_key LIKE ?{} ESCAPE '\\'", index + 1));
     }
     let mut stmt = conn.prepare(&sql)?;
-    let people = stmt.query_map(rusqlite::params_from_iter(words.iter()), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let people =
+        stmt.query_map(rusqlite::params_from_iter(words.iter()), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     let mut out = Vec::with_capacity(people.len());
     for mut person in people {
         person.roles = roles_of(conn, person.id)?;
@@ -84,9 +86,20 @@ pub fn insert(conn: &Connection, p: &CheckedPerson, now: &str) -> Result<i64> {
              contact_by_post, contact_by_phone, contact_consent_on, notes, search_key, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
         params![
-            p.full_name, p.preferred_name, p.email, p.phone, p.address, date(p.joined_on), date(p.left_on),
-            p.contact_by_email, p.contact_by_post, p.contact_by_phone, date(p.contact_consent_on), p.notes,
-            search_key(&p.full_name, &p.preferred_name, &p.email, &p.phone), now
+            p.full_name,
+            p.preferred_name,
+            p.email,
+            p.phone,
+            p.address,
+            date(p.joined_on),
+            date(p.left_on),
+            p.contact_by_email,
+            p.contact_by_post,
+            p.contact_by_phone,
+            date(p.contact_consent_on),
+            p.notes,
+            search_key(&p.full_name, &p.preferred_name, &p.email, &p.phone),
+            now
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -101,9 +114,21 @@ pub fn update(conn: &Connection, id: i64, p: &CheckedPerson, now: &str) -> Resul
              contact_consent_on = ?12, notes = ?13, search_key = ?14, updated_at = ?15
          WHERE id = ?1",
         params![
-            id, p.full_name, p.preferred_name, p.email, p.phone, p.address, date(p.joined_on), date(p.left_on),
-            p.contact_by_email, p.contact_by_post, p.contact_by_phone, date(p.contact_consent_on), p.notes,
-            search_key(&p.full_name, &p.preferred_name, &p.email, &p.phone), now
+            id,
+            p.full_name,
+            p.preferred_name,
+            p.email,
+            p.phone,
+            p.address,
+            date(p.joined_on),
+            date(p.left_on),
+            p.contact_by_email,
+            p.contact_by_post,
+            p.contact_by_phone,
+            date(p.contact_consent_on),
+            p.notes,
+            search_key(&p.full_name, &p.preferred_name, &p.email, &p.phone),
+            now
         ],
     )?;
     if changed == 0 {

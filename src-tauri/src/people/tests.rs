@@ -56,7 +56,12 @@ fn contact_by_email_needs_an_address_and_a_consent_date() {
 
 #[test]
 fn consent_in_the_future_is_refused() {
-    let bad = PersonInput { contact_by_phone: true, phone: "01632 960123".into(), contact_consent_on: "25/11/2026".into(), ..input() };
+    let bad = PersonInput {
+        contact_by_phone: true,
+        phone: "01632 960123".into(),
+        contact_consent_on: "25/11/2026".into(),
+        ..input()
+    };
     assert_eq!(fields_of(bad.checked(today()))[0].0, "contactConsentOn");
 }
 
@@ -80,9 +85,20 @@ fn roles_are_read_as_people_write_them() {
 
 fn person(roles: Vec<Role>, left_on: Option<&str>) -> Person {
     Person {
-        id: 1, full_name: "Aisha Begum".into(), preferred_name: "".into(), email: "".into(), phone: "".into(),
-        address: "".into(), joined_on: None, left_on: left_on.map(str::to_string), roles,
-        contact_by_email: false, contact_by_post: false, contact_by_phone: false, contact_consent_on: None, notes: "".into(),
+        id: 1,
+        full_name: "Aisha Begum".into(),
+        preferred_name: "".into(),
+        email: "".into(),
+        phone: "".into(),
+        address: "".into(),
+        joined_on: None,
+        left_on: left_on.map(str::to_string),
+        roles,
+        contact_by_email: false,
+        contact_by_post: false,
+        contact_by_phone: false,
+        contact_consent_on: None,
+        notes: "".into(),
     }
 }
 

@@ -43,7 +43,11 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
         logo,
     );
     doc.heading(2, "About you");
-    let ways: Vec<&str> = [(p.contact_by_email, "email"), (p.contact_by_phone, "phone"), (p.contact_by_post, "post")].into_iter().filter(|w| w.0).map(|w| w.1).collect();
+    let ways: Vec<&str> = [(p.contact_by_email, "email"), (p.contact_by_phone, "phone"), (p.contact_by_post, "post")]
+        .into_iter()
+        .filter(|w| w.0)
+        .map(|w| w.1)
+        .collect();
     doc.push(Block::KeyValues(vec![
         ("Name".into(), p.full_name.clone()),
         ("Known as".into(), or_none(&p.preferred_name)),
@@ -55,7 +59,15 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
         ("Left".into(), p.left_on.as_deref().map(short).unwrap_or_else(|| "Still a member".into())),
         (
             "How we may contact you".into(),
-            if ways.is_empty() { "Not agreed".into() } else { format!("By {}{}", ways.join(", "), p.contact_consent_on.as_deref().map(|on| format!(" (agreed {})", short(on))).unwrap_or_default()) },
+            if ways.is_empty() {
+                "Not agreed".into()
+            } else {
+                format!(
+                    "By {}{}",
+                    ways.join(", "),
+                    p.contact_consent_on.as_deref().map(|on| format!(" (agreed {})", short(on))).unwrap_or_default()
+                )
+            },
         ),
         ("Notes".into(), or_none(&p.notes)),
     ]));
@@ -66,8 +78,21 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
         let vehicle = d.vehicle_text();
         let mut facts = vec![
             ("Vehicle".into(), or_none(&vehicle)),
-            ("Seats, wheelchair".into(), format!("{} seats{}", d.seats, if d.wheelchair_accessible { ", takes a wheelchair" } else { "" })),
-            ("Driving for the scheme".into(), if d.active { "Yes".into() } else { d.stopped_on.as_deref().map(|s| format!("Stopped {}", short(s))).unwrap_or_else(|| "Not at the moment".into()) }),
+            (
+                "Seats, wheelchair".into(),
+                format!("{} seats{}", d.seats, if d.wheelchair_accessible { ", takes a wheelchair" } else { "" }),
+            ),
+            (
+                "Driving for the scheme".into(),
+                if d.active {
+                    "Yes".into()
+                } else {
+                    d.stopped_on
+                        .as_deref()
+                        .map(|s| format!("Stopped {}", short(s)))
+                        .unwrap_or_else(|| "Not at the moment".into())
+                },
+            ),
             ("Notes".into(), or_none(&d.notes)),
         ];
         for c in &d.checks {
@@ -78,19 +103,47 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
                     for extra in [c.reference.as_str(), c.outcome.as_str()].into_iter().filter(|x| !x.is_empty()) {
                         t = if t.is_empty() { extra.to_string() } else { format!("{t}, {extra}") };
                     }
-                    if t.is_empty() { format!("Runs to {}", short(expires)) } else { format!("{t}; runs to {}", short(expires)) }
+                    if t.is_empty() {
+                        format!("Runs to {}", short(expires))
+                    } else {
+                        format!("{t}; runs to {}", short(expires))
+                    }
                 }
             };
             facts.push((c.kind.label().to_string(), text));
         }
         if !d.availability.is_empty() {
-            let week = d.availability.iter().map(|s| format!("{} {} to {}", crate::directory::day_name(&s.day).unwrap_or(&s.day), spoken_time(&s.from), spoken_time(&s.to))).collect::<Vec<_>>().join("; ");
+            let week = d
+                .availability
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} {} to {}",
+                        crate::directory::day_name(&s.day).unwrap_or(&s.day),
+                        spoken_time(&s.from),
+                        spoken_time(&s.to)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
             facts.push(("Usual week".into(), week));
         }
         doc.push(Block::KeyValues(facts));
         if !d.absences.is_empty() {
             doc.paragraph("Times away:");
-            doc.push(Block::Bullets(d.absences.iter().map(|x| vec![Run::plain(format!("{} to {}{}", short(&x.starts_on), short(&x.ends_on), if x.note.is_empty() { String::new() } else { format!(": {}", x.note) }))]).collect()));
+            doc.push(Block::Bullets(
+                d.absences
+                    .iter()
+                    .map(|x| {
+                        vec![Run::plain(format!(
+                            "{} to {}{}",
+                            short(&x.starts_on),
+                            short(&x.ends_on),
+                            if x.note.is_empty() { String::new() } else { format!(": {}", x.note) }
+                        ))]
+                    })
+                    .collect(),
+            ));
         }
         if !a.other_miles.is_empty() {
             doc.push(Block::Bullets(a.other_miles.iter().map(|m| vec![Run::plain(m.what.clone())]).collect()));
@@ -101,14 +154,34 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
         doc.heading(2, "Befriending (as a volunteer)");
         let days: Vec<&str> = b.days.iter().map(|d| crate::directory::day_name(d).unwrap_or(d)).collect();
         doc.push(Block::KeyValues(vec![
-            ("DBS check".into(), b.dbs_checked_on.as_deref().map(|on| format!("Checked {}{}", short(on), if b.dbs_reference.is_empty() { String::new() } else { format!(", {}", b.dbs_reference) })).unwrap_or_else(|| "Not recorded".into())),
+            (
+                "DBS check".into(),
+                b.dbs_checked_on
+                    .as_deref()
+                    .map(|on| {
+                        format!(
+                            "Checked {}{}",
+                            short(on),
+                            if b.dbs_reference.is_empty() { String::new() } else { format!(", {}", b.dbs_reference) }
+                        )
+                    })
+                    .unwrap_or_else(|| "Not recorded".into()),
+            ),
             ("DBS renewal".into(), b.dbs_renew_on.as_deref().map(short).unwrap_or_else(|| "Not recorded".into())),
             ("Trained".into(), b.trained_on.as_deref().map(short).unwrap_or_else(|| "Not recorded".into())),
             ("Interests".into(), or_none(&b.interests)),
             ("Languages".into(), or_none(&b.languages)),
             ("Area".into(), or_none(&b.area)),
             ("Days".into(), or_none(&days.join(", "))),
-            ("Visits or calls".into(), match b.contact.as_str() { "visit" => "Visits", "phone" => "Phone calls", _ => "Either" }.into()),
+            (
+                "Visits or calls".into(),
+                match b.contact.as_str() {
+                    "visit" => "Visits",
+                    "phone" => "Phone calls",
+                    _ => "Either",
+                }
+                .into(),
+            ),
             ("People at a time".into(), b.capacity.to_string()),
         ]));
         dated(&mut doc, "People you were matched with", "Matched", &a.matches, "None yet.");

@@ -20,7 +20,9 @@ pub enum ActionGrouping {
 }
 
 fn short_date(iso: Option<&str>) -> String {
-    iso.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_else(|| "No date".into())
+    iso.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(|d| d.format("%-d %b %Y").to_string())
+        .unwrap_or_else(|| "No date".into())
 }
 
 fn standing(timing: Timing) -> &'static str {
@@ -46,7 +48,12 @@ fn table(rows: &[&ActionRow]) -> Block {
             .map(|r| {
                 let due = short_date(r.action.due_on.as_deref());
                 let due = if r.timing == Timing::Overdue { format!("Overdue: {due}") } else { due };
-                vec![r.action.title.clone(), r.action.owners_text(), due, r.action.latest_update.clone().unwrap_or_default()]
+                vec![
+                    r.action.title.clone(),
+                    r.action.owners_text(),
+                    due,
+                    r.action.latest_update.clone().unwrap_or_default(),
+                ]
             })
             .collect(),
     }
@@ -54,7 +61,13 @@ fn table(rows: &[&ActionRow]) -> Block {
 
 /// The open actions as a log, grouped by owner (an action two people share is listed under
 /// each) or by how they stand against their due dates.
-pub fn action_log(settings: &Settings, rows: &[ActionRow], grouping: ActionGrouping, today: NaiveDate, logo: Option<Image>) -> Document {
+pub fn action_log(
+    settings: &Settings,
+    rows: &[ActionRow],
+    grouping: ActionGrouping,
+    today: NaiveDate,
+    logo: Option<Image>,
+) -> Document {
     let mut doc = Document::new("Action log", &settings.group_name);
     doc.subtitle = vec![settings.group_name.clone(), format!("Open actions on {}", today.format("%A %-d %B %Y"))];
     doc.running_header = format!("Action log, {}", today.format("%-d %B %Y"));
@@ -64,7 +77,12 @@ pub fn action_log(settings: &Settings, rows: &[ActionRow], grouping: ActionGroup
         return doc;
     }
     let overdue = rows.iter().filter(|r| r.timing == Timing::Overdue).count();
-    doc.paragraph(format!("{} open {}, {} overdue.", rows.len(), if rows.len() == 1 { "action" } else { "actions" }, overdue));
+    doc.paragraph(format!(
+        "{} open {}, {} overdue.",
+        rows.len(),
+        if rows.len() == 1 { "action" } else { "actions" },
+        overdue
+    ));
     match grouping {
         ActionGrouping::Status => {
             for timing in [Timing::Overdue, Timing::DueSoon, Timing::Later, Timing::NoDate] {
@@ -76,7 +94,7 @@ pub fn action_log(settings: &Settings, rows: &[ActionRow], grouping: ActionGroup
             }
         }
         ActionGrouping::Owner => {
-            let mut owners: Vec<String> = rows.iter().flat_map(|r| owner_keys(r)).collect();
+            let mut owners: Vec<String> = rows.iter().flat_map(owner_keys).collect();
             owners.sort_by_key(|o| crate::check::fold_for_search(o));
             owners.dedup();
             for owner in owners {
@@ -101,7 +119,12 @@ fn owner_keys(row: &ActionRow) -> Vec<String> {
 }
 
 /// One page per person: their open actions, soonest first, with where each came from.
-pub fn reminders(settings: &Settings, sheets: &[(String, Vec<ActionRow>)], today: NaiveDate, logo: Option<Image>) -> Document {
+pub fn reminders(
+    settings: &Settings,
+    sheets: &[(String, Vec<ActionRow>)],
+    today: NaiveDate,
+    logo: Option<Image>,
+) -> Document {
     let mut doc = Document::new("Your actions from the PPG", &settings.group_name);
     doc.subtitle = vec![settings.group_name.clone(), format!("As at {}", today.format("%A %-d %B %Y"))];
     doc.running_header = "Your actions from the PPG".into();
@@ -114,7 +137,11 @@ pub fn reminders(settings: &Settings, sheets: &[(String, Vec<ActionRow>)], today
             doc.push(Block::PageBreak);
         }
         doc.heading(1, format!("For {name}"));
-        doc.paragraph(format!("Thank you for helping the PPG. You have {} open {}:", rows.len(), if rows.len() == 1 { "action" } else { "actions" }));
+        doc.paragraph(format!(
+            "Thank you for helping the PPG. You have {} open {}:",
+            rows.len(),
+            if rows.len() == 1 { "action" } else { "actions" }
+        ));
         let items = rows
             .iter()
             .map(|r| {
@@ -130,7 +157,10 @@ pub fn reminders(settings: &Settings, sheets: &[(String, Vec<ActionRow>)], today
                 }
                 let others: Vec<&String> = r.action.owner_names.iter().filter(|o| *o != name).collect();
                 if !others.is_empty() {
-                    runs.push(Run::plain(format!(" Shared with {}.", others.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))));
+                    runs.push(Run::plain(format!(
+                        " Shared with {}.",
+                        others.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    )));
                 }
                 if let Some(latest) = &r.action.latest_update {
                     runs.push(Run::plain(format!("\nLatest: {latest}")));

@@ -7,15 +7,23 @@ use super::model::{Block, Column, Document, Image, Run};
 use crate::meetings::{long_date, spoken_time, AgendaItem, Meeting};
 use crate::settings::Settings;
 
-
 /// Builds the agenda of `meeting`. `actions` are (what, owners, due date) of the open actions.
-pub fn agenda(settings: &Settings, meeting: &Meeting, items: &[AgendaItem], actions: &[(String, String, Option<String>)], logo: Option<Image>) -> Document {
+pub fn agenda(
+    settings: &Settings,
+    meeting: &Meeting,
+    items: &[AgendaItem],
+    actions: &[(String, String, Option<String>)],
+    logo: Option<Image>,
+) -> Document {
     let title = format!("Agenda: {}", meeting.kind.label().to_lowercase());
     let mut doc = Document::new(title, &settings.group_name);
-    doc.running_header = format!("Agenda for the {}, {}", meeting.kind.label().to_lowercase(), super::day_month_year(&meeting.meets_on));
+    doc.running_header =
+        format!("Agenda for the {}, {}", meeting.kind.label().to_lowercase(), super::day_month_year(&meeting.meets_on));
     doc.logo = logo;
     let when = match &meeting.ends_at {
-        Some(end) => format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end)),
+        Some(end) => {
+            format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end))
+        }
         None => format!("{}, {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at)),
     };
     doc.subtitle = vec![settings.group_name.clone(), when];
@@ -59,8 +67,16 @@ pub fn agenda(settings: &Settings, meeting: &Meeting, items: &[AgendaItem], acti
             rows: actions
                 .iter()
                 .map(|(what, who, due)| {
-                    let due = due.as_deref().map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default());
-                    vec![what.clone(), if who.is_empty() { "Not yet given".into() } else { who.clone() }, due.unwrap_or_default()]
+                    let due = due.as_deref().map(|d| {
+                        NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                            .map(|d| d.format("%-d %b %Y").to_string())
+                            .unwrap_or_default()
+                    });
+                    vec![
+                        what.clone(),
+                        if who.is_empty() { "Not yet given".into() } else { who.clone() },
+                        due.unwrap_or_default(),
+                    ]
                 })
                 .collect(),
         });

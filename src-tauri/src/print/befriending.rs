@@ -31,7 +31,11 @@ pub fn report(settings: &Settings, r: &BefriendingReport, logo: Option<Image>) -
     doc.running_header = format!("Befriending scheme report, {}", r.period);
     doc.logo = logo;
     let wait = match r.average_days_to_match {
-        Some(days) => format!(" On average people waited {days} {} from referral to being matched ({} matched).", if days == 1 { "day" } else { "days" }, r.matched),
+        Some(days) => format!(
+            " On average people waited {days} {} from referral to being matched ({} matched).",
+            if days == 1 { "day" } else { "days" },
+            r.matched
+        ),
         None => " Nobody referred in this period has been matched yet.".into(),
     };
     doc.paragraph(format!(
@@ -47,7 +51,9 @@ pub fn report(settings: &Settings, r: &BefriendingReport, logo: Option<Image>) -
         },
         if r.active_now { "today" } else { "at the end of the period" },
     ));
-    doc.paragraph("This report counts people; it names nobody. It includes referrals whose details have since been erased.");
+    doc.paragraph(
+        "This report counts people; it names nobody. It includes referrals whose details have since been erased.",
+    );
     doc.heading(2, "How people are doing");
     if r.outcome_people == 0 {
         doc.paragraph("Nobody's wellbeing and loneliness scores were taken again in this period.");
@@ -62,7 +68,12 @@ pub fn report(settings: &Settings, r: &BefriendingReport, logo: Option<Image>) -
     count_table(&mut doc, "Referrals by month", &r.by_month, "No referrals.");
     count_table(&mut doc, "Who referred them", &r.by_source, "No referrals in this period.");
     count_table(&mut doc, "Where those referrals stand now", &r.by_stage, "No referrals in this period.");
-    count_table(&mut doc, "Referrals closed in the period, and why", &r.closed_by_reason, "None closed in this period.");
+    count_table(
+        &mut doc,
+        "Referrals closed in the period, and why",
+        &r.closed_by_reason,
+        "None closed in this period.",
+    );
     doc
 }
 
@@ -82,19 +93,57 @@ fn person_block(doc: &mut Document, d: &ReferralDetail) {
         ("Date of birth".into(), r.born_on.as_deref().map(short).unwrap_or_else(|| "Not given".into())),
         ("Language".into(), or_none(&r.language)),
         ("Interests".into(), or_none(&r.interests)),
-        ("Would like".into(), format!("{contact}{}", if r.befriender_gender.is_empty() { String::new() } else { format!(", from a {} befriender", r.befriender_gender) })),
-        ("Good days and times".into(), or_none(&[days.join(", "), r.times.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("; "))),
+        (
+            "Would like".into(),
+            format!(
+                "{contact}{}",
+                if r.befriender_gender.is_empty() {
+                    String::new()
+                } else {
+                    format!(", from a {} befriender", r.befriender_gender)
+                }
+            ),
+        ),
+        (
+            "Good days and times".into(),
+            or_none(
+                &[days.join(", "), r.times.clone()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        ),
         ("Referred by".into(), r.referred_by()),
         ("Received".into(), short(&r.received_on)),
-        ("Why".into(), or_none(&[categories.join(", "), r.reason.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(". "))),
+        (
+            "Why".into(),
+            or_none(
+                &[categories.join(", "), r.reason.clone()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(". "),
+            ),
+        ),
         (
             "Consent".into(),
             match (&r.consent_on, r.consent_how) {
-                (Some(on), Some(how)) => format!("Given {} ({}), taken by {}", short(on), how.label().to_lowercase(), r.consent_taken_by),
+                (Some(on), Some(how)) => {
+                    format!("Given {} ({}), taken by {}", short(on), how.label().to_lowercase(), r.consent_taken_by)
+                }
                 _ => "NOT YET RECORDED".into(),
             },
         ),
-        ("Stage".into(), format!("{} since {}{}", r.stage.label(), short(&r.stage_since), r.close_reason.map(|c| format!(" ({})", c.label().to_lowercase())).unwrap_or_default())),
+        (
+            "Stage".into(),
+            format!(
+                "{} since {}{}",
+                r.stage.label(),
+                short(&r.stage_since),
+                r.close_reason.map(|c| format!(" ({})", c.label().to_lowercase())).unwrap_or_default()
+            ),
+        ),
     ]));
 }
 
@@ -112,7 +161,10 @@ pub fn referral_sheet(settings: &Settings, d: &ReferralDetail, logo: Option<Imag
             "{}, matched {}{}.",
             m.befriender_name,
             short(&m.matched_on),
-            m.first_met_on.as_deref().map(|f| format!(", first met {}", short(f))).unwrap_or_else(|| ", not met yet".into())
+            m.first_met_on
+                .as_deref()
+                .map(|f| format!(", first met {}", short(f)))
+                .unwrap_or_else(|| ", not met yet".into())
         )),
         None => doc.paragraph("Not matched at the moment."),
     };
@@ -121,7 +173,13 @@ pub fn referral_sheet(settings: &Settings, d: &ReferralDetail, logo: Option<Imag
     if open.is_empty() {
         doc.paragraph("None.");
     } else {
-        doc.push(Block::Bullets(open.iter().map(|c| vec![Run::bold(format!("OPEN since {}: ", short(&c.raised_on))), Run::plain(c.details.clone())]).collect()));
+        doc.push(Block::Bullets(
+            open.iter()
+                .map(|c| {
+                    vec![Run::bold(format!("OPEN since {}: ", short(&c.raised_on))), Run::plain(c.details.clone())]
+                })
+                .collect(),
+        ));
     }
     doc.heading(2, "Progress");
     let mut lines = d.progress.changes.clone();
@@ -151,8 +209,16 @@ pub fn subject_access(settings: &Settings, d: &ReferralDetail, today: NaiveDate,
     if d.contacts.is_empty() {
         doc.paragraph("None recorded.");
     } else {
-        let rows = d.contacts.iter().map(|c| vec![short(&c.contacted_on), c.how.label().into(), c.notes.clone()]).collect();
-        doc.push(Block::Table { columns: vec![Column { heading: "Date".into(), weight: 1.6 }, Column { heading: "How".into(), weight: 1.2 }, Column { heading: "Notes".into(), weight: 4.0 }], rows });
+        let rows =
+            d.contacts.iter().map(|c| vec![short(&c.contacted_on), c.how.label().into(), c.notes.clone()]).collect();
+        doc.push(Block::Table {
+            columns: vec![
+                Column { heading: "Date".into(), weight: 1.6 },
+                Column { heading: "How".into(), weight: 1.2 },
+                Column { heading: "Notes".into(), weight: 4.0 },
+            ],
+            rows,
+        });
     }
     doc.heading(2, "Your befrienders");
     if d.matches.is_empty() {
@@ -172,9 +238,26 @@ pub fn subject_access(settings: &Settings, d: &ReferralDetail, today: NaiveDate,
         let rows = d
             .logs
             .iter()
-            .map(|l| vec![short(&l.happened_on), format!("{}{}", if l.kind == "visit" { "Visit" } else { "Call" }, l.minutes.map(|m| format!(", {m} min")).unwrap_or_default()), l.notes.clone()])
+            .map(|l| {
+                vec![
+                    short(&l.happened_on),
+                    format!(
+                        "{}{}",
+                        if l.kind == "visit" { "Visit" } else { "Call" },
+                        l.minutes.map(|m| format!(", {m} min")).unwrap_or_default()
+                    ),
+                    l.notes.clone(),
+                ]
+            })
             .collect();
-        doc.push(Block::Table { columns: vec![Column { heading: "Date".into(), weight: 1.6 }, Column { heading: "Visit or call".into(), weight: 1.4 }, Column { heading: "Notes".into(), weight: 4.0 }], rows });
+        doc.push(Block::Table {
+            columns: vec![
+                Column { heading: "Date".into(), weight: 1.6 },
+                Column { heading: "Visit or call".into(), weight: 1.4 },
+                Column { heading: "Notes".into(), weight: 4.0 },
+            ],
+            rows,
+        });
     }
     doc.heading(2, "Concerns about your safety or wellbeing");
     if d.concerns.is_empty() {
@@ -198,7 +281,13 @@ pub fn subject_access(settings: &Settings, d: &ReferralDetail, today: NaiveDate,
             .iter()
             .map(|s| {
                 let v = &s.scores;
-                vec![short(&s.taken_on), s.occasion.label().into(), format!("{}, {}, {}, {}", v.satisfied, v.worthwhile, v.happy, v.anxious), v.ucla_total().to_string(), v.direct_loneliness.to_string()]
+                vec![
+                    short(&s.taken_on),
+                    s.occasion.label().into(),
+                    format!("{}, {}, {}, {}", v.satisfied, v.worthwhile, v.happy, v.anxious),
+                    v.ucla_total().to_string(),
+                    v.direct_loneliness.to_string(),
+                ]
             })
             .collect();
         doc.push(Block::Table {
@@ -213,7 +302,9 @@ pub fn subject_access(settings: &Settings, d: &ReferralDetail, today: NaiveDate,
         });
         if let (Some(first), Some(last)) = (d.scores.first(), d.scores.last()) {
             if d.scores.len() > 1 {
-                doc.push(Block::Bullets(change_words(&first.scores, &last.scores).into_iter().map(|l| vec![Run::plain(l)]).collect()));
+                doc.push(Block::Bullets(
+                    change_words(&first.scores, &last.scores).into_iter().map(|l| vec![Run::plain(l)]).collect(),
+                ));
             }
         }
     }

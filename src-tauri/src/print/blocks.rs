@@ -33,10 +33,12 @@ pub fn title_block(flow: &mut Flow, document: &Document) {
             flow.emit_line(line, x, style.body);
         }
     }
-    let logo_bottom = flow.pages.last().and_then(|p| p.items.iter().find_map(|i| match i {
-        Item::Image { y, height, .. } if (*y - top).abs() < 0.5 => Some(y + height),
-        _ => None,
-    }));
+    let logo_bottom = flow.pages.last().and_then(|p| {
+        p.items.iter().find_map(|i| match i {
+            Item::Image { y, height, .. } if (*y - top).abs() < 0.5 => Some(y + height),
+            _ => None,
+        })
+    });
     flow.y = flow.y.max(logo_bottom.unwrap_or(0.0)) + 6.0;
     flow.rule(x, width, 1.5);
     flow.y += style.body;
@@ -157,12 +159,21 @@ fn table(flow: &mut Flow, columns: &[Column], rows: &[Vec<String>]) {
     let total: f32 = columns.iter().map(|c| c.weight.max(0.1)).sum();
     let widths: Vec<f32> = columns.iter().map(|c| width * c.weight.max(0.1) / total).collect();
     let cells = |flow: &Flow, texts: Vec<(String, bool)>| -> Vec<Vec<Line>> {
-        texts.iter().zip(&widths).map(|((t, bold), w)| wrap(flow.fonts, &[Run { text: t.clone(), bold: *bold }], style.body, w - 2.0 * CELL_PADDING)).collect()
+        texts
+            .iter()
+            .zip(&widths)
+            .map(|((t, bold), w)| {
+                wrap(flow.fonts, &[Run { text: t.clone(), bold: *bold }], style.body, w - 2.0 * CELL_PADDING)
+            })
+            .collect()
     };
     let header = cells(flow, columns.iter().map(|c| (c.heading.clone(), true)).collect());
-    let row_height = |lines: &[Vec<Line>]| lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * style.line_height(style.body) + 2.0 * CELL_PADDING;
+    let row_height = |lines: &[Vec<Line>]| {
+        lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * style.line_height(style.body) + 2.0 * CELL_PADDING
+    };
     let header_height = row_height(&header);
-    let first_row = rows.first().map(|r| row_height(&cells(flow, r.iter().map(|t| (t.clone(), false)).collect()))).unwrap_or(0.0);
+    let first_row =
+        rows.first().map(|r| row_height(&cells(flow, r.iter().map(|t| (t.clone(), false)).collect()))).unwrap_or(0.0);
     flow.ensure(header_height + first_row);
     draw_row(flow, &header, &widths, header_height, 1.5);
     for row in rows {
@@ -192,7 +203,11 @@ fn draw_row(flow: &mut Flow, cells: &[Vec<Line>], widths: &[f32], height: f32, r
 /// The printed size of an image fitting `max_width` by `max_height`, keeping its shape.
 /// None if the bytes are not a PNG or JPEG that can be read.
 pub fn image_size(image: &Image, max_width: f32, max_height: f32) -> Option<(f32, f32)> {
-    let (w, h) = image::ImageReader::new(std::io::Cursor::new(&image.bytes)).with_guessed_format().ok()?.into_dimensions().ok()?;
+    let (w, h) = image::ImageReader::new(std::io::Cursor::new(&image.bytes))
+        .with_guessed_format()
+        .ok()?
+        .into_dimensions()
+        .ok()?;
     if w == 0 || h == 0 {
         return None;
     }

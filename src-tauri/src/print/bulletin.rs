@@ -11,7 +11,10 @@ use crate::settings::Settings;
 pub fn bulletin(settings: &Settings, b: &Bulletin, articles: &[PrintedArticle], logo: Option<Image>) -> Document {
     let month = month_name(&b.month);
     let mut doc = Document::new(&b.title, &settings.group_name);
-    doc.subtitle = [b.strapline.clone(), format!("Issue {} · {month}", b.number), settings.group_name.clone()].into_iter().filter(|s| !s.is_empty()).collect();
+    doc.subtitle = [b.strapline.clone(), format!("Issue {} · {month}", b.number), settings.group_name.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     doc.running_header = format!("{}, {month} (issue {})", b.title, b.number);
     doc.logo = logo;
     doc.push(Block::Columns(2));

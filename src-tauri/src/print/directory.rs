@@ -14,7 +14,11 @@ fn month_year(iso: &str) -> String {
 }
 
 fn contact_text(e: &Entry) -> String {
-    [e.contact_name.as_str(), e.phone.as_str(), e.email.as_str(), e.website.as_str()].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ")
+    [e.contact_name.as_str(), e.phone.as_str(), e.email.as_str(), e.website.as_str()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn entry_blocks(doc: &mut Document, number: &str, e: &Entry) {
@@ -35,7 +39,7 @@ fn entry_blocks(doc: &mut Document, number: &str, e: &Entry) {
     add("Access", e.access_text());
     add("How to join", e.referral_text());
     let checked = match (&e.last_checked_on, e.out_of_date) {
-        (Some(on), false) => format!("{}", month_year(on)),
+        (Some(on), false) => month_year(on).to_string(),
         (Some(on), true) => format!("{}. Not checked recently: please ring before you go.", month_year(on)),
         (None, _) => "Not yet checked: please ring before you go.".into(),
     };
@@ -44,13 +48,23 @@ fn entry_blocks(doc: &mut Document, number: &str, e: &Entry) {
 }
 
 /// The directory, or one category of it (`only`), as of `today`.
-pub fn directory(settings: &Settings, categories: &[Category], entries: &[Entry], only: Option<&Category>, today: NaiveDate, logo: Option<Image>) -> Document {
+pub fn directory(
+    settings: &Settings,
+    categories: &[Category],
+    entries: &[Entry],
+    only: Option<&Category>,
+    today: NaiveDate,
+    logo: Option<Image>,
+) -> Document {
     let title = match only {
         Some(c) => format!("Community directory: {}", c.name),
         None => "Community directory".to_string(),
     };
     let mut doc = Document::new(title.clone(), &settings.group_name);
-    doc.subtitle = vec![settings.group_name.clone(), format!("Local groups, clubs and services. Updated {}.", today.format("%-d %B %Y"))];
+    doc.subtitle = vec![
+        settings.group_name.clone(),
+        format!("Local groups, clubs and services. Updated {}.", today.format("%-d %B %Y")),
+    ];
     doc.running_header = format!("{title}, {}", today.format("%B %Y"));
     doc.logo = logo;
 
@@ -85,7 +99,9 @@ pub fn directory(settings: &Settings, categories: &[Category], entries: &[Entry]
     ));
     if sections.len() > 1 {
         doc.heading(2, "Contents");
-        doc.push(Block::Numbered(sections.iter().map(|(name, list)| vec![super::Run::plain(format!("{name} ({})", list.len()))]).collect()));
+        doc.push(Block::Numbered(
+            sections.iter().map(|(name, list)| vec![super::Run::plain(format!("{name} ({})", list.len()))]).collect(),
+        ));
     }
     doc.push(Block::Columns(2));
     // Each group is printed in full once, under its first category; the other sections it
@@ -93,7 +109,13 @@ pub fn directory(settings: &Settings, categories: &[Category], entries: &[Entry]
     let mut numbers: Vec<(i64, String)> = Vec::new();
     // Its main heading is the most specific one: the smallest section it is in.
     let main_section = |e: &Entry| {
-        sections.iter().enumerate().filter(|(_, (_, list))| list.iter().any(|x| x.id == e.id)).min_by_key(|(i, (_, list))| (list.len(), *i)).map(|(i, _)| i).unwrap_or(0)
+        sections
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, list))| list.iter().any(|x| x.id == e.id))
+            .min_by_key(|(i, (_, list))| (list.len(), *i))
+            .map(|(i, _)| i)
+            .unwrap_or(0)
     };
     for (s, (name, list)) in sections.iter().enumerate() {
         doc.heading(2, format!("{}. {name}", s + 1));
@@ -118,8 +140,10 @@ pub fn directory(settings: &Settings, categories: &[Category], entries: &[Entry]
             ));
         }
     }
-    let mut index: Vec<(String, String)> =
-        numbers.into_iter().map(|(id, number)| (entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default(), number)).collect();
+    let mut index: Vec<(String, String)> = numbers
+        .into_iter()
+        .map(|(id, number)| (entries.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default(), number))
+        .collect();
     doc.push(Block::Columns(1));
     index.sort_by_key(|(name, _)| crate::check::fold_for_search(name));
     doc.heading(2, "Index of groups, A to Z");

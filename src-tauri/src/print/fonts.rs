@@ -112,8 +112,13 @@ impl Fonts {
         let scope = allsorts::binary::read::ReadScope::new(FACE_BYTES[face]);
         let data = scope.read::<allsorts::font_data::FontData<'_>>().map_err(|_| fail("font"))?;
         let provider = data.table_provider(0).map_err(|_| fail("font tables"))?;
-        allsorts::subset::subset(&provider, &ids, &allsorts::subset::SubsetProfile::Pdf, allsorts::subset::CmapTarget::Unicode)
-            .map_err(|_| fail("font subset"))
+        allsorts::subset::subset(
+            &provider,
+            &ids,
+            &allsorts::subset::SubsetProfile::Pdf,
+            allsorts::subset::CmapTarget::Unicode,
+        )
+        .map_err(|_| fail("font subset"))
     }
 }
 

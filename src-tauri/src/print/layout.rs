@@ -40,10 +40,29 @@ impl Style {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     /// `y` is the top of the line box, `height` its line height.
-    Text { x: f32, y: f32, size: f32, bold: bool, text: String, width: f32, height: f32 },
-    Rule { x: f32, y: f32, width: f32, thickness: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        text: String,
+        width: f32,
+        height: f32,
+    },
+    Rule {
+        x: f32,
+        y: f32,
+        width: f32,
+        thickness: f32,
+    },
     /// `image` indexes `Laid::images`.
-    Image { x: f32, y: f32, width: f32, height: f32, image: usize },
+    Image {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        image: usize,
+    },
 }
 
 impl Item {
@@ -193,7 +212,15 @@ impl<'a> Flow<'a> {
         let mut cursor = x;
         for piece in &line.pieces {
             let y = self.y;
-            self.push(Item::Text { x: cursor, y, size, bold: piece.bold, text: piece.text.clone(), width: piece.width, height });
+            self.push(Item::Text {
+                x: cursor,
+                y,
+                size,
+                bold: piece.bold,
+                text: piece.text.clone(),
+                width: piece.width,
+                height,
+            });
             cursor += piece.width;
         }
         self.y += height;
@@ -244,7 +271,15 @@ impl<'a> Flow<'a> {
             let label_width = self.fonts.width(&label, false, size);
             let y = PAGE_HEIGHT - MARGIN - height;
             page.items.push(Item::Rule { x: MARGIN, y: y - 5.0, width: content, thickness: 0.75 });
-            page.items.push(Item::Text { x: PAGE_WIDTH - MARGIN - label_width, y, size, bold: false, text: label, width: label_width, height });
+            page.items.push(Item::Text {
+                x: PAGE_WIDTH - MARGIN - label_width,
+                y,
+                size,
+                bold: false,
+                text: label,
+                width: label_width,
+                height,
+            });
             let room = content - label_width - 20.0;
             let author = fit(self.fonts, &document.author, size, room);
             if !author.is_empty() {
@@ -268,5 +303,9 @@ fn fit(fonts: &Fonts, text: &str, size: f32, width: f32) -> String {
         }
         out.push(c);
     }
-    if out.is_empty() { out } else { format!("{}…", out.trim_end()) }
+    if out.is_empty() {
+        out
+    } else {
+        format!("{}…", out.trim_end())
+    }
 }

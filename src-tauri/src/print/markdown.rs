@@ -42,10 +42,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 push_text(&mut runs, "\n", false);
             }
             Event::End(TagEnd::Item) if list_depth == 1 => items.push(std::mem::take(&mut runs)),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) if list_depth == 0 => {
-                if !runs.is_empty() {
-                    out.push(Block::Paragraph(std::mem::take(&mut runs)));
-                }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::BlockQuote(_))
+                if list_depth == 0 && !runs.is_empty() =>
+            {
+                out.push(Block::Paragraph(std::mem::take(&mut runs)));
             }
             Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Strong) => bold += 1,
             Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
@@ -58,7 +58,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     }
                 }
             }
-            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) | Event::Html(text) => push_text(&mut runs, &text, bold > 0),
+            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) | Event::Html(text) => {
+                push_text(&mut runs, &text, bold > 0)
+            }
             Event::SoftBreak | Event::HardBreak => push_text(&mut runs, "\n", false),
             _ => {}
         }
@@ -89,7 +91,10 @@ mod tests {
     #[test]
     fn line_breaks_are_kept_and_links_print_as_text() {
         let blocks = blocks("Line one\nline two [our site](https://example.org)");
-        assert_eq!(blocks, vec![Block::Paragraph(vec![Run::plain("Line one\nline two our site (https://example.org)")])]);
+        assert_eq!(
+            blocks,
+            vec![Block::Paragraph(vec![Run::plain("Line one\nline two our site (https://example.org)")])]
+        );
     }
 
     #[test]
@@ -97,7 +102,10 @@ mod tests {
         let blocks = blocks("# Notes\n\n1. First\n2. Second");
         assert_eq!(
             blocks,
-            vec![Block::Paragraph(vec![Run::bold("Notes")]), Block::Numbered(vec![vec![Run::plain("First")], vec![Run::plain("Second")]])]
+            vec![
+                Block::Paragraph(vec![Run::bold("Notes")]),
+                Block::Numbered(vec![vec![Run::plain("First")], vec![Run::plain("Second")]])
+            ]
         );
     }
 }

@@ -69,13 +69,17 @@ pub fn contact_list(settings: &Settings, people: &[Person], today: NaiveDate, lo
     doc.subtitle.push(format!("Printed {}", long_date(today)));
     doc.logo = logo;
 
-    let current: Vec<&Person> = people.iter().filter(|p| !crate::people::has_left(p.left_on.as_deref(), today)).collect();
-    let with = |pred: &dyn Fn(&Person) -> bool| -> Vec<&Person> { current.iter().copied().filter(|p| pred(p)).collect() };
+    let current: Vec<&Person> =
+        people.iter().filter(|p| !crate::people::has_left(p.left_on.as_deref(), today)).collect();
+    let with =
+        |pred: &dyn Fn(&Person) -> bool| -> Vec<&Person> { current.iter().copied().filter(|p| pred(p)).collect() };
 
     let officer_roles = [Role::Chair, Role::ViceChair, Role::Secretary, Role::Treasurer];
     let officers: Vec<(String, String)> = officer_roles
         .iter()
-        .flat_map(|role| with(&|p: &Person| p.roles.contains(role)).into_iter().map(move |p| (role.label().to_string(), name(p))))
+        .flat_map(|role| {
+            with(&|p: &Person| p.roles.contains(role)).into_iter().map(move |p| (role.label().to_string(), name(p)))
+        })
         .collect();
     doc.heading(1, "Officers");
     if officers.is_empty() {

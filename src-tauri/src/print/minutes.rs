@@ -4,16 +4,18 @@
 
 use chrono::NaiveDate;
 
+use super::day_month_year;
 use super::markdown;
 use super::model::{Block, Column, Document, Image, Run};
 use crate::actions::views::ReviewLine;
 use crate::meetings::record::AttendanceStatus;
 use crate::meetings::{long_date, spoken_time, MeetingDetail, MeetingStatus};
 use crate::settings::Settings;
-use super::day_month_year;
 
 fn short_date(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_else(|_| iso.to_string())
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%-d %b %Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
 }
 
 /// Builds the minutes of the meeting in `detail`.
@@ -23,10 +25,17 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
     let approved = meeting.status == MeetingStatus::MinutesApproved;
     let title = format!("{}Minutes: {}", if approved { "" } else { "Draft " }, meeting.kind.label().to_lowercase());
     let mut doc = Document::new(title, &settings.group_name);
-    doc.running_header = format!("{}inutes of the {}, {}", if approved { "M" } else { "Draft m" }, meeting.kind.label().to_lowercase(), day_month_year(&meeting.meets_on));
+    doc.running_header = format!(
+        "{}inutes of the {}, {}",
+        if approved { "M" } else { "Draft m" },
+        meeting.kind.label().to_lowercase(),
+        day_month_year(&meeting.meets_on)
+    );
     doc.logo = logo;
     let when = match &meeting.ends_at {
-        Some(end) => format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end)),
+        Some(end) => {
+            format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end))
+        }
         None => format!("{}, {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at)),
     };
     doc.subtitle = vec![settings.group_name.clone(), when];
@@ -48,19 +57,29 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
             .filter(|l| l.status == Some(status))
             .map(|l| {
                 let officer: Vec<&str> = l.roles.iter().filter(|r| r.is_officer()).map(|r| r.label()).collect();
-                if officer.is_empty() { l.name.clone() } else { format!("{} ({})", l.name, officer.join(", ")) }
+                if officer.is_empty() {
+                    l.name.clone()
+                } else {
+                    format!("{} ({})", l.name, officer.join(", "))
+                }
             })
             .collect()
     };
     let mut lines = Vec::new();
-    for (label, status) in [("Present", AttendanceStatus::Present), ("Apologies", AttendanceStatus::Apologies), ("In attendance", AttendanceStatus::InAttendance), ("Absent", AttendanceStatus::Absent)] {
+    for (label, status) in [
+        ("Present", AttendanceStatus::Present),
+        ("Apologies", AttendanceStatus::Apologies),
+        ("In attendance", AttendanceStatus::InAttendance),
+        ("Absent", AttendanceStatus::Absent),
+    ] {
         let list = names(status);
         if !list.is_empty() || status != AttendanceStatus::Absent {
             lines.push((label.to_string(), if list.is_empty() { "None".into() } else { list.join(", ") }));
         }
     }
     if !detail.guests.is_empty() {
-        let guests: Vec<String> = detail.guests.iter().map(|g| format!("{} ({})", g.full_name, g.role.label())).collect();
+        let guests: Vec<String> =
+            detail.guests.iter().map(|g| format!("{} ({})", g.full_name, g.role.label())).collect();
         lines.push(("Guests".into(), guests.join(", ")));
     }
     if let Some(chair) = &detail.chair_name {
@@ -72,7 +91,17 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
     let q = detail.quorum;
     lines.push((
         "Quorum".into(),
-        format!("{} committee {} present; the quorum is {}. {}", q.present, if q.present == 1 { "member" } else { "members" }, q.needed, if q.met { "Enough members were present to make decisions." } else { "Not enough members were present to make decisions." }),
+        format!(
+            "{} committee {} present; the quorum is {}. {}",
+            q.present,
+            if q.present == 1 { "member" } else { "members" },
+            q.needed,
+            if q.met {
+                "Enough members were present to make decisions."
+            } else {
+                "Not enough members were present to make decisions."
+            }
+        ),
     ));
     doc.push(Block::KeyValues(lines));
 
@@ -80,7 +109,10 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
         doc.heading(2, format!("{}. {}", n + 1, item.title));
         if item.standing == Some(crate::meetings::Standing::PreviousMinutes) {
             if let Some(previous) = detail.previous.as_ref().filter(|p| p.approved_at_meeting_id == Some(meeting.id)) {
-                let mut runs = vec![Run::plain(format!("The minutes of the meeting held on {} were approved as a true record", long_date(&previous.meets_on)))];
+                let mut runs = vec![Run::plain(format!(
+                    "The minutes of the meeting held on {} were approved as a true record",
+                    long_date(&previous.meets_on)
+                ))];
                 if previous.approval_corrections.trim().is_empty() {
                     runs.push(Run::plain("."));
                 } else {
@@ -99,7 +131,11 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
                     .map(|line| {
                         let a = &line.row.action;
                         let said: Vec<&str> = line.updates_here.iter().map(|u| u.text.as_str()).collect();
-                        let outcome = if said.is_empty() { format!("{} – no update.", a.status.label()) } else { said.join(" ") };
+                        let outcome = if said.is_empty() {
+                            format!("{} – no update.", a.status.label())
+                        } else {
+                            said.join(" ")
+                        };
                         vec![Run::bold(format!("{} ({}): ", a.title, a.owners_text())), Run::plain(outcome)]
                     })
                     .collect(),
@@ -125,8 +161,13 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
         if !actions.is_empty() {
             doc.push(Block::Bullets(actions));
         }
-        if !reviewed && item.minutes.trim().is_empty() && !detail.decisions.iter().any(|d| d.agenda_item_id == item.id) && !detail.actions.iter().any(|a| a.agenda_item_id == Some(item.id)) {
-            let approved_here = item.standing == Some(crate::meetings::Standing::PreviousMinutes) && detail.previous.as_ref().is_some_and(|p| p.approved_at_meeting_id == Some(meeting.id));
+        if !reviewed
+            && item.minutes.trim().is_empty()
+            && !detail.decisions.iter().any(|d| d.agenda_item_id == item.id)
+            && !detail.actions.iter().any(|a| a.agenda_item_id == Some(item.id))
+        {
+            let approved_here = item.standing == Some(crate::meetings::Standing::PreviousMinutes)
+                && detail.previous.as_ref().is_some_and(|p| p.approved_at_meeting_id == Some(meeting.id));
             if !approved_here {
                 doc.paragraph("Nothing recorded.");
             }
@@ -144,14 +185,26 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
             rows: detail
                 .actions
                 .iter()
-                .map(|a| vec![a.title.clone(), a.owner_names.join(", "), a.due_on.as_deref().map(short_date).unwrap_or_else(|| "No date".into())])
+                .map(|a| {
+                    vec![
+                        a.title.clone(),
+                        a.owner_names.join(", "),
+                        a.due_on.as_deref().map(short_date).unwrap_or_else(|| "No date".into()),
+                    ]
+                })
                 .collect(),
         });
     }
 
     if !detail.amendments.is_empty() {
         doc.heading(1, "Amendments made after approval");
-        doc.push(Block::Bullets(detail.amendments.iter().map(|a| vec![Run::bold(format!("{}: ", long_date(&a.made_on))), Run::plain(a.text.clone())]).collect()));
+        doc.push(Block::Bullets(
+            detail
+                .amendments
+                .iter()
+                .map(|a| vec![Run::bold(format!("{}: ", long_date(&a.made_on))), Run::plain(a.text.clone())])
+                .collect(),
+        ));
     }
 
     if let (true, Some(on)) = (approved, &meeting.approved_on) {

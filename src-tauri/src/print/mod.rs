@@ -6,17 +6,17 @@ pub mod access;
 pub mod actions;
 pub mod agenda;
 pub mod befriending;
+mod blocks;
 pub mod bulletin;
 pub mod directory;
 pub mod drivers;
-mod blocks;
 pub mod fonts;
 pub mod layout;
 pub mod markdown;
-mod merge;
-pub mod model;
 pub mod members;
+mod merge;
 pub mod minutes;
+pub mod model;
 mod pdf;
 pub mod wrap;
 
@@ -31,12 +31,18 @@ pub use pdf::Metadata;
 
 /// "8 December 2026" from "2026-12-08" (anything else is printed as it is).
 pub fn day_month_year(iso: &str) -> String {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_else(|_| iso.to_string())
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%-d %B %Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
 }
 
 /// The text, or "Not given" when it is empty.
 pub fn or_not_given(text: &str) -> String {
-    if text.trim().is_empty() { "Not given".into() } else { text.to_string() }
+    if text.trim().is_empty() {
+        "Not given".into()
+    } else {
+        text.to_string()
+    }
 }
 
 /// The two ways every document prints.

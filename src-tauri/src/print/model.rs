@@ -39,14 +39,20 @@ pub struct Image {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// Level 1 to 3. Kept on the same page as what follows it.
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Paragraph(Vec<Run>),
     Bullets(Vec<Vec<Run>>),
     Numbered(Vec<Vec<Run>>),
     /// Label and value pairs, labels in bold.
     KeyValues(Vec<(String, String)>),
     /// The header row repeats on every page the table reaches; cells wrap.
-    Table { columns: Vec<Column>, rows: Vec<Vec<String>> },
+    Table {
+        columns: Vec<Column>,
+        rows: Vec<Vec<String>>,
+    },
     Image(Image),
     /// A highlighted box: its text between heavy rules, set in from both sides.
     Boxed(Vec<Run>),
@@ -74,7 +80,14 @@ pub struct Document {
 impl Document {
     pub fn new(title: impl Into<String>, author: impl Into<String>) -> Self {
         let title = title.into();
-        Document { running_header: title.clone(), title, subtitle: Vec::new(), author: author.into(), logo: None, blocks: Vec::new() }
+        Document {
+            running_header: title.clone(),
+            title,
+            subtitle: Vec::new(),
+            author: author.into(),
+            logo: None,
+            blocks: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, block: Block) -> &mut Self {

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use printpdf::{
-    Color, DateTime, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    RawImage, Rgb, TextItem, TextMatrix, TextRenderingMode, XObjectTransform,
+    Color, DateTime, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
+    Pt, RawImage, Rgb, TextItem, TextMatrix, TextRenderingMode, XObjectTransform,
 };
 
 use super::fonts::{Fonts, FACE_COUNT};
@@ -58,7 +58,13 @@ pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -
 }
 
 /// Draws `pages` as one PDF, with fonts subset to just the characters they use.
-fn draw(pages: Vec<Page>, images: &[super::model::Image], fonts: &Fonts, meta: &Metadata, step: &dyn Fn(usize) -> Result<()>) -> Result<Vec<u8>> {
+fn draw(
+    pages: Vec<Page>,
+    images: &[super::model::Image],
+    fonts: &Fonts,
+    meta: &Metadata,
+    step: &dyn Fn(usize) -> Result<()>,
+) -> Result<Vec<u8>> {
     let fail = |what: &str| Error::File(format!("The document could not be made into a PDF ({what})."));
     let mut pdf = PdfDocument::new(meta.title);
     let info = &mut pdf.metadata.info;
@@ -158,7 +164,9 @@ fn draw(pages: Vec<Page>, images: &[super::model::Image], fonts: &Fonts, meta: &
                         for (face, piece, width) in fonts.split_by_face(alt, false, ALT_SIZE) {
                             let font = handles[face].clone().ok_or_else(|| fail("font"))?;
                             ops.push(Op::SetFont { font, size: Pt(ALT_SIZE) });
-                            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(cursor), Pt(PAGE_HEIGHT - y - height + 1.0)) });
+                            ops.push(Op::SetTextMatrix {
+                                matrix: TextMatrix::Translate(Pt(cursor), Pt(PAGE_HEIGHT - y - height + 1.0)),
+                            });
                             ops.push(Op::ShowText { items: vec![TextItem::Text(piece)] });
                             cursor += width;
                         }

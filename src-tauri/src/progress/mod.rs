@@ -59,7 +59,15 @@ impl Progress {
 
     /// The same task, for a stage covering `span` percent from `from` (layout, then drawing).
     pub fn stage(&self, from: u32, span: u32) -> Progress {
-        Progress { task: self.task, report: self.report.clone(), cancelled: self.cancelled.clone(), last: AtomicU32::new(u32::MAX), from, span, whole: false }
+        Progress {
+            task: self.task,
+            report: self.report.clone(),
+            cancelled: self.cancelled.clone(),
+            last: AtomicU32::new(u32::MAX),
+            from,
+            span,
+            whole: false,
+        }
     }
 
     /// The work is finished: reports 100%, so the window's bar goes away.
@@ -77,7 +85,8 @@ impl Progress {
             return Err(Error::Cancelled);
         }
         if let Some(report) = &self.report {
-            let share = if total == 0 { 0 } else { (done.min(total) as u64 * u64::from(self.span) / total as u64) as u32 };
+            let share =
+                if total == 0 { 0 } else { (done.min(total) as u64 * u64::from(self.span) / total as u64) as u32 };
             let percent = (self.from + share).min(100);
             if self.last.swap(percent, Ordering::Relaxed) != percent {
                 report(self.task, percent);
@@ -97,7 +106,8 @@ mod tests {
         let heard = Arc::new(Mutex::new(Vec::new()));
         let ears = heard.clone();
         let cancel = Arc::new(AtomicBool::new(false));
-        let progress = Progress::new("Printing", Some(Arc::new(move |_, p| ears.lock().unwrap().push(p))), cancel.clone());
+        let progress =
+            Progress::new("Printing", Some(Arc::new(move |_, p| ears.lock().unwrap().push(p))), cancel.clone());
         for done in 0..=1000 {
             progress.step(done, 1000).unwrap();
         }

@@ -7,13 +7,17 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::Transaction;
 
 use crate::befriending::matching::{self, BefrienderInput};
-use crate::befriending::referrals::{self, ConsentHow, ConsentInput, ContactHow, ReasonCategory, ReferralInput, Source};
+use crate::befriending::referrals::{
+    self, ConsentHow, ConsentInput, ContactHow, ReasonCategory, ReferralInput, Source,
+};
 use crate::befriending::relationship::{self, LogInput, Occasion};
 use crate::befriending::rules::{CloseReason, Scores, Stage};
 use crate::error::{Error, Result};
 use crate::people::{self, PeopleFilter, PeopleQuery};
 
 /// (person, interests, languages, area, days, visit/phone, gender, capacity)
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
+#[allow(clippy::type_complexity)] // one tuple per sample row, named in the comment above
 const BEFRIENDERS: &[(&str, &str, &str, &str, &str, &str, &str, u32)] = &[
     ("Eileen McCarthy", "gardening, baking, crosswords", "English", "Riverside", "mon tue thu", "", "female", 2),
     ("Aisha Begum", "cooking, sewing, music", "English, Bengali, Sylheti", "Riverside", "tue wed fri", "visit", "female", 2),
@@ -24,8 +28,23 @@ const BEFRIENDERS: &[(&str, &str, &str, &str, &str, &str, &str, u32)] = &[
 ];
 
 /// (name, source, link worker, interests, language, area, visit/phone, days, reasons, why, received days ago, stage, close reason)
-type SampleReferral = (&'static str, Source, Option<&'static str>, &'static str, &'static str, &'static str, &'static str, &'static str, &'static [ReasonCategory], &'static str, i64, Stage, Option<CloseReason>);
+type SampleReferral = (
+    &'static str,
+    Source,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [ReasonCategory],
+    &'static str,
+    i64,
+    Stage,
+    Option<CloseReason>,
+);
 
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const REFERRALS: &[SampleReferral] = &[
     ("Edna Marsh", Source::Splw, Some("Chloé Dubois"), "gardening, crosswords", "", "Riverside", "visit", "tue thu", &[ReasonCategory::Bereaved, ReasonCategory::LivesAlone], "Lost her husband in the spring; rarely goes out.", 200, Stage::Active, None),
     ("Albert Finch", Source::Gp, None, "football, history", "", "Millbrook", "", "sat", &[ReasonCategory::LivesAlone], "Lives alone since his daughter moved away.", 170, Stage::Active, None),
@@ -55,7 +74,11 @@ fn uk(date: NaiveDate) -> String {
 
 fn person_id(tx: &Transaction, name: &str, today: NaiveDate) -> Result<i64> {
     let query = PeopleQuery { search: name.into(), filter: PeopleFilter::Current };
-    people::list(tx, &query, today)?.into_iter().find(|p| p.full_name == name).map(|p| p.id).ok_or(Error::NotFound("A sample befriender is missing."))
+    people::list(tx, &query, today)?
+        .into_iter()
+        .find(|p| p.full_name == name)
+        .map(|p| p.id)
+        .ok_or(Error::NotFound("A sample befriender is missing."))
 }
 
 /// Person `n`'s scores after `better` reviews (0 to 3): each person starts a little
@@ -94,7 +117,9 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         crate::befriending::insert_befriender(tx, &input.checked(today)?, now)?;
     }
     let splws = crate::contacts::list(tx, "")?;
-    for (n, &(name, source, splw, interests, language, area, contact, days, reasons, why, ago, stage, close)) in REFERRALS.iter().enumerate() {
+    for (n, &(name, source, splw, interests, language, area, contact, days, reasons, why, ago, stage, close)) in
+        REFERRALS.iter().enumerate()
+    {
         let received = today - Duration::days(ago);
         let input = ReferralInput {
             full_name: name.into(),
@@ -121,8 +146,25 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
 
 /// Takes a referral from received to `stage` on plausible days before `today`.
 #[allow(clippy::too_many_arguments)]
-fn walk(tx: &Transaction, id: i64, received: NaiveDate, stage: Stage, close: Option<CloseReason>, n: usize, today: NaiveDate, now: &str) -> Result<()> {
-    let target = if stage == Stage::Closed { if close == Some(CloseReason::Declined) { Stage::Contacted } else { Stage::Ending } } else { stage };
+fn walk(
+    tx: &Transaction,
+    id: i64,
+    received: NaiveDate,
+    stage: Stage,
+    close: Option<CloseReason>,
+    n: usize,
+    today: NaiveDate,
+    now: &str,
+) -> Result<()> {
+    let target = if stage == Stage::Closed {
+        if close == Some(CloseReason::Declined) {
+            Stage::Contacted
+        } else {
+            Stage::Ending
+        }
+    } else {
+        stage
+    };
     if target == Stage::Received {
         return Ok(());
     }
@@ -132,12 +174,24 @@ fn walk(tx: &Transaction, id: i64, received: NaiveDate, stage: Stage, close: Opt
         None => today,
     };
     let mut day = received + Duration::days(2);
-    let consent = ConsentInput { consent_on: uk(day), taken_by: "Eileen McCarthy".into(), how: Some([ConsentHow::Phone, ConsentHow::InPerson, ConsentHow::Written][n % 3]) };
+    let consent = ConsentInput {
+        consent_on: uk(day),
+        taken_by: "Eileen McCarthy".into(),
+        how: Some([ConsentHow::Phone, ConsentHow::InPerson, ConsentHow::Written][n % 3]),
+    };
     referrals::record_consent(tx, id, &consent, day, now)?;
     for step in [Stage::ConsentConfirmed, Stage::Contacted, Stage::Assessed, Stage::Waiting] {
         referrals::move_to(tx, id, step, None, day, now)?;
         if step == Stage::Contacted {
-            referrals::log_contact(tx, id, &uk(day), Some(ContactHow::Phone), "Introductory call; happy to go ahead.", day, now)?;
+            referrals::log_contact(
+                tx,
+                id,
+                &uk(day),
+                Some(ContactHow::Phone),
+                "Introductory call; happy to go ahead.",
+                day,
+                now,
+            )?;
         }
         if step == target {
             break;
@@ -148,12 +202,23 @@ fn walk(tx: &Transaction, id: i64, received: NaiveDate, stage: Stage, close: Opt
         // Most people waiting were rung recently; one (n = 9) has gone longer than 14 days.
         let last = if n == 9 { today - Duration::days(20) } else { today - Duration::days(3 + n as i64 % 5) };
         if last > day {
-            referrals::log_contact(tx, id, &uk(last), Some(ContactHow::Phone), "Checked in; still waiting, keen to be matched.", last, now)?;
+            referrals::log_contact(
+                tx,
+                id,
+                &uk(last),
+                Some(ContactHow::Phone),
+                "Checked in; still waiting, keen to be matched.",
+                last,
+                now,
+            )?;
         }
     }
     if matches!(target, Stage::Matched | Stage::Active | Stage::Ending) {
         day += Duration::days(10);
-        let top = matching::suggest(tx, id)?.into_iter().find(|s| s.ruled_out.is_none()).ok_or(Error::NotFound("No sample befriender has room."))?;
+        let top = matching::suggest(tx, id)?
+            .into_iter()
+            .find(|s| s.ruled_out.is_none())
+            .ok_or(Error::NotFound("No sample befriender has room."))?;
         matching::make_match(tx, id, top.befriender_id, day, now)?;
     }
     if matches!(target, Stage::Active | Stage::Ending) {
@@ -162,17 +227,38 @@ fn walk(tx: &Transaction, id: i64, received: NaiveDate, stage: Stage, close: Opt
         relationship::record_scores(tx, id, &uk(day), Occasion::Start, &scores(n, 0), day, now)?;
         let mut visit = day + Duration::days(7);
         let mut reviews = 0;
-        while visit < (today - Duration::days(2)).min(closed - Duration::days(10)) && visit < day + Duration::days(200) {
-            let log = LogInput { happened_on: uk(visit), kind: if n % 2 == 0 { "visit" } else { "call" }.into(), minutes: "60".into(), notes: "A good chat; talked about the week.".into(), concern: String::new() };
+        while visit < (today - Duration::days(2)).min(closed - Duration::days(10)) && visit < day + Duration::days(200)
+        {
+            let log = LogInput {
+                happened_on: uk(visit),
+                kind: if n.is_multiple_of(2) { "visit" } else { "call" }.into(),
+                minutes: "60".into(),
+                notes: "A good chat; talked about the week.".into(),
+                concern: String::new(),
+            };
             relationship::log(tx, id, &log, visit, now)?;
             if (visit - day).num_days() >= 42 + reviews * 91 {
                 reviews += 1;
-                relationship::record_scores(tx, id, &uk(visit), Occasion::Review, &scores(n, reviews.min(3) as u8), visit, now)?;
+                relationship::record_scores(
+                    tx,
+                    id,
+                    &uk(visit),
+                    Occasion::Review,
+                    &scores(n, reviews.min(3) as u8),
+                    visit,
+                    now,
+                )?;
             }
             visit += Duration::days(7);
         }
         if n == 2 {
-            let log = LogInput { happened_on: uk(today - Duration::days(2)), kind: "visit".into(), minutes: "45".into(), notes: "Seemed unsteady on her feet.".into(), concern: "A fresh bruise on her arm; she said she had fallen but was vague about it.".into() };
+            let log = LogInput {
+                happened_on: uk(today - Duration::days(2)),
+                kind: "visit".into(),
+                minutes: "45".into(),
+                notes: "Seemed unsteady on her feet.".into(),
+                concern: "A fresh bruise on her arm; she said she had fallen but was vague about it.".into(),
+            };
             relationship::log(tx, id, &log, today, now)?;
         }
     }

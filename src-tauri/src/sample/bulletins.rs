@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::print::{self, Profile};
 
 /// (heading, body, highlighted box)
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const LEADS: [(&str, &str, &str); 12] = [
     ("A new way to ring the surgery", "The practice now offers a **call-back**: choose option 1 and keep your place in the queue without waiting on the line.\n\n- Lines open at 8am\n- Call-backs come from a withheld number", "Ring 01632 960000 and choose option 1."),
     ("Thank you for the patient survey", "More than 400 of you told us what you think. Most said the reception team were kind and helpful; many said getting through in the morning is hard. We have shared every comment with the practice.", ""),
@@ -27,6 +28,7 @@ const LEADS: [(&str, &str, &str); 12] = [
 ];
 
 /// Short news from the practice, in turn.
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const PRACTICE_NEWS: [&str; 4] = [
     "The practice now sends appointment reminders by text. If your mobile number has changed, please tell reception.\n\n- Reply CANCEL to free your slot for someone else",
     "Blood tests are now taken at the surgery every weekday morning from 8am. Please book first.",
@@ -49,14 +51,23 @@ fn picture() -> Vec<u8> {
         }
     });
     let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(image).write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png).expect("a picture in memory");
+    image::DynamicImage::ImageRgb8(image)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("a picture in memory");
     out
 }
 
 pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     let this_month = today.with_day(1).unwrap_or(today);
     let entries = crate::directory::list(tx, &Default::default(), today)?;
-    let done: Vec<i64> = crate::actions::all_matching(tx, &crate::actions::views::ActionFilter::of(crate::actions::views::ActionView::Done), today)?.iter().map(|a| a.id).collect();
+    let done: Vec<i64> = crate::actions::all_matching(
+        tx,
+        &crate::actions::views::ActionFilter::of(crate::actions::views::ActionView::Done),
+        today,
+    )?
+    .iter()
+    .map(|a| a.id)
+    .collect();
     let settings = crate::settings::load(tx)?.unwrap_or_default();
     for n in 0..12u32 {
         let first = this_month.checked_sub_months(Months::new(11 - n)).unwrap_or(this_month);
@@ -70,7 +81,17 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         let id = editing::create(tx, &input, now)?;
         let (heading, body, boxed) = LEADS[first.month0() as usize];
         let lead = sql::add_article(tx, id, ArticleKind::Article, heading, body, now)?;
-        sql::update_article(tx, lead, &ArticleInput { title: heading.into(), body: body.into(), image_alt: String::new(), box_text: boxed.into() }, now)?;
+        sql::update_article(
+            tx,
+            lead,
+            &ArticleInput {
+                title: heading.into(),
+                body: body.into(),
+                image_alt: String::new(),
+                box_text: boxed.into(),
+            },
+            now,
+        )?;
         if n % 3 == 0 {
             editing::set_picture(tx, lead, &picture(), "Sunrise over the hills behind Riverside", now)?;
         }
@@ -78,7 +99,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         // Dates from the start of the issue's month (from today for this month's issue).
         let (title, body) = sections::fill(tx, ArticleKind::Diary, &[], if n == 11 { today } else { first })?;
         sql::add_article(tx, id, ArticleKind::Diary, &title, &body, now)?;
-        let groups: Vec<i64> = entries.iter().skip((n as usize * 3) % entries.len().max(1)).take(3).map(|e| e.id).collect();
+        let groups: Vec<i64> =
+            entries.iter().skip((n as usize * 3) % entries.len().max(1)).take(3).map(|e| e.id).collect();
         editing::add(tx, id, ArticleKind::Groups, &groups, today, now)?;
         editing::add(tx, id, if n % 2 == 0 { ArticleKind::Splw } else { ArticleKind::Volunteers }, &[], today, now)?;
         if !done.is_empty() && n % 3 == 1 {

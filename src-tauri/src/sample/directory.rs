@@ -9,8 +9,19 @@ use crate::directory::{self, EntryInput};
 use crate::error::Result;
 
 /// (name, role, organisation, working days, phone, email, preferred, notes, [(days ago, kind, notes)])
-type SampleContact = (&'static str, ContactRole, &'static str, &'static [&'static str], &'static str, &'static str, PreferredContact, &'static str, &'static [(i64, InteractionKind, &'static str)]);
+type SampleContact = (
+    &'static str,
+    ContactRole,
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    PreferredContact,
+    &'static str,
+    &'static [(i64, InteractionKind, &'static str)],
+);
 
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const CONTACTS: &[SampleContact] = &[
     ("Chloé Dubois", ContactRole::Splw, "Riverside and Villages PCN", &["mon", "tue", "thu"], "01632 960555", "chloe.dubois@example.org", PreferredContact::Email,
         "Covers Riverside Surgery and Hill Lane. Happy to come to a committee meeting once a quarter.",
@@ -28,8 +39,27 @@ const CONTACTS: &[SampleContact] = &[
 ];
 
 /// (name, offers, categories, who for, address, area, postcode, days, opens, closes, when notes, cost, phone, step-free, loop, refer by (s/p/g), checked months ago)
-type SampleEntry = (&'static str, &'static str, &'static [usize], &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, bool, bool, &'static str, Option<u32>);
+type SampleEntry = (
+    &'static str,
+    &'static str,
+    &'static [usize],
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    bool,
+    &'static str,
+    Option<u32>,
+);
 
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const ENTRIES: &[SampleEntry] = &[
     ("Café Chat", "A warm drink, cake and a chat with friendly volunteers. New faces always welcome.", &[0, 5], "Anyone who would like company", "St Aidan's Church Hall, Church Lane", "Riverside", "RV1 2AB", "mon thu", "10:00", "12:00", "", "Free (donations welcome)", "01632 960601", true, true, "sp", Some(2)),
     ("Riverside Befriending Service", "A volunteer visits or phones you each week for a chat.", &[1, 0, 5], "Adults who feel lonely or cut off", "", "Riverside", "", "", "", "", "Visits arranged to suit you.", "Free", "01632 960602", false, false, "spg", Some(1)),
@@ -105,7 +135,11 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
             role: Some(role),
             organisation: organisation.into(),
             pcn: "Riverside and Villages PCN".into(),
-            practices: if role == ContactRole::Splw { "Riverside Surgery, Hill Lane Branch Surgery".into() } else { String::new() },
+            practices: if role == ContactRole::Splw {
+                "Riverside Surgery, Hill Lane Branch Surgery".into()
+            } else {
+                String::new()
+            },
             working_days: days.iter().map(|d| d.to_string()).collect(),
             phone: phone.into(),
             email: email.into(),
@@ -115,11 +149,36 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         let id = contacts::insert(tx, &input.checked()?, now)?;
         for &(days_ago, kind, notes) in log {
             let on = uk(today - Duration::days(days_ago));
-            contacts::add_interaction(tx, id, &InteractionInput { happened_on: on, kind: Some(kind), notes: notes.into(), ..Default::default() }, today, now)?;
+            contacts::add_interaction(
+                tx,
+                id,
+                &InteractionInput { happened_on: on, kind: Some(kind), notes: notes.into(), ..Default::default() },
+                today,
+                now,
+            )?;
         }
     }
     let categories = directory::categories(tx)?;
-    for &(name, offers, cats, who_for, address, area, postcode, days, opens, closes, when, cost, phone, step_free, hearing_loop, refer, checked) in ENTRIES {
+    for &(
+        name,
+        offers,
+        cats,
+        who_for,
+        address,
+        area,
+        postcode,
+        days,
+        opens,
+        closes,
+        when,
+        cost,
+        phone,
+        step_free,
+        hearing_loop,
+        refer,
+        checked,
+    ) in ENTRIES
+    {
         let input = EntryInput {
             name: name.into(),
             offers: offers.into(),

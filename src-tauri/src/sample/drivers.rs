@@ -13,6 +13,8 @@ use crate::error::{Error, Result};
 use crate::people::{self, PeopleFilter, PeopleQuery};
 
 /// (person, make, colour, registration, wheelchair-accessible, days, from, to, insurance expires in days, MOT expires in days)
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
+#[allow(clippy::type_complexity)] // one tuple per sample row, named in the comment above
 const DRIVERS: &[(&str, &str, &str, &str, bool, &str, &str, &str, i64, i64)] = &[
     ("Graham Whitfield", "Skoda Octavia", "silver", "RV19 GWF", false, "mon tue wed thu fri", "08:00", "18:00", 200, 150),
     ("David Thompson", "Ford Focus", "blue", "RV17 DTF", false, "tue thu", "09:00", "16:00", 21, 120),
@@ -25,6 +27,7 @@ const DRIVERS: &[(&str, &str, &str, &str, bool, &str, &str, &str, i64, i64)] = &
 ];
 
 /// (name, phone, pick-up address, wheelchair, walking aid, escort)
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const PASSENGERS: &[(&str, &str, &str, bool, bool, bool)] = &[
     ("Edith Parkinson", "01632 960701", "3 Willow Close, Riverside RV1 7WC", false, true, false),
     ("Arthur Bell", "01632 960702", "14 Station Road, Riverside RV1 3SR", true, false, true),
@@ -36,6 +39,7 @@ const PASSENGERS: &[(&str, &str, &str, bool, bool, bool)] = &[
     ("Joyce Armitage", "01632 960706", "41 Park Road, Riverside RV1 6PR", false, false, false),
 ];
 
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const DESTINATIONS: &[(&str, &str, &str)] = &[
     ("Riverside General Hospital", "Hospital Road, Riverside", "RV1 8RH"),
     ("Riverside Renal Unit", "Riverside General Hospital, Gate C", "RV1 8RH"),
@@ -50,14 +54,29 @@ fn uk(date: NaiveDate) -> String {
 
 fn person_id(tx: &Transaction, name: &str, today: NaiveDate) -> Result<i64> {
     let query = PeopleQuery { search: name.into(), filter: PeopleFilter::Current };
-    people::list(tx, &query, today)?.into_iter().find(|p| p.full_name == name).map(|p| p.id).ok_or(Error::NotFound("A sample driver is missing."))
+    people::list(tx, &query, today)?
+        .into_iter()
+        .find(|p| p.full_name == name)
+        .map(|p| p.id)
+        .ok_or(Error::NotFound("A sample driver is missing."))
 }
 
 pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     // A former driver who stopped two and a half years ago: listed for removal (24 months).
     let everyone = PeopleQuery { search: "Kenneth Ashworth".into(), filter: PeopleFilter::Everyone };
-    let kenneth = people::list(tx, &everyone, today)?.first().map(|p| p.id).ok_or(Error::NotFound("A sample driver is missing."))?;
-    let former = DriverInput { person_id: Some(kenneth), vehicle_make: "Honda Civic".into(), vehicle_colour: "maroon".into(), registration: "RV12 KAC".into(), seats: "3".into(), active: false, ..Default::default() };
+    let kenneth = people::list(tx, &everyone, today)?
+        .first()
+        .map(|p| p.id)
+        .ok_or(Error::NotFound("A sample driver is missing."))?;
+    let former = DriverInput {
+        person_id: Some(kenneth),
+        vehicle_make: "Honda Civic".into(),
+        vehicle_colour: "maroon".into(),
+        registration: "RV12 KAC".into(),
+        seats: "3".into(),
+        active: false,
+        ..Default::default()
+    };
     sql::insert_driver(tx, &former.checked()?, &format!("{}T10:00:00", today - Duration::days(913)))?;
     let mut drivers = Vec::new();
     for &(name, make, colour, registration, wheelchair, days, from, to, insurance_in, mot_in) in DRIVERS {
@@ -69,7 +88,10 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
             seats: if wheelchair { "5".into() } else { "3".into() },
             wheelchair_accessible: wheelchair,
             active: true,
-            availability: days.split_whitespace().map(|d| Slot { day: d.into(), from: from.into(), to: to.into() }).collect(),
+            availability: days
+                .split_whitespace()
+                .map(|d| Slot { day: d.into(), from: from.into(), to: to.into() })
+                .collect(),
             ..Default::default()
         };
         let id = sql::insert_driver(tx, &input.checked()?, now)?;
@@ -90,8 +112,12 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         }
         drivers.push(id);
     }
-    let (starts, ends, note) =
-        crate::drivers::AbsenceInput { starts_on: uk(today + Duration::days(3)), ends_on: uk(today + Duration::days(12)), note: "Holiday".into() }.checked()?;
+    let (starts, ends, note) = crate::drivers::AbsenceInput {
+        starts_on: uk(today + Duration::days(3)),
+        ends_on: uk(today + Duration::days(12)),
+        note: "Holiday".into(),
+    }
+    .checked()?;
     sql::add_absence(tx, drivers[2], starts, ends, &note)?;
 
     let mut passengers = Vec::new();
@@ -110,7 +136,10 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     }
     let mut destinations = Vec::new();
     for &(name, address, postcode) in DESTINATIONS {
-        destinations.push(sql::insert_destination(tx, &DestinationInput { name: name.into(), address: address.into(), postcode: postcode.into() }.checked()?)?);
+        destinations.push(sql::insert_destination(
+            tx,
+            &DestinationInput { name: name.into(), address: address.into(), postcode: postcode.into() }.checked()?,
+        )?);
     }
 
     // Three months back and two weeks ahead: a trip most weekdays, by passenger in turn.
@@ -119,7 +148,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     let mut day = start;
     while day <= today + Duration::days(14) {
         let weekday = day.weekday().num_days_from_monday();
-        if weekday < 5 && (day.ordinal() % 3 != 0) {
+        if weekday < 5 && !day.ordinal().is_multiple_of(3) {
             let passenger = passengers[n % passengers.len()];
             // The renal unit has its own series below.
             let destination = destinations[[0, 2, 3, 4][n % 4]];
@@ -131,7 +160,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
                 goes_on: uk(day),
                 pickup_at: pickup.into(),
                 appointment_at: appointment.into(),
-                returns: n % 5 != 0,
+                returns: !n.is_multiple_of(5),
                 ..Default::default()
             };
             // Entered on the day it was asked for, as a coordinator would have.
@@ -172,7 +201,7 @@ fn place(tx: &Transaction, trip_id: i64, on: NaiveDate, n: usize, today: NaiveDa
     if n % 12 == 7 {
         return trips::set_status(tx, trip_id, TripStatus::NotCovered, now);
     }
-    if on > today + Duration::days(4) && n % 2 == 0 {
+    if on > today + Duration::days(4) && n.is_multiple_of(2) {
         return Ok(());
     }
     let suggestions = assign::suggest(tx, trip_id, on)?;
@@ -180,9 +209,9 @@ fn place(tx: &Transaction, trip_id: i64, on: NaiveDate, n: usize, today: NaiveDa
     assign::assign(tx, trip_id, best.driver_id, "", on, now)?;
     if on <= today {
         let miles = format!("{}.{}", 6 + (n * 7) % 23, n % 10);
-        let donation = if n % 3 == 0 { "5".to_string() } else { String::new() };
+        let donation = if n.is_multiple_of(3) { "5".to_string() } else { String::new() };
         trips::mark_done(tx, trip_id, &miles, &donation, today, now)?;
-    } else if n % 3 == 0 {
+    } else if n.is_multiple_of(3) {
         trips::set_status(tx, trip_id, TripStatus::Confirmed, now)?;
     }
     Ok(())

@@ -14,8 +14,10 @@ use crate::people::{self, PersonInput, Role};
 use crate::settings::{self, IntervalUnit, Settings, TextSize};
 
 /// (name, preferred, roles, joined days ago, left days ago, email?, phone, contact by, notes)
-type SamplePerson = (&'static str, &'static str, &'static [Role], i64, Option<i64>, bool, &'static str, &'static str, &'static str);
+type SamplePerson =
+    (&'static str, &'static str, &'static [Role], i64, Option<i64>, bool, &'static str, &'static str, &'static str);
 
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const PEOPLE: &[SamplePerson] = &[
     ("Margaret Ellis", "Maggie", &[Role::Chair, Role::Committee], 2900, None, true, "01632 960101", "email", "Chair since the AGM two years ago."),
     ("Zoë Brontë-Smith", "", &[Role::ViceChair, Role::Committee], 1500, None, true, "07700 900202", "email phone", ""),
@@ -42,7 +44,8 @@ const PEOPLE: &[SamplePerson] = &[
 ];
 
 fn email_for(name: &str) -> String {
-    let ascii: String = crate::check::fold_for_search(name).chars().filter(|c| c.is_ascii_alphabetic() || *c == ' ').collect();
+    let ascii: String =
+        crate::check::fold_for_search(name).chars().filter(|c| c.is_ascii_alphabetic() || *c == ' ').collect();
     let parts: Vec<&str> = ascii.split_whitespace().filter(|p| *p != "dr").collect();
     format!("{}.{}@example.org", parts[0], parts[parts.len() - 1])
 }
@@ -53,9 +56,17 @@ fn uk(date: NaiveDate) -> String {
 
 /// Fills an empty store with the sample PPG. Refuses if a PPG is already set up.
 pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
-    let has_people: bool = !people::list(tx, &people::PeopleQuery { search: String::new(), filter: people::PeopleFilter::Everyone }, today)?.is_empty();
+    let has_people: bool = !people::list(
+        tx,
+        &people::PeopleQuery { search: String::new(), filter: people::PeopleFilter::Everyone },
+        today,
+    )?
+    .is_empty();
     if !settings::needs_setup(tx)? || has_people {
-        return Err(Error::Refused("The sample PPG can only be loaded into an empty PPG Desk, so that nothing of yours is mixed with it.".into()));
+        return Err(Error::Refused(
+            "The sample PPG can only be loaded into an empty PPG Desk, so that nothing of yours is mixed with it."
+                .into(),
+        ));
     }
     let sample = Settings {
         group_name: "Riverside Surgery Patient Participation Group".into(),
@@ -78,14 +89,20 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     };
     settings::save(tx, &sample, now)?;
     settings::mark_sample(tx)?;
-    for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in PEOPLE.iter().enumerate() {
+    for (index, &(name, preferred, roles, joined, left, has_email, phone, contact_by, notes)) in
+        PEOPLE.iter().enumerate()
+    {
         let joined_on = today - Duration::days(joined);
         let input = PersonInput {
             full_name: name.into(),
             preferred_name: preferred.into(),
             email: if has_email { email_for(name) } else { String::new() },
             phone: phone.into(),
-            address: if contact_by.contains("post") { format!("{} Mill Lane, Riverside, RV1 {}AB", 10 + index, index % 9 + 1) } else { String::new() },
+            address: if contact_by.contains("post") {
+                format!("{} Mill Lane, Riverside, RV1 {}AB", 10 + index, index % 9 + 1)
+            } else {
+                String::new()
+            },
             joined_on: uk(joined_on),
             left_on: left.map(|days| uk(today - Duration::days(days))).unwrap_or_default(),
             roles: roles.to_vec(),
@@ -105,6 +122,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
 }
 
 /// What the secretary wrote under a few of the items, for the sample minutes.
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const SAMPLE_MINUTES: [(&str, &str); 4] = [
     ("Practice update", "Sarah Mitchell reported that the new telephone system is working well.\n- Call-backs now offered at busy times\n- Online requests answered within two working days"),
     ("Social prescribing: update from the link worker", "The link worker described the walking group and the new carers' café. Members agreed to add both to the directory."),
@@ -113,11 +131,13 @@ const SAMPLE_MINUTES: [(&str, &str); 4] = [
 ];
 
 /// Decisions and actions the sample secretary recorded, by agenda item, one set per month in turn.
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const SAMPLE_DECISIONS: [(&str, &str); 3] = [
     ("Practice update", "To run a PPG stall at the Saturday flu clinic."),
     ("Treasurer's report", "To spend up to £60 on printing the patient newsletter this quarter."),
     ("Any other business", "To invite the link worker to the next open patient forum."),
 ];
+#[rustfmt::skip] // a table of sample rows: one row per line reads best
 const SAMPLE_ACTIONS: [(&str, &str, &str); 3] = [
     ("Social prescribing: update from the link worker", "Add the walking group and carers' café to the community directory", "Aisha Begum"),
     ("Volunteer drivers", "Put up a poster asking for volunteer drivers", "Graham Whitfield"),
@@ -133,10 +153,15 @@ fn add_meetings(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     use crate::meetings::record::{self, AttendanceStatus, DecisionInput};
     use crate::meetings::{self, schedule, CheckedMeeting, MeetingKind, MeetingStatus};
     use chrono::{Datelike, Months};
-    let everyone = people::list(tx, &people::PeopleQuery { search: String::new(), filter: people::PeopleFilter::Everyone }, today)?;
+    let everyone = people::list(
+        tx,
+        &people::PeopleQuery { search: String::new(), filter: people::PeopleFilter::Everyone },
+        today,
+    )?;
     let id_of = |name: &str| everyone.iter().find(|p| p.full_name == name).map(|p| p.id);
     let start = today.with_day(1).and_then(|d| d.checked_sub_months(Months::new(12))).unwrap_or(today);
-    let mut date = NaiveDate::from_weekday_of_month_opt(start.year(), start.month(), chrono::Weekday::Tue, 2).unwrap_or(start);
+    let mut date =
+        NaiveDate::from_weekday_of_month_opt(start.year(), start.month(), chrono::Weekday::Tue, 2).unwrap_or(start);
     let mut held: Vec<i64> = Vec::new();
     loop {
         let meeting = CheckedMeeting {
@@ -164,7 +189,8 @@ fn add_meetings(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         let detail = meetings::agenda::detail(tx, id)?;
         let committee: Vec<i64> = detail.attendance.iter().filter(|l| l.committee).map(|l| l.person_id).collect();
         for (n, person) in committee.iter().enumerate() {
-            let status = if n == month % committee.len() { AttendanceStatus::Apologies } else { AttendanceStatus::Present };
+            let status =
+                if n == month % committee.len() { AttendanceStatus::Apologies } else { AttendanceStatus::Present };
             record::set_attendance(tx, id, *person, Some(status))?;
         }
         if let Some(manager) = id_of("Sarah Mitchell") {
@@ -185,7 +211,8 @@ fn add_meetings(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         let (title, what, owner) = SAMPLE_ACTIONS[month % SAMPLE_ACTIONS.len()];
         if let (Some(item), Some(owner)) = (item_id(title), id_of(owner)) {
             let due = date + Duration::days(21);
-            let action = ActionInput { title: what.into(), owner_ids: vec![owner], due_on: uk(due), ..Default::default() };
+            let action =
+                ActionInput { title: what.into(), owner_ids: vec![owner], due_on: uk(due), ..Default::default() };
             let action_id = record::add_action(tx, item, &action, now)?;
             if due + Duration::days(45) < today {
                 crate::actions::mark_done(tx, action_id, due, now)?;

@@ -97,7 +97,12 @@ impl Settings {
     /// Checks and tidies settings typed into the setup or settings form.
     pub fn checked(self) -> Result<Settings> {
         let mut c = Checker::new();
-        let group_name = c.text("groupName", &self.group_name, 120, Some("Please enter your group's name, for example \"Riverside Surgery PPG\"."));
+        let group_name = c.text(
+            "groupName",
+            &self.group_name,
+            120,
+            Some("Please enter your group's name, for example \"Riverside Surgery PPG\"."),
+        );
         let mut practices: Vec<String> = Vec::new();
         for practice in &self.practices {
             let name = practice.trim().to_string();
@@ -188,7 +193,12 @@ mod tests {
 
     #[test]
     fn refuses_a_missing_name_and_silly_interval() {
-        let bad = Settings { group_name: " ".into(), meeting_every: 13, meeting_every_unit: IntervalUnit::Months, ..sample() };
+        let bad = Settings {
+            group_name: " ".into(),
+            meeting_every: 13,
+            meeting_every_unit: IntervalUnit::Months,
+            ..sample()
+        };
         let Err(crate::error::Error::Invalid(fields)) = bad.checked() else { panic!("expected invalid") };
         let names: Vec<_> = fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(names, vec!["groupName", "meetingEvery"]);

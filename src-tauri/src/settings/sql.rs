@@ -3,8 +3,8 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{IntervalUnit, Settings, TextSize};
-use crate::print::Profile;
 use crate::error::Result;
+use crate::print::Profile;
 
 pub fn load(conn: &Connection) -> Result<Option<Settings>> {
     let row = conn
@@ -98,7 +98,9 @@ pub fn save_logo(conn: &Connection, png: Option<&[u8]>, now: &str) -> Result<()>
 
 /// Whether this file holds the fictional sample PPG.
 pub fn is_sample(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row("SELECT coalesce((SELECT is_sample FROM settings WHERE id = 1), 0)", [], |r| r.get::<_, i64>(0))? == 1)
+    Ok(conn
+        .query_row("SELECT coalesce((SELECT is_sample FROM settings WHERE id = 1), 0)", [], |r| r.get::<_, i64>(0))?
+        == 1)
 }
 
 /// Marks this file as holding the sample PPG (only the sample's loader does this).

@@ -37,7 +37,12 @@ pub fn describe(state: &AppState) -> Result<Startup> {
     let data_dir = state.paths().dir.display().to_string();
     if let Some(problem) = state.problem() {
         let latest_backup = if problem.code() == "damaged" { backups::latest(&state.paths()) } else { None };
-        return Ok(Startup::Problem { code: problem.code().into(), message: problem.to_string(), data_dir, latest_backup });
+        return Ok(Startup::Problem {
+            code: problem.code().into(),
+            message: problem.to_string(),
+            data_dir,
+            latest_backup,
+        });
     }
     Ok(Startup::Ready {
         needs_setup: state.read(crate::settings::needs_setup)?,
@@ -53,7 +58,10 @@ pub fn describe(state: &AppState) -> Result<Startup> {
 /// explored, so the next start opens it again until they leave it.
 pub fn explore_sample(state: &AppState) -> Result<()> {
     if !state.read(crate::settings::needs_setup)? {
-        return Err(Error::Refused("Your PPG is already set up, so the sample cannot be opened here: nothing of it may mix with your records.".into()));
+        return Err(Error::Refused(
+            "Your PPG is already set up, so the sample cannot be opened here: nothing of it may mix with your records."
+                .into(),
+        ));
     }
     let home = state.home().clone();
     let sample = home.sample();
