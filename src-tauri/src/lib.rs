@@ -31,6 +31,7 @@ pub mod sample;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod words;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;

@@ -144,7 +144,7 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
         .min_by(|a, b| a.meets_on.cmp(&b.meets_on))
         .unwrap();
     assert!(
-        detail.articles[0].body.contains(&ppg_desk::meetings::long_date(&next.meets_on)),
+        detail.articles[0].body.contains(&ppg_desk::words::long_date(&next.meets_on)),
         "the next meeting's date: {}",
         detail.articles[0].body
     );

@@ -94,11 +94,11 @@ impl BefrienderInput {
         input.interests = c.text("interests", &self.interests, 500, None);
         input.languages = c.text("languages", &self.languages, 200, None);
         input.area = c.text("area", &self.area, 100, None);
-        input.days = crate::contacts::tidy_days(&self.days);
+        input.days = crate::words::tidy_days(&self.days);
         if !["", "visit", "phone"].contains(&self.contact.as_str()) {
             c.fail("contact", "Please choose visits, phone calls or either.");
         }
-        if !["", "female", "male"].contains(&self.gender.as_str()) {
+        if !crate::words::is_gender_or_none(&self.gender) {
             c.fail("gender", "Please choose from the list.");
         }
         let capacity = match self.capacity.trim() {

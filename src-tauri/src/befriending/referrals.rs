@@ -145,7 +145,7 @@ impl ReferralInput {
         input.times = c.text("times", &self.times, 200, None);
         input.referrer_name = c.text("referrerName", &self.referrer_name, 200, None);
         input.reason = c.text("reason", &self.reason, 2000, None);
-        input.days = crate::contacts::tidy_days(&self.days);
+        input.days = crate::words::tidy_days(&self.days);
         input.reason_categories =
             ReasonCategory::ALL.iter().copied().filter(|c| self.reason_categories.contains(c)).collect();
         let born_on = c.date("bornOn", &self.born_on);
@@ -155,13 +155,11 @@ impl ReferralInput {
         if !AGE_BANDS.contains(&self.age_band.as_str()) {
             c.fail("ageBand", "Please choose an age band from the list.");
         }
-        for (field, value, allowed) in [
-            ("wantsContact", &self.wants_contact, ["", "visit", "phone"]),
-            ("befrienderGender", &self.befriender_gender, ["", "female", "male"]),
-        ] {
-            if !allowed.contains(&value.as_str()) {
-                c.fail(field, "Please choose from the list.");
-            }
+        if !["", "visit", "phone"].contains(&self.wants_contact.as_str()) {
+            c.fail("wantsContact", "Please choose from the list.");
+        }
+        if !crate::words::is_gender_or_none(&self.befriender_gender) {
+            c.fail("befrienderGender", "Please choose from the list.");
         }
         let source = self.source.unwrap_or_else(|| {
             c.fail("source", "Please choose who referred them.");

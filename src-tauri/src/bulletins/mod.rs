@@ -149,13 +149,6 @@ pub fn next_month(month: &str) -> Option<String> {
     first.checked_add_months(chrono::Months::new(1)).map(|d| d.format("%Y-%m").to_string())
 }
 
-/// "December 2026" for "2026-12".
-pub fn month_name(month: &str) -> String {
-    crate::drivers::trips::parse_month(month)
-        .map(|(first, _)| first.format("%B %Y").to_string())
-        .unwrap_or_else(|_| month.to_string())
-}
-
 /// How a print size is named where published issues keep their PDFs.
 pub fn profile_key(profile: crate::print::Profile) -> &'static str {
     match profile {
@@ -196,7 +189,6 @@ mod tests {
         .unwrap();
         assert_eq!((ok.number, ok.month.as_str()), (24, "2026-12"));
         assert_eq!(next_month("2026-12").as_deref(), Some("2027-01"));
-        assert_eq!(month_name("2026-12"), "December 2026");
     }
 
     #[test]

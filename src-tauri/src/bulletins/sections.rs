@@ -10,7 +10,7 @@ use rusqlite::Connection;
 
 use super::ArticleKind;
 use crate::error::{Error, Result};
-use crate::meetings::{long_date, spoken_time};
+use crate::words::{long_date, spoken_time};
 
 /// The heading and body of ready-made section `kind`; `chosen` are directory entry ids (for
 /// groups) or action ids (for "You said, we did").

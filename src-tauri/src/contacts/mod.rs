@@ -60,22 +60,6 @@ impl InteractionKind {
     }
 }
 
-/// The days of the week, as stored ("mon".."sun").
-pub const DAYS: [(&str, &str); 7] = [
-    ("mon", "Monday"),
-    ("tue", "Tuesday"),
-    ("wed", "Wednesday"),
-    ("thu", "Thursday"),
-    ("fri", "Friday"),
-    ("sat", "Saturday"),
-    ("sun", "Sunday"),
-];
-
-/// Tidies chosen day keys into week order, dropping anything unknown.
-pub fn tidy_days(days: &[String]) -> Vec<String> {
-    DAYS.iter().filter(|(key, _)| days.iter().any(|d| d == key)).map(|(key, _)| key.to_string()).collect()
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -154,7 +138,7 @@ impl ContactInput {
             organisation,
             pcn,
             practices,
-            working_days: tidy_days(&self.working_days),
+            working_days: crate::words::tidy_days(&self.working_days),
             phone,
             email,
             preferred_contact,
@@ -260,7 +244,7 @@ pub fn splw_reminder(contacts: &[Contact], months: u32, today: NaiveDate) -> Opt
         None => Some("The PPG has not met its social prescribing link worker yet. Why not invite them to the next meeting?".into()),
         Some(on) if on < since => Some(format!(
             "The PPG last met its social prescribing link worker on {}, over {months} months ago. Why not invite them to the next meeting?",
-            crate::meetings::long_date(&on)
+            crate::words::long_date(&on)
         )),
         Some(_) => None,
     }

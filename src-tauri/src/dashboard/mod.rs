@@ -12,7 +12,8 @@ use ts_rs::TS;
 
 use crate::actions::views::{self, ActionFilter, ActionRow, ActionView};
 use crate::error::Result;
-use crate::meetings::{long_date, Meeting, MeetingStatus};
+use crate::meetings::{Meeting, MeetingStatus};
+use crate::words::long_date;
 
 /// How many actions a card lists before "see all".
 const CARD_ROWS: usize = 5;

@@ -148,7 +148,7 @@ pub fn read_days(value: &str) -> std::result::Result<Vec<String>, String> {
         value.to_lowercase().split([';', ',', '/', ' ', '&']).map(str::trim).filter(|w| !w.is_empty() && *w != "and")
     {
         let word = word.trim_end_matches('.');
-        let key = crate::contacts::DAYS
+        let key = crate::words::DAYS
             .iter()
             .find(|(key, name)| {
                 let name = name.to_lowercase();

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::check::{parse_time, Checker};
-use crate::contacts::tidy_days;
 use crate::error::Result;
+use crate::words::tidy_days;
 pub use sql::{
     add_category, areas, categories, category_id_by_name, delete, get, insert, list, mark_checked, remove_category,
     rename_category, update,
@@ -77,10 +77,9 @@ impl Entry {
         let mut text = join_words(&days);
         match (&self.opens_at, &self.closes_at) {
             (Some(open), Some(close)) => {
-                text =
-                    format!("{text}, {} to {}", crate::meetings::spoken_time(open), crate::meetings::spoken_time(close))
+                text = format!("{text}, {} to {}", crate::words::spoken_time(open), crate::words::spoken_time(close))
             }
-            (Some(open), None) => text = format!("{text}, from {}", crate::meetings::spoken_time(open)),
+            (Some(open), None) => text = format!("{text}, from {}", crate::words::spoken_time(open)),
             _ => {}
         }
         let text = text.trim_start_matches(", ").to_string();
@@ -155,7 +154,7 @@ fn join_words(words: &[String]) -> String {
 }
 
 pub fn day_name(key: &str) -> Option<&'static str> {
-    crate::contacts::DAYS.iter().find(|(k, _)| *k == key).map(|(_, name)| *name)
+    crate::words::DAYS.iter().find(|(k, _)| *k == key).map(|(_, name)| *name)
 }
 
 /// Whether an entry last checked on `last_checked` needs checking again on `today`.

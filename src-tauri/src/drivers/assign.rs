@@ -57,8 +57,8 @@ pub fn problems_for(conn: &Connection, trip: &Trip, driver_id: i64, today: Naive
                         driver.name,
                         other.passenger_name,
                         other.destination_name,
-                        crate::meetings::spoken_time(&other.pickup_at),
-                        crate::meetings::long_date(&other.goes_on)
+                        crate::words::spoken_time(&other.pickup_at),
+                        crate::words::long_date(&other.goes_on)
                     ),
                     blocking: true,
                 });
@@ -69,7 +69,7 @@ pub fn problems_for(conn: &Connection, trip: &Trip, driver_id: i64, today: Naive
     let on_the_day = super::sql::get_driver(conn, driver_id, trip_day)?;
     for problem in on_the_day.check_problems() {
         problems.push(Problem {
-            text: format!("{problem} (for a trip on {})", crate::meetings::long_date(&trip.goes_on)),
+            text: format!("{problem} (for a trip on {})", crate::words::long_date(&trip.goes_on)),
             blocking: false,
         });
     }

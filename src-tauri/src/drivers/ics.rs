@@ -30,9 +30,9 @@ pub fn driver_calendar(group_name: &str, driver_name: &str, trips: &[Trip], stam
         let times = trip.times();
         let (back_on, back_at) = times.back_local();
         let mut description = vec![
-            format!("Pick up {} at {}", trip.passenger_name, crate::meetings::spoken_time(&trip.pickup_at)),
+            format!("Pick up {} at {}", trip.passenger_name, crate::words::spoken_time(&trip.pickup_at)),
             format!("From: {}", trip.pickup_address),
-            format!("Appointment: {} at {}", trip.destination_name, crate::meetings::spoken_time(&trip.appointment_at)),
+            format!("Appointment: {} at {}", trip.destination_name, crate::words::spoken_time(&trip.appointment_at)),
         ];
         if !trip.passenger_phone.is_empty() {
             description.push(format!("Phone: {}", trip.passenger_phone));

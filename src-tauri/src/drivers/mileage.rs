@@ -83,28 +83,6 @@ pub fn claim_lines(trips: &[(i64, NaiveDate, i64)], before: impl Fn(NaiveDate) -
     lines
 }
 
-/// "12.5" from 125 tenths; "9,990" from 99,900.
-pub fn miles_text(tenths: i64) -> String {
-    let whole = (tenths / 10).to_string();
-    let mut grouped = String::new();
-    for (n, ch) in whole.chars().enumerate() {
-        if n > 0 && (whole.len() - n).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    if tenths % 10 == 0 {
-        grouped
-    } else {
-        format!("{grouped}.{}", tenths % 10)
-    }
-}
-
-/// "£12.35" from 1235 pence.
-pub fn money_text(pence: i64) -> String {
-    format!("£{}.{:02}", pence / 100, pence % 100)
-}
-
 /// Reads miles as typed ("12", "12.5", "1,200 miles"; "12.25" rounds to 12.3) into tenths,
 /// from 0 to `max`; `example` and `out_of_range` make the messages.
 fn read_miles(text: &str, max: f64, example: &str, out_of_range: &str) -> std::result::Result<i64, String> {
@@ -229,11 +207,6 @@ mod tests {
         assert_eq!(parse_money("£5").unwrap(), 500);
         assert_eq!(parse_money("2.50").unwrap(), 250);
         assert!(parse_money("five").is_err());
-        assert_eq!(money_text(1235), "£12.35");
-        assert_eq!(miles_text(125), "12.5");
-        assert_eq!(miles_text(120), "12");
-        assert_eq!(miles_text(99_905), "9,990.5");
-        assert_eq!(miles_text(1_000_000), "100,000");
     }
 }
 
@@ -302,16 +275,16 @@ pub fn claim_for(
             format!(
                 "{} has driven {} business miles in the {} tax year: {} for the scheme and {} for other organisations. Above 10,000 miles the approved rate is 25p a mile.",
                 driver.name,
-                miles_text(l.year_to_date_tenths),
+                crate::words::miles_text(l.year_to_date_tenths),
                 tax_year_name(start),
-                miles_text(l.year_to_date_tenths - other),
-                miles_text(other)
+                crate::words::miles_text(l.year_to_date_tenths - other),
+                crate::words::miles_text(other)
             )
         } else {
             format!(
                 "{} has driven {} miles for the scheme in the {} tax year. Above 10,000 business miles the approved rate is 25p a mile, and miles driven for other organisations count too.",
                 driver.name,
-                miles_text(l.year_to_date_tenths),
+                crate::words::miles_text(l.year_to_date_tenths),
                 tax_year_name(start)
             )
         }

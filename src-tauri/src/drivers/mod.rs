@@ -92,7 +92,7 @@ impl Driver {
                 CheckState::Lapsed => Some(format!(
                     "{} lapsed on {}",
                     c.kind.label(),
-                    crate::meetings::long_date(c.expires_on.as_deref().unwrap_or_default())
+                    crate::words::long_date(c.expires_on.as_deref().unwrap_or_default())
                 )),
                 CheckState::Missing => Some(format!("{}: none recorded", c.kind.label())),
                 _ => None,
@@ -134,7 +134,7 @@ pub struct CheckedDriver {
 fn checked_slots(c: &mut Checker, slots: &[Slot]) -> Vec<Slot> {
     let mut out = Vec::new();
     for (n, slot) in slots.iter().enumerate() {
-        if !crate::contacts::DAYS.iter().any(|(k, _)| *k == slot.day) {
+        if !crate::words::DAYS.iter().any(|(k, _)| *k == slot.day) {
             c.fail("availability", format!("Line {} has no day chosen.", n + 1));
             continue;
         }
@@ -153,7 +153,7 @@ fn checked_slots(c: &mut Checker, slots: &[Slot]) -> Vec<Slot> {
         }
     }
     out.sort_by(|a, b| {
-        let pos = |d: &str| crate::contacts::DAYS.iter().position(|(k, _)| *k == d).unwrap_or(7);
+        let pos = |d: &str| crate::words::DAYS.iter().position(|(k, _)| *k == d).unwrap_or(7);
         pos(&a.day).cmp(&pos(&b.day)).then(a.from.cmp(&b.from))
     });
     for pair in out.windows(2) {

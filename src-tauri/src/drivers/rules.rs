@@ -134,7 +134,7 @@ pub struct Absence {
 }
 
 fn day_key(date: NaiveDate) -> &'static str {
-    crate::contacts::DAYS[date.weekday().num_days_from_monday() as usize].0
+    crate::words::DAYS[date.weekday().num_days_from_monday() as usize].0
 }
 
 /// Why the driver cannot take a trip at these times by their usual week and absences, in
@@ -147,8 +147,8 @@ pub fn unavailable(pattern: &[Slot], absences: &[Absence], times: &TripTimes) ->
             let note = if absence.note.is_empty() { String::new() } else { format!(" ({})", absence.note) };
             return Some(format!(
                 "away from {} to {}{note}",
-                crate::meetings::long_date(&absence.starts_on),
-                crate::meetings::long_date(&absence.ends_on)
+                crate::words::long_date(&absence.starts_on),
+                crate::words::long_date(&absence.ends_on)
             ));
         }
     }
@@ -159,11 +159,11 @@ pub fn unavailable(pattern: &[Slot], absences: &[Absence], times: &TripTimes) ->
     if covered {
         return None;
     }
-    let name = crate::contacts::DAYS.iter().find(|(k, _)| *k == day).map(|(_, n)| *n).unwrap_or(day);
+    let name = crate::words::DAYS.iter().find(|(k, _)| *k == day).map(|(_, n)| *n).unwrap_or(day);
     let slots: Vec<String> = pattern
         .iter()
         .filter(|s| s.day == day)
-        .map(|s| format!("{} to {}", crate::meetings::spoken_time(&s.from), crate::meetings::spoken_time(&s.to)))
+        .map(|s| format!("{} to {}", crate::words::spoken_time(&s.from), crate::words::spoken_time(&s.to)))
         .collect();
     Some(if slots.is_empty() {
         format!("does not usually drive on {name}s")

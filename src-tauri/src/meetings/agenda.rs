@@ -9,10 +9,11 @@ use ts_rs::TS;
 use chrono::{Days, NaiveDate};
 
 use super::record::{self, Amendment, AttendanceLine, Decision, Quorum};
-use super::{long_date, record_sql, sql, status, AgendaItem, Meeting, Purpose};
+use super::{record_sql, sql, status, AgendaItem, Meeting, Purpose};
 use crate::actions::{self, Action};
 use crate::check::Checker;
 use crate::error::{Error, Result};
+use crate::words::long_date;
 
 /// An agenda item as typed into the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

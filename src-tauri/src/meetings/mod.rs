@@ -180,13 +180,6 @@ pub struct TemplateItem {
     pub standing: Option<Standing>,
 }
 
-/// "2026-12-08" as people write it: "Tuesday 8 December 2026".
-pub fn long_date(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%A %-d %B %Y").to_string())
-        .unwrap_or_else(|_| iso.to_string())
-}
-
 /// Checks and saves the standing items new agendas start from.
 pub fn save_template(conn: &Connection, items: &[TemplateItem]) -> Result<()> {
     let mut c = Checker::new();
@@ -207,25 +200,6 @@ pub fn save_template(conn: &Connection, items: &[TemplateItem]) -> Result<()> {
     }
     c.finish()?;
     sql::save_template(conn, &tidied)
-}
-
-/// "18:30" as people say it: "6.30pm" ("12 noon" at midday, "midnight" for 00:00 or the
-/// 24:00 that ends a driver's day).
-pub fn spoken_time(hhmm: &str) -> String {
-    let Some((h, m)) = hhmm.split_once(':') else { return hhmm.to_string() };
-    let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else { return hhmm.to_string() };
-    match (h, m) {
-        (12, 0) => return "12 noon".into(),
-        (0 | 24, 0) => return "midnight".into(),
-        _ => {}
-    }
-    let suffix = if h >= 12 { "pm" } else { "am" };
-    let hour = if h % 12 == 0 { 12 } else { h % 12 };
-    if m == 0 {
-        format!("{hour}{suffix}")
-    } else {
-        format!("{hour}.{m:02}{suffix}")
-    }
 }
 
 /// What a standing item says for members, filled from the previous meeting.

@@ -7,11 +7,12 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{long_date, record_sql, sql, status, MeetingStatus};
+use super::{record_sql, sql, status, MeetingStatus};
 use crate::actions::{self, ActionInput};
 use crate::check::Checker;
 use crate::error::{Error, Result};
 use crate::people::Role;
+use crate::words::long_date;
 
 keyed_enum!(
     /// How someone was recorded at a meeting.

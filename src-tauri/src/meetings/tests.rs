@@ -68,12 +68,3 @@ fn standing_items_fill_themselves_from_the_previous_meeting() {
     assert!(standing_note(Standing::MattersArising, None, 3).starts_with("3 open actions"));
     assert_eq!(standing_note(Standing::MattersArising, None, 0), "No actions are open.");
 }
-
-#[test]
-fn times_are_printed_as_people_say_them() {
-    assert_eq!(spoken_time("18:30"), "6.30pm");
-    assert_eq!(spoken_time("09:00"), "9am");
-    assert_eq!(spoken_time("12:00"), "12 noon");
-    assert_eq!(spoken_time("00:15"), "12.15am");
-    assert_eq!((spoken_time("24:00"), spoken_time("00:00")), ("midnight".to_string(), "midnight".to_string()));
-}

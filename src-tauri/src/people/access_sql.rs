@@ -98,7 +98,7 @@ pub fn trips(conn: &Connection, driver_id: i64) -> Result<Vec<HeldItem>> {
                 crate::drivers::trips::TripStatus::from_key(&r.get::<_, String>(2)?).map(|s| s.label()).unwrap_or("");
             let miles = r
                 .get::<_, Option<i64>>(3)?
-                .map(|m| format!(", {} miles", crate::drivers::mileage::miles_text(m)))
+                .map(|m| format!(", {} miles", crate::words::miles_text(m)))
                 .unwrap_or_default();
             Ok(HeldItem::new(Some(r.get(0)?), format!("To {} ({status}{miles})", r.get::<_, String>(1)?)))
         },
@@ -117,7 +117,7 @@ pub fn other_miles(conn: &Connection, driver_id: i64, today: NaiveDate) -> Resul
                 None,
                 format!(
                     "{} miles for other organisations in the {} tax year",
-                    crate::drivers::mileage::miles_text(r.get(1)?),
+                    crate::words::miles_text(r.get(1)?),
                     crate::drivers::mileage::tax_year_name(start)
                 ),
             ))
@@ -136,10 +136,10 @@ pub fn matches(conn: &Connection, befriender_id: i64) -> Result<Vec<HeldItem>> {
             let ended: Option<String> = r.get(2)?;
             let mut what = "Matched with a person referred for befriending".to_string();
             if let Some(met) = met {
-                what.push_str(&format!("; first met {}", crate::meetings::long_date(&met)));
+                what.push_str(&format!("; first met {}", crate::words::long_date(&met)));
             }
             if let Some(ended) = ended {
-                what.push_str(&format!("; ended {}", crate::meetings::long_date(&ended)));
+                what.push_str(&format!("; ended {}", crate::words::long_date(&ended)));
             }
             Ok(HeldItem::new(Some(r.get(0)?), what))
         },
@@ -154,7 +154,7 @@ pub fn passenger_trips(conn: &Connection, passenger_id: i64) -> Result<Vec<HeldI
            LEFT JOIN destinations p ON p.id = t.destination_id WHERE t.passenger_id = ?1 ORDER BY t.goes_on, t.pickup_at",
         passenger_id,
         |r| {
-            let spoken = |i: usize| r.get::<_, String>(i).map(|t| crate::meetings::spoken_time(&t));
+            let spoken = |i: usize| r.get::<_, String>(i).map(|t| crate::words::spoken_time(&t));
             let status = crate::drivers::trips::TripStatus::from_key(&r.get::<_, String>(4)?).map(|s| s.label()).unwrap_or("");
             Ok(HeldItem::new(Some(r.get(0)?), format!("To {}: picked up {}, appointment {} ({status})", r.get::<_, String>(1)?, spoken(2)?, spoken(3)?)))
         },

@@ -29,7 +29,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Person> {
 }
 
 fn roles_of(conn: &Connection, id: i64) -> Result<Vec<Role>> {
-    let mut stmt = conn.prepare_cached("SELECT role FROM person_roles WHERE person_id = ?1")?;
+    let mut stmt = conn.prepare("SELECT role FROM person_roles WHERE person_id = ?1")?;
     let keys = stmt.query_map([id], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
     let mut roles: Vec<Role> = keys.iter().filter_map(|k| Role::from_key(k)).collect();
     roles.sort();

@@ -4,9 +4,9 @@
 
 use super::model::{Block, Column, Document, Image, Run};
 use super::{day_month_year as short, or_not_given as or_none};
-use crate::meetings::spoken_time;
 use crate::people::access::{HeldItem, PassengerAccess, PersonAccess};
 use crate::settings::Settings;
+use crate::words::spoken_time;
 
 /// A dated list as a two-column table (`date` heads the first column), or `empty` when
 /// there is nothing.

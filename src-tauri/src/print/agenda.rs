@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 
 use super::model::{Block, Column, Document, Image, Run};
-use crate::meetings::{long_date, spoken_time, AgendaItem, Meeting};
+use crate::meetings::{AgendaItem, Meeting};
 use crate::settings::Settings;
+use crate::words::{long_date, spoken_time};
 
 /// Builds the agenda of `meeting`. `actions` are (what, owners, due date) of the open actions.
 pub fn agenda(

@@ -100,7 +100,7 @@ fn person_block(doc: &mut Document, d: &ReferralDetail) {
                 if r.befriender_gender.is_empty() {
                     String::new()
                 } else {
-                    format!(", from a {} befriender", r.befriender_gender)
+                    format!(", {}", crate::words::befriender_wanted(&r.befriender_gender))
                 }
             ),
         ),

@@ -5,8 +5,9 @@
 //! large print, read column by column.
 
 use super::model::{Block, Document, Image, Run};
-use crate::bulletins::{month_name, Bulletin, PrintedArticle};
+use crate::bulletins::{Bulletin, PrintedArticle};
 use crate::settings::Settings;
+use crate::words::month_name;
 
 pub fn bulletin(settings: &Settings, b: &Bulletin, articles: &[PrintedArticle], logo: Option<Image>) -> Document {
     let month = month_name(&b.month);

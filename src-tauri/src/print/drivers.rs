@@ -6,12 +6,13 @@
 use chrono::{Duration, NaiveDate};
 
 use super::model::{Block, Column, Document, Image, Run};
-use crate::drivers::mileage::{miles_text, money_text, tax_year_name, tax_year_start, MileageClaim};
+use crate::drivers::mileage::{tax_year_name, tax_year_start, MileageClaim};
 use crate::drivers::summary::SchemeSummary;
 use crate::drivers::trips::{Trip, TripStatus};
 use crate::drivers::Driver;
-use crate::meetings::spoken_time;
 use crate::settings::Settings;
+use crate::words::spoken_time;
+use crate::words::{miles_text, money_text};
 
 fn day_heading(day: NaiveDate) -> String {
     day.format("%A %-d %B").to_string()

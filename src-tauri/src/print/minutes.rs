@@ -9,8 +9,9 @@ use super::markdown;
 use super::model::{Block, Column, Document, Image, Run};
 use crate::actions::views::ReviewLine;
 use crate::meetings::record::AttendanceStatus;
-use crate::meetings::{long_date, spoken_time, MeetingDetail, MeetingStatus};
+use crate::meetings::{MeetingDetail, MeetingStatus};
 use crate::settings::Settings;
+use crate::words::{long_date, spoken_time};
 
 fn short_date(iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")

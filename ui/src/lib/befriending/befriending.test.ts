@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, previousStep, readScores, stageLabel } from './befriending';
+import { befrienderWanted, nextStep, previousStep, readScores, stageLabel } from './befriending';
 
 describe('the befriending pipeline in the window', () => {
   it('offers the next step by hand only where no other button moves it on', () => {
@@ -18,5 +18,13 @@ describe('the befriending pipeline in the window', () => {
     expect(readScores(good)).toEqual({ scores: { satisfied: 4, worthwhile: 5, happy: 0, anxious: 10, lackCompanionship: 3, leftOut: 1, isolated: 2, directLoneliness: 5 } });
     const bad = readScores({ ...good, happy: '11', leftOut: '0', isolated: '2.5', directLoneliness: '' });
     expect('errors' in bad && Object.keys(bad.errors)).toEqual(['happy', 'leftOut', 'isolated', 'directLoneliness']);
+  });
+});
+
+describe('the befriender someone would like', () => {
+  it('is said as the printed referral says it', () => {
+    expect(befrienderWanted('female')).toBe('a woman befriender');
+    expect(befrienderWanted('male')).toBe('a man befriender');
+    expect(befrienderWanted('')).toBe('');
   });
 });

@@ -79,6 +79,17 @@ export const AGE_BANDS = [
   { key: '85_plus', label: '85 or over' },
 ];
 
+/** A befriender's gender as stored and the word for it (as `words::GENDERS` in Rust says). */
+export const GENDERS = [
+  { key: 'female', word: 'woman' },
+  { key: 'male', word: 'man' },
+];
+/** "a woman befriender" for "female"; "" when none was asked for (as `words::befriender_wanted`). */
+export const befrienderWanted = (key: string) => {
+  const word = GENDERS.find((g) => g.key === key)?.word;
+  return word ? `a ${word} befriender` : '';
+};
+
 export type Question = { field: keyof Scores; text: string; min: number; max: number; ends: string };
 
 /** ONS4 personal wellbeing, the UCLA 3-item loneliness scale and the ONS direct question. */
