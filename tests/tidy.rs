@@ -241,3 +241,15 @@ fn the_shared_ui_imports_no_feature() {
         .collect();
     assert!(offenders.is_empty(), "ui/src/lib/shared may import only ui/src/lib/api and itself: {offenders:?}");
 }
+
+/// Why: change events are derived by an SQLite authorizer that sees a statement only while it
+/// is prepared; a cached statement reused in a later transaction would write unannounced.
+#[test]
+fn no_statement_is_cached_so_every_write_is_seen_by_the_change_events() {
+    let offenders: Vec<String> = rust_sources()
+        .into_iter()
+        .filter(|p| fs::read_to_string(p).unwrap().contains(&["prepare", "_cached("].concat()))
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "use prepare, not prepare_cached: {offenders:?}");
+}

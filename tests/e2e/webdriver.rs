@@ -150,14 +150,28 @@ impl Session {
         }
     }
 
+    /// Clicks like a person: the element is first brought to the middle of the window and
+    /// the page given a moment to settle, so a page that scrolls itself (a heading taking
+    /// focus on arrival) cannot move another control under the pointer between WebDriver
+    /// working out where to click and clicking.
+    fn try_click(&self, element: &Element) -> Result<Value, String> {
+        let scrolled = self.try_post(
+            "/execute/sync",
+            json!({"script": "arguments[0].scrollIntoView({block: 'center'});", "args": [{ELEMENT: element.0}]}),
+        );
+        scrolled?;
+        std::thread::sleep(Duration::from_millis(150));
+        self.try_post(&format!("/element/{}/click", element.0), json!({}))
+    }
+
     pub fn click(&self, element: &Element) {
-        self.post(&format!("/element/{}/click", element.0), json!({}));
+        self.try_click(element).unwrap_or_else(|error| panic!("{error}"));
     }
 
     /// Clicks the control whose accessible label (aria-label) is exactly `label`.
     pub fn click_labelled(&self, label: &str) {
         let css = format!("[aria-label=\"{}\"]", label.replace('"', "\\\""));
-        self.act_on_fresh(|| self.find(&css), |e| self.try_post(&format!("/element/{}/click", e.0), json!({})));
+        self.act_on_fresh(|| self.find(&css), |e| self.try_click(e));
     }
 
     /// Clicks the element a script returns, finding it again if the page replaced it first.
@@ -178,17 +192,17 @@ impl Session {
                     std::thread::sleep(Duration::from_millis(100));
                 }
             },
-            |e| self.try_post(&format!("/element/{}/click", e.0), json!({})),
+            |e| self.try_click(e),
         );
     }
 
     /// Clicks the first element matching `css`.
     pub fn click_css(&self, css: &str) {
-        self.act_on_fresh(|| self.find(css), |e| self.try_post(&format!("/element/{}/click", e.0), json!({})));
+        self.act_on_fresh(|| self.find(css), |e| self.try_click(e));
     }
 
     pub fn click_button(&self, text: &str) {
-        self.act_on_fresh(|| self.button(text), |e| self.try_post(&format!("/element/{}/click", e.0), json!({})));
+        self.act_on_fresh(|| self.button(text), |e| self.try_click(e));
     }
 
     /// Replaces the text in a field, typing it like a person would.
