@@ -253,3 +253,86 @@ fn no_statement_is_cached_so_every_write_is_seen_by_the_change_events() {
         .collect();
     assert!(offenders.is_empty(), "use prepare, not prepare_cached: {offenders:?}");
 }
+
+/// The sibling files (`super::name`) a file of a feature folder names, mod.rs aside.
+fn siblings_named(path: &Path) -> Vec<String> {
+    let text = fs::read_to_string(path).unwrap();
+    let mut names: Vec<String> = text
+        .split("super::")
+        .skip(1)
+        .filter_map(|rest| {
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let sibling = path.with_file_name(format!("{name}.rs"));
+            (sibling.is_file() && name != "mod").then_some(name)
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Why: inside a feature data flows one way (types in mod.rs, SQL files import only types,
+/// rules call SQL). Two files of a feature that import each other were how the house started
+/// to tangle: a SQL file taking its row types back from the rules file that calls it.
+#[test]
+fn no_two_files_of_a_feature_import_each_other() {
+    let mut loops = Vec::new();
+    for path in rust_sources().into_iter().filter(|p| relative(p).starts_with("src-tauri/src/")) {
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else { continue };
+        if stem == "mod" {
+            continue;
+        }
+        for other in siblings_named(&path) {
+            let back = siblings_named(&path.with_file_name(format!("{other}.rs")));
+            if other < stem && back.contains(&stem) {
+                loops.push(format!("{} <-> {other}.rs", relative(&path)));
+            }
+        }
+    }
+    assert!(loops.is_empty(), "move the shared types into the feature's mod.rs: {loops:?}");
+}
+
+/// Why: `print/` is the engine (model, wrap, layout, fonts, PDF, Markdown) and `state.rs`
+/// and `db/` are the ground floor; none of them may name a feature, or the house tangles
+/// from the bottom up.
+#[test]
+fn the_store_names_no_feature() {
+    let features =
+        ["people", "meetings", "actions", "contacts", "directory", "drivers", "befriending", "bulletins", "dashboard"];
+    let offenders: Vec<String> = rust_sources()
+        .into_iter()
+        .filter(|p| {
+            let name = relative(p);
+            name == "src-tauri/src/state.rs"
+                || name.starts_with("src-tauri/src/db/")
+                || name == "src-tauri/src/changes.rs"
+        })
+        .filter(|p| {
+            let text = fs::read_to_string(p).unwrap();
+            features.iter().any(|f| text.contains(&format!("crate::{f}::")))
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "the store must not call into a feature: {offenders:?}");
+}
+
+/// Why: other features (the dashboard, documents, the command line) ask the owning feature
+/// through its public functions, never its SQL, so a feature can change its tables alone.
+#[test]
+fn no_feature_reads_another_features_sql() {
+    let mut offenders = Vec::new();
+    for path in rust_sources().into_iter().filter(|p| relative(p).starts_with("src-tauri/src/")) {
+        let name = relative(&path);
+        let text = fs::read_to_string(&path).unwrap();
+        for feature in
+            fs::read_dir(root().join("src-tauri/src")).unwrap().flatten().filter(|e| e.path().join("sql.rs").is_file())
+        {
+            let feature = feature.file_name().to_string_lossy().to_string();
+            let inside = name.starts_with(&format!("src-tauri/src/{feature}/"));
+            if !inside && text.contains(&format!("{feature}::sql")) {
+                offenders.push(format!("{name} reads {feature}::sql"));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "call the owning feature's public functions: {offenders:?}");
+}

@@ -7,8 +7,43 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
 
-use crate::state::Topic;
+/// A part of the data that changed; every open view of it reloads. Which tables belong to
+/// which topic is said once, in `changes.rs`; a write's topics are found from what it wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Topic {
+    Settings,
+    People,
+    Backups,
+    Meetings,
+    Actions,
+    Contacts,
+    Directory,
+    Drivers,
+    Befriending,
+    Bulletins,
+}
+
+impl Topic {
+    /// Every part of the data: announced after a restore, a recovery or a change of folder,
+    /// when anything may have changed.
+    pub const ALL: &'static [Topic] = &[
+        Topic::Settings,
+        Topic::People,
+        Topic::Backups,
+        Topic::Meetings,
+        Topic::Actions,
+        Topic::Contacts,
+        Topic::Directory,
+        Topic::Drivers,
+        Topic::Befriending,
+        Topic::Bulletins,
+    ];
+}
 
 /// The topic a table's rows belong to; `None` for a table PPG Desk does not know.
 pub fn topic_of(table: &str) -> Option<Topic> {

@@ -49,6 +49,15 @@ pub struct ChangedEvent {
     pub topics: Vec<Topic>,
 }
 
+/// A tidy-up a feature asks for each time the data is opened (it must never stop PPG Desk
+/// opening, so its failure is ignored and it simply runs again next time).
+pub type TidyUp = fn(&rusqlite::Connection, chrono::NaiveDate) -> error::Result<usize>;
+
+/// The features' tidy-ups, listed here at the top of the house (where the command index
+/// names every feature too), so the store below runs them without naming any feature:
+/// forgetting DBS certificate numbers and outcomes six months after the check.
+pub const ON_OPEN: &[TidyUp] = &[drivers::forget_old_dbs_details, befriending::forget_old_dbs_references];
+
 /// The one way timestamps are written into the database: local time, to the second.
 pub fn stamp(now: NaiveDateTime) -> String {
     now.format("%Y-%m-%dT%H:%M:%S").to_string()

@@ -7,47 +7,12 @@ use std::sync::{Mutex, MutexGuard, RwLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Transaction};
-use serde::Serialize;
-use ts_rs::TS;
 
 use crate::backups::{self, BackupReason};
 use crate::db::{self, DataPaths};
 use crate::error::{Error, Result};
 
-/// A part of the data that changed; every open view of it reloads. Which tables belong to
-/// which topic is said once, in `changes.rs`; a write's topics are found from what it wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum Topic {
-    Settings,
-    People,
-    Backups,
-    Meetings,
-    Actions,
-    Contacts,
-    Directory,
-    Drivers,
-    Befriending,
-    Bulletins,
-}
-
-impl Topic {
-    /// Every part of the data: announced after a restore, a recovery or a change of folder,
-    /// when anything may have changed.
-    pub const ALL: &'static [Topic] = &[
-        Topic::Settings,
-        Topic::People,
-        Topic::Backups,
-        Topic::Meetings,
-        Topic::Actions,
-        Topic::Contacts,
-        Topic::Directory,
-        Topic::Drivers,
-        Topic::Befriending,
-        Topic::Bulletins,
-    ];
-}
+pub use crate::changes::Topic;
 
 /// Called after every successful write with the topics it touched.
 pub type Notify = Box<dyn Fn(&[Topic]) + Send + Sync>;
@@ -311,9 +276,10 @@ fn open_store(folder: &mut Folder, now: NaiveDateTime) -> Result<Connection> {
         backups::take(&conn, &paths, now, BackupReason::BeforeUpgrade)?;
     }
     db::migrate::migrate(&mut conn)?;
-    // A tidy-up that must never stop PPG Desk opening; it runs again next time.
-    let _ = crate::drivers::sql::forget_old_dbs_details(&conn, now.date());
-    let _ = crate::befriending::forget_old_dbs_references(&conn, now.date());
+    // The features' tidy-ups (`crate::ON_OPEN`); one that fails runs again next time.
+    for tidy_up in crate::ON_OPEN {
+        let _ = tidy_up(&conn, now.date());
+    }
     if version > 0 {
         if let Err(error) = backups::take_daily_if_due(&conn, &paths, now) {
             folder.backup_warning = Some(format!("Today's automatic backup could not be made: {error}"));

@@ -317,3 +317,19 @@ pub fn add_update(
 
 #[cfg(test)]
 mod tests;
+
+// The query the list screen sends, here beside the other types so `sql.rs` imports only types.
+
+/// What SQL is asked for, with dates worked out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActionQuery {
+    pub statuses: Vec<ActionStatus>,
+    pub due_from: Option<NaiveDate>,
+    pub due_to: Option<NaiveDate>,
+    pub completed_from: Option<NaiveDate>,
+    pub completed_to: Option<NaiveDate>,
+    pub owner_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    pub search: String,
+    pub limit: u32,
+}

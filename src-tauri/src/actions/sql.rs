@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::views::ActionQuery;
+use super::ActionQuery;
 use super::{Action, ActionStatus, ActionUpdate, CheckedAction};
 use crate::error::{Error, Result};
 

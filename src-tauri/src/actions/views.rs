@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use super::ActionQuery;
 use super::{due_soon_until, sql, timing, Action, ActionStatus, ActionUpdate, Timing};
 use crate::check::Checker;
 use crate::error::Result;
@@ -54,20 +55,6 @@ impl ActionFilter {
             search: String::new(),
         }
     }
-}
-
-/// What SQL is asked for, with dates worked out.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ActionQuery {
-    pub statuses: Vec<ActionStatus>,
-    pub due_from: Option<NaiveDate>,
-    pub due_to: Option<NaiveDate>,
-    pub completed_from: Option<NaiveDate>,
-    pub completed_to: Option<NaiveDate>,
-    pub owner_id: Option<i64>,
-    pub meeting_id: Option<i64>,
-    pub search: String,
-    pub limit: u32,
 }
 
 /// Turns the screen's filters into a query for `today`; bad dates are explained by field.

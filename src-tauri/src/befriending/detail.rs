@@ -7,54 +7,12 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::referrals::{ContactHow, Referral};
+use super::referrals::Referral;
 use super::relationship::{progress, Concern, Occasion, Progress};
 use super::rules::{overdue_contact, Scores, Stage};
 use super::{detail_sql, relationship_sql, sql};
+pub use super::{ContactLine, LogLine, MatchLine};
 use crate::error::Result;
-
-/// A call, visit, letter or email while the person waited.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ContactLine {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub contacted_on: String,
-    pub how: ContactHow,
-    pub notes: String,
-}
-
-/// A match with a befriender: when it was made, first meeting, ending.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct MatchLine {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number | null")]
-    pub befriender_id: Option<i64>,
-    /// The befriender's name, or "A befriender no longer with the scheme".
-    pub befriender_name: String,
-    pub matched_on: String,
-    pub first_met_on: Option<String>,
-    pub ended_on: Option<String>,
-}
-
-/// A visit or call of a match.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct LogLine {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub befriender_name: String,
-    pub happened_on: String,
-    /// "visit" or "call".
-    pub kind: String,
-    pub minutes: Option<u32>,
-    pub notes: String,
-}
 
 /// One set of outcome scores.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -2,8 +2,8 @@
 
 use rusqlite::Connection;
 
-use super::detail::{ContactLine, LogLine, MatchLine};
 use super::referrals::ContactHow;
+use super::{ContactLine, LogLine, MatchLine};
 use crate::error::Result;
 
 const GONE: &str = "A befriender no longer with the scheme";

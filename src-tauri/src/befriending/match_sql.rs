@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::matching::{Befriender, CheckedBefriender};
+use super::{Befriender, CheckedBefriender};
 use crate::error::{Error, Result};
 
 const SELECT: &str = "SELECT b.id, b.person_id, p.full_name, b.dbs_checked_on, b.dbs_reference, b.dbs_renew_on, b.trained_on, b.interests,

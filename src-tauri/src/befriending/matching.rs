@@ -5,69 +5,14 @@
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use super::rules::{suitability, Offers, Stage, Wants};
 use super::{match_sql, sql};
+pub use super::{Befriender, BefrienderInput, CheckedBefriender};
 use crate::check::Checker;
 use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Befriender {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub person_id: i64,
-    pub name: String,
-    pub dbs_checked_on: Option<String>,
-    pub dbs_reference: String,
-    pub dbs_renew_on: Option<String>,
-    pub trained_on: Option<String>,
-    pub interests: String,
-    pub languages: String,
-    pub area: String,
-    pub days: Vec<String>,
-    pub contact: String,
-    pub gender: String,
-    pub capacity: u32,
-    pub active: bool,
-    /// People they befriend now (current matches).
-    pub matched: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
-#[ts(export)]
-pub struct BefrienderInput {
-    #[ts(type = "number | null")]
-    pub person_id: Option<i64>,
-    pub dbs_checked_on: String,
-    pub dbs_reference: String,
-    pub dbs_renew_on: String,
-    pub trained_on: String,
-    pub interests: String,
-    pub languages: String,
-    pub area: String,
-    pub days: Vec<String>,
-    pub contact: String,
-    pub gender: String,
-    pub capacity: String,
-    pub active: bool,
-}
-
-/// A befriender that passed every check (dates as ISO text, ready to store).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckedBefriender {
-    pub input: BefrienderInput,
-    pub person_id: i64,
-    pub dbs_checked_on: Option<String>,
-    pub dbs_renew_on: Option<String>,
-    pub trained_on: Option<String>,
-    pub capacity: u32,
-}
 
 impl BefrienderInput {
     pub fn checked(&self, today: NaiveDate) -> Result<CheckedBefriender> {

@@ -9,113 +9,9 @@ use ts_rs::TS;
 
 use super::rules::{overdue_contact, transition_problem, CloseReason, Stage};
 use super::sql;
+pub use super::{CheckedReferral, ConsentHow, ContactHow, ReasonCategory, Referral, ReferralInput, Source};
 use crate::check::Checker;
 use crate::error::{Error, Result};
-
-keyed_enum!(
-    /// Who referred the person.
-    Source {
-        Splw = "splw": "Social prescribing link worker",
-        Gp = "gp": "GP",
-        SelfReferral = "self": "Self-referral",
-        Family = "family": "Family or friend",
-        Other = "other": "Other",
-    }
-);
-
-keyed_enum!(
-    /// Why someone was referred (as many as apply), for reports.
-    ReasonCategory {
-        LivesAlone = "lives_alone": "Lives alone",
-        Bereaved = "bereaved": "Bereavement",
-        LowMood = "low_mood": "Low mood or anxiety",
-        Mobility = "mobility": "Limited mobility",
-        Carer = "carer": "Carer or former carer",
-        NewToArea = "new_to_area": "New to the area",
-        LostConfidence = "lost_confidence": "Lost confidence after illness or a fall",
-        Other = "other": "Other",
-    }
-);
-
-keyed_enum!(
-    /// How consent was given.
-    ConsentHow {
-        InPerson = "in_person": "In person",
-        Phone = "phone": "By phone",
-        Written = "written": "In writing",
-    }
-);
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Referral {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub full_name: String,
-    pub phone: String,
-    pub address: String,
-    pub born_on: Option<String>,
-    pub age_band: String,
-    pub language: String,
-    pub interests: String,
-    pub area: String,
-    pub wants_contact: String,
-    pub befriender_gender: String,
-    pub days: Vec<String>,
-    pub times: String,
-    pub source: Source,
-    #[ts(type = "number | null")]
-    pub referrer_contact_id: Option<i64>,
-    pub referrer_name: String,
-    /// The name of the referrer chosen from Contacts, if any.
-    pub referrer_contact_name: Option<String>,
-    pub reason: String,
-    pub reason_categories: Vec<ReasonCategory>,
-    pub received_on: String,
-    pub consent_on: Option<String>,
-    pub consent_taken_by: String,
-    pub consent_how: Option<ConsentHow>,
-    pub stage: Stage,
-    pub stage_since: String,
-    pub close_reason: Option<CloseReason>,
-    pub closed_on: Option<String>,
-    pub last_contact: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
-#[ts(export)]
-pub struct ReferralInput {
-    pub full_name: String,
-    pub phone: String,
-    pub address: String,
-    pub born_on: String,
-    pub age_band: String,
-    pub language: String,
-    pub interests: String,
-    pub area: String,
-    pub wants_contact: String,
-    pub befriender_gender: String,
-    pub days: Vec<String>,
-    pub times: String,
-    pub source: Option<Source>,
-    #[ts(type = "number | null")]
-    pub referrer_contact_id: Option<i64>,
-    pub referrer_name: String,
-    pub reason: String,
-    pub reason_categories: Vec<ReasonCategory>,
-    pub received_on: String,
-}
-
-/// A referral that passed every check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckedReferral {
-    pub input: ReferralInput,
-    pub born_on: Option<NaiveDate>,
-    pub source: Source,
-    pub received_on: NaiveDate,
-}
 
 const AGE_BANDS: [&str; 6] = ["", "under_50", "50_64", "65_74", "75_84", "85_plus"];
 
@@ -244,16 +140,6 @@ pub fn update(conn: &Connection, id: i64, referral: &CheckedReferral, now: &str)
     sql::get(conn, id)?;
     sql::update(conn, id, referral, now)
 }
-
-keyed_enum!(
-    /// How someone waiting was contacted.
-    ContactHow {
-        Phone = "phone": "Phone call",
-        Visit = "visit": "Visit",
-        Letter = "letter": "Letter",
-        Email = "email": "Email",
-    }
-);
 
 /// Notes a call, visit, letter or email to someone on the waiting list.
 pub fn log_contact(

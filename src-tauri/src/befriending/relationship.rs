@@ -10,17 +10,9 @@ use ts_rs::TS;
 
 use super::rules::{change_words, next_review, Scores};
 use super::{match_sql, relationship_sql};
+pub use super::{Concern, Occasion};
 use crate::check::Checker;
 use crate::error::{Error, Result};
-
-keyed_enum!(
-    /// When outcome scores were taken.
-    Occasion {
-        Start = "start": "At the start",
-        Review = "review": "At a review",
-        End = "end": "At the end",
-    }
-);
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
@@ -72,24 +64,6 @@ pub fn log(conn: &Connection, referral_id: i64, input: &LogInput, today: NaiveDa
         relationship_sql::insert_concern(conn, referral_id, Some(id), on, &concern, now)?;
     }
     Ok(id)
-}
-
-/// A safeguarding concern, highlighted until it says who it was passed to and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Concern {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub referral_id: i64,
-    /// The visit or call it was raised on, if any.
-    #[ts(type = "number | null")]
-    pub log_id: Option<i64>,
-    pub raised_on: String,
-    pub details: String,
-    pub passed_to: String,
-    pub passed_on: Option<String>,
 }
 
 impl Concern {

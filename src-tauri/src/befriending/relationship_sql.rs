@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::relationship::{Concern, Occasion};
 use super::rules::Scores;
+use super::{Concern, Occasion};
 use crate::error::{Error, Result};
 
 pub fn insert_log(

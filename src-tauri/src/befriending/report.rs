@@ -11,21 +11,8 @@ use ts_rs::TS;
 
 use super::referrals::Source;
 use super::rules::{CloseReason, Scores, Stage};
+pub use super::ReportRow;
 use crate::error::{Error, Result};
-
-/// What the report needs of one referral, live or erased (no personal data).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReportRow {
-    pub received_on: String,
-    pub source: String,
-    /// None for an erased referral (they were all closed).
-    pub stage: Option<Stage>,
-    pub closed_on: Option<String>,
-    pub close_reason: String,
-    pub days_to_match: Option<i64>,
-    /// Outcome scores in date order (live referrals only).
-    pub scores: Vec<(String, Scores)>,
-}
 
 /// A label and how many.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

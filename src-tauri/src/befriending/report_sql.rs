@@ -3,8 +3,8 @@
 
 use rusqlite::Connection;
 
-use super::report::ReportRow;
 use super::rules::Stage;
+use super::ReportRow;
 use crate::error::Result;
 
 /// A match's first meeting and, if it has ended, its end.

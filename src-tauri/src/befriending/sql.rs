@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::referrals::{CheckedReferral, ConsentHow, ContactHow, ReasonCategory, Referral, Source};
 use super::rules::{CloseReason, Stage};
+use super::{CheckedReferral, ConsentHow, ContactHow, ReasonCategory, Referral, Source};
 use crate::error::{Error, Result};
 
 const NOT_FOUND: &str = "That referral is no longer in PPG Desk.";

@@ -10,6 +10,8 @@ pub mod pages;
 pub mod sections;
 pub mod sql;
 
+pub use sql::{articles, get, list, printed};
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -66,7 +66,7 @@ fn splw(conn: &Connection) -> Result<String> {
 }
 
 fn volunteers(conn: &Connection, today: NaiveDate) -> Result<String> {
-    let drivers = !crate::drivers::sql::drivers(conn, today)?.is_empty();
+    let drivers = !crate::drivers::drivers(conn, today)?.is_empty();
     let befrienders = !crate::befriending::befrienders(conn)?.is_empty();
     let mut lines = Vec::new();
     if drivers {

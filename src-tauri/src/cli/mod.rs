@@ -109,7 +109,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
         Command::Drivers => {
             let today = state.today();
             state.read(|conn| {
-                let lines: Vec<String> = crate::drivers::sql::drivers(conn, today)?
+                let lines: Vec<String> = crate::drivers::drivers(conn, today)?
                     .iter()
                     .map(|d| {
                         format!("{:>4}  {}{}", d.id, d.name, if d.active { "" } else { " (not driving at the moment)" })
@@ -123,10 +123,8 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             })
         }
         Command::Passengers => state.read(|conn| {
-            let lines: Vec<String> = crate::drivers::sql::passengers(conn, "")?
-                .iter()
-                .map(|p| format!("{:>4}  {}", p.id, p.full_name))
-                .collect();
+            let lines: Vec<String> =
+                crate::drivers::passengers(conn, "")?.iter().map(|p| format!("{:>4}  {}", p.id, p.full_name)).collect();
             Ok(if lines.is_empty() {
                 "No passengers yet.".into()
             } else {
@@ -145,7 +143,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             })
         }),
         Command::Bulletins => state.read(|conn| {
-            let lines: Vec<String> = crate::bulletins::sql::list(conn)?
+            let lines: Vec<String> = crate::bulletins::list(conn)?
                 .iter()
                 .map(|b| {
                     format!(

@@ -3,7 +3,7 @@
 //! last met its SPLW, and vCard export and import (`vcard.rs`). SQL in `sql.rs`.
 
 pub mod commands;
-pub(crate) mod sql;
+mod sql;
 pub mod vcard;
 
 use chrono::{Months, NaiveDate};
@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use crate::check::Checker;
 use crate::error::Result;
-pub use sql::{delete, get, guests, insert, interactions, list, update};
+pub use sql::{add_guest, delete, get, guests, insert, interactions, list, remove_guest, update};
 
 keyed_enum!(
     /// What a professional contact does.

@@ -208,7 +208,7 @@ pub fn befriending_card(conn: &Connection, today: NaiveDate) -> Result<Befriendi
 pub fn driver_card(conn: &Connection, today: NaiveDate) -> Result<DriverCard> {
     use crate::drivers::rules::CheckState;
     let mut check_warnings = Vec::new();
-    for driver in crate::drivers::sql::drivers(conn, today)?.into_iter().filter(|d| d.active) {
+    for driver in crate::drivers::drivers(conn, today)?.into_iter().filter(|d| d.active) {
         for check in &driver.checks {
             let when = check.expires_on.as_deref().map(long_date).unwrap_or_default();
             let text = match check.state {
@@ -226,7 +226,7 @@ pub fn driver_card(conn: &Connection, today: NaiveDate) -> Result<DriverCard> {
             check_warnings.push(text);
         }
     }
-    let week = crate::drivers::sql::trips_between(conn, today, today + Days::new(7), None)?;
+    let week = crate::drivers::trips_between(conn, today, today + Days::new(7), None)?;
     let unassigned_soon =
         week.iter().filter(|t| t.status == crate::drivers::trips::TripStatus::Requested).count() as u32;
     Ok(DriverCard { check_warnings, unassigned_soon })

@@ -166,25 +166,21 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             }
             DocumentKind::Rota { week } => {
                 let monday = crate::drivers::trips::parse_week(week)?;
-                let trips = crate::drivers::sql::trips_between(conn, monday, monday + chrono::Duration::days(6), None)?;
+                let trips = crate::drivers::trips_between(conn, monday, monday + chrono::Duration::days(6), None)?;
                 Ok(print::drivers::rota(&settings, monday, &trips, logo))
             }
             DocumentKind::TripSheet { driver_id, week } => {
                 let monday = crate::drivers::trips::parse_week(week)?;
-                let driver = crate::drivers::sql::get_driver(conn, *driver_id, today)?;
-                let trips = crate::drivers::sql::trips_between(
-                    conn,
-                    monday,
-                    monday + chrono::Duration::days(6),
-                    Some(*driver_id),
-                )?;
+                let driver = crate::drivers::get_driver(conn, *driver_id, today)?;
+                let trips =
+                    crate::drivers::trips_between(conn, monday, monday + chrono::Duration::days(6), Some(*driver_id))?;
                 Ok(print::drivers::trip_sheet(&settings, &driver, monday, &trips, logo))
             }
             DocumentKind::MileageClaim { driver_id, month } => {
                 let (first, last) = crate::drivers::trips::parse_month(month)?;
-                let driver = crate::drivers::sql::get_driver(conn, *driver_id, today)?;
+                let driver = crate::drivers::get_driver(conn, *driver_id, today)?;
                 let claim = crate::drivers::mileage::claim_for(conn, *driver_id, first, last, today)?;
-                let trips = crate::drivers::sql::trips_between(conn, first, last, Some(*driver_id))?;
+                let trips = crate::drivers::trips_between(conn, first, last, Some(*driver_id))?;
                 Ok(print::drivers::mileage_claim(&settings, &claim, &trips, &driver, logo))
             }
             DocumentKind::SchemeSummary { months } => {
@@ -219,11 +215,11 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 logo,
             )),
             DocumentKind::Bulletin { bulletin_id } => {
-                let bulletin = crate::bulletins::sql::get(conn, *bulletin_id)?;
+                let bulletin = crate::bulletins::get(conn, *bulletin_id)?;
                 Ok(print::bulletin::bulletin(
                     &settings,
                     &bulletin,
-                    &crate::bulletins::sql::articles(conn, *bulletin_id)?,
+                    &crate::bulletins::articles(conn, *bulletin_id)?,
                     logo,
                 ))
             }
@@ -274,8 +270,8 @@ fn reminder_sheets(
 /// The PDF of `kind` in `profile`.
 pub fn render(state: &AppState, kind: &DocumentKind, profile: Profile, now: NaiveDateTime) -> Result<Vec<u8>> {
     if let DocumentKind::Bulletin { bulletin_id } = kind {
-        if let Some(kept) = state
-            .read(|conn| crate::bulletins::sql::printed(conn, *bulletin_id, crate::bulletins::profile_key(profile)))?
+        if let Some(kept) =
+            state.read(|conn| crate::bulletins::printed(conn, *bulletin_id, crate::bulletins::profile_key(profile)))?
         {
             return Ok(kept);
         }

@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::rules::{clash, unavailable};
 use super::sql;
-use super::trips::{Trip, TripStatus};
+use super::trip::{Trip, TripStatus};
 use crate::error::{Error, Result};
 
 /// A reason a driver may not suit a trip. `blocking` problems (a clash) can never be

@@ -12,6 +12,7 @@ pub mod passengers;
 pub mod rules;
 pub mod sql;
 pub mod summary;
+pub mod trip;
 pub mod trips;
 mod trips_sql;
 
@@ -23,6 +24,9 @@ use crate::check::{parse_time, Checker};
 use crate::error::Result;
 pub use passengers::{CheckedPassenger, Destination, DestinationInput, Passenger, PassengerInput};
 use rules::{Absence, CheckState, Slot};
+pub use sql::{
+    driver_for_person, drivers, forget_old_dbs_details, get_driver, get_passenger, passengers, trips_between,
+};
 
 keyed_enum!(
     /// The checks every driver needs, each with an expiry date.

@@ -123,7 +123,6 @@ fn write_slots(conn: &Connection, id: i64, slots: &[Slot]) -> Result<()> {
 }
 
 pub fn insert_driver(conn: &Connection, d: &CheckedDriver, now: &str) -> Result<i64> {
-    crate::people::get(conn, d.person_id)?;
     conn.execute(
         "INSERT INTO drivers (person_id, vehicle_make, vehicle_colour, registration, seats, wheelchair_accessible, notes, active, stopped_on, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CASE WHEN ?8 THEN NULL ELSE substr(?9, 1, 10) END, ?9, ?9)",
@@ -132,6 +131,10 @@ pub fn insert_driver(conn: &Connection, d: &CheckedDriver, now: &str) -> Result<
     .map_err(|e| match e {
         rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
             Error::invalid("personId", "This person is already a driver.")
+        }
+        // The person was removed from People in the meantime (the foreign key says so).
+        rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => {
+            Error::invalid("personId", "Please choose someone who is in People.")
         }
         other => other.into(),
     })?;

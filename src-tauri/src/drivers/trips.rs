@@ -9,59 +9,9 @@ use ts_rs::TS;
 
 use super::rules::TripTimes;
 use super::sql;
+pub use super::trip::{Trip, TripStatus};
 use crate::check::{parse_time, Checker};
 use crate::error::{Error, Result};
-
-keyed_enum!(
-    /// Where a trip request has got to.
-    TripStatus {
-        Requested = "requested": "Requested",
-        Assigned = "assigned": "Assigned",
-        Confirmed = "confirmed": "Confirmed",
-        Done = "done": "Done",
-        Cancelled = "cancelled": "Cancelled",
-        NotCovered = "not_covered": "Could not be covered",
-    }
-);
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Trip {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub passenger_id: i64,
-    pub passenger_name: String,
-    pub passenger_phone: String,
-    pub passenger_notes: String,
-    pub wheelchair: bool,
-    /// "Wheelchair; needs an escort", or "".
-    pub mobility: String,
-    pub pickup_address: String,
-    #[ts(type = "number")]
-    pub destination_id: i64,
-    pub destination_name: String,
-    pub destination_address: String,
-    pub goes_on: String,
-    pub pickup_at: String,
-    pub appointment_at: String,
-    pub back_at: Option<String>,
-    pub returns: bool,
-    pub escort: bool,
-    pub notes: String,
-    pub status: TripStatus,
-    #[ts(type = "number | null")]
-    pub driver_id: Option<i64>,
-    pub driver_name: Option<String>,
-    pub override_reason: String,
-    #[ts(type = "number | null")]
-    pub series_id: Option<i64>,
-    #[ts(type = "number | null")]
-    pub miles_tenths: Option<i64>,
-    #[ts(type = "number | null")]
-    pub donation_pence: Option<i64>,
-}
 
 fn time(hhmm: &str) -> NaiveTime {
     NaiveTime::parse_from_str(hhmm, "%H:%M").unwrap_or(NaiveTime::MIN)

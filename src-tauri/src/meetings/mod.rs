@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 use crate::check::{parse_time, Checker};
 use crate::error::Result;
+use crate::people::Role;
 use crate::settings::IntervalUnit;
 pub use agenda::{AgendaItemInput, CheckedItem, MeetingDetail};
 use rusqlite::Connection;
@@ -283,3 +284,73 @@ pub fn set_status(conn: &Connection, id: i64, to: MeetingStatus, today: NaiveDat
 
 #[cfg(test)]
 mod tests;
+
+// The rows of a meeting's record (attendance, decisions, amendments), here so `record_sql.rs`
+// imports only types and never the rules that use them.
+
+keyed_enum!(
+    /// How someone was recorded at a meeting.
+    AttendanceStatus {
+        Present = "present": "Present",
+        Apologies = "apologies": "Apologies",
+        Absent = "absent": "Absent",
+        InAttendance = "in_attendance": "In attendance",
+    }
+);
+
+/// One line of the attendance sheet: a committee member, or someone recorded as attending.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AttendanceLine {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    pub name: String,
+    pub roles: Vec<Role>,
+    /// On the committee on the day (counted for the quorum).
+    pub committee: bool,
+    /// None until the secretary records it.
+    pub status: Option<AttendanceStatus>,
+}
+
+/// A decision recorded under an agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Decision {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub agenda_item_id: i64,
+    pub text: String,
+    #[ts(type = "number | null")]
+    pub proposer_id: Option<i64>,
+    pub proposer_name: Option<String>,
+    #[ts(type = "number | null")]
+    pub seconder_id: Option<i64>,
+    pub seconder_name: Option<String>,
+    pub votes_for: Option<u32>,
+    pub votes_against: Option<u32>,
+    pub abstentions: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedDecision {
+    pub text: String,
+    pub proposer_id: Option<i64>,
+    pub seconder_id: Option<i64>,
+    pub votes_for: Option<u32>,
+    pub votes_against: Option<u32>,
+    pub abstentions: Option<u32>,
+}
+
+/// A dated correction to approved minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Amendment {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub made_on: String,
+    pub text: String,
+}

@@ -8,36 +8,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{record_sql, sql, status, MeetingStatus};
+pub use super::{Amendment, AttendanceLine, AttendanceStatus, CheckedDecision, Decision};
 use crate::actions::{self, ActionInput};
 use crate::check::Checker;
 use crate::error::{Error, Result};
-use crate::people::Role;
 use crate::words::long_date;
-
-keyed_enum!(
-    /// How someone was recorded at a meeting.
-    AttendanceStatus {
-        Present = "present": "Present",
-        Apologies = "apologies": "Apologies",
-        Absent = "absent": "Absent",
-        InAttendance = "in_attendance": "In attendance",
-    }
-);
-
-/// One line of the attendance sheet: a committee member, or someone recorded as attending.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct AttendanceLine {
-    #[ts(type = "number")]
-    pub person_id: i64,
-    pub name: String,
-    pub roles: Vec<Role>,
-    /// On the committee on the day (counted for the quorum).
-    pub committee: bool,
-    /// None until the secretary records it.
-    pub status: Option<AttendanceStatus>,
-}
 
 /// Whether enough committee members are present for decisions to stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -52,27 +27,6 @@ pub struct Quorum {
 pub fn quorum(lines: &[AttendanceLine], needed: u32) -> Quorum {
     let present = lines.iter().filter(|l| l.committee && l.status == Some(AttendanceStatus::Present)).count() as u32;
     Quorum { present, needed, met: present >= needed }
-}
-
-/// A decision recorded under an agenda item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Decision {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub agenda_item_id: i64,
-    pub text: String,
-    #[ts(type = "number | null")]
-    pub proposer_id: Option<i64>,
-    pub proposer_name: Option<String>,
-    #[ts(type = "number | null")]
-    pub seconder_id: Option<i64>,
-    pub seconder_name: Option<String>,
-    pub votes_for: Option<u32>,
-    pub votes_against: Option<u32>,
-    pub abstentions: Option<u32>,
 }
 
 impl Decision {
@@ -113,16 +67,6 @@ pub struct DecisionInput {
     pub abstentions: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckedDecision {
-    pub text: String,
-    pub proposer_id: Option<i64>,
-    pub seconder_id: Option<i64>,
-    pub votes_for: Option<u32>,
-    pub votes_against: Option<u32>,
-    pub abstentions: Option<u32>,
-}
-
 impl DecisionInput {
     pub fn checked(&self) -> Result<CheckedDecision> {
         let mut c = Checker::new();
@@ -155,17 +99,6 @@ impl DecisionInput {
     }
 }
 
-/// A dated correction to approved minutes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Amendment {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub made_on: String,
-    pub text: String,
-}
-
 fn editable(conn: &Connection, meeting_id: i64) -> Result<()> {
     status::check_minutes_editable(sql::get(conn, meeting_id)?.status)
 }
@@ -183,12 +116,12 @@ pub fn set_attendance(
 /// Records that a professional contact (the link worker, say) came to the meeting as a guest.
 pub fn add_guest(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<()> {
     editable(conn, meeting_id)?;
-    crate::contacts::sql::add_guest(conn, meeting_id, contact_id)
+    crate::contacts::add_guest(conn, meeting_id, contact_id)
 }
 
 pub fn remove_guest(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<()> {
     editable(conn, meeting_id)?;
-    crate::contacts::sql::remove_guest(conn, meeting_id, contact_id)
+    crate::contacts::remove_guest(conn, meeting_id, contact_id)
 }
 
 pub fn add_decision(conn: &Connection, agenda_item_id: i64, decision: &CheckedDecision) -> Result<i64> {

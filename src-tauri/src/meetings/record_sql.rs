@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::record::{Amendment, AttendanceLine, AttendanceStatus, CheckedDecision, Decision};
+use super::{Amendment, AttendanceLine, AttendanceStatus, CheckedDecision, Decision};
 use crate::error::{Error, Result};
 
 /// The roles that make someone a committee member (counted for the quorum).

@@ -10,19 +10,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::access_sql as sql;
+pub use super::HeldItem;
 use super::Person;
 use crate::befriending::matching::Befriender;
 use crate::drivers::{Driver, Passenger};
 use crate::error::Result;
-
-/// One thing held about them, with the day it happened (ISO) where there is one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct HeldItem {
-    pub on: Option<String>,
-    pub what: String,
-}
 
 impl HeldItem {
     pub(super) fn new(on: Option<String>, what: impl Into<String>) -> Self {
@@ -53,7 +45,7 @@ pub struct PersonAccess {
 /// Everything held about person `id`, as it stands `today`.
 pub fn gather(conn: &Connection, id: i64, today: NaiveDate) -> Result<PersonAccess> {
     let person = super::get(conn, id)?;
-    let driver = crate::drivers::sql::drivers(conn, today)?.into_iter().find(|d| d.person_id == id);
+    let driver = crate::drivers::drivers(conn, today)?.into_iter().find(|d| d.person_id == id);
     let (trips, other_miles) = match &driver {
         Some(d) => (sql::trips(conn, d.id)?, sql::other_miles(conn, d.id, today)?),
         None => (Vec::new(), Vec::new()),
@@ -90,7 +82,7 @@ pub struct PassengerAccess {
 pub fn gather_passenger(conn: &Connection, id: i64, today: NaiveDate) -> Result<PassengerAccess> {
     Ok(PassengerAccess {
         produced_on: today.to_string(),
-        passenger: crate::drivers::sql::get_passenger(conn, id)?,
+        passenger: crate::drivers::get_passenger(conn, id)?,
         trips: sql::passenger_trips(conn, id)?,
     })
 }

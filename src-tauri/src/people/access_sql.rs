@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
-use super::access::HeldItem;
+use super::HeldItem;
 use crate::error::Result;
 use crate::meetings::MeetingKind;
 

@@ -330,7 +330,7 @@ pub fn erasure_preview(person: &Person) -> ErasurePreview {
 /// What erasing person `id` removes, including what other features hold about them.
 pub fn erasure_preview_for(conn: &rusqlite::Connection, id: i64) -> Result<ErasurePreview> {
     let mut preview = erasure_preview(&get(conn, id)?);
-    if crate::drivers::sql::driver_for_person(conn, id)?.is_some() {
+    if crate::drivers::driver_for_person(conn, id)?.is_some() {
         preview.removes.push("their driver record (car, checks, usual week and absences); trips they were due to drive go back to be assigned again".into());
     }
     Ok(preview)
@@ -353,3 +353,14 @@ pub fn check_leaving(person: &Person, on: &str) -> Result<NaiveDate> {
 
 #[cfg(test)]
 mod tests;
+
+// One line of what PPG Desk holds about a person, here so `access_sql.rs` imports only types.
+
+/// One thing held about them, with the day it happened (ISO) where there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HeldItem {
+    pub on: Option<String>,
+    pub what: String,
+}
