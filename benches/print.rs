@@ -97,7 +97,7 @@ fn bulletin() -> Document {
         group_name: "Riverside Surgery Patient Participation Group".into(),
         ..Default::default()
     };
-    print::bulletin::bulletin(&settings, &issue, &articles, None)
+    ppg_desk::documents::bulletin::bulletin(&settings, &issue, &articles, None)
 }
 
 fn pages(document: &Document, profile: Profile) -> usize {

@@ -336,3 +336,21 @@ fn no_feature_reads_another_features_sql() {
     }
     assert!(offenders.is_empty(), "call the owning feature's public functions: {offenders:?}");
 }
+
+/// Why: `print/` is the engine (model, wrap, layout, fonts, PDF, Markdown) at the bottom of
+/// the house; the documents that read the store are built above it in `documents/`. An engine
+/// that named a feature would tie every feature to every other through printing.
+#[test]
+fn the_print_engine_imports_only_itself_errors_and_progress() {
+    let offenders: Vec<String> = files_under(&root().join("src-tauri/src/print"), &[".rs"])
+        .into_iter()
+        .filter(|p| {
+            let text = fs::read_to_string(p).unwrap();
+            text.split("crate::")
+                .skip(1)
+                .any(|rest| !(rest.starts_with("print") || rest.starts_with("error") || rest.starts_with("progress")))
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "the print engine must not reach into the rest of the app: {offenders:?}");
+}

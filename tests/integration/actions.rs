@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use ppg_desk::actions::views::{self, ActionFilter, ActionView};
 use ppg_desk::actions::{self, ActionInput, ActionStatus, Timing};
+use ppg_desk::documents::actions::ActionGrouping;
 use ppg_desk::documents::{self, DocumentKind};
 use ppg_desk::meetings::{self, MeetingInput, MeetingKind};
-use ppg_desk::print::actions::ActionGrouping;
 use ppg_desk::print::Profile;
 
 use crate::print::tool;

@@ -98,7 +98,7 @@ fn the_editor_says_when_an_issue_needs_more_pages_and_large_print_keeps_its_size
     for n in 0..14 {
         add(&store, id, &format!("A long story {n}"), &long);
     }
-    let detail = store.state.read(|conn| editing::detail(conn, id)).unwrap();
+    let detail = store.state.read(|conn| ppg_desk::documents::bulletin::detail(conn, id)).unwrap();
     assert!(detail.pages.standard >= 5 && !detail.pages.fits, "{:?}", detail.pages);
     assert!(
         detail.pages.message.starts_with(&format!("Needs {} pages: more than 4. Shorten or remove an article (the last page would be page {}). From “A long story ", detail.pages.standard, detail.pages.standard)),
@@ -108,7 +108,7 @@ fn the_editor_says_when_an_issue_needs_more_pages_and_large_print_keeps_its_size
     assert!(detail.pages.large_print > detail.pages.standard);
 
     let (bulletin, articles) = store.state.read(|conn| Ok((sql::get(conn, id)?, sql::articles(conn, id)?))).unwrap();
-    let document = print::bulletin::bulletin(&Default::default(), &bulletin, &articles, None);
+    let document = documents::bulletin::bulletin(&Default::default(), &bulletin, &articles, None);
     let laid = print::lay_out(&document, Profile::LargePrint);
     let smallest = laid
         .pages
@@ -132,7 +132,7 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
         .write(|tx| {
             editing::add(tx, id, ArticleKind::Diary, &[], today, NOW)?;
             editing::add(tx, id, ArticleKind::Splw, &[], today, NOW)?;
-            editing::detail(tx, id)
+            ppg_desk::documents::bulletin::detail(tx, id)
         })
         .unwrap();
     let next = store
@@ -178,7 +178,10 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
     let edited =
         ArticleInput { title: "Dates for your diary".into(), body: "Changed by hand.".into(), ..Default::default() };
     store.state.write(|tx| editing::save_article(tx, detail.articles[0].id, &edited, NOW)).unwrap();
-    assert_eq!(store.state.read(|conn| editing::detail(conn, id)).unwrap().articles[0].body, "Changed by hand.");
+    assert_eq!(
+        store.state.read(|conn| ppg_desk::documents::bulletin::detail(conn, id)).unwrap().articles[0].body,
+        "Changed by hand."
+    );
 }
 
 #[test]
@@ -189,7 +192,7 @@ fn the_next_issue_copies_the_last_and_a_published_issue_is_frozen_and_reprints_e
     assert_eq!(issues.len(), 12, "the sample has twelve monthly issues");
     let last = &issues[0];
     let copy = store.state.write(|tx| editing::copy_last(tx, today, NOW)).unwrap();
-    let detail = store.state.read(|conn| editing::detail(conn, copy)).unwrap();
+    let detail = store.state.read(|conn| ppg_desk::documents::bulletin::detail(conn, copy)).unwrap();
     assert_eq!(detail.bulletin.number, last.number + 1);
     assert_eq!(detail.bulletin.month, ppg_desk::bulletins::next_month(&last.month).unwrap());
     assert_eq!(detail.articles.len() as u32, last.articles);

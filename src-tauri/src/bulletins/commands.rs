@@ -3,9 +3,10 @@
 
 use tauri::State;
 
-use super::editing::{self, BulletinDetail};
+use super::editing;
 use super::{sql, ArticleInput, ArticleKind, Bulletin, BulletinInput};
 use crate::dialogs::commands::ChosenFile;
+use crate::documents::bulletin::{detail, BulletinDetail};
 use crate::documents::{self, DocumentKind};
 use crate::error::{Error, Result};
 use crate::print::Profile;
@@ -18,7 +19,7 @@ pub fn list_bulletins(state: State<'_, AppState>) -> Result<Vec<Bulletin>> {
 
 #[tauri::command(async)]
 pub fn get_bulletin(state: State<'_, AppState>, id: i64) -> Result<BulletinDetail> {
-    crate::state::guard(move || state.read(|conn| editing::detail(conn, id)))
+    crate::state::guard(move || state.read(|conn| detail(conn, id)))
 }
 
 #[tauri::command(async)]
@@ -27,7 +28,7 @@ pub fn create_bulletin(state: State<'_, AppState>, input: BulletinInput) -> Resu
         let now = crate::stamp(state.now());
         state.write(|tx| {
             let id = editing::create(tx, &input, &now)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }
@@ -38,7 +39,7 @@ pub fn copy_last_bulletin(state: State<'_, AppState>) -> Result<BulletinDetail> 
         let (today, now) = (state.today(), crate::stamp(state.now()));
         state.write(|tx| {
             let id = editing::copy_last(tx, today, &now)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }
@@ -50,7 +51,7 @@ pub fn update_bulletin(state: State<'_, AppState>, id: i64, input: BulletinInput
         let now = crate::stamp(state.now());
         state.write(|tx| {
             sql::update(tx, id, &checked, &now)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }
@@ -66,7 +67,7 @@ pub fn add_bulletin_article(
         let (today, now) = (state.today(), crate::stamp(state.now()));
         state.write(|tx| {
             editing::add(tx, id, kind, &chosen, today, &now)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }
@@ -82,7 +83,7 @@ pub fn save_bulletin_article(
         let now = crate::stamp(state.now());
         state.write(|tx| {
             editing::save_article(tx, article_id, &input, &now)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }
@@ -102,7 +103,7 @@ pub fn set_bulletin_picture(
         let now = crate::stamp(state.now());
         state.write(|tx| {
             editing::set_picture(tx, article_id, &bytes, &alt, &now)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }
@@ -113,7 +114,7 @@ pub fn remove_bulletin_picture(state: State<'_, AppState>, id: i64, article_id: 
         let now = crate::stamp(state.now());
         state.write(|tx| {
             sql::set_image(tx, article_id, None, "", &now)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }
@@ -123,7 +124,7 @@ pub fn delete_bulletin_article(state: State<'_, AppState>, id: i64, article_id: 
     crate::state::guard(move || {
         state.write(|tx| {
             sql::delete_article(tx, article_id)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }
@@ -133,7 +134,7 @@ pub fn reorder_bulletin_articles(state: State<'_, AppState>, id: i64, order: Vec
     crate::state::guard(move || {
         state.write(|tx| {
             sql::reorder(tx, id, &order)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }
@@ -148,7 +149,7 @@ pub fn publish_bulletin(state: State<'_, AppState>, id: i64) -> Result<BulletinD
         let large = documents::render(&state, &kind, Profile::LargePrint, now)?;
         state.write(|tx| {
             editing::publish(tx, id, &standard, &large, today)?;
-            editing::detail(tx, id)
+            detail(tx, id)
         })
     })
 }

@@ -4,61 +4,9 @@
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use serde::Serialize;
-use ts_rs::TS;
 
-use super::pages::{page_count, PageCount};
-use super::{sql, Article, ArticleInput, ArticleKind, Bulletin, BulletinInput};
+use super::{sql, ArticleInput, ArticleKind, BulletinInput};
 use crate::error::{Error, Result};
-use crate::print::{self, Profile};
-
-/// An issue for the editor: its details, its articles, and how it fits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct BulletinDetail {
-    pub bulletin: Bulletin,
-    pub articles: Vec<Article>,
-    pub pages: PageCount,
-}
-
-pub fn detail(conn: &Connection, id: i64) -> Result<BulletinDetail> {
-    let bulletin = sql::get(conn, id)?;
-    let articles = sql::articles(conn, id)?;
-    let settings = crate::settings::load(conn)?.unwrap_or_default();
-    let logo =
-        crate::settings::load_logo(conn)?.map(|bytes| print::Image { bytes, alt: String::new(), max_width: 120.0 });
-    let document = print::bulletin::bulletin(&settings, &bulletin, &articles, logo);
-    let standard = print::lay_out(&document, Profile::Standard);
-    let large = print::lay_out(&document, Profile::LargePrint).pages.len() as u32;
-    let mut pages = page_count(standard.pages.len() as u32, large, bulletin.target_pages);
-    if !pages.fits {
-        if let Some(title) = first_past(&standard, &articles, bulletin.target_pages as usize) {
-            pages.message =
-                format!("{} From “{title}” on, it runs past page {}.", pages.message, bulletin.target_pages);
-        }
-    }
-    Ok(BulletinDetail { articles: articles.into_iter().map(|a| a.article).collect(), pages, bulletin })
-}
-
-/// The first article whose heading is laid out after page `target`, if any.
-fn first_past(laid: &print::layout::Laid, articles: &[super::PrintedArticle], target: usize) -> Option<String> {
-    let later: Vec<&str> = laid
-        .pages
-        .iter()
-        .skip(target)
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            print::layout::Item::Text { text, bold: true, .. } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect();
-    articles
-        .iter()
-        .map(|a| &a.article.title)
-        .find(|t| later.iter().any(|line| !line.is_empty() && t.starts_with(line.trim())))
-        .cloned()
-}
 
 /// A new, empty issue.
 pub fn create(conn: &Connection, input: &BulletinInput, now: &str) -> Result<i64> {

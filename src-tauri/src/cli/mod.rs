@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use crate::backups;
 use crate::db::{copy, DataPaths};
+use crate::documents::actions::ActionGrouping;
 use crate::documents::{self, DocumentKind};
 use crate::error::{Error, Result};
-use crate::print::actions::ActionGrouping;
 use crate::print::Profile;
 use crate::state::{AppState, Topic};
 

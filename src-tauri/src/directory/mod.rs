@@ -1,7 +1,7 @@
 //! The community directory: local groups, clubs, charities and services, with editable
 //! categories, when each entry was last checked (and which are due for checking), search
 //! and filters, CSV (`csv.rs`) and Open Referral UK (`oruk.rs`) exchange. SQL in `sql.rs`;
-//! the printed directory in `print::directory`.
+//! the printed directory in `documents::directory`.
 
 pub mod commands;
 pub mod csv;

@@ -2,7 +2,16 @@
 //! from the store, PDF bytes for the preview, saving, and the file name it is saved under
 //! (never containing personal data).
 
+pub mod access;
+pub mod actions;
+pub mod agenda;
+pub mod befriending;
+pub mod bulletin;
 pub mod commands;
+pub mod directory;
+pub mod drivers;
+pub mod members;
+pub mod minutes;
 pub mod printers;
 
 use std::path::PathBuf;
@@ -36,7 +45,7 @@ pub enum DocumentKind {
         meeting_id: i64,
     },
     /// The open actions, grouped by owner or by how they stand.
-    ActionLog { grouping: print::actions::ActionGrouping },
+    ActionLog { grouping: actions::ActionGrouping },
     /// "Your actions from the PPG": one page for the owner given, or for every owner.
     #[serde(rename_all = "camelCase")]
     Reminders {
@@ -143,85 +152,76 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             DocumentKind::Members => {
                 let everyone = PeopleQuery { search: String::new(), filter: PeopleFilter::Current };
                 let people = people::list(conn, &everyone, today)?;
-                Ok(print::members::contact_list(&settings, &people, today, logo))
+                Ok(members::contact_list(&settings, &people, today, logo))
             }
             DocumentKind::Agenda { meeting_id } => {
                 let meeting = crate::meetings::get(conn, *meeting_id)?;
                 let items = crate::meetings::items(conn, *meeting_id)?;
                 let actions = crate::meetings::open_actions(conn)?;
-                Ok(print::agenda::agenda(&settings, &meeting, &items, &actions, logo))
+                Ok(agenda::agenda(&settings, &meeting, &items, &actions, logo))
             }
             DocumentKind::Minutes { meeting_id } => {
                 let detail = crate::meetings::agenda::detail(conn, *meeting_id)?;
                 let review = crate::actions::views::review(conn, *meeting_id, &detail.meeting.meets_on, today)?;
-                Ok(print::minutes::minutes(&settings, &detail, &review, logo))
+                Ok(minutes::minutes(&settings, &detail, &review, logo))
             }
             DocumentKind::ActionLog { grouping } => {
                 let rows = open_action_rows(conn, today)?;
-                Ok(print::actions::action_log(&settings, &rows, *grouping, today, logo))
+                Ok(actions::action_log(&settings, &rows, *grouping, today, logo))
             }
             DocumentKind::Reminders { owner_id } => {
                 let rows = open_action_rows(conn, today)?;
-                Ok(print::actions::reminders(&settings, &reminder_sheets(&rows, *owner_id), today, logo))
+                Ok(actions::reminders(&settings, &reminder_sheets(&rows, *owner_id), today, logo))
             }
             DocumentKind::Rota { week } => {
                 let monday = crate::drivers::trips::parse_week(week)?;
                 let trips = crate::drivers::trips_between(conn, monday, monday + chrono::Duration::days(6), None)?;
-                Ok(print::drivers::rota(&settings, monday, &trips, logo))
+                Ok(drivers::rota(&settings, monday, &trips, logo))
             }
             DocumentKind::TripSheet { driver_id, week } => {
                 let monday = crate::drivers::trips::parse_week(week)?;
                 let driver = crate::drivers::get_driver(conn, *driver_id, today)?;
                 let trips =
                     crate::drivers::trips_between(conn, monday, monday + chrono::Duration::days(6), Some(*driver_id))?;
-                Ok(print::drivers::trip_sheet(&settings, &driver, monday, &trips, logo))
+                Ok(drivers::trip_sheet(&settings, &driver, monday, &trips, logo))
             }
             DocumentKind::MileageClaim { driver_id, month } => {
                 let (first, last) = crate::drivers::trips::parse_month(month)?;
                 let driver = crate::drivers::get_driver(conn, *driver_id, today)?;
                 let claim = crate::drivers::mileage::claim_for(conn, *driver_id, first, last, today)?;
                 let trips = crate::drivers::trips_between(conn, first, last, Some(*driver_id))?;
-                Ok(print::drivers::mileage_claim(&settings, &claim, &trips, &driver, logo))
+                Ok(drivers::mileage_claim(&settings, &claim, &trips, &driver, logo))
             }
             DocumentKind::SchemeSummary { months } => {
                 let (from, to) = crate::drivers::summary::period(*months, today);
                 let summary = crate::drivers::summary::summary(conn, from, to)?;
-                Ok(print::drivers::summary(&settings, &summary, logo))
+                Ok(drivers::summary(&settings, &summary, logo))
             }
-            DocumentKind::BefriendingReport { from, to } => Ok(print::befriending::report(
-                &settings,
-                &crate::befriending::report::report(conn, from, to, today)?,
-                logo,
-            )),
-            DocumentKind::ReferralSheet { referral_id } => Ok(print::befriending::referral_sheet(
+            DocumentKind::BefriendingReport { from, to } => {
+                Ok(befriending::report(&settings, &crate::befriending::report::report(conn, from, to, today)?, logo))
+            }
+            DocumentKind::ReferralSheet { referral_id } => Ok(befriending::referral_sheet(
                 &settings,
                 &crate::befriending::detail::detail(conn, *referral_id, today)?,
                 logo,
             )),
-            DocumentKind::SubjectAccess { referral_id } => Ok(print::befriending::subject_access(
+            DocumentKind::SubjectAccess { referral_id } => Ok(befriending::subject_access(
                 &settings,
                 &crate::befriending::detail::detail(conn, *referral_id, today)?,
                 today,
                 logo,
             )),
-            DocumentKind::PersonRecord { person_id } => Ok(print::access::person_record(
-                &settings,
-                &crate::people::access::gather(conn, *person_id, today)?,
-                logo,
-            )),
-            DocumentKind::PassengerRecord { passenger_id } => Ok(print::access::passenger_record(
+            DocumentKind::PersonRecord { person_id } => {
+                Ok(access::person_record(&settings, &crate::people::access::gather(conn, *person_id, today)?, logo))
+            }
+            DocumentKind::PassengerRecord { passenger_id } => Ok(access::passenger_record(
                 &settings,
                 &crate::people::access::gather_passenger(conn, *passenger_id, today)?,
                 logo,
             )),
             DocumentKind::Bulletin { bulletin_id } => {
                 let bulletin = crate::bulletins::get(conn, *bulletin_id)?;
-                Ok(print::bulletin::bulletin(
-                    &settings,
-                    &bulletin,
-                    &crate::bulletins::articles(conn, *bulletin_id)?,
-                    logo,
-                ))
+                Ok(bulletin::bulletin(&settings, &bulletin, &crate::bulletins::articles(conn, *bulletin_id)?, logo))
             }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;
@@ -235,7 +235,7 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                     None => None,
                 };
                 let entries = crate::directory::list(conn, &Default::default(), today)?;
-                Ok(print::directory::directory(&settings, &categories, &entries, only, today, logo))
+                Ok(directory::directory(&settings, &categories, &entries, only, today, logo))
             }
         }
     })

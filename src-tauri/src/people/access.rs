@@ -1,5 +1,5 @@
 //! Subject access for someone in People: everything PPG Desk holds about them, gathered for a
-//! readable PDF (`print::access`) and a JSON file. Their own record and roles, the meetings
+//! readable PDF (`documents::access`) and a JSON file. Their own record and roles, the meetings
 //! they came to or had a part in, the actions they own, and their driver and befriender
 //! records. Other people's details are left out: the trips they drove say when and where, not
 //! who was in the car, and befriending matches say when, not whom.

@@ -1,21 +1,13 @@
 //! Printing: one document model, laid out onto A4 pages in a standard or large-print
 //! profile (clear-print rules: sans-serif, left-aligned, no italics or underlining, page
-//! numbers as large as the body text) and drawn as a PDF. One file per document kind.
+//! numbers as large as the body text) and drawn as a PDF. This is the engine only: it knows
+//! nothing of features or the store; the documents themselves are built in `documents/`.
 
-pub mod access;
-pub mod actions;
-pub mod agenda;
-pub mod befriending;
 mod blocks;
-pub mod bulletin;
-pub mod directory;
-pub mod drivers;
 pub mod fonts;
 pub mod layout;
 pub mod markdown;
-pub mod members;
 mod merge;
-pub mod minutes;
 pub mod model;
 mod pdf;
 pub mod wrap;

@@ -108,7 +108,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         }
         if n < 11 {
             let b = sql::get(tx, id)?;
-            let document = print::bulletin::bulletin(&settings, &b, &sql::articles(tx, id)?, None);
+            let document = crate::documents::bulletin::bulletin(&settings, &b, &sql::articles(tx, id)?, None);
             let stamp = first.and_hms_opt(9, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
             let standard = print::render(&document, Profile::Standard, stamp)?;
             let large = print::render(&document, Profile::LargePrint, stamp)?;

@@ -2,9 +2,9 @@
 //! officer, driver or befriender). Their name is printed inside, never in the document's
 //! title, running header or file name.
 
-use super::model::{Block, Column, Document, Image, Run};
-use super::{day_month_year as short, or_not_given as or_none};
 use crate::people::access::{HeldItem, PassengerAccess, PersonAccess};
+use crate::print::model::{Block, Column, Document, Image, Run};
+use crate::print::{day_month_year as short, or_not_given as or_none};
 use crate::settings::Settings;
 use crate::words::spoken_time;
 

@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Block, Column, Document, Image};
 use crate::directory::{Category, Entry};
+use crate::print::model::{Block, Column, Document, Image};
 use crate::settings::Settings;
 
 fn month_year(iso: &str) -> String {
@@ -24,7 +24,7 @@ fn contact_text(e: &Entry) -> String {
 fn entry_blocks(doc: &mut Document, number: &str, e: &Entry) {
     doc.heading(3, format!("{number}  {}", e.name));
     // "What it offers" is written with Bold and bullets (stored as Markdown), as minutes are.
-    doc.blocks.extend(super::markdown::blocks(&e.offers));
+    doc.blocks.extend(crate::print::markdown::blocks(&e.offers));
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut add = |label: &str, value: String| {
         if !value.is_empty() {
@@ -100,7 +100,10 @@ pub fn directory(
     if sections.len() > 1 {
         doc.heading(2, "Contents");
         doc.push(Block::Numbered(
-            sections.iter().map(|(name, list)| vec![super::Run::plain(format!("{name} ({})", list.len()))]).collect(),
+            sections
+                .iter()
+                .map(|(name, list)| vec![crate::print::Run::plain(format!("{name} ({})", list.len()))])
+                .collect(),
         ));
     }
     doc.push(Block::Columns(2));
@@ -134,7 +137,7 @@ pub fn directory(
                     .iter()
                     .map(|e| {
                         let at = numbers.iter().find(|(id, _)| *id == e.id).map(|(_, n)| n.clone()).unwrap_or_default();
-                        vec![super::Run::plain(format!("{}, see {at}", e.name))]
+                        vec![crate::print::Run::plain(format!("{}, see {at}", e.name))]
                     })
                     .collect(),
             ));

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Block, Column, Document, Image, Run};
 use crate::meetings::{AgendaItem, Meeting};
+use crate::print::model::{Block, Column, Document, Image, Run};
 use crate::settings::Settings;
 use crate::words::{long_date, spoken_time};
 
@@ -18,8 +18,11 @@ pub fn agenda(
 ) -> Document {
     let title = format!("Agenda: {}", meeting.kind.label().to_lowercase());
     let mut doc = Document::new(title, &settings.group_name);
-    doc.running_header =
-        format!("Agenda for the {}, {}", meeting.kind.label().to_lowercase(), super::day_month_year(&meeting.meets_on));
+    doc.running_header = format!(
+        "Agenda for the {}, {}",
+        meeting.kind.label().to_lowercase(),
+        crate::print::day_month_year(&meeting.meets_on)
+    );
     doc.logo = logo;
     let when = match &meeting.ends_at {
         Some(end) => {

@@ -5,11 +5,11 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Block, Column, Document, Image, Run};
-use super::{day_month_year as short, or_not_given as or_none};
 use crate::befriending::detail::ReferralDetail;
 use crate::befriending::report::{BefriendingReport, Count};
 use crate::befriending::rules::change_words;
+use crate::print::model::{Block, Column, Document, Image, Run};
+use crate::print::{day_month_year as short, or_not_given as or_none};
 use crate::settings::Settings;
 
 fn count_table(doc: &mut Document, heading: &str, counts: &[Count], empty: &str) {

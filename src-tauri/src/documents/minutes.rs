@@ -4,12 +4,12 @@
 
 use chrono::NaiveDate;
 
-use super::day_month_year;
-use super::markdown;
-use super::model::{Block, Column, Document, Image, Run};
 use crate::actions::views::ReviewLine;
 use crate::meetings::record::AttendanceStatus;
 use crate::meetings::{MeetingDetail, MeetingStatus};
+use crate::print::day_month_year;
+use crate::print::markdown;
+use crate::print::model::{Block, Column, Document, Image, Run};
 use crate::settings::Settings;
 use crate::words::{long_date, spoken_time};
 

@@ -5,11 +5,11 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::model::{Block, Column, Document, Image, Run};
 use crate::drivers::mileage::{tax_year_name, tax_year_start, MileageClaim};
 use crate::drivers::summary::SchemeSummary;
 use crate::drivers::trips::{Trip, TripStatus};
 use crate::drivers::Driver;
+use crate::print::model::{Block, Column, Document, Image, Run};
 use crate::settings::Settings;
 use crate::words::spoken_time;
 use crate::words::{miles_text, money_text};

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Block, Column, Document, Image, Run};
 use crate::people::{Person, Role};
+use crate::print::model::{Block, Column, Document, Image, Run};
 use crate::settings::Settings;
 
 fn long_date(date: NaiveDate) -> String {

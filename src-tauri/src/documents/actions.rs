@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::model::{Block, Column, Document, Image, Run};
 use crate::actions::views::ActionRow;
 use crate::actions::Timing;
+use crate::print::model::{Block, Column, Document, Image, Run};
 use crate::settings::Settings;
 
 /// How the action log is grouped.
