@@ -354,3 +354,24 @@ fn the_print_engine_imports_only_itself_errors_and_progress() {
         .collect();
     assert!(offenders.is_empty(), "the print engine must not reach into the rest of the app: {offenders:?}");
 }
+
+/// Why: adapters stay a few lines; what a screen shows (its view model) lives in the
+/// feature's `views.rs`, where the command line can use it too. The one exception is a type
+/// Tauri itself reads a command's argument into (`ChosenFile`, a `CommandArg`).
+#[test]
+fn commands_declare_no_view_types() {
+    let offenders: Vec<String> = rust_sources()
+        .into_iter()
+        .filter(|p| relative(p).ends_with("/commands.rs"))
+        .filter(|p| {
+            let text = fs::read_to_string(p).unwrap();
+            text.lines().filter(|l| l.starts_with("pub struct ") || l.starts_with("pub enum ")).any(|l| {
+                let name: String =
+                    l.split_whitespace().nth(2).unwrap_or("").chars().take_while(|c| c.is_alphanumeric()).collect();
+                !text.contains(&format!("CommandArg<'de, R> for {name}"))
+            })
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "move view types into the feature's views.rs: {offenders:?}");
+}

@@ -242,7 +242,7 @@ fn a_drivers_calendar_is_in_uk_local_time_for_a_standard_parser() {
     }
     let (text, count) = store
         .state
-        .read(|conn| ppg_desk::drivers::commands::calendar_for(conn, ann, day("2026-11-24"), store.state.now()))
+        .read(|conn| ppg_desk::drivers::views::calendar_for(conn, ann, day("2026-11-24"), store.state.now()))
         .unwrap();
     assert_eq!(count, 1);
     let calendars: Vec<_> =

@@ -1,50 +1,25 @@
 //! Tauri commands for the befriending scheme: thin adapters over `befriending`. Every write
 //! touches the befriending topic (and people, when a befriender is added).
 
-use serde::Serialize;
 use tauri::State;
-use ts_rs::TS;
 
 use super::detail::{self, ReferralDetail};
 use super::matching::{self, Befriender, BefrienderInput, MatchSuggestion};
-use super::referrals::{self, ConsentInput, ContactHow, Referral, ReferralInput, WaitingLine};
+use super::referrals::{self, ConsentInput, ContactHow, Referral, ReferralInput};
 use super::relationship::{self, LogInput, Occasion};
 use super::report::BefriendingReport;
 use super::rules::{CloseReason, Scores, Stage};
+use super::views::{self, ReferralBoard};
 use super::{match_sql, retention, sql};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
 use crate::state::AppState;
 
-/// The referrals screen: every referral, and the waiting list with its prompts.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ReferralBoard {
-    pub referrals: Vec<Referral>,
-    pub waiting: Vec<WaitingLine>,
-    /// Referrals with a safeguarding concern not yet passed on.
-    #[ts(type = "number[]")]
-    pub with_open_concerns: Vec<i64>,
-    /// Today, as PPG Desk sees it (for "this month" in the report).
-    pub today: String,
-}
-
 #[tauri::command(async)]
 pub fn list_referrals(state: State<'_, AppState>) -> Result<ReferralBoard> {
     crate::state::guard(move || {
         let today = state.today();
-        state.read(|conn| {
-            let mut with_open_concerns: Vec<i64> =
-                super::open_concerns(conn, None)?.into_iter().map(|c| c.referral_id).collect();
-            with_open_concerns.dedup();
-            Ok(ReferralBoard {
-                referrals: sql::list(conn)?,
-                waiting: referrals::waiting_list(conn, today)?,
-                with_open_concerns,
-                today: today.to_string(),
-            })
-        })
+        state.read(|conn| views::board(conn, today))
     })
 }
 

@@ -30,6 +30,7 @@ pub mod retention;
 pub mod retention_sql;
 pub mod rules;
 mod sql;
+pub mod views;
 
 pub use match_sql::{befrienders, forget_old_dbs_references, get_befriender, insert_befriender, update_befriender};
 pub use relationship_sql::open_concerns;

@@ -269,7 +269,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             let (today, now) = (state.today(), state.now());
             let text = state.read(|conn| match (meeting, driver) {
                 (Some(meeting), _) => crate::meetings::ics::for_meeting(conn, meeting, now),
-                (None, Some(driver)) => Ok(crate::drivers::commands::calendar_for(conn, driver, today, now)?.0),
+                (None, Some(driver)) => Ok(crate::drivers::views::calendar_for(conn, driver, today, now)?.0),
                 (None, None) => Err(Error::Refused("Say which meeting (--meeting ID) or driver (--driver ID).".into())),
             })?;
             write_or_show(out, &text)

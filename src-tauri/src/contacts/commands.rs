@@ -1,26 +1,12 @@
 //! Tauri commands for contacts: thin adapters over `contacts` and `contacts::vcard`.
 
-use serde::Serialize;
 use tauri::State;
-use ts_rs::TS;
 
-use super::{Contact, ContactInput, Interaction, InteractionInput};
+use super::views::{self, ContactDetail, ContactImport};
+use super::{Contact, ContactInput, InteractionInput};
 use crate::dialogs::commands::ChosenFile;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::state::AppState;
-
-/// A contact with their log, for their page.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ContactDetail {
-    pub contact: Contact,
-    pub interactions: Vec<Interaction>,
-}
-
-fn detail(conn: &rusqlite::Connection, id: i64) -> Result<ContactDetail> {
-    Ok(ContactDetail { contact: super::get(conn, id)?, interactions: super::interactions(conn, id)? })
-}
 
 #[tauri::command(async)]
 pub fn list_contacts(state: State<'_, AppState>, search: String) -> Result<Vec<Contact>> {
@@ -29,7 +15,7 @@ pub fn list_contacts(state: State<'_, AppState>, search: String) -> Result<Vec<C
 
 #[tauri::command(async)]
 pub fn get_contact(state: State<'_, AppState>, id: i64) -> Result<ContactDetail> {
-    crate::state::guard(move || state.read(|conn| detail(conn, id)))
+    crate::state::guard(move || state.read(|conn| views::detail(conn, id)))
 }
 
 #[tauri::command(async)]
@@ -39,7 +25,7 @@ pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Result
         let now = crate::stamp(state.now());
         state.write(|tx| {
             let id = super::insert(tx, &contact, &now)?;
-            detail(tx, id)
+            views::detail(tx, id)
         })
     })
 }
@@ -51,7 +37,7 @@ pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) 
         let now = crate::stamp(state.now());
         state.write(|tx| {
             super::update(tx, id, &contact, &now)?;
-            detail(tx, id)
+            views::detail(tx, id)
         })
     })
 }
@@ -67,7 +53,7 @@ pub fn add_contact_interaction(state: State<'_, AppState>, id: i64, input: Inter
         let (today, now) = (state.today(), crate::stamp(state.now()));
         state.write(|tx| {
             super::add_interaction(tx, id, &input, today, &now)?;
-            detail(tx, id)
+            views::detail(tx, id)
         })
     })
 }
@@ -86,32 +72,15 @@ pub fn save_contacts_vcard(state: State<'_, AppState>, id: Option<i64>, path: Ch
     })
 }
 
-/// What an import did: how many were added, or why nothing was.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ContactImport {
-    pub imported: u32,
-    pub problems: Vec<String>,
-}
-
 #[tauri::command(async)]
 pub fn import_contacts_vcard(state: State<'_, AppState>, path: ChosenFile) -> Result<ContactImport> {
     crate::state::guard(move || {
         let path = path.0;
         let text = super::vcard::read_file(&path)?;
+        let now = crate::stamp(state.now());
         match super::vcard::read(&text) {
             Err(problems) => Ok(ContactImport { imported: 0, problems }),
-            Ok(contacts) => {
-                let now = crate::stamp(state.now());
-                state.write(|tx| {
-                    for c in &contacts {
-                        super::insert(tx, c, &now)?;
-                    }
-                    Ok::<_, Error>(())
-                })?;
-                Ok(ContactImport { imported: contacts.len() as u32, problems: Vec::new() })
-            }
+            Ok(contacts) => state.write(|tx| views::import(tx, &contacts, &now)),
         }
     })
 }

@@ -5,6 +5,7 @@
 pub mod commands;
 mod sql;
 pub mod vcard;
+pub mod views;
 
 use chrono::{Months, NaiveDate};
 use rusqlite::Connection;

@@ -1,52 +1,22 @@
 //! Tauri commands for the community directory: thin adapters over `directory`, its CSV and
 //! Open Referral UK exchange.
 
-use serde::Serialize;
 use tauri::State;
-use ts_rs::TS;
 
 use super::csv::{DirectoryCsvPreview, DirectoryField};
 use super::oruk::OrukImport;
+use super::views::{self, DirectoryList};
 use super::{Category, DirectoryFilter, Entry, EntryInput};
 use crate::csvfile::ImportReport;
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
 use crate::state::AppState;
 
-/// What the directory screen shows: the entries the filter lets through, and what the
-/// filters offer.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct DirectoryList {
-    pub entries: Vec<Entry>,
-    /// How many entries the whole directory has.
-    #[ts(type = "number")]
-    pub total: usize,
-    /// How many are due for checking.
-    #[ts(type = "number")]
-    pub due_for_checking: usize,
-    pub categories: Vec<Category>,
-    pub areas: Vec<String>,
-    #[ts(type = "number")]
-    pub check_months: u32,
-}
-
 #[tauri::command(async)]
 pub fn list_directory(state: State<'_, AppState>, filter: DirectoryFilter) -> Result<DirectoryList> {
     crate::state::guard(move || {
         let today = state.today();
-        state.read(|conn| {
-            let due = DirectoryFilter { due_for_checking: true, ..Default::default() };
-            Ok(DirectoryList {
-                entries: super::list(conn, &filter, today)?,
-                total: super::sql::count(conn)?,
-                due_for_checking: super::list(conn, &due, today)?.len(),
-                categories: super::categories(conn)?,
-                areas: super::areas(conn)?,
-                check_months: crate::settings::load(conn)?.map(|s| s.directory_check_months).unwrap_or(12),
-            })
-        })
+        state.read(|conn| views::list(conn, &filter, today))
     })
 }
 

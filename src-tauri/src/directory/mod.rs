@@ -7,6 +7,7 @@ pub mod commands;
 pub mod csv;
 pub mod oruk;
 mod sql;
+pub mod views;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -1,14 +1,12 @@
 //! Tauri commands for the driver scheme: thin adapters over `drivers`, `drivers::trips` and
 //! `drivers::mileage`.
 
-use chrono::{Duration, NaiveDate};
-use serde::Serialize;
 use tauri::State;
-use ts_rs::TS;
 
 use super::assign::{self, Suggestion};
 use super::mileage::MileageClaim;
 use super::trips::{self, Trip, TripInput, TripStatus};
+use super::views::{self, TripWeek};
 use super::{
     sql, AbsenceInput, CheckInput, Destination, DestinationInput, Driver, DriverInput, Passenger, PassengerInput,
 };
@@ -162,43 +160,12 @@ pub fn delete_destination(state: State<'_, AppState>, id: i64) -> Result<Vec<Des
     })
 }
 
-/// One week of trips, Monday to Sunday, for the trips screen and the rota.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct TripWeek {
-    /// "2026-W48"
-    pub week: String,
-    pub monday: String,
-    pub previous: String,
-    pub next: String,
-    pub trips: Vec<Trip>,
-    /// Today, as PPG Desk sees it (for "this week" and "this month").
-    pub today: String,
-}
-
-pub fn week_of(conn: &rusqlite::Connection, monday: NaiveDate, today: NaiveDate) -> Result<TripWeek> {
-    Ok(TripWeek {
-        week: trips::week_name(monday),
-        monday: monday.to_string(),
-        previous: trips::week_name(monday - Duration::days(7)),
-        next: trips::week_name(monday + Duration::days(7)),
-        trips: sql::trips_between(conn, monday, monday + Duration::days(6), None)?,
-        today: today.to_string(),
-    })
-}
-
 /// The trips of `week` ("2026-W48"), or of this week when it is empty.
 #[tauri::command(async)]
 pub fn list_trips(state: State<'_, AppState>, week: String) -> Result<TripWeek> {
     crate::state::guard(move || {
         let today = state.today();
-        let monday = if week.trim().is_empty() {
-            trips::parse_week(&trips::week_name(today))?
-        } else {
-            trips::parse_week(&week)?
-        };
-        state.read(|conn| week_of(conn, monday, today))
+        state.read(|conn| views::trip_week(conn, &week, today))
     })
 }
 
@@ -330,23 +297,10 @@ pub fn save_driver_calendar(state: State<'_, AppState>, driver_id: i64, path: Ch
     crate::state::guard(move || {
         let path = path.0;
         let (today, now) = (state.today(), state.now());
-        let (text, count) = state.read(|conn| calendar_for(conn, driver_id, today, now))?;
+        let (text, count) = state.read(|conn| views::calendar_for(conn, driver_id, today, now))?;
         crate::files::write_atomically(&path, text.as_bytes())?;
         Ok(count)
     })
-}
-
-/// A driver's calendar: their trips from four weeks before `today` to a year after.
-pub fn calendar_for(
-    conn: &rusqlite::Connection,
-    driver_id: i64,
-    today: NaiveDate,
-    now: chrono::NaiveDateTime,
-) -> Result<(String, u32)> {
-    let driver = sql::get_driver(conn, driver_id, today)?;
-    let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
-    let trips = sql::trips_between(conn, today - Duration::days(28), today + Duration::days(366), Some(driver_id))?;
-    Ok((super::ics::driver_calendar(&group, &driver.name, &trips, now), trips.len() as u32))
 }
 
 /// The scheme's summary for the last `months` months up to today.

@@ -15,6 +15,7 @@ pub mod summary;
 pub mod trip;
 pub mod trips;
 mod trips_sql;
+pub mod views;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
