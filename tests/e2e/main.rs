@@ -13,6 +13,7 @@ mod meetings;
 mod people;
 mod print;
 mod reflow;
+mod restore;
 mod setup;
 mod webdriver;
 

@@ -62,3 +62,23 @@ fn a_write_announces_exactly_the_topics_it_wrote() {
     state.write(|_| Ok(())).unwrap();
     assert_eq!(heard.lock().unwrap().len(), before, "a write that wrote nothing announces nothing");
 }
+
+#[test]
+fn a_restore_announces_every_part_of_the_data() {
+    let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Vec<Topic>>::new()));
+    let dir = tempfile::tempdir().unwrap();
+    let log = heard.clone();
+    let state = ppg_desk::state::AppState::open(
+        ppg_desk::db::DataPaths::at(dir.path()),
+        Box::new(move |t: &[Topic]| log.lock().unwrap().push(t.to_vec())),
+    );
+    let now = state.now();
+    add_person(&state, "Ann Example", |_| {});
+    let file = state
+        .read(|conn| ppg_desk::backups::take(conn, &state.paths(), now, ppg_desk::backups::BackupReason::Daily))
+        .unwrap();
+    heard.lock().unwrap().clear();
+    let path = state.paths().backups_dir().join(&file.file_name);
+    state.replace_all(|conn| ppg_desk::backups::restore(conn, &state.paths(), &path, now)).unwrap();
+    assert_eq!(heard.lock().unwrap().last().unwrap(), &Topic::ALL.to_vec(), "every screen reloads after a restore");
+}
