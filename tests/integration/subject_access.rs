@@ -141,3 +141,127 @@ fn a_passengers_record_has_their_trips_without_the_drivers_names() {
     let name = documents::file_name(&DocumentKind::PassengerRecord { passenger_id: harold }, Profile::Standard, today);
     assert!(name.starts_with("ppg-passenger-record") && !name.to_lowercase().contains("jenkins"), "{name}");
 }
+
+/// The values in a subject-access JSON record that the PDF of the same record does not show
+/// (text as typed, dates as "8 December 2026", times as "6.30pm"). Keys in `shown_otherwise`
+/// are printed in words (a stage, a source) or are the record's own bookkeeping.
+fn missing_from_pdf(json: &serde_json::Value, pdf: &str, shown_otherwise: &[&str]) -> Vec<String> {
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let pdf = flat(pdf);
+    let mut missing = Vec::new();
+    let mut stack = vec![(String::new(), json)];
+    while let Some((key, value)) = stack.pop() {
+        match value {
+            serde_json::Value::Object(map) => stack.extend(map.iter().map(|(k, v)| (k.clone(), v))),
+            serde_json::Value::Array(items) => stack.extend(items.iter().map(|v| (key.clone(), v))),
+            serde_json::Value::String(text) if !text.trim().is_empty() && !shown_otherwise.contains(&key.as_str()) => {
+                let printed = if chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() {
+                    ppg_desk::print::day_month_year(text)
+                } else if text.len() == 5 && text.as_bytes()[2] == b':' {
+                    ppg_desk::words::spoken_time(text)
+                } else {
+                    flat(text)
+                };
+                if !pdf.contains(&printed) {
+                    missing.push(format!("{key}: {printed}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    missing
+}
+
+/// Why: the JSON is derived from the record by serde, the PDF is laid out by hand; a field
+/// added to the record but not to the PDF would silently be missing from what a person is
+/// given when they ask what the PPG holds about them.
+#[test]
+fn every_field_of_a_referral_in_its_json_is_in_its_pdf() {
+    let store = sample_store();
+    let today = store.state.today();
+    let referrals = store.state.read(ppg_desk::befriending::list).unwrap();
+    assert!(referrals.len() > 3, "the sample has referrals");
+    for referral in referrals {
+        let json =
+            store.state.read(|conn| ppg_desk::befriending::subject_access_json(conn, referral.id, today)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let pdf = documents::render(
+            &store.state,
+            &DocumentKind::SubjectAccess { referral_id: referral.id },
+            Profile::Standard,
+            store.state.now(),
+        )
+        .unwrap();
+        let text = tool("pdftotext", &[], &pdf);
+        // Printed in words: the stage ("Waiting for a match"), who referred them, why, the
+        // days ("Wednesday"), the age band ("85 or over"), how consent was given.
+        let in_words = [
+            "stage",
+            "source",
+            "reasonCategories",
+            "days",
+            "ageBand",
+            "consentHow",
+            "wantsContact",
+            "befrienderGender",
+            "closeReason",
+        ];
+        let missing = missing_from_pdf(&json["record"]["referral"], &text, &in_words);
+        assert!(missing.is_empty(), "{} record: the PDF lacks {missing:?}", referral.id);
+        let age = ppg_desk::befriending::referrals::age_band_label(&referral.age_band);
+        assert!(
+            text.contains(&format!("Age {age}")) || text.contains(age),
+            "{} record: the age band is printed",
+            referral.id
+        );
+    }
+}
+
+/// Why: as for referrals, a field added to a person's or a passenger's record must reach the
+/// PDF they are given, not only the JSON.
+#[test]
+fn every_field_of_a_person_and_a_passenger_in_the_json_is_in_the_pdf() {
+    let store = sample_store();
+    let today = store.state.today();
+    let query = PeopleQuery { search: String::new(), filter: PeopleFilter::Everyone };
+    let everyone = store.state.read(|conn| people::list(conn, &query, today)).unwrap();
+    assert!(everyone.len() > 10, "the sample has people");
+    for person in everyone {
+        let json: serde_json::Value =
+            serde_json::from_str(&store.state.read(|conn| access::json(conn, person.id, today)).unwrap()).unwrap();
+        let pdf = documents::render(
+            &store.state,
+            &DocumentKind::PersonRecord { person_id: person.id },
+            Profile::Standard,
+            store.state.now(),
+        )
+        .unwrap();
+        // In drawing order, so a label that wraps beside its value does not split the value.
+        let text = tool("pdftotext", &["-raw"], &pdf);
+        // Printed in words: roles ("Committee member"), a check's kind and state, days, visits
+        // or calls, gender ("Woman"); and "about" is the JSON file's own description of itself.
+        let in_words = ["roles", "kind", "state", "day", "days", "contact", "gender", "about"];
+        let missing = missing_from_pdf(&json, &text, &in_words);
+        assert!(missing.is_empty(), "{}'s record: the PDF lacks {missing:?}", person.id);
+        match json["befriender"]["gender"].as_str() {
+            Some("female") => assert!(text.contains("Gender Woman"), "{}'s gender is printed", person.id),
+            Some("male") => assert!(text.contains("Gender Man"), "{}'s gender is printed", person.id),
+            _ => {}
+        }
+    }
+    for passenger in store.state.read(|conn| ppg_desk::drivers::passengers(conn, "")).unwrap() {
+        let json: serde_json::Value =
+            serde_json::from_str(&store.state.read(|conn| access::passenger_json(conn, passenger.id, today)).unwrap())
+                .unwrap();
+        let pdf = documents::render(
+            &store.state,
+            &DocumentKind::PassengerRecord { passenger_id: passenger.id },
+            Profile::Standard,
+            store.state.now(),
+        )
+        .unwrap();
+        let text = tool("pdftotext", &["-raw"], &pdf);
+        let missing = missing_from_pdf(&json, &text, &["about"]);
+        assert!(missing.is_empty(), "passenger {}'s record: the PDF lacks {missing:?}", passenger.id);
+    }
+}

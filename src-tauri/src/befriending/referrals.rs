@@ -13,7 +13,20 @@ pub use super::{CheckedReferral, ConsentHow, ContactHow, ReasonCategory, Referra
 use crate::check::Checker;
 use crate::error::{Error, Result};
 
-const AGE_BANDS: [&str; 6] = ["", "under_50", "50_64", "65_74", "75_84", "85_plus"];
+/// The age bands a referral can record, with how they are said ("" is not known).
+pub const AGE_BANDS: [(&str, &str); 6] = [
+    ("", "Not known"),
+    ("under_50", "Under 50"),
+    ("50_64", "50 to 64"),
+    ("65_74", "65 to 74"),
+    ("75_84", "75 to 84"),
+    ("85_plus", "85 or over"),
+];
+
+/// "85 or over" for "85_plus".
+pub fn age_band_label(key: &str) -> &'static str {
+    AGE_BANDS.iter().find(|(k, _)| *k == key).map(|(_, label)| *label).unwrap_or("Not known")
+}
 
 impl Referral {
     /// Who referred them, in words: "Social prescribing link worker: Chloé Dubois".
@@ -48,7 +61,7 @@ impl ReferralInput {
         if born_on.is_some_and(|d| d > today) {
             c.fail("bornOn", "A date of birth cannot be in the future.");
         }
-        if !AGE_BANDS.contains(&self.age_band.as_str()) {
+        if !AGE_BANDS.iter().any(|(key, _)| *key == self.age_band) {
             c.fail("ageBand", "Please choose an age band from the list.");
         }
         if !["", "visit", "phone"].contains(&self.wants_contact.as_str()) {

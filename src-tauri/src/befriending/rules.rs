@@ -274,7 +274,7 @@ pub fn suitability(wants: &Wants, offers: &Offers) -> Result<(u32, Vec<String>),
         reasons.push(format!(
             "free on {}",
             days.iter()
-                .filter_map(|d| crate::directory::day_name(d))
+                .filter_map(|d| crate::words::day_name(d))
                 .map(|d| format!("{d}s"))
                 .collect::<Vec<_>>()
                 .join(", ")

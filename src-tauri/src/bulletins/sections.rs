@@ -53,7 +53,7 @@ fn splw(conn: &Connection) -> Result<String> {
     }
     let mut parts = Vec::new();
     for c in &link_workers {
-        let days: Vec<&str> = c.working_days.iter().filter_map(|d| crate::directory::day_name(d)).collect();
+        let days: Vec<&str> = c.working_days.iter().filter_map(|d| crate::words::day_name(d)).collect();
         let when = if days.is_empty() { String::new() } else { format!(" They work on {}.", days.join(", ")) };
         parts.push(format!(
             "**{}** is a social prescribing link worker{}.{when}",

@@ -154,9 +154,7 @@ fn join_words(words: &[String]) -> String {
     }
 }
 
-pub fn day_name(key: &str) -> Option<&'static str> {
-    crate::words::DAYS.iter().find(|(k, _)| *k == key).map(|(_, name)| *name)
-}
+pub use crate::words::day_name;
 
 /// Whether an entry last checked on `last_checked` needs checking again on `today`.
 pub fn is_out_of_date(last_checked: Option<&str>, months: u32, today: NaiveDate) -> bool {

@@ -119,7 +119,7 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
                 .map(|s| {
                     format!(
                         "{} {} to {}",
-                        crate::directory::day_name(&s.day).unwrap_or(&s.day),
+                        crate::words::day_name(&s.day).unwrap_or(&s.day),
                         spoken_time(&s.from),
                         spoken_time(&s.to)
                     )
@@ -152,7 +152,7 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
     }
     if let Some(b) = &a.befriender {
         doc.heading(2, "Befriending (as a volunteer)");
-        let days: Vec<&str> = b.days.iter().map(|d| crate::directory::day_name(d).unwrap_or(d)).collect();
+        let days: Vec<&str> = b.days.iter().map(|d| crate::words::day_name(d).unwrap_or(d)).collect();
         doc.push(Block::KeyValues(vec![
             (
                 "DBS check".into(),
@@ -181,6 +181,14 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
                     _ => "Either",
                 }
                 .into(),
+            ),
+            (
+                "Gender".into(),
+                crate::words::GENDERS
+                    .iter()
+                    .find(|(key, _)| *key == b.gender)
+                    .map(|(_, word)| format!("{}{}", word[..1].to_uppercase(), &word[1..]))
+                    .unwrap_or_else(|| "Not recorded".into()),
             ),
             ("People at a time".into(), b.capacity.to_string()),
         ]));

@@ -84,13 +84,14 @@ fn person_block(doc: &mut Document, d: &ReferralDetail) {
         "phone" => "Phone calls",
         _ => "Visits or phone calls",
     };
-    let days: Vec<String> = r.days.iter().filter_map(|d| crate::directory::day_name(d)).map(String::from).collect();
+    let days: Vec<String> = r.days.iter().filter_map(|d| crate::words::day_name(d)).map(String::from).collect();
     let categories: Vec<&str> = r.reason_categories.iter().map(|c| c.label()).collect();
     doc.push(Block::KeyValues(vec![
         ("Name".into(), r.full_name.clone()),
         ("Phone".into(), or_none(&r.phone)),
         ("Address".into(), or_none(&r.address)),
         ("Date of birth".into(), r.born_on.as_deref().map(short).unwrap_or_else(|| "Not given".into())),
+        ("Age".into(), crate::befriending::referrals::age_band_label(&r.age_band).into()),
         ("Language".into(), or_none(&r.language)),
         ("Interests".into(), or_none(&r.interests)),
         (
