@@ -20,5 +20,29 @@ macro_rules! keyed_enum {
             #[allow(dead_code)]
             pub fn from_label(words: &str) -> Option<Self> { Self::ALL.iter().copied().find(|v| v.label().eq_ignore_ascii_case(words.trim())) }
         }
+
+        stored_as_key!($name);
+    };
+}
+
+/// Reads and writes an enum with `key()` and `from_key()` as its stored word, so a row is read
+/// with `r.get(n)?`: a stored word PPG Desk does not know is an error, never quietly taken as
+/// some default (the SQL CHECK lists the same words).
+macro_rules! stored_as_key {
+    ($name:ident) => {
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let key = value.as_str()?;
+                Self::from_key(key).ok_or_else(|| {
+                    rusqlite::types::FromSqlError::Other(format!("not a stored {}", stringify!($name)).into())
+                })
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.key().into())
+            }
+        }
     };
 }

@@ -127,3 +127,23 @@ fn a_version_1_file_with_data_keeps_it_through_the_upgrade() {
     assert_eq!(crate::support::count_people(&state), 1);
     assert_eq!(state.read(ppg_desk::settings::load_logo).unwrap(), None);
 }
+
+/// Why: a stored word PPG Desk does not know (a file changed by another program with its
+/// checks switched off) must not be shown as some default, such as an unknown meeting status
+/// read as "planned", which would unlock approved minutes.
+#[test]
+fn an_unknown_stored_word_is_an_error_not_a_default() {
+    let store = crate::print::sample_store();
+    store
+        .state
+        .write(|tx| {
+            tx.execute_batch(
+                "PRAGMA ignore_check_constraints = ON;
+                 UPDATE meetings SET status = 'bogus' WHERE id = (SELECT min(id) FROM meetings);
+                 PRAGMA ignore_check_constraints = OFF;",
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert!(store.state.read(ppg_desk::meetings::list).is_err(), "the unknown status is refused, not read as planned");
+}

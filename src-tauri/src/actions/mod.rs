@@ -31,6 +31,8 @@ pub enum ActionStatus {
     Dropped,
 }
 
+stored_as_key!(ActionStatus);
+
 impl ActionStatus {
     pub const ALL: [ActionStatus; 4] = [Self::Open, Self::InProgress, Self::Done, Self::Dropped];
 

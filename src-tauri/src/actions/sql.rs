@@ -28,7 +28,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Action> {
         title: row.get(1)?,
         detail: row.get(2)?,
         due_on: row.get(3)?,
-        status: ActionStatus::from_key(&row.get::<_, String>(4)?).unwrap_or(ActionStatus::Open),
+        status: row.get::<_, ActionStatus>(4)?,
         meeting_id: row.get(5)?,
         agenda_item_id: row.get(6)?,
         created_on: row.get(7)?,

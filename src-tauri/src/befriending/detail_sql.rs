@@ -17,7 +17,7 @@ pub fn contacts(conn: &Connection, referral_id: i64) -> Result<Vec<ContactLine>>
             Ok(ContactLine {
                 id: r.get(0)?,
                 contacted_on: r.get(1)?,
-                how: ContactHow::from_key(&r.get::<_, String>(2)?).unwrap_or(ContactHow::Phone),
+                how: r.get::<_, ContactHow>(2)?,
                 notes: r.get(3)?,
             })
         })?

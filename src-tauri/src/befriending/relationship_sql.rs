@@ -105,7 +105,7 @@ pub fn scores(conn: &Connection, referral_id: i64) -> Result<Vec<(String, Occasi
         .query_map([referral_id], |r| {
             Ok((
                 r.get(0)?,
-                Occasion::from_key(&r.get::<_, String>(1)?).unwrap_or(Occasion::Review),
+                r.get::<_, Occasion>(1)?,
                 Scores {
                     satisfied: r.get(2)?,
                     worthwhile: r.get(3)?,

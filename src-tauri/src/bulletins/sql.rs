@@ -85,7 +85,7 @@ pub fn articles(conn: &Connection, bulletin_id: i64) -> Result<Vec<PrintedArticl
             Ok(PrintedArticle {
                 article: Article {
                     id: r.get(0)?,
-                    kind: ArticleKind::from_key(&r.get::<_, String>(1)?).unwrap_or(ArticleKind::Article),
+                    kind: r.get::<_, ArticleKind>(1)?,
                     title: r.get(2)?,
                     body: r.get(3)?,
                     has_image: image.is_some(),

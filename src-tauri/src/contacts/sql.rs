@@ -19,7 +19,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Contact> {
     Ok(Contact {
         id: row.get(0)?,
         full_name: row.get(1)?,
-        role: ContactRole::from_key(&row.get::<_, String>(2)?).unwrap_or(ContactRole::Other),
+        role: row.get::<_, ContactRole>(2)?,
         organisation: row.get(3)?,
         pcn: row.get(4)?,
         practices: row.get(5)?,
@@ -113,7 +113,7 @@ pub fn interactions(conn: &Connection, contact_id: i64) -> Result<Vec<Interactio
             Ok(Interaction {
                 id: row.get(0)?,
                 happened_on: row.get(1)?,
-                kind: InteractionKind::from_key(&row.get::<_, String>(2)?).unwrap_or(InteractionKind::Other),
+                kind: row.get::<_, InteractionKind>(2)?,
                 notes: row.get(3)?,
                 action_id: row.get(4)?,
                 action_title: row.get(5)?,

@@ -46,7 +46,7 @@ fn trip_row(r: &Row) -> rusqlite::Result<Trip> {
         returns: r.get(16)?,
         escort: r.get(17)?,
         notes: r.get(18)?,
-        status: TripStatus::from_key(&r.get::<_, String>(19)?).unwrap_or(TripStatus::Requested),
+        status: r.get::<_, TripStatus>(19)?,
         driver_id: r.get(20)?,
         driver_name: r.get(21)?,
         override_reason: r.get(22)?,

@@ -12,7 +12,7 @@ const COLUMNS: &str =
 fn from_row(row: &Row) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
         id: row.get(0)?,
-        kind: MeetingKind::from_key(&row.get::<_, String>(1)?).unwrap_or(MeetingKind::Committee),
+        kind: row.get::<_, MeetingKind>(1)?,
         meets_on: row.get(2)?,
         starts_at: row.get(3)?,
         ends_at: row.get(4)?,
@@ -20,7 +20,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Meeting> {
         online_link: row.get(6)?,
         chair_id: row.get(7)?,
         minute_taker_id: row.get(8)?,
-        status: MeetingStatus::from_key(&row.get::<_, String>(9)?).unwrap_or(MeetingStatus::Planned),
+        status: row.get::<_, MeetingStatus>(9)?,
         approved_on: row.get(10)?,
         approved_at_meeting_id: row.get(11)?,
         approval_corrections: row.get(12)?,
@@ -56,7 +56,7 @@ pub fn template(conn: &Connection) -> Result<Vec<TemplateItem>> {
         .query_map([], |row| {
             Ok(TemplateItem {
                 title: row.get(0)?,
-                purpose: Purpose::from_key(&row.get::<_, String>(1)?).unwrap_or(Purpose::Information),
+                purpose: row.get::<_, Purpose>(1)?,
                 standing: row.get::<_, Option<String>>(2)?.and_then(|s| Standing::from_key(&s)),
             })
         })?
@@ -111,7 +111,7 @@ pub fn items(conn: &Connection, meeting_id: i64) -> Result<Vec<AgendaItem>> {
                 title: row.get(2)?,
                 presenter: row.get(3)?,
                 minutes_allowed: row.get(4)?,
-                purpose: Purpose::from_key(&row.get::<_, String>(5)?).unwrap_or(Purpose::Information),
+                purpose: row.get::<_, Purpose>(5)?,
                 notes_for_members: row.get(6)?,
                 standing: row.get::<_, Option<String>>(7)?.and_then(|s| Standing::from_key(&s)),
                 minutes: row.get(8)?,

@@ -19,6 +19,8 @@ pub enum MeetingStatus {
     MinutesApproved,
 }
 
+stored_as_key!(MeetingStatus);
+
 impl MeetingStatus {
     pub fn key(self) -> &'static str {
         match self {

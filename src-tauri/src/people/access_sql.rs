@@ -80,7 +80,7 @@ pub fn actions(conn: &Connection, id: i64) -> Result<Vec<HeldItem>> {
         "SELECT a.due_on, a.title, a.status FROM action_owners o JOIN actions a ON a.id = o.action_id WHERE o.person_id = ?1 ORDER BY a.created_at, a.id",
         id,
         |r| {
-            let status = crate::actions::ActionStatus::from_key(&r.get::<_, String>(2)?).map(|s| s.label()).unwrap_or("Open");
+            let status = r.get::<_, crate::actions::ActionStatus>(2)?.label();
             Ok(HeldItem::new(r.get(0)?, format!("{} ({status})", r.get::<_, String>(1)?)))
         },
     )
@@ -94,8 +94,7 @@ pub fn trips(conn: &Connection, driver_id: i64) -> Result<Vec<HeldItem>> {
            LEFT JOIN destinations p ON p.id = t.destination_id WHERE t.driver_id = ?1 ORDER BY t.goes_on, t.pickup_at",
         driver_id,
         |r| {
-            let status =
-                crate::drivers::trips::TripStatus::from_key(&r.get::<_, String>(2)?).map(|s| s.label()).unwrap_or("");
+            let status = r.get::<_, crate::drivers::trips::TripStatus>(2)?.label();
             let miles = r
                 .get::<_, Option<i64>>(3)?
                 .map(|m| format!(", {} miles", crate::words::miles_text(m)))
@@ -155,7 +154,7 @@ pub fn passenger_trips(conn: &Connection, passenger_id: i64) -> Result<Vec<HeldI
         passenger_id,
         |r| {
             let spoken = |i: usize| r.get::<_, String>(i).map(|t| crate::words::spoken_time(&t));
-            let status = crate::drivers::trips::TripStatus::from_key(&r.get::<_, String>(4)?).map(|s| s.label()).unwrap_or("");
+            let status = r.get::<_, crate::drivers::trips::TripStatus>(4)?.label();
             Ok(HeldItem::new(Some(r.get(0)?), format!("To {}: picked up {}, appointment {} ({status})", r.get::<_, String>(1)?, spoken(2)?, spoken(3)?)))
         },
     )

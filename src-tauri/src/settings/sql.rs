@@ -6,6 +6,15 @@ use super::{IntervalUnit, Settings, TextSize};
 use crate::error::Result;
 use crate::print::Profile;
 
+/// The choice stored as one of `known`'s words in column `index`; any other word is an error,
+/// never quietly read as a default (the SQL CHECK lists the same words).
+fn stored<T: Copy>(row: &rusqlite::Row, index: usize, known: &[(&str, T)]) -> rusqlite::Result<T> {
+    let word: String = row.get(index)?;
+    known.iter().find(|(key, _)| *key == word).map(|(_, value)| *value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, "not a stored setting".into())
+    })
+}
+
 pub fn load(conn: &Connection) -> Result<Option<Settings>> {
     let row = conn
         .query_row(
@@ -18,13 +27,17 @@ pub fn load(conn: &Connection) -> Result<Option<Settings>> {
                     pcn: row.get(1)?,
                     usual_venue: row.get(2)?,
                     meeting_every: row.get(3)?,
-                    meeting_every_unit: if row.get::<_, String>(4)? == "weeks" { IntervalUnit::Weeks } else { IntervalUnit::Months },
-                    text_size: match row.get::<_, String>(5)?.as_str() {
-                        "large" => TextSize::Large,
-                        "larger" => TextSize::Larger,
-                        _ => TextSize::Normal,
-                    },
-                    default_profile: if row.get::<_, String>(6)? == "large_print" { Profile::LargePrint } else { Profile::Standard },
+                    meeting_every_unit: stored(row, 4, &[("weeks", IntervalUnit::Weeks), ("months", IntervalUnit::Months)])?,
+                    text_size: stored(
+                        row,
+                        5,
+                        &[("normal", TextSize::Normal), ("large", TextSize::Large), ("larger", TextSize::Larger)],
+                    )?,
+                    default_profile: stored(
+                        row,
+                        6,
+                        &[("standard", Profile::Standard), ("large_print", Profile::LargePrint)],
+                    )?,
                     quorum: row.get(7)?,
                     member_items_deadline_days: row.get(8)?,
                     splw_meet_months: row.get(9)?,
