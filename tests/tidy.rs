@@ -375,3 +375,25 @@ fn commands_declare_no_view_types() {
         .collect();
     assert!(offenders.is_empty(), "move view types into the feature's views.rs: {offenders:?}");
 }
+
+/// Why: a row read by position (`r.get(17)`) silently reads the wrong column when a SELECT
+/// gains or loses one; by name (`r.get("due_on")`) it fails loudly in the first test that
+/// runs it. Only one-value queries (`count(*)`, a PRAGMA) are read as `get(0)`.
+#[test]
+fn rows_are_read_by_column_name() {
+    let offenders: Vec<String> = rust_sources()
+        .into_iter()
+        .filter(|p| relative(p).starts_with("src-tauri/src/"))
+        .filter(|p| {
+            let text = fs::read_to_string(p).unwrap();
+            text.match_indices(".get").any(|(at, _)| {
+                let rest = &text[at + 4..];
+                let rest = rest.strip_prefix("::<").map(|r| &r[r.find(">(").map_or(0, |i| i + 1)..]).unwrap_or(rest);
+                let inside: String = rest.strip_prefix('(').unwrap_or("").chars().take_while(|c| *c != ')').collect();
+                inside.trim().parse::<u32>().is_ok_and(|n| n > 0)
+            })
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(offenders.is_empty(), "read these rows by column name: {offenders:?}");
+}

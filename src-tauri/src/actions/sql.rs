@@ -10,35 +10,35 @@ use crate::error::{Error, Result};
 // Owners come as "id:name" pairs joined by the unit separator, in name order.
 const SELECT: &str = "SELECT a.id, a.title, a.detail, a.due_on, a.status, a.meeting_id, a.agenda_item_id, a.created_on,
         coalesce((SELECT group_concat(owner, char(31)) FROM (SELECT o.person_id || ':' || p.full_name AS owner
-                  FROM action_owners o JOIN people p ON p.id = o.person_id WHERE o.action_id = a.id ORDER BY p.full_name)), ''),
+                  FROM action_owners o JOIN people p ON p.id = o.person_id WHERE o.action_id = a.id ORDER BY p.full_name)), '') AS owners,
         a.outside_owner, a.dropped_reason, a.completed_on,
-        (SELECT m.meets_on FROM meetings m WHERE m.id = a.meeting_id),
-        (SELECT u.text FROM action_updates u WHERE u.action_id = a.id ORDER BY u.made_on DESC, u.id DESC LIMIT 1)
+        (SELECT m.meets_on FROM meetings m WHERE m.id = a.meeting_id) AS meeting_on,
+        (SELECT u.text FROM action_updates u WHERE u.action_id = a.id ORDER BY u.made_on DESC, u.id DESC LIMIT 1) AS latest_update
     FROM actions a";
 
 fn from_row(row: &Row) -> rusqlite::Result<Action> {
-    let owners: String = row.get(8)?;
+    let owners: String = row.get("owners")?;
     let (owner_ids, owner_names) = owners
         .split('\u{1f}')
         .filter_map(|pair| pair.split_once(':'))
         .filter_map(|(id, name)| Some((id.parse::<i64>().ok()?, name.to_string())))
         .unzip();
     Ok(Action {
-        id: row.get(0)?,
-        title: row.get(1)?,
-        detail: row.get(2)?,
-        due_on: row.get(3)?,
-        status: row.get::<_, ActionStatus>(4)?,
-        meeting_id: row.get(5)?,
-        agenda_item_id: row.get(6)?,
-        created_on: row.get(7)?,
+        id: row.get("id")?,
+        title: row.get("title")?,
+        detail: row.get("detail")?,
+        due_on: row.get("due_on")?,
+        status: row.get::<_, ActionStatus>("status")?,
+        meeting_id: row.get("meeting_id")?,
+        agenda_item_id: row.get("agenda_item_id")?,
+        created_on: row.get("created_on")?,
         owner_ids,
         owner_names,
-        outside_owner: row.get(9)?,
-        dropped_reason: row.get(10)?,
-        completed_on: row.get(11)?,
-        meeting_on: row.get(12)?,
-        latest_update: row.get(13)?,
+        outside_owner: row.get("outside_owner")?,
+        dropped_reason: row.get("dropped_reason")?,
+        completed_on: row.get("completed_on")?,
+        meeting_on: row.get("meeting_on")?,
+        latest_update: row.get("latest_update")?,
     })
 }
 
@@ -206,7 +206,12 @@ pub fn updates(conn: &Connection, id: i64) -> Result<Vec<ActionUpdate>> {
     )?;
     let rows = stmt
         .query_map([id], |row| {
-            Ok(ActionUpdate { id: row.get(0)?, made_on: row.get(1)?, text: row.get(2)?, meeting_id: row.get(3)? })
+            Ok(ActionUpdate {
+                id: row.get("id")?,
+                made_on: row.get("made_on")?,
+                text: row.get("text")?,
+                meeting_id: row.get("meeting_id")?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
@@ -220,8 +225,13 @@ pub fn updates_at_meeting(conn: &Connection, meeting_id: i64) -> Result<Vec<(i64
     let rows = stmt
         .query_map([meeting_id], |row| {
             Ok((
-                row.get(0)?,
-                ActionUpdate { id: row.get(1)?, made_on: row.get(2)?, text: row.get(3)?, meeting_id: row.get(4)? },
+                row.get("action_id")?,
+                ActionUpdate {
+                    id: row.get("id")?,
+                    made_on: row.get("made_on")?,
+                    text: row.get("text")?,
+                    meeting_id: row.get("meeting_id")?,
+                },
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

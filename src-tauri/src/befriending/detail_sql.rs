@@ -15,10 +15,10 @@ pub fn contacts(conn: &Connection, referral_id: i64) -> Result<Vec<ContactLine>>
     let rows = stmt
         .query_map([referral_id], |r| {
             Ok(ContactLine {
-                id: r.get(0)?,
-                contacted_on: r.get(1)?,
-                how: r.get::<_, ContactHow>(2)?,
-                notes: r.get(3)?,
+                id: r.get("id")?,
+                contacted_on: r.get("contacted_on")?,
+                how: r.get::<_, ContactHow>("how")?,
+                notes: r.get("notes")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -34,12 +34,12 @@ pub fn matches(conn: &Connection, referral_id: i64) -> Result<Vec<MatchLine>> {
     let rows = stmt
         .query_map([referral_id], |r| {
             Ok(MatchLine {
-                id: r.get(0)?,
-                befriender_id: r.get(1)?,
-                befriender_name: r.get::<_, Option<String>>(2)?.unwrap_or_else(|| GONE.into()),
-                matched_on: r.get(3)?,
-                first_met_on: r.get(4)?,
-                ended_on: r.get(5)?,
+                id: r.get("id")?,
+                befriender_id: r.get("befriender_id")?,
+                befriender_name: r.get::<_, Option<String>>("full_name")?.unwrap_or_else(|| GONE.into()),
+                matched_on: r.get("matched_on")?,
+                first_met_on: r.get("first_met_on")?,
+                ended_on: r.get("ended_on")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -56,12 +56,12 @@ pub fn logs(conn: &Connection, referral_id: i64) -> Result<Vec<LogLine>> {
     let rows = stmt
         .query_map([referral_id], |r| {
             Ok(LogLine {
-                id: r.get(0)?,
-                befriender_name: r.get::<_, Option<String>>(1)?.unwrap_or_else(|| GONE.into()),
-                happened_on: r.get(2)?,
-                kind: r.get(3)?,
-                minutes: r.get(4)?,
-                notes: r.get(5)?,
+                id: r.get("id")?,
+                befriender_name: r.get::<_, Option<String>>("full_name")?.unwrap_or_else(|| GONE.into()),
+                happened_on: r.get("happened_on")?,
+                kind: r.get("kind")?,
+                minutes: r.get("minutes")?,
+                notes: r.get("notes")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

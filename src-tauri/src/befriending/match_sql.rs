@@ -8,27 +8,27 @@ use crate::error::{Error, Result};
 
 const SELECT: &str = "SELECT b.id, b.person_id, p.full_name, b.dbs_checked_on, b.dbs_reference, b.dbs_renew_on, b.trained_on, b.interests,
     b.languages, b.area, b.days, b.contact, b.gender, b.capacity, b.active,
-    (SELECT count(*) FROM matches m WHERE m.befriender_id = b.id AND m.ended_on IS NULL)
+    (SELECT count(*) FROM matches m WHERE m.befriender_id = b.id AND m.ended_on IS NULL) AS matched
     FROM befrienders b JOIN people p ON p.id = b.person_id";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Befriender> {
     Ok(Befriender {
-        id: r.get(0)?,
-        person_id: r.get(1)?,
-        name: r.get(2)?,
-        dbs_checked_on: r.get(3)?,
-        dbs_reference: r.get(4)?,
-        dbs_renew_on: r.get(5)?,
-        trained_on: r.get(6)?,
-        interests: r.get(7)?,
-        languages: r.get(8)?,
-        area: r.get(9)?,
-        days: r.get::<_, String>(10)?.split_whitespace().map(str::to_string).collect(),
-        contact: r.get(11)?,
-        gender: r.get(12)?,
-        capacity: r.get(13)?,
-        active: r.get(14)?,
-        matched: r.get(15)?,
+        id: r.get("id")?,
+        person_id: r.get("person_id")?,
+        name: r.get("full_name")?,
+        dbs_checked_on: r.get("dbs_checked_on")?,
+        dbs_reference: r.get("dbs_reference")?,
+        dbs_renew_on: r.get("dbs_renew_on")?,
+        trained_on: r.get("trained_on")?,
+        interests: r.get("interests")?,
+        languages: r.get("languages")?,
+        area: r.get("area")?,
+        days: r.get::<_, String>("days")?.split_whitespace().map(str::to_string).collect(),
+        contact: r.get("contact")?,
+        gender: r.get("gender")?,
+        capacity: r.get("capacity")?,
+        active: r.get("active")?,
+        matched: r.get("matched")?,
     })
 }
 
@@ -79,7 +79,7 @@ pub fn current_match(conn: &Connection, referral_id: i64) -> Result<Option<(i64,
         .query_row(
             "SELECT id, matched_on FROM matches WHERE referral_id = ?1 AND ended_on IS NULL",
             [referral_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get("id")?, r.get("matched_on")?)),
         )
         .optional()?)
 }

@@ -40,13 +40,13 @@ pub fn insert_concern(
 
 fn concern_row(r: &rusqlite::Row) -> rusqlite::Result<Concern> {
     Ok(Concern {
-        id: r.get(0)?,
-        referral_id: r.get(1)?,
-        raised_on: r.get(2)?,
-        details: r.get(3)?,
-        passed_to: r.get(4)?,
-        passed_on: r.get(5)?,
-        log_id: r.get(6)?,
+        id: r.get("id")?,
+        referral_id: r.get("referral_id")?,
+        raised_on: r.get("raised_on")?,
+        details: r.get("details")?,
+        passed_to: r.get("passed_to")?,
+        passed_on: r.get("passed_on")?,
+        log_id: r.get("log_id")?,
     })
 }
 
@@ -104,17 +104,17 @@ pub fn scores(conn: &Connection, referral_id: i64) -> Result<Vec<(String, Occasi
     let rows = stmt
         .query_map([referral_id], |r| {
             Ok((
-                r.get(0)?,
-                r.get::<_, Occasion>(1)?,
+                r.get("taken_on")?,
+                r.get::<_, Occasion>("occasion")?,
                 Scores {
-                    satisfied: r.get(2)?,
-                    worthwhile: r.get(3)?,
-                    happy: r.get(4)?,
-                    anxious: r.get(5)?,
-                    lack_companionship: r.get(6)?,
-                    left_out: r.get(7)?,
-                    isolated: r.get(8)?,
-                    direct_loneliness: r.get(9)?,
+                    satisfied: r.get("satisfied")?,
+                    worthwhile: r.get("worthwhile")?,
+                    happy: r.get("happy")?,
+                    anxious: r.get("anxious")?,
+                    lack_companionship: r.get("lack_companionship")?,
+                    left_out: r.get("left_out")?,
+                    isolated: r.get("isolated")?,
+                    direct_loneliness: r.get("direct_loneliness")?,
                 },
             ))
         })?
@@ -126,7 +126,7 @@ pub fn scores(conn: &Connection, referral_id: i64) -> Result<Vec<(String, Occasi
 pub fn first_met(conn: &Connection, referral_id: i64) -> Result<Option<NaiveDate>> {
     let on: Option<Option<String>> = conn
         .query_row("SELECT first_met_on FROM matches WHERE referral_id = ?1 AND ended_on IS NULL", [referral_id], |r| {
-            r.get(0)
+            r.get("first_met_on")
         })
         .optional()?;
     Ok(on.flatten().and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))

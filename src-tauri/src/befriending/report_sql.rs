@@ -15,20 +15,21 @@ pub fn rows(conn: &Connection) -> Result<(Vec<ReportRow>, Vec<MatchSpan>)> {
     let mut stmt = conn.prepare(
         "SELECT r.id, r.received_on, r.source, r.stage, r.closed_on, r.close_reason,
              (SELECT julianday(min(m.matched_on)) - julianday(r.received_on) FROM matches m WHERE m.referral_id = r.id)
+                 AS days_to_match
          FROM referrals r",
     )?;
     let mut rows = Vec::new();
     let live = stmt
         .query_map([], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
+                r.get::<_, i64>("id")?,
                 ReportRow {
-                    received_on: r.get(1)?,
-                    source: r.get(2)?,
-                    stage: Stage::from_key(&r.get::<_, String>(3)?),
-                    closed_on: r.get(4)?,
-                    close_reason: r.get(5)?,
-                    days_to_match: r.get::<_, Option<f64>>(6)?.map(|d| d.round() as i64),
+                    received_on: r.get("received_on")?,
+                    source: r.get("source")?,
+                    stage: Stage::from_key(&r.get::<_, String>("stage")?),
+                    closed_on: r.get("closed_on")?,
+                    close_reason: r.get("close_reason")?,
+                    days_to_match: r.get::<_, Option<f64>>("days_to_match")?.map(|d| d.round() as i64),
                     scores: Vec::new(),
                 },
             ))
@@ -43,18 +44,20 @@ pub fn rows(conn: &Connection) -> Result<(Vec<ReportRow>, Vec<MatchSpan>)> {
     let erased = stmt
         .query_map([], |r| {
             Ok(ReportRow {
-                received_on: format!("{}-01", r.get::<_, String>(0)?),
-                source: r.get(1)?,
+                received_on: format!("{}-01", r.get::<_, String>("received_month")?),
+                source: r.get("source")?,
                 stage: None,
-                closed_on: r.get::<_, Option<String>>(2)?.map(|m| format!("{m}-01")),
-                close_reason: r.get(3)?,
-                days_to_match: r.get(4)?,
+                closed_on: r.get::<_, Option<String>>("closed_month")?.map(|m| format!("{m}-01")),
+                close_reason: r.get("close_reason")?,
+                days_to_match: r.get("days_to_match")?,
                 scores: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.extend(erased);
     let mut stmt = conn.prepare("SELECT first_met_on, ended_on FROM matches WHERE first_met_on IS NOT NULL")?;
-    let spells = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let spells = stmt
+        .query_map([], |r| Ok((r.get("first_met_on")?, r.get("ended_on")?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok((rows, spells))
 }

@@ -13,40 +13,44 @@ const NOT_FOUND: &str = "That referral is no longer in PPG Desk.";
 const SELECT: &str = "SELECT r.id, r.full_name, r.phone, r.address, r.born_on, r.age_band, r.language, r.interests, r.area, r.wants_contact,
     r.befriender_gender, r.days, r.times, r.source, r.referrer_contact_id, r.referrer_name, r.reason, r.received_on, r.consent_on,
     r.consent_taken_by, r.consent_how, r.stage, r.stage_since, r.close_reason, r.closed_on, r.reason_categories,
-    (SELECT max(c.contacted_on) FROM referral_contacts c WHERE c.referral_id = r.id),
-    (SELECT k.full_name FROM contacts k WHERE k.id = r.referrer_contact_id)
+    (SELECT max(c.contacted_on) FROM referral_contacts c WHERE c.referral_id = r.id) AS last_contact,
+    (SELECT k.full_name FROM contacts k WHERE k.id = r.referrer_contact_id) AS referrer_contact_name
     FROM referrals r";
 
 fn from_row(r: &Row) -> rusqlite::Result<Referral> {
     Ok(Referral {
-        id: r.get(0)?,
-        full_name: r.get(1)?,
-        phone: r.get(2)?,
-        address: r.get(3)?,
-        born_on: r.get(4)?,
-        age_band: r.get(5)?,
-        language: r.get(6)?,
-        interests: r.get(7)?,
-        area: r.get(8)?,
-        wants_contact: r.get(9)?,
-        befriender_gender: r.get(10)?,
-        days: r.get::<_, String>(11)?.split_whitespace().map(str::to_string).collect(),
-        times: r.get(12)?,
-        source: r.get::<_, Source>(13)?,
-        referrer_contact_id: r.get(14)?,
-        referrer_name: r.get(15)?,
-        reason: r.get(16)?,
-        received_on: r.get(17)?,
-        consent_on: r.get(18)?,
-        consent_taken_by: r.get(19)?,
-        consent_how: ConsentHow::from_key(&r.get::<_, String>(20)?),
-        stage: r.get::<_, Stage>(21)?,
-        stage_since: r.get(22)?,
-        close_reason: CloseReason::from_key(&r.get::<_, String>(23)?),
-        closed_on: r.get(24)?,
-        reason_categories: r.get::<_, String>(25)?.split_whitespace().filter_map(ReasonCategory::from_key).collect(),
-        last_contact: r.get(26)?,
-        referrer_contact_name: r.get(27)?,
+        id: r.get("id")?,
+        full_name: r.get("full_name")?,
+        phone: r.get("phone")?,
+        address: r.get("address")?,
+        born_on: r.get("born_on")?,
+        age_band: r.get("age_band")?,
+        language: r.get("language")?,
+        interests: r.get("interests")?,
+        area: r.get("area")?,
+        wants_contact: r.get("wants_contact")?,
+        befriender_gender: r.get("befriender_gender")?,
+        days: r.get::<_, String>("days")?.split_whitespace().map(str::to_string).collect(),
+        times: r.get("times")?,
+        source: r.get::<_, Source>("source")?,
+        referrer_contact_id: r.get("referrer_contact_id")?,
+        referrer_name: r.get("referrer_name")?,
+        reason: r.get("reason")?,
+        received_on: r.get("received_on")?,
+        consent_on: r.get("consent_on")?,
+        consent_taken_by: r.get("consent_taken_by")?,
+        consent_how: ConsentHow::from_key(&r.get::<_, String>("consent_how")?),
+        stage: r.get::<_, Stage>("stage")?,
+        stage_since: r.get("stage_since")?,
+        close_reason: CloseReason::from_key(&r.get::<_, String>("close_reason")?),
+        closed_on: r.get("closed_on")?,
+        reason_categories: r
+            .get::<_, String>("reason_categories")?
+            .split_whitespace()
+            .filter_map(ReasonCategory::from_key)
+            .collect(),
+        last_contact: r.get("last_contact")?,
+        referrer_contact_name: r.get("referrer_contact_name")?,
     })
 }
 
@@ -133,5 +137,8 @@ pub fn insert_contact(
 }
 
 pub fn waiting_contact_days(conn: &Connection) -> Result<u32> {
-    Ok(conn.query_row("SELECT waiting_contact_days FROM settings", [], |r| r.get(0)).optional()?.unwrap_or(14))
+    Ok(conn
+        .query_row("SELECT waiting_contact_days FROM settings", [], |r| r.get("waiting_contact_days"))
+        .optional()?
+        .unwrap_or(14))
 }

@@ -10,18 +10,18 @@ const GONE: &str = "That bulletin is no longer in PPG Desk.";
 const ARTICLE_GONE: &str = "That article is no longer in this bulletin.";
 
 const SELECT: &str = "SELECT b.id, b.number, b.month, b.title, b.strapline, b.target_pages, b.published_on,
-    (SELECT count(*) FROM bulletin_articles a WHERE a.bulletin_id = b.id) FROM bulletins b";
+    (SELECT count(*) FROM bulletin_articles a WHERE a.bulletin_id = b.id) AS articles FROM bulletins b";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Bulletin> {
     Ok(Bulletin {
-        id: r.get(0)?,
-        number: r.get(1)?,
-        month: r.get(2)?,
-        title: r.get(3)?,
-        strapline: r.get(4)?,
-        target_pages: r.get(5)?,
-        published_on: r.get(6)?,
-        articles: r.get(7)?,
+        id: r.get("id")?,
+        number: r.get("number")?,
+        month: r.get("month")?,
+        title: r.get("title")?,
+        strapline: r.get("strapline")?,
+        target_pages: r.get("target_pages")?,
+        published_on: r.get("published_on")?,
+        articles: r.get("articles")?,
     })
 }
 
@@ -81,16 +81,16 @@ pub fn articles(conn: &Connection, bulletin_id: i64) -> Result<Vec<PrintedArticl
     )?;
     let rows = stmt
         .query_map([bulletin_id], |r| {
-            let image: Option<Vec<u8>> = r.get(4)?;
+            let image: Option<Vec<u8>> = r.get("image")?;
             Ok(PrintedArticle {
                 article: Article {
-                    id: r.get(0)?,
-                    kind: r.get::<_, ArticleKind>(1)?,
-                    title: r.get(2)?,
-                    body: r.get(3)?,
+                    id: r.get("id")?,
+                    kind: r.get::<_, ArticleKind>("kind")?,
+                    title: r.get("title")?,
+                    body: r.get("body")?,
                     has_image: image.is_some(),
-                    image_alt: r.get(5)?,
-                    box_text: r.get(6)?,
+                    image_alt: r.get("image_alt")?,
+                    box_text: r.get("box_text")?,
                 },
                 image,
             })
@@ -120,9 +120,11 @@ pub fn add_article(
 
 /// The issue an article belongs to, and whether it has a picture.
 pub fn article_owner(conn: &Connection, article_id: i64) -> Result<(i64, bool)> {
-    conn.query_row("SELECT bulletin_id, image IS NOT NULL FROM bulletin_articles WHERE id = ?1", [article_id], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })
+    conn.query_row(
+        "SELECT bulletin_id, image IS NOT NULL AS has_image FROM bulletin_articles WHERE id = ?1",
+        [article_id],
+        |r| Ok((r.get("bulletin_id")?, r.get("has_image")?)),
+    )
     .optional()?
     .ok_or(Error::NotFound(ARTICLE_GONE))
 }
@@ -195,7 +197,7 @@ pub fn printed(conn: &Connection, id: i64, profile: &str) -> Result<Option<Vec<u
         .query_row(
             "SELECT pdf FROM bulletin_prints WHERE bulletin_id = ?1 AND profile = ?2",
             params![id, profile],
-            |r| r.get(0),
+            |r| r.get("pdf"),
         )
         .optional()?)
 }

@@ -12,24 +12,23 @@ const SELECT: &str = "SELECT c.id, c.full_name, c.role, c.organisation, c.pcn, c
              WHERE i.contact_id = c.id AND i.kind IN ('attended_meeting', 'presentation', 'joint_project')
             UNION ALL
             SELECT m.meets_on FROM meeting_guests g JOIN meetings m ON m.id = g.meeting_id
-             WHERE g.contact_id = c.id AND m.status IN ('held', 'draft_minutes', 'minutes_approved')))
+             WHERE g.contact_id = c.id AND m.status IN ('held', 'draft_minutes', 'minutes_approved'))) AS last_met
     FROM contacts c";
 
 fn from_row(row: &Row) -> rusqlite::Result<Contact> {
     Ok(Contact {
-        id: row.get(0)?,
-        full_name: row.get(1)?,
-        role: row.get::<_, ContactRole>(2)?,
-        organisation: row.get(3)?,
-        pcn: row.get(4)?,
-        practices: row.get(5)?,
-        working_days: row.get::<_, String>(6)?.split_whitespace().map(str::to_string).collect(),
-        phone: row.get(7)?,
-        email: row.get(8)?,
-        preferred_contact: PreferredContact::from_key(&row.get::<_, String>(9)?)
-            .unwrap_or(PreferredContact::NoPreference),
-        notes: row.get(10)?,
-        last_met: row.get(11)?,
+        id: row.get("id")?,
+        full_name: row.get("full_name")?,
+        role: row.get::<_, ContactRole>("role")?,
+        organisation: row.get("organisation")?,
+        pcn: row.get("pcn")?,
+        practices: row.get("practices")?,
+        working_days: row.get::<_, String>("working_days")?.split_whitespace().map(str::to_string).collect(),
+        phone: row.get("phone")?,
+        email: row.get("email")?,
+        preferred_contact: row.get::<_, PreferredContact>("preferred_contact")?,
+        notes: row.get("notes")?,
+        last_met: row.get("last_met")?,
     })
 }
 
@@ -111,12 +110,12 @@ pub fn interactions(conn: &Connection, contact_id: i64) -> Result<Vec<Interactio
     let rows = stmt
         .query_map([contact_id], |row| {
             Ok(Interaction {
-                id: row.get(0)?,
-                happened_on: row.get(1)?,
-                kind: row.get::<_, InteractionKind>(2)?,
-                notes: row.get(3)?,
-                action_id: row.get(4)?,
-                action_title: row.get(5)?,
+                id: row.get("id")?,
+                happened_on: row.get("happened_on")?,
+                kind: row.get::<_, InteractionKind>("kind")?,
+                notes: row.get("notes")?,
+                action_id: row.get("action_id")?,
+                action_title: row.get("title")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

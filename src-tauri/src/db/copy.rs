@@ -73,7 +73,8 @@ pub fn check_copy(path: &Path) -> Result<CopySummary> {
     let schema_version = super::schema_version(&conn)?;
     super::schema::verify(&conn)?;
     let people = conn.query_row("SELECT count(*) FROM people", [], |row| row.get(0))?;
-    let group_name = conn.query_row("SELECT group_name FROM settings WHERE id = 1", [], |row| row.get(0)).ok();
+    let group_name =
+        conn.query_row("SELECT group_name FROM settings WHERE id = 1", [], |row| row.get("group_name")).ok();
     Ok(CopySummary { schema_version, group_name, people })
 }
 

@@ -11,13 +11,13 @@ const COLUMNS: &str = "e.id, e.oruk_id, e.name, e.offers, e.who_for, e.address, 
     e.refer_gp, e.last_checked_on, e.checked_by,
     (SELECT group_concat(c.id || char(31) || c.name, char(30)) FROM
         (SELECT c.id, c.name FROM directory_entry_categories ec JOIN directory_categories c ON c.id = ec.category_id
-         WHERE ec.entry_id = e.id ORDER BY c.position, c.name) c)";
+         WHERE ec.entry_id = e.id ORDER BY c.position, c.name) c) AS category_pairs";
 
 const NOT_FOUND: &str = "That directory entry is no longer in PPG Desk.";
 
 fn from_row(row: &Row, cutoff: &str) -> rusqlite::Result<Entry> {
-    let last_checked_on: Option<String> = row.get(23)?;
-    let pairs: Option<String> = row.get(25)?;
+    let last_checked_on: Option<String> = row.get("last_checked_on")?;
+    let pairs: Option<String> = row.get("category_pairs")?;
     let (category_ids, categories) = pairs
         .unwrap_or_default()
         .split('\u{1e}')
@@ -25,39 +25,42 @@ fn from_row(row: &Row, cutoff: &str) -> rusqlite::Result<Entry> {
         .filter_map(|p| p.split_once('\u{1f}').and_then(|(id, name)| Some((id.parse::<i64>().ok()?, name.to_string()))))
         .unzip();
     Ok(Entry {
-        id: row.get(0)?,
-        oruk_id: row.get(1)?,
-        name: row.get(2)?,
-        offers: row.get(3)?,
-        who_for: row.get(4)?,
-        address: row.get(5)?,
-        postcode: row.get(6)?,
-        area: row.get(7)?,
-        days: row.get::<_, String>(8)?.split_whitespace().map(str::to_string).collect(),
-        opens_at: row.get(9)?,
-        closes_at: row.get(10)?,
-        when_notes: row.get(11)?,
-        cost: row.get(12)?,
-        contact_name: row.get(13)?,
-        phone: row.get(14)?,
-        email: row.get(15)?,
-        website: row.get(16)?,
-        step_free: row.get(17)?,
-        hearing_loop: row.get(18)?,
-        accessibility_notes: row.get(19)?,
-        refer_self: row.get(20)?,
-        refer_splw: row.get(21)?,
-        refer_gp: row.get(22)?,
+        id: row.get("id")?,
+        oruk_id: row.get("oruk_id")?,
+        name: row.get("name")?,
+        offers: row.get("offers")?,
+        who_for: row.get("who_for")?,
+        address: row.get("address")?,
+        postcode: row.get("postcode")?,
+        area: row.get("area")?,
+        days: row.get::<_, String>("days")?.split_whitespace().map(str::to_string).collect(),
+        opens_at: row.get("opens_at")?,
+        closes_at: row.get("closes_at")?,
+        when_notes: row.get("when_notes")?,
+        cost: row.get("cost")?,
+        contact_name: row.get("contact_name")?,
+        phone: row.get("phone")?,
+        email: row.get("email")?,
+        website: row.get("website")?,
+        step_free: row.get("step_free")?,
+        hearing_loop: row.get("hearing_loop")?,
+        accessibility_notes: row.get("accessibility_notes")?,
+        refer_self: row.get("refer_self")?,
+        refer_splw: row.get("refer_splw")?,
+        refer_gp: row.get("refer_gp")?,
         out_of_date: last_checked_on.as_deref().is_none_or(|d| d < cutoff),
         last_checked_on,
-        checked_by: row.get(24)?,
+        checked_by: row.get("checked_by")?,
         category_ids,
         categories,
     })
 }
 
 fn check_months(conn: &Connection) -> Result<u32> {
-    Ok(conn.query_row("SELECT directory_check_months FROM settings", [], |r| r.get(0)).optional()?.unwrap_or(12))
+    Ok(conn
+        .query_row("SELECT directory_check_months FROM settings", [], |r| r.get("directory_check_months"))
+        .optional()?
+        .unwrap_or(12))
 }
 
 pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Entry> {
@@ -103,7 +106,7 @@ pub fn list(conn: &Connection, filter: &DirectoryFilter, today: NaiveDate) -> Re
 pub fn areas(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt =
         conn.prepare("SELECT DISTINCT area FROM directory_entries WHERE area <> '' ORDER BY area COLLATE NOCASE")?;
-    let areas = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    let areas = stmt.query_map([], |r| r.get("area"))?.collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(areas)
 }
 
@@ -117,7 +120,7 @@ fn search_key(e: &CheckedEntry) -> String {
 fn check_categories(conn: &Connection, ids: &[i64]) -> Result<()> {
     for id in ids {
         let found: Option<i64> =
-            conn.query_row("SELECT id FROM directory_categories WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+            conn.query_row("SELECT id FROM directory_categories WHERE id = ?1", [id], |r| r.get("id")).optional()?;
         found.ok_or_else(|| {
             Error::Refused("One of the chosen categories has just been removed; please choose again.".into())
         })?;
@@ -201,13 +204,13 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
 /// The ORUK record an entry was imported from ("" if none), and its ORUK id.
 pub fn oruk_record(conn: &Connection, id: i64) -> Result<(String, String)> {
     Ok(conn.query_row("SELECT oruk_id, oruk_json FROM directory_entries WHERE id = ?1", [id], |r| {
-        Ok((r.get(0)?, r.get(1)?))
+        Ok((r.get("oruk_id")?, r.get("oruk_json")?))
     })?)
 }
 
 /// The entry with this ORUK id, if the directory has it.
 pub fn id_by_oruk_id(conn: &Connection, oruk_id: &str) -> Result<Option<i64>> {
-    Ok(conn.query_row("SELECT id FROM directory_entries WHERE oruk_id = ?1", [oruk_id], |r| r.get(0)).optional()?)
+    Ok(conn.query_row("SELECT id FROM directory_entries WHERE oruk_id = ?1", [oruk_id], |r| r.get("id")).optional()?)
 }
 
 pub fn set_oruk_json(conn: &Connection, id: i64, json: &str) -> Result<()> {
@@ -218,18 +221,18 @@ pub fn set_oruk_json(conn: &Connection, id: i64, json: &str) -> Result<()> {
 /// The categories in their printed order, with how many entries each has.
 pub fn categories(conn: &Connection) -> Result<Vec<Category>> {
     let mut stmt = conn.prepare(
-        "SELECT c.id, c.name, (SELECT count(*) FROM directory_entry_categories ec WHERE ec.category_id = c.id)
+        "SELECT c.id, c.name, (SELECT count(*) FROM directory_entry_categories ec WHERE ec.category_id = c.id) AS entries
          FROM directory_categories c ORDER BY c.position, c.name",
     )?;
     let rows = stmt
-        .query_map([], |r| Ok(Category { id: r.get(0)?, name: r.get(1)?, entries: r.get(2)? }))?
+        .query_map([], |r| Ok(Category { id: r.get("id")?, name: r.get("name")?, entries: r.get("entries")? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 pub fn category_id_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row("SELECT id FROM directory_categories WHERE name = ?1 COLLATE NOCASE", [name.trim()], |r| r.get(0))
+        .query_row("SELECT id FROM directory_categories WHERE name = ?1 COLLATE NOCASE", [name.trim()], |r| r.get("id"))
         .optional()?)
 }
 

@@ -16,23 +16,26 @@ const NO_DRIVER: &str = "That driver is no longer in PPG Desk.";
 const NO_PASSENGER: &str = "That passenger is no longer in PPG Desk.";
 
 fn warn_days(conn: &Connection) -> Result<u32> {
-    Ok(conn.query_row("SELECT check_warning_days FROM settings", [], |r| r.get(0)).optional()?.unwrap_or(30))
+    Ok(conn
+        .query_row("SELECT check_warning_days FROM settings", [], |r| r.get("check_warning_days"))
+        .optional()?
+        .unwrap_or(30))
 }
 
 fn driver_row(row: &Row) -> rusqlite::Result<Driver> {
     Ok(Driver {
-        id: row.get(0)?,
-        person_id: row.get(1)?,
-        name: row.get(2)?,
-        phone: row.get(3)?,
-        vehicle_make: row.get(4)?,
-        vehicle_colour: row.get(5)?,
-        registration: row.get(6)?,
-        seats: row.get(7)?,
-        wheelchair_accessible: row.get(8)?,
-        notes: row.get(9)?,
-        active: row.get(10)?,
-        stopped_on: row.get(11)?,
+        id: row.get("id")?,
+        person_id: row.get("person_id")?,
+        name: row.get("full_name")?,
+        phone: row.get("phone")?,
+        vehicle_make: row.get("vehicle_make")?,
+        vehicle_colour: row.get("vehicle_colour")?,
+        registration: row.get("registration")?,
+        seats: row.get("seats")?,
+        wheelchair_accessible: row.get("wheelchair_accessible")?,
+        notes: row.get("notes")?,
+        active: row.get("active")?,
+        stopped_on: row.get("stopped_on")?,
         checks: Vec::new(),
         availability: Vec::new(),
         absences: Vec::new(),
@@ -49,11 +52,11 @@ fn fill(conn: &Connection, mut d: Driver, today: NaiveDate, warn: u32) -> Result
     let recorded = stmt
         .query_map([d.id], |r| {
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
+                r.get::<_, String>("kind")?,
+                r.get::<_, Option<String>>("checked_on")?,
+                r.get::<_, String>("reference")?,
+                r.get::<_, String>("outcome")?,
+                r.get::<_, String>("expires_on")?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -83,13 +86,18 @@ fn fill(conn: &Connection, mut d: Driver, today: NaiveDate, warn: u32) -> Result
          ORDER BY instr('montuewedthufrisatsun', day), from_time",
     )?;
     d.availability = stmt
-        .query_map([d.id], |r| Ok(Slot { day: r.get(0)?, from: r.get(1)?, to: r.get(2)? }))?
+        .query_map([d.id], |r| Ok(Slot { day: r.get("day")?, from: r.get("from_time")?, to: r.get("to_time")? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn
         .prepare("SELECT id, starts_on, ends_on, note FROM driver_absences WHERE driver_id = ?1 ORDER BY starts_on")?;
     d.absences = stmt
         .query_map([d.id], |r| {
-            Ok(Absence { id: r.get(0)?, starts_on: r.get(1)?, ends_on: r.get(2)?, note: r.get(3)? })
+            Ok(Absence {
+                id: r.get("id")?,
+                starts_on: r.get("starts_on")?,
+                ends_on: r.get("ends_on")?,
+                note: r.get("note")?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(d)
@@ -188,15 +196,15 @@ pub fn remove_absence(conn: &Connection, absence_id: i64) -> Result<()> {
 
 fn passenger_row(r: &Row) -> rusqlite::Result<Passenger> {
     Ok(Passenger {
-        id: r.get(0)?,
-        full_name: r.get(1)?,
-        phone: r.get(2)?,
-        pickup_address: r.get(3)?,
-        wheelchair: r.get(4)?,
-        walking_aid: r.get(5)?,
-        needs_escort: r.get(6)?,
-        notes: r.get(7)?,
-        consent_on: r.get(8)?,
+        id: r.get("id")?,
+        full_name: r.get("full_name")?,
+        phone: r.get("phone")?,
+        pickup_address: r.get("pickup_address")?,
+        wheelchair: r.get("wheelchair")?,
+        walking_aid: r.get("walking_aid")?,
+        needs_escort: r.get("needs_escort")?,
+        notes: r.get("notes")?,
+        consent_on: r.get("consent_on")?,
     })
 }
 
@@ -250,7 +258,14 @@ pub fn delete_passenger(conn: &Connection, id: i64) -> Result<()> {
 pub fn destinations(conn: &Connection) -> Result<Vec<Destination>> {
     let mut stmt = conn.prepare("SELECT id, name, address, postcode FROM destinations ORDER BY name COLLATE NOCASE")?;
     let rows = stmt
-        .query_map([], |r| Ok(Destination { id: r.get(0)?, name: r.get(1)?, address: r.get(2)?, postcode: r.get(3)? }))?
+        .query_map([], |r| {
+            Ok(Destination {
+                id: r.get("id")?,
+                name: r.get("name")?,
+                address: r.get("address")?,
+                postcode: r.get("postcode")?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -271,7 +286,7 @@ pub fn insert_destination(conn: &Connection, d: &DestinationInput) -> Result<i64
 
 /// The driver record of a person, if they drive for the scheme.
 pub fn driver_for_person(conn: &Connection, person_id: i64) -> Result<Option<i64>> {
-    Ok(conn.query_row("SELECT id FROM drivers WHERE person_id = ?1", [person_id], |r| r.get(0)).optional()?)
+    Ok(conn.query_row("SELECT id FROM drivers WHERE person_id = ?1", [person_id], |r| r.get("id")).optional()?)
 }
 
 /// Forgets a DBS certificate's number and outcome six months after the check (the fact it

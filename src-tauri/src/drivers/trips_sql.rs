@@ -11,49 +11,49 @@ const NO_TRIP: &str = "That trip is no longer in PPG Desk.";
 
 const TRIP: &str = "SELECT t.id, t.passenger_id, p.full_name, p.phone, p.wheelchair, p.walking_aid, p.needs_escort, t.pickup_address, t.destination_id,
     d.name, d.address, d.postcode, t.goes_on, t.pickup_at, t.appointment_at, t.back_at, t.returns, t.escort, t.notes, t.status, t.driver_id,
-    (SELECT pp.full_name FROM drivers dr JOIN people pp ON pp.id = dr.person_id WHERE dr.id = t.driver_id), t.override_reason, t.series_id,
-    t.miles_tenths, t.donation_pence, p.notes
+    (SELECT pp.full_name FROM drivers dr JOIN people pp ON pp.id = dr.person_id WHERE dr.id = t.driver_id) AS driver_name, t.override_reason, t.series_id,
+    t.miles_tenths, t.donation_pence, p.notes AS passenger_notes
     FROM trips t JOIN passengers p ON p.id = t.passenger_id JOIN destinations d ON d.id = t.destination_id";
 
 fn trip_row(r: &Row) -> rusqlite::Result<Trip> {
     let mobility = [
-        (r.get::<_, bool>(4)?, "Wheelchair"),
-        (r.get::<_, bool>(5)?, "Walking aid"),
-        (r.get::<_, bool>(6)?, "Needs an escort"),
+        (r.get::<_, bool>("wheelchair")?, "Wheelchair"),
+        (r.get::<_, bool>("walking_aid")?, "Walking aid"),
+        (r.get::<_, bool>("needs_escort")?, "Needs an escort"),
     ]
     .into_iter()
     .filter(|(on, _)| *on)
     .map(|(_, w)| w)
     .collect::<Vec<_>>()
     .join("; ");
-    let address: String = r.get(10)?;
-    let postcode: String = r.get(11)?;
+    let address: String = r.get("address")?;
+    let postcode: String = r.get("postcode")?;
     Ok(Trip {
-        id: r.get(0)?,
-        passenger_id: r.get(1)?,
-        passenger_name: r.get(2)?,
-        passenger_phone: r.get(3)?,
-        wheelchair: r.get(4)?,
+        id: r.get("id")?,
+        passenger_id: r.get("passenger_id")?,
+        passenger_name: r.get("full_name")?,
+        passenger_phone: r.get("phone")?,
+        wheelchair: r.get("wheelchair")?,
         mobility,
-        pickup_address: r.get(7)?,
-        destination_id: r.get(8)?,
-        destination_name: r.get(9)?,
+        pickup_address: r.get("pickup_address")?,
+        destination_id: r.get("destination_id")?,
+        destination_name: r.get("name")?,
         destination_address: [address, postcode].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
-        goes_on: r.get(12)?,
-        pickup_at: r.get(13)?,
-        appointment_at: r.get(14)?,
-        back_at: r.get(15)?,
-        returns: r.get(16)?,
-        escort: r.get(17)?,
-        notes: r.get(18)?,
-        status: r.get::<_, TripStatus>(19)?,
-        driver_id: r.get(20)?,
-        driver_name: r.get(21)?,
-        override_reason: r.get(22)?,
-        series_id: r.get(23)?,
-        miles_tenths: r.get(24)?,
-        donation_pence: r.get(25)?,
-        passenger_notes: r.get(26)?,
+        goes_on: r.get("goes_on")?,
+        pickup_at: r.get("pickup_at")?,
+        appointment_at: r.get("appointment_at")?,
+        back_at: r.get("back_at")?,
+        returns: r.get("returns")?,
+        escort: r.get("escort")?,
+        notes: r.get("notes")?,
+        status: r.get::<_, TripStatus>("status")?,
+        driver_id: r.get("driver_id")?,
+        driver_name: r.get("driver_name")?,
+        override_reason: r.get("override_reason")?,
+        series_id: r.get("series_id")?,
+        miles_tenths: r.get("miles_tenths")?,
+        donation_pence: r.get("donation_pence")?,
+        passenger_notes: r.get("passenger_notes")?,
     })
 }
 
@@ -170,8 +170,8 @@ pub fn driver_miles(
     )?;
     let rows = stmt
         .query_map(params![driver_id, from.to_string(), to.to_string()], |r| {
-            let on: String = r.get(1)?;
-            Ok((r.get(0)?, NaiveDate::parse_from_str(&on, "%Y-%m-%d").unwrap_or(from), r.get(2)?))
+            let on: String = r.get("goes_on")?;
+            Ok((r.get("id")?, NaiveDate::parse_from_str(&on, "%Y-%m-%d").unwrap_or(from), r.get("miles_tenths")?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
@@ -184,7 +184,7 @@ pub fn other_miles(conn: &Connection, driver_id: i64, tax_year_start: NaiveDate)
         .query_row(
             "SELECT tenths FROM driver_other_miles WHERE driver_id = ?1 AND tax_year_start = ?2",
             params![driver_id, tax_year_start.to_string()],
-            |r| r.get(0),
+            |r| r.get("tenths"),
         )
         .optional()?
         .unwrap_or(0))
@@ -216,25 +216,28 @@ pub fn donations_between(conn: &Connection, driver: Option<i64>, from: NaiveDate
 
 /// Minutes of travel allowed between one trip and the next.
 pub fn travel_buffer(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT travel_buffer_minutes FROM settings", [], |r| r.get(0)).optional()?.unwrap_or(30))
+    Ok(conn
+        .query_row("SELECT travel_buffer_minutes FROM settings", [], |r| r.get("travel_buffer_minutes"))
+        .optional()?
+        .unwrap_or(30))
 }
 
 /// Trips month by month between two dates: done, not covered, cancelled, miles, donations.
 pub fn month_lines(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<super::summary::MonthLine>> {
     let mut stmt = conn.prepare(
-        "SELECT substr(goes_on, 1, 7) AS month, sum(status = 'done'), sum(status = 'not_covered'), sum(status = 'cancelled'),
-                coalesce(sum(CASE WHEN status = 'done' THEN miles_tenths END), 0), coalesce(sum(CASE WHEN status = 'done' THEN donation_pence END), 0)
+        "SELECT substr(goes_on, 1, 7) AS month, sum(status = 'done') AS done, sum(status = 'not_covered') AS not_covered, sum(status = 'cancelled') AS cancelled,
+                coalesce(sum(CASE WHEN status = 'done' THEN miles_tenths END), 0) AS miles_tenths, coalesce(sum(CASE WHEN status = 'done' THEN donation_pence END), 0) AS donations_pence
          FROM trips WHERE goes_on BETWEEN ?1 AND ?2 GROUP BY month ORDER BY month",
     )?;
     let rows = stmt
         .query_map(params![from.to_string(), to.to_string()], |r| {
             Ok(super::summary::MonthLine {
-                month: r.get(0)?,
-                done: r.get(1)?,
-                not_covered: r.get(2)?,
-                cancelled: r.get(3)?,
-                miles_tenths: r.get(4)?,
-                donations_pence: r.get(5)?,
+                month: r.get("month")?,
+                done: r.get("done")?,
+                not_covered: r.get("not_covered")?,
+                cancelled: r.get("cancelled")?,
+                miles_tenths: r.get("miles_tenths")?,
+                donations_pence: r.get("donations_pence")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -244,13 +247,17 @@ pub fn month_lines(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<
 /// Each driver's done trips and miles between two dates, most trips first.
 pub fn driver_lines(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<super::summary::DriverLine>> {
     let mut stmt = conn.prepare(
-        "SELECT p.full_name, count(t.id), coalesce(sum(t.miles_tenths), 0) FROM drivers d JOIN people p ON p.id = d.person_id
+        "SELECT p.full_name, count(t.id) AS trips, coalesce(sum(t.miles_tenths), 0) AS miles_tenths FROM drivers d JOIN people p ON p.id = d.person_id
          LEFT JOIN trips t ON t.driver_id = d.id AND t.status = 'done' AND t.goes_on BETWEEN ?1 AND ?2
          GROUP BY d.id ORDER BY count(t.id) DESC, p.full_name COLLATE NOCASE",
     )?;
     let rows = stmt
         .query_map(params![from.to_string(), to.to_string()], |r| {
-            Ok(super::summary::DriverLine { name: r.get(0)?, trips: r.get(1)?, miles_tenths: r.get(2)? })
+            Ok(super::summary::DriverLine {
+                name: r.get("full_name")?,
+                trips: r.get("trips")?,
+                miles_tenths: r.get("miles_tenths")?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)

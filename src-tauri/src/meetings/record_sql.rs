@@ -27,12 +27,12 @@ pub fn attendance(conn: &Connection, meeting_id: i64, meets_on: &str) -> Result<
     let mut stmt = conn.prepare(&sql)?;
     let lines = stmt
         .query_map(params![meeting_id, meets_on], |row| {
-            let roles: String = row.get(4)?;
+            let roles: String = row.get("roles")?;
             Ok(AttendanceLine {
-                person_id: row.get(0)?,
-                name: row.get(1)?,
-                status: row.get::<_, Option<String>>(2)?.and_then(|s| AttendanceStatus::from_key(&s)),
-                committee: row.get(3)?,
+                person_id: row.get("id")?,
+                name: row.get("full_name")?,
+                status: row.get::<_, Option<AttendanceStatus>>("status")?,
+                committee: row.get("committee")?,
                 roles: roles.split(' ').filter_map(crate::people::Role::from_key).collect(),
             })
         })?
@@ -62,7 +62,7 @@ pub fn set_attendance(
 
 pub fn decisions(conn: &Connection, meeting_id: i64) -> Result<Vec<Decision>> {
     let mut stmt = conn.prepare(
-        "SELECT d.id, d.agenda_item_id, d.text, d.proposer_id, pp.full_name, d.seconder_id, ps.full_name, d.votes_for, d.votes_against, d.abstentions
+        "SELECT d.id, d.agenda_item_id, d.text, d.proposer_id, pp.full_name AS proposer_name, d.seconder_id, ps.full_name AS seconder_name, d.votes_for, d.votes_against, d.abstentions
          FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id
          LEFT JOIN people pp ON pp.id = d.proposer_id LEFT JOIN people ps ON ps.id = d.seconder_id
          WHERE i.meeting_id = ?1 ORDER BY i.position, d.id",
@@ -70,16 +70,16 @@ pub fn decisions(conn: &Connection, meeting_id: i64) -> Result<Vec<Decision>> {
     let decisions = stmt
         .query_map([meeting_id], |row| {
             Ok(Decision {
-                id: row.get(0)?,
-                agenda_item_id: row.get(1)?,
-                text: row.get(2)?,
-                proposer_id: row.get(3)?,
-                proposer_name: row.get(4)?,
-                seconder_id: row.get(5)?,
-                seconder_name: row.get(6)?,
-                votes_for: row.get(7)?,
-                votes_against: row.get(8)?,
-                abstentions: row.get(9)?,
+                id: row.get("id")?,
+                agenda_item_id: row.get("agenda_item_id")?,
+                text: row.get("text")?,
+                proposer_id: row.get("proposer_id")?,
+                proposer_name: row.get("proposer_name")?,
+                seconder_id: row.get("seconder_id")?,
+                seconder_name: row.get("seconder_name")?,
+                votes_for: row.get("votes_for")?,
+                votes_against: row.get("votes_against")?,
+                abstentions: row.get("abstentions")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -99,7 +99,7 @@ pub fn decision_meeting(conn: &Connection, decision_id: i64) -> Result<i64> {
     conn.query_row(
         "SELECT i.meeting_id FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE d.id = ?1",
         [decision_id],
-        |r| r.get(0),
+        |r| r.get("meeting_id"),
     )
     .optional()?
     .ok_or(Error::NotFound("That decision is no longer in PPG Desk."))
@@ -130,7 +130,9 @@ pub fn amendments(conn: &Connection, meeting_id: i64) -> Result<Vec<Amendment>> 
     let mut stmt =
         conn.prepare("SELECT id, made_on, text FROM minute_amendments WHERE meeting_id = ?1 ORDER BY made_on, id")?;
     let rows = stmt
-        .query_map([meeting_id], |row| Ok(Amendment { id: row.get(0)?, made_on: row.get(1)?, text: row.get(2)? }))?
+        .query_map([meeting_id], |row| {
+            Ok(Amendment { id: row.get("id")?, made_on: row.get("made_on")?, text: row.get("text")? })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

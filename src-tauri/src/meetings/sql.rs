@@ -11,19 +11,19 @@ const COLUMNS: &str =
 
 fn from_row(row: &Row) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
-        id: row.get(0)?,
-        kind: row.get::<_, MeetingKind>(1)?,
-        meets_on: row.get(2)?,
-        starts_at: row.get(3)?,
-        ends_at: row.get(4)?,
-        venue: row.get(5)?,
-        online_link: row.get(6)?,
-        chair_id: row.get(7)?,
-        minute_taker_id: row.get(8)?,
-        status: row.get::<_, MeetingStatus>(9)?,
-        approved_on: row.get(10)?,
-        approved_at_meeting_id: row.get(11)?,
-        approval_corrections: row.get(12)?,
+        id: row.get("id")?,
+        kind: row.get::<_, MeetingKind>("kind")?,
+        meets_on: row.get("meets_on")?,
+        starts_at: row.get("starts_at")?,
+        ends_at: row.get("ends_at")?,
+        venue: row.get("venue")?,
+        online_link: row.get("online_link")?,
+        chair_id: row.get("chair_id")?,
+        minute_taker_id: row.get("minute_taker_id")?,
+        status: row.get::<_, MeetingStatus>("status")?,
+        approved_on: row.get("approved_on")?,
+        approved_at_meeting_id: row.get("approved_at_meeting_id")?,
+        approval_corrections: row.get("approval_corrections")?,
     })
 }
 
@@ -55,9 +55,9 @@ pub fn template(conn: &Connection) -> Result<Vec<TemplateItem>> {
     let items = stmt
         .query_map([], |row| {
             Ok(TemplateItem {
-                title: row.get(0)?,
-                purpose: row.get::<_, Purpose>(1)?,
-                standing: row.get::<_, Option<String>>(2)?.and_then(|s| Standing::from_key(&s)),
+                title: row.get("title")?,
+                purpose: row.get::<_, Purpose>("purpose")?,
+                standing: row.get::<_, Option<Standing>>("standing")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -106,17 +106,17 @@ pub fn items(conn: &Connection, meeting_id: i64) -> Result<Vec<AgendaItem>> {
     let items = stmt
         .query_map([meeting_id], |row| {
             Ok(AgendaItem {
-                id: row.get(0)?,
-                position: row.get(1)?,
-                title: row.get(2)?,
-                presenter: row.get(3)?,
-                minutes_allowed: row.get(4)?,
-                purpose: row.get::<_, Purpose>(5)?,
-                notes_for_members: row.get(6)?,
-                standing: row.get::<_, Option<String>>(7)?.and_then(|s| Standing::from_key(&s)),
-                minutes: row.get(8)?,
-                requested_by_id: row.get(9)?,
-                requested_by_name: row.get(10)?,
+                id: row.get("id")?,
+                position: row.get("position")?,
+                title: row.get("title")?,
+                presenter: row.get("presenter")?,
+                minutes_allowed: row.get("minutes_allowed")?,
+                purpose: row.get::<_, Purpose>("purpose")?,
+                notes_for_members: row.get("notes_for_members")?,
+                standing: row.get::<_, Option<Standing>>("standing")?,
+                minutes: row.get("minutes")?,
+                requested_by_id: row.get("requested_by_id")?,
+                requested_by_name: row.get("full_name")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -139,7 +139,7 @@ pub fn update_status(
 
 /// The meeting an agenda item belongs to.
 pub fn item_meeting(conn: &Connection, item_id: i64) -> Result<i64> {
-    conn.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [item_id], |row| row.get(0))
+    conn.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [item_id], |row| row.get("meeting_id"))
         .optional()?
         .ok_or(Error::NotFound("That agenda item is no longer in PPG Desk."))
 }
@@ -193,13 +193,14 @@ pub fn delete_item(conn: &Connection, item_id: i64) -> Result<()> {
 /// Open actions (open or in progress) with their owners' names and due dates, soonest first.
 pub fn open_actions(conn: &Connection) -> Result<Vec<(String, String, Option<String>)>> {
     let mut stmt = conn.prepare(
-        "SELECT a.title, coalesce(group_concat(p.full_name, ', '), ''), a.due_on
+        "SELECT a.title, coalesce(group_concat(p.full_name, ', '), '') AS owners, a.due_on
          FROM actions a LEFT JOIN action_owners o ON o.action_id = a.id LEFT JOIN people p ON p.id = o.person_id
          WHERE a.status IN ('open', 'in_progress')
          GROUP BY a.id ORDER BY a.due_on IS NULL, a.due_on, a.id",
     )?;
-    let rows =
-        stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([], |row| Ok((row.get("title")?, row.get("owners")?, row.get("due_on")?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 

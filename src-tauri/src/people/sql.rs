@@ -11,26 +11,26 @@ const COLUMNS: &str = "id, full_name, preferred_name, email, phone, address, joi
 
 fn from_row(row: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
-        id: row.get(0)?,
-        full_name: row.get(1)?,
-        preferred_name: row.get(2)?,
-        email: row.get(3)?,
-        phone: row.get(4)?,
-        address: row.get(5)?,
-        joined_on: row.get(6)?,
-        left_on: row.get(7)?,
+        id: row.get("id")?,
+        full_name: row.get("full_name")?,
+        preferred_name: row.get("preferred_name")?,
+        email: row.get("email")?,
+        phone: row.get("phone")?,
+        address: row.get("address")?,
+        joined_on: row.get("joined_on")?,
+        left_on: row.get("left_on")?,
         roles: Vec::new(),
-        contact_by_email: row.get(8)?,
-        contact_by_post: row.get(9)?,
-        contact_by_phone: row.get(10)?,
-        contact_consent_on: row.get(11)?,
-        notes: row.get(12)?,
+        contact_by_email: row.get("contact_by_email")?,
+        contact_by_post: row.get("contact_by_post")?,
+        contact_by_phone: row.get("contact_by_phone")?,
+        contact_consent_on: row.get("contact_consent_on")?,
+        notes: row.get("notes")?,
     })
 }
 
 fn roles_of(conn: &Connection, id: i64) -> Result<Vec<Role>> {
     let mut stmt = conn.prepare("SELECT role FROM person_roles WHERE person_id = ?1")?;
-    let keys = stmt.query_map([id], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let keys = stmt.query_map([id], |row| row.get::<_, String>("role"))?.collect::<rusqlite::Result<Vec<_>>>()?;
     let mut roles: Vec<Role> = keys.iter().filter_map(|k| Role::from_key(k)).collect();
     roles.sort();
     Ok(roles)

@@ -22,11 +22,11 @@ pub fn load(conn: &Connection) -> Result<Option<Settings>> {
             [],
             |row| {
                 Ok(Settings {
-                    group_name: row.get(0)?,
+                    group_name: row.get("group_name")?,
                     practices: Vec::new(),
-                    pcn: row.get(1)?,
-                    usual_venue: row.get(2)?,
-                    meeting_every: row.get(3)?,
+                    pcn: row.get("pcn")?,
+                    usual_venue: row.get("usual_venue")?,
+                    meeting_every: row.get("meeting_every")?,
                     meeting_every_unit: stored(row, 4, &[("weeks", IntervalUnit::Weeks), ("months", IntervalUnit::Months)])?,
                     text_size: stored(
                         row,
@@ -38,22 +38,22 @@ pub fn load(conn: &Connection) -> Result<Option<Settings>> {
                         6,
                         &[("standard", Profile::Standard), ("large_print", Profile::LargePrint)],
                     )?,
-                    quorum: row.get(7)?,
-                    member_items_deadline_days: row.get(8)?,
-                    splw_meet_months: row.get(9)?,
-                    directory_check_months: row.get(10)?,
-                    check_warning_days: row.get(11)?,
-                    travel_buffer_minutes: row.get(12)?,
-                    waiting_contact_days: row.get(13)?,
-                    befriending_retention_months: row.get(14)?,
-                    driver_retention_months: row.get(15)?,
+                    quorum: row.get("quorum")?,
+                    member_items_deadline_days: row.get("member_items_deadline_days")?,
+                    splw_meet_months: row.get("splw_meet_months")?,
+                    directory_check_months: row.get("directory_check_months")?,
+                    check_warning_days: row.get("check_warning_days")?,
+                    travel_buffer_minutes: row.get("travel_buffer_minutes")?,
+                    waiting_contact_days: row.get("waiting_contact_days")?,
+                    befriending_retention_months: row.get("befriending_retention_months")?,
+                    driver_retention_months: row.get("driver_retention_months")?,
                 })
             },
         )
         .optional()?;
     let Some(mut settings) = row else { return Ok(None) };
     let mut stmt = conn.prepare("SELECT name FROM practices ORDER BY position")?;
-    settings.practices = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    settings.practices = stmt.query_map([], |row| row.get("name"))?.collect::<rusqlite::Result<_>>()?;
     Ok(Some(settings))
 }
 
@@ -97,7 +97,7 @@ pub fn save(conn: &Connection, settings: &Settings, now: &str) -> Result<()> {
 
 /// The logo as stored (a PNG), if there is one.
 pub fn load_logo(conn: &Connection) -> Result<Option<Vec<u8>>> {
-    Ok(conn.query_row("SELECT logo FROM settings WHERE id = 1", [], |row| row.get(0)).optional()?.flatten())
+    Ok(conn.query_row("SELECT logo FROM settings WHERE id = 1", [], |row| row.get("logo")).optional()?.flatten())
 }
 
 /// Sets or clears the logo (the PPG must be set up first).
