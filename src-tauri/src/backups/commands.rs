@@ -3,7 +3,6 @@
 use tauri::State;
 
 use super::{BackupCheck, BackupInfo};
-use crate::db::copy;
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
 use crate::state::{AppState, Topic};
@@ -17,8 +16,7 @@ pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
 pub fn backup_to_file(state: State<'_, AppState>, path: ChosenFile) -> Result<BackupCheck> {
     crate::state::guard(move || {
         let path = path.0;
-        let summary = state.read(|conn| copy::write_copy(conn, &path))?;
-        Ok(BackupCheck { group_name: summary.group_name, people: summary.people })
+        state.read(|conn| super::copy_to(conn, &path))
     })
 }
 

@@ -154,6 +154,12 @@ pub fn path_of(paths: &DataPaths, file_name: &str) -> Result<PathBuf> {
 }
 
 /// Checks a backup file and says what it holds.
+/// Writes a checked copy of the data to `path` (a file the person chose), and says what it holds.
+pub fn copy_to(conn: &Connection, path: &Path) -> Result<BackupCheck> {
+    let summary = crate::db::copy::write_copy(conn, path)?;
+    Ok(BackupCheck { group_name: summary.group_name, people: summary.people })
+}
+
 pub fn check(path: &Path) -> Result<BackupCheck> {
     let summary = copy::check_copy(path)?;
     Ok(BackupCheck { group_name: summary.group_name, people: summary.people })
