@@ -76,6 +76,29 @@ pub fn parse_month(text: &str) -> Result<(NaiveDate, NaiveDate)> {
     Ok((first, next.pred_opt().ok_or_else(bad)?))
 }
 
+/// The one way timestamps are written into the database: local time, to the second.
+pub fn stamp(now: chrono::NaiveDateTime) -> String {
+    now.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// The UTC instant of a UK wall-clock time. In the autumn hour that happens twice, the first
+/// is meant; in the spring hour that never happens, the clocks have already gone forward.
+pub fn uk_to_utc(date: NaiveDate, hhmm: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::TimeZone;
+    let time = chrono::NaiveTime::parse_from_str(hhmm, "%H:%M").ok()?;
+    let local = chrono::NaiveDateTime::new(date, time);
+    let resolved = chrono_tz::Europe::London
+        .from_local_datetime(&local)
+        .earliest()
+        .or_else(|| chrono_tz::Europe::London.from_local_datetime(&(local + chrono::Duration::hours(1))).earliest())?;
+    Some(resolved.with_timezone(&chrono::Utc))
+}
+
+/// The icalendar crate writes its own PRODID first; a calendar has exactly one, ours.
+pub fn without_library_prodid(text: &str) -> String {
+    text.replacen("PRODID:ICALENDAR-RS\r\n", "", 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

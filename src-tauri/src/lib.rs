@@ -33,7 +33,6 @@ pub mod startup;
 pub mod state;
 pub mod words;
 
-use chrono::NaiveDateTime;
 use serde::Serialize;
 use tauri::{Emitter, Manager};
 use ts_rs::TS;
@@ -57,11 +56,6 @@ pub type TidyUp = fn(&rusqlite::Connection, chrono::NaiveDate) -> error::Result<
 /// names every feature too), so the store below runs them without naming any feature:
 /// forgetting DBS certificate numbers and outcomes six months after the check.
 pub const ON_OPEN: &[TidyUp] = &[drivers::forget_old_dbs_details, befriending::forget_old_dbs_references];
-
-/// The one way timestamps are written into the database: local time, to the second.
-pub fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
 
 /// The index of every command the window may call (also driven by the hostile-input test
 /// through Tauri's own argument parsing).
@@ -123,8 +117,8 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         actions::commands::update_action,
         actions::commands::set_action_status,
         actions::commands::add_action_update,
-        actions::commands::get_meeting_review,
-        actions::commands::review_action,
+        meetings::commands::get_meeting_review,
+        meetings::commands::review_action,
         actions::commands::save_actions_csv,
         dashboard::commands::get_dashboard,
         meetings::commands::add_meeting_guest,

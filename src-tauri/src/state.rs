@@ -229,6 +229,11 @@ impl AppState {
     pub fn now(&self) -> NaiveDateTime {
         now_with(self.today_override)
     }
+
+    /// Now, as timestamps are written into the database (`calendar::stamp`).
+    pub fn stamp(&self) -> String {
+        crate::calendar::stamp(self.now())
+    }
 }
 
 fn run_in_transaction<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {

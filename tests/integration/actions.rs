@@ -179,16 +179,25 @@ fn open_actions_are_carried_forward_to_each_later_review_exactly_once() {
     store
         .state
         .write(|tx| {
-            actions::review_at_meeting(tx, closed, november, "", Some(ActionStatus::Done), "", day("2026-11-10"), "now")
+            ppg_desk::meetings::record::review_action(
+                tx,
+                november,
+                closed,
+                "",
+                Some(ActionStatus::Done),
+                "",
+                day("2026-11-10"),
+                "now",
+            )
         })
         .unwrap();
     store
         .state
         .write(|tx| {
-            actions::review_at_meeting(
+            ppg_desk::meetings::record::review_action(
                 tx,
-                shared,
                 november,
+                shared,
                 "Waiting for the council",
                 None,
                 "",
@@ -285,7 +294,9 @@ fn an_approved_meeting_takes_no_review_by_any_path() {
     // The rule, for every caller (the window and any other).
     let refused = store
         .state
-        .write(|tx| actions::review_at_meeting(tx, action, approved, "Said later", None, "", today, "now"))
+        .write(|tx| {
+            ppg_desk::meetings::record::review_action(tx, approved, action, "Said later", None, "", today, "now")
+        })
         .unwrap_err();
     assert!(refused.to_string().contains("approved and are locked"), "{refused}");
     // And the database itself, for a path that skips the rule.

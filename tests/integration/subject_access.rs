@@ -1,8 +1,9 @@
 //! Subject access for someone in People: their whole record as PDF and JSON, with other
 //! people's details (passengers, people befriended) left out, and no name in the file name.
 
+use ppg_desk::documents::record as access;
 use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::people::{self, access, PeopleFilter, PeopleQuery};
+use ppg_desk::people::{self, PeopleFilter, PeopleQuery};
 use ppg_desk::print::Profile;
 
 use crate::print::{sample_store, tool};

@@ -190,3 +190,44 @@ fn every_migration_file_is_applied() {
         .collect();
     assert!(missing.is_empty(), "add these to MIGRATIONS in db/migrate.rs: {missing:?}");
 }
+
+/// The floors of the house, from the ground up. A module may use only modules on its own
+/// floor or below; adapters (`commands.rs`) sit on top of everything, and `lib.rs` is the
+/// entry point that names every feature (its `ON_OPEN` list is what the store runs on
+/// opening).
+const FLOORS: &[&str] = &[
+    "error", "changes", "calendar", "words", "check", "files", "picture", "csvfile", "progress", "db", "backups",
+    "dialogs", "print", "state", // the ground: no feature below here
+    "settings", "actions", "contacts", "directory", "drivers", "people", "befriending", "meetings", // features
+    "dashboard", "bulletins", "documents", "sample", "startup", "cli",
+];
+
+/// Why: the review found 25 imports running up the house (the store calling features, the
+/// print engine calling documents); each made the lower floor depend on everything above it.
+/// Data now flows one way; this keeps it so.
+#[test]
+fn nothing_imports_a_higher_floor() {
+    let floor = |name: &str| FLOORS.iter().position(|f| *f == name);
+    let mut upward = Vec::new();
+    for path in rust_sources().into_iter().filter(|p| relative(p).starts_with("src-tauri/src/")) {
+        let name = relative(&path);
+        let rest = name.trim_start_matches("src-tauri/src/");
+        let module = rest.split(['/', '.']).next().unwrap_or_default();
+        let Some(here) = floor(module) else { continue };
+        if rest.ends_with("commands.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        for used in text.split("crate::").skip(1) {
+            let target: String = used.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if let Some(there) = floor(&target) {
+                if there > here {
+                    upward.push(format!("{name} uses crate::{target}"));
+                }
+            }
+        }
+    }
+    upward.sort();
+    upward.dedup();
+    assert!(upward.is_empty(), "these run up the house: {upward:?}");
+}

@@ -2,7 +2,7 @@
 
 use tauri::State;
 
-use super::views::{self, ActionDetail, ActionFilter, ActionList, ReviewLine};
+use super::views::{self, ActionDetail, ActionFilter, ActionList};
 use super::{ActionInput, ActionStatus};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::Result;
@@ -27,7 +27,7 @@ pub fn get_action(state: State<'_, AppState>, id: i64) -> Result<ActionDetail> {
 #[tauri::command(async)]
 pub fn create_action(state: State<'_, AppState>, input: ActionInput) -> Result<ActionDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         let action = input.checked(today)?;
         state.write(|tx| {
             let id = super::create(tx, &action, today, &now)?;
@@ -39,7 +39,7 @@ pub fn create_action(state: State<'_, AppState>, input: ActionInput) -> Result<A
 #[tauri::command(async)]
 pub fn update_action(state: State<'_, AppState>, id: i64, input: ActionInput) -> Result<ActionDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             let agreed = super::get(tx, id)?.created_on;
             let agreed = chrono::NaiveDate::parse_from_str(&agreed, "%Y-%m-%d").unwrap_or(today);
@@ -57,7 +57,7 @@ pub fn set_action_status(
     reason: String,
 ) -> Result<ActionDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             super::set_status(tx, id, status, &reason, today, &now)?;
             views::detail(tx, id, today)
@@ -68,40 +68,10 @@ pub fn set_action_status(
 #[tauri::command(async)]
 pub fn add_action_update(state: State<'_, AppState>, id: i64, text: String) -> Result<ActionDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             super::add_update(tx, id, &text, None, today, &now)?;
             views::detail(tx, id, today)
-        })
-    })
-}
-
-#[tauri::command(async)]
-pub fn get_meeting_review(state: State<'_, AppState>, meeting_id: i64) -> Result<Vec<ReviewLine>> {
-    crate::state::guard(move || {
-        let today = state.today();
-        state.read(|conn| {
-            let meeting = crate::meetings::get(conn, meeting_id)?;
-            views::review(conn, meeting_id, &meeting.meets_on, today)
-        })
-    })
-}
-
-/// At a meeting's review: records what was said (if anything) and, if asked, closes the action.
-#[tauri::command(async)]
-pub fn review_action(
-    state: State<'_, AppState>,
-    meeting_id: i64,
-    id: i64,
-    update: String,
-    status: Option<ActionStatus>,
-    reason: String,
-) -> Result<Vec<ReviewLine>> {
-    crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
-        state.write(|tx| {
-            let meets_on = super::review_at_meeting(tx, id, meeting_id, &update, status, &reason, today, &now)?;
-            views::review(tx, meeting_id, &meets_on, today)
         })
     })
 }

@@ -244,29 +244,22 @@ pub fn mark_done(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result
     sql::set_status(conn, id, ActionStatus::Done, Some(on), "", now)
 }
 
-/// At a meeting's matters-arising review: records what was said and, if asked, closes the
-/// action (a closed action with nothing said gets "Done." or the reason it was dropped, so
-/// the meeting's record shows what happened).
+/// At a meeting's matters-arising review, dated `on`: records what was said and, if asked,
+/// closes the action (a closed action with nothing said gets "Done." or the reason it was
+/// dropped, so the meeting's record shows what happened). Whether the meeting's record may
+/// still change is the meeting's to say (`meetings::record::review_action`; a SQL trigger
+/// refuses it on any other path).
 #[allow(clippy::too_many_arguments)]
-/// Refused when that meeting's minutes are approved (here, and by a SQL trigger for any other
-/// path). The review is dated the meeting's day, or today if the meeting is still to come.
-/// Returns the meeting's date.
-pub fn review_at_meeting(
+pub fn record_review(
     conn: &Connection,
     id: i64,
     meeting_id: i64,
+    on: NaiveDate,
     said: &str,
     status: Option<ActionStatus>,
     reason: &str,
-    today: NaiveDate,
     now: &str,
-) -> Result<String> {
-    let meeting = crate::meetings::get(conn, meeting_id)?;
-    crate::meetings::status::check_minutes_editable(meeting.status)?;
-    let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").map_err(|_| {
-        crate::error::Error::Refused("That meeting's date could not be read, so nothing was recorded.".into())
-    })?;
-    let on = meets_on.min(today);
+) -> Result<()> {
     if let Some(status) = status {
         set_status(conn, id, status, reason, on, now)?;
     }
@@ -278,7 +271,7 @@ pub fn review_at_meeting(
     if !note.is_empty() {
         add_update(conn, id, &note, Some(meeting_id), on, now)?;
     }
-    Ok(meeting.meets_on)
+    Ok(())
 }
 
 /// Every action a filter matches, with no limit (for export and printing).

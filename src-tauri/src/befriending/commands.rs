@@ -34,7 +34,7 @@ pub fn get_referral(state: State<'_, AppState>, id: i64) -> Result<ReferralDetai
 #[tauri::command(async)]
 pub fn create_referral(state: State<'_, AppState>, input: ReferralInput) -> Result<ReferralDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         let referral = input.checked(today)?;
         state.write(|tx| {
             let id = sql::insert(tx, &referral, &now)?;
@@ -46,7 +46,7 @@ pub fn create_referral(state: State<'_, AppState>, input: ReferralInput) -> Resu
 #[tauri::command(async)]
 pub fn update_referral(state: State<'_, AppState>, id: i64, input: ReferralInput) -> Result<ReferralDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         let referral = input.checked(today)?;
         state.write(|tx| {
             referrals::update(tx, id, &referral, &now)?;
@@ -61,7 +61,7 @@ fn change(
     id: i64,
     change: impl FnOnce(&rusqlite::Connection, chrono::NaiveDate, &str) -> Result<()>,
 ) -> Result<ReferralDetail> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
+    let (today, now) = (state.today(), state.stamp());
     state.write(|tx| {
         change(tx, today, &now)?;
         detail::detail(tx, id, today)
@@ -175,7 +175,7 @@ pub fn list_befrienders(state: State<'_, AppState>) -> Result<Vec<Befriender>> {
 pub fn create_befriender(state: State<'_, AppState>, input: BefrienderInput) -> Result<Befriender> {
     crate::state::guard(move || {
         let befriender = input.checked(state.today())?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             let id = match_sql::insert_befriender(tx, &befriender, &now)?;
             match_sql::get_befriender(tx, id)
@@ -187,7 +187,7 @@ pub fn create_befriender(state: State<'_, AppState>, input: BefrienderInput) -> 
 pub fn update_befriender(state: State<'_, AppState>, id: i64, input: BefrienderInput) -> Result<Befriender> {
     crate::state::guard(move || {
         let befriender = input.checked(state.today())?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             match_sql::update_befriender(tx, id, &befriender, &now)?;
             match_sql::get_befriender(tx, id)

@@ -56,8 +56,8 @@ const MAX_MONTHS: u32 = 120;
 
 /// The first and last day of the months `from` to `to` ("2026-04", "2027-03").
 pub fn months(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate)> {
-    let (first, _) = crate::drivers::trips::parse_month(from)?;
-    let (_, last) = crate::drivers::trips::parse_month(to)?;
+    let (first, _) = crate::calendar::parse_month(from)?;
+    let (_, last) = crate::calendar::parse_month(to)?;
     if last < first {
         return Err(Error::Refused("The report cannot end before it starts: please choose a later last month.".into()));
     }

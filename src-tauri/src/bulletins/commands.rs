@@ -25,7 +25,7 @@ pub fn get_bulletin(state: State<'_, AppState>, id: i64) -> Result<BulletinDetai
 #[tauri::command(async)]
 pub fn create_bulletin(state: State<'_, AppState>, input: BulletinInput) -> Result<BulletinDetail> {
     crate::state::guard(move || {
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             let id = editing::create(tx, &input, &now)?;
             detail(tx, id)
@@ -36,7 +36,7 @@ pub fn create_bulletin(state: State<'_, AppState>, input: BulletinInput) -> Resu
 #[tauri::command(async)]
 pub fn copy_last_bulletin(state: State<'_, AppState>) -> Result<BulletinDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             let id = editing::copy_last(tx, today, &now)?;
             detail(tx, id)
@@ -48,7 +48,7 @@ pub fn copy_last_bulletin(state: State<'_, AppState>) -> Result<BulletinDetail> 
 pub fn update_bulletin(state: State<'_, AppState>, id: i64, input: BulletinInput) -> Result<BulletinDetail> {
     crate::state::guard(move || {
         let checked = input.checked()?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             sql::update(tx, id, &checked, &now)?;
             detail(tx, id)
@@ -64,7 +64,7 @@ pub fn add_bulletin_article(
     chosen: Vec<i64>,
 ) -> Result<BulletinDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             editing::add(tx, id, kind, &chosen, today, &now)?;
             detail(tx, id)
@@ -80,7 +80,7 @@ pub fn save_bulletin_article(
     input: ArticleInput,
 ) -> Result<BulletinDetail> {
     crate::state::guard(move || {
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             editing::save_article(tx, article_id, &input, &now)?;
             detail(tx, id)
@@ -100,7 +100,7 @@ pub fn set_bulletin_picture(
         let path = path.0;
         let bytes = crate::files::read_capped(&path, "a picture", crate::picture::MAX_FILE_BYTES)
             .map_err(|e| Error::invalid("image", e.to_string()))?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             editing::set_picture(tx, article_id, &bytes, &alt, &now)?;
             detail(tx, id)
@@ -111,7 +111,7 @@ pub fn set_bulletin_picture(
 #[tauri::command(async)]
 pub fn remove_bulletin_picture(state: State<'_, AppState>, id: i64, article_id: i64) -> Result<BulletinDetail> {
     crate::state::guard(move || {
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             sql::set_image(tx, article_id, None, "", &now)?;
             detail(tx, id)

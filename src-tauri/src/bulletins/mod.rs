@@ -100,7 +100,7 @@ impl BulletinInput {
             }
         };
         let month = self.month.trim().to_string();
-        if crate::drivers::trips::parse_month(&month).is_err() {
+        if crate::calendar::parse_month(&month).is_err() {
             c.fail("month", "Please give the month as year and month, for example 2026-12.");
         }
         let title = c.text(
@@ -147,7 +147,7 @@ impl ArticleInput {
 
 /// The month after "2026-12" ("2027-01").
 pub fn next_month(month: &str) -> Option<String> {
-    let (first, _) = crate::drivers::trips::parse_month(month).ok()?;
+    let (first, _) = crate::calendar::parse_month(month).ok()?;
     first.checked_add_months(chrono::Months::new(1)).map(|d| d.format("%Y-%m").to_string())
 }
 

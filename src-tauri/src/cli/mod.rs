@@ -56,7 +56,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
     }
     match command {
         Command::Demo => {
-            let (today, now) = (state.today(), crate::stamp(state.now()));
+            let (today, now) = (state.today(), state.stamp());
             state.write(|tx| crate::sample::load(tx, today, &now))?;
             Ok(format!("Loaded the sample PPG into {}", state.paths().dir.display()))
         }
@@ -172,11 +172,11 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 ),
                 (None, Some(person), _) => (
                     DocumentKind::PersonRecord { person_id: person },
-                    state.read(|conn| crate::people::access::json(conn, person, today))?,
+                    state.read(|conn| crate::documents::record::json(conn, person, today))?,
                 ),
                 (None, None, Some(passenger)) => (
                     DocumentKind::PassengerRecord { passenger_id: passenger },
-                    state.read(|conn| crate::people::access::passenger_json(conn, passenger, today))?,
+                    state.read(|conn| crate::documents::record::passenger_json(conn, passenger, today))?,
                 ),
                 (None, None, None) => {
                     return Err(Error::Refused(
@@ -261,7 +261,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
         Command::Import { what: ImportTarget::Contacts { file } } => {
             let text = crate::contacts::vcard::read_file(&file)?;
             let contacts = crate::contacts::vcard::read(&text).map_err(refused)?;
-            let now = crate::stamp(state.now());
+            let now = state.stamp();
             state.write(|tx| contacts.iter().try_for_each(|c| crate::contacts::insert(tx, c, &now).map(|_| ())))?;
             Ok(format!("Imported {} {}.", contacts.len(), if contacts.len() == 1 { "contact" } else { "contacts" }))
         }
@@ -300,7 +300,7 @@ fn category_named(conn: &rusqlite::Connection, name: &str) -> Result<i64> {
 /// Imports a directory file: Open Referral UK JSON by its .json name, otherwise CSV with the
 /// columns recognised by their headings.
 fn import_directory(state: &AppState, file: &std::path::Path) -> Result<String> {
-    let (today, now) = (state.today(), crate::stamp(state.now()));
+    let (today, now) = (state.today(), state.stamp());
     let is_json = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
         let text = crate::files::read_import(file, "an Open Referral UK file", 20)?;

@@ -22,7 +22,7 @@ pub fn get_contact(state: State<'_, AppState>, id: i64) -> Result<ContactDetail>
 pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Result<ContactDetail> {
     crate::state::guard(move || {
         let contact = input.checked()?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             let id = super::insert(tx, &contact, &now)?;
             views::detail(tx, id)
@@ -34,7 +34,7 @@ pub fn create_contact(state: State<'_, AppState>, input: ContactInput) -> Result
 pub fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) -> Result<ContactDetail> {
     crate::state::guard(move || {
         let contact = input.checked()?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             super::update(tx, id, &contact, &now)?;
             views::detail(tx, id)
@@ -50,7 +50,7 @@ pub fn delete_contact(state: State<'_, AppState>, id: i64) -> Result<()> {
 #[tauri::command(async)]
 pub fn add_contact_interaction(state: State<'_, AppState>, id: i64, input: InteractionInput) -> Result<ContactDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             super::add_interaction(tx, id, &input, today, &now)?;
             views::detail(tx, id)
@@ -77,7 +77,7 @@ pub fn import_contacts_vcard(state: State<'_, AppState>, path: ChosenFile) -> Re
     crate::state::guard(move || {
         let path = path.0;
         let text = super::vcard::read_file(&path)?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         match super::vcard::read(&text) {
             Err(problems) => Ok(ContactImport { imported: 0, problems }),
             Ok(contacts) => state.write(|tx| views::import(tx, &contacts, &now)),

@@ -33,7 +33,7 @@ pub fn create_directory_entry(state: State<'_, AppState>, input: EntryInput) -> 
     crate::state::guard(move || {
         let today = state.today();
         let entry = input.checked(today)?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             let id = super::insert(tx, &entry, &super::new_oruk_id(), "", &now)?;
             super::get(tx, id, today)
@@ -46,7 +46,7 @@ pub fn update_directory_entry(state: State<'_, AppState>, id: i64, input: EntryI
     crate::state::guard(move || {
         let today = state.today();
         let entry = input.checked(today)?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             super::update(tx, id, &entry, &now)?;
             super::get(tx, id, today)
@@ -62,7 +62,7 @@ pub fn mark_directory_entry_checked(state: State<'_, AppState>, id: i64, by: Str
         let mut c = crate::check::Checker::new();
         let by = c.text("checkedBy", &by, 120, Some("Please say who checked it."));
         c.finish()?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             super::mark_checked(tx, id, &by, today, &now)?;
             super::get(tx, id, today)
@@ -122,7 +122,7 @@ pub fn import_directory_csv(
     crate::state::guard(move || {
         let path = path.0;
         let text = super::csv::read_text(&path)?;
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         let progress = state.progress("Importing");
         state.write(|tx| {
             let rows = super::csv::parse(&text, &mapping, &super::categories(tx)?, today);
@@ -147,7 +147,7 @@ pub fn import_directory_oruk(state: State<'_, AppState>, path: ChosenFile) -> Re
     crate::state::guard(move || {
         let path = path.0;
         let text = crate::files::read_import(&path, "an Open Referral UK file", 20)?;
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         let progress = state.progress("Importing");
         state.write(|tx| super::oruk::import(tx, &text, today, &now, &progress))
     })

@@ -2,7 +2,7 @@
 //! officer, driver or befriender). Their name is printed inside, never in the document's
 //! title, running header or file name.
 
-use crate::people::access::{HeldItem, PassengerAccess, PersonAccess};
+use super::record::{HeldItem, PassengerAccess, PersonAccess};
 use crate::print::model::{Block, Column, Document, Image, Run};
 use crate::print::{day_month_year as short, or_not_given as or_none};
 use crate::settings::Settings;

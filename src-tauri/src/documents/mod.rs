@@ -13,6 +13,8 @@ pub mod drivers;
 pub mod members;
 pub mod minutes;
 pub mod printers;
+pub mod record;
+mod record_sql;
 
 use std::path::PathBuf;
 
@@ -174,19 +176,19 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 Ok(actions::reminders(&settings, &reminder_sheets(&rows, *owner_id), today, logo))
             }
             DocumentKind::Rota { week } => {
-                let monday = crate::drivers::trips::parse_week(week)?;
+                let monday = crate::calendar::parse_week(week)?;
                 let trips = crate::drivers::trips_between(conn, monday, monday + chrono::Duration::days(6), None)?;
                 Ok(drivers::rota(&settings, monday, &trips, logo))
             }
             DocumentKind::TripSheet { driver_id, week } => {
-                let monday = crate::drivers::trips::parse_week(week)?;
+                let monday = crate::calendar::parse_week(week)?;
                 let driver = crate::drivers::get_driver(conn, *driver_id, today)?;
                 let trips =
                     crate::drivers::trips_between(conn, monday, monday + chrono::Duration::days(6), Some(*driver_id))?;
                 Ok(drivers::trip_sheet(&settings, &driver, monday, &trips, logo))
             }
             DocumentKind::MileageClaim { driver_id, month } => {
-                let (first, last) = crate::drivers::trips::parse_month(month)?;
+                let (first, last) = crate::calendar::parse_month(month)?;
                 let driver = crate::drivers::get_driver(conn, *driver_id, today)?;
                 let claim = crate::drivers::mileage::claim_for(conn, *driver_id, first, last, today)?;
                 let trips = crate::drivers::trips_between(conn, first, last, Some(*driver_id))?;
@@ -212,13 +214,11 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 logo,
             )),
             DocumentKind::PersonRecord { person_id } => {
-                Ok(access::person_record(&settings, &crate::people::access::gather(conn, *person_id, today)?, logo))
+                Ok(access::person_record(&settings, &record::gather(conn, *person_id, today)?, logo))
             }
-            DocumentKind::PassengerRecord { passenger_id } => Ok(access::passenger_record(
-                &settings,
-                &crate::people::access::gather_passenger(conn, *passenger_id, today)?,
-                logo,
-            )),
+            DocumentKind::PassengerRecord { passenger_id } => {
+                Ok(access::passenger_record(&settings, &record::gather_passenger(conn, *passenger_id, today)?, logo))
+            }
             DocumentKind::Bulletin { bulletin_id } => {
                 let bulletin = crate::bulletins::get(conn, *bulletin_id)?;
                 Ok(bulletin::bulletin(&settings, &bulletin, &crate::bulletins::articles(conn, *bulletin_id)?, logo))
@@ -290,6 +290,17 @@ pub fn export(state: &AppState, kind: &DocumentKind, profile: Profile, now: Naiv
     crate::files::write_atomically(&path, &bytes)?;
     crate::db::make_private(&path);
     Ok(path)
+}
+
+// One line of what PPG Desk holds about a person, here so `record_sql.rs` imports only types.
+
+/// One thing held about them, with the day it happened (ISO) where there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HeldItem {
+    pub on: Option<String>,
+    pub what: String,
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ pub fn get_driver(state: State<'_, AppState>, id: i64) -> Result<Driver> {
 pub fn create_driver(state: State<'_, AppState>, input: DriverInput) -> Result<Driver> {
     crate::state::guard(move || {
         let driver = input.checked()?;
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             let id = sql::insert_driver(tx, &driver, &now)?;
             sql::get_driver(tx, id, today)
@@ -46,7 +46,7 @@ pub fn create_driver(state: State<'_, AppState>, input: DriverInput) -> Result<D
 pub fn update_driver(state: State<'_, AppState>, id: i64, input: DriverInput) -> Result<Driver> {
     crate::state::guard(move || {
         let driver = input.checked()?;
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             sql::update_driver(tx, id, &driver, &now)?;
             sql::get_driver(tx, id, today)
@@ -98,7 +98,7 @@ pub fn list_passengers(state: State<'_, AppState>, search: String) -> Result<Vec
 pub fn create_passenger(state: State<'_, AppState>, input: PassengerInput) -> Result<Passenger> {
     crate::state::guard(move || {
         let passenger = input.checked(state.today())?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             let id = sql::insert_passenger(tx, &passenger, &now)?;
             sql::get_passenger(tx, id)
@@ -110,7 +110,7 @@ pub fn create_passenger(state: State<'_, AppState>, input: PassengerInput) -> Re
 pub fn update_passenger(state: State<'_, AppState>, id: i64, input: PassengerInput) -> Result<Passenger> {
     crate::state::guard(move || {
         let passenger = input.checked(state.today())?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             sql::update_passenger(tx, id, &passenger, &now)?;
             sql::get_passenger(tx, id)
@@ -177,7 +177,7 @@ pub fn get_trip(state: State<'_, AppState>, id: i64) -> Result<Trip> {
 #[tauri::command(async)]
 pub fn create_trip(state: State<'_, AppState>, input: TripInput) -> Result<Trip> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             let id = trips::create(tx, &input, today, &now)?;
             sql::get_trip(tx, id)
@@ -188,7 +188,7 @@ pub fn create_trip(state: State<'_, AppState>, input: TripInput) -> Result<Trip>
 #[tauri::command(async)]
 pub fn update_trip(state: State<'_, AppState>, id: i64, input: TripInput) -> Result<Trip> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             trips::update(tx, id, &input, today, &now)?;
             sql::get_trip(tx, id)
@@ -212,7 +212,7 @@ pub fn assign_driver(
     override_reason: String,
 ) -> Result<Trip> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             assign::assign(tx, trip_id, driver_id, &override_reason, today, &now)?;
             sql::get_trip(tx, trip_id)
@@ -223,7 +223,7 @@ pub fn assign_driver(
 #[tauri::command(async)]
 pub fn set_trip_status(state: State<'_, AppState>, trip_id: i64, status: TripStatus) -> Result<Trip> {
     crate::state::guard(move || {
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             trips::set_status(tx, trip_id, status, &now)?;
             sql::get_trip(tx, trip_id)
@@ -234,7 +234,7 @@ pub fn set_trip_status(state: State<'_, AppState>, trip_id: i64, status: TripSta
 #[tauri::command(async)]
 pub fn mark_trip_done(state: State<'_, AppState>, trip_id: i64, miles: String, donation: String) -> Result<Trip> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             trips::mark_done(tx, trip_id, &miles, &donation, today, &now)?;
             sql::get_trip(tx, trip_id)
@@ -246,7 +246,7 @@ pub fn mark_trip_done(state: State<'_, AppState>, trip_id: i64, miles: String, d
 pub fn get_mileage_claim(state: State<'_, AppState>, driver_id: i64, month: String) -> Result<MileageClaim> {
     crate::state::guard(move || {
         let today = state.today();
-        let (first, last) = trips::parse_month(&month)?;
+        let (first, last) = crate::calendar::parse_month(&month)?;
         state.read(|conn| super::mileage::claim_for(conn, driver_id, first, last, today))
     })
 }
@@ -282,8 +282,8 @@ pub fn save_other_miles(
     miles: String,
 ) -> Result<MileageClaim> {
     crate::state::guard(move || {
-        let (first, last) = trips::parse_month(&month)?;
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (first, last) = crate::calendar::parse_month(&month)?;
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             super::mileage::save_other_miles(tx, driver_id, last, &miles, today, &now)?;
             super::mileage::claim_for(tx, driver_id, first, last, today)
@@ -319,7 +319,7 @@ pub fn save_passenger_record_json(state: State<'_, AppState>, id: i64, path: Cho
     crate::state::guard(move || {
         let path = path.0;
         let today = state.today();
-        let text = state.read(|conn| crate::people::access::passenger_json(conn, id, today))?;
+        let text = state.read(|conn| crate::documents::record::passenger_json(conn, id, today))?;
         crate::files::write_atomically(&path, text.as_bytes())
     })
 }

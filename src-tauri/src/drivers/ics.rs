@@ -55,7 +55,7 @@ pub fn driver_calendar(group_name: &str, driver_name: &str, trips: &[Trip], stam
             .done();
         calendar.push(event);
     }
-    let text = crate::meetings::ics::without_library_prodid(&calendar.done().to_string());
+    let text = crate::calendar::without_library_prodid(&calendar.done().to_string());
     // The zone's rules go before the first event (or before the end of an empty calendar).
     let at = text.find("BEGIN:VEVENT").or_else(|| text.find("END:VCALENDAR")).unwrap_or(text.len());
     format!("{}{LONDON}{}", &text[..at], &text[at..])

@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::sql;
-use super::trips::{self, Trip};
+use super::trips::Trip;
 use crate::error::Result;
 
 /// One week of trips, Monday to Sunday, for the trips screen and the rota.
@@ -27,10 +27,10 @@ pub struct TripWeek {
 /// The week starting `monday`, with the weeks either side named for the arrows.
 pub fn week_of(conn: &rusqlite::Connection, monday: NaiveDate, today: NaiveDate) -> Result<TripWeek> {
     Ok(TripWeek {
-        week: trips::week_name(monday),
+        week: crate::calendar::week_name(monday),
         monday: monday.to_string(),
-        previous: trips::week_name(monday - Duration::days(7)),
-        next: trips::week_name(monday + Duration::days(7)),
+        previous: crate::calendar::week_name(monday - Duration::days(7)),
+        next: crate::calendar::week_name(monday + Duration::days(7)),
         trips: sql::trips_between(conn, monday, monday + Duration::days(6), None)?,
         today: today.to_string(),
     })
@@ -38,8 +38,11 @@ pub fn week_of(conn: &rusqlite::Connection, monday: NaiveDate, today: NaiveDate)
 
 /// The trips of `week` ("2026-W48"), or of this week when it is empty.
 pub fn trip_week(conn: &rusqlite::Connection, week: &str, today: NaiveDate) -> Result<TripWeek> {
-    let monday =
-        if week.trim().is_empty() { trips::parse_week(&trips::week_name(today))? } else { trips::parse_week(week)? };
+    let monday = if week.trim().is_empty() {
+        crate::calendar::parse_week(&crate::calendar::week_name(today))?
+    } else {
+        crate::calendar::parse_week(week)?
+    };
     week_of(conn, monday, today)
 }
 

@@ -6,7 +6,8 @@ use tauri::State;
 use super::agenda::{self, AgendaItemInput, MeetingDetail};
 use super::record::{self, AttendanceStatus, DecisionInput};
 use super::{Meeting, MeetingInput, MeetingStatus, TemplateItem};
-use crate::actions::ActionInput;
+use crate::actions::views::ReviewLine;
+use crate::actions::{ActionInput, ActionStatus};
 use crate::dialogs::commands::ChosenFile;
 use crate::error::{Error, Result};
 use crate::state::AppState;
@@ -25,7 +26,7 @@ pub fn get_meeting(state: State<'_, AppState>, id: i64) -> Result<MeetingDetail>
 pub fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> Result<Meeting> {
     crate::state::guard(move || {
         let meeting = input.checked()?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| super::create(tx, &meeting, &now).and_then(|id| super::get(tx, id)))
     })
 }
@@ -34,7 +35,7 @@ pub fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> Result
 pub fn update_meeting(state: State<'_, AppState>, id: i64, input: MeetingInput) -> Result<MeetingDetail> {
     crate::state::guard(move || {
         let meeting = input.checked()?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             super::update(tx, id, &meeting, &now)?;
             agenda::detail(tx, id)
@@ -45,7 +46,7 @@ pub fn update_meeting(state: State<'_, AppState>, id: i64, input: MeetingInput) 
 #[tauri::command(async)]
 pub fn schedule_next_meeting(state: State<'_, AppState>, id: i64) -> Result<Meeting> {
     crate::state::guard(move || {
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             let settings =
                 crate::settings::load(tx)?.ok_or_else(|| Error::Refused("Please set up your PPG first.".into()))?;
@@ -58,7 +59,7 @@ pub fn schedule_next_meeting(state: State<'_, AppState>, id: i64) -> Result<Meet
 #[tauri::command(async)]
 pub fn set_meeting_status(state: State<'_, AppState>, id: i64, status: MeetingStatus) -> Result<Meeting> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             super::set_status(tx, id, status, today, &now)?;
             super::get(tx, id)
@@ -169,7 +170,7 @@ pub fn add_minutes_action(
     input: ActionInput,
 ) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             record::add_action(tx, item_id, &input, &now)?;
             agenda::detail(tx, meeting_id)
@@ -194,7 +195,7 @@ pub fn approve_previous_minutes(
     corrections: String,
 ) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             record::approve_previous(tx, meeting_id, &corrections, today, &now)?;
             agenda::detail(tx, meeting_id)
@@ -205,7 +206,7 @@ pub fn approve_previous_minutes(
 #[tauri::command(async)]
 pub fn add_minutes_amendment(state: State<'_, AppState>, meeting_id: i64, text: String) -> Result<MeetingDetail> {
     crate::state::guard(move || {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| {
             record::add_amendment(tx, meeting_id, &text, today, &now)?;
             agenda::detail(tx, meeting_id)
@@ -255,6 +256,36 @@ pub fn remove_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact
         state.write(|tx| {
             record::remove_guest(tx, meeting_id, contact_id)?;
             agenda::detail(tx, meeting_id)
+        })
+    })
+}
+
+#[tauri::command(async)]
+pub fn get_meeting_review(state: State<'_, AppState>, meeting_id: i64) -> Result<Vec<ReviewLine>> {
+    crate::state::guard(move || {
+        let today = state.today();
+        state.read(|conn| {
+            let meeting = super::get(conn, meeting_id)?;
+            crate::actions::views::review(conn, meeting_id, &meeting.meets_on, today)
+        })
+    })
+}
+
+/// At a meeting's review: records what was said (if anything) and, if asked, closes the action.
+#[tauri::command(async)]
+pub fn review_action(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    id: i64,
+    update: String,
+    status: Option<ActionStatus>,
+    reason: String,
+) -> Result<Vec<ReviewLine>> {
+    crate::state::guard(move || {
+        let (today, now) = (state.today(), state.stamp());
+        state.write(|tx| {
+            let meets_on = record::review_action(tx, meeting_id, id, &update, status, &reason, today, &now)?;
+            crate::actions::views::review(tx, meeting_id, &meets_on, today)
         })
     })
 }

@@ -2,27 +2,15 @@
 //! written in UTC, converted from UK local time (so summer time is right without relying on
 //! the reader's time-zone tables); nothing is fetched from anywhere.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use chrono_tz::Europe::London;
+use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use super::{AgendaItem, Meeting};
+use crate::calendar::{uk_to_utc, without_library_prodid};
 use crate::error::{Error, Result};
 
 /// Meetings with no end time are shown as lasting this long.
 const USUAL_LENGTH_MINUTES: i64 = 90;
-
-/// The UTC instant of a UK wall-clock time. In the autumn hour that happens twice, the first
-/// is meant; in the spring hour that never happens, the clocks have already gone forward.
-pub fn uk_to_utc(date: NaiveDate, hhmm: &str) -> Option<chrono::DateTime<Utc>> {
-    let time = NaiveTime::parse_from_str(hhmm, "%H:%M").ok()?;
-    let local = NaiveDateTime::new(date, time);
-    let resolved = London
-        .from_local_datetime(&local)
-        .earliest()
-        .or_else(|| London.from_local_datetime(&(local + Duration::hours(1))).earliest())?;
-    Some(resolved.with_timezone(&Utc))
-}
 
 /// The invite for `meeting`: what, when, where (room and/or joining details), and the agenda.
 pub fn invite(group_name: &str, meeting: &Meeting, items: &[AgendaItem], stamped: NaiveDateTime) -> Result<String> {
@@ -64,11 +52,6 @@ pub fn invite(group_name: &str, meeting: &Meeting, items: &[AgendaItem], stamped
 pub fn for_meeting(conn: &rusqlite::Connection, id: i64, stamped: NaiveDateTime) -> Result<String> {
     let group = crate::settings::load(conn)?.unwrap_or_default().group_name;
     invite(&group, &super::get(conn, id)?, &super::items(conn, id)?, stamped)
-}
-
-/// The icalendar crate writes its own PRODID first; a calendar has exactly one, ours.
-pub fn without_library_prodid(text: &str) -> String {
-    text.replacen("PRODID:ICALENDAR-RS\r\n", "", 1)
 }
 
 /// The group's name reduced to letters and digits, to make the invite's id unique per PPG.

@@ -25,7 +25,7 @@ pub fn get_person(state: State<'_, AppState>, id: i64) -> Result<Person> {
 pub fn create_person(state: State<'_, AppState>, input: PersonInput) -> Result<Person> {
     crate::state::guard(move || {
         let person = input.checked(state.today())?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| super::insert(tx, &person, &now).and_then(|id| super::get(tx, id)))
     })
 }
@@ -34,7 +34,7 @@ pub fn create_person(state: State<'_, AppState>, input: PersonInput) -> Result<P
 pub fn update_person(state: State<'_, AppState>, id: i64, input: PersonInput) -> Result<Person> {
     crate::state::guard(move || {
         let person = input.checked(state.today())?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             super::update(tx, id, &person, &now)?;
             super::get(tx, id)
@@ -45,7 +45,7 @@ pub fn update_person(state: State<'_, AppState>, id: i64, input: PersonInput) ->
 #[tauri::command(async)]
 pub fn mark_person_left(state: State<'_, AppState>, id: i64, on: String) -> Result<Person> {
     crate::state::guard(move || {
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| {
             let left = super::check_leaving(&super::get(tx, id)?, &on)?;
             super::set_left(tx, id, left, &now)?;
@@ -82,7 +82,7 @@ pub fn import_people_csv(
         let path = path.0;
         let text = super::csv::read_text(&path)?;
         let rows = super::csv::parse(&text, &mapping, state.today());
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         let progress = state.progress("Importing");
         state.write(|tx| super::csv::import(tx, rows, &now, &progress))
     })
@@ -105,7 +105,7 @@ pub fn save_person_record_json(state: State<'_, AppState>, id: i64, path: Chosen
     crate::state::guard(move || {
         let path = path.0;
         let today = state.today();
-        let text = state.read(|conn| super::access::json(conn, id, today))?;
+        let text = state.read(|conn| crate::documents::record::json(conn, id, today))?;
         crate::files::write_atomically(&path, text.as_bytes())
     })
 }

@@ -2,8 +2,6 @@
 //! roles, how they agreed to be contacted, and the rules for adding, editing, marking as
 //! left and erasing them.
 
-pub mod access;
-mod access_sql;
 pub mod commands;
 pub mod csv;
 mod sql;
@@ -353,14 +351,3 @@ pub fn check_leaving(person: &Person, on: &str) -> Result<NaiveDate> {
 
 #[cfg(test)]
 mod tests;
-
-// One line of what PPG Desk holds about a person, here so `access_sql.rs` imports only types.
-
-/// One thing held about them, with the day it happened (ISO) where there is one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct HeldItem {
-    pub on: Option<String>,
-    pub what: String,
-}

@@ -17,7 +17,7 @@ pub fn get_settings(state: State<'_, AppState>) -> Result<Option<Settings>> {
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
     crate::state::guard(move || {
         let settings = settings.checked()?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| super::save(tx, &settings, &now))?;
         Ok(settings)
     })
@@ -36,7 +36,7 @@ pub fn set_logo(state: State<'_, AppState>, path: ChosenFile) -> Result<()> {
         let bytes = crate::files::read_capped(&path, "a picture", crate::picture::MAX_FILE_BYTES)
             .map_err(|e| Error::invalid("logo", e.to_string()))?;
         let png = super::logo::prepare(&bytes)?;
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| super::save_logo(tx, Some(&png), &now))
     })
 }
@@ -44,7 +44,7 @@ pub fn set_logo(state: State<'_, AppState>, path: ChosenFile) -> Result<()> {
 #[tauri::command(async)]
 pub fn clear_logo(state: State<'_, AppState>) -> Result<()> {
     crate::state::guard(move || {
-        let now = crate::stamp(state.now());
+        let now = state.stamp();
         state.write(|tx| super::save_logo(tx, None, &now))
     })
 }

@@ -71,7 +71,7 @@ pub fn explore_sample(state: &AppState) -> Result<()> {
     crate::db::create_private_dir(&home.dir)?;
     std::fs::write(home.sample_marker(), b"")?;
     let loaded = state.switch_to(sample).and_then(|_| {
-        let (today, now) = (state.today(), crate::stamp(state.now()));
+        let (today, now) = (state.today(), state.stamp());
         state.write(|tx| crate::sample::load(tx, today, &now))
     });
     if loaded.is_err() {

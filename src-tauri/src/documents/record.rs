@@ -1,4 +1,4 @@
-//! Subject access for someone in People: everything PPG Desk holds about them, gathered for a
+//! Subject access for someone in People (or a passenger): everything PPG Desk holds about them, gathered for a
 //! readable PDF (`documents::access`) and a JSON file. Their own record and roles, the meetings
 //! they came to or had a part in, the actions they own, and their driver and befriender
 //! records. Other people's details are left out: the trips they drove say when and where, not
@@ -9,15 +9,15 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::access_sql as sql;
+use super::record_sql as sql;
 pub use super::HeldItem;
-use super::Person;
 use crate::befriending::matching::Befriender;
 use crate::drivers::{Driver, Passenger};
 use crate::error::Result;
+use crate::people::Person;
 
 impl HeldItem {
-    pub(super) fn new(on: Option<String>, what: impl Into<String>) -> Self {
+    pub(crate) fn new(on: Option<String>, what: impl Into<String>) -> Self {
         HeldItem { on, what: what.into() }
     }
 }
@@ -44,7 +44,7 @@ pub struct PersonAccess {
 
 /// Everything held about person `id`, as it stands `today`.
 pub fn gather(conn: &Connection, id: i64, today: NaiveDate) -> Result<PersonAccess> {
-    let person = super::get(conn, id)?;
+    let person = crate::people::get(conn, id)?;
     let driver = crate::drivers::drivers(conn, today)?.into_iter().find(|d| d.person_id == id);
     let (trips, other_miles) = match &driver {
         Some(d) => (sql::trips(conn, d.id)?, sql::other_miles(conn, d.id, today)?),

@@ -1,4 +1,4 @@
-//! The SQL behind a person's whole record (`access.rs`): each part as dated items in words.
+//! The SQL behind a person's whole record (`record.rs`): each part as dated items in words.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
