@@ -338,7 +338,7 @@ fn concerns_stay_open_until_passed_on_and_scores_show_the_change_and_the_next_re
 #[test]
 fn erasing_a_closed_referral_leaves_no_trace_of_the_person_but_keeps_an_anonymous_count() {
     use ppg_desk::befriending::relationship::{self, LogInput};
-    use ppg_desk::befriending::{matching, retention, retention_sql};
+    use ppg_desk::befriending::{self, matching, retention};
     let store = temp_store();
     let gone = refer(&store, "Philippa Quorndon-Vesey", "1/1/2024");
     let kept = refer(&store, "Edna Marsh", "1/10/2026");
@@ -371,7 +371,7 @@ fn erasing_a_closed_referral_leaves_no_trace_of_the_person_but_keeps_an_anonymou
     store.state.read(ppg_desk::db::flush_erased).unwrap();
     assert!(store.state.read(|conn| ppg_desk::befriending::get(conn, gone)).is_err());
     assert!(store.state.read(|conn| ppg_desk::befriending::get(conn, kept)).is_ok());
-    assert_eq!(store.state.read(retention_sql::history_count).unwrap(), 1, "an anonymous line is kept for reports");
+    assert_eq!(store.state.read(befriending::history_count).unwrap(), 1, "an anonymous line is kept for reports");
     for suffix in ["", "-wal"] {
         let path = format!("{}{suffix}", store.state.paths().db_file().display());
         let bytes = std::fs::read(&path).unwrap_or_default();

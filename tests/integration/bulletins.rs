@@ -3,7 +3,7 @@
 //! feedback, large print's size rule, ready-made sections, copying the last issue, and a
 //! published issue frozen and reprinted exactly.
 
-use ppg_desk::bulletins::{editing, sql, ArticleInput, ArticleKind, BulletinInput};
+use ppg_desk::bulletins::{self, editing, ArticleInput, ArticleKind, BulletinInput};
 use ppg_desk::documents::{self, DocumentKind};
 use ppg_desk::error::Error;
 use ppg_desk::print::{self, layout::Item, Profile};
@@ -32,7 +32,7 @@ fn new_issue(store: &crate::support::TempStore, number: u32, target: u32) -> i64
 }
 
 fn add(store: &crate::support::TempStore, id: i64, title: &str, body: &str) -> i64 {
-    store.state.write(|tx| sql::add_article(tx, id, ArticleKind::Article, title, body, NOW)).unwrap()
+    store.state.write(|tx| bulletins::add_article(tx, id, ArticleKind::Article, title, body, NOW)).unwrap()
 }
 
 /// The PDF's text in the order it is written (what screen readers follow), not as guessed
@@ -107,7 +107,8 @@ fn the_editor_says_when_an_issue_needs_more_pages_and_large_print_keeps_its_size
     );
     assert!(detail.pages.large_print > detail.pages.standard);
 
-    let (bulletin, articles) = store.state.read(|conn| Ok((sql::get(conn, id)?, sql::articles(conn, id)?))).unwrap();
+    let (bulletin, articles) =
+        store.state.read(|conn| Ok((bulletins::get(conn, id)?, bulletins::articles(conn, id)?))).unwrap();
     let document = documents::bulletin::bulletin(&Default::default(), &bulletin, &articles, None);
     let laid = print::lay_out(&document, Profile::LargePrint);
     let smallest = laid
@@ -188,7 +189,7 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
 fn the_next_issue_copies_the_last_and_a_published_issue_is_frozen_and_reprints_exactly() {
     let store = sample_store();
     let today = store.state.today();
-    let issues = store.state.read(sql::list).unwrap();
+    let issues = store.state.read(bulletins::list).unwrap();
     assert_eq!(issues.len(), 12, "the sample has twelve monthly issues");
     let last = &issues[0];
     let copy = store.state.write(|tx| editing::copy_last(tx, today, NOW)).unwrap();
@@ -198,7 +199,7 @@ fn the_next_issue_copies_the_last_and_a_published_issue_is_frozen_and_reprints_e
     assert_eq!(detail.articles.len() as u32, last.articles);
 
     let published = issues.iter().find(|b| b.published_on.is_some()).unwrap();
-    let kept = store.state.read(|conn| sql::printed(conn, published.id, "standard")).unwrap().unwrap();
+    let kept = store.state.read(|conn| bulletins::printed(conn, published.id, "standard")).unwrap().unwrap();
     let reprinted = documents::render(
         &store.state,
         &DocumentKind::Bulletin { bulletin_id: published.id },
@@ -207,7 +208,7 @@ fn the_next_issue_copies_the_last_and_a_published_issue_is_frozen_and_reprints_e
     )
     .unwrap();
     assert_eq!(reprinted, kept, "a published issue reprints byte for byte as it was");
-    let article = store.state.read(|conn| sql::articles(conn, published.id)).unwrap()[0].article.id;
+    let article = store.state.read(|conn| bulletins::articles(conn, published.id)).unwrap()[0].article.id;
     let Err(Error::Refused(why)) = store.state.write(|tx| {
         editing::save_article(tx, article, &ArticleInput { title: "Changed".into(), ..Default::default() }, NOW)
     }) else {

@@ -2,7 +2,7 @@
 //! six months, places kept while trips use them, former drivers' records removed after the
 //! retention period.
 
-use ppg_desk::drivers::{sql, CheckInput, CheckKind, DestinationInput, DriverInput};
+use ppg_desk::drivers::{self, CheckInput, CheckKind, DestinationInput, DriverInput};
 use ppg_desk::error::Error;
 
 use crate::support::temp_store;
@@ -22,11 +22,11 @@ fn a_dbs_certificate_number_is_forgotten_six_months_after_the_check() {
             outcome: "Clear".into(),
             expires_on: "1/5/2029".into(),
         };
-        store.state.write(|tx| sql::save_check(tx, ann, &check.checked(today)?)).unwrap();
-        let forgotten = store.state.write(|tx| sql::forget_old_dbs_details(tx, today)).unwrap();
+        store.state.write(|tx| drivers::save_check(tx, ann, &check.checked(today)?)).unwrap();
+        let forgotten = store.state.write(|tx| drivers::forget_old_dbs_details(tx, today)).unwrap();
         let dbs = store
             .state
-            .read(|conn| sql::get_driver(conn, ann, today))
+            .read(|conn| drivers::get_driver(conn, ann, today))
             .unwrap()
             .checks
             .into_iter()
@@ -54,26 +54,29 @@ fn a_place_with_trips_is_kept_and_an_unused_one_can_go() {
     let store = temp_store();
     let (p, d) = passenger_and_destination(&store);
     trip(&store, p, d, "1/12/2026", "9am", "10am");
-    let Err(Error::Refused(why)) = store.state.write(|tx| sql::delete_destination(tx, d)) else { panic!("kept") };
+    let Err(Error::Refused(why)) = store.state.write(|tx| drivers::delete_destination(tx, d)) else { panic!("kept") };
     assert_eq!(why, "1 trip goes to this place, so it stays in the list. You can change its name or address instead.");
     let renamed = DestinationInput {
         name: "Riverside General (Outpatients)".into(),
         address: "Hospital Road".into(),
         postcode: "rv1 8rh".into(),
     };
-    store.state.write(|tx| sql::update_destination(tx, d, &renamed.checked()?)).unwrap();
-    assert_eq!(store.state.read(|conn| sql::get_trip(conn, 1)).unwrap().destination_address, "Hospital Road, RV1 8RH");
+    store.state.write(|tx| drivers::update_destination(tx, d, &renamed.checked()?)).unwrap();
+    assert_eq!(
+        store.state.read(|conn| drivers::get_trip(conn, 1)).unwrap().destination_address,
+        "Hospital Road, RV1 8RH"
+    );
     let spare = store
         .state
         .write(|tx| {
-            sql::insert_destination(
+            drivers::insert_destination(
                 tx,
                 &DestinationInput { name: "Eye clinic".into(), ..Default::default() }.checked()?,
             )
         })
         .unwrap();
-    store.state.write(|tx| sql::delete_destination(tx, spare)).unwrap();
-    assert_eq!(store.state.read(sql::destinations).unwrap().len(), 1);
+    store.state.write(|tx| drivers::delete_destination(tx, spare)).unwrap();
+    assert_eq!(store.state.read(drivers::destinations).unwrap().len(), 1);
 }
 
 #[test]
@@ -85,20 +88,20 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     // Ann stops driving in March 2024; Bob in October 2026.
     let stop = |id: i64, now: &str| {
         store.state.write(|tx| {
-            let d = sql::get_driver(tx, id, day("2026-12-01"))?;
+            let d = drivers::get_driver(tx, id, day("2026-12-01"))?;
             let input = DriverInput {
                 person_id: Some(d.person_id),
                 vehicle_make: d.vehicle_make,
                 active: false,
                 ..Default::default()
             };
-            sql::update_driver(tx, id, &input.checked()?, now)
+            drivers::update_driver(tx, id, &input.checked()?, now)
         })
     };
     stop(ann, "2024-03-10T09:00:00").unwrap();
     stop(bob, "2026-10-01T09:00:00").unwrap();
     stop(ann, "2025-01-01T09:00:00").unwrap();
-    let got = store.state.read(|conn| sql::get_driver(conn, ann, day("2026-12-01"))).unwrap();
+    let got = store.state.read(|conn| drivers::get_driver(conn, ann, day("2026-12-01"))).unwrap();
     assert_eq!(got.stopped_on.as_deref(), Some("2024-03-10"), "saving again keeps the day they stopped");
 
     let sneaky = store.state.write(|tx| Ok(tx.execute("UPDATE drivers SET active = 1 WHERE id = ?1", [bob])?));
@@ -119,8 +122,8 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     store
         .state
         .write(|tx| {
-            let d = sql::get_driver(tx, bob, day("2026-12-01"))?;
-            sql::update_driver(
+            let d = drivers::get_driver(tx, bob, day("2026-12-01"))?;
+            drivers::update_driver(
                 tx,
                 bob,
                 &DriverInput { person_id: Some(d.person_id), active: true, ..Default::default() }.checked()?,
@@ -129,7 +132,7 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
         })
         .unwrap();
     assert_eq!(due(6, "2027-04-02"), vec!["Ann Archer"], "Bob is driving again");
-    assert_eq!(store.state.read(|conn| sql::get_driver(conn, bob, day("2026-12-01"))).unwrap().stopped_on, None);
+    assert_eq!(store.state.read(|conn| drivers::get_driver(conn, bob, day("2026-12-01"))).unwrap().stopped_on, None);
 
     let cai = driver(&store, "Cai Evans", &[]);
     let Err(Error::Refused(message)) =
@@ -155,8 +158,8 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
         (0, 0),
         "her checks and usual week go with the record"
     );
-    assert!(store.state.read(|conn| sql::get_driver(conn, ann, day("2026-12-01"))).is_err());
-    let months = store.state.read(|conn| sql::month_lines(conn, day("2024-03-01"), day("2024-03-31"))).unwrap();
+    assert!(store.state.read(|conn| drivers::get_driver(conn, ann, day("2026-12-01"))).is_err());
+    let months = store.state.read(|conn| drivers::month_lines(conn, day("2024-03-01"), day("2024-03-31"))).unwrap();
     assert_eq!(months.iter().map(|m| m.done).sum::<u32>(), 1, "her trip still counts, without her name");
     let query =
         ppg_desk::people::PeopleQuery { search: "Ann Archer".into(), filter: ppg_desk::people::PeopleFilter::Everyone };

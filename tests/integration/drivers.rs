@@ -8,7 +8,7 @@ use ppg_desk::documents::{self, DocumentKind};
 use ppg_desk::drivers::assign;
 use ppg_desk::drivers::rules::Slot;
 use ppg_desk::drivers::trips::{self, TripInput, TripStatus};
-use ppg_desk::drivers::{sql, CheckInput, CheckKind, DestinationInput, DriverInput, PassengerInput};
+use ppg_desk::drivers::{self, CheckInput, CheckKind, DestinationInput, DriverInput, PassengerInput};
 use ppg_desk::error::Error;
 use ppg_desk::print::Profile;
 
@@ -42,7 +42,7 @@ pub(crate) fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)
     store
         .state
         .write(|tx| {
-            let id = sql::insert_driver(tx, &input.checked()?, NOW)?;
+            let id = drivers::insert_driver(tx, &input.checked()?, NOW)?;
             for kind in CheckKind::ALL {
                 let on = expires
                     .iter()
@@ -50,7 +50,7 @@ pub(crate) fn driver(store: &TempStore, name: &str, expires: &[(CheckKind, &str)
                     .map(|(_, on)| on.to_string())
                     .unwrap_or_else(|| "24/11/2027".into());
                 let check = CheckInput { kind: Some(*kind), expires_on: on, ..Default::default() };
-                sql::save_check(tx, id, &check.checked(today)?)?;
+                drivers::save_check(tx, id, &check.checked(today)?)?;
             }
             Ok(id)
         })
@@ -96,8 +96,8 @@ pub(crate) fn passenger_and_destination(store: &TempStore) -> (i64, i64) {
                 consent_on: "1/11/2026".into(),
                 ..Default::default()
             };
-            let p = sql::insert_passenger(tx, &p.checked(day("2026-11-24"))?, NOW)?;
-            let d = sql::insert_destination(
+            let p = drivers::insert_passenger(tx, &p.checked(day("2026-11-24"))?, NOW)?;
+            let d = drivers::insert_destination(
                 tx,
                 &DestinationInput { name: "Riverside General Hospital".into(), ..Default::default() }.checked()?,
             )?;
@@ -171,7 +171,7 @@ fn suggestions_rank_free_drivers_first_and_assigning_explains_every_problem() {
         .state
         .write(|tx| assign::assign(tx, second, bob, "Renewal seen, certificate in the post", today, NOW))
         .unwrap();
-    let kept = store.state.read(|conn| sql::get_trip(conn, second)).unwrap();
+    let kept = store.state.read(|conn| drivers::get_trip(conn, second)).unwrap();
     assert_eq!(
         (kept.status, kept.override_reason.as_str()),
         (TripStatus::Assigned, "Renewal seen, certificate in the post")
@@ -206,7 +206,8 @@ fn a_weekly_series_makes_each_trip_and_statuses_move_only_forward() {
         ..Default::default()
     };
     let first = store.state.write(|tx| trips::create(tx, &input, day("2026-11-24"), NOW)).unwrap();
-    let all = store.state.read(|conn| sql::trips_between(conn, day("2026-12-01"), day("2026-12-31"), None)).unwrap();
+    let all =
+        store.state.read(|conn| drivers::trips_between(conn, day("2026-12-01"), day("2026-12-31"), None)).unwrap();
     assert_eq!(
         all.iter().map(|t| t.goes_on.as_str()).collect::<Vec<_>>(),
         vec!["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22", "2026-12-29"]
@@ -227,7 +228,7 @@ fn a_weekly_series_makes_each_trip_and_statuses_move_only_forward() {
     };
     assert!(why.contains("not happened yet"));
     store.state.write(|tx| trips::mark_done(tx, first, "12.5", "£3", day("2026-12-01"), NOW)).unwrap();
-    let done = store.state.read(|conn| sql::get_trip(conn, first)).unwrap();
+    let done = store.state.read(|conn| drivers::get_trip(conn, first)).unwrap();
     assert_eq!((done.status, done.miles_tenths, done.donation_pence), (TripStatus::Done, Some(125), Some(300)));
 }
 
@@ -263,7 +264,7 @@ fn a_drivers_calendar_is_in_uk_local_time_for_a_standard_parser() {
 fn the_sample_scheme_warns_on_the_dashboard_and_prints_its_week() {
     let store = sample_store();
     let today = store.state.today();
-    let drivers = store.state.read(|conn| sql::drivers(conn, today)).unwrap();
+    let drivers = store.state.read(|conn| drivers::drivers(conn, today)).unwrap();
     assert_eq!(
         (drivers.len(), drivers.iter().filter(|d| d.active).count()),
         (9, 8),
@@ -286,7 +287,8 @@ fn the_sample_scheme_warns_on_the_dashboard_and_prints_its_week() {
 
     let week = trips::week_name(today);
     let monday = trips::parse_week(&week).unwrap();
-    let listed = store.state.read(|conn| sql::trips_between(conn, monday, monday + Duration::days(6), None)).unwrap();
+    let listed =
+        store.state.read(|conn| drivers::trips_between(conn, monday, monday + Duration::days(6), None)).unwrap();
     assert!(!listed.is_empty(), "the sample has trips this week");
     let rota = documents::render(
         &store.state,
@@ -331,7 +333,7 @@ fn the_database_refuses_what_the_rules_refuse() {
     }
     // A driver leaving PPG Desk hands their coming trips back.
     store.state.write(|tx| assign::assign(tx, id, ann, "", day("2026-11-24"), NOW)).unwrap();
-    let person = store.state.read(|conn| sql::get_driver(conn, ann, day("2026-11-24"))).unwrap().person_id;
+    let person = store.state.read(|conn| drivers::get_driver(conn, ann, day("2026-11-24"))).unwrap().person_id;
     let preview = store.state.read(|conn| ppg_desk::people::erasure_preview_for(conn, person)).unwrap();
     assert!(
         preview.removes.last().unwrap().starts_with("their driver record"),
@@ -339,7 +341,7 @@ fn the_database_refuses_what_the_rules_refuse() {
         preview.removes
     );
     store.state.write(|tx| ppg_desk::people::delete(tx, person)).unwrap();
-    let back = store.state.read(|conn| sql::get_trip(conn, id)).unwrap();
+    let back = store.state.read(|conn| drivers::get_trip(conn, id)).unwrap();
     assert_eq!((back.status, back.driver_id), (TripStatus::Requested, None));
 }
 
@@ -349,7 +351,7 @@ fn the_scheme_summary_adds_up_the_months_and_the_drivers() {
     let today = store.state.today();
     let (from, to) = ppg_desk::drivers::summary::period(3, today);
     let summary = store.state.read(|conn| ppg_desk::drivers::summary::summary(conn, from, to)).unwrap();
-    let trips = store.state.read(|conn| sql::trips_between(conn, from, to, None)).unwrap();
+    let trips = store.state.read(|conn| drivers::trips_between(conn, from, to, None)).unwrap();
     let done = trips.iter().filter(|t| t.status == TripStatus::Done).count() as u32;
     let not_covered = trips.iter().filter(|t| t.status == TripStatus::NotCovered).count() as u32;
     assert!(done > 20, "the sample has months of trips: {done}");

@@ -74,7 +74,7 @@ fn a_mileage_claim_across_5_and_6_april_splits_the_rates_by_tax_year() {
 
 #[test]
 fn miles_for_other_organisations_count_first_towards_the_10000() {
-    use ppg_desk::drivers::{mileage, sql};
+    use ppg_desk::drivers::{self, mileage};
     let store = temp_store();
     let ann = driver(&store, "Ann Archer", &[]);
     let date = day("2026-11-10");
@@ -127,10 +127,10 @@ fn miles_for_other_organisations_count_first_towards_the_10000() {
     );
 
     // The next tax year starts again from nothing, and the database refuses nonsense.
-    let next = store.state.read(|conn| sql::other_miles(conn, ann, day("2027-04-06"))).unwrap();
+    let next = store.state.read(|conn| drivers::other_miles(conn, ann, day("2027-04-06"))).unwrap();
     assert_eq!(next, 0);
-    let refused = store.state.write(|tx| sql::set_other_miles(tx, ann, day("2026-11-10"), 10, NOW));
+    let refused = store.state.write(|tx| drivers::set_other_miles(tx, ann, day("2026-11-10"), 10, NOW));
     assert!(refused.is_err(), "a tax year starts on 6 April");
-    let refused = store.state.write(|tx| sql::set_other_miles(tx, ann, day("2026-04-06"), -5, NOW));
+    let refused = store.state.write(|tx| drivers::set_other_miles(tx, ann, day("2026-04-06"), -5, NOW));
     assert!(refused.is_err(), "miles cannot be negative");
 }

@@ -108,7 +108,7 @@ fn a_befrienders_record_lists_their_matches_without_naming_who() {
 fn a_passengers_record_has_their_trips_without_the_drivers_names() {
     let store = sample_store();
     let today = store.state.today();
-    let harold = store.state.read(|conn| ppg_desk::drivers::sql::passengers(conn, "Harold Jenkins")).unwrap()[0].id;
+    let harold = store.state.read(|conn| ppg_desk::drivers::passengers(conn, "Harold Jenkins")).unwrap()[0].id;
     let record = store.state.read(|conn| access::gather_passenger(conn, harold, today)).unwrap();
     assert_eq!(record.passenger.pickup_address, "27 Green Lane, Oakford RV5 2GL");
     assert!(
@@ -126,13 +126,8 @@ fn a_passengers_record_has_their_trips_without_the_drivers_names() {
     let text = tool("pdftotext", &[], &pdf);
     let json = store.state.read(|conn| access::passenger_json(conn, harold, today)).unwrap();
     assert!(text.contains("Harold Jenkins") && text.contains("Your trips") && json.contains("Riverside Renal Unit"));
-    let drivers: Vec<String> = store
-        .state
-        .read(|conn| ppg_desk::drivers::sql::drivers(conn, today))
-        .unwrap()
-        .into_iter()
-        .map(|d| d.name)
-        .collect();
+    let drivers: Vec<String> =
+        store.state.read(|conn| ppg_desk::drivers::drivers(conn, today)).unwrap().into_iter().map(|d| d.name).collect();
     for driver in &drivers {
         assert!(
             !text.contains(driver.as_str()) && !json.contains(driver.as_str()),

@@ -27,13 +27,14 @@ mod relationship_sql;
 pub mod report;
 mod report_sql;
 pub mod retention;
-pub mod retention_sql;
+mod retention_sql;
 pub mod rules;
 mod sql;
 pub mod views;
 
 pub use match_sql::{befrienders, forget_old_dbs_references, get_befriender, insert_befriender, update_befriender};
 pub use relationship_sql::open_concerns;
+pub use retention_sql::history_count;
 pub use sql::{get, insert, list};
 
 /// Everything held about a referred person as JSON (subject access): the same record the

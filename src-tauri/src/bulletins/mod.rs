@@ -8,9 +8,9 @@ pub mod commands;
 pub mod editing;
 pub mod pages;
 pub mod sections;
-pub mod sql;
+mod sql;
 
-pub use sql::{articles, get, list, printed};
+pub use sql::{add_article, articles, get, list, printed, update_article};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -10,7 +10,7 @@ pub mod ics;
 pub mod mileage;
 pub mod passengers;
 pub mod rules;
-pub mod sql;
+mod sql;
 pub mod summary;
 pub mod trip;
 pub mod trips;
@@ -26,7 +26,9 @@ use crate::error::Result;
 pub use passengers::{CheckedPassenger, Destination, DestinationInput, Passenger, PassengerInput};
 use rules::{Absence, CheckState, Slot};
 pub use sql::{
-    driver_for_person, drivers, forget_old_dbs_details, get_driver, get_passenger, passengers, trips_between,
+    add_absence, delete_destination, destinations, driver_for_person, drivers, forget_old_dbs_details, get_driver,
+    get_passenger, get_trip, insert_destination, insert_driver, insert_passenger, month_lines, other_miles, passengers,
+    save_check, set_other_miles, trips_between, update_destination, update_driver,
 };
 
 keyed_enum!(

@@ -6,7 +6,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::Transaction;
 
-use crate::bulletins::{editing, sections, sql, ArticleInput, ArticleKind, BulletinInput};
+use crate::bulletins::{self, editing, sections, ArticleInput, ArticleKind, BulletinInput};
 use crate::error::Result;
 use crate::print::{self, Profile};
 
@@ -80,8 +80,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         };
         let id = editing::create(tx, &input, now)?;
         let (heading, body, boxed) = LEADS[first.month0() as usize];
-        let lead = sql::add_article(tx, id, ArticleKind::Article, heading, body, now)?;
-        sql::update_article(
+        let lead = bulletins::add_article(tx, id, ArticleKind::Article, heading, body, now)?;
+        bulletins::update_article(
             tx,
             lead,
             &ArticleInput {
@@ -95,10 +95,10 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         if n % 3 == 0 {
             editing::set_picture(tx, lead, &picture(), "Sunrise over the hills behind Riverside", now)?;
         }
-        sql::add_article(tx, id, ArticleKind::Article, "From the practice", PRACTICE_NEWS[n as usize % 4], now)?;
+        bulletins::add_article(tx, id, ArticleKind::Article, "From the practice", PRACTICE_NEWS[n as usize % 4], now)?;
         // Dates from the start of the issue's month (from today for this month's issue).
         let (title, body) = sections::fill(tx, ArticleKind::Diary, &[], if n == 11 { today } else { first })?;
-        sql::add_article(tx, id, ArticleKind::Diary, &title, &body, now)?;
+        bulletins::add_article(tx, id, ArticleKind::Diary, &title, &body, now)?;
         let groups: Vec<i64> =
             entries.iter().skip((n as usize * 3) % entries.len().max(1)).take(3).map(|e| e.id).collect();
         editing::add(tx, id, ArticleKind::Groups, &groups, today, now)?;
@@ -107,8 +107,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
             editing::add(tx, id, ArticleKind::YouSaid, &done.iter().take(2).copied().collect::<Vec<_>>(), today, now)?;
         }
         if n < 11 {
-            let b = sql::get(tx, id)?;
-            let document = crate::documents::bulletin::bulletin(&settings, &b, &sql::articles(tx, id)?, None);
+            let b = bulletins::get(tx, id)?;
+            let document = crate::documents::bulletin::bulletin(&settings, &b, &bulletins::articles(tx, id)?, None);
             let stamp = first.and_hms_opt(9, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
             let standard = print::render(&document, Profile::Standard, stamp)?;
             let large = print::render(&document, Profile::LargePrint, stamp)?;

@@ -8,7 +8,7 @@ use rusqlite::Transaction;
 
 use crate::drivers::rules::Slot;
 use crate::drivers::trips::{self, TripInput, TripStatus};
-use crate::drivers::{assign, sql, CheckInput, CheckKind, DestinationInput, DriverInput, PassengerInput};
+use crate::drivers::{self, assign, CheckInput, CheckKind, DestinationInput, DriverInput, PassengerInput};
 use crate::error::{Error, Result};
 use crate::people::{self, PeopleFilter, PeopleQuery};
 
@@ -77,7 +77,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         active: false,
         ..Default::default()
     };
-    sql::insert_driver(tx, &former.checked()?, &format!("{}T10:00:00", today - Duration::days(913)))?;
+    drivers::insert_driver(tx, &former.checked()?, &format!("{}T10:00:00", today - Duration::days(913)))?;
     let mut drivers = Vec::new();
     for &(name, make, colour, registration, wheelchair, days, from, to, insurance_in, mot_in) in DRIVERS {
         let input = DriverInput {
@@ -94,7 +94,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
                 .collect(),
             ..Default::default()
         };
-        let id = sql::insert_driver(tx, &input.checked()?, now)?;
+        let id = drivers::insert_driver(tx, &input.checked()?, now)?;
         for (kind, expires_in, reference) in [
             (CheckKind::Dbs, 600, format!("0012{:08}", id * 7919)),
             (CheckKind::Licence, 400, String::new()),
@@ -108,7 +108,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
                 outcome: if kind == CheckKind::Dbs { "Clear".into() } else { String::new() },
                 expires_on: uk(today + Duration::days(expires_in)),
             };
-            sql::save_check(tx, id, &check.checked(today)?)?;
+            drivers::save_check(tx, id, &check.checked(today)?)?;
         }
         drivers.push(id);
     }
@@ -118,7 +118,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         note: "Holiday".into(),
     }
     .checked()?;
-    sql::add_absence(tx, drivers[2], starts, ends, &note)?;
+    drivers::add_absence(tx, drivers[2], starts, ends, &note)?;
 
     let mut passengers = Vec::new();
     for &(name, phone, address, wheelchair, walking_aid, escort) in PASSENGERS {
@@ -132,11 +132,11 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
             consent_on: uk(today - Duration::days(200)),
             ..Default::default()
         };
-        passengers.push(sql::insert_passenger(tx, &input.checked(today)?, now)?);
+        passengers.push(drivers::insert_passenger(tx, &input.checked(today)?, now)?);
     }
     let mut destinations = Vec::new();
     for &(name, address, postcode) in DESTINATIONS {
-        destinations.push(sql::insert_destination(
+        destinations.push(drivers::insert_destination(
             tx,
             &DestinationInput { name: name.into(), address: address.into(), postcode: postcode.into() }.checked()?,
         )?);
@@ -186,7 +186,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         ..Default::default()
     };
     let first = trips::create(tx, &series, first_tuesday, now)?;
-    let series_trips = sql::trips_between(tx, first_tuesday, today + Duration::days(14), None)?;
+    let series_trips = drivers::trips_between(tx, first_tuesday, today + Duration::days(14), None)?;
     for trip in series_trips.iter().filter(|t| t.id >= first) {
         let on = NaiveDate::parse_from_str(&trip.goes_on, "%Y-%m-%d").unwrap_or(today);
         place(tx, trip.id, on, 1, today, now)?;
