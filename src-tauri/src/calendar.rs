@@ -15,22 +15,24 @@ pub fn parse_week(text: &str) -> Result<NaiveDate> {
     NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon).ok_or_else(bad)
 }
 
+/// The months' names, lower case, January first (for reading dates and months as typed).
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The year and month number in "2026-11", "11/2026", "November 2026" or "Nov 2026".
 fn month_parts(text: &str) -> Option<(i32, u32)> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let parts: Vec<&str> = text.split(['-', '/', ' ', '.']).filter(|p| !p.is_empty()).collect();
     let [a, b] = parts.as_slice() else { return None };
     let (year, month) = if a.len() == 4 && a.bytes().all(|c| c.is_ascii_digit()) { (a, b) } else { (b, a) };

@@ -92,20 +92,7 @@ pub fn check_email(value: &str) -> std::result::Result<(), &'static str> {
     Ok(())
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::calendar::MONTHS;
 
 /// Parses a date as people in England write it: 24/11/2026, 24-11-2026, 24.11.26,
 /// 24 November 2026, 24 Nov 2026, or the ISO form 2026-11-24.

@@ -24,19 +24,7 @@ pub fn agenda(
         crate::print::day_month_year(&meeting.meets_on)
     );
     doc.logo = logo;
-    let when = match &meeting.ends_at {
-        Some(end) => {
-            format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end))
-        }
-        None => format!("{}, {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at)),
-    };
-    doc.subtitle = vec![settings.group_name.clone(), when];
-    if !meeting.venue.is_empty() {
-        doc.subtitle.push(format!("At: {}", meeting.venue));
-    }
-    if !meeting.online_link.is_empty() {
-        doc.subtitle.push(format!("Online: {}", meeting.online_link));
-    }
+    doc.subtitle = meeting_subtitle(&settings.group_name, meeting);
     let numbered = items
         .iter()
         .map(|item| {
@@ -91,4 +79,22 @@ pub fn agenda(
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The lines under an agenda's or minutes' title: the PPG, when, and where (room and/or link).
+pub(super) fn meeting_subtitle(group_name: &str, meeting: &Meeting) -> Vec<String> {
+    let when = match &meeting.ends_at {
+        Some(end) => {
+            format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end))
+        }
+        None => format!("{}, {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at)),
+    };
+    let mut lines = vec![group_name.to_string(), when];
+    if !meeting.venue.is_empty() {
+        lines.push(format!("At: {}", meeting.venue));
+    }
+    if !meeting.online_link.is_empty() {
+        lines.push(format!("Online: {}", meeting.online_link));
+    }
+    lines
 }

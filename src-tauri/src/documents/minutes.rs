@@ -11,7 +11,7 @@ use crate::print::day_month_year;
 use crate::print::markdown;
 use crate::print::model::{Block, Column, Document, Image, Run};
 use crate::settings::Settings;
-use crate::words::{long_date, spoken_time};
+use crate::words::long_date;
 
 fn short_date(iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")
@@ -33,19 +33,7 @@ pub fn minutes(settings: &Settings, detail: &MeetingDetail, review: &[ReviewLine
         day_month_year(&meeting.meets_on)
     );
     doc.logo = logo;
-    let when = match &meeting.ends_at {
-        Some(end) => {
-            format!("{}, {} to {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at), spoken_time(end))
-        }
-        None => format!("{}, {}", long_date(&meeting.meets_on), spoken_time(&meeting.starts_at)),
-    };
-    doc.subtitle = vec![settings.group_name.clone(), when];
-    if !meeting.venue.is_empty() {
-        doc.subtitle.push(format!("At: {}", meeting.venue));
-    }
-    if !meeting.online_link.is_empty() {
-        doc.subtitle.push(format!("Online: {}", meeting.online_link));
-    }
+    doc.subtitle = super::agenda::meeting_subtitle(&settings.group_name, meeting);
     if !approved {
         doc.push(Block::Paragraph(vec![Run::bold("Draft: "), Run::plain("these minutes are not yet approved.")]));
     }

@@ -264,10 +264,7 @@ pub fn remove_meeting_guest(state: State<'_, AppState>, meeting_id: i64, contact
 pub fn get_meeting_review(state: State<'_, AppState>, meeting_id: i64) -> Result<Vec<ReviewLine>> {
     crate::state::guard(move || {
         let today = state.today();
-        state.read(|conn| {
-            let meeting = super::get(conn, meeting_id)?;
-            crate::actions::views::review(conn, meeting_id, &meeting.meets_on, today)
-        })
+        state.read(|conn| record::review(conn, meeting_id, today))
     })
 }
 
@@ -283,9 +280,6 @@ pub fn review_action(
 ) -> Result<Vec<ReviewLine>> {
     crate::state::guard(move || {
         let (today, now) = (state.today(), state.stamp());
-        state.write(|tx| {
-            let meets_on = record::review_action(tx, meeting_id, id, &update, status, &reason, today, &now)?;
-            crate::actions::views::review(tx, meeting_id, &meets_on, today)
-        })
+        state.write(|tx| record::review_action(tx, meeting_id, id, &update, status, &reason, today, &now))
     })
 }

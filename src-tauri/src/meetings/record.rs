@@ -209,9 +209,15 @@ pub fn add_amendment(conn: &Connection, meeting_id: i64, text: &str, today: Naiv
     record_sql::insert_amendment(conn, meeting_id, today, &text, now)
 }
 
+/// The actions this meeting reviews under matters arising, with what was said about each.
+pub fn review(conn: &Connection, meeting_id: i64, today: NaiveDate) -> Result<Vec<actions::views::ReviewLine>> {
+    let meeting = super::get(conn, meeting_id)?;
+    actions::views::review(conn, meeting_id, &meeting.meets_on, today)
+}
+
 /// At this meeting's matters-arising review: records what was said about action `action_id`
 /// and, if asked, closes it, dated the meeting's day (or today if the meeting is still to
-/// come). Refused once the minutes are approved. Returns the meeting's date.
+/// come). Refused once the minutes are approved. Returns the review as it now stands.
 #[allow(clippy::too_many_arguments)]
 pub fn review_action(
     conn: &Connection,
@@ -222,14 +228,14 @@ pub fn review_action(
     reason: &str,
     today: NaiveDate,
     now: &str,
-) -> Result<String> {
+) -> Result<Vec<actions::views::ReviewLine>> {
     let meeting = super::get(conn, meeting_id)?;
     super::status::check_minutes_editable(meeting.status)?;
     let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").map_err(|_| {
         crate::error::Error::Refused("That meeting's date could not be read, so nothing was recorded.".into())
     })?;
     actions::record_review(conn, action_id, meeting_id, meets_on.min(today), said, status, reason, now)?;
-    Ok(meeting.meets_on)
+    actions::views::review(conn, meeting_id, &meeting.meets_on, today)
 }
 
 #[cfg(test)]

@@ -43,15 +43,20 @@ export function leaveThen(proceed: () => void) {
 export function bySubmitting(form: () => HTMLFormElement | undefined): () => Promise<boolean> {
   return async () => {
     const element = form();
-    if (!element) return false;
-    element.requestSubmit();
-    for (let waited = 0; waited < 50; waited++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      if (!element.isConnected) return true;
-      if (element.querySelector('[aria-invalid="true"]')) return false;
-    }
-    return false;
+    return element ? submitAndWait(element, () => !element.isConnected) : false;
   };
+}
+
+/** Presses `form`'s own Save and waits up to five seconds: true once `saved()` says so, false
+ * as soon as the form shows what is wrong beside a field (or if nothing happens). */
+async function submitAndWait(form: HTMLFormElement, saved: () => boolean): Promise<boolean> {
+  form.requestSubmit();
+  for (let waited = 0; waited < 50; waited++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (saved()) return true;
+    if (form.querySelector('[aria-invalid="true"]')) return false;
+  }
+  return false;
 }
 
 /** Whether every form with unsaved typing can save itself (else "Save" is not offered). */
@@ -100,16 +105,11 @@ const savedMarks = new WeakMap<HTMLFormElement, () => void>();
 export function unsavedForm(form: HTMLFormElement) {
   const key = Symbol('form');
   let baseline = snapshot(form);
-  const save = async () => {
-    form.requestSubmit();
-    for (let waited = 0; waited < 50; waited++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+  const save = () =>
+    submitAndWait(form, () => {
       check();
-      if (!dirtyForms.has(key)) return true;
-      if (form.querySelector('[aria-invalid="true"]')) return false;
-    }
-    return false;
-  };
+      return !dirtyForms.has(key);
+    });
   const check = () => {
     if (form.isConnected && snapshot(form) !== baseline) dirtyForms.set(key, save);
     else dirtyForms.delete(key);
