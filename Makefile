@@ -24,10 +24,12 @@ help:
 	@echo "make bench  run the performance benchmarks and check their budgets"
 	@echo "make release  build an optimised binary and a .deb package"
 
-# Builds the binary the way the test suite does (same features), so `make run` after
+# Builds the window the way the test suite does (same features), so `make run` after
 # `make test` reuses every compiled crate instead of building the WebKit stack twice.
+# `ppg-desk` with no command starts the window beside it (ARGS=--data-dir DIR works too).
 run: setup ui
-	cargo test --no-run --test integration
+	cargo build -p ppg-desk-cli
+	cargo test --no-run -p ppg-desk-window --test commands
 	"$(CARGO_TARGET_DIR)/debug/ppg-desk" $(ARGS)
 
 test: setup ui test-style test-rust test-bindings test-ui test-e2e
@@ -68,11 +70,14 @@ ui: ui-deps
 test-style:
 	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p ppg-desk-window --test e2e -- -D warnings
 
+# The core's unit tests and invariants, the command line with it (integration), and the
+# window's command index under Tauri's mock runtime.
 test-rust:
-	cargo test --lib --bins --test integration --test tidy
+	cargo test --workspace --lib --bins --test integration --test tidy --test commands
 
 # The TypeScript types are generated from Rust by the test run above; they must be committed.
 test-bindings:
@@ -89,19 +94,27 @@ test-ui:
 
 # The real window, through tauri-driver and WebKitWebDriver, on a virtual display.
 test-e2e:
+	cargo build -p ppg-desk-cli
 	tests/e2e/cups-printer.sh
 	xvfb-run -a -s "-screen 0 1280x900x24" cargo test --test e2e -- --test-threads=1
 
-# Performance budgets: criterion benchmarks (release build), then a check against benches/budgets.json.
+# Performance budgets: criterion benchmarks (release build) checked against benches/budgets.json,
+# then whole processes: printing a huge directory, and the start-up budgets (command line,
+# window's first screen, memory, sizes) in benches/startup.py, under a virtual display.
 bench: setup ui
-	cargo bench --bench print --bench actions
+	cargo bench -p ppg-desk-core --bench print --bench actions
 	benches/check-budgets.py
-	cargo build --release --bin ppg-desk
+	cargo build --release -p ppg-desk-cli -p ppg-desk-window
 	BIN="$(CARGO_TARGET_DIR)/release/ppg-desk" benches/print-memory.sh
+	xvfb-run -a -s "-screen 0 1280x900x24" benches/startup.py
 
+# The .deb holds the window (ppg-desk-window, started from the desktop menu) and the command
+# line (ppg-desk), both in /usr/bin; tauri.conf.json takes the command line from dist/.
 release: setup ui
+	cargo build --release -p ppg-desk-cli
+	mkdir -p dist && cp "$(CARGO_TARGET_DIR)/release/ppg-desk" dist/ppg-desk
 	npm --prefix ui exec -- tauri build --bundles deb
 
 clean:
-	rm -rf ui/dist ui/node_modules gen .e2e
+	rm -rf ui/dist ui/node_modules gen .e2e dist
 	cargo clean

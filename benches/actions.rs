@@ -6,11 +6,11 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use ppg_desk::actions::views::{self, ActionFilter, ActionView};
-use ppg_desk::actions::{self, ActionInput, ActionStatus};
-use ppg_desk::db::DataPaths;
-use ppg_desk::people::PersonInput;
-use ppg_desk::state::{AppState, Topic};
+use ppg_desk_core::actions::views::{self, ActionFilter, ActionView};
+use ppg_desk_core::actions::{self, ActionInput, ActionStatus};
+use ppg_desk_core::db::DataPaths;
+use ppg_desk_core::people::PersonInput;
+use ppg_desk_core::state::{AppState, Topic};
 
 fn store(dir: &std::path::Path) -> AppState {
     let state = AppState::open(DataPaths::at(dir), Box::new(|_: &[Topic]| {}));
@@ -21,7 +21,7 @@ fn store(dir: &std::path::Path) -> AppState {
             for n in 0..40 {
                 let person =
                     PersonInput { full_name: format!("Volunteer {n:02}"), ..Default::default() }.checked(start)?;
-                owners.push(ppg_desk::people::insert(tx, &person, "now")?);
+                owners.push(ppg_desk_core::people::insert(tx, &person, "now")?);
             }
             for n in 0..20_000u32 {
                 let agreed = start + chrono::Duration::days(i64::from(n % 1000));

@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::io::Cursor;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use ppg_desk::print::{self, Block, Column, Document, Profile, Run};
+use ppg_desk_core::print::{self, Block, Column, Document, Profile, Run};
 
 fn agenda() -> Document {
     let mut doc = Document::new("Agenda: committee meeting", "Riverside Surgery Patient Participation Group");
@@ -67,7 +67,7 @@ fn picture(width: u32, height: u32) -> Vec<u8> {
 /// A real bulletin issue (masthead, two columns, running header) of four pages with two
 /// pictures, built by the same code as the app's bulletin.
 fn bulletin() -> Document {
-    use ppg_desk::bulletins::{Article, ArticleKind, Bulletin, PrintedArticle};
+    use ppg_desk_core::bulletins::{Article, ArticleKind, Bulletin, PrintedArticle};
     let issue = Bulletin {
         id: 1,
         number: 24,
@@ -93,11 +93,11 @@ fn bulletin() -> Document {
             image: (n % 8 == 0).then(|| picture(320, 200)),
         })
         .collect();
-    let settings = ppg_desk::settings::Settings {
+    let settings = ppg_desk_core::settings::Settings {
         group_name: "Riverside Surgery Patient Participation Group".into(),
         ..Default::default()
     };
-    ppg_desk::documents::bulletin::bulletin(&settings, &issue, &articles, None)
+    ppg_desk_core::documents::bulletin::bulletin(&settings, &issue, &articles, None)
 }
 
 fn pages(document: &Document, profile: Profile) -> usize {

@@ -1,4 +1,5 @@
-//! Build script: checks the built UI is present, then runs tauri-build with our capabilities folder.
+//! Build script of the window: checks the built UI is present, then runs tauri-build with our
+//! capabilities folder (the core's build script checks the fonts).
 
 use std::path::Path;
 
@@ -11,17 +12,6 @@ fn main() {
             "\n\nThe user interface has not been built yet (ui/dist/index.html is missing).\n\
              Run `make build` (or `npm --prefix ui ci && npm --prefix ui run build`) first.\n\n"
         );
-    }
-    println!("cargo:rerun-if-changed=assets/fonts");
-    for font in [
-        "AtkinsonHyperlegible-Regular.ttf",
-        "AtkinsonHyperlegible-Bold.ttf",
-        "NotoSans-Regular.ttf",
-        "NotoSans-Bold.ttf",
-    ] {
-        if !Path::new("assets/fonts").join(font).exists() {
-            panic!("\n\nThe printing font {font} has not been fetched yet.\nRun `make fonts` (or assets/fonts/fetch-fonts.sh) first.\n\n");
-        }
     }
     let attributes = tauri_build::Attributes::new().capabilities_path_pattern("./src-tauri/capabilities/**/*");
     if let Err(error) = tauri_build::try_build(attributes) {

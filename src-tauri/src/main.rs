@@ -1,28 +1,32 @@
-//! The `ppg-desk` program: opens the window, or runs a command-line subcommand.
+//! `ppg-desk-window`, the window app: opens PPG Desk's window on the usual data folder or the
+//! one given. The command line is `ppg-desk` (src-tauri/cli), which starts this program when
+//! given no command.
 
 // Keeps a console window from opening alongside the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::path::PathBuf;
+
 use clap::Parser;
-use ppg_desk::cli::{self, Cli};
-use ppg_desk::db::DataPaths;
+use ppg_desk_core::db::DataPaths;
+
+/// PPG Desk's window. Use `ppg-desk --help` for the command line.
+#[derive(Debug, Parser)]
+#[command(name = "ppg-desk-window", version, about, long_about = None)]
+struct Args {
+    /// Use the data in this folder instead of the usual one (also: PPG_DESK_DATA_DIR).
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
 
 fn main() {
-    // A panic's message can quote the text being worked on (a name, an address): report
-    // only where it happened, never what it said.
-    std::panic::set_hook(Box::new(|info| {
-        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("PPG Desk hit an internal error{place}. Nothing half-done was saved.");
-    }));
-    let args = Cli::parse();
-    match args.command {
-        Some(command) => std::process::exit(cli::run(args.data_dir, command)),
-        None => match DataPaths::resolve(args.data_dir) {
-            Ok(paths) => ppg_desk::run_gui(paths),
-            Err(error) => {
-                eprintln!("ppg-desk: {error}");
-                std::process::exit(1);
-            }
-        },
+    ppg_desk_core::report_panics_without_their_text();
+    let args = Args::parse();
+    match DataPaths::resolve(args.data_dir) {
+        Ok(paths) => ppg_desk_window::run_gui(paths),
+        Err(error) => {
+            eprintln!("ppg-desk: {error}");
+            std::process::exit(1);
+        }
     }
 }

@@ -4,9 +4,9 @@
 
 use std::io::Write;
 
-use ppg_desk::db::DataPaths;
-use ppg_desk::people::{self, PersonInput};
-use ppg_desk::state::{AppState, Topic};
+use ppg_desk_core::db::DataPaths;
+use ppg_desk_core::people::{self, PersonInput};
+use ppg_desk_core::state::{AppState, Topic};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("the data folder");

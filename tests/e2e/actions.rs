@@ -6,16 +6,11 @@ use chrono::{Duration, NaiveDate};
 use serde_json::json;
 
 use crate::axe::assert_accessible;
-use crate::webdriver::{Element, Session};
+use crate::webdriver::Session;
 
 /// The id and date of the meeting the command line lists first (the one planned).
 fn planned_meeting(dir: &std::path::Path) -> (String, NaiveDate) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("meetings")
-        .output()
-        .unwrap();
+    let out = std::process::Command::new(crate::cli()).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let line: Vec<&str> = text.lines().nth(1).expect("a meeting is listed").split_whitespace().collect();
     (line[0].to_string(), NaiveDate::parse_from_str(line[1], "%Y-%m-%d").unwrap())
@@ -43,7 +38,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     // The evening of the meeting: the secretary agrees an action in the minutes.
     let app = Session::launch(dir.path(), &[("PPG_DESK_TODAY", &iso(meeting_day))]);
     app.wait_for_text("Next meeting");
-    app.click_css(&format!("#next-meeting-title ~ button"));
+    app.click_css("#next-meeting-title ~ button");
     app.wait_for_text("Stage: Planned");
     app.click_button("Minutes");
     app.click_labelled("Add an action under Practice update");
@@ -132,7 +127,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     app.quit();
 
     let sheet = dir.path().join("reminders.pdf");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+    let out = std::process::Command::new(crate::cli())
         .arg("--data-dir")
         .arg(dir.path())
         .env("PPG_DESK_TODAY", iso(later))
@@ -141,7 +136,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let done = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+    let done = std::process::Command::new(crate::cli())
         .arg("--data-dir")
         .arg(dir.path())
         .args(["export", "actions", "--format", "csv"])

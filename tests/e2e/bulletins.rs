@@ -10,12 +10,7 @@ use crate::axe::assert_accessible;
 use crate::webdriver::Session;
 
 fn next_meeting_date(dir: &std::path::Path) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("meetings")
-        .output()
-        .unwrap();
+    let out = std::process::Command::new(crate::cli()).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
     let today = Local::now().date_naive();
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -91,7 +86,7 @@ fn the_next_issue_is_made_from_the_last_with_the_diary_and_a_picture_then_printe
     app.quit();
 
     let pdf = dir.path().join("bulletin.pdf");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+    let out = std::process::Command::new(crate::cli())
         .arg("--data-dir")
         .arg(dir.path())
         .args(["print", "bulletin", "--issue", &bulletin.to_string(), "--out"])

@@ -117,7 +117,7 @@ fn a_directory_entry_is_added_checked_found_and_printed() {
     app.quit();
 
     let pdf = dir.path().join("directory.pdf");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+    let out = std::process::Command::new(crate::cli())
         .arg("--data-dir")
         .arg(dir.path())
         .args(["print", "directory", "--large-print", "--out"])

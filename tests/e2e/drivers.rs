@@ -180,7 +180,7 @@ fn a_trip_is_assigned_safely_double_booking_is_explained_and_the_rota_prints() {
 
     let pdf = dir.path().join("rota.pdf");
     let week = monday.format("%G-W%V").to_string();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+    let out = std::process::Command::new(crate::cli())
         .arg("--data-dir")
         .arg(dir.path())
         .args(["print", "rota", "--week", &week, "--out"])

@@ -24,14 +24,17 @@ use serde_json::json;
 
 use webdriver::Session;
 
+/// The `ppg-desk` command line, built beside the window by `make test` (`cargo build -p
+/// ppg-desk-cli`): it is another package's program, so cargo does not name it here.
+pub fn cli() -> std::path::PathBuf {
+    let path = Path::new(env!("CARGO_BIN_EXE_ppg-desk-window")).with_file_name("ppg-desk");
+    assert!(path.is_file(), "build the command line first: cargo build -p ppg-desk-cli ({})", path.display());
+    path
+}
+
 /// Loads the sample PPG into `dir` through the command line, as a quick starting point.
 pub fn load_sample(dir: &Path) {
-    let status = Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("demo")
-        .output()
-        .expect("run ppg-desk demo");
+    let status = Command::new(crate::cli()).arg("--data-dir").arg(dir).arg("demo").output().expect("run ppg-desk demo");
     assert!(status.status.success(), "ppg-desk demo failed: {}", String::from_utf8_lossy(&status.stderr));
 }
 

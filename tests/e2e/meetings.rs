@@ -15,12 +15,7 @@ use crate::webdriver::Session;
 fn upcoming_meeting_id(dir: &std::path::Path) -> String {
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     loop {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-            .arg("--data-dir")
-            .arg(dir)
-            .arg("meetings")
-            .output()
-            .unwrap();
+        let out = std::process::Command::new(crate::cli()).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         if let Some(id) = text.lines().nth(1).and_then(|l| l.split_whitespace().next()) {
             return id.to_string();
@@ -37,12 +32,7 @@ fn upcoming_meeting_id(dir: &std::path::Path) -> String {
 
 /// The date of the meeting listed first by the command line (the one planned), as ISO.
 fn listed_meetings(dir: &std::path::Path) -> Vec<(String, String, String)> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("meetings")
-        .output()
-        .unwrap();
+    let out = std::process::Command::new(crate::cli()).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .skip(1)
@@ -55,7 +45,7 @@ fn listed_meetings(dir: &std::path::Path) -> Vec<(String, String, String)> {
 
 fn pdf_text(dir: &std::path::Path, document: &str, meeting: &str) -> String {
     let pdf = dir.join(format!("{document}.pdf"));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
+    let out = std::process::Command::new(crate::cli())
         .arg("--data-dir")
         .arg(dir)
         .args(["print", document, "--meeting", meeting, "--out"])

@@ -61,12 +61,8 @@ fn a_damaged_data_file_offers_the_latest_backup_and_restores_it() {
     let dir = tempfile::tempdir().unwrap();
     crate::load_sample(dir.path());
     // Opening the folder again takes the day's automatic backup.
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir")
-        .arg(dir.path())
-        .arg("check")
-        .output()
-        .unwrap();
+    let check =
+        std::process::Command::new(crate::cli()).arg("--data-dir").arg(dir.path()).arg("check").output().unwrap();
     assert!(check.status.success());
     let db = dir.path().join("ppg-desk.sqlite3");
     let _ = std::fs::remove_file(dir.path().join("ppg-desk.sqlite3-wal"));
@@ -111,12 +107,7 @@ fn the_sample_is_explored_apart_and_left_for_a_clean_start() {
     assert!(!app.body_text().contains("Sample PPG"), "the banner has gone");
     app.quit();
     assert!(!home.with_file_name("data-sample").exists(), "the sample's folder is deleted");
-    let people = std::process::Command::new(env!("CARGO_BIN_EXE_ppg-desk"))
-        .arg("--data-dir")
-        .arg(&home)
-        .arg("people")
-        .output()
-        .unwrap();
+    let people = std::process::Command::new(crate::cli()).arg("--data-dir").arg(&home).arg("people").output().unwrap();
     assert_eq!(
         String::from_utf8_lossy(&people.stdout).trim(),
         "No people yet.",

@@ -61,7 +61,7 @@ impl Session {
         let mut session =
             Session { driver, base: format!("http://127.0.0.1:{port}"), agent, data_dir: data_dir.to_path_buf() };
         session.wait_for_driver();
-        let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": env!("CARGO_BIN_EXE_ppg-desk")}}}});
+        let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": env!("CARGO_BIN_EXE_ppg-desk-window")}}}});
         let reply = session.post_raw("/session", caps);
         let id = reply["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {reply}")).to_string();
         session.base = format!("{}/session/{id}", session.base);
@@ -292,7 +292,7 @@ impl Session {
             .flatten()
             .filter(|entry| {
                 let is_app = std::fs::read_link(entry.path().join("exe"))
-                    .map(|exe| exe.to_string_lossy().ends_with("/ppg-desk"))
+                    .map(|exe| exe.to_string_lossy().ends_with("/ppg-desk-window"))
                     .unwrap_or(false);
                 let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
                 is_app && environ.split(|b| *b == 0).any(|var| var == wanted.as_bytes())

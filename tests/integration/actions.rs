@@ -3,12 +3,12 @@
 //! the next meeting's review exactly once, CSV export, and the printed log and reminders.
 
 use chrono::NaiveDate;
-use ppg_desk::actions::views::{self, ActionFilter, ActionView};
-use ppg_desk::actions::{self, ActionInput, ActionStatus, Timing};
-use ppg_desk::documents::actions::ActionGrouping;
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::meetings::{self, MeetingInput, MeetingKind};
-use ppg_desk::print::Profile;
+use ppg_desk_core::actions::views::{self, ActionFilter, ActionView};
+use ppg_desk_core::actions::{self, ActionInput, ActionStatus, Timing};
+use ppg_desk_core::documents::actions::ActionGrouping;
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::meetings::{self, MeetingInput, MeetingKind};
+use ppg_desk_core::print::Profile;
 
 use crate::print::tool;
 use crate::support::{add_person, temp_store, TempStore};
@@ -166,9 +166,9 @@ fn open_actions_are_carried_forward_to_each_later_review_exactly_once() {
         due_on: "1/11/2026".into(),
         ..Default::default()
     };
-    let shared = store.state.write(|tx| ppg_desk::meetings::record::add_action(tx, item, &shared, "now")).unwrap();
+    let shared = store.state.write(|tx| ppg_desk_core::meetings::record::add_action(tx, item, &shared, "now")).unwrap();
     let closed = ActionInput { title: "Closed in November".into(), owner_ids: vec![ann], ..Default::default() };
-    let closed = store.state.write(|tx| ppg_desk::meetings::record::add_action(tx, item, &closed, "now")).unwrap();
+    let closed = store.state.write(|tx| ppg_desk_core::meetings::record::add_action(tx, item, &closed, "now")).unwrap();
 
     assert!(review_titles(&store, october, "2026-10-13").is_empty(), "not reviewed at the meeting that agreed them");
     assert_eq!(
@@ -179,7 +179,7 @@ fn open_actions_are_carried_forward_to_each_later_review_exactly_once() {
     store
         .state
         .write(|tx| {
-            ppg_desk::meetings::record::review_action(
+            ppg_desk_core::meetings::record::review_action(
                 tx,
                 november,
                 closed,
@@ -194,7 +194,7 @@ fn open_actions_are_carried_forward_to_each_later_review_exactly_once() {
     store
         .state
         .write(|tx| {
-            ppg_desk::meetings::record::review_action(
+            ppg_desk_core::meetings::record::review_action(
                 tx,
                 november,
                 shared,
@@ -224,8 +224,8 @@ fn open_actions_are_carried_forward_to_each_later_review_exactly_once() {
 #[test]
 fn export_and_print_the_actions() {
     let store = temp_store();
-    let settings = ppg_desk::settings::Settings { group_name: "Riverside PPG".into(), ..Default::default() };
-    store.state.write(|tx| ppg_desk::settings::save(tx, &settings, "now")).unwrap();
+    let settings = ppg_desk_core::settings::Settings { group_name: "Riverside PPG".into(), ..Default::default() };
+    store.state.write(|tx| ppg_desk_core::settings::save(tx, &settings, "now")).unwrap();
     let ann = add_person(&store.state, "Ann Archer", |_| {});
     let bob = add_person(&store.state, "Bob Baker", |_| {});
     let first = add(&store, "Print the leaflet, \"large\" version", vec![ann], "1/11/2026", "2026-10-01");
@@ -295,7 +295,7 @@ fn an_approved_meeting_takes_no_review_by_any_path() {
     let refused = store
         .state
         .write(|tx| {
-            ppg_desk::meetings::record::review_action(tx, approved, action, "Said later", None, "", today, "now")
+            ppg_desk_core::meetings::record::review_action(tx, approved, action, "Said later", None, "", today, "now")
         })
         .unwrap_err();
     assert!(refused.to_string().contains("approved and are locked"), "{refused}");
@@ -304,7 +304,7 @@ fn an_approved_meeting_takes_no_review_by_any_path() {
         .state
         .write(|tx| actions::add_update(tx, action, "Said later", Some(approved), today, "now"))
         .unwrap_err();
-    assert!(matches!(refused, ppg_desk::error::Error::Database(_)), "the SQL trigger refuses it: {refused}");
+    assert!(matches!(refused, ppg_desk_core::error::Error::Database(_)), "the SQL trigger refuses it: {refused}");
     assert!(
         store.state.write(|tx| actions::add_update(tx, action, "A note of progress", None, today, "now")).is_ok(),
         "progress outside a meeting is still noted"

@@ -1,7 +1,7 @@
 //! Backups: the daily one on start, checked copies, restore round trips, recovery from damage.
 
-use ppg_desk::backups::{self, BackupReason};
-use ppg_desk::db::{self, copy};
+use ppg_desk_core::backups::{self, BackupReason};
+use ppg_desk_core::db::{self, copy};
 
 use crate::support::{add_person, count_people, open_at, temp_store};
 
@@ -114,7 +114,7 @@ fn a_damaged_database_can_be_replaced_by_the_latest_backup() {
     std::fs::write(&db_file, vec![0x42; 8192]).unwrap();
 
     let state = open_at(&path);
-    assert!(matches!(state.problem(), Some(ppg_desk::error::Error::Damaged)));
+    assert!(matches!(state.problem(), Some(ppg_desk_core::error::Error::Damaged)));
     state.recover_from_latest_backup().unwrap();
     assert!(state.problem().is_none());
     assert_eq!(count_people(&state), 1, "the backed-up person is back");

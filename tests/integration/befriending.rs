@@ -3,9 +3,9 @@
 //! and the waiting-list prompt.
 
 use chrono::NaiveDate;
-use ppg_desk::befriending::referrals::{self, ConsentHow, ConsentInput, ContactHow, ReferralInput, Source};
-use ppg_desk::befriending::rules::{CloseReason, Stage};
-use ppg_desk::error::Error;
+use ppg_desk_core::befriending::referrals::{self, ConsentHow, ConsentInput, ContactHow, ReferralInput, Source};
+use ppg_desk_core::befriending::rules::{CloseReason, Stage};
+use ppg_desk_core::error::Error;
 
 use crate::support::{temp_store, TempStore};
 
@@ -24,10 +24,10 @@ fn refer(store: &TempStore, name: &str, received: &str) -> i64 {
         ..Default::default()
     };
     let checked = input.checked(day("2026-11-24")).unwrap();
-    store.state.write(|tx| ppg_desk::befriending::insert(tx, &checked, NOW)).unwrap()
+    store.state.write(|tx| ppg_desk_core::befriending::insert(tx, &checked, NOW)).unwrap()
 }
 
-fn move_to(store: &TempStore, id: i64, to: Stage, reason: Option<CloseReason>) -> ppg_desk::error::Result<()> {
+fn move_to(store: &TempStore, id: i64, to: Stage, reason: Option<CloseReason>) -> ppg_desk_core::error::Result<()> {
     store.state.write(|tx| referrals::move_to(tx, id, to, reason, day("2026-11-24"), NOW))
 }
 
@@ -71,7 +71,7 @@ fn consent_gates_the_pipeline_in_rust_and_in_sql() {
     let Err(Error::Invalid(fields)) = move_to(&store, id, Stage::Closed, None) else { panic!("a reason is needed") };
     assert_eq!(fields[0].field, "closeReason");
     move_to(&store, id, Stage::Closed, Some(CloseReason::MovedAway)).unwrap();
-    let closed = store.state.read(|conn| ppg_desk::befriending::get(conn, id)).unwrap();
+    let closed = store.state.read(|conn| ppg_desk_core::befriending::get(conn, id)).unwrap();
     assert_eq!(
         (closed.stage, closed.close_reason, closed.closed_on.as_deref()),
         (Stage::Closed, Some(CloseReason::MovedAway), Some("2026-11-24"))
@@ -135,10 +135,10 @@ fn a_referral_needs_a_name_a_source_and_the_link_worker_when_one_referred() {
 fn befriender(
     store: &TempStore,
     name: &str,
-    tweak: impl FnOnce(&mut ppg_desk::befriending::matching::BefrienderInput),
+    tweak: impl FnOnce(&mut ppg_desk_core::befriending::matching::BefrienderInput),
 ) -> i64 {
     let person = crate::support::add_person(&store.state, name, |_| {});
-    let mut input = ppg_desk::befriending::matching::BefrienderInput {
+    let mut input = ppg_desk_core::befriending::matching::BefrienderInput {
         person_id: Some(person),
         active: true,
         capacity: "1".into(),
@@ -146,7 +146,7 @@ fn befriender(
     };
     tweak(&mut input);
     let checked = input.checked(day("2026-11-24")).unwrap();
-    store.state.write(|tx| ppg_desk::befriending::insert_befriender(tx, &checked, NOW)).unwrap()
+    store.state.write(|tx| ppg_desk_core::befriending::insert_befriender(tx, &checked, NOW)).unwrap()
 }
 
 fn to_waiting(store: &TempStore, id: i64) {
@@ -163,7 +163,7 @@ fn to_waiting(store: &TempStore, id: i64) {
 
 #[test]
 fn befrienders_are_ranked_with_reasons_and_a_match_becomes_active_at_the_first_meeting() {
-    use ppg_desk::befriending::matching;
+    use ppg_desk_core::befriending::matching;
     let store = temp_store();
     let id = {
         let input = ReferralInput {
@@ -178,7 +178,7 @@ fn befrienders_are_ranked_with_reasons_and_a_match_becomes_active_at_the_first_m
             ..Default::default()
         };
         let checked = input.checked(day("2026-11-24")).unwrap();
-        store.state.write(|tx| ppg_desk::befriending::insert(tx, &checked, NOW)).unwrap()
+        store.state.write(|tx| ppg_desk_core::befriending::insert(tx, &checked, NOW)).unwrap()
     };
     let anna = befriender(&store, "Anna Kowal", |b| {
         b.languages = "English, Polish".into();
@@ -215,9 +215,9 @@ fn befrienders_are_ranked_with_reasons_and_a_match_becomes_active_at_the_first_m
     };
     assert_eq!(why, "Pat Lee offers phone calls only.");
     store.state.write(|tx| matching::make_match(tx, id, anna, day("2026-11-24"), NOW)).unwrap();
-    assert_eq!(store.state.read(|conn| ppg_desk::befriending::get(conn, id)).unwrap().stage, Stage::Matched);
+    assert_eq!(store.state.read(|conn| ppg_desk_core::befriending::get(conn, id)).unwrap().stage, Stage::Matched);
     assert_eq!(
-        store.state.read(|conn| ppg_desk::befriending::get_befriender(conn, anna)).unwrap().matched,
+        store.state.read(|conn| ppg_desk_core::befriending::get_befriender(conn, anna)).unwrap().matched,
         1,
         "Anna is now full"
     );
@@ -229,7 +229,7 @@ fn befrienders_are_ranked_with_reasons_and_a_match_becomes_active_at_the_first_m
     };
     assert_eq!(fields[0].message, "They cannot have met before they were matched.");
     store.state.write(|tx| matching::first_meeting(tx, id, "24/11/2026", day("2026-11-24"), NOW)).unwrap();
-    assert_eq!(store.state.read(|conn| ppg_desk::befriending::get(conn, id)).unwrap().stage, Stage::Active);
+    assert_eq!(store.state.read(|conn| ppg_desk_core::befriending::get(conn, id)).unwrap().stage, Stage::Active);
     assert!(
         store.state.write(|tx| Ok(tx.execute("INSERT INTO matches (referral_id, befriender_id, matched_on, created_at) VALUES (?1, ?2, '2026-11-24', '')", [id, bill])?)).is_err(),
         "one current match per person, in SQL"
@@ -238,9 +238,9 @@ fn befrienders_are_ranked_with_reasons_and_a_match_becomes_active_at_the_first_m
 
 #[test]
 fn concerns_stay_open_until_passed_on_and_scores_show_the_change_and_the_next_review() {
-    use ppg_desk::befriending::matching;
-    use ppg_desk::befriending::relationship::{self, LogInput, Occasion};
-    use ppg_desk::befriending::rules::Scores;
+    use ppg_desk_core::befriending::matching;
+    use ppg_desk_core::befriending::relationship::{self, LogInput, Occasion};
+    use ppg_desk_core::befriending::rules::Scores;
     let store = temp_store();
     let id = refer(&store, "Edna Marsh", "1/10/2026");
     let ann = befriender(&store, "Ann Archer", |_| {});
@@ -275,7 +275,7 @@ fn concerns_stay_open_until_passed_on_and_scores_show_the_change_and_the_next_re
     };
     assert_eq!(fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec!["happenedOn", "kind", "minutes"]);
 
-    let open = store.state.read(|conn| ppg_desk::befriending::open_concerns(conn, None)).unwrap();
+    let open = store.state.read(|conn| ppg_desk_core::befriending::open_concerns(conn, None)).unwrap();
     assert_eq!(open.len(), 1);
     assert!(open[0].is_open());
     let Err(Error::Invalid(fields)) =
@@ -288,7 +288,7 @@ fn concerns_stay_open_until_passed_on_and_scores_show_the_change_and_the_next_re
         .state
         .write(|tx| relationship::pass_on_concern(tx, open[0].id, "Practice safeguarding lead", "11/11/2026", today))
         .unwrap();
-    assert!(store.state.read(|conn| ppg_desk::befriending::open_concerns(conn, None)).unwrap().is_empty());
+    assert!(store.state.read(|conn| ppg_desk_core::befriending::open_concerns(conn, None)).unwrap().is_empty());
 
     let start = Scores {
         satisfied: 3,
@@ -337,8 +337,8 @@ fn concerns_stay_open_until_passed_on_and_scores_show_the_change_and_the_next_re
 
 #[test]
 fn erasing_a_closed_referral_leaves_no_trace_of_the_person_but_keeps_an_anonymous_count() {
-    use ppg_desk::befriending::relationship::{self, LogInput};
-    use ppg_desk::befriending::{self, matching, retention};
+    use ppg_desk_core::befriending::relationship::{self, LogInput};
+    use ppg_desk_core::befriending::{self, matching, retention};
     let store = temp_store();
     let gone = refer(&store, "Philippa Quorndon-Vesey", "1/1/2024");
     let kept = refer(&store, "Edna Marsh", "1/10/2026");
@@ -368,9 +368,9 @@ fn erasing_a_closed_referral_leaves_no_trace_of_the_person_but_keeps_an_anonymou
     assert!(store.state.read(|conn| retention::due_for_erasure(conn, 36, day("2026-11-24"))).unwrap().is_empty());
 
     store.state.write(|tx| retention::erase(tx, gone)).unwrap();
-    store.state.read(ppg_desk::db::flush_erased).unwrap();
-    assert!(store.state.read(|conn| ppg_desk::befriending::get(conn, gone)).is_err());
-    assert!(store.state.read(|conn| ppg_desk::befriending::get(conn, kept)).is_ok());
+    store.state.read(ppg_desk_core::db::flush_erased).unwrap();
+    assert!(store.state.read(|conn| ppg_desk_core::befriending::get(conn, gone)).is_err());
+    assert!(store.state.read(|conn| ppg_desk_core::befriending::get(conn, kept)).is_ok());
     assert_eq!(store.state.read(befriending::history_count).unwrap(), 1, "an anonymous line is kept for reports");
     for suffix in ["", "-wal"] {
         let path = format!("{}{suffix}", store.state.paths().db_file().display());

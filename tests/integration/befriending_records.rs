@@ -2,9 +2,9 @@
 //! PPG: a referral's whole record, the dashboard card, the anonymous report, the summary
 //! sheet and subject access (PDF and JSON), and matches ending when a referral closes.
 
-use ppg_desk::befriending::{self, detail, referrals, report, rules::CloseReason, rules::Stage};
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::print::Profile;
+use ppg_desk_core::befriending::{self, detail, referrals, report, rules::CloseReason, rules::Stage};
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::print::Profile;
 
 use crate::print::{sample_store, tool};
 
@@ -34,7 +34,7 @@ fn the_sample_has_six_befrienders_and_about_twenty_referrals_at_every_stage() {
         assert!(referrals.iter().any(|r| r.stage == *stage), "some referral is {}", stage.label());
     }
     let today = store.state.today();
-    let card = store.state.read(|conn| ppg_desk::dashboard::befriending_card(conn, today)).unwrap();
+    let card = store.state.read(|conn| ppg_desk_core::dashboard::befriending_card(conn, today)).unwrap();
     assert!(
         card.waiting_prompts.iter().any(|p| p.starts_with("Violet Ashby: not contacted for 20 days")),
         "{:?}",
@@ -154,17 +154,17 @@ fn subject_access_gives_the_whole_record_as_pdf_and_json_and_the_sheet_is_privat
 
 #[test]
 fn a_concern_can_be_raised_on_the_person_or_on_one_of_their_visits_but_not_on_someone_elses() {
-    use ppg_desk::befriending::relationship::raise_concern;
+    use ppg_desk_core::befriending::relationship::raise_concern;
     let store = sample_store();
     let today = store.state.today();
     let (edna, albert) = (id_of(&store, "Edna Marsh"), id_of(&store, "Albert Finch"));
     let ednas_visit = store.state.read(|conn| detail::detail(conn, edna, today)).unwrap().logs[0].id;
-    let Err(ppg_desk::error::Error::NotFound(_)) =
+    let Err(ppg_desk_core::error::Error::NotFound(_)) =
         store.state.write(|tx| raise_concern(tx, albert, Some(ednas_visit), "Worried", today, "now"))
     else {
         panic!("a concern cannot hang from another person's visit")
     };
-    let Err(ppg_desk::error::Error::Invalid(fields)) =
+    let Err(ppg_desk_core::error::Error::Invalid(fields)) =
         store.state.write(|tx| raise_concern(tx, edna, None, "  ", today, "now"))
     else {
         panic!("needs words")

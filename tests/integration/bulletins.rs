@@ -3,10 +3,10 @@
 //! feedback, large print's size rule, ready-made sections, copying the last issue, and a
 //! published issue frozen and reprinted exactly.
 
-use ppg_desk::bulletins::{self, editing, ArticleInput, ArticleKind, BulletinInput};
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::error::Error;
-use ppg_desk::print::{self, layout::Item, Profile};
+use ppg_desk_core::bulletins::{self, editing, ArticleInput, ArticleKind, BulletinInput};
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::error::Error;
+use ppg_desk_core::print::{self, layout::Item, Profile};
 
 use crate::print::{sample_store, tool};
 
@@ -98,7 +98,7 @@ fn the_editor_says_when_an_issue_needs_more_pages_and_large_print_keeps_its_size
     for n in 0..14 {
         add(&store, id, &format!("A long story {n}"), &long);
     }
-    let detail = store.state.read(|conn| ppg_desk::documents::bulletin::detail(conn, id)).unwrap();
+    let detail = store.state.read(|conn| ppg_desk_core::documents::bulletin::detail(conn, id)).unwrap();
     assert!(detail.pages.standard >= 5 && !detail.pages.fits, "{:?}", detail.pages);
     assert!(
         detail.pages.message.starts_with(&format!("Needs {} pages: more than 4. Shorten or remove an article (the last page would be page {}). From “A long story ", detail.pages.standard, detail.pages.standard)),
@@ -133,19 +133,19 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
         .write(|tx| {
             editing::add(tx, id, ArticleKind::Diary, &[], today, NOW)?;
             editing::add(tx, id, ArticleKind::Splw, &[], today, NOW)?;
-            ppg_desk::documents::bulletin::detail(tx, id)
+            ppg_desk_core::documents::bulletin::detail(tx, id)
         })
         .unwrap();
     let next = store
         .state
-        .read(ppg_desk::meetings::list)
+        .read(ppg_desk_core::meetings::list)
         .unwrap()
         .into_iter()
         .filter(|m| m.meets_on >= today.to_string())
         .min_by(|a, b| a.meets_on.cmp(&b.meets_on))
         .unwrap();
     assert!(
-        detail.articles[0].body.contains(&ppg_desk::words::long_date(&next.meets_on)),
+        detail.articles[0].body.contains(&ppg_desk_core::words::long_date(&next.meets_on)),
         "the next meeting's date: {}",
         detail.articles[0].body
     );
@@ -163,9 +163,9 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
     let open = store
         .state
         .read(|conn| {
-            ppg_desk::actions::all_matching(
+            ppg_desk_core::actions::all_matching(
                 conn,
-                &ppg_desk::actions::views::ActionFilter::of(ppg_desk::actions::views::ActionView::Open),
+                &ppg_desk_core::actions::views::ActionFilter::of(ppg_desk_core::actions::views::ActionView::Open),
                 today,
             )
         })
@@ -180,7 +180,7 @@ fn ready_made_sections_fill_from_the_store_and_stay_editable() {
         ArticleInput { title: "Dates for your diary".into(), body: "Changed by hand.".into(), ..Default::default() };
     store.state.write(|tx| editing::save_article(tx, detail.articles[0].id, &edited, NOW)).unwrap();
     assert_eq!(
-        store.state.read(|conn| ppg_desk::documents::bulletin::detail(conn, id)).unwrap().articles[0].body,
+        store.state.read(|conn| ppg_desk_core::documents::bulletin::detail(conn, id)).unwrap().articles[0].body,
         "Changed by hand."
     );
 }
@@ -193,9 +193,9 @@ fn the_next_issue_copies_the_last_and_a_published_issue_is_frozen_and_reprints_e
     assert_eq!(issues.len(), 12, "the sample has twelve monthly issues");
     let last = &issues[0];
     let copy = store.state.write(|tx| editing::copy_last(tx, today, NOW)).unwrap();
-    let detail = store.state.read(|conn| ppg_desk::documents::bulletin::detail(conn, copy)).unwrap();
+    let detail = store.state.read(|conn| ppg_desk_core::documents::bulletin::detail(conn, copy)).unwrap();
     assert_eq!(detail.bulletin.number, last.number + 1);
-    assert_eq!(detail.bulletin.month, ppg_desk::bulletins::next_month(&last.month).unwrap());
+    assert_eq!(detail.bulletin.month, ppg_desk_core::bulletins::next_month(&last.month).unwrap());
     assert_eq!(detail.articles.len() as u32, last.articles);
 
     let published = issues.iter().find(|b| b.published_on.is_some()).unwrap();

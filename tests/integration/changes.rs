@@ -1,8 +1,8 @@
 //! Change events come from what a write did: every table has a topic, and the topics of a
 //! write are those of the tables its statements (and their triggers) wrote.
 
-use ppg_desk::changes::{topic_of, Written};
-use ppg_desk::state::Topic;
+use ppg_desk_core::changes::{topic_of, Written};
+use ppg_desk_core::state::Topic;
 use rusqlite::Connection;
 
 use crate::support::add_person;
@@ -12,7 +12,7 @@ use crate::support::add_person;
 #[test]
 fn every_table_the_migrations_make_has_a_topic() {
     let mut conn = Connection::open_in_memory().unwrap();
-    ppg_desk::db::migrate::migrate(&mut conn).unwrap();
+    ppg_desk_core::db::migrate::migrate(&mut conn).unwrap();
     let mut stmt =
         conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").unwrap();
     let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap();
@@ -50,8 +50,8 @@ fn a_write_announces_exactly_the_topics_it_wrote() {
     let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Vec<Topic>>::new()));
     let dir = tempfile::tempdir().unwrap();
     let log = heard.clone();
-    let state = ppg_desk::state::AppState::open(
-        ppg_desk::db::DataPaths::at(dir.path()),
+    let state = ppg_desk_core::state::AppState::open(
+        ppg_desk_core::db::DataPaths::at(dir.path()),
         Box::new(move |t: &[Topic]| log.lock().unwrap().push(t.to_vec())),
     );
     heard.lock().unwrap().clear();
@@ -68,17 +68,19 @@ fn a_restore_announces_every_part_of_the_data() {
     let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Vec<Topic>>::new()));
     let dir = tempfile::tempdir().unwrap();
     let log = heard.clone();
-    let state = ppg_desk::state::AppState::open(
-        ppg_desk::db::DataPaths::at(dir.path()),
+    let state = ppg_desk_core::state::AppState::open(
+        ppg_desk_core::db::DataPaths::at(dir.path()),
         Box::new(move |t: &[Topic]| log.lock().unwrap().push(t.to_vec())),
     );
     let now = state.now();
     add_person(&state, "Ann Example", |_| {});
     let file = state
-        .read(|conn| ppg_desk::backups::take(conn, &state.paths(), now, ppg_desk::backups::BackupReason::Daily))
+        .read(|conn| {
+            ppg_desk_core::backups::take(conn, &state.paths(), now, ppg_desk_core::backups::BackupReason::Daily)
+        })
         .unwrap();
     heard.lock().unwrap().clear();
     let path = state.paths().backups_dir().join(&file.file_name);
-    state.replace_all(|conn| ppg_desk::backups::restore(conn, &state.paths(), &path, now)).unwrap();
+    state.replace_all(|conn| ppg_desk_core::backups::restore(conn, &state.paths(), &path, now)).unwrap();
     assert_eq!(heard.lock().unwrap().last().unwrap(), &Topic::ALL.to_vec(), "every screen reloads after a restore");
 }

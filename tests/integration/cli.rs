@@ -36,7 +36,7 @@ fn demo_check_backup_restore() {
     assert!(!ok && text.contains("only be loaded into an empty"), "demo refuses a folder with data: {text}");
 
     let (ok, text) = ppg(&data, &["check"]);
-    let version = format!("Data version: {}", ppg_desk::db::migrate::LATEST_VERSION);
+    let version = format!("Data version: {}", ppg_desk_core::db::migrate::LATEST_VERSION);
     assert!(ok && text.contains("Integrity: ok") && text.contains(&version), "{text}");
 
     let backup = dir.path().join("ppg.sqlite3");
@@ -53,7 +53,7 @@ fn demo_check_backup_restore() {
 #[test]
 fn check_reports_a_damaged_file_and_fails() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(ppg_desk::db::DB_FILE), b"garbage garbage garbage").unwrap();
+    std::fs::write(dir.path().join(ppg_desk_core::db::DB_FILE), b"garbage garbage garbage").unwrap();
     let (ok, text) = ppg(dir.path(), &["check"]);
     assert!(!ok && text.contains("damaged"), "{text}");
 }

@@ -2,9 +2,11 @@
 //! link-worker dashboard card (and at meetings), and vCard read by a standard parser.
 
 use chrono::NaiveDate;
-use ppg_desk::contacts::{self, vcard, ContactInput, ContactRole, InteractionInput, InteractionKind, PreferredContact};
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::print::Profile;
+use ppg_desk_core::contacts::{
+    self, vcard, ContactInput, ContactRole, InteractionInput, InteractionKind, PreferredContact,
+};
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::print::Profile;
 
 use crate::print::{sample_store, tool};
 use crate::support::{temp_store, TempStore};
@@ -22,7 +24,13 @@ fn add_contact(store: &TempStore, name: &str, role: ContactRole, tweak: impl FnO
     store.state.write(|tx| contacts::insert(tx, &checked, NOW)).unwrap()
 }
 
-fn log(store: &TempStore, id: i64, on: &str, kind: InteractionKind, follow_up: &str) -> ppg_desk::error::Result<i64> {
+fn log(
+    store: &TempStore,
+    id: i64,
+    on: &str,
+    kind: InteractionKind,
+    follow_up: &str,
+) -> ppg_desk_core::error::Result<i64> {
     let input = InteractionInput {
         happened_on: on.into(),
         kind: Some(kind),
@@ -33,8 +41,8 @@ fn log(store: &TempStore, id: i64, on: &str, kind: InteractionKind, follow_up: &
     store.state.write(|tx| contacts::add_interaction(tx, id, &input, day("2026-11-24"), NOW))
 }
 
-pub fn dashboard(store: &TempStore, today: &str) -> ppg_desk::dashboard::Dashboard {
-    store.state.read(|conn| ppg_desk::dashboard::dashboard(conn, day(today))).unwrap()
+pub fn dashboard(store: &TempStore, today: &str) -> ppg_desk_core::dashboard::Dashboard {
+    store.state.read(|conn| ppg_desk_core::dashboard::dashboard(conn, day(today))).unwrap()
 }
 
 #[test]
@@ -60,10 +68,10 @@ fn meeting_the_splw_updates_last_met_and_clears_the_dashboard_card() {
     assert_eq!(entries[0].happened_on, "2026-11-20");
     assert_eq!(entries[1].happened_on, "2026-11-17");
     assert_eq!(entries[1].action_title.as_deref(), Some("Send her the directory"));
-    let action = store.state.read(|conn| ppg_desk::actions::get(conn, entries[1].action_id.unwrap())).unwrap();
+    let action = store.state.read(|conn| ppg_desk_core::actions::get(conn, entries[1].action_id.unwrap())).unwrap();
     assert_eq!(action.outside_owner, "Chloé Dubois", "the follow-up is theirs, for the actions tracker");
 
-    let Err(ppg_desk::error::Error::Invalid(fields)) = log(&store, splw, "25/11/2026", InteractionKind::Phone, "")
+    let Err(ppg_desk_core::error::Error::Invalid(fields)) = log(&store, splw, "25/11/2026", InteractionKind::Phone, "")
     else {
         panic!("future refused")
     };
@@ -134,7 +142,7 @@ fn a_bad_vcard_file_names_each_bad_card_and_adds_nothing() {
 
 #[test]
 fn a_link_worker_at_a_meeting_counts_as_met_is_minuted_and_locked_with_the_minutes() {
-    use ppg_desk::meetings::{self, record, MeetingStatus};
+    use ppg_desk_core::meetings::{self, record, MeetingStatus};
     let store = sample_store();
     let chloe = store.state.read(|conn| contacts::list(conn, "chloé")).unwrap()[0].clone();
     let meetings_list = store.state.read(meetings::list).unwrap();

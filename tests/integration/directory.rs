@@ -2,9 +2,9 @@
 //! due-for-checking list, CSV and Open Referral UK imports that refuse bad files whole, an
 //! ORUK round trip through the store, SQL constraints, and the printed directory.
 
-use ppg_desk::directory::{self, csv as dcsv, oruk, DirectoryFilter, EntryInput};
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::print::Profile;
+use ppg_desk_core::directory::{self, csv as dcsv, oruk, DirectoryFilter, EntryInput};
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::print::Profile;
 
 use crate::contacts::{dashboard, day};
 use crate::print::{sample_store, tool};
@@ -132,7 +132,7 @@ fn filters_combine_and_the_due_list_puts_the_longest_unchecked_first() {
     // Removing a category keeps its entries.
     store.state.write(|tx| directory::remove_category(tx, food)).unwrap();
     assert_eq!(names(&store, DirectoryFilter::default()).len(), 4);
-    let Err(ppg_desk::error::Error::Invalid(fields)) =
+    let Err(ppg_desk_core::error::Error::Invalid(fields)) =
         store.state.write(|tx| directory::add_category(tx, "older PEOPLE"))
     else {
         panic!("a second category with the same name is refused")
@@ -160,13 +160,13 @@ fn the_database_refuses_bad_directory_rows_even_without_the_checks() {
     assert!(names(&store, DirectoryFilter::default()).is_empty());
 }
 
-fn import_csv(store: &TempStore, text: &str) -> ppg_desk::csvfile::ImportReport {
+fn import_csv(store: &TempStore, text: &str) -> ppg_desk_core::csvfile::ImportReport {
     let preview = dcsv::preview(text).unwrap();
     store
         .state
         .write(|tx| {
             let rows = dcsv::parse(text, &preview.mapping, &directory::categories(tx)?, day("2026-11-24"));
-            dcsv::import(tx, rows, NOW, &ppg_desk::progress::Progress::silent())
+            dcsv::import(tx, rows, NOW, &ppg_desk_core::progress::Progress::silent())
         })
         .unwrap()
 }
@@ -235,7 +235,7 @@ fn csv_import_guesses_columns_reports_each_bad_row_and_is_all_or_nothing() {
 fn import_oruk(store: &TempStore, text: &str) -> oruk::OrukImport {
     store
         .state
-        .write(|tx| oruk::import(tx, text, day("2026-11-24"), NOW, &ppg_desk::progress::Progress::silent()))
+        .write(|tx| oruk::import(tx, text, day("2026-11-24"), NOW, &ppg_desk_core::progress::Progress::silent()))
         .unwrap()
 }
 

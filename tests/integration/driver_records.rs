@@ -2,8 +2,8 @@
 //! six months, places kept while trips use them, former drivers' records removed after the
 //! retention period.
 
-use ppg_desk::drivers::{self, CheckInput, CheckKind, DestinationInput, DriverInput};
-use ppg_desk::error::Error;
+use ppg_desk_core::drivers::{self, CheckInput, CheckKind, DestinationInput, DriverInput};
+use ppg_desk_core::error::Error;
 
 use crate::support::temp_store;
 
@@ -110,7 +110,7 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     let due = |months: u32, today: &str| {
         store
             .state
-            .read(|conn| ppg_desk::drivers::former_drivers_due(conn, months, day(today)))
+            .read(|conn| ppg_desk_core::drivers::former_drivers_due(conn, months, day(today)))
             .unwrap()
             .into_iter()
             .map(|d| d.name)
@@ -136,13 +136,13 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
 
     let cai = driver(&store, "Cai Evans", &[]);
     let Err(Error::Refused(message)) =
-        store.state.write(|tx| ppg_desk::drivers::remove_driver_record(tx, cai, day("2026-12-01")))
+        store.state.write(|tx| ppg_desk_core::drivers::remove_driver_record(tx, cai, day("2026-12-01")))
     else {
         panic!("someone still driving cannot be removed")
     };
     assert!(message.contains("still driving"), "{message}");
 
-    store.state.write(|tx| ppg_desk::drivers::remove_driver_record(tx, ann, day("2026-12-01"))).unwrap();
+    store.state.write(|tx| ppg_desk_core::drivers::remove_driver_record(tx, ann, day("2026-12-01"))).unwrap();
     let left = |table: &str| {
         store
             .state
@@ -161,10 +161,12 @@ fn former_drivers_are_listed_after_the_retention_period_and_their_record_removed
     assert!(store.state.read(|conn| drivers::get_driver(conn, ann, day("2026-12-01"))).is_err());
     let months = store.state.read(|conn| drivers::month_lines(conn, day("2024-03-01"), day("2024-03-31"))).unwrap();
     assert_eq!(months.iter().map(|m| m.done).sum::<u32>(), 1, "her trip still counts, without her name");
-    let query =
-        ppg_desk::people::PeopleQuery { search: "Ann Archer".into(), filter: ppg_desk::people::PeopleFilter::Everyone };
+    let query = ppg_desk_core::people::PeopleQuery {
+        search: "Ann Archer".into(),
+        filter: ppg_desk_core::people::PeopleFilter::Everyone,
+    };
     assert_eq!(
-        store.state.read(|conn| ppg_desk::people::list(conn, &query, day("2026-12-01"))).unwrap().len(),
+        store.state.read(|conn| ppg_desk_core::people::list(conn, &query, day("2026-12-01"))).unwrap().len(),
         1,
         "she is still in People"
     );

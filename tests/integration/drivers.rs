@@ -4,13 +4,13 @@
 //! the printed rota, trip sheet and claim, and what the database itself refuses.
 
 use chrono::{Duration, NaiveDate};
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::drivers::assign;
-use ppg_desk::drivers::rules::Slot;
-use ppg_desk::drivers::trips::{self, TripInput, TripStatus};
-use ppg_desk::drivers::{self, CheckInput, CheckKind, DestinationInput, DriverInput, PassengerInput};
-use ppg_desk::error::Error;
-use ppg_desk::print::Profile;
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::drivers::assign;
+use ppg_desk_core::drivers::rules::Slot;
+use ppg_desk_core::drivers::trips::{self, TripInput, TripStatus};
+use ppg_desk_core::drivers::{self, CheckInput, CheckKind, DestinationInput, DriverInput, PassengerInput};
+use ppg_desk_core::error::Error;
+use ppg_desk_core::print::Profile;
 
 use crate::print::{sample_store, tool};
 use crate::support::{add_person, temp_store, TempStore};
@@ -243,7 +243,7 @@ fn a_drivers_calendar_is_in_uk_local_time_for_a_standard_parser() {
     }
     let (text, count) = store
         .state
-        .read(|conn| ppg_desk::drivers::views::calendar_for(conn, ann, day("2026-11-24"), store.state.now()))
+        .read(|conn| ppg_desk_core::drivers::views::calendar_for(conn, ann, day("2026-11-24"), store.state.now()))
         .unwrap();
     assert_eq!(count, 1);
     let calendars: Vec<_> =
@@ -270,13 +270,13 @@ fn the_sample_scheme_warns_on_the_dashboard_and_prints_its_week() {
         (9, 8),
         "eight drivers and one former driver"
     );
-    let retention = store.state.read(|conn| ppg_desk::dashboard::dashboard(conn, today)).unwrap().retention;
+    let retention = store.state.read(|conn| ppg_desk_core::dashboard::dashboard(conn, today)).unwrap().retention;
     assert_eq!(
         (retention.former_drivers, retention.referrals),
         (1, 1),
         "the former driver and an old closed referral are due to clear out"
     );
-    let card = store.state.read(|conn| ppg_desk::dashboard::driver_card(conn, today)).unwrap();
+    let card = store.state.read(|conn| ppg_desk_core::dashboard::driver_card(conn, today)).unwrap();
     assert!(
         card.check_warnings
             .iter()
@@ -334,13 +334,13 @@ fn the_database_refuses_what_the_rules_refuse() {
     // A driver leaving PPG Desk hands their coming trips back.
     store.state.write(|tx| assign::assign(tx, id, ann, "", day("2026-11-24"), NOW)).unwrap();
     let person = store.state.read(|conn| drivers::get_driver(conn, ann, day("2026-11-24"))).unwrap().person_id;
-    let preview = store.state.read(|conn| ppg_desk::people::erasure_preview_for(conn, person)).unwrap();
+    let preview = store.state.read(|conn| ppg_desk_core::people::erasure_preview_for(conn, person)).unwrap();
     assert!(
         preview.removes.last().unwrap().starts_with("their driver record"),
         "erasing says what goes: {:?}",
         preview.removes
     );
-    store.state.write(|tx| ppg_desk::people::delete(tx, person)).unwrap();
+    store.state.write(|tx| ppg_desk_core::people::delete(tx, person)).unwrap();
     let back = store.state.read(|conn| drivers::get_trip(conn, id)).unwrap();
     assert_eq!((back.status, back.driver_id), (TripStatus::Requested, None));
 }
@@ -349,8 +349,8 @@ fn the_database_refuses_what_the_rules_refuse() {
 fn the_scheme_summary_adds_up_the_months_and_the_drivers() {
     let store = sample_store();
     let today = store.state.today();
-    let (from, to) = ppg_desk::drivers::summary::period(3, today);
-    let summary = store.state.read(|conn| ppg_desk::drivers::summary::summary(conn, from, to)).unwrap();
+    let (from, to) = ppg_desk_core::drivers::summary::period(3, today);
+    let summary = store.state.read(|conn| ppg_desk_core::drivers::summary::summary(conn, from, to)).unwrap();
     let trips = store.state.read(|conn| drivers::trips_between(conn, from, to, None)).unwrap();
     let done = trips.iter().filter(|t| t.status == TripStatus::Done).count() as u32;
     let not_covered = trips.iter().filter(|t| t.status == TripStatus::NotCovered).count() as u32;

@@ -5,8 +5,8 @@
 
 use std::process::{Command, Stdio};
 
-use ppg_desk::backups::{self, BackupReason};
-use ppg_desk::db::{self, copy};
+use ppg_desk_core::backups::{self, BackupReason};
+use ppg_desk_core::db::{self, copy};
 
 use crate::support::{add_person, count_people, open_at, temp_store};
 
@@ -136,12 +136,12 @@ fn exports_are_safe_to_open_in_a_spreadsheet_and_read_back_intact() {
     let text = store
         .state
         .read(|conn| {
-            let everyone = ppg_desk::people::PeopleQuery {
+            let everyone = ppg_desk_core::people::PeopleQuery {
                 search: String::new(),
-                filter: ppg_desk::people::PeopleFilter::Everyone,
+                filter: ppg_desk_core::people::PeopleFilter::Everyone,
             };
-            let people = ppg_desk::people::list(conn, &everyone, store.state.today())?;
-            ppg_desk::people::csv::to_csv(&people)
+            let people = ppg_desk_core::people::list(conn, &everyone, store.state.today())?;
+            ppg_desk_core::people::csv::to_csv(&people)
         })
         .unwrap();
     for line in text.lines().skip(1) {
@@ -150,8 +150,8 @@ fn exports_are_safe_to_open_in_a_spreadsheet_and_read_back_intact() {
             assert!(!cell.starts_with(['=', '+', '-', '@']), "a cell a spreadsheet would run: {cell}");
         }
     }
-    let preview = ppg_desk::people::csv::preview(&text).unwrap();
-    let rows = ppg_desk::people::csv::parse(&text, &preview.mapping, store.state.today());
+    let preview = ppg_desk_core::people::csv::preview(&text).unwrap();
+    let rows = ppg_desk_core::people::csv::parse(&text, &preview.mapping, store.state.today());
     let back = rows[0].as_ref().expect("our own file reads back");
     assert_eq!(back.full_name, "Ann =cmd|' /C calc'!A0");
     assert_eq!(back.phone, "+44 1642 000000");
@@ -163,20 +163,20 @@ fn imports_that_would_lose_rows_are_refused_with_the_line() {
     let store = temp_store();
     let cards =
         "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Priya Shah\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Tom Reed\r\n";
-    let problems = ppg_desk::contacts::vcard::read(cards).unwrap_err();
+    let problems = ppg_desk_core::contacts::vcard::read(cards).unwrap_err();
     assert!(
         problems[0].contains("Card 2") && problems[0].contains("line 5") && problems[0].contains("END:VCARD"),
         "{problems:?}"
     );
     let csv = "Name,Phone\nAnn Lee,01642 000000\n\"Bob Ray,01642 111111\nCy Fox,01642 222222\n";
-    let preview = ppg_desk::people::csv::preview(csv);
+    let preview = ppg_desk_core::people::csv::preview(csv);
     assert!(preview.is_err_and(|e| e.to_string().contains("Line 3")), "the preview refuses too");
     let rows = store
         .state
         .read(|_| {
-            Ok(ppg_desk::people::csv::parse(
+            Ok(ppg_desk_core::people::csv::parse(
                 csv,
-                &[Some(ppg_desk::people::csv::PersonField::FullName), None],
+                &[Some(ppg_desk_core::people::csv::PersonField::FullName), None],
                 store.state.today(),
             ))
         })
@@ -220,20 +220,20 @@ fn erasure_clears_opened_documents_and_the_folder_is_private() {
     assert!(ppg(dir.path(), &["demo"]).0, "a PPG that is set up, so documents print");
     let store = crate::support::TempStore { state: open_at(dir.path()), dir };
     let id = add_person(&store.state, "Aisha Begum", |_| {});
-    let pdf = ppg_desk::documents::export(
+    let pdf = ppg_desk_core::documents::export(
         &store.state,
-        &ppg_desk::documents::DocumentKind::Members,
-        ppg_desk::print::Profile::Standard,
+        &ppg_desk_core::documents::DocumentKind::Members,
+        ppg_desk_core::print::Profile::Standard,
         store.state.now(),
     )
     .unwrap();
     assert!(pdf.exists());
-    store.state.erase(|tx| ppg_desk::people::delete(tx, id)).unwrap();
+    store.state.erase(|tx| ppg_desk_core::people::delete(tx, id)).unwrap();
     assert!(!pdf.exists(), "a document that may show the erased person is gone");
-    let pdf = ppg_desk::documents::export(
+    let pdf = ppg_desk_core::documents::export(
         &store.state,
-        &ppg_desk::documents::DocumentKind::Members,
-        ppg_desk::print::Profile::Standard,
+        &ppg_desk_core::documents::DocumentKind::Members,
+        ppg_desk_core::print::Profile::Standard,
         store.state.now(),
     )
     .unwrap();
@@ -260,9 +260,11 @@ fn a_search_for_percent_or_underscore_finds_only_those_characters() {
     add_person(&store.state, "Ann Lee", |_| {});
     add_person(&store.state, "Bob 100% Ray", |_| {});
     let found = |search: &str| {
-        let query =
-            ppg_desk::people::PeopleQuery { search: search.into(), filter: ppg_desk::people::PeopleFilter::Everyone };
-        store.state.read(|conn| ppg_desk::people::list(conn, &query, store.state.today())).unwrap().len()
+        let query = ppg_desk_core::people::PeopleQuery {
+            search: search.into(),
+            filter: ppg_desk_core::people::PeopleFilter::Everyone,
+        };
+        store.state.read(|conn| ppg_desk_core::people::list(conn, &query, store.state.today())).unwrap().len()
     };
     assert_eq!(found("%"), 1);
     assert_eq!(found("_"), 0);

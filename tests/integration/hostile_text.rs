@@ -4,7 +4,7 @@
 //! cases run for the cheap parsers on every `make test`.
 
 use chrono::NaiveDate;
-use ppg_desk::{check, contacts, csvfile, directory, drivers, people};
+use ppg_desk_core::{check, contacts, csvfile, directory, drivers, people};
 use proptest::prelude::*;
 
 fn today() -> NaiveDate {
@@ -112,7 +112,7 @@ proptest! {
             "locations": [{ "location": { "postal_address": [{ "postal_code": junk, "address_1": name }] } }],
         });
         for text in [service.to_string(), serde_json::json!({ "content": [service] }).to_string(), junk.clone()] {
-            let _ = store.state.write(|tx| directory::oruk::import(tx, &text, today(), "2026-11-24T10:00:00", &ppg_desk::progress::Progress::silent()));
+            let _ = store.state.write(|tx| directory::oruk::import(tx, &text, today(), "2026-11-24T10:00:00", &ppg_desk_core::progress::Progress::silent()));
         }
     }
 }

@@ -1,7 +1,5 @@
 //! Integration tests over real database files in temporary folders.
 
-#[path = "../common/names.rs"]
-mod names;
 mod support;
 
 mod actions;
@@ -11,13 +9,13 @@ mod befriending_records;
 mod bulletins;
 mod changes;
 mod cli;
+mod cli_window;
 mod contacts;
 mod crash;
 mod directory;
 mod driver_records;
 mod drivers;
 mod hardening;
-mod hostile_commands;
 mod hostile_text;
 mod meeting_record;
 mod meetings;

@@ -4,15 +4,15 @@
 //! agenda template, the printed minutes and the calendar invite.
 
 use chrono::NaiveDate;
-use ppg_desk::actions::ActionInput;
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::meetings::record::{self, AttendanceStatus, DecisionInput};
-use ppg_desk::meetings::{
+use ppg_desk_core::actions::ActionInput;
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::meetings::record::{self, AttendanceStatus, DecisionInput};
+use ppg_desk_core::meetings::{
     self, agenda, AgendaItemInput, MeetingInput, MeetingKind, MeetingStatus, Purpose, TemplateItem,
 };
-use ppg_desk::people::Role;
-use ppg_desk::print::Profile;
-use ppg_desk::settings::Settings;
+use ppg_desk_core::people::Role;
+use ppg_desk_core::print::Profile;
+use ppg_desk_core::settings::Settings;
 
 use crate::print::tool;
 use crate::support::{add_person, temp_store, TempStore};
@@ -23,7 +23,7 @@ fn day(iso: &str) -> NaiveDate {
 
 fn set_up(store: &TempStore, quorum: u32) {
     let settings = Settings { group_name: "Riverside PPG".into(), quorum, ..Default::default() };
-    store.state.write(|tx| ppg_desk::settings::save(tx, &settings, "now")).unwrap();
+    store.state.write(|tx| ppg_desk_core::settings::save(tx, &settings, "now")).unwrap();
 }
 
 fn add_meeting(store: &TempStore, date: &str, starts: &str) -> i64 {

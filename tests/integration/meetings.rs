@@ -1,8 +1,8 @@
 //! Meetings storage: agendas built from the template with self-filling standing items,
 //! scheduling the next meeting, the status cycle, and the SQL constraints behind them.
 
-use ppg_desk::meetings::{self, MeetingInput, MeetingKind, MeetingStatus, Standing};
-use ppg_desk::settings::IntervalUnit;
+use ppg_desk_core::meetings::{self, MeetingInput, MeetingKind, MeetingStatus, Standing};
+use ppg_desk_core::settings::IntervalUnit;
 
 use crate::support::{temp_store, TempStore};
 

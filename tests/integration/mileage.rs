@@ -1,8 +1,8 @@
 //! Mileage claims at the HMRC rates: the split at 10,000 miles across 5 and 6 April, and
 //! miles driven for other organisations counted first.
 
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::print::Profile;
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::print::Profile;
 
 use crate::drivers::{day, done_trip, driver, passenger_and_destination, NOW};
 use crate::print::tool;
@@ -28,7 +28,13 @@ fn a_mileage_claim_across_5_and_6_april_splits_the_rates_by_tax_year() {
     let claim = store
         .state
         .read(|conn| {
-            ppg_desk::drivers::mileage::claim_for(conn, ann, day("2027-04-01"), day("2027-04-30"), day("2027-05-01"))
+            ppg_desk_core::drivers::mileage::claim_for(
+                conn,
+                ann,
+                day("2027-04-01"),
+                day("2027-04-30"),
+                day("2027-05-01"),
+            )
         })
         .unwrap();
     assert_eq!(claim.lines.len(), 2);
@@ -42,7 +48,13 @@ fn a_mileage_claim_across_5_and_6_april_splits_the_rates_by_tax_year() {
     let october = store
         .state
         .read(|conn| {
-            ppg_desk::drivers::mileage::claim_for(conn, ann, day("2026-10-01"), day("2026-10-31"), day("2027-05-01"))
+            ppg_desk_core::drivers::mileage::claim_for(
+                conn,
+                ann,
+                day("2026-10-01"),
+                day("2026-10-31"),
+                day("2027-05-01"),
+            )
         })
         .unwrap();
     assert!(
@@ -52,13 +64,19 @@ fn a_mileage_claim_across_5_and_6_april_splits_the_rates_by_tax_year() {
     let june = store
         .state
         .read(|conn| {
-            ppg_desk::drivers::mileage::claim_for(conn, ann, day("2026-06-01"), day("2026-06-30"), day("2027-05-01"))
+            ppg_desk_core::drivers::mileage::claim_for(
+                conn,
+                ann,
+                day("2026-06-01"),
+                day("2026-06-30"),
+                day("2027-05-01"),
+            )
         })
         .unwrap();
     assert_eq!(june.warning, None);
 
-    let settings = ppg_desk::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };
-    store.state.write(|tx| ppg_desk::settings::save(tx, &settings, NOW)).unwrap();
+    let settings = ppg_desk_core::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };
+    store.state.write(|tx| ppg_desk_core::settings::save(tx, &settings, NOW)).unwrap();
     let pdf = documents::render(
         &store.state,
         &DocumentKind::MileageClaim { driver_id: ann, month: "2027-04".into() },
@@ -74,12 +92,12 @@ fn a_mileage_claim_across_5_and_6_april_splits_the_rates_by_tax_year() {
 
 #[test]
 fn miles_for_other_organisations_count_first_towards_the_10000() {
-    use ppg_desk::drivers::{self, mileage};
+    use ppg_desk_core::drivers::{self, mileage};
     let store = temp_store();
     let ann = driver(&store, "Ann Archer", &[]);
     let date = day("2026-11-10");
     done_trip(&store, ann, passenger_and_destination(&store), date, "30");
-    let claim = |s: &ppg_desk::state::AppState| {
+    let claim = |s: &ppg_desk_core::state::AppState| {
         s.read(|conn| mileage::claim_for(conn, ann, day("2026-11-01"), day("2026-11-30"), day("2026-12-01"))).unwrap()
     };
     assert_eq!(
@@ -91,7 +109,7 @@ fn miles_for_other_organisations_count_first_towards_the_10000() {
     // She has driven 9,990 miles for the hospital's own scheme this tax year.
     store.state.write(|tx| mileage::save_other_miles(tx, ann, day("2026-11-30"), "9,990", date, NOW)).unwrap();
     // Nonsense is refused beside the field and what was saved stays.
-    let Err(ppg_desk::error::Error::Invalid(fields)) =
+    let Err(ppg_desk_core::error::Error::Invalid(fields)) =
         store.state.write(|tx| mileage::save_other_miles(tx, ann, day("2026-11-30"), "lots", date, NOW))
     else {
         panic!("\"lots\" is not a number of miles")
@@ -111,8 +129,8 @@ fn miles_for_other_organisations_count_first_towards_the_10000() {
         ),
         "{warning}"
     );
-    let settings = ppg_desk::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };
-    store.state.write(|tx| ppg_desk::settings::save(tx, &settings, NOW)).unwrap();
+    let settings = ppg_desk_core::settings::Settings { group_name: "Test PPG".into(), ..Default::default() };
+    store.state.write(|tx| ppg_desk_core::settings::save(tx, &settings, NOW)).unwrap();
     let pdf = documents::render(
         &store.state,
         &DocumentKind::MileageClaim { driver_id: ann, month: "2026-11".into() },

@@ -1,12 +1,12 @@
 //! People through the same rules the window uses: saving, searching, filtering, leaving,
 //! erasing, and CSV import (all or nothing, every bad row named) and export.
 
-use ppg_desk::people::csv::{self, PersonField};
-use ppg_desk::people::{self, PeopleFilter, PeopleQuery, Role};
+use ppg_desk_core::people::csv::{self, PersonField};
+use ppg_desk_core::people::{self, PeopleFilter, PeopleQuery, Role};
 
 use crate::support::{add_person, count_people, temp_store};
 
-fn names(state: &ppg_desk::state::AppState, search: &str, filter: PeopleFilter) -> Vec<String> {
+fn names(state: &ppg_desk_core::state::AppState, search: &str, filter: PeopleFilter) -> Vec<String> {
     let query = PeopleQuery { search: search.into(), filter };
     let today = state.today();
     state.read(|conn| people::list(conn, &query, today)).unwrap().into_iter().map(|p| p.full_name).collect()
@@ -101,7 +101,7 @@ fn import(store: &crate::support::TempStore, text: &str) -> csv::ImportReport {
     let rows = csv::parse(text, &preview.mapping, store.state.today());
     store
         .state
-        .write(|tx| csv::import(tx, rows, "2026-11-24T10:00:00", &ppg_desk::progress::Progress::silent()))
+        .write(|tx| csv::import(tx, rows, "2026-11-24T10:00:00", &ppg_desk_core::progress::Progress::silent()))
         .unwrap()
 }
 
@@ -196,7 +196,7 @@ fn an_erased_name_leaves_no_trace_in_the_database_files() {
     let keep = add_person(&store.state, "Aisha Begum", |_| {});
     let gone = add_person(&store.state, "Xanthippe Quellington", |p| p.notes = "Quellington notes".into());
     store.state.write(|tx| people::delete(tx, gone)).unwrap();
-    store.state.read(ppg_desk::db::flush_erased).unwrap();
+    store.state.read(ppg_desk_core::db::flush_erased).unwrap();
     assert!(store.state.read(|conn| people::get(conn, keep)).is_ok());
     for suffix in ["", "-wal"] {
         let path = format!("{}{suffix}", store.state.paths().db_file().display());

@@ -5,9 +5,9 @@
 use std::io::Write;
 use std::process::Command;
 
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::print::layout::{Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
-use ppg_desk::print::{self, Block, Column, Document, Profile, Run};
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::print::layout::{Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
+use ppg_desk_core::print::{self, Block, Column, Document, Profile, Run};
 
 use crate::support::{add_person, temp_store, TempStore};
 
@@ -28,7 +28,7 @@ pub fn tool(program: &str, args: &[&str], pdf: &[u8]) -> String {
 pub fn sample_store() -> TempStore {
     let store = temp_store();
     let (today, now) = (store.state.today(), "2026-11-24T10:00:00".to_string());
-    store.state.write(|tx| ppg_desk::sample::load(tx, today, &now)).unwrap();
+    store.state.write(|tx| ppg_desk_core::sample::load(tx, today, &now)).unwrap();
     store
 }
 
@@ -56,7 +56,7 @@ fn the_contact_list_has_everyone_current_in_reading_order_with_accents_exact() {
 #[test]
 fn only_agreed_contact_details_are_printed() {
     let store = temp_store();
-    store.state.write(|tx| ppg_desk::settings::save(tx, &test_settings(), "now")).unwrap();
+    store.state.write(|tx| ppg_desk_core::settings::save(tx, &test_settings(), "now")).unwrap();
     add_person(&store.state, "Aisha Begum", |p| {
         p.email = "aisha@example.org".into();
         p.phone = "07700 900505".into();
@@ -68,8 +68,8 @@ fn only_agreed_contact_details_are_printed() {
     assert!(!text.contains("07700 900505"), "a phone number she did not agree to share is not printed");
 }
 
-fn test_settings() -> ppg_desk::settings::Settings {
-    ppg_desk::settings::Settings { group_name: "Test PPG".into(), ..Default::default() }
+fn test_settings() -> ppg_desk_core::settings::Settings {
+    ppg_desk_core::settings::Settings { group_name: "Test PPG".into(), ..Default::default() }
 }
 
 #[test]
@@ -215,8 +215,8 @@ fn the_logo_is_printed_beside_the_title() {
             .unwrap();
         out
     };
-    let png = ppg_desk::settings::logo::prepare(&picture).unwrap();
-    store.state.write(|tx| ppg_desk::settings::save_logo(tx, Some(&png), "now")).unwrap();
+    let png = ppg_desk_core::settings::logo::prepare(&picture).unwrap();
+    store.state.write(|tx| ppg_desk_core::settings::save_logo(tx, Some(&png), "now")).unwrap();
     let pdf = contact_list(&store, Profile::Standard);
     let images = tool("pdfimages", &["-list"], &pdf);
     assert_eq!(images.lines().skip(2).count(), 1, "one image, the logo:\n{images}");

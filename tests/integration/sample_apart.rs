@@ -1,11 +1,11 @@
 //! The sample PPG lives in a folder of its own beside the person's, says so, and is deleted
 //! when they leave it; the real PPG never holds a sample record or a sample backup.
 
-use ppg_desk::startup::{self, Startup};
+use ppg_desk_core::startup::{self, Startup};
 
 use crate::support::{count_people, open_at};
 
-fn is_sample(state: &ppg_desk::state::AppState) -> bool {
+fn is_sample(state: &ppg_desk_core::state::AppState) -> bool {
     matches!(startup::describe(state).unwrap(), Startup::Ready { sample: true, .. })
 }
 
@@ -40,8 +40,8 @@ fn exploring_opens_the_sample_beside_the_real_folder_until_it_is_left() {
     assert_eq!(count_people(&state), 0);
     assert!(!home.with_file_name("data-sample").exists(), "the sample's folder, with its backups, is gone");
     assert!(!home.join(".exploring-sample").exists());
-    for backup in ppg_desk::backups::list(&state.paths()).unwrap() {
-        let held = ppg_desk::backups::check(&state.paths().backups_dir().join(&backup.file_name)).unwrap();
+    for backup in ppg_desk_core::backups::list(&state.paths()).unwrap() {
+        let held = ppg_desk_core::backups::check(&state.paths().backups_dir().join(&backup.file_name)).unwrap();
         assert_eq!(held.people, 0, "no sample backup is mixed into the real PPG's: {}", backup.file_name);
     }
 }
@@ -61,8 +61,8 @@ fn a_sample_loaded_into_the_folder_itself_is_left_the_same_way() {
     assert!(startup::explore_sample(&state).is_err(), "a PPG that is set up is not replaced by the sample");
     startup::leave_sample(&state).unwrap();
     assert_eq!(count_people(&state), 0);
-    for backup in ppg_desk::backups::list(&state.paths()).unwrap() {
-        let held = ppg_desk::backups::check(&state.paths().backups_dir().join(&backup.file_name)).unwrap();
+    for backup in ppg_desk_core::backups::list(&state.paths()).unwrap() {
+        let held = ppg_desk_core::backups::check(&state.paths().backups_dir().join(&backup.file_name)).unwrap();
         assert_eq!(held.people, 0, "the sample's backups went with it: {}", backup.file_name);
     }
     assert!(startup::leave_sample(&state).is_err(), "a real PPG is never deleted as if it were the sample");

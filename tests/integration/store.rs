@@ -1,8 +1,8 @@
 //! Opening the store: migrations, refusing newer or damaged files, one instance per folder,
 //! and the SQL constraints that back up the Rust checks.
 
-use ppg_desk::db::{self, migrate};
-use ppg_desk::error::Error;
+use ppg_desk_core::db::{self, migrate};
+use ppg_desk_core::error::Error;
 use rusqlite::Connection;
 
 use crate::support::{open_at, temp_store};
@@ -34,9 +34,9 @@ fn each_earlier_version_migrates_to_the_latest_after_a_backup() {
         drop(conn);
         let state = open_at(dir.path());
         assert!(state.problem().is_none());
-        let backups = ppg_desk::backups::list(&state.paths()).unwrap();
+        let backups = ppg_desk_core::backups::list(&state.paths()).unwrap();
         assert!(
-            backups.iter().any(|b| b.reason == ppg_desk::backups::BackupReason::BeforeUpgrade),
+            backups.iter().any(|b| b.reason == ppg_desk_core::backups::BackupReason::BeforeUpgrade),
             "backed up before migrating from {version}"
         );
     }
@@ -121,11 +121,11 @@ fn a_version_1_file_with_data_keeps_it_through_the_upgrade() {
     }
     let state = open_at(dir.path());
     assert!(state.problem().is_none());
-    let settings = state.read(ppg_desk::settings::load).unwrap().expect("settings survive");
+    let settings = state.read(ppg_desk_core::settings::load).unwrap().expect("settings survive");
     assert_eq!(settings.group_name, "Riverside PPG");
-    assert_eq!(settings.default_profile, ppg_desk::print::Profile::Standard, "new settings get their defaults");
+    assert_eq!(settings.default_profile, ppg_desk_core::print::Profile::Standard, "new settings get their defaults");
     assert_eq!(crate::support::count_people(&state), 1);
-    assert_eq!(state.read(ppg_desk::settings::load_logo).unwrap(), None);
+    assert_eq!(state.read(ppg_desk_core::settings::load_logo).unwrap(), None);
 }
 
 /// Why: a stored word PPG Desk does not know (a file changed by another program with its
@@ -145,5 +145,8 @@ fn an_unknown_stored_word_is_an_error_not_a_default() {
             Ok(())
         })
         .unwrap();
-    assert!(store.state.read(ppg_desk::meetings::list).is_err(), "the unknown status is refused, not read as planned");
+    assert!(
+        store.state.read(ppg_desk_core::meetings::list).is_err(),
+        "the unknown status is refused, not read as planned"
+    );
 }

@@ -1,10 +1,10 @@
 //! Subject access for someone in People: their whole record as PDF and JSON, with other
 //! people's details (passengers, people befriended) left out, and no name in the file name.
 
-use ppg_desk::documents::record as access;
-use ppg_desk::documents::{self, DocumentKind};
-use ppg_desk::people::{self, PeopleFilter, PeopleQuery};
-use ppg_desk::print::Profile;
+use ppg_desk_core::documents::record as access;
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::people::{self, PeopleFilter, PeopleQuery};
+use ppg_desk_core::print::Profile;
 
 use crate::print::{sample_store, tool};
 
@@ -83,7 +83,7 @@ fn a_befrienders_record_lists_their_matches_without_naming_who() {
     assert!(befriender.languages.contains("Bengali"));
     assert!(!record.matches.is_empty(), "the sample matched her");
     let referred: Vec<String> =
-        store.state.read(ppg_desk::befriending::list).unwrap().into_iter().map(|r| r.full_name).collect();
+        store.state.read(ppg_desk_core::befriending::list).unwrap().into_iter().map(|r| r.full_name).collect();
     let json = store.state.read(|conn| access::json(conn, aisha, today)).unwrap();
     let pdf = documents::render(
         &store.state,
@@ -108,7 +108,7 @@ fn a_befrienders_record_lists_their_matches_without_naming_who() {
 fn a_passengers_record_has_their_trips_without_the_drivers_names() {
     let store = sample_store();
     let today = store.state.today();
-    let harold = store.state.read(|conn| ppg_desk::drivers::passengers(conn, "Harold Jenkins")).unwrap()[0].id;
+    let harold = store.state.read(|conn| ppg_desk_core::drivers::passengers(conn, "Harold Jenkins")).unwrap()[0].id;
     let record = store.state.read(|conn| access::gather_passenger(conn, harold, today)).unwrap();
     assert_eq!(record.passenger.pickup_address, "27 Green Lane, Oakford RV5 2GL");
     assert!(
@@ -126,8 +126,13 @@ fn a_passengers_record_has_their_trips_without_the_drivers_names() {
     let text = tool("pdftotext", &[], &pdf);
     let json = store.state.read(|conn| access::passenger_json(conn, harold, today)).unwrap();
     assert!(text.contains("Harold Jenkins") && text.contains("Your trips") && json.contains("Riverside Renal Unit"));
-    let drivers: Vec<String> =
-        store.state.read(|conn| ppg_desk::drivers::drivers(conn, today)).unwrap().into_iter().map(|d| d.name).collect();
+    let drivers: Vec<String> = store
+        .state
+        .read(|conn| ppg_desk_core::drivers::drivers(conn, today))
+        .unwrap()
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
     for driver in &drivers {
         assert!(
             !text.contains(driver.as_str()) && !json.contains(driver.as_str()),
@@ -152,9 +157,9 @@ fn missing_from_pdf(json: &serde_json::Value, pdf: &str, shown_otherwise: &[&str
             serde_json::Value::Array(items) => stack.extend(items.iter().map(|v| (key.clone(), v))),
             serde_json::Value::String(text) if !text.trim().is_empty() && !shown_otherwise.contains(&key.as_str()) => {
                 let printed = if chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() {
-                    ppg_desk::print::day_month_year(text)
+                    ppg_desk_core::print::day_month_year(text)
                 } else if text.len() == 5 && text.as_bytes()[2] == b':' {
-                    ppg_desk::words::spoken_time(text)
+                    ppg_desk_core::words::spoken_time(text)
                 } else {
                     flat(text)
                 };
@@ -175,11 +180,11 @@ fn missing_from_pdf(json: &serde_json::Value, pdf: &str, shown_otherwise: &[&str
 fn every_field_of_a_referral_in_its_json_is_in_its_pdf() {
     let store = sample_store();
     let today = store.state.today();
-    let referrals = store.state.read(ppg_desk::befriending::list).unwrap();
+    let referrals = store.state.read(ppg_desk_core::befriending::list).unwrap();
     assert!(referrals.len() > 3, "the sample has referrals");
     for referral in referrals {
         let json =
-            store.state.read(|conn| ppg_desk::befriending::subject_access_json(conn, referral.id, today)).unwrap();
+            store.state.read(|conn| ppg_desk_core::befriending::subject_access_json(conn, referral.id, today)).unwrap();
         let json: serde_json::Value = serde_json::from_str(&json).unwrap();
         let pdf = documents::render(
             &store.state,
@@ -204,7 +209,7 @@ fn every_field_of_a_referral_in_its_json_is_in_its_pdf() {
         ];
         let missing = missing_from_pdf(&json["record"]["referral"], &text, &in_words);
         assert!(missing.is_empty(), "{} record: the PDF lacks {missing:?}", referral.id);
-        let age = ppg_desk::befriending::referrals::age_band_label(&referral.age_band);
+        let age = ppg_desk_core::befriending::referrals::age_band_label(&referral.age_band);
         assert!(
             text.contains(&format!("Age {age}")) || text.contains(age),
             "{} record: the age band is printed",
@@ -245,7 +250,7 @@ fn every_field_of_a_person_and_a_passenger_in_the_json_is_in_the_pdf() {
             _ => {}
         }
     }
-    for passenger in store.state.read(|conn| ppg_desk::drivers::passengers(conn, "")).unwrap() {
+    for passenger in store.state.read(|conn| ppg_desk_core::drivers::passengers(conn, "")).unwrap() {
         let json: serde_json::Value =
             serde_json::from_str(&store.state.read(|conn| access::passenger_json(conn, passenger.id, today)).unwrap())
                 .unwrap();

@@ -1,8 +1,8 @@
 //! Small builders shared by the integration tests: a fresh data folder and a person.
 
-use ppg_desk::db::DataPaths;
-use ppg_desk::people::{self, PersonInput};
-use ppg_desk::state::{AppState, Topic};
+use ppg_desk_core::db::DataPaths;
+use ppg_desk_core::people::{self, PersonInput};
+use ppg_desk_core::state::{AppState, Topic};
 
 pub struct TempStore {
     pub dir: tempfile::TempDir,
@@ -31,4 +31,11 @@ pub fn add_person(state: &AppState, name: &str, tweak: impl FnOnce(&mut PersonIn
 
 pub fn count_people(state: &AppState) -> i64 {
     state.read(|conn| Ok(conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?)).unwrap()
+}
+
+/// People who have not left.
+pub fn count_current(state: &AppState) -> i64 {
+    state
+        .read(|conn| Ok(conn.query_row("SELECT count(*) FROM people WHERE left_on IS NULL", [], |r| r.get(0))?))
+        .unwrap()
 }

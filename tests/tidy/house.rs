@@ -42,7 +42,7 @@ fn siblings_named(path: &Path) -> Vec<String> {
 #[test]
 fn no_two_files_of_a_feature_import_each_other() {
     let mut loops = Vec::new();
-    for path in rust_sources().into_iter().filter(|p| relative(p).starts_with("src-tauri/src/")) {
+    for path in rust_sources().into_iter().filter(|p| relative(p).starts_with("src-tauri/core/src/")) {
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else { continue };
         if stem == "mod" {
             continue;
@@ -68,9 +68,9 @@ fn the_store_names_no_feature() {
         .into_iter()
         .filter(|p| {
             let name = relative(p);
-            name == "src-tauri/src/state.rs"
-                || name.starts_with("src-tauri/src/db/")
-                || name == "src-tauri/src/changes.rs"
+            name == "src-tauri/core/src/state.rs"
+                || name.starts_with("src-tauri/core/src/db/")
+                || name == "src-tauri/core/src/changes.rs"
         })
         .filter(|p| {
             let text = fs::read_to_string(p).unwrap();
@@ -86,14 +86,16 @@ fn the_store_names_no_feature() {
 #[test]
 fn no_feature_reads_another_features_sql() {
     let mut offenders = Vec::new();
-    for path in rust_sources().into_iter().filter(|p| relative(p).starts_with("src-tauri/src/")) {
+    for path in rust_sources().into_iter().filter(|p| relative(p).starts_with("src-tauri/core/src/")) {
         let name = relative(&path);
         let text = fs::read_to_string(&path).unwrap();
-        for feature in
-            fs::read_dir(root().join("src-tauri/src")).unwrap().flatten().filter(|e| e.path().join("sql.rs").is_file())
+        for feature in fs::read_dir(root().join("src-tauri/core/src"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().join("sql.rs").is_file())
         {
             let feature = feature.file_name().to_string_lossy().to_string();
-            let inside = name.starts_with(&format!("src-tauri/src/{feature}/"));
+            let inside = name.starts_with(&format!("src-tauri/core/src/{feature}/"));
             let grouped = text
                 .split(&format!("{feature}::{{"))
                 .skip(1)
@@ -111,7 +113,7 @@ fn no_feature_reads_another_features_sql() {
 /// that named a feature would tie every feature to every other through printing.
 #[test]
 fn the_print_engine_imports_only_itself_errors_and_progress() {
-    let offenders: Vec<String> = files_under(&root().join("src-tauri/src/print"), &[".rs"])
+    let offenders: Vec<String> = files_under(&root().join("src-tauri/core/src/print"), &[".rs"])
         .into_iter()
         .filter(|p| {
             let text = fs::read_to_string(p).unwrap();
@@ -131,7 +133,7 @@ fn the_print_engine_imports_only_itself_errors_and_progress() {
 fn commands_declare_no_view_types() {
     let offenders: Vec<String> = rust_sources()
         .into_iter()
-        .filter(|p| relative(p).ends_with("/commands.rs"))
+        .filter(|p| relative(p).starts_with("src-tauri/src/commands/"))
         .filter(|p| {
             let text = fs::read_to_string(p).unwrap();
             text.lines().filter(|l| l.starts_with("pub struct ") || l.starts_with("pub enum ")).any(|l| {
@@ -152,7 +154,7 @@ fn commands_declare_no_view_types() {
 fn rows_are_read_by_column_name() {
     let offenders: Vec<String> = rust_sources()
         .into_iter()
-        .filter(|p| relative(p).starts_with("src-tauri/src/"))
+        .filter(|p| relative(p).starts_with("src-tauri/core/src/"))
         .filter(|p| {
             let text = fs::read_to_string(p).unwrap();
             text.match_indices(".get").any(|(at, _)| {
@@ -173,8 +175,8 @@ fn rows_are_read_by_column_name() {
 fn no_command_reaches_the_database_directly() {
     let offenders: Vec<String> = rust_sources()
         .into_iter()
-        .filter(|p| relative(p).ends_with("/commands.rs"))
-        .filter(|p| fs::read_to_string(p).unwrap().contains("crate::db"))
+        .filter(|p| relative(p).starts_with("src-tauri/src/commands/"))
+        .filter(|p| fs::read_to_string(p).unwrap().contains("ppg_desk_core::db"))
         .map(|p| relative(&p))
         .collect();
     assert!(offenders.is_empty(), "commands go through AppState and the features: {offenders:?}");
@@ -184,8 +186,8 @@ fn no_command_reaches_the_database_directly() {
 /// database made without it would differ from the one the tests check.
 #[test]
 fn every_migration_file_is_applied() {
-    let ladder = fs::read_to_string(root().join("src-tauri/src/db/migrate.rs")).unwrap();
-    let files = files_under(&root().join("src-tauri/src/db/migrations"), &[".sql"]);
+    let ladder = fs::read_to_string(root().join("src-tauri/core/src/db/migrate.rs")).unwrap();
+    let files = files_under(&root().join("src-tauri/core/src/db/migrations"), &[".sql"]);
     assert!(files.len() >= 13, "the migrations were found");
     let missing: Vec<String> = files
         .iter()
@@ -196,7 +198,8 @@ fn every_migration_file_is_applied() {
 }
 
 /// The floors of the house, from the ground up. A module may use only modules on its own
-/// floor or below; adapters (`commands.rs`) sit on top of everything, and `lib.rs` is the
+/// floor or below; the window's adapters (`src-tauri/src/commands/`) sit on top of everything,
+/// in their own package, and the core's `lib.rs` is the
 /// entry point that names every feature (its `ON_OPEN` list is what the store runs on
 /// opening).
 #[rustfmt::skip] // one floor group to a line reads best
@@ -214,14 +217,11 @@ const FLOORS: &[&str] = &[
 fn nothing_imports_a_higher_floor() {
     let floor = |name: &str| FLOORS.iter().position(|f| *f == name);
     let mut upward = Vec::new();
-    for path in rust_sources().into_iter().filter(|p| relative(p).starts_with("src-tauri/src/")) {
+    for path in rust_sources().into_iter().filter(|p| relative(p).starts_with("src-tauri/core/src/")) {
         let name = relative(&path);
-        let rest = name.trim_start_matches("src-tauri/src/");
+        let rest = name.trim_start_matches("src-tauri/core/src/");
         let module = rest.split(['/', '.']).next().unwrap_or_default();
         let Some(here) = floor(module) else { continue };
-        if rest.ends_with("commands.rs") {
-            continue;
-        }
         let text = fs::read_to_string(&path).unwrap();
         for used in text.split("crate::").skip(1) {
             let target: String = used.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
@@ -241,7 +241,7 @@ fn nothing_imports_a_higher_floor() {
 /// can change without any other feature (or test) knowing.
 #[test]
 fn every_features_sql_is_private() {
-    let offenders: Vec<String> = files_under(&root().join("src-tauri/src"), &["mod.rs"])
+    let offenders: Vec<String> = files_under(&root().join("src-tauri/core/src"), &["mod.rs"])
         .into_iter()
         .filter(|p| {
             fs::read_to_string(p)

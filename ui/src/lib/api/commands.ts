@@ -1,6 +1,6 @@
 // Typed wrappers, one per Rust command (tests/tidy.rs checks none is missing).
 import { call } from './invoke';
-import type { Startup } from './bindings/Startup';
+import type { FirstScreen } from './bindings/FirstScreen';
 import type { Settings } from './bindings/Settings';
 import type { Person } from './bindings/Person';
 import type { PersonInput } from './bindings/PersonInput';
@@ -58,7 +58,9 @@ import type { Suggestion } from './bindings/Suggestion';
 import type { MileageClaim } from './bindings/MileageClaim';
 import type { SchemeSummary } from './bindings/SchemeSummary';
 
-export const getStartup = () => call<Startup>('get_startup');
+export const getFirstScreen = () => call<FirstScreen>('get_first_screen');
+export const showWindow = () => call<void>('show_window');
+export const firstScreenPainted = () => call<void>('first_screen_painted');
 export const loadSampleData = () => call<void>('load_sample_data');
 export const leaveSample = () => call<void>('leave_sample');
 export const cancelWork = () => call<void>('cancel_work');

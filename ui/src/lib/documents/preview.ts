@@ -1,12 +1,21 @@
 // Draws the pages of a generated PDF into canvases with pdf.js, entirely offline: the
-// worker is bundled with the app, and the fonts come from inside the PDF.
-import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
+// worker is bundled with the app, and the fonts come from inside the PDF. pdf.js is loaded
+// the first time a preview opens (it is most of the app's JavaScript), not at start.
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
-GlobalWorkerOptions.workerSrc = workerUrl;
+let pdfjs: Promise<typeof import('pdfjs-dist')> | null = null;
+
+function loadPdfjs() {
+  pdfjs ??= import('pdfjs-dist').then((module) => {
+    module.GlobalWorkerOptions.workerSrc = workerUrl;
+    return module;
+  });
+  return pdfjs;
+}
 
 /** Renders every page of `bytes` into `container`, replacing what was there. Returns the page count. */
 export async function renderPreview(bytes: ArrayBuffer, container: HTMLElement, width: number): Promise<number> {
+  const { getDocument } = await loadPdfjs();
   const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableAutoFetch: true }).promise;
   const canvases: HTMLCanvasElement[] = [];
   for (let number = 1; number <= pdf.numPages; number++) {

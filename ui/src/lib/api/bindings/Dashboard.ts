@@ -4,9 +4,18 @@ import type { BefriendingCard } from "./BefriendingCard";
 import type { DirectoryCard } from "./DirectoryCard";
 import type { DriverCard } from "./DriverCard";
 import type { MeetingCard } from "./MeetingCard";
+import type { Person } from "./Person";
 import type { RetentionCard } from "./RetentionCard";
 
-export type Dashboard = { nextMeeting: MeetingCard | null, 
+export type Dashboard = { 
+/**
+ * The current chair, vice-chair, secretary and treasurer.
+ */
+officers: Array<Person>, 
+/**
+ * How many people are current (have not left).
+ */
+currentPeople: number, nextMeeting: MeetingCard | null, 
 /**
  * The last meeting held, when its minutes still need work.
  */

@@ -1,0 +1,234 @@
+//! Backups that happen without being asked: one a day on start and one before every upgrade
+//! or restore, kept in `backups/` beside the database and thinned by calendar age to the last
+//! 7 days, 4 weeks and 12 months. Also backing up to a chosen file and restoring from one.
+
+mod rotation;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::db::{self, copy, DataPaths};
+use crate::error::{Error, Result};
+
+pub use rotation::backups_to_keep;
+
+/// Why an automatic backup was taken; part of its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum BackupReason {
+    Daily,
+    BeforeUpgrade,
+    BeforeRestore,
+}
+
+impl BackupReason {
+    fn slug(self) -> &'static str {
+        match self {
+            BackupReason::Daily => "daily",
+            BackupReason::BeforeUpgrade => "before-upgrade",
+            BackupReason::BeforeRestore => "before-restore",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<Self> {
+        [BackupReason::Daily, BackupReason::BeforeUpgrade, BackupReason::BeforeRestore]
+            .into_iter()
+            .find(|r| r.slug() == slug)
+    }
+}
+
+/// One backup file in the backups folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupInfo {
+    pub file_name: String,
+    /// Local date and time, `YYYY-MM-DDTHH:MM:SS`.
+    pub taken_at: String,
+    pub reason: BackupReason,
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+}
+
+/// What a backup file holds, shown before it is restored.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupCheck {
+    pub group_name: Option<String>,
+    #[ts(type = "number")]
+    pub people: i64,
+}
+
+const STAMP: &str = "%Y-%m-%d-%H%M%S";
+
+fn file_name(taken_at: NaiveDateTime, reason: BackupReason) -> String {
+    format!("ppg-desk-{}-{}.sqlite3", taken_at.format(STAMP), reason.slug())
+}
+
+fn parse_file_name(name: &str) -> Option<(NaiveDateTime, BackupReason)> {
+    let rest = name.strip_prefix("ppg-desk-")?.strip_suffix(".sqlite3")?;
+    let (stamp, slug) = (rest.get(..17)?, rest.get(18..)?);
+    let taken_at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+    Some((taken_at, BackupReason::from_slug(slug)?))
+}
+
+/// Takes a verified backup into the backups folder. Daily backups then thin old ones; safety
+/// backups do not, so the backup being restored is never thinned away mid-restore.
+pub fn take(conn: &Connection, paths: &DataPaths, now: NaiveDateTime, reason: BackupReason) -> Result<BackupInfo> {
+    let dir = paths.backups_dir();
+    db::create_private_dir(&dir)?;
+    let name = file_name(now, reason);
+    copy::write_copy(conn, &dir.join(&name))?;
+    if reason == BackupReason::Daily {
+        rotate(paths, now)?;
+    }
+    list(paths)?
+        .into_iter()
+        .find(|b| b.file_name == name)
+        .ok_or_else(|| Error::File("The backup was made but then could not be found.".into()))
+}
+
+/// Takes the daily backup unless one was already taken today. Returns it when taken.
+pub fn take_daily_if_due(conn: &Connection, paths: &DataPaths, now: NaiveDateTime) -> Result<Option<BackupInfo>> {
+    let today = now.date();
+    let done_today = list(paths)?.iter().any(|b| {
+        b.reason == BackupReason::Daily && parse_file_name(&b.file_name).is_some_and(|(t, _)| t.date() == today)
+    });
+    if done_today {
+        return Ok(None);
+    }
+    take(conn, paths, now, BackupReason::Daily).map(Some)
+}
+
+/// The backups in the folder, newest first. Files that are not ours are ignored.
+pub fn list(paths: &DataPaths) -> Result<Vec<BackupInfo>> {
+    let dir = paths.backups_dir();
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some((taken_at, reason)) = parse_file_name(&name) {
+            found.push(BackupInfo {
+                file_name: name,
+                taken_at: taken_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                reason,
+                size_bytes: entry.metadata()?.len(),
+            });
+        }
+    }
+    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    Ok(found)
+}
+
+/// Deletes the backups the rotation policy no longer keeps.
+pub fn rotate(paths: &DataPaths, now: NaiveDateTime) -> Result<()> {
+    let all = list(paths)?;
+    let stamped: Vec<(NaiveDateTime, BackupReason)> =
+        all.iter().filter_map(|b| parse_file_name(&b.file_name)).collect();
+    let keep = backups_to_keep(&stamped, now);
+    for (index, backup) in all.iter().enumerate() {
+        if !keep.contains(&index) {
+            fs::remove_file(paths.backups_dir().join(&backup.file_name))?;
+        }
+    }
+    Ok(())
+}
+
+/// Resolves a backup chosen from the list to its path, refusing anything outside the folder.
+pub fn path_of(paths: &DataPaths, file_name: &str) -> Result<PathBuf> {
+    if parse_file_name(file_name).is_none() || file_name.contains(['/', '\\']) {
+        return Err(Error::NotFound("That backup could not be found."));
+    }
+    Ok(paths.backups_dir().join(file_name))
+}
+
+/// Checks a backup file and says what it holds.
+/// Writes a checked copy of the data to `path` (a file the person chose), and says what it holds.
+pub fn copy_to(conn: &Connection, path: &Path) -> Result<BackupCheck> {
+    let summary = crate::db::copy::write_copy(conn, path)?;
+    Ok(BackupCheck { group_name: summary.group_name, people: summary.people })
+}
+
+pub fn check(path: &Path) -> Result<BackupCheck> {
+    let summary = copy::check_copy(path)?;
+    Ok(BackupCheck { group_name: summary.group_name, people: summary.people })
+}
+
+/// Restores `source` into the live database after backing up what is there now,
+/// then brings it up to this version's schema.
+pub fn restore(conn: &mut Connection, paths: &DataPaths, source: &Path, now: NaiveDateTime) -> Result<()> {
+    copy::check_copy(source)?;
+    take(conn, paths, now, BackupReason::BeforeRestore)?;
+    copy::restore_copy(conn, source)?;
+    db::migrate::migrate(conn)?;
+    Ok(())
+}
+
+/// Moves a damaged database aside (never deleting it) and puts the newest readable
+/// backup in its place.
+pub fn replace_damaged_with_latest(paths: &DataPaths, now: NaiveDateTime) -> Result<()> {
+    let latest = list(paths)?
+        .into_iter()
+        .find(|b| copy::check_copy(&paths.backups_dir().join(&b.file_name)).is_ok())
+        .ok_or_else(|| Error::File("There is no readable backup to restore.".into()))?;
+    replace_damaged(paths, &paths.backups_dir().join(&latest.file_name), now).map(|_| ())
+}
+
+/// Moves a damaged database aside as `damaged-STAMP.sqlite3` (never deleting it) and puts the
+/// checked backup `source` in its place. Returns the name it was moved aside to.
+pub fn replace_damaged(paths: &DataPaths, source: &Path, now: NaiveDateTime) -> Result<String> {
+    copy::check_copy(source)?;
+    let db_file = paths.db_file();
+    let aside_name = format!("damaged-{}.sqlite3", now.format(STAMP));
+    let aside = paths.dir.join(&aside_name);
+    if db_file.exists() {
+        fs::rename(&db_file, &aside)?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", db_file.display()));
+        if side.exists() {
+            fs::rename(&side, PathBuf::from(format!("{}{suffix}", aside.display())))?;
+        }
+    }
+    let partial = db_file.with_extension("partial");
+    fs::copy(source, &partial)?;
+    fs::File::open(&partial)?.sync_all()?;
+    fs::rename(&partial, &db_file)?;
+    Ok(aside_name)
+}
+
+/// The newest backup, offered when the database is damaged.
+pub fn latest(paths: &DataPaths) -> Option<BackupInfo> {
+    list(paths).ok()?.into_iter().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_round_trip() {
+        let at = NaiveDateTime::parse_from_str("2026-11-24 09:30:15", "%Y-%m-%d %H:%M:%S").unwrap();
+        let name = file_name(at, BackupReason::BeforeUpgrade);
+        assert_eq!(name, "ppg-desk-2026-11-24-093015-before-upgrade.sqlite3");
+        assert_eq!(parse_file_name(&name), Some((at, BackupReason::BeforeUpgrade)));
+        assert_eq!(parse_file_name("holiday-photo.jpg"), None);
+    }
+
+    #[test]
+    fn path_of_refuses_escapes() {
+        let paths = DataPaths::at("/tmp/x");
+        assert!(path_of(&paths, "../ppg-desk.sqlite3").is_err());
+        assert!(path_of(&paths, "ppg-desk-2026-11-24-093015-daily.sqlite3").is_ok());
+    }
+}

@@ -1,0 +1,44 @@
+//! The kinds of file people open and save, with the names and endings the system's file
+//! dialogs show, and where the dialogs start. The files chosen are remembered by
+//! `files::Chosen`, the only paths a command from the window may use.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use ts_rs::TS;
+
+/// What a file holds, which sets the dialog's filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum FileKind {
+    Csv,
+    Backup,
+    Pdf,
+    Picture,
+    Calendar,
+    Vcard,
+    Oruk,
+    Json,
+}
+
+impl FileKind {
+    /// The filter's name and the endings it shows.
+    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileKind::Csv => ("Spreadsheet (CSV)", &["csv"]),
+            FileKind::Backup => ("PPG Desk backup", &["sqlite3", "ppgdesk", "db"]),
+            FileKind::Pdf => ("PDF document", &["pdf"]),
+            FileKind::Picture => ("Picture (PNG or JPEG)", &["png", "jpg", "jpeg"]),
+            FileKind::Calendar => ("Calendar file", &["ics"]),
+            FileKind::Vcard => ("Contact cards (vCard)", &["vcf", "vcard"]),
+            FileKind::Oruk => ("Open Referral UK directory (JSON)", &["json"]),
+            FileKind::Json => ("Record (JSON)", &["json"]),
+        }
+    }
+}
+
+/// Where a dialog starts: the person's Documents folder (not the folder PPG Desk started in).
+pub fn start_folder() -> Option<PathBuf> {
+    directories::UserDirs::new().and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
+}

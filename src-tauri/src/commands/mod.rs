@@ -1,0 +1,18 @@
+//! The window's adapters: one file per feature, each `#[tauri::command]` a few lines that
+//! take the arguments, call the core's operation inside the panic guard and return.
+
+pub mod actions;
+pub mod backups;
+pub mod befriending;
+pub mod bulletins;
+pub mod contacts;
+pub mod dashboard;
+pub mod dialogs;
+pub mod directory;
+pub mod documents;
+pub mod drivers;
+pub mod meetings;
+pub mod people;
+pub mod progress;
+pub mod settings;
+pub mod startup;
