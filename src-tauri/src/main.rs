@@ -21,6 +21,14 @@ struct Args {
 
 fn main() {
     ppg_desk_core::report_panics_without_their_text();
+    // WebKitGTK's DMA-BUF renderer holds ~80 MiB more per window where there is no GPU to
+    // share buffers with (software rendering, as on many old laptops), and is the cause of
+    // blank windows on some graphics drivers; the older path draws this app just as well.
+    // Set before any thread starts and before WebKit reads it; a value the person set wins.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
     let args = Args::parse();
     match DataPaths::resolve(args.data_dir) {
         Ok(paths) => ppg_desk_window::run_gui(paths),

@@ -9,6 +9,7 @@ mod bulletins;
 mod contacts;
 mod drivers;
 mod keyboard;
+mod measure;
 mod meetings;
 mod people;
 mod print;

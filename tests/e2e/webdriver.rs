@@ -284,7 +284,7 @@ impl Session {
     }
 
     /// The app processes started on this session's data folder.
-    fn app_pids(&self) -> Vec<String> {
+    pub fn app_pids(&self) -> Vec<String> {
         let wanted = format!("PPG_DESK_DATA_DIR={}", self.data_dir.display());
         std::fs::read_dir("/proc")
             .into_iter()

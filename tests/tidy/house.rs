@@ -204,7 +204,7 @@ fn every_migration_file_is_applied() {
 /// opening).
 #[rustfmt::skip] // one floor group to a line reads best
 const FLOORS: &[&str] = &[
-    "error", "changes", "calendar", "words", "check", "files", "picture", "csvfile", "progress", "db", "backups",
+    "error", "changes", "calendar", "words", "check", "files", "cloud", "picture", "csvfile", "progress", "db", "backups",
     "dialogs", "print", "state", // the ground: no feature below here
     "settings", "actions", "contacts", "directory", "drivers", "people", "befriending", "meetings", // features
     "dashboard", "bulletins", "documents", "sample", "startup", "cli",

@@ -199,10 +199,11 @@ pub fn restore_value(value: &str) -> &str {
     }
 }
 
-/// Writes a header and records as CSV text, every value neutralised for spreadsheets.
+/// Writes a header and records as CSV text, every value neutralised for spreadsheets. Lines
+/// end in CRLF, as RFC 4180 and Excel on Windows expect.
 pub fn to_text(header: &[&str], records: impl IntoIterator<Item = Vec<String>>) -> Result<String> {
     let failed = |_| Error::File("The spreadsheet file could not be written.".into());
-    let mut wtr = csv::Writer::from_writer(Vec::new());
+    let mut wtr = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     wtr.write_record(header).map_err(failed)?;
     for record in records {
         wtr.write_record(record.iter().map(|v| neutralise(v).into_owned())).map_err(failed)?;
@@ -226,6 +227,12 @@ pub fn uk_date(iso: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exports_end_every_line_with_crlf_for_excel_on_windows() {
+        let text = to_text(&["Name", "Notes"], [vec!["Zoë".into(), "two\nlines".into()]]).unwrap();
+        assert_eq!(text, "Name,Notes\r\nZoë,\"two\nlines\"\r\n");
+    }
 
     #[test]
     fn formulas_are_neutralised_and_read_back_intact() {

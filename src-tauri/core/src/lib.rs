@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod changes;
 pub mod check;
 pub mod cli;
+pub mod cloud;
 pub mod contacts;
 pub mod csvfile;
 pub mod dashboard;

@@ -5,7 +5,7 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::commands::dialogs::ChosenFile;
-use ppg_desk_core::documents::printers::{self, Printer};
+use ppg_desk_core::documents::printers::{self, PrintSetup};
 use ppg_desk_core::documents::DocumentKind;
 use ppg_desk_core::error::{Error, Result};
 use ppg_desk_core::print::Profile;
@@ -48,13 +48,18 @@ pub fn open_document<R: Runtime>(
     })
 }
 
+/// The way this computer prints (CUPS, or on Windows the PDF program) and its printers.
 #[tauri::command(async)]
-pub fn list_printers() -> Result<Vec<Printer>> {
-    ppg_desk_core::state::guard(printers::list)
+pub fn list_printers() -> Result<PrintSetup> {
+    ppg_desk_core::state::guard(printers::setup)
 }
 
+/// Prints the document; returns what to tell the person. On Windows the PDF program prints it
+/// on the usual printer, or, when it cannot print by itself, opens it for the person to press
+/// Print there.
 #[tauri::command(async)]
-pub fn print_document(
+pub fn print_document<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     kind: DocumentKind,
     profile: Profile,
@@ -63,9 +68,25 @@ pub fn print_document(
 ) -> Result<String> {
     ppg_desk_core::state::guard(move || {
         let path = ppg_desk_core::documents::export(&state, &kind, profile, state.now())?;
+        if cfg!(windows) {
+            return print_on_windows(&app, &path);
+        }
         let sent = printers::print(&path, &printer, copies, "PPG Desk document");
         // CUPS keeps its own copy of a job once `lp` has returned: ours is no longer needed.
         let _ = std::fs::remove_file(&path);
         sent
     })
+}
+
+/// The PDF program prints the file (it reads it in its own time, so the file stays in the
+/// session's exports until PPG Desk closes), or shows it for the person to print.
+fn print_on_windows<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path) -> Result<String> {
+    #[cfg(windows)]
+    if printers::print_with_pdf_program(path).is_ok() {
+        return Ok("Sent to your usual printer through your PDF program.".into());
+    }
+    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| {
+        Error::File("No program to show PDF files was found on this computer. Use \"Save as PDF\" instead.".into())
+    })?;
+    Ok("The document is open in your PDF program: press Print there (or Ctrl and P).".into())
 }

@@ -64,6 +64,8 @@ pub struct BackupCheck {
     pub group_name: Option<String>,
     #[ts(type = "number")]
     pub people: i64,
+    /// Said when the copy was written into a folder a syncing service uploads (OneDrive...).
+    pub cloud_warning: Option<String>,
 }
 
 const STAMP: &str = "%Y-%m-%d-%H%M%S";
@@ -156,12 +158,13 @@ pub fn path_of(paths: &DataPaths, file_name: &str) -> Result<PathBuf> {
 /// Writes a checked copy of the data to `path` (a file the person chose), and says what it holds.
 pub fn copy_to(conn: &Connection, path: &Path) -> Result<BackupCheck> {
     let summary = crate::db::copy::write_copy(conn, path)?;
-    Ok(BackupCheck { group_name: summary.group_name, people: summary.people })
+    let cloud_warning = crate::cloud::copy_warning(path);
+    Ok(BackupCheck { group_name: summary.group_name, people: summary.people, cloud_warning })
 }
 
 pub fn check(path: &Path) -> Result<BackupCheck> {
     let summary = copy::check_copy(path)?;
-    Ok(BackupCheck { group_name: summary.group_name, people: summary.people })
+    Ok(BackupCheck { group_name: summary.group_name, people: summary.people, cloud_warning: None })
 }
 
 /// Restores `source` into the live database after backing up what is there now,

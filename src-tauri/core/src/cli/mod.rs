@@ -62,7 +62,8 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
         }
         Command::Backup { out } => {
             let summary = state.read(|conn| copy::write_copy(conn, &out))?;
-            Ok(format!("Backed up {} people to {}", summary.people, out.display()))
+            let warning = crate::cloud::copy_warning(&out).map(|w| format!("\nWarning: {w}")).unwrap_or_default();
+            Ok(format!("Backed up {} people to {}{warning}", summary.people, out.display()))
         }
         Command::Restore { file } => {
             let now = state.now();

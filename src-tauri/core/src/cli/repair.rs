@@ -74,6 +74,11 @@ pub fn check(state: &AppState) -> Result<String> {
             db::migrate::LATEST_VERSION,
             backups.len(),
         );
+        // A data folder inside OneDrive and the like is said, but is not a failure of the check.
+        let report = match crate::cloud::data_folder_warning(&state.paths().dir) {
+            Some(warning) => format!("{report}\nWarning: {warning}"),
+            None => report,
+        };
         match &state.backup_warning() {
             Some(warning) => Err(Error::Refused(format!("{report}\nWarning: {warning}"))),
             None => Ok(report),

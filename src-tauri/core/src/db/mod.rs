@@ -22,16 +22,28 @@ pub struct DataPaths {
     pub dir: PathBuf,
 }
 
+/// The operating system's place for PPG Desk's data: `~/.local/share/ppgdesk/data` on Linux,
+/// `%APPDATA%\PPG Desk\data` on Windows, `~/Library/Application Support/uk.org.ppg.PPG-Desk/data`
+/// on a Mac. The database sits in a `data` subfolder of the app's own because the window's
+/// web engine keeps its caches in the app's folder (WebKitGTK; WebView2 keeps them in
+/// `%LOCALAPPDATA%` instead, but the layout stays the same everywhere).
+pub fn usual_folder() -> Option<PathBuf> {
+    if cfg!(windows) {
+        // `ProjectDirs` would give `%APPDATA%\ppg\PPG Desk\data\data` on Windows.
+        directories::BaseDirs::new().map(|dirs| dirs.data_dir().join("PPG Desk").join("data"))
+    } else {
+        directories::ProjectDirs::from("uk.org", "ppg", "PPG Desk").map(|dirs| dirs.data_dir().join("data"))
+    }
+}
+
 impl DataPaths {
     /// Chooses the data folder: an explicit `--data-dir`, else `PPG_DESK_DATA_DIR`, else the
-    /// operating system's data folder (on Linux `~/.local/share/ppgdesk/data`). The database
-    /// sits in its own subfolder because WebKit keeps its caches in the app's folder.
+    /// operating system's usual place (`usual_folder`).
     pub fn resolve(explicit: Option<PathBuf>) -> Result<Self> {
         let from_env = std::env::var_os("PPG_DESK_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from);
         let dir = match explicit.or(from_env) {
             Some(dir) => dir,
-            None => directories::ProjectDirs::from("uk.org", "ppg", "PPG Desk")
-                .map(|dirs| dirs.data_dir().join("data"))
+            None => usual_folder()
                 .ok_or_else(|| Error::File("Could not find a home folder to keep PPG Desk's data in.".into()))?,
         };
         Ok(Self { dir })

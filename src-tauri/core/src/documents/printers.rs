@@ -1,5 +1,8 @@
-//! The computer's printers, through CUPS' own command-line tools (`lpstat`, `lp`), which
-//! every Linux desktop with printing has. Parsing is kept apart so it can be tested.
+//! The computer's printers. On Linux and macOS through CUPS' own command-line tools
+//! (`lpstat`, `lp`), which every desktop with printing has; parsing is kept apart so it can be
+//! tested. Windows has no CUPS: the PDF is handed to the PDF program's own "print" (the
+//! shell's print verb), and where that program has none the window opens the PDF for the
+//! person to press Print (see `src-tauri/src/commands/documents.rs`).
 
 use std::path::Path;
 use std::process::Command;
@@ -15,6 +18,53 @@ use crate::error::{Error, Result};
 pub struct Printer {
     pub name: String,
     pub is_default: bool,
+}
+
+/// Which way Print… reaches a printer on this computer; the print dialog says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum PrintRoute {
+    /// Straight to a printer chosen in the dialog, through CUPS (Linux, macOS).
+    Cups,
+    /// To the usual printer through the PDF program (Windows).
+    PdfProgram,
+}
+
+/// What the print dialog offers: the way, and on CUPS its printers (the default first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PrintSetup {
+    pub route: PrintRoute,
+    pub printers: Vec<Printer>,
+}
+
+/// The way this computer prints, and its printers.
+pub fn setup() -> Result<PrintSetup> {
+    if cfg!(windows) {
+        Ok(PrintSetup { route: PrintRoute::PdfProgram, printers: Vec::new() })
+    } else {
+        Ok(PrintSetup { route: PrintRoute::Cups, printers: list()? })
+    }
+}
+
+/// Asks Windows to print `file` on the usual printer with the program that opens PDFs (the
+/// shell's "print" verb, without a window). An error means that program cannot print this
+/// way: the caller opens the PDF instead.
+#[cfg(windows)]
+pub fn print_with_pdf_program(file: &Path) -> Result<()> {
+    use std::os::windows::process::CommandExt;
+    const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+    let status = Command::new("powershell.exe")
+        .args(["-NoProfile", "-NonInteractive", "-Command", "Start-Process -FilePath $env:PPG_DESK_PRINT -Verb Print"])
+        .env("PPG_DESK_PRINT", file)
+        .creation_flags(CREATE_NO_WINDOW)
+        .status();
+    match status {
+        Ok(status) if status.success() => Ok(()),
+        _ => Err(Error::File("The PDF program on this computer cannot print by itself.".into())),
+    }
 }
 
 /// Reads `lpstat -e` (one destination per line) and `lpstat -d` output.
@@ -54,7 +104,7 @@ pub fn list() -> Result<Vec<Printer>> {
     Ok(parse_printers(&destinations, &default))
 }
 
-/// Sends `file` to `printer`; returns the job id CUPS gave it.
+/// Sends `file` to `printer` through CUPS; returns what to tell the person (with the job id).
 pub fn print(file: &Path, printer: &str, copies: u32, title: &str) -> Result<String> {
     if !(1..=50).contains(&copies) {
         return Err(Error::invalid("copies", "Please choose between 1 and 50 copies."));
@@ -64,12 +114,22 @@ pub fn print(file: &Path, printer: &str, copies: u32, title: &str) -> Result<Str
     }
     let path = file.to_str().ok_or_else(|| Error::File("The file could not be printed.".into()))?;
     let reply = run("lp", &["-d", printer, "-n", &copies.to_string(), "-t", title, "--", path])?;
-    parse_job(&reply).ok_or_else(|| Error::File("The printer did not confirm the job.".into()))
+    let job = parse_job(&reply).ok_or_else(|| Error::File("The printer did not confirm the job.".into()))?;
+    Ok(format!("Sent to {printer} (job {job})."))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(windows))]
+    #[test]
+    fn linux_and_macos_print_through_cups() {
+        // No CUPS here is an error, not a silent switch to another way.
+        if let Ok(setup) = setup() {
+            assert_eq!(setup.route, PrintRoute::Cups);
+        }
+    }
 
     #[test]
     fn the_default_printer_comes_first() {

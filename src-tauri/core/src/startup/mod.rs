@@ -21,6 +21,8 @@ pub enum Startup {
         sample: bool,
         data_dir: String,
         backup_warning: Option<String>,
+        /// Said when the data folder is inside a syncing folder (OneDrive...).
+        folder_warning: Option<String>,
         app_version: String,
     },
     #[serde(rename_all = "camelCase")]
@@ -72,6 +74,7 @@ pub fn describe(state: &AppState) -> Result<Startup> {
         sample: state.read(crate::settings::is_sample)?,
         data_dir,
         backup_warning: state.backup_warning(),
+        folder_warning: crate::cloud::data_folder_warning(&state.paths().dir),
         app_version: env!("CARGO_PKG_VERSION").into(),
     })
 }

@@ -13,7 +13,7 @@ import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupCheck } from './bindings/BackupCheck';
 import type { DocumentKind } from './bindings/DocumentKind';
 import type { Profile } from './bindings/Profile';
-import type { Printer } from './bindings/Printer';
+import type { PrintSetup } from './bindings/PrintSetup';
 import type { Meeting } from './bindings/Meeting';
 import type { MeetingDetail } from './bindings/MeetingDetail';
 import type { MeetingInput } from './bindings/MeetingInput';
@@ -102,7 +102,7 @@ export const suggestDocumentFileName = (kind: DocumentKind, profile: Profile) =>
 export const saveDocument = (kind: DocumentKind, profile: Profile, path: string) =>
   call<void>('save_document', { kind, profile, path });
 export const openDocument = (kind: DocumentKind, profile: Profile) => call<void>('open_document', { kind, profile });
-export const listPrinters = () => call<Printer[]>('list_printers');
+export const listPrinters = () => call<PrintSetup>('list_printers');
 export const printDocument = (kind: DocumentKind, profile: Profile, printer: string, copies: number) =>
   call<string>('print_document', { kind, profile, printer, copies });
 

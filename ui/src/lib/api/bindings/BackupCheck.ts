@@ -3,4 +3,8 @@
 /**
  * What a backup file holds, shown before it is restored.
  */
-export type BackupCheck = { groupName: string | null, people: number, };
+export type BackupCheck = { groupName: string | null, people: number, 
+/**
+ * Said when the copy was written into a folder a syncing service uploads (OneDrive...).
+ */
+cloudWarning: string | null, };

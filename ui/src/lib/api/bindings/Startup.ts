@@ -5,7 +5,11 @@ export type Startup = { "status": "ready", needsSetup: boolean,
 /**
  * The open data is the fictional sample PPG: every screen says so.
  */
-sample: boolean, dataDir: string, backupWarning: string | null, appVersion: string, } | { "status": "problem", code: string, message: string, dataDir: string, 
+sample: boolean, dataDir: string, backupWarning: string | null, 
+/**
+ * Said when the data folder is inside a syncing folder (OneDrive...).
+ */
+folderWarning: string | null, appVersion: string, } | { "status": "problem", code: string, message: string, dataDir: string, 
 /**
  * Offered when the data is damaged.
  */

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# The Windows build's command line, run for real under Wine (headless), on a data folder
+# whose path has a space and an accent, against the Linux build on the same data: the same
+# documents come out (pdftotext, qpdf), the same exit codes, the same messages.
+# The window itself cannot run under Wine (no WebView2 there): it is built, not run.
+#
+# Needs: WIN_BIN (folder with ppg-desk.exe), LINUX_CLI (the Linux ppg-desk), INSTALLER
+# (the NSIS installer), and wine, x86_64-w64-mingw32-gcc, pdftotext, qpdf, 7z.
+set -euo pipefail
+
+: "${WIN_BIN:?folder holding the Windows ppg-desk.exe}" "${LINUX_CLI:?the Linux ppg-desk}" "${INSTALLER:?the installer .exe}"
+here=$(cd "$(dirname "$0")" && pwd)
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+export WINEDEBUG=-all
+# No Mono or Gecko prompts: nothing here needs them.
+export WINEDLLOVERRIDES="mscoree=;mshtml=;bcryptprimitives=n,b"
+export WINEPREFIX=${WINEPREFIX:-${CARGO_TARGET_DIR:-$here/../../target}/wine-prefix}
+# One fixed "today" for both builds, so both print the same dates.
+export PPG_DESK_TODAY=2026-12-01
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+    echo "Making the Wine prefix (first time only, about 30 s)…"
+    wineboot --init >/dev/null 2>&1 || true
+    wineserver --wait || true
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"; wineserver --kill >/dev/null 2>&1 || true' EXIT
+# A copy of the program with the test-only ProcessPrng stand-in beside it (Wine 8.0 lacks it).
+mkdir -p "$work/bin"
+cp "$WIN_BIN/ppg-desk.exe" "$work/bin/"
+x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bin/bcryptprimitives.dll" "$here/process-prng.c" -ladvapi32
+
+data_linux="$work/linux data"
+data_unix="$work/win Zoë/data"
+mkdir -p "$(dirname "$data_unix")"
+data_win="Z:${data_unix//\//\\}"
+winpath() { echo "Z:${1//\//\\}"; }
+
+# Runs the Windows program; sets $out (stdout and stderr, CRLF turned into LF) and $code.
+win() {
+    set +e
+    out=$(wine "$work/bin/ppg-desk.exe" "$@" 2>&1 | tr -d '\r')
+    code=${PIPESTATUS[0]}
+    set -e
+}
+lin() {
+    set +e
+    out=$("$LINUX_CLI" "$@" 2>&1)
+    code=$?
+    set -e
+}
+expect() { # expect CODE TEXT WHAT
+    if [ "$code" = "$1" ] && grep -qF -- "$2" <<<"$out"; then pass "$3"; else fail "$3 (exit $code): $out"; fi
+}
+
+win --version
+expect 0 "ppg-desk $(grep -m1 '^version' "$here/../../Cargo.toml" | cut -d'"' -f2)" "--version prints the version"
+win --help
+expect 0 "Print a document to a PDF file" "--help prints the commands"
+win no-such-command
+expect 2 "unrecognized subcommand" "an unknown command fails with exit code 2 and says why"
+
+win --data-dir "$data_win" demo
+expect 0 "Loaded the sample PPG" "demo on a folder with a space and an accent"
+[ -f "$data_unix/ppg-desk.sqlite3" ] && pass "the data file is where it was asked to be" || fail "no data file in $data_unix"
+win --data-dir "$data_win" demo
+expect 1 "only be loaded into an empty" "demo refuses a folder with data (exit 1)"
+win --data-dir "$data_win" check
+expect 0 "Integrity: ok" "check"
+
+lin --data-dir "$data_linux" demo
+expect 0 "Loaded the sample PPG" "the Linux build loads the same sample"
+
+# The next meeting and the newest bulletin issue, as the Linux build lists them.
+lin --data-dir "$data_linux" meetings
+meeting=$(awk '/Planned/ {print $1; exit}' <<<"$out")
+lin --data-dir "$data_linux" bulletins
+issue=$(awk 'NR==2 {print $1}' <<<"$out")
+
+same_pdf() { # same_pdf NAME ARGS... : the Windows and Linux builds print the same text
+    local name=$1; shift
+    win --data-dir "$data_win" "$@" --out "$(winpath "$work/win-$name.pdf")"
+    expect 0 "" "print $name under Wine"
+    lin --data-dir "$data_linux" "$@" --out "$work/linux-$name.pdf"
+    qpdf --check "$work/win-$name.pdf" >/dev/null && pass "$name: qpdf --check" || fail "$name: qpdf --check"
+    if diff <(pdftotext -layout "$work/win-$name.pdf" -) <(pdftotext -layout "$work/linux-$name.pdf" -) >/dev/null; then
+        pass "$name: the same text as the Linux build's"
+    else
+        fail "$name: the text differs from the Linux build's"
+    fi
+    [ "$(pdfinfo "$work/win-$name.pdf" | grep Pages)" = "$(pdfinfo "$work/linux-$name.pdf" | grep Pages)" ] \
+        && pass "$name: the same number of pages" || fail "$name: page counts differ"
+}
+same_pdf agenda print agenda --meeting "$meeting"
+pdftotext "$work/win-agenda.pdf" - | grep -q "Agenda" && pass "the agenda reads as an agenda" || fail "no 'Agenda' in the agenda"
+same_pdf bulletin print bulletin --issue "$issue"
+same_pdf bulletin-large print bulletin --issue "$issue" --large-print
+
+win --data-dir "$data_win" export directory --format oruk --out "$(winpath "$work/directory.json")"
+expect 0 "" "export directory --format oruk"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['content']) >= 10, d.keys()" "$work/directory.json" \
+    && pass "the ORUK export is JSON with the directory's services" || fail "the ORUK export did not read back"
+
+win --data-dir "$data_win" export actions --format csv --out "$(winpath "$work/actions.csv")"
+expect 0 "" "export actions as CSV"
+head -c 3 "$work/actions.csv" | od -An -tx1 | grep -q "ef bb bf" && pass "the CSV starts with a BOM for Excel" || fail "no BOM"
+head -n1 "$work/actions.csv" | grep -q $'\r$' && pass "the CSV's lines end in CRLF" || fail "no CRLF"
+
+backup_unix="$work/win Zoë/backup copy.sqlite3"
+win --data-dir "$data_win" backup --out "$(winpath "$backup_unix")"
+expect 0 "Backed up 22 people" "backup --out"
+restored_unix="$work/win Zoë/restored"
+win --data-dir "$(winpath "$restored_unix")" restore "$(winpath "$backup_unix")"
+expect 0 "" "restore into a new folder"
+win --data-dir "$(winpath "$restored_unix")" people
+expect 0 "Zoë Brontë-Smith" "the restored folder lists the sample's people, accents intact"
+
+echo "garbage garbage garbage" >"$work/win Zoë/not a backup.sqlite3"
+win --data-dir "$(winpath "$restored_unix")" restore "$(winpath "$work/win Zoë/not a backup.sqlite3")"
+expect 1 "" "restoring a file that is not a backup fails with exit code 1"
+win --data-dir "$(winpath "$restored_unix")" people
+expect 0 "Zoë Brontë-Smith" "and nothing was lost"
+
+# With no --data-dir, the data lives in %APPDATA%\PPG Desk\data (no data\data).
+rm -rf "$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/PPG Desk"
+win demo
+expect 0 "PPG Desk\\data" "demo with no --data-dir says where it put the data"
+[ -f "$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/PPG Desk/data/ppg-desk.sqlite3" ] \
+    && pass "the usual data folder is %APPDATA%\\PPG Desk\\data" || fail "the data is not in %APPDATA%\\PPG Desk\\data: $out"
+rm -rf "$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/PPG Desk"
+
+# The installer holds the programs, the uninstaller and the licences.
+listing=$(7z l "$INSTALLER")
+for file in ppg-desk-window.exe ppg-desk.exe "Uninstall PPG Desk.exe" PPG-Desk-MIT.txt OFL-AtkinsonHyperlegible.txt LICENSE-NotoSans-debian-copyright.txt; do
+    grep -qF "$file" <<<"$listing" && pass "the installer holds $file" || fail "the installer lacks $file"
+done
+
+if [ "$failures" -gt 0 ]; then
+    echo "$failures Windows check(s) failed." >&2
+    exit 1
+fi
+echo "Every Windows check passed."
