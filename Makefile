@@ -110,7 +110,7 @@ test-e2e:
 # its helpers, which cannot work offline).
 windows: windows-toolchain fonts ui
 	CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="-D warnings" \
-		cargo build --release --target $(WIN_TARGET) -p ppg-desk-cli -p ppg-desk-window
+		cargo build --release --target $(WIN_TARGET) --bin ppg-desk --bin ppg-desk-window
 	mkdir -p dist
 	makensis -V2 -DVERSION=$(VERSION) -DBIN_DIR="$(WIN_BIN)" -DOUT_FILE="$(CURDIR)/$(INSTALLER)" \
 		-DROOT="$(CURDIR)" src-tauri/windows/installer.nsi
@@ -138,14 +138,14 @@ test-windows: windows
 bench: setup ui
 	cargo bench -p ppg-desk-core --bench print --bench actions
 	benches/check-budgets.py
-	cargo build --release -p ppg-desk-cli -p ppg-desk-window
+	cargo build --release --bin ppg-desk --bin ppg-desk-window
 	BIN="$(CARGO_TARGET_DIR)/release/ppg-desk" benches/print-memory.sh
 	xvfb-run -a -s "-screen 0 1280x900x24" benches/startup.py
 
 # The .deb holds the window (ppg-desk-window, started from the desktop menu) and the command
 # line (ppg-desk), both in /usr/bin; tauri.conf.json takes the command line from dist/.
 release: setup ui
-	cargo build --release -p ppg-desk-cli
+	cargo build --release --bin ppg-desk
 	mkdir -p dist && cp "$(CARGO_TARGET_DIR)/release/ppg-desk" dist/ppg-desk
 	npm --prefix ui exec -- tauri build --bundles deb
 

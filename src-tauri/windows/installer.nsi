@@ -80,6 +80,9 @@ Section "PPG Desk (required)" SecProgram
   SetOutPath "$INSTDIR"
   File "${BIN_DIR}\ppg-desk-window.exe"
   File "${BIN_DIR}\ppg-desk.exe"
+  ; Finds the WebView2 runtime for the window (MinGW builds link it as a DLL; Microsoft's
+  ; WebView2 SDK licence allows it to be shipped with an app).
+  File "${BIN_DIR}\WebView2Loader.dll"
   SetOutPath "$INSTDIR\licences"
   File /oname=PPG-Desk-MIT.txt "${ROOT}\assets\LICENSE.txt"
   File "${ROOT}\assets\fonts\OFL-AtkinsonHyperlegible.txt"
@@ -117,6 +120,7 @@ SectionEnd
 Section "Uninstall"
   Delete "$INSTDIR\ppg-desk-window.exe"
   Delete "$INSTDIR\ppg-desk.exe"
+  Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\licences\PPG-Desk-MIT.txt"
   Delete "$INSTDIR\licences\OFL-AtkinsonHyperlegible.txt"
   Delete "$INSTDIR\licences\LICENSE-NotoSans-debian-copyright.txt"

@@ -63,6 +63,9 @@ expect 0 "Print a document to a PDF file" "--help prints the commands"
 win no-such-command
 expect 2 "unrecognized subcommand" "an unknown command fails with exit code 2 and says why"
 
+win
+expect 1 "is not installed beside this program" "with no command and no window beside it, it says what to do"
+
 win --data-dir "$data_win" demo
 expect 0 "Loaded the sample PPG" "demo on a folder with a space and an accent"
 [ -f "$data_unix/ppg-desk.sqlite3" ] && pass "the data file is where it was asked to be" || fail "no data file in $data_unix"
@@ -134,7 +137,7 @@ rm -rf "$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/PPG Desk"
 
 # The installer holds the programs, the uninstaller and the licences.
 listing=$(7z l "$INSTALLER")
-for file in ppg-desk-window.exe ppg-desk.exe "Uninstall PPG Desk.exe" PPG-Desk-MIT.txt OFL-AtkinsonHyperlegible.txt LICENSE-NotoSans-debian-copyright.txt; do
+for file in ppg-desk-window.exe ppg-desk.exe WebView2Loader.dll "Uninstall PPG Desk.exe" PPG-Desk-MIT.txt OFL-AtkinsonHyperlegible.txt LICENSE-NotoSans-debian-copyright.txt; do
     grep -qF "$file" <<<"$listing" && pass "the installer holds $file" || fail "the installer lacks $file"
 done
 

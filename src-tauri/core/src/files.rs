@@ -9,6 +9,12 @@ use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 
+/// Makes a finished file durable on disk. Opened for writing because Windows refuses to flush
+/// a file opened only for reading (a backup failed there with "not allowed to write").
+pub fn sync_file(path: &Path) -> std::io::Result<()> {
+    fs::OpenOptions::new().write(true).open(path)?.sync_all()
+}
+
 /// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it into place.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));

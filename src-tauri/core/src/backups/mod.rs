@@ -205,7 +205,7 @@ pub fn replace_damaged(paths: &DataPaths, source: &Path, now: NaiveDateTime) -> 
     }
     let partial = db_file.with_extension("partial");
     fs::copy(source, &partial)?;
-    fs::File::open(&partial)?.sync_all()?;
+    crate::files::sync_file(&partial)?;
     fs::rename(&partial, &db_file)?;
     Ok(aside_name)
 }

@@ -28,7 +28,7 @@ pub fn write_copy(conn: &Connection, dest: &Path) -> Result<CopySummary> {
             let copy = Connection::open(&partial)?;
             copy.pragma_update(None, "journal_mode", "DELETE")?;
         }
-        File::open(&partial)?.sync_all()?;
+        crate::files::sync_file(&partial)?;
         super::make_private(&partial);
         let summary = check_copy(&partial)?;
         fs::rename(&partial, dest)?;
@@ -51,7 +51,7 @@ pub fn write_damaged_copy(source: &Path, dest: &Path) -> Result<()> {
     let partial = dest.with_extension("partial");
     let result = (|| {
         conn.backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)?;
-        File::open(&partial)?.sync_all()?;
+        crate::files::sync_file(&partial)?;
         fs::rename(&partial, dest)?;
         Ok(())
     })();
