@@ -7,7 +7,7 @@
   window        from starting `ppg-desk-window` to its Home screen painted (the page says so
                 through PPG_DESK_PAINTED_MARK), with the sample PPG and with ten years of
                 meetings; then the memory of the whole process tree (app + WebKit, PSS).
-  size          the stripped release programs.
+  size          the stripped release programs, and that each printing font is in each once.
 
 Needs a display for the window (`make bench` runs this under xvfb-run). Prints each figure
 beside its budget and exits 1 if any is over. Usage: benches/startup.py [RUNS]
@@ -136,6 +136,15 @@ def main():
 
         figures["command line size"] = os.path.getsize(CLI) / 1e6
         figures["window app size"] = os.path.getsize(WINDOW) / 1e6
+
+        fonts = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "fonts")
+        for program in (CLI, WINDOW):
+            binary = open(program, "rb").read()
+            for font in sorted(f for f in os.listdir(fonts) if f.endswith(".ttf")):
+                copies = binary.count(open(os.path.join(fonts, font), "rb").read())
+                if copies != 1:
+                    sys.exit(f"{os.path.basename(program)} holds {copies} copies of {font}, not one")
+        print("each printing font is built into each program once")
 
         over = False
         for name, (budget, unit) in BUDGETS.items():
