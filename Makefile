@@ -147,7 +147,7 @@ bench: setup ui
 release: setup ui
 	cargo build --release --bin ppg-desk
 	mkdir -p dist && cp "$(CARGO_TARGET_DIR)/release/ppg-desk" dist/ppg-desk
-	npm --prefix ui exec -- tauri build --bundles deb
+	npm --prefix ui exec -- tauri build --bundles deb --config '{"build":{"beforeBuildCommand":""}}'
 
 clean:
 	rm -rf ui/dist ui/node_modules gen .e2e dist
