@@ -168,6 +168,16 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         commands::backups::check_listed_backup,
         commands::backups::restore_backup_file,
         commands::backups::restore_listed_backup,
+        commands::security::get_security_status,
+        commands::security::passphrase_strength,
+        commands::security::protect_data,
+        commands::security::unlock_data,
+        commands::security::lock_now,
+        commands::security::change_passphrase,
+        commands::security::reset_passphrase,
+        commands::security::make_new_recovery_key,
+        commands::security::set_remembered,
+        commands::security::rekey_data,
     ]
 }
 

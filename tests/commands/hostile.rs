@@ -127,6 +127,8 @@ fn fingerprint(app: &tauri::App<tauri::test::MockRuntime>) -> BTreeMap<String, i
 
 #[test]
 fn every_command_answers_hostile_payloads_without_a_panic_or_a_stray_write() {
+    // Whatever a payload asks, this machine's own keyring is never touched.
+    ppg_desk_core::db::keyring::use_memory_keyring_for_tests();
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open(DataPaths::at(dir.path()), Box::new(|_: &[Topic]| {}));
     let (today, now) = (state.today(), state.stamp());

@@ -11,6 +11,12 @@ use ppg_desk_core::state::{AppState, Topic};
 fn main() {
     let dir = std::env::args().nth(1).expect("the data folder");
     let state = AppState::open(DataPaths::at(dir), Box::new(|_: &[Topic]| {}));
+    // A protected folder (the encrypted variant of the test) is opened with its passphrase.
+    if let Ok(passphrase) = std::env::var("CRASH_PASSPHRASE") {
+        if state.is_locked() {
+            state.unlock(&ppg_desk_core::db::keys::Secret::passphrase(passphrase)).expect("the passphrase opens it");
+        }
+    }
     if let Some(problem) = state.problem() {
         println!("problem {}", problem.code());
         return;

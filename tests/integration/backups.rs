@@ -11,19 +11,26 @@ fn backup_and_restore_round_trip() {
     add_person(&store.state, "Siobhán O'Connor", |_| {});
     add_person(&store.state, "Łukasz Nowak", |_| {});
     let file = store.dir.path().join("copy.sqlite3");
-    let summary = store.state.read(|conn| copy::write_copy(conn, &file)).unwrap();
+    let summary = store.state.read(|conn| copy::write_copy(conn, &file, None)).unwrap();
     assert_eq!(summary.people, 2);
 
     add_person(&store.state, "Zoë Brontë-Smith", |_| {});
     assert_eq!(count_people(&store.state), 3);
     let now = store.state.now();
-    store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &file, now)).unwrap();
+    store
+        .state
+        .replace_all(|conn| backups::restore(conn, &store.state.paths(), &file, Default::default(), now))
+        .unwrap();
     assert_eq!(count_people(&store.state), 2, "the restored data is what was backed up");
 
     let list = backups::list(&store.state.paths()).unwrap();
     let safety = list.iter().find(|b| b.reason == BackupReason::BeforeRestore).expect("a backup before restoring");
     let safety_path = store.state.paths().backups_dir().join(&safety.file_name);
-    assert_eq!(backups::check(&safety_path).unwrap().people, 3, "what was there before the restore is kept");
+    assert_eq!(
+        backups::check(&safety_path, Default::default()).unwrap().people,
+        3,
+        "what was there before the restore is kept"
+    );
 }
 
 #[test]
@@ -31,7 +38,7 @@ fn a_backup_is_a_single_self_contained_file() {
     let store = temp_store();
     add_person(&store.state, "Aisha Begum", |_| {});
     let file = store.dir.path().join("single.sqlite3");
-    store.state.read(|conn| copy::write_copy(conn, &file)).unwrap();
+    store.state.read(|conn| copy::write_copy(conn, &file, None)).unwrap();
     assert!(!store.dir.path().join("single.sqlite3-wal").exists());
     let conn = rusqlite::Connection::open(&file).unwrap();
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
@@ -45,7 +52,10 @@ fn restoring_something_that_is_not_a_backup_is_refused_and_changes_nothing() {
     let junk = store.dir.path().join("minutes.docx");
     std::fs::write(&junk, b"PK\x03\x04 not a database").unwrap();
     let now = store.state.now();
-    let error = store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &junk, now)).unwrap_err();
+    let error = store
+        .state
+        .replace_all(|conn| backups::restore(conn, &store.state.paths(), &junk, Default::default(), now))
+        .unwrap_err();
     assert!(error.to_string().contains("not a readable PPG Desk backup"), "{error}");
 
     let other_db = store.dir.path().join("other.sqlite3");
@@ -53,8 +63,10 @@ fn restoring_something_that_is_not_a_backup_is_refused_and_changes_nothing() {
         .unwrap()
         .execute_batch("CREATE TABLE recipes (x); PRAGMA user_version = 1;")
         .unwrap();
-    let error =
-        store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &other_db, now)).unwrap_err();
+    let error = store
+        .state
+        .replace_all(|conn| backups::restore(conn, &store.state.paths(), &other_db, Default::default(), now))
+        .unwrap_err();
     assert!(error.to_string().contains("not PPG Desk's data"), "{error}");
     assert_eq!(count_people(&store.state), 1);
 }
@@ -75,7 +87,7 @@ fn the_daily_backup_happens_once_a_day_on_start() {
     assert_eq!(daily, 1, "a second start the same day does not");
     let newest = backups::latest(&again.paths()).unwrap();
     assert_eq!(
-        backups::check(&again.paths().backups_dir().join(newest.file_name)).unwrap().people,
+        backups::check(&again.paths().backups_dir().join(newest.file_name), Default::default()).unwrap().people,
         1,
         "the backup is readable"
     );
@@ -86,7 +98,7 @@ fn rotation_thins_a_folder_of_old_backups() {
     let store = temp_store();
     let dir = store.state.paths().backups_dir();
     let source = store.dir.path().join("seed.sqlite3");
-    store.state.read(|conn| copy::write_copy(conn, &source)).unwrap();
+    store.state.read(|conn| copy::write_copy(conn, &source, None)).unwrap();
     let today = store.state.today();
     for days_ago in 1..=120 {
         let day = today - chrono::Duration::days(days_ago);
@@ -106,7 +118,7 @@ fn a_damaged_database_can_be_replaced_by_the_latest_backup() {
     let store = temp_store();
     add_person(&store.state, "Aisha Begum", |_| {});
     let now = store.state.now();
-    store.state.read(|conn| backups::take(conn, &store.state.paths(), now, BackupReason::Daily)).unwrap();
+    store.state.read(|conn| backups::take(conn, &store.state.paths(), None, now, BackupReason::Daily)).unwrap();
     let path = store.dir.path().to_path_buf();
     drop(store.state);
     let db_file = path.join(db::DB_FILE);

@@ -76,11 +76,13 @@ fn a_restore_announces_every_part_of_the_data() {
     add_person(&state, "Ann Example", |_| {});
     let file = state
         .read(|conn| {
-            ppg_desk_core::backups::take(conn, &state.paths(), now, ppg_desk_core::backups::BackupReason::Daily)
+            ppg_desk_core::backups::take(conn, &state.paths(), None, now, ppg_desk_core::backups::BackupReason::Daily)
         })
         .unwrap();
     heard.lock().unwrap().clear();
     let path = state.paths().backups_dir().join(&file.file_name);
-    state.replace_all(|conn| ppg_desk_core::backups::restore(conn, &state.paths(), &path, now)).unwrap();
+    state
+        .replace_all(|conn| ppg_desk_core::backups::restore(conn, &state.paths(), &path, Default::default(), now))
+        .unwrap();
     assert_eq!(heard.lock().unwrap().last().unwrap(), &Topic::ALL.to_vec(), "every screen reloads after a restore");
 }

@@ -286,3 +286,85 @@ fn a_bulletin_issue_prints_from_the_command_line() {
     let (ok, text) = ppg(dir.path(), &["print", "bulletin", "--issue", "999", "--out", out.to_str().unwrap()]);
     assert!(!ok && text.contains("That bulletin is no longer in PPG Desk."), "{text}");
 }
+
+/// Runs the command line with extra environment variables (passphrase files).
+fn ppg_with(dir: &std::path::Path, args: &[&str], env: &[(&str, &std::path::Path)]) -> (bool, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ppg-desk"));
+    command.arg("--data-dir").arg(dir).args(args).env_remove("PPG_DESK_DATA_DIR");
+    for variable in ["PPG_DESK_PASSPHRASE_FILE", "PPG_DESK_NEW_PASSPHRASE_FILE", "PPG_DESK_RECOVERY_KEY_FILE"] {
+        command.env_remove(variable);
+    }
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let out = command.output().expect("run ppg-desk");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+#[test]
+fn security_from_the_command_line_protects_opens_and_refuses_in_one_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let state = crate::support::open_at(&data);
+        let (today, now) = (state.today(), state.stamp());
+        state.write(|tx| ppg_desk_core::sample::load(tx, today, &now)).unwrap();
+        state.write(|tx| Ok(tx.execute("UPDATE settings SET is_sample = 0", [])?)).unwrap();
+    }
+    let secret = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("{text}\n")).unwrap();
+        path
+    };
+    let good = secret("pass", "purple kettle under moonlight");
+    let wrong = secret("wrong", "purple kettle under sunlight");
+    let newer = secret("new", "a brand new passphrase for us");
+
+    let (ok, text) = ppg_with(&data, &["security", "status"], &[]);
+    assert!(ok && text.contains("Protected: no"), "{text}");
+    let sheet = dir.path().join("sheet.pdf");
+    let (ok, text) = ppg_with(
+        &data,
+        &["security", "protect", "--recovery-sheet", sheet.to_str().unwrap()],
+        &[("PPG_DESK_PASSPHRASE_FILE", &good)],
+    );
+    assert!(ok && text.contains("now protected") && text.contains("recovery sheet"), "{text}");
+    assert!(!text.contains("purple"), "the passphrase is never printed: {text}");
+
+    // No passphrase at hand (no terminal, no file): one plain sentence and a failure code.
+    let (ok, text) = ppg_with(&data, &["people"], &[]);
+    assert!(!ok && text.contains("protected with a passphrase") && text.lines().count() == 1, "{text}");
+    let (ok, text) = ppg_with(&data, &["people"], &[("PPG_DESK_PASSPHRASE_FILE", &wrong)]);
+    assert!(!ok && text.contains("not the one for this PPG") && text.lines().count() == 1, "{text}");
+    let (ok, text) = ppg_with(&data, &["people"], &[("PPG_DESK_PASSPHRASE_FILE", &good)]);
+    assert!(ok && text.lines().count() > 10, "the people are listed: {text}");
+
+    let (ok, text) = ppg_with(&data, &["security", "status"], &[]);
+    assert!(ok && text.contains("Protected: yes") && text.contains("Locked: yes"), "{text}");
+    let (ok, text) = ppg_with(&data, &["check"], &[("PPG_DESK_PASSPHRASE_FILE", &good)]);
+    assert!(ok && text.contains("key file and its copy are sound"), "{text}");
+
+    // The recovery key, as printed on the sheet, opens it too.
+    let printed = Command::new("pdftotext").arg(&sheet).arg("-").output().unwrap();
+    let printed = String::from_utf8_lossy(&printed.stdout).to_string();
+    assert!(printed.contains("Keep this safe"), "{printed}");
+    let key_line = printed
+        .lines()
+        .find(|l| l.split_whitespace().count() == 6 && l.split_whitespace().all(|g| g.len() == 4))
+        .unwrap_or_else(|| panic!("the key is on the sheet: {printed}"));
+    let recovery = secret("recovery", key_line);
+    let (ok, text) = ppg_with(&data, &["meetings"], &[("PPG_DESK_RECOVERY_KEY_FILE", &recovery)]);
+    assert!(ok, "{text}");
+
+    let (ok, text) = ppg_with(
+        &data,
+        &["security", "change-passphrase"],
+        &[("PPG_DESK_PASSPHRASE_FILE", &good), ("PPG_DESK_NEW_PASSPHRASE_FILE", &newer)],
+    );
+    assert!(ok && text.contains("passphrase is changed"), "{text}");
+    let (ok, _) = ppg_with(&data, &["meetings"], &[("PPG_DESK_PASSPHRASE_FILE", &good)]);
+    assert!(!ok, "the old passphrase no longer opens it");
+    let (ok, text) = ppg_with(&data, &["meetings"], &[("PPG_DESK_PASSPHRASE_FILE", &newer)]);
+    assert!(ok, "{text}");
+}

@@ -29,19 +29,40 @@ impl Dice {
 #[test]
 fn killing_the_app_mid_write_never_loses_a_saved_write_or_damages_the_file() {
     let runs: u32 = std::env::var("PPG_DESK_CRASH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(25);
+    let dir = tempfile::tempdir().unwrap();
+    kill_again_and_again(dir.path(), runs, None);
+}
+
+/// The same on a protected (encrypted) folder: SQLCipher's pages survive SIGKILL as SQLite's do.
+#[test]
+fn killing_the_app_mid_write_never_damages_a_protected_store() {
+    let runs: u32 = std::env::var("PPG_DESK_CRASH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+    let dir = tempfile::tempdir().unwrap();
+    let passphrase = "crash test passphrase here";
+    {
+        let state = super::support::open_at(dir.path());
+        ppg_desk_core::security::protect(&state, passphrase, false, true).unwrap();
+    }
+    let paths = ppg_desk_core::db::DataPaths::at(dir.path());
+    let file = ppg_desk_core::db::keys::KeyFile::load(&paths).unwrap();
+    let key = file.open(&ppg_desk_core::db::keys::Secret::passphrase(passphrase)).unwrap();
+    kill_again_and_again(dir.path(), runs, Some((passphrase, key)));
+}
+
+fn kill_again_and_again(dir: &std::path::Path, runs: u32, protected: Option<(&str, ppg_desk_core::db::keys::DataKey)>) {
     let seed = std::env::var("PPG_DESK_CRASH_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1
     });
     eprintln!("crash test: {runs} kills, seed {seed}");
     let mut dice = Dice(seed);
-    let dir = tempfile::tempdir().unwrap();
     let mut reported: Vec<i64> = Vec::new();
     for run in 0..runs {
-        let mut child = Command::new(writer())
-            .arg(dir.path())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("the crash writer is built by cargo test");
+        let mut writer = Command::new(writer());
+        writer.arg(dir).stdout(Stdio::piped());
+        if let Some((passphrase, _)) = &protected {
+            writer.env("CRASH_PASSPHRASE", passphrase);
+        }
+        let mut child = writer.spawn().expect("the crash writer is built by cargo test");
         let stdout = child.stdout.take().unwrap();
         // Kill after a random number of reported writes, or a random moment in between.
         let (after, wait_ms) = (1 + dice.roll(40), dice.roll(15));
@@ -63,7 +84,11 @@ fn killing_the_app_mid_write_never_loses_a_saved_write_or_damages_the_file() {
         child.kill().unwrap();
         let _ = child.wait();
         // The file is inspected as a fresh process would find it after the crash.
-        let conn = Connection::open(dir.path().join("ppg-desk.sqlite3")).unwrap();
+        let file = dir.join("ppg-desk.sqlite3");
+        let conn = match &protected {
+            None => Connection::open(file).unwrap(),
+            Some((_, key)) => ppg_desk_core::db::open(&file, Some(key)).unwrap(),
+        };
         let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(integrity, "ok", "run {run} (seed {seed})");
         let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();

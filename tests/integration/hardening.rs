@@ -26,21 +26,26 @@ fn a_real_backup_with_an_extra_trigger_is_refused_so_erasure_cannot_be_defeated(
     let store = temp_store();
     add_person(&store.state, "Aisha Begum", |_| {});
     let doctored = store.dir.path().join("doctored.sqlite3");
-    store.state.read(|conn| copy::write_copy(conn, &doctored)).unwrap();
+    store.state.read(|conn| copy::write_copy(conn, &doctored, None)).unwrap();
     rusqlite::Connection::open(&doctored)
         .unwrap()
         .execute_batch("CREATE TABLE hidden (name TEXT); CREATE TRIGGER keep AFTER DELETE ON people BEGIN INSERT INTO hidden VALUES (old.full_name); END;")
         .unwrap();
     let now = store.state.now();
-    let error =
-        store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &doctored, now)).unwrap_err();
+    let error = store
+        .state
+        .replace_all(|conn| backups::restore(conn, &store.state.paths(), &doctored, Default::default(), now))
+        .unwrap_err();
     assert!(error.to_string().contains("not PPG Desk's data"), "{error}");
     let bare = store.dir.path().join("bare.sqlite3");
     rusqlite::Connection::open(&bare)
         .unwrap()
         .execute_batch("CREATE TABLE people (x); PRAGMA user_version = 11;")
         .unwrap();
-    assert!(store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &bare, now)).is_err());
+    assert!(store
+        .state
+        .replace_all(|conn| backups::restore(conn, &store.state.paths(), &bare, Default::default(), now))
+        .is_err());
     assert_eq!(count_people(&store.state), 1, "the current data is untouched");
     let live_ok = store.state.read(db::schema::verify);
     assert!(live_ok.is_ok(), "the live file is PPG Desk's own");
@@ -65,14 +70,17 @@ fn a_backup_with_another_page_size_restores() {
     let store = temp_store();
     add_person(&store.state, "Aisha Begum", |_| {});
     let other = store.dir.path().join("other-page-size.sqlite3");
-    store.state.read(|conn| copy::write_copy(conn, &other)).unwrap();
+    store.state.read(|conn| copy::write_copy(conn, &other, None)).unwrap();
     let conn = rusqlite::Connection::open(&other).unwrap();
     conn.execute_batch("PRAGMA page_size = 8192; VACUUM;").unwrap();
     assert_eq!(conn.query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0)).unwrap(), 8192);
     drop(conn);
     add_person(&store.state, "Ben Okafor", |_| {});
     let now = store.state.now();
-    store.state.replace_all(|conn| backups::restore(conn, &store.state.paths(), &other, now)).unwrap();
+    store
+        .state
+        .replace_all(|conn| backups::restore(conn, &store.state.paths(), &other, Default::default(), now))
+        .unwrap();
     assert_eq!(count_people(&store.state), 1, "the backup's one person, not the two of today");
 }
 
@@ -248,8 +256,9 @@ fn erasure_clears_opened_documents_and_the_folder_is_private() {
         assert_eq!(mode(&reopened.paths().db_file()), 0o600, "the data file is the user's alone");
         assert_eq!(mode(&reopened.paths().backups_dir()), 0o700);
         let now = reopened.now();
-        let backup =
-            reopened.read(|conn| backups::take(conn, &reopened.paths(), now, BackupReason::BeforeRestore)).unwrap();
+        let backup = reopened
+            .read(|conn| backups::take(conn, &reopened.paths(), None, now, BackupReason::BeforeRestore))
+            .unwrap();
         assert_eq!(mode(&reopened.paths().backups_dir().join(backup.file_name)), 0o600);
     }
 }

@@ -24,5 +24,6 @@ mod people;
 mod print;
 mod progress;
 mod sample_apart;
+mod security;
 mod store;
 mod subject_access;

@@ -41,7 +41,9 @@ fn exploring_opens_the_sample_beside_the_real_folder_until_it_is_left() {
     assert!(!home.with_file_name("data-sample").exists(), "the sample's folder, with its backups, is gone");
     assert!(!home.join(".exploring-sample").exists());
     for backup in ppg_desk_core::backups::list(&state.paths()).unwrap() {
-        let held = ppg_desk_core::backups::check(&state.paths().backups_dir().join(&backup.file_name)).unwrap();
+        let held =
+            ppg_desk_core::backups::check(&state.paths().backups_dir().join(&backup.file_name), Default::default())
+                .unwrap();
         assert_eq!(held.people, 0, "no sample backup is mixed into the real PPG's: {}", backup.file_name);
     }
 }
@@ -62,7 +64,9 @@ fn a_sample_loaded_into_the_folder_itself_is_left_the_same_way() {
     startup::leave_sample(&state).unwrap();
     assert_eq!(count_people(&state), 0);
     for backup in ppg_desk_core::backups::list(&state.paths()).unwrap() {
-        let held = ppg_desk_core::backups::check(&state.paths().backups_dir().join(&backup.file_name)).unwrap();
+        let held =
+            ppg_desk_core::backups::check(&state.paths().backups_dir().join(&backup.file_name), Default::default())
+                .unwrap();
         assert_eq!(held.people, 0, "the sample's backups went with it: {}", backup.file_name);
     }
     assert!(startup::leave_sample(&state).is_err(), "a real PPG is never deleted as if it were the sample");

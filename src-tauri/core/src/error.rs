@@ -46,6 +46,16 @@ pub enum Error {
     Database(#[from] rusqlite::Error),
     #[error("{}", io_words(.0))]
     Io(#[from] std::io::Error),
+    /// The data is protected and its key is not in memory: the passphrase (or recovery key,
+    /// or this computer's keyring) is needed to open it.
+    #[error("Your PPG's data is locked. Type your passphrase to open it.")]
+    Locked,
+    /// The passphrase or recovery key typed is not this PPG's; nothing was changed.
+    #[error("{0}")]
+    WrongKey(&'static str),
+    /// An encrypted backup made under another key (another laptop, or before a re-key).
+    #[error("This backup was protected with a different passphrase (on another laptop, or before someone left the committee). Type the passphrase or recovery key it was made with to open it.")]
+    BackupNeedsKey,
     /// The person pressed Cancel during long work; what it was writing was rolled back.
     #[error("Stopped, as you asked. Nothing was changed.")]
     Cancelled,
@@ -118,6 +128,9 @@ impl Error {
             Error::Io(_) => "io",
             Error::Unexpected => "unexpected",
             Error::Cancelled => "cancelled",
+            Error::Locked => "locked",
+            Error::BackupNeedsKey => "backup_needs_key",
+            Error::WrongKey(_) => "wrong_key",
         }
     }
 

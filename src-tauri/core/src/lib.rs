@@ -30,6 +30,7 @@ pub mod picture;
 pub mod print;
 pub mod progress;
 pub mod sample;
+pub mod security;
 pub mod settings;
 pub mod startup;
 pub mod state;

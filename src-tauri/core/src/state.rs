@@ -9,8 +9,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Transaction};
 
 use crate::backups::{self, BackupReason};
+use crate::db::keys::Unlocked;
+
+mod locking;
 use crate::db::{self, DataPaths};
 use crate::error::{Error, Result};
+use locking::key_for_folder;
 
 pub use crate::changes::Topic;
 
@@ -49,6 +53,11 @@ pub struct AppState {
     progress_report: RwLock<Option<crate::progress::Report>>,
     /// Set by Cancel; long work stops at its next step.
     cancelled: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The data key and key file while a protected store is open; forgotten (and wiped) on
+    /// locking. `None` for a PPG that is not protected.
+    unlocked: Mutex<Option<Unlocked>>,
+    /// Wrong passphrases typed in a row: each try after the third waits longer (never a lock-out).
+    failed_unlocks: std::sync::atomic::AtomicU32,
 }
 
 impl AppState {
@@ -59,7 +68,7 @@ impl AppState {
         let today_override = std::env::var("PPG_DESK_TODAY").ok().and_then(|v| crate::check::parse_date(&v).ok());
         let now = now_with(today_override);
         let start = if paths.exploring_sample() { paths.sample() } else { paths.clone() };
-        let (folder, store) = open_folder(start, now);
+        let (folder, store, unlocked) = open_folder(start, now, None);
         AppState {
             home: paths,
             folder: RwLock::new(folder),
@@ -69,6 +78,8 @@ impl AppState {
             chosen: Default::default(),
             progress_report: RwLock::new(None),
             cancelled: Default::default(),
+            unlocked: Mutex::new(unlocked),
+            failed_unlocks: Default::default(),
         }
     }
 
@@ -118,9 +129,10 @@ impl AppState {
             *store = Store::Unavailable(Error::Damaged);
             let mut folder = self.folder.write().unwrap_or_else(|poisoned| poisoned.into_inner());
             folder._lock = None;
-            let (opened, new_store) = open_folder(paths, self.now());
+            let (opened, new_store, unlocked) = open_folder(paths, self.now(), None);
             *folder = opened;
             *store = new_store;
+            *self.unlocked.lock().unwrap_or_else(|p| p.into_inner()) = unlocked;
         }
         (self.notify)(Topic::ALL);
         self.problem().map_or(Ok(()), Err)
@@ -209,8 +221,9 @@ impl AppState {
         let mut store = self.lock();
         if let Store::Unavailable(Error::Damaged) = &*store {
             let paths = self.paths();
-            backups::replace_damaged_with_latest(&paths, self.now())?;
-            let mut conn = db::open(&paths.db_file())?;
+            let unlocked = self.unlocked();
+            backups::replace_damaged_with_latest(&paths, unlocked.as_ref(), self.now())?;
+            let mut conn = db::open(&paths.db_file(), unlocked.as_ref().map(|u| &u.key))?;
             db::migrate::migrate(&mut conn)?;
             *store = Store::Open(conn);
             drop(store);
@@ -245,22 +258,32 @@ fn run_in_transaction<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> 
 
 /// Opens the store in the folder `paths`: takes its lock, clears documents left by a crash,
 /// backs up before migrating, migrates, runs the start-up tidy-ups and the daily backup.
-fn open_folder(paths: DataPaths, now: NaiveDateTime) -> (Folder, Store) {
+fn open_folder(paths: DataPaths, now: NaiveDateTime, unlocked: Option<Unlocked>) -> (Folder, Store, Option<Unlocked>) {
     let mut folder = Folder { paths, _lock: None, backup_warning: None, read_only: None };
-    let store = match open_store(&mut folder, now) {
+    let mut unlocked = unlocked;
+    let store = match open_store(&mut folder, now, &mut unlocked) {
         Ok(conn) => Store::Open(conn),
-        Err(error) => Store::Unavailable(error),
+        Err(error) => {
+            // A damaged store keeps its key: recovering from a backup needs it.
+            if matches!(error, Error::Locked) {
+                unlocked = None;
+            }
+            Store::Unavailable(error)
+        }
     };
-    (folder, store)
+    (folder, store, unlocked)
 }
 
-fn open_store(folder: &mut Folder, now: NaiveDateTime) -> Result<Connection> {
+fn open_store(folder: &mut Folder, now: NaiveDateTime, unlocked: &mut Option<Unlocked>) -> Result<Connection> {
     let paths = folder.paths.clone();
     let writable = db::create_private_dir(&paths.backups_dir())
         .and_then(|_| Ok(File::options().create(true).truncate(false).write(true).open(paths.lock_file())?));
     let lock = match writable {
         Ok(lock) => lock,
-        Err(Error::Io(e)) if is_not_allowed(&e) && paths.db_file().is_file() => return open_read_only(folder),
+        Err(Error::Io(e)) if is_not_allowed(&e) && paths.db_file().is_file() => {
+            key_for_folder(&paths, unlocked)?;
+            return open_read_only(folder, unlocked.as_ref());
+        }
         Err(error) => return Err(error),
     };
     // A window that was just closed may still be letting go of the folder: wait a little.
@@ -275,10 +298,12 @@ fn open_store(folder: &mut Folder, now: NaiveDateTime) -> Result<Connection> {
     folder._lock = Some(lock);
     // Documents left from a session that crashed may show someone's details.
     paths.clear_exports();
-    let mut conn = db::open(&paths.db_file())?;
+    key_for_folder(&paths, unlocked)?;
+    let unlocked = unlocked.as_ref();
+    let mut conn = db::open(&paths.db_file(), unlocked.map(|u| &u.key))?;
     let version = db::schema_version(&conn)?;
     if version > 0 && version < db::migrate::LATEST_VERSION {
-        backups::take(&conn, &paths, now, BackupReason::BeforeUpgrade)?;
+        backups::take(&conn, &paths, unlocked, now, BackupReason::BeforeUpgrade)?;
     }
     db::migrate::migrate(&mut conn)?;
     // The features' tidy-ups (`crate::ON_OPEN`); one that fails runs again next time.
@@ -286,7 +311,7 @@ fn open_store(folder: &mut Folder, now: NaiveDateTime) -> Result<Connection> {
         let _ = tidy_up(&conn, now.date());
     }
     if version > 0 {
-        if let Err(error) = backups::take_daily_if_due(&conn, &paths, now) {
+        if let Err(error) = backups::take_daily_if_due(&conn, &paths, unlocked, now) {
             folder.backup_warning = Some(format!("Today's automatic backup could not be made: {error}"));
         }
     }
@@ -294,12 +319,12 @@ fn open_store(folder: &mut Folder, now: NaiveDateTime) -> Result<Connection> {
 }
 
 /// Opens the data of a folder PPG Desk may not write to, for looking and printing only.
-fn open_read_only(folder: &mut Folder) -> Result<Connection> {
+fn open_read_only(folder: &mut Folder, unlocked: Option<&Unlocked>) -> Result<Connection> {
     let message = format!(
         "PPG Desk is not allowed to write to the folder {}, so it has opened your data to look at and print only: changes cannot be saved. Ask whoever looks after this computer to let your user write to that folder.",
         folder.paths.dir.display()
     );
-    let conn = db::open_snapshot(&folder.paths.db_file())?;
+    let conn = db::open_snapshot(&folder.paths.db_file(), unlocked.map(|u| &u.key))?;
     folder.backup_warning = Some(message.clone());
     folder.read_only = Some(message);
     Ok(conn)
@@ -332,6 +357,7 @@ fn clone_problem(error: &Error) -> Error {
         Error::NewerDatabase { found, supported } => Error::NewerDatabase { found: *found, supported: *supported },
         Error::AlreadyOpen => Error::AlreadyOpen,
         Error::Damaged => Error::Damaged,
+        Error::Locked => Error::Locked,
         other => Error::File(other.to_string()),
     }
 }

@@ -5,6 +5,7 @@ use tauri::State;
 use crate::commands::dialogs::ChosenFile;
 use ppg_desk_core::backups::{BackupCheck, BackupInfo};
 use ppg_desk_core::error::Result;
+use ppg_desk_core::security::BackupSecret;
 use ppg_desk_core::state::{AppState, Topic};
 
 #[tauri::command(async)]
@@ -16,7 +17,8 @@ pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
 pub fn backup_to_file(state: State<'_, AppState>, path: ChosenFile) -> Result<BackupCheck> {
     ppg_desk_core::state::guard(move || {
         let path = path.0;
-        state.read(|conn| ppg_desk_core::backups::copy_to(conn, &path))
+        let unlocked = state.unlocked();
+        state.read(|conn| ppg_desk_core::backups::copy_to(conn, &path, unlocked.as_ref()))
     })
 }
 
@@ -24,43 +26,58 @@ pub fn backup_to_file(state: State<'_, AppState>, path: ChosenFile) -> Result<Ba
 pub fn take_backup_now(state: State<'_, AppState>) -> Result<BackupInfo> {
     ppg_desk_core::state::guard(move || {
         let now = state.now();
+        let unlocked = state.unlocked();
         let info = state.read(|conn| {
-            ppg_desk_core::backups::take(conn, &state.paths(), now, ppg_desk_core::backups::BackupReason::Daily)
+            let reason = ppg_desk_core::backups::BackupReason::Daily;
+            ppg_desk_core::backups::take(conn, &state.paths(), unlocked.as_ref(), now, reason)
         })?;
         state.announce(&[Topic::Backups]);
         Ok(info)
     })
 }
 
+fn secret(given: Option<BackupSecret>) -> Option<ppg_desk_core::security::Secret> {
+    given.map(|g| ppg_desk_core::security::secret(g.passphrase, g.recovery_key))
+}
+
 #[tauri::command(async)]
-pub fn check_backup_file(path: ChosenFile) -> Result<BackupCheck> {
+pub fn check_backup_file(
+    state: State<'_, AppState>,
+    path: ChosenFile,
+    secret: Option<BackupSecret>,
+) -> Result<BackupCheck> {
     ppg_desk_core::state::guard(move || {
-        let path = path.0;
-        ppg_desk_core::backups::check(&path)
+        ppg_desk_core::security::check_backup(&state, &path.0, self::secret(secret).as_ref())
     })
 }
 
 #[tauri::command(async)]
-pub fn check_listed_backup(state: State<'_, AppState>, file_name: String) -> Result<BackupCheck> {
-    ppg_desk_core::state::guard(move || {
-        ppg_desk_core::backups::check(&ppg_desk_core::backups::path_of(&state.paths(), &file_name)?)
-    })
-}
-
-#[tauri::command(async)]
-pub fn restore_backup_file(state: State<'_, AppState>, path: ChosenFile) -> Result<()> {
-    ppg_desk_core::state::guard(move || {
-        let path = path.0;
-        let now = state.now();
-        state.replace_all(|conn| ppg_desk_core::backups::restore(conn, &state.paths(), &path, now))
-    })
-}
-
-#[tauri::command(async)]
-pub fn restore_listed_backup(state: State<'_, AppState>, file_name: String) -> Result<()> {
+pub fn check_listed_backup(
+    state: State<'_, AppState>,
+    file_name: String,
+    secret: Option<BackupSecret>,
+) -> Result<BackupCheck> {
     ppg_desk_core::state::guard(move || {
         let path = ppg_desk_core::backups::path_of(&state.paths(), &file_name)?;
-        let now = state.now();
-        state.replace_all(|conn| ppg_desk_core::backups::restore(conn, &state.paths(), &path, now))
+        ppg_desk_core::security::check_backup(&state, &path, self::secret(secret).as_ref())
+    })
+}
+
+#[tauri::command(async)]
+pub fn restore_backup_file(state: State<'_, AppState>, path: ChosenFile, secret: Option<BackupSecret>) -> Result<()> {
+    ppg_desk_core::state::guard(move || {
+        ppg_desk_core::security::restore(&state, &path.0, self::secret(secret).as_ref())
+    })
+}
+
+#[tauri::command(async)]
+pub fn restore_listed_backup(
+    state: State<'_, AppState>,
+    file_name: String,
+    secret: Option<BackupSecret>,
+) -> Result<()> {
+    ppg_desk_core::state::guard(move || {
+        let path = ppg_desk_core::backups::path_of(&state.paths(), &file_name)?;
+        ppg_desk_core::security::restore(&state, &path, self::secret(secret).as_ref())
     })
 }

@@ -54,7 +54,13 @@ pub fn choose_save_path<R: Runtime>(
     suggested_name: String,
 ) -> Result<Option<PathBuf>> {
     ppg_desk_core::state::guard(move || {
-        choose(&app, &state, kind, |dialog| dialog.set_file_name(suggested_name).blocking_save_file())
+        choose(&app, &state, kind, |dialog| {
+            let dialog = dialog.set_file_name(suggested_name);
+            match kind.save_title() {
+                Some(title) => dialog.set_title(title).blocking_save_file(),
+                None => dialog.blocking_save_file(),
+            }
+        })
     })
 }
 

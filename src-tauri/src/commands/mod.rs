@@ -14,5 +14,6 @@ pub mod drivers;
 pub mod meetings;
 pub mod people;
 pub mod progress;
+pub mod security;
 pub mod settings;
 pub mod startup;

@@ -12,7 +12,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::db::{self, copy, DataPaths};
+use crate::db::copy::{self, Opening};
+use crate::db::keys::Unlocked;
+use crate::db::{self, DataPaths};
 use crate::error::{Error, Result};
 
 pub use rotation::backups_to_keep;
@@ -54,6 +56,8 @@ pub struct BackupInfo {
     pub reason: BackupReason,
     #[ts(type = "number")]
     pub size_bytes: u64,
+    /// Encrypted with the PPG's key (a protected PPG's backups all are).
+    pub encrypted: bool,
 }
 
 /// What a backup file holds, shown before it is restored.
@@ -64,18 +68,24 @@ pub struct BackupCheck {
     pub group_name: Option<String>,
     #[ts(type = "number")]
     pub people: i64,
+    /// Encrypted: only the passphrase or the recovery sheet opens it.
+    pub encrypted: bool,
     /// Said when the copy was written into a folder a syncing service uploads (OneDrive...).
     pub cloud_warning: Option<String>,
 }
 
 const STAMP: &str = "%Y-%m-%d-%H%M%S";
 
-fn file_name(taken_at: NaiveDateTime, reason: BackupReason) -> String {
-    format!("ppg-desk-{}-{}.sqlite3", taken_at.format(STAMP), reason.slug())
+/// `ppg-desk-STAMP-REASON.sqlite3` for a plain backup, `.ppgdesk` for an encrypted one.
+fn file_name(taken_at: NaiveDateTime, reason: BackupReason, encrypted: bool) -> String {
+    let extension = if encrypted { copy::ENCRYPTED_EXTENSION } else { "sqlite3" };
+    format!("ppg-desk-{}-{}.{extension}", taken_at.format(STAMP), reason.slug())
 }
 
 fn parse_file_name(name: &str) -> Option<(NaiveDateTime, BackupReason)> {
-    let rest = name.strip_prefix("ppg-desk-")?.strip_suffix(".sqlite3")?;
+    let rest = name.strip_prefix("ppg-desk-")?;
+    let rest =
+        rest.strip_suffix(".sqlite3").or_else(|| rest.strip_suffix(&format!(".{}", copy::ENCRYPTED_EXTENSION)))?;
     let (stamp, slug) = (rest.get(..17)?, rest.get(18..)?);
     let taken_at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
     Some((taken_at, BackupReason::from_slug(slug)?))
@@ -83,11 +93,17 @@ fn parse_file_name(name: &str) -> Option<(NaiveDateTime, BackupReason)> {
 
 /// Takes a verified backup into the backups folder. Daily backups then thin old ones; safety
 /// backups do not, so the backup being restored is never thinned away mid-restore.
-pub fn take(conn: &Connection, paths: &DataPaths, now: NaiveDateTime, reason: BackupReason) -> Result<BackupInfo> {
+pub fn take(
+    conn: &Connection,
+    paths: &DataPaths,
+    unlocked: Option<&Unlocked>,
+    now: NaiveDateTime,
+    reason: BackupReason,
+) -> Result<BackupInfo> {
     let dir = paths.backups_dir();
     db::create_private_dir(&dir)?;
-    let name = file_name(now, reason);
-    copy::write_copy(conn, &dir.join(&name))?;
+    let name = file_name(now, reason, unlocked.is_some());
+    copy::write_copy(conn, &dir.join(&name), unlocked)?;
     if reason == BackupReason::Daily {
         rotate(paths, now)?;
     }
@@ -98,7 +114,12 @@ pub fn take(conn: &Connection, paths: &DataPaths, now: NaiveDateTime, reason: Ba
 }
 
 /// Takes the daily backup unless one was already taken today. Returns it when taken.
-pub fn take_daily_if_due(conn: &Connection, paths: &DataPaths, now: NaiveDateTime) -> Result<Option<BackupInfo>> {
+pub fn take_daily_if_due(
+    conn: &Connection,
+    paths: &DataPaths,
+    unlocked: Option<&Unlocked>,
+    now: NaiveDateTime,
+) -> Result<Option<BackupInfo>> {
     let today = now.date();
     let done_today = list(paths)?.iter().any(|b| {
         b.reason == BackupReason::Daily && parse_file_name(&b.file_name).is_some_and(|(t, _)| t.date() == today)
@@ -106,7 +127,7 @@ pub fn take_daily_if_due(conn: &Connection, paths: &DataPaths, now: NaiveDateTim
     if done_today {
         return Ok(None);
     }
-    take(conn, paths, now, BackupReason::Daily).map(Some)
+    take(conn, paths, unlocked, now, BackupReason::Daily).map(Some)
 }
 
 /// The backups in the folder, newest first. Files that are not ours are ignored.
@@ -121,6 +142,7 @@ pub fn list(paths: &DataPaths) -> Result<Vec<BackupInfo>> {
         let name = entry.file_name().to_string_lossy().into_owned();
         if let Some((taken_at, reason)) = parse_file_name(&name) {
             found.push(BackupInfo {
+                encrypted: name.ends_with(copy::ENCRYPTED_EXTENSION),
                 file_name: name,
                 taken_at: taken_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
                 reason,
@@ -156,41 +178,59 @@ pub fn path_of(paths: &DataPaths, file_name: &str) -> Result<PathBuf> {
 
 /// Checks a backup file and says what it holds.
 /// Writes a checked copy of the data to `path` (a file the person chose), and says what it holds.
-pub fn copy_to(conn: &Connection, path: &Path) -> Result<BackupCheck> {
-    let summary = crate::db::copy::write_copy(conn, path)?;
+pub fn copy_to(conn: &Connection, path: &Path, unlocked: Option<&Unlocked>) -> Result<BackupCheck> {
+    let summary = copy::write_copy(conn, path, unlocked)?;
     let cloud_warning = crate::cloud::copy_warning(path);
-    Ok(BackupCheck { group_name: summary.group_name, people: summary.people, cloud_warning })
+    Ok(BackupCheck {
+        group_name: summary.group_name,
+        people: summary.people,
+        encrypted: summary.encrypted,
+        cloud_warning,
+    })
 }
 
-pub fn check(path: &Path) -> Result<BackupCheck> {
-    let summary = copy::check_copy(path)?;
-    Ok(BackupCheck { group_name: summary.group_name, people: summary.people, cloud_warning: None })
+pub fn check(path: &Path, opening: Opening) -> Result<BackupCheck> {
+    let summary = copy::check_copy(path, opening)?;
+    Ok(BackupCheck {
+        group_name: summary.group_name,
+        people: summary.people,
+        encrypted: summary.encrypted,
+        cloud_warning: None,
+    })
 }
 
-/// Restores `source` into the live database after backing up what is there now,
-/// then brings it up to this version's schema.
-pub fn restore(conn: &mut Connection, paths: &DataPaths, source: &Path, now: NaiveDateTime) -> Result<()> {
-    copy::check_copy(source)?;
-    take(conn, paths, now, BackupReason::BeforeRestore)?;
-    copy::restore_copy(conn, source)?;
+/// Restores `source` into the live database after backing up what is there now, then brings
+/// it up to this version's schema. The restored data takes the live store's key: a plain
+/// backup restored into a protected PPG is encrypted on the way in.
+pub fn restore(
+    conn: &mut Connection,
+    paths: &DataPaths,
+    source: &Path,
+    opening: Opening,
+    now: NaiveDateTime,
+) -> Result<()> {
+    copy::check_copy(source, opening)?;
+    take(conn, paths, opening.unlocked, now, BackupReason::BeforeRestore)?;
+    copy::restore_copy(conn, source, opening, opening.unlocked.map(|u| &u.key))?;
     db::migrate::migrate(conn)?;
     Ok(())
 }
 
 /// Moves a damaged database aside (never deleting it) and puts the newest readable
 /// backup in its place.
-pub fn replace_damaged_with_latest(paths: &DataPaths, now: NaiveDateTime) -> Result<()> {
+pub fn replace_damaged_with_latest(paths: &DataPaths, unlocked: Option<&Unlocked>, now: NaiveDateTime) -> Result<()> {
+    let opening = Opening::with(unlocked);
     let latest = list(paths)?
         .into_iter()
-        .find(|b| copy::check_copy(&paths.backups_dir().join(&b.file_name)).is_ok())
+        .find(|b| copy::check_copy(&paths.backups_dir().join(&b.file_name), opening).is_ok())
         .ok_or_else(|| Error::File("There is no readable backup to restore.".into()))?;
-    replace_damaged(paths, &paths.backups_dir().join(&latest.file_name), now).map(|_| ())
+    replace_damaged(paths, &paths.backups_dir().join(&latest.file_name), opening, now).map(|_| ())
 }
 
 /// Moves a damaged database aside as `damaged-STAMP.sqlite3` (never deleting it) and puts the
 /// checked backup `source` in its place. Returns the name it was moved aside to.
-pub fn replace_damaged(paths: &DataPaths, source: &Path, now: NaiveDateTime) -> Result<String> {
-    copy::check_copy(source)?;
+pub fn replace_damaged(paths: &DataPaths, source: &Path, opening: Opening, now: NaiveDateTime) -> Result<String> {
+    copy::check_copy(source, opening)?;
     let db_file = paths.db_file();
     let aside_name = format!("damaged-{}.sqlite3", now.format(STAMP));
     let aside = paths.dir.join(&aside_name);
@@ -203,9 +243,9 @@ pub fn replace_damaged(paths: &DataPaths, source: &Path, now: NaiveDateTime) -> 
             fs::rename(&side, PathBuf::from(format!("{}{suffix}", aside.display())))?;
         }
     }
+    // The backup's content, in this folder's own key (or plain, for a PPG that is not protected).
     let partial = db_file.with_extension("partial");
-    fs::copy(source, &partial)?;
-    crate::files::sync_file(&partial)?;
+    copy::export_into(source, opening, &partial, opening.unlocked.map(|u| &u.key))?;
     fs::rename(&partial, &db_file)?;
     Ok(aside_name)
 }
@@ -222,9 +262,12 @@ mod tests {
     #[test]
     fn file_names_round_trip() {
         let at = NaiveDateTime::parse_from_str("2026-11-24 09:30:15", "%Y-%m-%d %H:%M:%S").unwrap();
-        let name = file_name(at, BackupReason::BeforeUpgrade);
+        let name = file_name(at, BackupReason::BeforeUpgrade, false);
         assert_eq!(name, "ppg-desk-2026-11-24-093015-before-upgrade.sqlite3");
         assert_eq!(parse_file_name(&name), Some((at, BackupReason::BeforeUpgrade)));
+        let encrypted = file_name(at, BackupReason::Daily, true);
+        assert_eq!(encrypted, "ppg-desk-2026-11-24-093015-daily.ppgdesk");
+        assert_eq!(parse_file_name(&encrypted), Some((at, BackupReason::Daily)));
         assert_eq!(parse_file_name("holiday-photo.jpg"), None);
     }
 

@@ -61,6 +61,53 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportTarget,
     },
+    /// Protect the data with a passphrase, and manage its keys. Passphrases are typed at a
+    /// prompt (not shown), or read from the file named by PPG_DESK_PASSPHRASE_FILE (and
+    /// PPG_DESK_NEW_PASSPHRASE_FILE for a new one); the recovery key likewise from
+    /// PPG_DESK_RECOVERY_KEY_FILE. Never on the command line, where others can see it.
+    Security {
+        #[command(subcommand)]
+        action: SecurityAction,
+    },
+}
+
+/// What `ppg-desk security` can do.
+#[derive(Debug, Subcommand)]
+pub enum SecurityAction {
+    /// Say whether the data is protected and which ways to open it exist.
+    Status,
+    /// Encrypt the data with a new passphrase, and write the recovery sheet to FILE.pdf.
+    Protect {
+        #[arg(long, value_name = "FILE.pdf")]
+        recovery_sheet: PathBuf,
+        /// Remember the key on this computer (in the system keyring), so it opens without asking.
+        #[arg(long)]
+        remember: bool,
+        /// Leave the older backups as they are (unencrypted) instead of replacing them.
+        #[arg(long)]
+        keep_plain_backups: bool,
+        #[arg(long)]
+        large_print: bool,
+    },
+    /// Choose a new passphrase (the data is not re-encrypted; the old passphrase stops working).
+    ChangePassphrase,
+    /// Make a new recovery key (the old sheet stops working) and write its sheet to FILE.pdf.
+    NewRecoveryKey {
+        #[arg(long, value_name = "FILE.pdf")]
+        recovery_sheet: PathBuf,
+        #[arg(long)]
+        large_print: bool,
+    },
+    /// Someone has left the committee: re-encrypt everything with a new key, a new passphrase
+    /// and a new recovery key (written to FILE.pdf).
+    Rekey {
+        #[arg(long, value_name = "FILE.pdf")]
+        recovery_sheet: PathBuf,
+        #[arg(long)]
+        remember: bool,
+        #[arg(long)]
+        large_print: bool,
+    },
 }
 
 /// What `ppg-desk import` can read.

@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::backups;
 use crate::db::{copy, DataPaths};
 use crate::documents::actions::ActionGrouping;
 use crate::documents::{self, DocumentKind};
@@ -14,6 +13,8 @@ use crate::state::{AppState, Topic};
 
 mod args;
 mod repair;
+mod secrets;
+mod security;
 
 pub use args::*;
 
@@ -39,6 +40,12 @@ fn say(out: &mut impl Write, text: &str) {
 
 fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
     let state = AppState::open(DataPaths::resolve(data_dir)?, Box::new(|_: &[Topic]| {}));
+    if state.is_locked() {
+        if let Command::Security { action: SecurityAction::Status } = command {
+            return security::run(&state, SecurityAction::Status);
+        }
+        state.unlock(&secrets::unlocking("this PPG's data")?)?;
+    }
     match state.problem() {
         Some(Error::Damaged) => return repair::on_damaged(state, command),
         Some(problem) => return Err(problem),
@@ -61,13 +68,18 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             Ok(format!("Loaded the sample PPG into {}", state.paths().dir.display()))
         }
         Command::Backup { out } => {
-            let summary = state.read(|conn| copy::write_copy(conn, &out))?;
+            let unlocked = state.unlocked();
+            let summary = state.read(|conn| copy::write_copy(conn, &out, unlocked.as_ref()))?;
             let warning = crate::cloud::copy_warning(&out).map(|w| format!("\nWarning: {w}")).unwrap_or_default();
             Ok(format!("Backed up {} people to {}{warning}", summary.people, out.display()))
         }
         Command::Restore { file } => {
-            let now = state.now();
-            state.replace_all(|conn| backups::restore(conn, &state.paths(), &file, now))?;
+            match crate::security::restore(&state, &file, None) {
+                Err(Error::BackupNeedsKey) => {
+                    crate::security::restore(&state, &file, Some(&secrets::unlocking("this backup")?))?
+                }
+                other => other?,
+            }
             Ok(format!(
                 "Restored from {} (what was there before is in {})",
                 file.display(),
@@ -75,6 +87,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             ))
         }
         Command::Check => repair::check(&state),
+        Command::Security { action } => security::run(&state, action),
         Command::Meetings => state.read(|conn| {
             let lines: Vec<String> = crate::meetings::list(conn)?
                 .iter()

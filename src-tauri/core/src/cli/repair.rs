@@ -15,14 +15,16 @@ pub fn on_damaged(state: AppState, command: Command) -> Result<String> {
     match command {
         Command::Check => Err(Error::Refused(damaged_report(&paths))),
         Command::Backup { out } => {
-            copy::write_damaged_copy(&paths.db_file(), &out)?;
+            let unlocked = state.unlocked();
+            copy::write_damaged_copy(&paths.db_file(), &out, unlocked.as_ref())?;
             Ok(format!(
                 "The data file is damaged. What could be read, damage included, was copied to {}.\nTo get back to a sound state, restore a backup: ppg-desk restore FILE",
                 out.display()
             ))
         }
         Command::Restore { file } => {
-            let aside = backups::replace_damaged(&paths, &file, now)?;
+            let unlocked = state.unlocked();
+            let aside = backups::replace_damaged(&paths, &file, copy::Opening::with(unlocked.as_ref()), now)?;
             // Let go of the folder, then open the restored data the usual way (migrating it).
             drop(state);
             let reopened = AppState::open(paths.clone(), Box::new(|_: &[crate::state::Topic]| {}));
@@ -74,6 +76,17 @@ pub fn check(state: &AppState) -> Result<String> {
             db::migrate::LATEST_VERSION,
             backups.len(),
         );
+        // A protected folder's key file is checked too: a damaged one is a failure to fix.
+        let paths = state.paths();
+        let protection = if db::keys::KeyFile::protects(&paths) {
+            match db::keys::KeyFile::damage_report(&paths) {
+                Some(problem) => return Err(Error::Refused(format!("{report}\nProtected: yes\nKey file: {problem}"))),
+                None => "Protected: yes (encrypted; key file and its copy are sound)",
+            }
+        } else {
+            "Protected: no"
+        };
+        let report = format!("{report}\n{protection}");
         // A data folder inside OneDrive and the like is said, but is not a failure of the check.
         let report = match crate::cloud::data_folder_warning(&state.paths().dir) {
             Some(warning) => format!("{report}\nWarning: {warning}"),

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_former_drivers.sql"),
     include_str!("migrations/0012_sample_flag.sql"),
     include_str!("migrations/0013_review_lock.sql"),
+    include_str!("migrations/0014_idle_lock.sql"),
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,11 @@
 //! version check) and migrated. The only module besides `*/sql.rs` that speaks SQL.
 
 pub mod copy;
+pub mod key_files;
+pub mod keyring;
+pub mod keys;
 pub mod migrate;
+pub mod recovery;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -10,6 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
+use keys::DataKey;
 
 /// The file name of the database inside the data folder.
 pub const DB_FILE: &str = "ppg-desk.sqlite3";
@@ -59,6 +64,15 @@ impl DataPaths {
 
     pub fn backups_dir(&self) -> PathBuf {
         self.dir.join(BACKUPS_DIR)
+    }
+
+    /// The key-slot file of a protected folder, and its identical second copy (`db/keys.rs`).
+    pub fn keys_file(&self) -> PathBuf {
+        self.dir.join(keys::KEYS_FILE)
+    }
+
+    pub fn keys_copy(&self) -> PathBuf {
+        self.dir.join(keys::KEYS_COPY)
     }
 
     pub fn lock_file(&self) -> PathBuf {
@@ -128,12 +142,32 @@ pub fn make_private(file: &Path) {
     let _ = file;
 }
 
-/// Opens (creating if needed) the database at `path` for reading and writing.
+/// Whether the file at `path` is a plain (unencrypted) SQLite database: its first 16 bytes
+/// are SQLite's own header. An encrypted file starts with random bytes instead.
+pub fn is_plain_database(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header)).is_ok() && &header == b"SQLite format 3\0"
+}
+
+/// Gives a fresh connection its key (when the data is protected) before anything is read, and
+/// keeps SQLCipher from writing to the terminal (its messages say nothing a volunteer needs).
+pub(crate) fn apply_key(conn: &Connection, key: Option<&DataKey>) -> Result<()> {
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    if let Some(key) = key {
+        conn.execute_batch(&key.pragmas())?;
+    }
+    Ok(())
+}
+
+/// Opens (creating if needed) the database at `path` for reading and writing, with `key`
+/// when the data is protected.
 ///
 /// Refuses, without modifying the file, a database that fails `quick_check` (`Error::Damaged`)
 /// or was written by a newer version (`Error::NewerDatabase`). Migrations are not run here.
-pub fn open(path: &Path) -> Result<Connection> {
+pub fn open(path: &Path, key: Option<&DataKey>) -> Result<Connection> {
     let conn = Connection::open(path)?;
+    apply_key(&conn, key)?;
     make_private(path);
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     inspect(&conn)?;
@@ -148,19 +182,27 @@ pub fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Whether `key` opens the database at `path` (read-only; nothing is written).
+pub fn key_opens(path: &Path, key: &DataKey) -> bool {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .ok()
+        .is_some_and(|conn| apply_key(&conn, Some(key)).is_ok() && schema_version(&conn).is_ok())
+}
+
 /// Opens a database file read-only, for checking a backup before it is trusted.
-pub fn open_read_only(path: &Path) -> Result<Connection> {
+pub fn open_read_only(path: &Path, key: Option<&DataKey>) -> Result<Connection> {
     if !path.is_file() {
         return Err(Error::File("That file could not be found.".into()));
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    apply_key(&conn, key)?;
     inspect(&conn)?;
     Ok(conn)
 }
 
 /// Opens the data file of a folder PPG Desk may not write to, as it stands, for reading only.
 /// `immutable` lets SQLite read a WAL-mode file without creating its `-shm` beside it.
-pub fn open_snapshot(path: &Path) -> Result<Connection> {
+pub fn open_snapshot(path: &Path, key: Option<&DataKey>) -> Result<Connection> {
     let uri = format!(
         "file:{}?immutable=1",
         path.display().to_string().replace('%', "%25").replace('?', "%3f").replace('#', "%23")
@@ -169,6 +211,7 @@ pub fn open_snapshot(path: &Path) -> Result<Connection> {
         uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    apply_key(&conn, key)?;
     inspect(&conn)?;
     Ok(conn)
 }

@@ -19,7 +19,10 @@ pub enum FileKind {
     Calendar,
     Vcard,
     Oruk,
+    /// A person's whole record as JSON (subject access).
     Json,
+    /// A PDF about people that is sensitive (subject access, befriending, passengers).
+    RecordPdf,
 }
 
 impl FileKind {
@@ -34,6 +37,18 @@ impl FileKind {
             FileKind::Vcard => ("Contact cards (vCard)", &["vcf", "vcard"]),
             FileKind::Oruk => ("Open Referral UK directory (JSON)", &["json"]),
             FileKind::Json => ("Record (JSON)", &["json"]),
+            FileKind::RecordPdf => ("PDF document", &["pdf"]),
+        }
+    }
+
+    /// The save dialog's title: for sensitive records it says the saved copy is not
+    /// protected by the passphrase (the PPG's own file and backups are; exports are not).
+    pub fn save_title(self) -> Option<&'static str> {
+        match self {
+            FileKind::Json | FileKind::RecordPdf => {
+                Some("Save a copy: this file will NOT be protected by your passphrase, so keep it safe and delete it when done")
+            }
+            _ => None,
         }
     }
 }

@@ -97,6 +97,9 @@ pub enum DocumentKind {
         #[ts(type = "number")]
         passenger_id: i64,
     },
+    /// The "Keep this safe" sheet with a recovery key just made (never stored by PPG Desk).
+    #[serde(rename_all = "camelCase")]
+    RecoverySheet { recovery_key: String, key_reference: String },
     /// An issue of the patient bulletin (a published issue prints exactly as it was).
     #[serde(rename_all = "camelCase")]
     Bulletin {
@@ -130,6 +133,7 @@ impl DocumentKind {
             DocumentKind::SubjectAccess { .. } => "befriending-record",
             DocumentKind::PersonRecord { .. } => "person-record",
             DocumentKind::PassengerRecord { .. } => "passenger-record",
+            DocumentKind::RecoverySheet { .. } => "recovery-sheet",
         }
     }
 }
@@ -218,6 +222,12 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             DocumentKind::PassengerRecord { passenger_id } => {
                 Ok(access::passenger_record(&settings, &record::gather_passenger(conn, *passenger_id, today)?, logo))
             }
+            DocumentKind::RecoverySheet { recovery_key, key_reference } => Ok(crate::security::recovery_sheet(
+                &settings.group_name,
+                recovery_key,
+                key_reference,
+                &crate::words::long_date(&today.to_string()),
+            )),
             DocumentKind::Bulletin { bulletin_id } => {
                 let bulletin = crate::bulletins::get(conn, *bulletin_id)?;
                 Ok(bulletin::bulletin(&settings, &bulletin, &crate::bulletins::articles(conn, *bulletin_id)?, logo))

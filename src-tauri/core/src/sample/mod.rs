@@ -92,6 +92,7 @@ pub fn load_years(tx: &Transaction, today: NaiveDate, now: &str, years: u32) -> 
         waiting_contact_days: 14,
         befriending_retention_months: 24,
         driver_retention_months: 24,
+        idle_lock_minutes: 15,
     };
     settings::save(tx, &sample, now)?;
     settings::mark_sample(tx)?;

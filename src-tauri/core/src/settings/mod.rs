@@ -65,6 +65,8 @@ pub struct Settings {
     pub befriending_retention_months: u32,
     /// Former drivers who stopped this many months ago are listed for removal.
     pub driver_retention_months: u32,
+    /// A protected PPG locks itself after this many minutes without use (0 = never).
+    pub idle_lock_minutes: u32,
 }
 
 impl Default for Settings {
@@ -88,6 +90,7 @@ impl Default for Settings {
             waiting_contact_days: 14,
             befriending_retention_months: 24,
             driver_retention_months: 24,
+            idle_lock_minutes: 15,
         }
     }
 }
@@ -144,6 +147,9 @@ impl Settings {
         if !(1..=60).contains(&self.directory_check_months) {
             c.fail("directoryCheckMonths", "Please choose between 1 and 60 months.");
         }
+        if self.idle_lock_minutes > 240 {
+            c.fail("idleLockMinutes", "Please choose up to 240 minutes (4 hours), or 0 to never lock by itself.");
+        }
         if self.member_items_deadline_days > 60 {
             c.fail("memberItemsDeadlineDays", "Please choose a deadline of 60 days or fewer before the meeting.");
         }
@@ -180,6 +186,7 @@ mod tests {
             waiting_contact_days: 14,
             befriending_retention_months: 24,
             driver_retention_months: 24,
+            idle_lock_minutes: 15,
         }
     }
 

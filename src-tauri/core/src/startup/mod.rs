@@ -24,6 +24,11 @@ pub enum Startup {
         /// Said when the data folder is inside a syncing folder (OneDrive...).
         folder_warning: Option<String>,
         app_version: String,
+        /// The data is encrypted (the menu offers "Lock now").
+        protected: bool,
+        /// A protected PPG locks itself after this many seconds without use (0 = never):
+        /// the setting in minutes, or `PPG_DESK_IDLE_LOCK_SECONDS` when a test sets it.
+        idle_lock_seconds: u32,
     },
     #[serde(rename_all = "camelCase")]
     Problem {
@@ -69,7 +74,13 @@ pub fn describe(state: &AppState) -> Result<Startup> {
             latest_backup,
         });
     }
+    let protected = state.unlocked().is_some();
+    let minutes = state.read(crate::settings::load)?.map_or(15, |s| s.idle_lock_minutes);
+    let idle_lock_seconds =
+        std::env::var("PPG_DESK_IDLE_LOCK_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(minutes * 60);
     Ok(Startup::Ready {
+        protected,
+        idle_lock_seconds: if protected { idle_lock_seconds } else { 0 },
         needs_setup: state.read(crate::settings::needs_setup)?,
         sample: state.read(crate::settings::is_sample)?,
         data_dir,

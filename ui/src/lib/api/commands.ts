@@ -11,6 +11,7 @@ import type { ImportReport } from './bindings/ImportReport';
 import type { PersonField } from './bindings/PersonField';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupCheck } from './bindings/BackupCheck';
+import type { BackupSecret } from './bindings/BackupSecret';
 import type { DocumentKind } from './bindings/DocumentKind';
 import type { Profile } from './bindings/Profile';
 import type { PrintSetup } from './bindings/PrintSetup';
@@ -86,10 +87,11 @@ export const exportPeopleCsv = (path: string, query: PeopleQuery) =>
 export const listBackups = () => call<BackupInfo[]>('list_backups');
 export const backupToFile = (path: string) => call<BackupCheck>('backup_to_file', { path });
 export const takeBackupNow = () => call<BackupInfo>('take_backup_now');
-export const checkBackupFile = (path: string) => call<BackupCheck>('check_backup_file', { path });
-export const checkListedBackup = (fileName: string) => call<BackupCheck>('check_listed_backup', { fileName });
-export const restoreBackupFile = (path: string) => call<void>('restore_backup_file', { path });
-export const restoreListedBackup = (fileName: string) => call<void>('restore_listed_backup', { fileName });
+// `secret`: the passphrase or recovery key of a backup protected under another key.
+export const checkBackupFile = (path: string, secret: BackupSecret | null = null) => call<BackupCheck>('check_backup_file', { path, secret });
+export const checkListedBackup = (fileName: string, secret: BackupSecret | null = null) => call<BackupCheck>('check_listed_backup', { fileName, secret });
+export const restoreBackupFile = (path: string, secret: BackupSecret | null = null) => call<void>('restore_backup_file', { path, secret });
+export const restoreListedBackup = (fileName: string, secret: BackupSecret | null = null) => call<void>('restore_listed_backup', { fileName, secret });
 
 export const getLogo = () => call<ArrayBuffer>('get_logo');
 export const setLogo = (path: string) => call<void>('set_logo', { path });

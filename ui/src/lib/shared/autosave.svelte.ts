@@ -14,6 +14,14 @@ export interface Autosave {
   flush(): void;
 }
 
+/** Every autosaving editor made in this session, so locking can save them all first. */
+const editors = new Set<Autosave>();
+
+/** Saves every editor's unsaved text now (before the data is locked). */
+export async function saveAllDrafts(): Promise<void> {
+  await Promise.all([...editors].map((editor) => editor.save()));
+}
+
 /**
  * `read` gives the current text (or a serialised form); `write` stores it and throws when
  * it could not be saved; `failed` hears why.
@@ -42,7 +50,7 @@ export function autosave(read: () => string, write: (text: string) => Promise<vo
     }
   }
 
-  return {
+  const editor: Autosave = {
     get status() {
       return status;
     },
@@ -58,4 +66,6 @@ export function autosave(read: () => string, write: (text: string) => Promise<vo
       if (now !== saved) write(now).catch(() => {});
     },
   };
+  editors.add(editor);
+  return editor;
 }

@@ -5,6 +5,10 @@
  */
 export type BackupCheck = { groupName: string | null, people: number, 
 /**
+ * Encrypted: only the passphrase or the recovery sheet opens it.
+ */
+encrypted: boolean, 
+/**
  * Said when the copy was written into a folder a syncing service uploads (OneDrive...).
  */
 cloudWarning: string | null, };

@@ -8,4 +8,8 @@ export type BackupInfo = { fileName: string,
 /**
  * Local date and time, `YYYY-MM-DDTHH:MM:SS`.
  */
-takenAt: string, reason: BackupReason, sizeBytes: number, };
+takenAt: string, reason: BackupReason, sizeBytes: number, 
+/**
+ * Encrypted with the PPG's key (a protected PPG's backups all are).
+ */
+encrypted: boolean, };

@@ -54,4 +54,8 @@ befriendingRetentionMonths: number,
 /**
  * Former drivers who stopped this many months ago are listed for removal.
  */
-driverRetentionMonths: number, };
+driverRetentionMonths: number, 
+/**
+ * A protected PPG locks itself after this many minutes without use (0 = never).
+ */
+idleLockMinutes: number, };

@@ -9,7 +9,16 @@ sample: boolean, dataDir: string, backupWarning: string | null,
 /**
  * Said when the data folder is inside a syncing folder (OneDrive...).
  */
-folderWarning: string | null, appVersion: string, } | { "status": "problem", code: string, message: string, dataDir: string, 
+folderWarning: string | null, appVersion: string, 
+/**
+ * The data is encrypted (the menu offers "Lock now").
+ */
+protected: boolean, 
+/**
+ * A protected PPG locks itself after this many seconds without use (0 = never):
+ * the setting in minutes, or `PPG_DESK_IDLE_LOCK_SECONDS` when a test sets it.
+ */
+idleLockSeconds: number, } | { "status": "problem", code: string, message: string, dataDir: string, 
 /**
  * Offered when the data is damaged.
  */

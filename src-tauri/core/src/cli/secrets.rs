@@ -1,0 +1,70 @@
+//! Where the command line gets a passphrase or recovery key: a file named by an environment
+//! variable (for scripts), else a prompt on the terminal that does not show what is typed.
+//! Never from the command line itself, where `ps` shows it to everyone on the computer.
+
+use std::path::PathBuf;
+
+use zeroize::Zeroizing;
+
+use crate::db::keys::Secret;
+use crate::error::{Error, Result};
+
+pub const PASSPHRASE_FILE: &str = "PPG_DESK_PASSPHRASE_FILE";
+pub const NEW_PASSPHRASE_FILE: &str = "PPG_DESK_NEW_PASSPHRASE_FILE";
+pub const RECOVERY_KEY_FILE: &str = "PPG_DESK_RECOVERY_KEY_FILE";
+
+/// The first line of the file named by `variable`, if it is set.
+fn from_file(variable: &str) -> Result<Option<Zeroizing<String>>> {
+    let Some(path) = std::env::var_os(variable).filter(|v| !v.is_empty()).map(PathBuf::from) else {
+        return Ok(None);
+    };
+    let text = Zeroizing::new(
+        std::fs::read_to_string(&path)
+            .map_err(|_| Error::File(format!("The file named by {variable} could not be read.")))?,
+    );
+    Ok(Some(Zeroizing::new(text.lines().next().unwrap_or_default().to_string())))
+}
+
+fn prompt(question: &str) -> Result<Zeroizing<String>> {
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Err(Error::Refused(format!(
+            "This PPG's data is protected with a passphrase. Type it at a terminal, or name a file holding it with {PASSPHRASE_FILE}."
+        )));
+    }
+    rpassword::prompt_password(question)
+        .map(Zeroizing::new)
+        .map_err(|_| Error::Refused("The passphrase could not be read from the terminal.".into()))
+}
+
+/// The secret that opens protected data: the recovery key file when given, else the
+/// passphrase file, else a prompt.
+pub fn unlocking(what: &str) -> Result<Secret> {
+    if let Some(key) = from_file(RECOVERY_KEY_FILE)? {
+        return Ok(Secret::RecoveryKey(key));
+    }
+    if let Some(passphrase) = from_file(PASSPHRASE_FILE)? {
+        return Ok(Secret::Passphrase(passphrase));
+    }
+    Ok(Secret::Passphrase(prompt(&format!("Passphrase for {what}: "))?))
+}
+
+/// The current passphrase, to confirm a change.
+pub fn current() -> Result<Secret> {
+    if let Some(passphrase) = from_file(PASSPHRASE_FILE)? {
+        return Ok(Secret::Passphrase(passphrase));
+    }
+    Ok(Secret::Passphrase(prompt("Current passphrase: ")?))
+}
+
+/// A new passphrase: from `file_variable`, or typed twice at the prompt.
+pub fn new_passphrase(file_variable: &str) -> Result<Zeroizing<String>> {
+    if let Some(passphrase) = from_file(file_variable)? {
+        return Ok(passphrase);
+    }
+    let first = prompt("New passphrase (at least 4 words or 12 characters): ")?;
+    let again = prompt("Type the new passphrase again: ")?;
+    if first.as_str() != again.as_str() {
+        return Err(Error::invalid("passphrase", "The two passphrases typed are not the same. Nothing was changed."));
+    }
+    Ok(first)
+}
