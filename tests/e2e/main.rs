@@ -15,6 +15,7 @@ mod people;
 mod print;
 mod reflow;
 mod restore;
+mod security;
 mod setup;
 mod webdriver;
 

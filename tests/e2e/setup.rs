@@ -11,14 +11,18 @@ fn first_run_sets_up_a_ppg_and_remembers_it() {
     assert_accessible(&app, "welcome");
 
     // Saving without a name explains what is missing, beside the field.
-    app.click_button("Save and start");
+    app.click_button("Save and carry on");
     let message = app.text(&app.find("#groupName-error"));
     assert!(message.contains("your group's name"), "{message}");
 
     app.fill("#groupName", "Brook Street Surgery PPG");
     app.fill("#practices", "Brook Street Surgery");
-    app.click_button("Save and start");
+    app.click_button("Save and carry on");
+    // The passphrase step (tests/e2e/security.rs takes it); this PPG skips it.
+    app.wait_for_text("Protect your PPG's records");
+    app.click_button("Skip for now (not recommended)");
     app.wait_for_text("Your officers");
+    assert!(app.body_text().contains("Your records are not protected"), "Home offers to protect them");
     assert!(app.body_text().contains("Brook Street Surgery PPG"));
     assert_accessible(&app, "home");
     app.quit();

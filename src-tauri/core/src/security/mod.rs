@@ -59,9 +59,12 @@ pub struct NewRecoveryKey {
     pub removed_plain_files: u32,
 }
 
-/// The first 8 characters of a key id, as printed on the recovery sheet.
+/// A short name for the data key, printed on the recovery sheet and shown in Settings, so a
+/// sheet can be matched to its PPG: the key id's first 8 hex digits, each written with the
+/// recovery key's own letters and digits (no 0, O, 1, I or L to misread).
 pub fn key_reference(key_id: &str) -> String {
-    key_id.chars().take(8).collect::<String>().to_uppercase()
+    const SIXTEEN: &[u8; 16] = b"23456789ABCDEFGH";
+    key_id.chars().filter_map(|c| c.to_digit(16)).take(8).map(|n| SIXTEEN[n as usize] as char).collect()
 }
 
 pub fn status(state: &AppState) -> Result<SecurityStatus> {

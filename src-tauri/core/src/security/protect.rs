@@ -77,8 +77,9 @@ pub fn protect(
     let now = state.now();
     let db_file = paths.db_file();
     let protecting = db_file.with_extension("protecting");
-    // Everything happens with the store held: nothing else can write meanwhile.
-    state.replace_all(|conn| {
+    // Everything happens with the store held: nothing else can write meanwhile. Nothing is
+    // announced until the protected store is open (`reopen`), so no screen sees it half-done.
+    state.read(|conn| {
         backups::take(conn, &paths, None, now, backups::BackupReason::BeforeUpgrade)?;
         let counts_before = super::sql::table_counts(conn)?;
         let version = db::schema_version(conn)?;
@@ -148,7 +149,7 @@ pub fn restore(state: &AppState, file: &Path, secret: Option<&Secret>) -> Result
     keys.remove_keyring();
     let db_file = paths.db_file();
     let incoming = db_file.with_extension("restoring");
-    state.replace_all(|conn| {
+    state.read(|conn| {
         backups::take(conn, &paths, None, now, backups::BackupReason::BeforeRestore)?;
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         copy::export_into(file, opening, &incoming, Some(&key))?;

@@ -42,6 +42,13 @@ mod tests {
     use crate::print::{render, Profile};
 
     #[test]
+    fn the_key_reference_has_no_look_alike_characters() {
+        let reference = crate::security::key_reference("0123456789abcdef0011");
+        assert_eq!(reference, "23456789");
+        assert_eq!(crate::security::key_reference("fedcba98"), "HGFEDCBA");
+    }
+
+    #[test]
     fn the_sheet_fits_one_page_in_both_sizes_and_prints_the_key() {
         let doc = recovery_sheet("Riverside PPG", "7KQM-3XHD-ABCD-EFGH-JKMN-PQRS", "1A2B3C4D", "6 December 2026");
         for profile in [Profile::Standard, Profile::LargePrint] {
