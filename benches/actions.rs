@@ -1,6 +1,8 @@
 //! Actions benchmark: 20,000 actions shared among 40 owners over 24 meetings, listed and
 //! filtered the way the Actions screen asks (overdue for one owner, words, done in a date
-//! range, all open), from the command to JSON ready for the window. Budget in budgets.json.
+//! range, all open), from the command to JSON ready for the window; then the same store
+//! protected (SQLCipher), listed again, and opening the store plain and with its data key.
+//! Budgets in budgets.json.
 
 use std::hint::black_box;
 
@@ -66,10 +68,26 @@ fn list(c: &mut Criterion) {
         ("words", words),
         ("done_in_range", done_range),
     ];
-    for (name, filter) in filters {
+    let db_file = state.paths().db_file();
+    c.bench_function("store_open_plain", |b| b.iter(|| black_box(ppg_desk_core::db::open(&db_file, None).unwrap())));
+    for (name, filter) in &filters {
         c.bench_function(&format!("actions_20000_{name}"), |b| {
             b.iter(|| {
-                let list = state.read(|conn| views::list(conn, black_box(&filter), today)).unwrap();
+                let list = state.read(|conn| views::list(conn, black_box(filter), today)).unwrap();
+                black_box(serde_json::to_string(&list).unwrap())
+            })
+        });
+    }
+    // The same store, protected: every page read is decrypted (and checked) by SQLCipher.
+    ppg_desk_core::security::protect(&state, "benchmark passphrase words", false, true).unwrap();
+    let key = state.unlocked().unwrap().key;
+    c.bench_function("store_open_encrypted", |b| {
+        b.iter(|| black_box(ppg_desk_core::db::open(&db_file, Some(&key)).unwrap()))
+    });
+    for (name, filter) in &filters {
+        c.bench_function(&format!("actions_20000_{name}_encrypted"), |b| {
+            b.iter(|| {
+                let list = state.read(|conn| views::list(conn, black_box(filter), today)).unwrap();
                 black_box(serde_json::to_string(&list).unwrap())
             })
         });

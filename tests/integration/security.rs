@@ -326,3 +326,21 @@ fn a_short_passphrase_is_refused_beside_its_field_and_nothing_changes() {
     assert_eq!(snapshot(dir.path()).keys().collect::<Vec<_>>(), before.keys().collect::<Vec<_>>());
     assert!(db::is_plain_database(&dir.path().join("ppg-desk.sqlite3")));
 }
+
+#[test]
+fn wrong_passphrases_in_a_row_slow_down_but_never_lock_out() {
+    memory_keyring();
+    let (dir, state) = own_sample();
+    security::protect(&state, PASSPHRASE, false, true).unwrap();
+    drop(state);
+    let state = open_at(dir.path());
+    for _ in 0..3 {
+        assert_eq!(state.unlock(&Secret::passphrase("a wrong guess at it")).unwrap_err().code(), "wrong_key");
+    }
+    // The fourth try in a row waits first (a second, then longer), then is checked as usual.
+    let started = std::time::Instant::now();
+    assert_eq!(state.unlock(&Secret::passphrase("another wrong guess")).unwrap_err().code(), "wrong_key");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(900), "it slowed down");
+    state.unlock(&Secret::passphrase(PASSPHRASE)).unwrap();
+    assert!(!state.is_locked(), "the right passphrase still opens it: no lock-out");
+}

@@ -127,6 +127,33 @@ expect 1 "" "restoring a file that is not a backup fails with exit code 1"
 win --data-dir "$(winpath "$restored_unix")" people
 expect 0 "Zoë Brontë-Smith" "and nothing was lost"
 
+# Encryption at rest: the Windows build protects a PPG (SQLCipher with its own OpenSSL), asks
+# for the passphrase (a file for scripts), and the Linux build opens the same folder.
+protected_unix="$work/win Zoë/protected"
+cp -r "$data_unix" "$protected_unix"
+rm -rf "$protected_unix/backups"
+sqlite3 "$protected_unix/ppg-desk.sqlite3" "UPDATE settings SET is_sample = 0;"
+printf 'purple kettle under moonlight\n' >"$work/pass.txt"
+export PPG_DESK_PASSPHRASE_FILE
+PPG_DESK_PASSPHRASE_FILE="$(winpath "$work/pass.txt")"
+win --data-dir "$(winpath "$protected_unix")" security protect --recovery-sheet "$(winpath "$work/win Zoë/sheet.pdf")"
+expect 0 "now protected" "security protect"
+pdftotext "$work/win Zoë/sheet.pdf" - | grep -q "Keep this safe" && pass "the recovery sheet is a readable PDF" || fail "no recovery sheet"
+win --data-dir "$(winpath "$protected_unix")" people
+expect 0 "Zoë Brontë-Smith" "a protected folder opens with the passphrase file"
+set +e; sqlite3 "$protected_unix/ppg-desk.sqlite3" "SELECT count(*) FROM sqlite_master" >/dev/null 2>&1; plain=$?; set -e
+[ "$plain" != 0 ] && pass "sqlite3 cannot read the protected file" || fail "the protected file is readable by sqlite3"
+grep -qaF "Brontë" "$protected_unix/ppg-desk.sqlite3" && fail "a name is readable in the protected file" || pass "no name in the protected file's bytes"
+PPG_DESK_PASSPHRASE_FILE="$work/pass.txt" lin --data-dir "$protected_unix" people
+expect 0 "Zoë Brontë-Smith" "the Linux build opens the folder the Windows build protected"
+printf 'purple kettle under sunlight\n' >"$work/wrong.txt"
+PPG_DESK_PASSPHRASE_FILE="$(winpath "$work/wrong.txt")"
+win --data-dir "$(winpath "$protected_unix")" people
+expect 1 "not the one for this PPG" "a wrong passphrase exits 1 with one plain sentence"
+unset PPG_DESK_PASSPHRASE_FILE
+win --data-dir "$(winpath "$protected_unix")" security status
+expect 0 "Protected: yes" "security status without the passphrase"
+
 # With no --data-dir, the data lives in %APPDATA%\PPG Desk\data (no data\data).
 rm -rf "$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/PPG Desk"
 win demo
