@@ -84,6 +84,10 @@ fn list(c: &mut Criterion) {
     c.bench_function("store_open_encrypted", |b| {
         b.iter(|| black_box(ppg_desk_core::db::open(&db_file, Some(&key)).unwrap()))
     });
+    // The key alone: given raw, then the first page read and checked (no integrity check).
+    c.bench_function("store_key_and_first_read_encrypted", |b| {
+        b.iter(|| assert!(ppg_desk_core::db::key_opens(black_box(&db_file), &key)))
+    });
     for (name, filter) in &filters {
         c.bench_function(&format!("actions_20000_{name}_encrypted"), |b| {
             b.iter(|| {
