@@ -22,7 +22,7 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 INSTALLER := dist/PPG-Desk-Setup-$(VERSION).exe
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help run test setup system-packages fonts tauri-driver ui-deps ui test-style test-rust test-bindings test-ui test-e2e test-windows windows windows-toolchain bench release clean
+.PHONY: help run test setup system-packages fonts tauri-driver ui-deps ui test-style test-rust cli-for-tests test-bindings test-ui test-e2e test-windows windows windows-toolchain bench release clean
 
 help:
 	@echo "make run    set everything up and open PPG Desk"
@@ -83,8 +83,15 @@ test-style:
 
 # The core's unit tests and invariants, the command line with it (integration), and the
 # window's command index under Tauri's mock runtime.
+RUST_TESTS := cargo test --workspace --lib --bins --test integration --test tidy --test commands
 test-rust:
-	cargo test --workspace --lib --bins --test integration --test tidy --test commands
+	$(RUST_TESTS)
+
+# The `ppg-desk` the end-to-end and Wine tests use: built by the very invocation test-rust
+# uses, so nothing is compiled twice (`cargo build -p ppg-desk-cli` unifies the features of
+# shared crates differently and rebuilt the core's whole tree: 3-4 minutes of a cold run).
+cli-for-tests:
+	$(RUST_TESTS) --no-run
 
 # The TypeScript types are generated from Rust by the test run above; they must be committed.
 test-bindings:
@@ -100,8 +107,7 @@ test-ui:
 	npm --prefix ui test
 
 # The real window, through tauri-driver and WebKitWebDriver, on a virtual display.
-test-e2e:
-	cargo build -p ppg-desk-cli
+test-e2e: cli-for-tests
 	tests/e2e/cups-printer.sh
 	xvfb-run -a -s "-screen 0 1280x900x24" cargo test --test e2e -- --test-threads=1
 
@@ -127,8 +133,7 @@ windows-toolchain: system-packages
 
 # The Windows command line under Wine, against the Linux build on the same data, and the
 # installer's contents (tests/windows/wine-cli.sh). The window cannot run under Wine.
-test-windows: windows
-	cargo build -p ppg-desk-cli
+test-windows: windows cli-for-tests
 	WIN_BIN="$(WIN_BIN)" LINUX_CLI="$(CARGO_TARGET_DIR)/debug/ppg-desk" INSTALLER="$(INSTALLER)" \
 		tests/windows/wine-cli.sh
 
