@@ -106,6 +106,12 @@ fn after_protecting_no_personal_data_is_readable_in_any_file_it_wrote() {
     assert_eq!(made.recovery_key.len(), 29);
     assert!(made.removed_plain_files >= 2, "the old file and the plain backups were replaced");
     assert_eq!(content(&state), before, "the migration to an encrypted store loses nothing");
+    let listed = backups::list(&state.paths()).unwrap();
+    assert!(
+        listed.iter().any(|b| b.reason == BackupReason::BeforeProtecting && b.encrypted),
+        "the copy taken before protecting is kept, encrypted: {listed:?}"
+    );
+    assert!(listed.iter().all(|b| b.encrypted), "no plain backup is left: {listed:?}");
     // More writes, a backup to a chosen file, and a daily backup, all after protection.
     super::support::add_person(&state, "Zoë Protected-Later", |p| p.phone = "07700 900123".into());
     let out = dir.path().join("exports-by-hand.ppgdesk");

@@ -27,6 +27,8 @@ pub enum BackupReason {
     Daily,
     BeforeUpgrade,
     BeforeRestore,
+    /// The plain copy taken just before the PPG's data was first encrypted.
+    BeforeProtecting,
 }
 
 impl BackupReason {
@@ -35,11 +37,12 @@ impl BackupReason {
             BackupReason::Daily => "daily",
             BackupReason::BeforeUpgrade => "before-upgrade",
             BackupReason::BeforeRestore => "before-restore",
+            BackupReason::BeforeProtecting => "before-protecting",
         }
     }
 
     fn from_slug(slug: &str) -> Option<Self> {
-        [BackupReason::Daily, BackupReason::BeforeUpgrade, BackupReason::BeforeRestore]
+        [BackupReason::Daily, BackupReason::BeforeUpgrade, BackupReason::BeforeRestore, BackupReason::BeforeProtecting]
             .into_iter()
             .find(|r| r.slug() == slug)
     }
@@ -268,6 +271,8 @@ mod tests {
         let encrypted = file_name(at, BackupReason::Daily, true);
         assert_eq!(encrypted, "ppg-desk-2026-11-24-093015-daily.ppgdesk");
         assert_eq!(parse_file_name(&encrypted), Some((at, BackupReason::Daily)));
+        let protecting = file_name(at, BackupReason::BeforeProtecting, true);
+        assert_eq!(parse_file_name(&protecting), Some((at, BackupReason::BeforeProtecting)));
         assert_eq!(parse_file_name("holiday-photo.jpg"), None);
     }
 

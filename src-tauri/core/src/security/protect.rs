@@ -80,7 +80,7 @@ pub fn protect(
     // Everything happens with the store held: nothing else can write meanwhile. Nothing is
     // announced until the protected store is open (`reopen`), so no screen sees it half-done.
     state.read(|conn| {
-        backups::take(conn, &paths, None, now, backups::BackupReason::BeforeUpgrade)?;
+        backups::take(conn, &paths, None, now, backups::BackupReason::BeforeProtecting)?;
         let counts_before = super::sql::table_counts(conn)?;
         let version = db::schema_version(conn)?;
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;

@@ -3,4 +3,4 @@
 /**
  * Why an automatic backup was taken; part of its file name.
  */
-export type BackupReason = "daily" | "beforeUpgrade" | "beforeRestore";
+export type BackupReason = "daily" | "beforeUpgrade" | "beforeRestore" | "beforeProtecting";
