@@ -83,7 +83,7 @@ pub fn protect(
         backups::take(conn, &paths, None, now, backups::BackupReason::BeforeProtecting)?;
         let counts_before = super::sql::table_counts(conn)?;
         let version = db::schema_version(conn)?;
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        db::flush_erased(conn)?;
         copy::export_file(&db_file, None, version, &protecting, Some(&key))?;
         let check = db::open_read_only(&protecting, Some(&key))?;
         if super::sql::table_counts(&check)? != counts_before {
@@ -96,24 +96,11 @@ pub fn protect(
         Ok(())
     })?;
     file.save(&paths)?;
-    // Close the plain store, keep its file aside for shredding, and put the protected one in place.
-    let aside = db_file.with_extension("plain-old");
-    state.close_for(|| {
-        std::fs::rename(&db_file, &aside)?;
-        if let Err(error) = std::fs::rename(&protecting, &db_file) {
-            std::fs::rename(&aside, &db_file)?;
-            return Err(error.into());
-        }
-        for suffix in ["-wal", "-shm"] {
-            shred(&std::path::PathBuf::from(format!("{}{suffix}", db_file.display())))?;
-        }
-        Ok(())
-    })?;
+    swap_in(state, &paths, &protecting)?;
     let mut unlocked = Unlocked { key, file };
     let keyring_problem = if remember_here { remember(&paths, &mut unlocked) } else { None };
-    let mut removed = 0;
-    shred(&aside)?;
-    removed += 1;
+    // The old plain file was shredded by the swap; then, if agreed, the plain backups.
+    let mut removed = 1;
     if remove_plain_backups {
         removed += protect_plain_backups(&paths, &unlocked)?;
     }
@@ -147,19 +134,28 @@ pub fn restore(state: &AppState, file: &Path, secret: Option<&Secret>) -> Result
     let key = keys.open(secret)?;
     copy::check_copy(file, opening)?;
     keys.remove_keyring();
-    let db_file = paths.db_file();
-    let incoming = db_file.with_extension("restoring");
+    let incoming = paths.db_file().with_extension("restoring");
     state.read(|conn| {
         backups::take(conn, &paths, None, now, backups::BackupReason::BeforeRestore)?;
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        db::flush_erased(conn)?;
         copy::export_into(file, opening, &incoming, Some(&key))?;
         Ok(())
     })?;
     keys.save(&paths)?;
+    swap_in(state, &paths, &incoming)?;
+    // Opening migrates the restored data to this version's schema.
+    state.reopen(Some(Unlocked { key, file: keys }))
+}
+
+/// Closes the plain store and puts the encrypted file `incoming` in its place: the old file is
+/// renamed aside (and put back if the swap fails), then it and its WAL and shared-memory files
+/// are overwritten and removed. The caller opens the store again with its key (`reopen`).
+fn swap_in(state: &AppState, paths: &DataPaths, incoming: &Path) -> Result<()> {
+    let db_file = paths.db_file();
     let aside = db_file.with_extension("plain-old");
     state.close_for(|| {
         std::fs::rename(&db_file, &aside)?;
-        if let Err(error) = std::fs::rename(&incoming, &db_file) {
+        if let Err(error) = std::fs::rename(incoming, &db_file) {
             std::fs::rename(&aside, &db_file)?;
             return Err(error.into());
         }
@@ -168,7 +164,5 @@ pub fn restore(state: &AppState, file: &Path, secret: Option<&Secret>) -> Result
         }
         Ok(())
     })?;
-    shred(&aside)?;
-    // Opening migrates the restored data to this version's schema.
-    state.reopen(Some(Unlocked { key, file: keys }))
+    shred(&aside)
 }
