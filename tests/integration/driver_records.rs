@@ -53,7 +53,7 @@ fn a_dbs_certificate_number_is_forgotten_six_months_after_the_check() {
 fn a_place_with_trips_is_kept_and_an_unused_one_can_go() {
     let store = temp_store();
     let (p, d) = passenger_and_destination(&store);
-    trip(&store, p, d, "1/12/2026", "9am", "10am");
+    let booked = trip(&store, p, d, "1/12/2026", "9am", "10am");
     let Err(Error::Refused(why)) = store.state.write(|tx| drivers::delete_destination(tx, d)) else { panic!("kept") };
     assert_eq!(why, "1 trip goes to this place, so it stays in the list. You can change its name or address instead.");
     let renamed = DestinationInput {
@@ -63,7 +63,7 @@ fn a_place_with_trips_is_kept_and_an_unused_one_can_go() {
     };
     store.state.write(|tx| drivers::update_destination(tx, d, &renamed.checked()?)).unwrap();
     assert_eq!(
-        store.state.read(|conn| drivers::get_trip(conn, 1)).unwrap().destination_address,
+        store.state.read(|conn| drivers::get_trip(conn, booked)).unwrap().destination_address,
         "Hospital Road, RV1 8RH"
     );
     let spare = store

@@ -15,6 +15,7 @@ mod crash;
 mod directory;
 mod driver_records;
 mod drivers;
+mod global_ids;
 mod hardening;
 mod hostile_text;
 mod meeting_record;

@@ -139,8 +139,8 @@ pub fn insert(
     now: &str,
 ) -> Result<i64> {
     conn.execute(
-        "INSERT INTO actions (title, detail, outside_owner, due_on, meeting_id, agenda_item_id, created_on, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        "INSERT INTO actions (id, title, detail, outside_owner, due_on, meeting_id, agenda_item_id, created_on, created_at, updated_at)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
         params![action.title, action.detail, action.outside_owner, action.due_on.map(|d| d.to_string()), meeting_id, agenda_item_id, created_on.to_string(), now],
     )?;
     let id = conn.last_insert_rowid();
@@ -193,7 +193,7 @@ pub fn insert_update(
     now: &str,
 ) -> Result<i64> {
     conn.execute(
-        "INSERT INTO action_updates (action_id, made_on, text, meeting_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO action_updates (id, action_id, made_on, text, meeting_id, created_at) VALUES (new_id(), ?1, ?2, ?3, ?4, ?5)",
         params![id, made_on.to_string(), text, meeting_id, now],
     )?;
     Ok(conn.last_insert_rowid())

@@ -48,9 +48,9 @@ pub fn insert_befriender(conn: &Connection, b: &CheckedBefriender, now: &str) ->
     crate::people::get(conn, b.person_id)?;
     let i = &b.input;
     conn.execute(
-        "INSERT INTO befrienders (person_id, dbs_checked_on, dbs_reference, dbs_renew_on, trained_on, interests, languages, area, days, contact, gender,
+        "INSERT INTO befrienders (id, person_id, dbs_checked_on, dbs_reference, dbs_renew_on, trained_on, interests, languages, area, days, contact, gender,
              capacity, active, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
         params![
             b.person_id, b.dbs_checked_on, i.dbs_reference, b.dbs_renew_on, b.trained_on, i.interests, i.languages, i.area, i.days.join(" "), i.contact,
             i.gender, b.capacity, i.active, now
@@ -67,7 +67,7 @@ pub fn insert_befriender(conn: &Connection, b: &CheckedBefriender, now: &str) ->
 
 pub fn insert_match(conn: &Connection, referral_id: i64, befriender_id: i64, on: NaiveDate, now: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO matches (referral_id, befriender_id, matched_on, created_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO matches (id, referral_id, befriender_id, matched_on, created_at) VALUES (new_id(), ?1, ?2, ?3, ?4)",
         params![referral_id, befriender_id, on.to_string(), now],
     )?;
     Ok(conn.last_insert_rowid())

@@ -17,7 +17,7 @@ pub fn insert_log(
     now: &str,
 ) -> Result<i64> {
     conn.execute(
-        "INSERT INTO match_logs (match_id, happened_on, kind, minutes, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO match_logs (id, match_id, happened_on, kind, minutes, notes, created_at) VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6)",
         params![match_id, on.to_string(), kind, minutes, notes, now],
     )?;
     Ok(conn.last_insert_rowid())
@@ -32,7 +32,7 @@ pub fn insert_concern(
     now: &str,
 ) -> Result<i64> {
     conn.execute(
-        "INSERT INTO concerns (referral_id, log_id, raised_on, details, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO concerns (id, referral_id, log_id, raised_on, details, created_at) VALUES (new_id(), ?1, ?2, ?3, ?4, ?5)",
         params![referral_id, log_id, on.to_string(), details, now],
     )?;
     Ok(conn.last_insert_rowid())
@@ -84,9 +84,9 @@ pub fn insert_scores(
     now: &str,
 ) -> Result<i64> {
     conn.execute(
-        "INSERT INTO outcome_scores (referral_id, taken_on, occasion, satisfied, worthwhile, happy, anxious, lack_companionship, left_out, isolated,
+        "INSERT INTO outcome_scores (id, referral_id, taken_on, occasion, satisfied, worthwhile, happy, anxious, lack_companionship, left_out, isolated,
              direct_loneliness, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             referral_id, on.to_string(), occasion.key(), s.satisfied, s.worthwhile, s.happy, s.anxious, s.lack_companionship, s.left_out, s.isolated,
             s.direct_loneliness, now

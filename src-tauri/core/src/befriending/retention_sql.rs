@@ -18,8 +18,8 @@ pub fn insert_history(
     days_to_match: Option<i64>,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO befriending_history (received_month, source, closed_month, close_reason, was_matched, days_to_match)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO befriending_history (id, received_month, source, closed_month, close_reason, was_matched, days_to_match)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6)",
         params![received_month, source, closed_month, reason, days_to_match.is_some(), days_to_match],
     )?;
     Ok(())

@@ -67,7 +67,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Referral>> {
 
 pub fn insert(conn: &Connection, r: &CheckedReferral, now: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO referrals (full_name, source, received_on, stage_since, created_at, updated_at) VALUES ('-', 'other', ?1, ?1, ?2, ?2)",
+        "INSERT INTO referrals (id, full_name, source, received_on, stage_since, created_at, updated_at) VALUES (new_id(), '-', 'other', ?1, ?1, ?2, ?2)",
         params![r.received_on.to_string(), now],
     )?;
     let id = conn.last_insert_rowid();
@@ -130,7 +130,7 @@ pub fn insert_contact(
     now: &str,
 ) -> Result<i64> {
     conn.execute(
-        "INSERT INTO referral_contacts (referral_id, contacted_on, how, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO referral_contacts (id, referral_id, contacted_on, how, notes, created_at) VALUES (new_id(), ?1, ?2, ?3, ?4, ?5)",
         params![id, on.to_string(), how.key(), notes, now],
     )?;
     Ok(conn.last_insert_rowid())

@@ -57,7 +57,7 @@ fn frozen(e: rusqlite::Error) -> Error {
 
 pub fn insert(conn: &Connection, b: &CheckedBulletin, now: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO bulletins (number, month, title, strapline, target_pages, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        "INSERT INTO bulletins (id, number, month, title, strapline, target_pages, created_at, updated_at) VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?6)",
         params![b.number, b.month, b.title, b.strapline, b.target_pages, now],
     )
     .map_err(unique_number)?;
@@ -110,8 +110,8 @@ pub fn add_article(
 ) -> Result<i64> {
     get(conn, bulletin_id)?;
     conn.execute(
-        "INSERT INTO bulletin_articles (bulletin_id, position, kind, title, body, updated_at)
-         VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM bulletin_articles WHERE bulletin_id = ?1), ?2, ?3, ?4, ?5)",
+        "INSERT INTO bulletin_articles (id, bulletin_id, position, kind, title, body, updated_at)
+         VALUES (new_id(), ?1, (SELECT coalesce(max(position) + 1, 0) FROM bulletin_articles WHERE bulletin_id = ?1), ?2, ?3, ?4, ?5)",
         params![bulletin_id, kind.key(), title, body, now],
     )
     .map_err(frozen)?;
@@ -172,8 +172,8 @@ pub fn reorder(conn: &Connection, bulletin_id: i64, order: &[i64]) -> Result<()>
 /// Copies every article of issue `from` into issue `to` (for a new issue from the last one).
 pub fn copy_articles(conn: &Connection, from: i64, to: i64, now: &str) -> Result<()> {
     conn.execute(
-        "INSERT INTO bulletin_articles (bulletin_id, position, kind, title, body, image, image_alt, box_text, updated_at)
-         SELECT ?2, position, kind, title, body, image, image_alt, box_text, ?3 FROM bulletin_articles WHERE bulletin_id = ?1 ORDER BY position, id",
+        "INSERT INTO bulletin_articles (id, bulletin_id, position, kind, title, body, image, image_alt, box_text, updated_at)
+         SELECT new_id(), ?2, position, kind, title, body, image, image_alt, box_text, ?3 FROM bulletin_articles WHERE bulletin_id = ?1 ORDER BY position, id",
         params![from, to, now],
     )?;
     Ok(())

@@ -61,8 +61,8 @@ fn search_key(c: &CheckedContact) -> String {
 
 pub fn insert(conn: &Connection, c: &CheckedContact, now: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO contacts (full_name, role, organisation, pcn, practices, working_days, phone, email, preferred_contact, notes, search_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        "INSERT INTO contacts (id, full_name, role, organisation, pcn, practices, working_days, phone, email, preferred_contact, notes, search_key, created_at, updated_at)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
         params![c.full_name, c.role.key(), c.organisation, c.pcn, c.practices, c.working_days.join(" "), c.phone, c.email, c.preferred_contact.key(), c.notes, search_key(c), now],
     )?;
     Ok(conn.last_insert_rowid())
@@ -95,7 +95,7 @@ pub fn insert_interaction(
     now: &str,
 ) -> Result<i64> {
     conn.execute(
-        "INSERT INTO contact_interactions (contact_id, happened_on, kind, notes, action_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO contact_interactions (id, contact_id, happened_on, kind, notes, action_id, created_at) VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6)",
         params![contact_id, on.to_string(), kind.key(), notes, action_id, now],
     )?;
     Ok(conn.last_insert_rowid())

@@ -5,23 +5,33 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
-/// The SQL of each version, in order: index 0 takes a file from version 0 to version 1.
-/// Never edit a file that has been released; add a new one.
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/0001_foundation.sql"),
-    include_str!("migrations/0002_print_settings.sql"),
-    include_str!("migrations/0003_meetings.sql"),
-    include_str!("migrations/0004_meeting_record.sql"),
-    include_str!("migrations/0005_actions.sql"),
-    include_str!("migrations/0006_contacts_directory.sql"),
-    include_str!("migrations/0007_drivers.sql"),
-    include_str!("migrations/0008_befriending.sql"),
-    include_str!("migrations/0009_bulletins.sql"),
-    include_str!("migrations/0010_other_miles.sql"),
-    include_str!("migrations/0011_former_drivers.sql"),
-    include_str!("migrations/0012_sample_flag.sql"),
-    include_str!("migrations/0013_review_lock.sql"),
-    include_str!("migrations/0014_idle_lock.sql"),
+/// One step: SQL, or (rarely) Rust where the work depends on what the schema holds.
+enum Step {
+    Sql(&'static str),
+    Rust(fn(&Connection) -> Result<()>),
+}
+
+use Step::{Rust, Sql};
+
+/// Each version's step, in order: index 0 takes a file from version 0 to version 1.
+/// Never edit a step that has been released; add a new one.
+const MIGRATIONS: &[Step] = &[
+    Sql(include_str!("migrations/0001_foundation.sql")),
+    Sql(include_str!("migrations/0002_print_settings.sql")),
+    Sql(include_str!("migrations/0003_meetings.sql")),
+    Sql(include_str!("migrations/0004_meeting_record.sql")),
+    Sql(include_str!("migrations/0005_actions.sql")),
+    Sql(include_str!("migrations/0006_contacts_directory.sql")),
+    Sql(include_str!("migrations/0007_drivers.sql")),
+    Sql(include_str!("migrations/0008_befriending.sql")),
+    Sql(include_str!("migrations/0009_bulletins.sql")),
+    Sql(include_str!("migrations/0010_other_miles.sql")),
+    Sql(include_str!("migrations/0011_former_drivers.sql")),
+    Sql(include_str!("migrations/0012_sample_flag.sql")),
+    Sql(include_str!("migrations/0013_review_lock.sql")),
+    Sql(include_str!("migrations/0014_idle_lock.sql")),
+    // Committee-wide ids (sharing between laptops): see db/global_ids.rs.
+    Rust(super::global_ids::remap),
 ];
 
 /// The schema version this build writes.
@@ -31,21 +41,20 @@ pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 /// The caller backs the file up first when that version is not 0 (see `state::open_store`).
 pub fn migrate(conn: &mut Connection) -> Result<i64> {
     let start = super::schema_version(conn)?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(start as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
-    }
+    migrate_to(conn, LATEST_VERSION)?;
     Ok(start)
 }
 
 /// Applies migrations only up to `version` (for tests that build fixtures of older versions).
 pub fn migrate_to(conn: &mut Connection, version: i64) -> Result<()> {
     let start = super::schema_version(conn)?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().take(version as usize).skip(start as usize) {
+    super::ids::register(conn)?;
+    for (index, step) in MIGRATIONS.iter().enumerate().take(version as usize).skip(start as usize) {
         let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
+        match step {
+            Sql(sql) => tx.execute_batch(sql)?,
+            Rust(run) => run(&tx)?,
+        }
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }

@@ -2,6 +2,8 @@
 //! version check) and migrated. The only module besides `*/sql.rs` that speaks SQL.
 
 pub mod copy;
+pub mod global_ids;
+pub mod ids;
 pub mod key_files;
 pub mod keyring;
 pub mod keys;
@@ -154,6 +156,7 @@ pub fn is_plain_database(path: &Path) -> bool {
 /// keeps SQLCipher from writing to the terminal (its messages say nothing a volunteer needs).
 pub(crate) fn apply_key(conn: &Connection, key: Option<&DataKey>) -> Result<()> {
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    ids::register(conn)?;
     if let Some(key) = key {
         conn.execute_batch(&key.pragmas())?;
     }
@@ -173,6 +176,7 @@ pub fn open(path: &Path, key: Option<&DataKey>) -> Result<Connection> {
     inspect(&conn)?;
     // Durable commits: WAL with synchronous=FULL loses nothing that was reported saved.
     // secure_delete overwrites erased personal data instead of leaving it in free pages.
+    // Sorts and temporary tables stay in memory: no temporary file ever holds records.
     // A 16 MiB page cache keeps a decade of records decrypted in memory once read, so an
     // encrypted store's lists do not decrypt the same pages again on every search.
     conn.execute_batch(
@@ -180,6 +184,7 @@ pub fn open(path: &Path, key: Option<&DataKey>) -> Result<Connection> {
          PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
          PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;
          PRAGMA cache_size = -16384;",
     )?;
     Ok(conn)

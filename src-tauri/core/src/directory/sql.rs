@@ -143,10 +143,10 @@ fn write_categories(conn: &Connection, entry_id: i64, ids: &[i64]) -> Result<()>
 pub fn insert(conn: &Connection, e: &CheckedEntry, oruk_id: &str, oruk_json: &str, now: &str) -> Result<i64> {
     check_categories(conn, &e.category_ids)?;
     conn.execute(
-        "INSERT INTO directory_entries (oruk_id, name, offers, who_for, address, postcode, area, days, opens_at, closes_at, when_notes, cost,
+        "INSERT INTO directory_entries (id, oruk_id, name, offers, who_for, address, postcode, area, days, opens_at, closes_at, when_notes, cost,
              contact_name, phone, email, website, step_free, hearing_loop, accessibility_notes, refer_self, refer_splw, refer_gp,
              last_checked_on, checked_by, oruk_json, search_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27)",
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27)",
         params![
             oruk_id, e.name, e.offers, e.who_for, e.address, e.postcode, e.area, e.days.join(" "), e.opens_at, e.closes_at, e.when_notes, e.cost,
             e.contact_name, e.phone, e.email, e.website, e.step_free, e.hearing_loop, e.accessibility_notes, e.refer_self, e.refer_splw, e.refer_gp,
@@ -255,7 +255,7 @@ fn name_taken(error: rusqlite::Error) -> Error {
 pub fn add_category(conn: &Connection, name: &str) -> Result<i64> {
     let name = checked_category_name(name)?;
     conn.execute(
-        "INSERT INTO directory_categories (name, position) VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM directory_categories))",
+        "INSERT INTO directory_categories (id, name, position) VALUES (new_id(), ?1, (SELECT coalesce(max(position), -1) + 1 FROM directory_categories))",
         [&name],
     )
     .map_err(name_taken)?;

@@ -132,8 +132,8 @@ fn write_slots(conn: &Connection, id: i64, slots: &[Slot]) -> Result<()> {
 
 pub fn insert_driver(conn: &Connection, d: &CheckedDriver, now: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO drivers (person_id, vehicle_make, vehicle_colour, registration, seats, wheelchair_accessible, notes, active, stopped_on, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CASE WHEN ?8 THEN NULL ELSE substr(?9, 1, 10) END, ?9, ?9)",
+        "INSERT INTO drivers (id, person_id, vehicle_make, vehicle_colour, registration, seats, wheelchair_accessible, notes, active, stopped_on, created_at, updated_at)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CASE WHEN ?8 THEN NULL ELSE substr(?9, 1, 10) END, ?9, ?9)",
         params![d.person_id, d.vehicle_make, d.vehicle_colour, d.registration, d.seats, d.wheelchair_accessible, d.notes, d.active, now],
     )
     .map_err(|e| match e {
@@ -183,7 +183,7 @@ pub fn save_check(conn: &Connection, driver_id: i64, c: &CheckedCheck) -> Result
 
 pub fn add_absence(conn: &Connection, driver_id: i64, starts: NaiveDate, ends: NaiveDate, note: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO driver_absences (driver_id, starts_on, ends_on, note) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO driver_absences (id, driver_id, starts_on, ends_on, note) VALUES (new_id(), ?1, ?2, ?3, ?4)",
         params![driver_id, starts.to_string(), ends.to_string(), note],
     )?;
     Ok(conn.last_insert_rowid())
@@ -230,8 +230,8 @@ fn passenger_key(p: &CheckedPassenger) -> String {
 
 pub fn insert_passenger(conn: &Connection, p: &CheckedPassenger, now: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO passengers (full_name, phone, pickup_address, wheelchair, walking_aid, needs_escort, notes, consent_on, search_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        "INSERT INTO passengers (id, full_name, phone, pickup_address, wheelchair, walking_aid, needs_escort, notes, consent_on, search_key, created_at, updated_at)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![p.full_name, p.phone, p.pickup_address, p.wheelchair, p.walking_aid, p.needs_escort, p.notes, p.consent_on.to_string(), passenger_key(p), now],
     )?;
     Ok(conn.last_insert_rowid())
@@ -272,7 +272,7 @@ pub fn destinations(conn: &Connection) -> Result<Vec<Destination>> {
 
 pub fn insert_destination(conn: &Connection, d: &DestinationInput) -> Result<i64> {
     conn.execute(
-        "INSERT INTO destinations (name, address, postcode) VALUES (?1, ?2, ?3)",
+        "INSERT INTO destinations (id, name, address, postcode) VALUES (new_id(), ?1, ?2, ?3)",
         params![d.name, d.address, d.postcode],
     )
     .map_err(|e| match e {

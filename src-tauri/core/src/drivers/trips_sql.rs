@@ -95,9 +95,9 @@ pub fn driver_trips_in_month(conn: &Connection, driver_id: i64, on: NaiveDate) -
 pub fn insert_trip(conn: &Connection, t: &CheckedTrip, series_id: Option<i64>, now: &str) -> Result<i64> {
     // The passenger was found by the rule that checked the request (`trips::create`).
     conn.execute(
-        "INSERT INTO trips (passenger_id, pickup_address, destination_id, goes_on, pickup_at, appointment_at, back_at, returns, escort, notes, series_id,
+        "INSERT INTO trips (id, passenger_id, pickup_address, destination_id, goes_on, pickup_at, appointment_at, back_at, returns, escort, notes, series_id,
              created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
         params![
             t.passenger_id, t.pickup_address, t.destination_id, t.goes_on.to_string(), t.pickup_at, t.appointment_at, t.back_at, t.returns, t.escort,
             t.notes, series_id, now
@@ -106,9 +106,9 @@ pub fn insert_trip(conn: &Connection, t: &CheckedTrip, series_id: Option<i64>, n
     Ok(conn.last_insert_rowid())
 }
 
-/// The next series number (trips in a weekly series share it).
+/// A new series id (trips in a weekly series share it): committee-wide, like a record's id.
 pub fn next_series_id(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT coalesce(max(series_id), 0) + 1 FROM trips", [], |r| r.get(0))?)
+    Ok(conn.query_row("SELECT new_id()", [], |r| r.get(0))?)
 }
 
 pub fn update_trip(conn: &Connection, id: i64, t: &CheckedTrip, now: &str) -> Result<()> {

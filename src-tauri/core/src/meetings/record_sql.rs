@@ -88,7 +88,7 @@ pub fn decisions(conn: &Connection, meeting_id: i64) -> Result<Vec<Decision>> {
 
 pub fn insert_decision(conn: &Connection, agenda_item_id: i64, d: &CheckedDecision) -> Result<i64> {
     conn.execute(
-        "INSERT INTO decisions (agenda_item_id, text, proposer_id, seconder_id, votes_for, votes_against, abstentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO decisions (id, agenda_item_id, text, proposer_id, seconder_id, votes_for, votes_against, abstentions) VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![agenda_item_id, d.text, d.proposer_id, d.seconder_id, d.votes_for, d.votes_against, d.abstentions],
     )?;
     Ok(conn.last_insert_rowid())
@@ -139,7 +139,7 @@ pub fn amendments(conn: &Connection, meeting_id: i64) -> Result<Vec<Amendment>> 
 
 pub fn insert_amendment(conn: &Connection, meeting_id: i64, made_on: NaiveDate, text: &str, now: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO minute_amendments (meeting_id, made_on, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO minute_amendments (id, meeting_id, made_on, text, created_at) VALUES (new_id(), ?1, ?2, ?3, ?4)",
         params![meeting_id, made_on.to_string(), text, now],
     )?;
     Ok(conn.last_insert_rowid())

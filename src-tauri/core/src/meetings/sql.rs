@@ -72,8 +72,8 @@ pub fn count_open_actions(conn: &Connection) -> Result<usize> {
 
 pub fn insert(conn: &Connection, m: &CheckedMeeting, now: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO meetings (kind, meets_on, starts_at, ends_at, venue, online_link, chair_id, minute_taker_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        "INSERT INTO meetings (id, kind, meets_on, starts_at, ends_at, venue, online_link, chair_id, minute_taker_id, created_at, updated_at)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
         params![m.kind.key(), m.meets_on.to_string(), m.starts_at, m.ends_at, m.venue, m.online_link, m.chair_id, m.minute_taker_id, now],
     )?;
     Ok(conn.last_insert_rowid())
@@ -90,7 +90,7 @@ pub fn update(conn: &Connection, id: i64, m: &CheckedMeeting, now: &str) -> Resu
 
 pub fn insert_item(conn: &Connection, meeting_id: i64, position: u32, item: &TemplateItem, notes: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO agenda_items (meeting_id, position, title, purpose, standing, notes_for_members) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO agenda_items (id, meeting_id, position, title, purpose, standing, notes_for_members) VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6)",
         params![meeting_id, position, item.title, item.purpose.key(), item.standing.map(Standing::key), notes],
     )?;
     Ok(conn.last_insert_rowid())
@@ -165,8 +165,8 @@ pub fn append_item(conn: &Connection, meeting_id: i64, item: &super::CheckedItem
         |r| r.get(0),
     )?;
     conn.execute(
-        "INSERT INTO agenda_items (meeting_id, position, title, presenter, minutes_allowed, purpose, notes_for_members, requested_by_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO agenda_items (id, meeting_id, position, title, presenter, minutes_allowed, purpose, notes_for_members, requested_by_id)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![meeting_id, last, item.title, item.presenter, item.minutes_allowed, item.purpose.key(), item.notes_for_members, item.requested_by_id],
     )?;
     Ok(conn.last_insert_rowid())

@@ -82,9 +82,9 @@ fn write_roles(conn: &Connection, id: i64, roles: &[Role]) -> Result<()> {
 
 pub fn insert(conn: &Connection, p: &CheckedPerson, now: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO people (full_name, preferred_name, email, phone, address, joined_on, left_on, contact_by_email,
+        "INSERT INTO people (id, full_name, preferred_name, email, phone, address, joined_on, left_on, contact_by_email,
              contact_by_post, contact_by_phone, contact_consent_on, notes, search_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
         params![
             p.full_name,
             p.preferred_name,

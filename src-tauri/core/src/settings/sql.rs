@@ -91,7 +91,10 @@ pub fn save(conn: &Connection, settings: &Settings, now: &str) -> Result<()> {
     )?;
     conn.execute("DELETE FROM practices", [])?;
     for (position, name) in settings.practices.iter().enumerate() {
-        conn.execute("INSERT INTO practices (name, position) VALUES (?1, ?2)", params![name, position as i64])?;
+        conn.execute(
+            "INSERT INTO practices (id, name, position) VALUES (new_id(), ?1, ?2)",
+            params![name, position as i64],
+        )?;
     }
     Ok(())
 }

@@ -1,0 +1,161 @@
+//! Migration 15: a PPG made with counted ids (1, 2, 3…) moves to committee-wide ids with
+//! every record and every link intact, so it can be shared between laptops.
+
+use std::collections::{BTreeMap, HashMap};
+
+use ppg_desk_core::db::{self, global_ids, ids, migrate};
+use rusqlite::functions::FunctionFlags;
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+/// The version before committee-wide ids.
+const COUNTED: i64 = 14;
+
+/// A store at version 14 holding the sample PPG with the ids an older PPG Desk gave out.
+fn counted_sample(dir: &std::path::Path) -> Connection {
+    let mut conn = db::open(&dir.join(db::DB_FILE), None).unwrap();
+    migrate::migrate_to(&mut conn, COUNTED).unwrap();
+    // Older builds counted ids out: 1, 2, 3…
+    let counter = std::sync::atomic::AtomicI64::new(0);
+    conn.create_scalar_function("new_id", 0, FunctionFlags::SQLITE_UTF8, move |_| {
+        Ok(counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1)
+    })
+    .unwrap();
+    let tx = conn.transaction().unwrap();
+    let today = chrono::Local::now().date_naive();
+    ppg_desk_core::sample::load(&tx, today, "2026-12-01T10:00:00Z").unwrap();
+    tx.commit().unwrap();
+    // Weekly trip series, numbered as older builds numbered them.
+    conn.execute_batch("UPDATE trips SET series_id = 1 + (id % 3) WHERE id % 2 = 0").unwrap();
+    conn
+}
+
+/// Every row of every table with each id (and each link, and each series) replaced by its
+/// place in the order of its own table: equal before and after exactly when nothing was lost,
+/// no link was moved to another record and the order of adding was kept.
+fn fingerprint(conn: &Connection) -> BTreeMap<String, Vec<Vec<String>>> {
+    let tables = global_ids::tables_with_ids(conn).unwrap();
+    let mut places: HashMap<String, HashMap<i64, usize>> = HashMap::new();
+    for table in &tables {
+        let ids: Vec<i64> = conn
+            .prepare(&format!("SELECT id FROM \"{table}\" ORDER BY id"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        places.insert(table.clone(), ids.into_iter().enumerate().map(|(place, id)| (id, place)).collect());
+    }
+    let mut refers: HashMap<(String, String), String> = HashMap::new();
+    for table in &tables {
+        refers.insert((table.clone(), "id".into()), table.clone());
+    }
+    for (child, column, parent) in global_ids::links(conn).unwrap() {
+        refers.insert((child, column), parent);
+    }
+    for (table, column) in global_ids::UNDECLARED {
+        let series: Vec<i64> = conn
+            .prepare(&format!(
+                "SELECT DISTINCT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL ORDER BY 1"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let key = format!("{table}.{column}");
+        places.insert(key.clone(), series.into_iter().enumerate().map(|(place, id)| (id, place)).collect());
+        refers.insert((table.to_string(), column.to_string()), key);
+    }
+    let all: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let mut out = BTreeMap::new();
+    for table in all {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let columns: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
+        let mut rows: Vec<Vec<String>> = stmt
+            .query_map([], |r| {
+                Ok((0..columns.len())
+                    .map(|i| {
+                        let value: Value = r.get(i).unwrap();
+                        match (&value, refers.get(&(table.clone(), columns[i].clone()))) {
+                            (Value::Integer(id), Some(owner)) => format!("#{}", places[owner][id]),
+                            _ => format!("{value:?}"),
+                        }
+                    })
+                    .collect())
+            })
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        rows.sort();
+        out.insert(table, rows);
+    }
+    out
+}
+
+fn triggers(conn: &Connection) -> Vec<(String, String)> {
+    conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+#[test]
+fn the_sample_ppg_moves_to_committee_wide_ids_with_every_record_and_link_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = counted_sample(dir.path());
+    let before = fingerprint(&conn);
+    let triggers_before = triggers(&conn);
+    let counted_max: i64 = conn.query_row("SELECT max(id) FROM people", [], |r| r.get(0)).unwrap();
+    assert!(counted_max < 100_000, "the fixture has counted ids");
+    assert!(before["trips"].iter().any(|row| row.iter().any(|v| v.starts_with('#'))));
+    drop(conn);
+
+    conn = db::open(&dir.path().join(db::DB_FILE), None).unwrap();
+    assert_eq!(migrate::migrate(&mut conn).unwrap(), COUNTED);
+
+    assert_eq!(fingerprint(&conn), before, "every record, link and order is kept");
+    assert_eq!(triggers(&conn), triggers_before, "the locks are all back, unchanged");
+    let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(broken, 0, "no link is broken");
+    for table in global_ids::tables_with_ids(&conn).unwrap() {
+        let (low, high, rows): (Option<i64>, Option<i64>, i64) = conn
+            .query_row(&format!("SELECT min(id), max(id), count(*) FROM \"{table}\""), [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        if rows > 0 {
+            assert!(low.unwrap() >= ids::MIN_ID && high.unwrap() <= ids::MAX_ID, "{table}: {low:?}..{high:?}");
+        }
+    }
+    let series: i64 =
+        conn.query_row("SELECT count(*) FROM trips WHERE series_id < ?1", [ids::MIN_ID], |r| r.get(0)).unwrap();
+    assert_eq!(series, 0, "trip series are renumbered too");
+
+    // The lock on approved minutes still holds after the triggers were put back.
+    let approved: i64 = conn
+        .query_row(
+            "SELECT i.id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+              WHERE m.status = 'minutes_approved' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the sample has approved minutes");
+    assert!(conn.execute("UPDATE agenda_items SET title = 'changed' WHERE id = ?1", [approved]).is_err());
+}
+
+#[test]
+fn new_records_get_committee_wide_ids_in_the_order_they_were_added() {
+    let store = crate::support::temp_store();
+    let first = crate::support::add_person(&store.state, "Ada First", |_| {});
+    let second = crate::support::add_person(&store.state, "Bo Second", |_| {});
+    assert!(first >= ids::MIN_ID && second > first && second <= ids::MAX_ID);
+}
