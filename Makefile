@@ -9,7 +9,7 @@ SHELL := /bin/bash
 export CARGO_TARGET_DIR ?= $(CURDIR)/target
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libssl-dev libdbus-1-dev pkg-config libxdo-dev \
+APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libssl-dev libdbus-1-dev pkg-config libclang-dev libxdo-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver \
 	poppler-utils qpdf sqlite3 fonts-noto-core \
 	cups cups-client printer-driver-cups-pdf python3-pip

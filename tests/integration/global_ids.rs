@@ -122,7 +122,10 @@ fn the_sample_ppg_moves_to_committee_wide_ids_with_every_record_and_link_intact(
     conn = db::open(&dir.path().join(db::DB_FILE), None).unwrap();
     assert_eq!(migrate::migrate(&mut conn).unwrap(), COUNTED);
 
-    assert_eq!(fingerprint(&conn), before, "every record, link and order is kept");
+    // Later migrations may add tables; every table there was before is compared.
+    let mut after = fingerprint(&conn);
+    after.retain(|table, _| before.contains_key(table));
+    assert!(after == before, "every record, link and order is kept");
     assert_eq!(triggers(&conn), triggers_before, "the locks are all back, unchanged");
     let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
     assert_eq!(broken, 0, "no link is broken");

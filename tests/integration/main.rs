@@ -26,5 +26,6 @@ mod print;
 mod progress;
 mod sample_apart;
 mod security;
+mod sharing;
 mod store;
 mod subject_access;

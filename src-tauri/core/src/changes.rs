@@ -26,6 +26,7 @@ pub enum Topic {
     Drivers,
     Befriending,
     Bulletins,
+    Sharing,
 }
 
 impl Topic {
@@ -42,6 +43,7 @@ impl Topic {
         Topic::Drivers,
         Topic::Befriending,
         Topic::Bulletins,
+        Topic::Sharing,
     ];
 }
 
@@ -72,6 +74,7 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         | "referrals"
         | "referral_contacts" => Topic::Befriending,
         "bulletins" | "bulletin_articles" | "bulletin_prints" => Topic::Bulletins,
+        "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" => Topic::Sharing,
         _ => return None,
     })
 }

@@ -32,6 +32,7 @@ pub mod progress;
 pub mod sample;
 pub mod security;
 pub mod settings;
+pub mod sharing;
 pub mod startup;
 pub mod state;
 pub mod words;

@@ -168,7 +168,18 @@ impl AppState {
     /// Runs `f` in one transaction; commits only if it succeeds, then announces the topics of
     /// the tables it wrote (found by `changes::Written`, never listed by the caller).
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.write_with(true, f)
+    }
+
+    /// A write that is not this laptop's own change to share: applying another laptop's
+    /// changes, or sharing's own bookkeeping (see `sharing`).
+    pub fn write_unrecorded<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.write_with(false, f)
+    }
+
+    fn write_with<T>(&self, record: bool, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         self.refuse_if_read_only()?;
+        let stamp = record.then(|| self.stamp());
         let (out, topics) = {
             let mut store = self.lock();
             let Store::Open(conn) = &mut *store else {
@@ -176,7 +187,7 @@ impl AppState {
                 return Err(clone_problem(error));
             };
             let written = crate::changes::Written::start(conn)?;
-            let result = run_in_transaction(conn, f);
+            let result = run_in_transaction(conn, stamp.as_deref(), f);
             crate::changes::Written::stop(conn);
             (result?, written.topics())
         };
@@ -249,9 +260,22 @@ impl AppState {
     }
 }
 
-fn run_in_transaction<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+/// Runs `f` in one transaction. With `record` (the time of the write), a laptop that shares
+/// its PPG also adds what `f` changed to its outbox, in the same transaction.
+fn run_in_transaction<T>(
+    conn: &mut Connection,
+    record: Option<&str>,
+    f: impl FnOnce(&Transaction) -> Result<T>,
+) -> Result<T> {
     let tx = conn.transaction()?;
+    let recorder = match record {
+        Some(_) => crate::sharing::Recorder::start(&tx)?,
+        None => None,
+    };
     let out = f(&tx)?;
+    if let (Some(recorder), Some(now)) = (recorder, record) {
+        recorder.finish(&tx, now)?;
+    }
     tx.commit()?;
     Ok(out)
 }

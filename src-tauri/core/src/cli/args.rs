@@ -69,6 +69,47 @@ pub enum Command {
         #[command(subcommand)]
         action: SecurityAction,
     },
+    /// Share this PPG with the committee's other laptops through a shared folder or a USB
+    /// stick. The invitation code is typed at a prompt, or read from the file named by
+    /// PPG_DESK_INVITATION_FILE.
+    Share {
+        #[command(subcommand)]
+        action: ShareAction,
+    },
+}
+
+/// What `ppg-desk share` can do.
+#[derive(Debug, Subcommand)]
+pub enum ShareAction {
+    /// Start sharing this PPG in DIR, and print the invitation code for the others.
+    Start {
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+        /// This laptop's name, shown beside its changes.
+        #[arg(long, default_value = "Secretary's laptop")]
+        name: String,
+        /// Also share the driver scheme (passengers' details) with this laptop's changes.
+        #[arg(long)]
+        drivers: bool,
+        /// Also share the befriending scheme (referrals' details).
+        #[arg(long)]
+        befriending: bool,
+    },
+    /// Join the PPG shared in DIR, into this empty PPG Desk.
+    Join {
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+        #[arg(long, default_value = "Committee laptop")]
+        name: String,
+        #[arg(long)]
+        drivers: bool,
+        #[arg(long)]
+        befriending: bool,
+    },
+    /// Send this laptop's changes and receive everyone else's now.
+    Sync,
+    /// Say where this laptop shares, when it last sent and received, and any clashes.
+    Status,
 }
 
 /// What `ppg-desk security` can do.

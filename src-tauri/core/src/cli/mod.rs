@@ -15,6 +15,7 @@ mod args;
 mod repair;
 mod secrets;
 mod security;
+mod share;
 
 pub use args::*;
 
@@ -88,6 +89,7 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
         }
         Command::Check => repair::check(&state),
         Command::Security { action } => security::run(&state, action),
+        Command::Share { action } => share::run(&state, action),
         Command::Meetings => state.read(|conn| {
             let lines: Vec<String> = crate::meetings::list(conn)?
                 .iter()

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 pub const PASSPHRASE_FILE: &str = "PPG_DESK_PASSPHRASE_FILE";
 pub const NEW_PASSPHRASE_FILE: &str = "PPG_DESK_NEW_PASSPHRASE_FILE";
 pub const RECOVERY_KEY_FILE: &str = "PPG_DESK_RECOVERY_KEY_FILE";
+pub const INVITATION_FILE: &str = "PPG_DESK_INVITATION_FILE";
 
 /// The first line of the file named by `variable`, if it is set.
 fn from_file(variable: &str) -> Result<Option<Zeroizing<String>>> {
@@ -26,9 +27,13 @@ fn from_file(variable: &str) -> Result<Option<Zeroizing<String>>> {
 }
 
 fn prompt(question: &str) -> Result<Zeroizing<String>> {
+    prompt_for(question, PASSPHRASE_FILE, "This PPG's data is protected with a passphrase")
+}
+
+fn prompt_for(question: &str, variable: &str, why: &str) -> Result<Zeroizing<String>> {
     if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
         return Err(Error::Refused(format!(
-            "This PPG's data is protected with a passphrase. Type it at a terminal, or name a file holding it with {PASSPHRASE_FILE}."
+            "{why}. Type it at a terminal, or name a file holding it with {variable}."
         )));
     }
     rpassword::prompt_password(question)
@@ -46,6 +51,14 @@ pub fn unlocking(what: &str) -> Result<Secret> {
         return Ok(Secret::Passphrase(passphrase));
     }
     Ok(Secret::Passphrase(prompt(&format!("Passphrase for {what}: "))?))
+}
+
+/// A shared PPG's invitation code: from `PPG_DESK_INVITATION_FILE`, else typed at a prompt.
+pub fn invitation_code() -> Result<Zeroizing<String>> {
+    if let Some(code) = from_file(INVITATION_FILE)? {
+        return Ok(code);
+    }
+    prompt_for("Invitation code: ", INVITATION_FILE, "Joining a shared PPG needs its invitation code")
 }
 
 /// The current passphrase, to confirm a change.

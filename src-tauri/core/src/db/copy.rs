@@ -307,6 +307,25 @@ pub(crate) fn export_file(
     check_plain_or_keyed(dest, dest_key)
 }
 
+/// Writes the database file `source` (keyed with `source_key`, or plain) as an encrypted
+/// backup at `dest` under another key and its key file: a shared PPG's starting copy, which
+/// opens with the committee's invitation code like a backup with its recovery key.
+pub fn write_sealed_copy(
+    source: &Path,
+    source_key: Option<&DataKey>,
+    dest: &Path,
+    key: &DataKey,
+    keys: &KeyFile,
+) -> Result<()> {
+    let scratch = scratch_beside(dest, "sealing");
+    let version = {
+        let conn = super::open_read_only(source, source_key)?;
+        super::schema_version(&conn)?
+    };
+    export_file(source, source_key, version, &scratch.0, Some(key))?;
+    seal_container(&scratch.0, dest, keys)
+}
+
 /// Replaces the live database's content with the checked copy at `source`, page by page,
 /// through the online backup API (so the open connection stays valid). The copy is first
 /// written, in the live store's own key, to a scratch file beside it.

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+pub use super::data_key::DataKey;
 pub use super::recovery::{
     new_recovery_key, normalise_recovery_key, recovery_group, strength, Secret, Strength, RECOVERY_GROUPS,
 };
@@ -41,42 +42,6 @@ const FORMAT: u32 = 1;
 /// slow enough not to matter.
 const PASSPHRASE_COST: (u32, u32) = (64 * 1024, 3);
 const RECOVERY_COST: (u32, u32) = (19 * 1024, 2);
-
-/// The 256-bit key the database is encrypted with. Wiped from memory when dropped.
-#[derive(Clone)]
-pub struct DataKey(Zeroizing<[u8; 32]>);
-
-impl std::fmt::Debug for DataKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("DataKey(hidden)")
-    }
-}
-
-impl DataKey {
-    pub fn random() -> Self {
-        let mut bytes = Zeroizing::new([0u8; 32]);
-        OsRng.fill_bytes(bytes.as_mut());
-        DataKey(bytes)
-    }
-
-    /// The SQL that gives SQLCipher this key raw, then pins its settings.
-    pub(crate) fn pragmas(&self) -> Zeroizing<String> {
-        let hex = Zeroizing::new(hex::encode(self.0.as_ref()));
-        Zeroizing::new(format!("PRAGMA key = \"x'{}'\"; PRAGMA cipher_compatibility = 4;", hex.as_str()))
-    }
-
-    /// The SQL that re-encrypts an open database with this key.
-    pub(crate) fn rekey_pragma(&self) -> Zeroizing<String> {
-        let hex = Zeroizing::new(hex::encode(self.0.as_ref()));
-        Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", hex.as_str()))
-    }
-
-    /// `KEY "x'…'"` for `ATTACH`: the attached file is encrypted with this key.
-    pub(crate) fn attach_clause(&self) -> Zeroizing<String> {
-        let hex = Zeroizing::new(hex::encode(self.0.as_ref()));
-        Zeroizing::new(format!("KEY \"x'{}'\"", hex.as_str()))
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -273,12 +238,28 @@ pub struct Unlocked {
 impl KeyFile {
     /// A key file for `data` with a passphrase slot and a recovery-key slot.
     pub fn create(data: &DataKey, passphrase: &str, recovery_key: &str) -> Result<KeyFile> {
-        let key_id = random_hex(16);
-        let mut file =
-            KeyFile { format: FORMAT, cipher: CIPHER.into(), key_id, slots: Vec::new(), earlier: Vec::new() };
+        let mut file = KeyFile::empty();
         file.set_passphrase(data, passphrase)?;
         file.set_recovery_key(data, recovery_key)?;
         Ok(file)
+    }
+
+    /// A key file with only a recovery-key slot: how a committee key is handed over, under
+    /// an invitation code in the recovery key's form (sharing/).
+    pub fn for_invitation(data: &DataKey, code: &str) -> Result<KeyFile> {
+        let mut file = KeyFile::empty();
+        file.set_recovery_key(data, code)?;
+        Ok(file)
+    }
+
+    fn empty() -> KeyFile {
+        KeyFile {
+            format: FORMAT,
+            cipher: CIPHER.into(),
+            key_id: random_hex(16),
+            slots: Vec::new(),
+            earlier: Vec::new(),
+        }
     }
 
     fn replace_slot(&mut self, slot: Slot) {

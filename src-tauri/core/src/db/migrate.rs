@@ -32,6 +32,7 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0014_idle_lock.sql")),
     // Committee-wide ids (sharing between laptops): see db/global_ids.rs.
     Rust(super::global_ids::remap),
+    Sql(include_str!("migrations/0016_sharing.sql")),
 ];
 
 /// The schema version this build writes.

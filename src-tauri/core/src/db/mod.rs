@@ -2,6 +2,7 @@
 //! version check) and migrated. The only module besides `*/sql.rs` that speaks SQL.
 
 pub mod copy;
+mod data_key;
 pub mod global_ids;
 pub mod ids;
 pub mod key_files;

@@ -1,0 +1,210 @@
+//! Applying another laptop's changeset, deciding each clash the same way on every laptop so
+//! they all end with the same records, and keeping the value not kept under "Changes that
+//! clashed".
+//!
+//! - A field changed on one side only merges (a changeset's update names only what changed).
+//! - The same field changed on both sides: the later change is kept (`updated_at` against the
+//!   change's time; a tie goes to the higher laptop id, the same answer everywhere).
+//! - A change to a row deleted here is dropped: a deletion (an erasure above all) wins.
+//! - A change a lock refuses (approved minutes, a published bulletin) is refused and reported.
+//! - Links left pointing at a deleted record follow the schema's own rule (cascade or NULL).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::session::{ChangesetItem, ConflictAction, ConflictType};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::Connection;
+
+use super::exchange::Header;
+use super::Clash;
+use crate::error::Result;
+
+type Columns = Arc<HashMap<String, Vec<String>>>;
+
+fn columns(conn: &Connection) -> Result<Columns> {
+    let mut map = HashMap::new();
+    for table in super::sql::tables(conn)? {
+        let names = super::sql::column_names(conn, &table)?;
+        map.insert(table, names);
+    }
+    Ok(Arc::new(map))
+}
+
+fn text(value: ValueRef<'_>) -> String {
+    match value {
+        ValueRef::Null => String::new(),
+        ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(r) => r.to_string(),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+        ValueRef::Blob(b) => format!("({} bytes)", b.len()),
+    }
+}
+
+/// Whether the incoming change is the later one for this row: the row's own `updated_at`
+/// on each side when both have one and they differ, else the higher laptop id. Each laptop
+/// asks the same question the other way round, so both come to the same answer.
+fn incoming_is_later(item: &ChangesetItem, names: &[String], from: &str, me: &str) -> bool {
+    let at = names.iter().position(|n| n == "updated_at");
+    let theirs = at.and_then(|i| item.new_value(i).ok()).map(text);
+    let ours = at.and_then(|i| item.conflict(i).ok()).map(text);
+    match (theirs, ours) {
+        (Some(theirs), Some(ours)) if theirs != ours => theirs > ours,
+        _ => from > me,
+    }
+}
+
+fn row_key(item: &ChangesetItem, names: &[String]) -> String {
+    pk_values(item)
+        .iter()
+        .map(|(i, value)| format!("{}={}", names.get(*i).map(String::as_str).unwrap_or("?"), text_of(value)))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn owned(value: ValueRef<'_>) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(r) => Value::Real(r),
+        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(r) => r.to_string(),
+        Value::Text(t) => t.clone(),
+        Value::Blob(b) => format!("({} bytes)", b.len()),
+    }
+}
+
+/// The primary key's columns and values of the row a change is about.
+fn pk_values(item: &ChangesetItem) -> Vec<(usize, Value)> {
+    let pk = item.pk().map(<[u8]>::to_vec).unwrap_or_default();
+    pk.iter()
+        .enumerate()
+        .filter(|(_, is_pk)| **is_pk != 0)
+        .filter_map(|(i, _)| item.old_value(i).or_else(|_| item.new_value(i)).ok().map(|v| (i, owned(v))))
+        .collect()
+}
+
+/// A row changed here and in the change: the fields to set once the changeset is applied.
+struct Merge {
+    table: String,
+    key: Vec<(String, Value)>,
+    set: Vec<(String, Value)>,
+}
+
+/// Field by field: a field only the other laptop changed is taken; a field both changed
+/// keeps the later change and the other value goes on the clash list.
+fn merge(
+    item: &ChangesetItem,
+    names: &[String],
+    later: bool,
+    clash: &dyn Fn(String, String, String) -> Clash,
+    list: &mut Vec<Clash>,
+) -> Vec<(String, Value)> {
+    let mut set = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let Ok(theirs) = item.new_value(i).map(owned) else { continue };
+        let Ok(ours) = item.conflict(i).map(owned) else { continue };
+        if theirs == ours {
+            continue;
+        }
+        // An insert has no "before": every differing field counts as changed on both sides.
+        let before = item.old_value(i).ok().map(owned);
+        let only_theirs = before.as_ref() == Some(&ours);
+        if only_theirs || later {
+            set.push((name.clone(), theirs.clone()));
+        }
+        if !only_theirs && name != "updated_at" {
+            list.push(if later {
+                Clash { other_laptop: "this laptop".into(), ..clash(name.clone(), text_of(&theirs), text_of(&ours)) }
+            } else {
+                clash(name.clone(), text_of(&ours), text_of(&theirs))
+            });
+        }
+    }
+    set
+}
+
+/// Applies `changeset` (from `header`'s laptop) on `conn`, inside the caller's transaction.
+/// Returns the clashes found, already saved.
+pub fn apply(conn: &Connection, me: &str, header: &Header, changeset: &[u8], now: &str) -> Result<usize> {
+    let names = columns(conn)?;
+    let found: Arc<Mutex<(Vec<Clash>, Vec<Merge>)>> = Arc::default();
+    let noted = found.clone();
+    let from = header.clone();
+    let me_owned = me.to_string();
+    let handler = move |kind: ConflictType, item: &ChangesetItem| -> ConflictAction {
+        let Ok(op) = item.op() else { return ConflictAction::SQLITE_CHANGESET_OMIT };
+        let table = op.table_name().to_string();
+        let code = op.code();
+        let empty = Vec::new();
+        let cols = names.get(&table).unwrap_or(&empty);
+        let clash = |column: String, kept: String, other: String| Clash {
+            id: 0,
+            table: table.clone(),
+            row_key: row_key(item, cols),
+            column,
+            kept,
+            other,
+            other_laptop: from.laptop_name.clone(),
+            other_made_at: from.made_at.clone(),
+            why: "both_changed".into(),
+        };
+        let mut guard = noted.lock().unwrap_or_else(|p| p.into_inner());
+        let (list, merges) = &mut *guard;
+        match kind {
+            // Deleted there, changed here: the deletion (an erasure above all) wins.
+            ConflictType::SQLITE_CHANGESET_DATA if code == rusqlite::hooks::Action::SQLITE_DELETE => {
+                ConflictAction::SQLITE_CHANGESET_REPLACE
+            }
+            ConflictType::SQLITE_CHANGESET_DATA | ConflictType::SQLITE_CHANGESET_CONFLICT => {
+                let later = incoming_is_later(item, cols, &from.laptop_id, &me_owned);
+                let set = merge(item, cols, later, &clash, list);
+                if !set.is_empty() {
+                    let key =
+                        pk_values(item).into_iter().filter_map(|(i, v)| Some((cols.get(i)?.clone(), v))).collect();
+                    merges.push(Merge { table: table.clone(), key, set });
+                }
+                ConflictAction::SQLITE_CHANGESET_OMIT
+            }
+            ConflictType::SQLITE_CHANGESET_CONSTRAINT => {
+                list.push(Clash { why: "refused".into(), ..clash(String::new(), String::new(), String::new()) });
+                ConflictAction::SQLITE_CHANGESET_OMIT
+            }
+            // Not found (deleted here: the deletion wins), a link to a record deleted here
+            // (tidied below), or anything SQLite adds later: leave this row as it is.
+            _ => ConflictAction::SQLITE_CHANGESET_OMIT,
+        }
+    };
+    let mut input: &[u8] = changeset;
+    conn.apply_strm(&mut input, None::<fn(&str) -> bool>, handler)?;
+    let (mut clashes, merges) = std::mem::take(&mut *found.lock().unwrap_or_else(|p| p.into_inner()));
+    for m in &merges {
+        if !super::sql::merge_fields(conn, &m.table, &m.key, &m.set)? {
+            // A lock (approved minutes, a published bulletin) refuses it: reported, not applied.
+            clashes.push(Clash {
+                id: 0,
+                table: m.table.clone(),
+                row_key: m.key.iter().map(|(c, v)| format!("{c}={}", text_of(v))).collect::<Vec<_>>().join(","),
+                column: m.set.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(", "),
+                kept: String::new(),
+                other: m.set.iter().map(|(_, v)| text_of(v)).collect::<Vec<_>>().join(", "),
+                other_laptop: header.laptop_name.clone(),
+                other_made_at: header.made_at.clone(),
+                why: "locked".into(),
+            });
+        }
+    }
+    super::sql::tidy_links(conn)?;
+    for clash in &clashes {
+        super::sql::add_clash(conn, clash, now)?;
+    }
+    Ok(clashes.len())
+}

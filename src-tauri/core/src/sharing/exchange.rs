@@ -1,0 +1,245 @@
+//! The exchange folder: what lies in it and how each file is sealed.
+//!
+//! ```text
+//! FOLDER/PPG Desk shared/
+//!   committee.keys                  the committee key, wrapped under the invitation code only
+//!   start/0000000012.ppgstart       a starting copy for newcomers (SQLCipher, committee key)
+//!   laptops/<laptop id>/0000000013.ppgchange   one change, written once, never changed
+//! ```
+//!
+//! Names hold only random laptop ids and numbers, nothing about anyone. A change file is
+//! `MAGIC`, its full length (so a file cut off mid-copy is told from a tampered one), a
+//! random nonce and XChaCha20-Poly1305 of (header, changeset), with the file's own place
+//! (`laptop/seq`) as associated data so a file moved to another name does not open.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chacha20poly1305::aead::rand_core::RngCore;
+use chacha20poly1305::aead::{Aead, KeyInit, OsRng, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
+
+use crate::db::keys::DataKey;
+use crate::error::{Error, Result};
+
+pub const FOLDER_NAME: &str = "PPG Desk shared";
+pub const KEYS_NAME: &str = "committee.keys";
+const MAGIC: &[u8; 8] = b"PPGXCH1\n";
+const NONCE: usize = 24;
+const CHANGE_EXT: &str = "ppgchange";
+const START_EXT: &str = "ppgstart";
+
+/// What a change file says about itself, inside the seal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Header {
+    pub data_version: i64,
+    pub laptop_id: String,
+    pub laptop_name: String,
+    pub seq: i64,
+    pub area: String,
+    pub made_at: String,
+}
+
+/// A change file read from the folder.
+#[derive(Debug)]
+pub enum Opened {
+    Change(Header, Vec<u8>),
+    /// Shorter than it says: still being copied in. Left for next time.
+    Incomplete,
+    /// Complete but does not open with the committee key: changed by someone, or not ours.
+    Tampered,
+}
+
+pub fn root(folder: &Path) -> PathBuf {
+    folder.join(FOLDER_NAME)
+}
+
+pub fn change_path(root: &Path, laptop: &str, seq: i64) -> PathBuf {
+    root.join("laptops").join(laptop).join(format!("{seq:010}.{CHANGE_EXT}"))
+}
+
+pub fn start_path(root: &Path, seq: i64) -> PathBuf {
+    root.join("start").join(format!("{seq:010}.{START_EXT}"))
+}
+
+fn place(laptop: &str, seq: i64) -> Vec<u8> {
+    format!("{laptop}/{seq}").into_bytes()
+}
+
+pub fn seal(key: &DataKey, header: &Header, changeset: &[u8]) -> Result<Vec<u8>> {
+    let json = serde_json::to_vec(header).map_err(|_| Error::File("A change could not be written.".into()))?;
+    let mut plain = Vec::with_capacity(4 + json.len() + changeset.len());
+    plain.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    plain.extend_from_slice(&json);
+    plain.extend_from_slice(changeset);
+    let mut nonce = [0u8; NONCE];
+    OsRng.fill_bytes(&mut nonce);
+    let cipher = XChaCha20Poly1305::new(key.bytes().into());
+    let aad = place(&header.laptop_id, header.seq);
+    let sealed = cipher
+        .encrypt(XNonce::from_slice(&nonce), Payload { msg: &plain, aad: &aad })
+        .map_err(|_| Error::File("A change could not be sealed.".into()))?;
+    let total = (MAGIC.len() + 8 + NONCE + sealed.len()) as u64;
+    let mut out = Vec::with_capacity(total as usize);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&total.to_le_bytes());
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&sealed);
+    Ok(out)
+}
+
+/// Opens the bytes of the change file of `laptop` numbered `seq`. Never panics on any bytes.
+pub fn open(key: &DataKey, laptop: &str, seq: i64, bytes: &[u8]) -> Opened {
+    let head = MAGIC.len() + 8 + NONCE;
+    if bytes.len() < MAGIC.len() || !bytes.starts_with(MAGIC) {
+        return if MAGIC.starts_with(bytes) { Opened::Incomplete } else { Opened::Tampered };
+    }
+    let Some(total) = bytes.get(MAGIC.len()..MAGIC.len() + 8) else { return Opened::Incomplete };
+    let total = u64::from_le_bytes(total.try_into().unwrap_or([0; 8]));
+    match (bytes.len() as u64).cmp(&total) {
+        std::cmp::Ordering::Less => return Opened::Incomplete,
+        std::cmp::Ordering::Greater => return Opened::Tampered,
+        std::cmp::Ordering::Equal if bytes.len() < head => return Opened::Tampered,
+        std::cmp::Ordering::Equal => {}
+    }
+    let cipher = XChaCha20Poly1305::new(key.bytes().into());
+    let aad = place(laptop, seq);
+    let nonce = XNonce::from_slice(&bytes[MAGIC.len() + 8..head]);
+    let Ok(plain) = cipher.decrypt(nonce, Payload { msg: &bytes[head..], aad: &aad }) else { return Opened::Tampered };
+    let Some(len) = plain.get(..4).map(|b| u32::from_le_bytes(b.try_into().unwrap_or([0; 4])) as usize) else {
+        return Opened::Tampered;
+    };
+    let Some(json) = plain.get(4..4usize.saturating_add(len)) else { return Opened::Tampered };
+    match serde_json::from_slice::<Header>(json) {
+        Ok(header) if header.laptop_id == laptop && header.seq == seq => {
+            Opened::Change(header, plain[4 + len..].to_vec())
+        }
+        _ => Opened::Tampered,
+    }
+}
+
+/// Writes `bytes` to `path` once: beside it under a temporary name, then renamed, so a reader
+/// never sees it half-written from this side. An existing file is never replaced.
+pub fn write_once(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    let parent = path.parent().ok_or_else(|| Error::File("The shared folder could not be written to.".into()))?;
+    fs::create_dir_all(parent).map_err(|_| unreachable_folder())?;
+    let partial = path.with_extension("partial");
+    let result = (|| {
+        let mut file = fs::File::create(&partial)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&partial, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&partial);
+    }
+    result.map_err(|_| unreachable_folder())
+}
+
+pub fn unreachable_folder() -> Error {
+    Error::File(
+        "The shared folder cannot be reached. Check that the USB stick is plugged in or the shared drive is \
+         connected, then press \"Send and receive now\"."
+            .into(),
+    )
+}
+
+fn is_laptop_id(name: &str) -> bool {
+    name.len() == 32 && name.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+fn numbered(path: &Path, ext: &str) -> Option<i64> {
+    let name = path.file_name()?.to_str()?;
+    let digits = name.strip_suffix(ext)?.strip_suffix('.')?;
+    (digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+}
+
+/// Every change file from laptops other than `me`: (laptop, seq, path), in order per laptop.
+/// Anything else in the folder (a sync tool's own files, a half-copied `.partial`) is ignored.
+pub fn changes(root: &Path, me: &str) -> Vec<(String, i64, PathBuf)> {
+    let mut found = Vec::new();
+    let Ok(laptops) = fs::read_dir(root.join("laptops")) else { return found };
+    for laptop in laptops.flatten() {
+        let Some(id) = laptop.file_name().to_str().map(str::to_owned).filter(|n| is_laptop_id(n) && n != me) else {
+            continue;
+        };
+        let Ok(files) = fs::read_dir(laptop.path()) else { continue };
+        for file in files.flatten() {
+            if let Some(seq) = numbered(&file.path(), CHANGE_EXT).filter(|s| *s >= 1) {
+                found.push((id.clone(), seq, file.path()));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The newest starting copy: (seq it holds changes up to, path).
+pub fn latest_start(root: &Path) -> Option<(i64, PathBuf)> {
+    fs::read_dir(root.join("start"))
+        .ok()?
+        .flatten()
+        .filter_map(|f| numbered(&f.path(), START_EXT).map(|seq| (seq, f.path())))
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn header(seq: i64) -> Header {
+        Header {
+            data_version: 16,
+            laptop_id: "0123456789abcdef0123456789abcdef".into(),
+            laptop_name: "Chair's laptop".into(),
+            seq,
+            area: "committee".into(),
+            made_at: "2026-12-06T10:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_sealed_change_opens_only_with_its_key_and_in_its_place() {
+        let key = DataKey::random();
+        let bytes = seal(&key, &header(3), b"changes").unwrap();
+        let laptop = "0123456789abcdef0123456789abcdef";
+        assert!(matches!(open(&key, laptop, 3, &bytes), Opened::Change(h, c) if h == header(3) && c == b"changes"));
+        assert!(matches!(open(&DataKey::random(), laptop, 3, &bytes), Opened::Tampered));
+        assert!(matches!(open(&key, laptop, 4, &bytes), Opened::Tampered), "moved to another number");
+        assert!(matches!(open(&key, laptop, 3, &bytes[..bytes.len() - 5]), Opened::Incomplete));
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        assert!(matches!(open(&key, laptop, 3, &flipped), Opened::Tampered));
+        assert!(!bytes.windows(5).any(|w| w == b"Chair"), "the laptop's name is sealed");
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_are_read_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let key = DataKey::random();
+            let _ = open(&key, "0123456789abcdef0123456789abcdef", 1, &bytes);
+        }
+
+        #[test]
+        fn any_cut_of_a_change_is_incomplete_never_applied(cut in 0usize..120) {
+            let key = DataKey::random();
+            let bytes = seal(&key, &header(1), &[7u8; 64]).unwrap();
+            let cut = cut.min(bytes.len() - 1);
+            prop_assert!(matches!(open(&key, "0123456789abcdef0123456789abcdef", 1, &bytes[..cut]), Opened::Incomplete));
+        }
+
+        #[test]
+        fn any_file_name_is_read_without_panicking(name in "\\PC{0,30}") {
+            let _ = numbered(Path::new(&name), CHANGE_EXT);
+            let _ = is_laptop_id(&name);
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! One PPG shared between the committee's laptops through an exchange folder (a synced
+//! cloud folder, a network drive or a USB stick), with no server: each laptop records its
+//! writes as changesets (SQLite's session extension, `capture.rs`), seals them with the
+//! committee key into files written once (`exchange.rs`), and applies everyone else's
+//! (`apply.rs`). The live database file itself is never copied or synced.
+
+mod apply;
+mod capture;
+pub mod exchange;
+mod sql;
+
+use std::path::Path;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use capture::Recorder;
+
+use crate::changes::{topic_of, Topic};
+use crate::db::keys::{DataKey, KeyFile};
+use crate::db::recovery::{new_recovery_key, Secret};
+use crate::db::{copy, migrate};
+use crate::error::{Error, Result};
+use crate::state::AppState;
+use exchange::{Header, Opened};
+
+/// The parts of the PPG that travel separately: committee business goes to every laptop;
+/// the driver and befriending schemes only to the laptops their coordinators choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Committee,
+    Drivers,
+    Befriending,
+}
+
+impl Area {
+    pub fn key(self) -> &'static str {
+        match self {
+            Area::Committee => "committee",
+            Area::Drivers => "drivers",
+            Area::Befriending => "befriending",
+        }
+    }
+
+    fn parse(key: &str) -> Option<Area> {
+        [Area::Committee, Area::Drivers, Area::Befriending].into_iter().find(|a| a.key() == key)
+    }
+
+    /// The area a table's rows travel in; `None` for what stays on each laptop (its settings,
+    /// its backups list, its sharing bookkeeping).
+    pub fn of_table(table: &str) -> Option<Area> {
+        match topic_of(table)? {
+            Topic::People
+            | Topic::Meetings
+            | Topic::Actions
+            | Topic::Contacts
+            | Topic::Directory
+            | Topic::Bulletins => Some(Area::Committee),
+            Topic::Drivers => Some(Area::Drivers),
+            Topic::Befriending => Some(Area::Befriending),
+            Topic::Settings | Topic::Backups | Topic::Sharing => None,
+        }
+    }
+}
+
+/// This laptop's sharing, as saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Sharing {
+    #[serde(skip)]
+    #[ts(skip)]
+    pub laptop_id: String,
+    pub laptop_name: String,
+    pub folder: String,
+    pub drivers: bool,
+    pub befriending: bool,
+    pub started_at: String,
+    pub last_sent_at: Option<String>,
+    pub last_received_at: Option<String>,
+    pub last_received_from: Option<String>,
+}
+
+/// A change that clashed with one made here: the value kept and the one not kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Clash {
+    pub id: i64,
+    pub table: String,
+    pub row_key: String,
+    pub column: String,
+    pub kept: String,
+    pub other: String,
+    pub other_laptop: String,
+    pub other_made_at: String,
+    pub why: String,
+}
+
+/// What one "Send and receive now" did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SyncReport {
+    pub sent: usize,
+    pub received: usize,
+    pub clashes: usize,
+    /// Plain-English notes: files still arriving, files refused, a newer PPG Desk elsewhere.
+    pub notes: Vec<String>,
+}
+
+/// The laptop's name, checked: what the others see beside its changes.
+fn checked_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 60 {
+        return Err(Error::invalid(
+            "laptopName",
+            "Give this laptop a name of up to 60 letters, like \"Chair's laptop\".",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+fn new_laptop_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+fn folder_text(folder: &Path) -> Result<String> {
+    if !folder.is_dir() {
+        return Err(exchange::unreachable_folder());
+    }
+    Ok(folder.to_string_lossy().into_owned())
+}
+
+/// Starts sharing this PPG in `folder`: writes the committee key (under a new invitation
+/// code) and a starting copy there. Returns the invitation code to give to the others.
+pub fn start(
+    state: &AppState,
+    folder: &Path,
+    name: &str,
+    drivers: bool,
+    befriending: bool,
+) -> Result<zeroize::Zeroizing<String>> {
+    let name = checked_name(name)?;
+    let folder_text = folder_text(folder)?;
+    let root = exchange::root(folder);
+    if root.join(exchange::KEYS_NAME).exists() {
+        return Err(Error::Refused(
+            "This folder already holds a shared PPG. To use it, choose \"Join a PPG that is shared with me\" instead."
+                .into(),
+        ));
+    }
+    if state.read(sql::is_sharing)? {
+        return Err(Error::Refused("This laptop already shares its PPG.".into()));
+    }
+    let key = DataKey::random();
+    let code = new_recovery_key();
+    let keys = KeyFile::for_invitation(&key, &code)?;
+    let now = state.stamp();
+    let me = Sharing {
+        laptop_id: new_laptop_id(),
+        laptop_name: name,
+        folder: folder_text,
+        drivers,
+        befriending,
+        started_at: now,
+        last_sent_at: None,
+        last_received_at: None,
+        last_received_from: None,
+    };
+    state.write(|tx| sql::start(tx, &me, &key))?;
+    exchange::write_once(&root.join(exchange::KEYS_NAME), keys.to_json().as_bytes())?;
+    write_starting_copy(state, &root, &key, &keys)?;
+    Ok(code)
+}
+
+/// A starting copy for newcomers: the PPG as it is now, encrypted with the committee key.
+fn write_starting_copy(state: &AppState, root: &Path, key: &DataKey, keys: &KeyFile) -> Result<()> {
+    let paths = state.paths();
+    let seq = state.read(sql::last_seq)?;
+    let scratch = paths.dir.join(format!(".ppg-desk-starting-copy-{}", uuid::Uuid::new_v4().simple()));
+    let own_key = state.unlocked().map(|u| u.key);
+    let result = copy::write_sealed_copy(&paths.db_file(), own_key.as_ref(), &scratch, key, keys)
+        .and_then(|_| std::fs::read(&scratch).map_err(|_| exchange::unreachable_folder()))
+        .and_then(|bytes| exchange::write_once(&exchange::start_path(root, seq), &bytes));
+    let _ = std::fs::remove_file(&scratch);
+    result
+}
+
+/// Joins the PPG shared in `folder` with its invitation `code`: this (empty) PPG Desk takes
+/// the starting copy, then every change since.
+pub fn join(
+    state: &AppState,
+    folder: &Path,
+    name: &str,
+    code: &str,
+    drivers: bool,
+    befriending: bool,
+) -> Result<SyncReport> {
+    let name = checked_name(name)?;
+    let folder_text = folder_text(folder)?;
+    let root = exchange::root(folder);
+    let keys = std::fs::read_to_string(root.join(exchange::KEYS_NAME))
+        .ok()
+        .and_then(|text| KeyFile::from_json(&text))
+        .ok_or_else(|| {
+            Error::File("This folder does not hold a shared PPG. Choose the folder the secretary shared.".into())
+        })?;
+    let secret = Secret::recovery_key(code);
+    let key = keys.open(&secret).map_err(|_| {
+        Error::invalid(
+            "invitationCode",
+            "That invitation code does not open this shared PPG. Check each group of letters and try again.",
+        )
+    })?;
+    let empty = state.read(|conn| Ok(crate::settings::needs_setup(conn)? && !sql::is_sharing(conn)?))?;
+    if !empty {
+        return Err(Error::Refused(
+            "This PPG Desk already holds a PPG. Join from a new, empty PPG Desk so that nothing of yours is mixed in."
+                .into(),
+        ));
+    }
+    let (_, start) = exchange::latest_start(&root).ok_or_else(|| {
+        Error::File("The starting copy is not in the shared folder yet. Try again once it has arrived.".into())
+    })?;
+    let live = state.unlocked().map(|u| u.key);
+    let opening = copy::Opening { unlocked: None, secret: Some(&secret) };
+    state.replace_all(|conn| {
+        copy::check_copy(&start, opening)?;
+        copy::restore_copy(conn, &start, opening, live.as_ref())?;
+        migrate::migrate(conn)?;
+        Ok(())
+    })?;
+    let now = state.stamp();
+    state.write_unrecorded(|tx| {
+        let (sender, _) = sql::get(tx)?.ok_or_else(|| Error::File("The starting copy is not a shared PPG.".into()))?;
+        let seq = sql::last_seq(tx)?;
+        sql::take_over(tx, &sender.laptop_id, &sender.laptop_name, seq, &now)?;
+        let me = Sharing {
+            laptop_id: new_laptop_id(),
+            laptop_name: name,
+            folder: folder_text,
+            drivers,
+            befriending,
+            started_at: now.clone(),
+            last_sent_at: None,
+            last_received_at: None,
+            last_received_from: None,
+        };
+        sql::start(tx, &me, &key)
+    })?;
+    sync(state)
+}
+
+/// Where this laptop's sharing stands.
+#[derive(Debug, Clone)]
+pub struct Status {
+    pub sharing: Sharing,
+    /// Each other laptop heard from: (its name, when its last change was applied here).
+    pub heard_from: Vec<(String, String)>,
+    pub clashes: Vec<Clash>,
+}
+
+/// This laptop's sharing, or `None` when it does not share.
+pub fn status(state: &AppState) -> Result<Option<Status>> {
+    state.read(|conn| {
+        let Some((sharing, _)) = sql::get(conn)? else { return Ok(None) };
+        Ok(Some(Status { sharing, heard_from: sql::heard_from(conn)?, clashes: sql::clashes(conn)? }))
+    })
+}
+
+/// Send and receive now: writes this laptop's new changes to the folder, then applies every
+/// complete change from the others, in each laptop's order.
+pub fn sync(state: &AppState) -> Result<SyncReport> {
+    let (me, key) =
+        state.read(sql::get)?.ok_or_else(|| Error::Refused("This laptop does not share its PPG yet.".into()))?;
+    let root = exchange::root(Path::new(&me.folder));
+    if !root.join(exchange::KEYS_NAME).is_file() {
+        return Err(exchange::unreachable_folder());
+    }
+    let mut report = SyncReport::default();
+    for out in state.read(sql::unsent)? {
+        let seq = out.seq;
+        let header = Header {
+            data_version: migrate::LATEST_VERSION,
+            laptop_id: me.laptop_id.clone(),
+            laptop_name: me.laptop_name.clone(),
+            seq,
+            area: out.area,
+            made_at: out.made_at,
+        };
+        let bytes = exchange::seal(&key, &header, &out.changeset)?;
+        exchange::write_once(&exchange::change_path(&root, &me.laptop_id, seq), &bytes)?;
+        let now = state.stamp();
+        state.write_unrecorded(|tx| sql::mark_sent(tx, seq, &now))?;
+        report.sent += 1;
+    }
+    let areas = state.read(sql::areas)?;
+    let mut stopped: Option<String> = None;
+    for (laptop, seq, path) in exchange::changes(&root, &me.laptop_id) {
+        if stopped.as_deref() == Some(laptop.as_str()) || state.read(|c| sql::was_applied(c, &laptop, seq))? {
+            continue;
+        }
+        if seq > 1 && !state.read(|c| sql::was_applied(c, &laptop, seq - 1))? {
+            stopped = Some(laptop);
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        match exchange::open(&key, &laptop, seq, &bytes) {
+            Opened::Incomplete => {
+                report.notes.push("A change is still arriving in the shared folder; it will be read next time.".into());
+                stopped = Some(laptop);
+            }
+            Opened::Tampered => {
+                report.notes.push(
+                    "A file in the shared folder has been altered or damaged, so it was not used. Ask the laptop that wrote it to send again."
+                        .into(),
+                );
+                stopped = Some(laptop);
+            }
+            Opened::Change(header, _) if header.data_version > migrate::LATEST_VERSION => {
+                report
+                    .notes
+                    .push(format!("Update PPG Desk on this laptop to read changes from {}.", header.laptop_name));
+                stopped = Some(laptop);
+            }
+            Opened::Change(header, changeset) => {
+                let now = state.stamp();
+                let wanted = Area::parse(&header.area).is_some_and(|a| areas.contains(&a));
+                report.clashes += state.write_unrecorded(|tx| {
+                    let clashes = if wanted && !changeset.is_empty() {
+                        apply::apply(tx, &me.laptop_id, &header, &changeset, &now)?
+                    } else {
+                        0
+                    };
+                    sql::note_applied(tx, &laptop, seq, &header.laptop_name, &now)?;
+                    Ok(clashes)
+                })?;
+                report.received += 1;
+            }
+        }
+    }
+    Ok(report)
+}

@@ -1,0 +1,239 @@
+//! The SQL of sharing: this laptop's settings, its outbox, what it has applied, its clashes.
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{Area, Clash, Sharing};
+use crate::db::keys::DataKey;
+use crate::error::Result;
+
+pub fn get(conn: &Connection) -> Result<Option<(Sharing, DataKey)>> {
+    let row = conn
+        .query_row(
+            "SELECT laptop_id, laptop_name, folder, committee_key, drivers, befriending, started_at, last_sent_at,
+                    last_received_at, last_received_from FROM sharing WHERE id = 1",
+            [],
+            |r| {
+                let key: Vec<u8> = r.get("committee_key")?;
+                Ok((
+                    Sharing {
+                        laptop_id: r.get("laptop_id")?,
+                        laptop_name: r.get("laptop_name")?,
+                        folder: r.get("folder")?,
+                        drivers: r.get("drivers")?,
+                        befriending: r.get("befriending")?,
+                        started_at: r.get("started_at")?,
+                        last_sent_at: r.get("last_sent_at")?,
+                        last_received_at: r.get("last_received_at")?,
+                        last_received_from: r.get("last_received_from")?,
+                    },
+                    zeroize::Zeroizing::new(key),
+                ))
+            },
+        )
+        .optional()?;
+    Ok(row.and_then(|(sharing, key)| DataKey::from_bytes(&key).map(|key| (sharing, key))))
+}
+
+pub fn is_sharing(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM sharing)", [], |r| r.get(0))?)
+}
+
+/// The areas this laptop shares, from its settings (committee business always).
+pub fn areas(conn: &Connection) -> Result<Vec<Area>> {
+    let (drivers, befriending): (bool, bool) =
+        conn.query_row("SELECT drivers, befriending FROM sharing WHERE id = 1", [], |r| {
+            Ok((r.get("drivers")?, r.get("befriending")?))
+        })?;
+    let mut areas = vec![Area::Committee];
+    if drivers {
+        areas.push(Area::Drivers);
+    }
+    if befriending {
+        areas.push(Area::Befriending);
+    }
+    Ok(areas)
+}
+
+pub fn start(conn: &Connection, s: &Sharing, key: &DataKey) -> Result<()> {
+    conn.execute(
+        "INSERT INTO sharing (id, laptop_id, laptop_name, folder, committee_key, drivers, befriending, started_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![s.laptop_id, s.laptop_name, s.folder, &key.bytes()[..], s.drivers, s.befriending, s.started_at],
+    )?;
+    Ok(())
+}
+
+/// Every table of the store with the area it travels in, from `changes::topic_of`.
+pub fn tables(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?;
+    let names = stmt.query_map([], |r| r.get("name"))?.collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+pub fn add_to_outbox(conn: &Connection, area: Area, changeset: &[u8], now: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO sharing_outbox (seq, area, changeset, made_at)
+         VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sharing_outbox), ?1, ?2, ?3)",
+        params![area.key(), changeset, now],
+    )?;
+    Ok(())
+}
+
+/// A change of this laptop's, in its outbox.
+pub struct Outgoing {
+    pub seq: i64,
+    pub area: String,
+    pub changeset: Vec<u8>,
+    pub made_at: String,
+}
+
+/// Changes not yet written to the folder.
+pub fn unsent(conn: &Connection) -> Result<Vec<Outgoing>> {
+    let mut stmt =
+        conn.prepare("SELECT seq, area, changeset, made_at FROM sharing_outbox WHERE sent = 0 ORDER BY seq")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Outgoing {
+                seq: r.get("seq")?,
+                area: r.get("area")?,
+                changeset: r.get("changeset")?,
+                made_at: r.get("made_at")?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn mark_sent(conn: &Connection, seq: i64, now: &str) -> Result<()> {
+    conn.execute("UPDATE sharing_outbox SET sent = 1 WHERE seq = ?1", [seq])?;
+    conn.execute("UPDATE sharing SET last_sent_at = ?1 WHERE id = 1", [now])?;
+    Ok(())
+}
+
+pub fn last_seq(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT coalesce(max(seq), 0) FROM sharing_outbox", [], |r| r.get(0))?)
+}
+
+/// A joining laptop: forgets the starting copy's own sharing (its laptop, outbox and
+/// clashes) and counts the sender's changes up to `seq` as applied (the copy holds them).
+pub fn take_over(conn: &Connection, sender: &str, sender_name: &str, seq: i64, now: &str) -> Result<()> {
+    conn.execute_batch("DELETE FROM sharing; DELETE FROM sharing_outbox; DELETE FROM sharing_clashes;")?;
+    let mut stmt = conn.prepare(
+        "INSERT OR IGNORE INTO sharing_received (laptop_id, seq, laptop_name, applied_at) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for n in 1..=seq {
+        stmt.execute(params![sender, n, sender_name, now])?;
+    }
+    Ok(())
+}
+
+pub fn was_applied(conn: &Connection, laptop: &str, seq: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sharing_received WHERE laptop_id = ?1 AND seq = ?2)",
+        params![laptop, seq],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn note_applied(conn: &Connection, laptop: &str, seq: i64, name: &str, now: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO sharing_received (laptop_id, seq, laptop_name, applied_at) VALUES (?1, ?2, ?3, ?4)",
+        params![laptop, seq, name, now],
+    )?;
+    conn.execute(
+        "UPDATE sharing SET last_received_at = ?1, last_received_from = substr(?2, 1, 60) WHERE id = 1",
+        params![now, name],
+    )?;
+    Ok(())
+}
+
+pub fn add_clash(conn: &Connection, c: &Clash, now: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO sharing_clashes (id, table_name, row_key, column_name, kept, other, other_laptop, other_made_at, why, noticed_at)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![c.table, c.row_key, c.column, c.kept, c.other, c.other_laptop, c.other_made_at, c.why, now],
+    )?;
+    Ok(())
+}
+
+pub fn clashes(conn: &Connection) -> Result<Vec<Clash>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, table_name, row_key, column_name, kept, other, other_laptop, other_made_at, why
+           FROM sharing_clashes WHERE settled = 0 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Clash {
+                id: r.get("id")?,
+                table: r.get("table_name")?,
+                row_key: r.get("row_key")?,
+                column: r.get("column_name")?,
+                kept: r.get("kept")?,
+                other: r.get("other")?,
+                other_laptop: r.get("other_laptop")?,
+                other_made_at: r.get("other_made_at")?,
+                why: r.get("why")?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Laptops heard from: (name, last applied).
+pub fn heard_from(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT laptop_name AS name, max(applied_at) AS at FROM sharing_received GROUP BY laptop_id ORDER BY at DESC",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get("name")?, r.get("at")?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn column_names(conn: &Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+    let names = stmt.query_map([table], |r| r.get("name"))?.collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+/// After applying: a link left pointing at a record deleted on this laptop follows the
+/// schema's own rule for a deletion (the row goes, or the link is emptied), until none is left.
+pub fn tidy_links(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT m.name AS child, f.\"from\" AS link, f.\"table\" AS parent, f.on_delete AS on_delete
+           FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'",
+    )?;
+    let links: Vec<(String, String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get("child")?, r.get("link")?, r.get("parent")?, r.get("on_delete")?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for _ in 0..8 {
+        let mut changed = 0;
+        for (child, link, parent, on_delete) in &links {
+            let orphans = format!("\"{link}\" IS NOT NULL AND \"{link}\" NOT IN (SELECT id FROM \"{parent}\")");
+            changed += if on_delete == "SET NULL" {
+                conn.execute(&format!("UPDATE \"{child}\" SET \"{link}\" = NULL WHERE {orphans}"), [])?
+            } else {
+                conn.execute(&format!("DELETE FROM \"{child}\" WHERE {orphans}"), [])?
+            };
+        }
+        if changed == 0 {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Sets `set` on the row of `table` whose primary key is `key` (a field-by-field merge).
+/// A change a lock refuses (approved minutes) is left out and reported by the caller.
+pub fn merge_fields(conn: &Connection, table: &str, key: &[(String, Value)], set: &[(String, Value)]) -> Result<bool> {
+    let assignments: Vec<String> = set.iter().enumerate().map(|(i, (c, _))| format!("\"{c}\" = ?{}", i + 1)).collect();
+    let conditions: Vec<String> =
+        key.iter().enumerate().map(|(i, (c, _))| format!("\"{c}\" = ?{}", set.len() + i + 1)).collect();
+    let sql = format!("UPDATE \"{table}\" SET {} WHERE {}", assignments.join(", "), conditions.join(" AND "));
+    let values: Vec<&Value> = set.iter().map(|(_, v)| v).chain(key.iter().map(|(_, v)| v)).collect();
+    match conn.execute(&sql, rusqlite::params_from_iter(values)) {
+        Ok(_) => Ok(true),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}

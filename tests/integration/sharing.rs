@@ -1,0 +1,272 @@
+//! Sharing one PPG between laptops through an exchange folder: joining, exchanging,
+//! clashes, deletions, damaged and half-copied files, and what the folder gives away.
+
+use std::path::Path;
+
+use ppg_desk_core::sharing::{self, exchange};
+use ppg_desk_core::state::AppState;
+use proptest::prelude::*;
+
+use crate::support::{add_person, temp_store, TempStore};
+
+/// The secretary's laptop (sharing, with one person) and `joining` more laptops joined to it.
+fn committee(folder: &Path, joining: usize) -> Vec<TempStore> {
+    let secretary = temp_store();
+    add_person(&secretary.state, "Ada Secretary", |_| {});
+    let code = sharing::start(&secretary.state, folder, "Secretary's laptop", false, false).unwrap();
+    let mut laptops = vec![secretary];
+    for n in 0..joining {
+        let other = temp_store();
+        sharing::join(&other.state, folder, &format!("Committee laptop {n}"), &code, false, false).unwrap();
+        laptops.push(other);
+    }
+    laptops
+}
+
+/// The secretary's laptop and the chair's.
+fn two_laptops(folder: &Path) -> (TempStore, TempStore) {
+    let mut laptops = committee(folder, 1);
+    let chair = laptops.pop().unwrap();
+    (laptops.pop().unwrap(), chair)
+}
+
+fn names(state: &AppState) -> Vec<String> {
+    state
+        .read(|conn| {
+            let mut stmt = conn.prepare("SELECT full_name FROM people ORDER BY id")?;
+            let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            Ok(names)
+        })
+        .unwrap()
+}
+
+fn phone(state: &AppState, name: &str) -> String {
+    state
+        .read(|conn| Ok(conn.query_row("SELECT phone FROM people WHERE full_name = ?1", [name], |r| r.get(0))?))
+        .unwrap()
+}
+
+fn set(state: &AppState, name: &str, column: &str, value: &str, at: &str) {
+    state
+        .write(|tx| {
+            tx.execute(
+                &format!("UPDATE people SET {column} = ?1, updated_at = ?2 WHERE full_name = ?3"),
+                [value, at, name],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// Every committee table, row by row: equal on two laptops exactly when they hold the same PPG.
+fn content(state: &AppState) -> String {
+    state
+        .read(|conn| {
+            let mut out = String::new();
+            for table in ["people", "person_roles", "meetings", "agenda_items", "actions", "action_owners", "contacts"]
+            {
+                let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))?;
+                let n = stmt.column_count();
+                let rows = stmt.query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })?;
+                for row in rows {
+                    out.push_str(&row?);
+                    out.push('\n');
+                }
+            }
+            Ok(out)
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_joined_laptop_has_the_ppg_and_each_sees_the_others_changes() {
+    let folder = tempfile::tempdir().unwrap();
+    let (secretary, chair) = two_laptops(folder.path());
+    assert_eq!(names(&chair.state), ["Ada Secretary"], "the starting copy");
+
+    add_person(&secretary.state, "Bo Newcomer", |_| {});
+    add_person(&chair.state, "Cy Chair", |_| {});
+    assert_eq!(sharing::sync(&secretary.state).unwrap().sent, 1);
+    let report = sharing::sync(&chair.state).unwrap();
+    assert_eq!((report.sent, report.received), (1, 1));
+    sharing::sync(&secretary.state).unwrap();
+    assert_eq!(content(&secretary.state), content(&chair.state));
+    assert_eq!(names(&chair.state).len(), 3);
+
+    // Different fields of one person, changed on each side, both survive.
+    set(&secretary.state, "Bo Newcomer", "phone", "01234 567890", "2026-12-01T10:00:00");
+    set(&chair.state, "Bo Newcomer", "notes", "Keen on the newsletter", "2026-12-01T10:05:00");
+    for state in [&secretary.state, &chair.state, &secretary.state] {
+        sharing::sync(state).unwrap();
+    }
+    assert_eq!(content(&secretary.state), content(&chair.state));
+    assert_eq!(phone(&chair.state, "Bo Newcomer"), "01234 567890");
+
+    let status = sharing::status(&chair.state).unwrap().unwrap();
+    assert_eq!(status.sharing.last_received_from.as_deref(), Some("Secretary's laptop"));
+    assert!(status.clashes.is_empty(), "no clash: {:?}", status.clashes);
+}
+
+#[test]
+fn the_same_field_changed_on_both_keeps_the_later_and_lists_the_other() {
+    let folder = tempfile::tempdir().unwrap();
+    let (secretary, chair) = two_laptops(folder.path());
+    set(&secretary.state, "Ada Secretary", "phone", "01111 111111", "2026-12-01T09:00:00");
+    set(&chair.state, "Ada Secretary", "phone", "02222 222222", "2026-12-01T11:00:00");
+    for state in [&secretary.state, &chair.state, &secretary.state] {
+        sharing::sync(state).unwrap();
+    }
+    assert_eq!(phone(&secretary.state, "Ada Secretary"), "02222 222222", "the later change is kept");
+    assert_eq!(content(&secretary.state), content(&chair.state));
+    let clashes = sharing::status(&secretary.state).unwrap().unwrap().clashes;
+    let clash = clashes.iter().find(|c| c.column == "phone").expect("listed as a clash");
+    assert_eq!((clash.kept.as_str(), clash.other.as_str()), ("02222 222222", "01111 111111"));
+}
+
+#[test]
+fn a_deletion_wins_over_an_edit_made_elsewhere() {
+    let folder = tempfile::tempdir().unwrap();
+    let (secretary, chair) = two_laptops(folder.path());
+    set(&chair.state, "Ada Secretary", "notes", "Edited on the chair's laptop", "2026-12-01T12:00:00");
+    secretary
+        .state
+        .erase(|tx| {
+            tx.execute("DELETE FROM people WHERE full_name = 'Ada Secretary'", [])?;
+            Ok(())
+        })
+        .unwrap();
+    for state in [&secretary.state, &chair.state, &secretary.state] {
+        sharing::sync(state).unwrap();
+    }
+    assert!(names(&chair.state).is_empty() && names(&secretary.state).is_empty());
+}
+
+#[test]
+fn half_copied_and_tampered_files_are_never_applied_and_nothing_personal_is_in_plain_sight() {
+    let folder = tempfile::tempdir().unwrap();
+    let (secretary, chair) = two_laptops(folder.path());
+    add_person(&secretary.state, "Dora Private", |p| p.phone = "07700 900123".into());
+    sharing::sync(&secretary.state).unwrap();
+
+    let root = exchange::root(folder.path());
+    let file = walk(&root).into_iter().find(|p| p.extension().is_some_and(|e| e == "ppgchange")).unwrap();
+    let whole = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &whole[..whole.len() / 2]).unwrap();
+    let report = sharing::sync(&chair.state).unwrap();
+    assert_eq!(report.received, 0);
+    assert!(report.notes[0].contains("still arriving"), "{:?}", report.notes);
+
+    let mut tampered = whole.clone();
+    let middle = tampered.len() / 2;
+    tampered[middle] ^= 0x40;
+    std::fs::write(&file, &tampered).unwrap();
+    let report = sharing::sync(&chair.state).unwrap();
+    assert_eq!(report.received, 0);
+    assert!(report.notes[0].contains("altered or damaged"), "{:?}", report.notes);
+    assert!(!names(&chair.state).contains(&"Dora Private".to_string()));
+
+    std::fs::write(&file, &whole).unwrap();
+    assert_eq!(sharing::sync(&chair.state).unwrap().received, 1, "applied once complete");
+    assert!(names(&chair.state).contains(&"Dora Private".to_string()));
+
+    for path in walk(&root) {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.to_string_lossy();
+        for needle in ["Dora", "Ada", "07700", "Secretary", "Chair"] {
+            assert!(!name.contains(needle), "{needle} in a file name");
+            assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()), "{needle} in {name}");
+        }
+    }
+}
+
+#[test]
+fn a_wrong_invitation_code_and_a_used_ppg_are_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    let secretary = temp_store();
+    sharing::start(&secretary.state, folder.path(), "Secretary's laptop", false, false).unwrap();
+    let other = temp_store();
+    let wrong = sharing::join(&other.state, folder.path(), "Chair", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", false, false);
+    match wrong {
+        Err(ppg_desk_core::error::Error::Invalid(fields)) => {
+            assert_eq!(fields[0].field, "invitationCode");
+            assert!(fields[0].message.contains("invitation code does not open"));
+        }
+        other => panic!("expected the code to be refused, got {other:?}"),
+    }
+    assert!(sharing::start(&other.state, folder.path(), "Chair", false, false).is_err(), "already shared there");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        if entry.path().is_dir() {
+            out.extend(walk(&entry.path()));
+        } else {
+            out.push(entry.path());
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Add(usize),
+    Phone(usize, usize, u8),
+    Delete(usize, usize),
+    Sync(usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0..3usize).prop_map(Op::Add),
+        (0..3usize, 0..6usize, any::<u8>()).prop_map(|(l, p, v)| Op::Phone(l, p, v)),
+        (0..3usize, 0..6usize).prop_map(|(l, p)| Op::Delete(l, p)),
+        (0..3usize).prop_map(Op::Sync),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// Three laptops make random changes and exchange in random orders (files delivered to
+    /// laptops that already applied them, and late): once everyone has sent and received,
+    /// all three hold the same PPG and no link is broken.
+    #[test]
+    fn three_laptops_converge(ops in proptest::collection::vec(op(), 1..25)) {
+        let folder = tempfile::tempdir().unwrap();
+        let stores = committee(folder.path(), 2);
+        let laptops: Vec<&AppState> = stores.iter().map(|s| &s.state).collect();
+        for (n, op) in ops.iter().enumerate() {
+            match *op {
+                Op::Add(l) => { add_person(laptops[l], &format!("Person {n}"), |_| {}); }
+                Op::Phone(l, p, v) => {
+                    let all = names(laptops[l]);
+                    if let Some(name) = all.get(p % all.len().max(1)) {
+                        set(laptops[l], name, "phone", &format!("0{v}"), &format!("2026-12-01T10:00:{:02}", n % 60));
+                    }
+                }
+                Op::Delete(l, p) => {
+                    let all = names(laptops[l]);
+                    if let Some(name) = all.get(p % all.len().max(1)) {
+                        laptops[l].erase(|tx| { tx.execute("DELETE FROM people WHERE full_name = ?1", [name])?; Ok(()) }).unwrap();
+                    }
+                }
+                Op::Sync(l) => { sharing::sync(laptops[l]).unwrap(); }
+            }
+        }
+        for _ in 0..2 {
+            for state in &laptops {
+                sharing::sync(state).unwrap();
+            }
+        }
+        prop_assert_eq!(content(laptops[0]), content(laptops[1]));
+        prop_assert_eq!(content(laptops[0]), content(laptops[2]));
+        let broken: i64 = laptops[0].read(|conn| Ok(conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?)).unwrap();
+        prop_assert_eq!(broken, 0);
+    }
+}
