@@ -74,7 +74,7 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         | "referrals"
         | "referral_contacts" => Topic::Befriending,
         "bulletins" | "bulletin_articles" | "bulletin_prints" => Topic::Bulletins,
-        "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" => Topic::Sharing,
+        "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" | "sharing_deleted" => Topic::Sharing,
         _ => return None,
     })
 }

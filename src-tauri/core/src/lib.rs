@@ -25,6 +25,7 @@ pub mod drivers;
 pub mod error;
 pub mod files;
 pub mod meetings;
+pub mod outbox;
 pub mod people;
 pub mod picture;
 pub mod print;

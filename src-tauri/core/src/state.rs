@@ -269,7 +269,7 @@ fn run_in_transaction<T>(
 ) -> Result<T> {
     let tx = conn.transaction()?;
     let recorder = match record {
-        Some(_) => crate::sharing::Recorder::start(&tx)?,
+        Some(_) => crate::outbox::Recorder::start(&tx)?,
         None => None,
     };
     let out = f(&tx)?;

@@ -136,7 +136,8 @@ fn merge(
 /// Returns the clashes found, already saved.
 pub fn apply(conn: &Connection, me: &str, header: &Header, changeset: &[u8], now: &str) -> Result<usize> {
     let names = columns(conn)?;
-    let found: Arc<Mutex<(Vec<Clash>, Vec<Merge>)>> = Arc::default();
+    type Found = (Vec<Clash>, Vec<Merge>, Vec<(String, Vec<(String, Value)>)>);
+    let found: Arc<Mutex<Found>> = Arc::default();
     let noted = found.clone();
     let from = header.clone();
     let me_owned = me.to_string();
@@ -158,7 +159,8 @@ pub fn apply(conn: &Connection, me: &str, header: &Header, changeset: &[u8], now
             why: "both_changed".into(),
         };
         let mut guard = noted.lock().unwrap_or_else(|p| p.into_inner());
-        let (list, merges) = &mut *guard;
+        let (list, merges, deleted) = &mut *guard;
+        let key = || pk_values(item).into_iter().filter_map(|(i, v)| Some((cols.get(i)?.clone(), v))).collect();
         match kind {
             // Deleted there, changed here: the deletion (an erasure above all) wins.
             ConflictType::SQLITE_CHANGESET_DATA if code == rusqlite::hooks::Action::SQLITE_DELETE => {
@@ -178,6 +180,12 @@ pub fn apply(conn: &Connection, me: &str, header: &Header, changeset: &[u8], now
                 list.push(Clash { why: "refused".into(), ..clash(String::new(), String::new(), String::new()) });
                 ConflictAction::SQLITE_CHANGESET_OMIT
             }
+            // Deleted there before this laptop had the row: remembered, so that the row is
+            // deleted again if it arrives later from a laptop that had not seen the deletion.
+            ConflictType::SQLITE_CHANGESET_NOTFOUND if code == rusqlite::hooks::Action::SQLITE_DELETE => {
+                deleted.push((table.clone(), key()));
+                ConflictAction::SQLITE_CHANGESET_OMIT
+            }
             // Not found (deleted here: the deletion wins), a link to a record deleted here
             // (tidied below), or anything SQLite adds later: leave this row as it is.
             _ => ConflictAction::SQLITE_CHANGESET_OMIT,
@@ -185,7 +193,10 @@ pub fn apply(conn: &Connection, me: &str, header: &Header, changeset: &[u8], now
     };
     let mut input: &[u8] = changeset;
     conn.apply_strm(&mut input, None::<fn(&str) -> bool>, handler)?;
-    let (mut clashes, merges) = std::mem::take(&mut *found.lock().unwrap_or_else(|p| p.into_inner()));
+    let (mut clashes, merges, deleted) = std::mem::take(&mut *found.lock().unwrap_or_else(|p| p.into_inner()));
+    for (table, key) in &deleted {
+        super::sql::note_deleted(conn, table, key)?;
+    }
     for m in &merges {
         if !super::sql::merge_fields(conn, &m.table, &m.key, &m.set)? {
             // A lock (approved minutes, a published bulletin) refuses it: reported, not applied.
@@ -202,6 +213,7 @@ pub fn apply(conn: &Connection, me: &str, header: &Header, changeset: &[u8], now
             });
         }
     }
+    super::sql::delete_again(conn)?;
     super::sql::tidy_links(conn)?;
     for clash in &clashes {
         super::sql::add_clash(conn, clash, now)?;

@@ -41,6 +41,10 @@ pub struct Header {
     pub seq: i64,
     pub area: String,
     pub made_at: String,
+    /// The last change of each other laptop applied on this one when it wrote this change:
+    /// the receiver applies those first, so an edit never arrives before what it edits.
+    #[serde(default)]
+    pub seen: Vec<(String, i64)>,
 }
 
 /// A change file read from the folder.
@@ -202,6 +206,7 @@ mod tests {
             seq,
             area: "committee".into(),
             made_at: "2026-12-06T10:00:00Z".into(),
+            seen: Vec::new(),
         }
     }
 

@@ -5,7 +5,6 @@
 //! (`apply.rs`). The live database file itself is never copied or synced.
 
 mod apply;
-mod capture;
 pub mod exchange;
 mod sql;
 
@@ -14,54 +13,14 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use capture::Recorder;
+pub use crate::outbox::Area;
 
-use crate::changes::{topic_of, Topic};
 use crate::db::keys::{DataKey, KeyFile};
 use crate::db::recovery::{new_recovery_key, Secret};
 use crate::db::{copy, migrate};
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use exchange::{Header, Opened};
-
-/// The parts of the PPG that travel separately: committee business goes to every laptop;
-/// the driver and befriending schemes only to the laptops their coordinators choose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Area {
-    Committee,
-    Drivers,
-    Befriending,
-}
-
-impl Area {
-    pub fn key(self) -> &'static str {
-        match self {
-            Area::Committee => "committee",
-            Area::Drivers => "drivers",
-            Area::Befriending => "befriending",
-        }
-    }
-
-    fn parse(key: &str) -> Option<Area> {
-        [Area::Committee, Area::Drivers, Area::Befriending].into_iter().find(|a| a.key() == key)
-    }
-
-    /// The area a table's rows travel in; `None` for what stays on each laptop (its settings,
-    /// its backups list, its sharing bookkeeping).
-    pub fn of_table(table: &str) -> Option<Area> {
-        match topic_of(table)? {
-            Topic::People
-            | Topic::Meetings
-            | Topic::Actions
-            | Topic::Contacts
-            | Topic::Directory
-            | Topic::Bulletins => Some(Area::Committee),
-            Topic::Drivers => Some(Area::Drivers),
-            Topic::Befriending => Some(Area::Befriending),
-            Topic::Settings | Topic::Backups | Topic::Sharing => None,
-        }
-    }
-}
 
 /// This laptop's sharing, as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -288,6 +247,7 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
             seq,
             area: out.area,
             made_at: out.made_at,
+            seen: state.read(sql::seen)?,
         };
         let bytes = exchange::seal(&key, &header, &out.changeset)?;
         exchange::write_once(&exchange::change_path(&root, &me.laptop_id, seq), &bytes)?;
@@ -296,8 +256,34 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
         report.sent += 1;
     }
     let areas = state.read(sql::areas)?;
+    // Passes until nothing more can be applied: a change waits for every change its laptop
+    // had applied before writing it (causal order), which may come later in the list.
+    let mut notes = Vec::new();
+    loop {
+        let before = report.received;
+        notes.clear();
+        receive_pass(state, &me, &key, &root, &areas, &mut report, &mut notes)?;
+        if report.received == before {
+            break;
+        }
+    }
+    report.notes = notes;
+    Ok(report)
+}
+
+/// One pass over the others' change files, applying each that is complete and whose laptop's
+/// earlier changes, and every change it had seen, are applied here already.
+fn receive_pass(
+    state: &AppState,
+    me: &Sharing,
+    key: &DataKey,
+    root: &Path,
+    areas: &[Area],
+    report: &mut SyncReport,
+    notes: &mut Vec<String>,
+) -> Result<()> {
     let mut stopped: Option<String> = None;
-    for (laptop, seq, path) in exchange::changes(&root, &me.laptop_id) {
+    for (laptop, seq, path) in exchange::changes(root, &me.laptop_id) {
         if stopped.as_deref() == Some(laptop.as_str()) || state.read(|c| sql::was_applied(c, &laptop, seq))? {
             continue;
         }
@@ -306,25 +292,35 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap_or_default();
-        match exchange::open(&key, &laptop, seq, &bytes) {
+        match exchange::open(key, &laptop, seq, &bytes) {
             Opened::Incomplete => {
-                report.notes.push("A change is still arriving in the shared folder; it will be read next time.".into());
+                notes.push("A change is still arriving in the shared folder; it will be read next time.".into());
                 stopped = Some(laptop);
             }
             Opened::Tampered => {
-                report.notes.push(
+                notes.push(
                     "A file in the shared folder has been altered or damaged, so it was not used. Ask the laptop that wrote it to send again."
                         .into(),
                 );
                 stopped = Some(laptop);
             }
             Opened::Change(header, _) if header.data_version > migrate::LATEST_VERSION => {
-                report
-                    .notes
-                    .push(format!("Update PPG Desk on this laptop to read changes from {}.", header.laptop_name));
+                notes.push(format!("Update PPG Desk on this laptop to read changes from {}.", header.laptop_name));
                 stopped = Some(laptop);
             }
             Opened::Change(header, changeset) => {
+                let waiting = state.read(|c| {
+                    for (other, other_seq) in header.seen.iter().filter(|(l, _)| *l != me.laptop_id) {
+                        if !sql::was_applied(c, other, *other_seq)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                })?;
+                if waiting {
+                    stopped = Some(laptop);
+                    continue;
+                }
                 let now = state.stamp();
                 let wanted = Area::parse(&header.area).is_some_and(|a| areas.contains(&a));
                 report.clashes += state.write_unrecorded(|tx| {
@@ -340,5 +336,5 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
             }
         }
     }
-    Ok(report)
+    Ok(())
 }

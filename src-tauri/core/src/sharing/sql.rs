@@ -3,9 +3,10 @@
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{Area, Clash, Sharing};
+use super::{Clash, Sharing};
 use crate::db::keys::DataKey;
 use crate::error::Result;
+pub use crate::outbox::{areas, is_sharing, tables};
 
 pub fn get(conn: &Connection) -> Result<Option<(Sharing, DataKey)>> {
     let row = conn
@@ -35,48 +36,11 @@ pub fn get(conn: &Connection) -> Result<Option<(Sharing, DataKey)>> {
     Ok(row.and_then(|(sharing, key)| DataKey::from_bytes(&key).map(|key| (sharing, key))))
 }
 
-pub fn is_sharing(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM sharing)", [], |r| r.get(0))?)
-}
-
-/// The areas this laptop shares, from its settings (committee business always).
-pub fn areas(conn: &Connection) -> Result<Vec<Area>> {
-    let (drivers, befriending): (bool, bool) =
-        conn.query_row("SELECT drivers, befriending FROM sharing WHERE id = 1", [], |r| {
-            Ok((r.get("drivers")?, r.get("befriending")?))
-        })?;
-    let mut areas = vec![Area::Committee];
-    if drivers {
-        areas.push(Area::Drivers);
-    }
-    if befriending {
-        areas.push(Area::Befriending);
-    }
-    Ok(areas)
-}
-
 pub fn start(conn: &Connection, s: &Sharing, key: &DataKey) -> Result<()> {
     conn.execute(
         "INSERT INTO sharing (id, laptop_id, laptop_name, folder, committee_key, drivers, befriending, started_at)
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![s.laptop_id, s.laptop_name, s.folder, &key.bytes()[..], s.drivers, s.befriending, s.started_at],
-    )?;
-    Ok(())
-}
-
-/// Every table of the store with the area it travels in, from `changes::topic_of`.
-pub fn tables(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?;
-    let names = stmt.query_map([], |r| r.get("name"))?.collect::<rusqlite::Result<_>>()?;
-    Ok(names)
-}
-
-pub fn add_to_outbox(conn: &Connection, area: Area, changeset: &[u8], now: &str) -> Result<()> {
-    conn.execute(
-        "INSERT INTO sharing_outbox (seq, area, changeset, made_at)
-         VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sharing_outbox), ?1, ?2, ?3)",
-        params![area.key(), changeset, now],
     )?;
     Ok(())
 }
@@ -236,4 +200,75 @@ pub fn merge_fields(conn: &Connection, table: &str, key: &[(String, Value)], set
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => Ok(false),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Notes that the row of `table` with primary key `key` was deleted elsewhere.
+pub fn note_deleted(conn: &Connection, table: &str, key: &[(String, Value)]) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO sharing_deleted (table_name, row_key) VALUES (?1, ?2)",
+        params![table, key_json(key)],
+    )?;
+    Ok(())
+}
+
+fn key_json(key: &[(String, Value)]) -> String {
+    let parts: Vec<serde_json::Value> = key
+        .iter()
+        .map(|(c, v)| {
+            let v = match v {
+                Value::Integer(i) => serde_json::Value::from(*i),
+                Value::Text(t) => serde_json::Value::from(t.as_str()),
+                Value::Real(r) => serde_json::Value::from(*r),
+                _ => serde_json::Value::Null,
+            };
+            serde_json::json!([c, v])
+        })
+        .collect();
+    serde_json::Value::Array(parts).to_string()
+}
+
+/// Deletes again every row deleted elsewhere that has since arrived from another laptop.
+pub fn delete_again(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT table_name, row_key FROM sharing_deleted")?;
+    let rows: Vec<(String, String)> =
+        stmt.query_map([], |r| Ok((r.get("table_name")?, r.get("row_key")?)))?.collect::<rusqlite::Result<_>>()?;
+    let known = tables(conn)?;
+    for (table, key) in rows {
+        let Ok(serde_json::Value::Array(parts)) = serde_json::from_str::<serde_json::Value>(&key) else { continue };
+        if !known.contains(&table) {
+            continue;
+        }
+        let mut conditions = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        for part in parts {
+            let Some([column, value]) = part.as_array().map(Vec::as_slice) else { continue };
+            let Some(column) = column.as_str() else { continue };
+            if !column.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                continue;
+            }
+            conditions.push(format!("\"{column}\" = ?{}", values.len() + 1));
+            values.push(match value {
+                serde_json::Value::Number(n) if n.is_i64() => Value::Integer(n.as_i64().unwrap_or_default()),
+                serde_json::Value::Number(n) => Value::Real(n.as_f64().unwrap_or_default()),
+                serde_json::Value::String(t) => Value::Text(t.clone()),
+                _ => Value::Null,
+            });
+        }
+        if !conditions.is_empty() {
+            conn.execute(
+                &format!("DELETE FROM \"{table}\" WHERE {}", conditions.join(" AND ")),
+                rusqlite::params_from_iter(values),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The last change applied here from each other laptop: (laptop, seq).
+pub fn seen(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT laptop_id AS laptop, max(seq) AS seq FROM sharing_received GROUP BY laptop_id ORDER BY laptop_id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get("laptop")?, r.get("seq")?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }

@@ -50,3 +50,11 @@ CREATE TABLE sharing_clashes (
     noticed_at     TEXT NOT NULL,
     settled        INTEGER NOT NULL DEFAULT 0 CHECK (settled IN (0, 1))
 );
+
+-- Rows another laptop deleted before this laptop had them: when they arrive later (from a
+-- laptop that had not seen the deletion), they are deleted again, so a deletion always wins.
+CREATE TABLE sharing_deleted (
+    table_name  TEXT NOT NULL,
+    row_key     TEXT NOT NULL,
+    PRIMARY KEY (table_name, row_key)
+) WITHOUT ROWID;
