@@ -178,6 +178,12 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         commands::security::make_new_recovery_key,
         commands::security::set_remembered,
         commands::security::rekey_data,
+        commands::sharing::get_sharing_status,
+        commands::sharing::choose_shared_folder,
+        commands::sharing::start_sharing,
+        commands::sharing::join_shared_ppg,
+        commands::sharing::send_and_receive_now,
+        commands::sharing::settle_clash,
     ]
 }
 

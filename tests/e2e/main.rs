@@ -17,6 +17,7 @@ mod reflow;
 mod restore;
 mod security;
 mod setup;
+mod sharing;
 mod webdriver;
 
 use std::path::Path;

@@ -31,7 +31,7 @@ impl<'de, R: Runtime> CommandArg<'de, R> for ChosenFile {
 /// For the end-to-end tests only: a file that stands for the person's choice, because a
 /// native dialog cannot be driven. Set in the environment when the app is started, which a
 /// page cannot do.
-fn test_choice() -> Option<PathBuf> {
+pub(super) fn test_choice() -> Option<PathBuf> {
     std::env::var_os("PPG_DESK_TEST_CHOICE").filter(|v| !v.is_empty()).map(PathBuf::from)
 }
 

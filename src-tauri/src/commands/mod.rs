@@ -16,4 +16,5 @@ pub mod people;
 pub mod progress;
 pub mod security;
 pub mod settings;
+pub mod sharing;
 pub mod startup;

@@ -23,7 +23,8 @@ pub fn run(state: &AppState, action: ShareAction) -> Result<String> {
         }
         ShareAction::Sync => Ok(describe(&sharing::sync(state)?)),
         ShareAction::Status => {
-            let Some(sharing::Status { sharing: me, heard_from: heard, clashes }) = sharing::status(state)? else {
+            let Some(sharing::SharingStatus { sharing: me, heard_from: heard, clashes }) = sharing::status(state)?
+            else {
                 return Ok("This laptop does not share its PPG.".into());
             };
             let mut lines = vec![
@@ -34,7 +35,9 @@ pub fn run(state: &AppState, action: ShareAction) -> Result<String> {
                     _ => "Last received: not yet".into(),
                 },
             ];
-            lines.extend(heard.iter().map(|(name, at)| format!("  {name}: last change applied {at}")));
+            lines.extend(
+                heard.iter().map(|h| format!("  {}: last change applied {}", h.laptop_name, h.last_applied_at)),
+            );
             lines.push(format!("Changes that clashed: {}", clashes.len()));
             for c in &clashes {
                 lines.push(format!(

@@ -123,7 +123,7 @@ fn merge(
         }
         if !only_theirs && name != "updated_at" {
             list.push(if later {
-                Clash { other_laptop: "this laptop".into(), ..clash(name.clone(), text_of(&theirs), text_of(&ours)) }
+                Clash { other_laptop: "This laptop".into(), ..clash(name.clone(), text_of(&theirs), text_of(&ours)) }
             } else {
                 clash(name.clone(), text_of(&ours), text_of(&theirs))
             });

@@ -45,6 +45,7 @@ pub struct Sharing {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Clash {
+    #[ts(type = "number")]
     pub id: i64,
     pub table: String,
     pub row_key: String,
@@ -212,19 +213,34 @@ pub fn join(
 }
 
 /// Where this laptop's sharing stands.
-#[derive(Debug, Clone)]
-pub struct Status {
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SharingStatus {
     pub sharing: Sharing,
-    /// Each other laptop heard from: (its name, when its last change was applied here).
-    pub heard_from: Vec<(String, String)>,
+    /// Each other laptop heard from, with when its last change was applied here.
+    pub heard_from: Vec<HeardFrom>,
     pub clashes: Vec<Clash>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HeardFrom {
+    pub laptop_name: String,
+    pub last_applied_at: String,
+}
+
+/// "Dismiss": the clash stays in the record but leaves the list.
+pub fn settle_clash(state: &AppState, id: i64) -> Result<()> {
+    state.write_unrecorded(|tx| sql::settle_clash(tx, id))
+}
+
 /// This laptop's sharing, or `None` when it does not share.
-pub fn status(state: &AppState) -> Result<Option<Status>> {
+pub fn status(state: &AppState) -> Result<Option<SharingStatus>> {
     state.read(|conn| {
         let Some((sharing, _)) = sql::get(conn)? else { return Ok(None) };
-        Ok(Some(Status { sharing, heard_from: sql::heard_from(conn)?, clashes: sql::clashes(conn)? }))
+        Ok(Some(SharingStatus { sharing, heard_from: sql::heard_from(conn)?, clashes: sql::clashes(conn)? }))
     })
 }
 

@@ -145,12 +145,21 @@ pub fn clashes(conn: &Connection) -> Result<Vec<Clash>> {
     Ok(rows)
 }
 
-/// Laptops heard from: (name, last applied).
-pub fn heard_from(conn: &Connection) -> Result<Vec<(String, String)>> {
+pub fn settle_clash(conn: &Connection, id: i64) -> Result<()> {
+    if conn.execute("UPDATE sharing_clashes SET settled = 1 WHERE id = ?1", [id])? == 0 {
+        return Err(crate::error::Error::NotFound("That clash is no longer listed."));
+    }
+    Ok(())
+}
+
+/// Laptops heard from, latest first.
+pub fn heard_from(conn: &Connection) -> Result<Vec<super::HeardFrom>> {
     let mut stmt = conn.prepare(
         "SELECT laptop_name AS name, max(applied_at) AS at FROM sharing_received GROUP BY laptop_id ORDER BY at DESC",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get("name")?, r.get("at")?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt
+        .query_map([], |r| Ok(super::HeardFrom { laptop_name: r.get("name")?, last_applied_at: r.get("at")? }))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 

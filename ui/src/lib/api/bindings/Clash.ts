@@ -3,4 +3,4 @@
 /**
  * A change that clashed with one made here: the value kept and the one not kept.
  */
-export type Clash = { id: bigint, table: string, rowKey: string, column: string, kept: string, other: string, otherLaptop: string, otherMadeAt: string, why: string, };
+export type Clash = { id: number, table: string, rowKey: string, column: string, kept: string, other: string, otherLaptop: string, otherMadeAt: string, why: string, };

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { clashSubject, clashWords, reportWords } from './words';
+import type { Clash } from '../api/bindings/Clash';
+
+const clash: Clash = {
+  id: 1, table: 'actions', rowKey: 'id=5', column: 'due_on', kept: '2026-12-20', other: '2026-12-13',
+  otherLaptop: "Chair's laptop", otherMadeAt: '2026-12-06T10:00:00', why: 'both_changed',
+};
+
+describe('sharing words', () => {
+  it('says what a send and receive did, with its notes', () => {
+    expect(reportWords({ sent: 0, received: 0, clashes: 0, notes: [] })).toBe('Nothing new to send or receive.');
+    expect(reportWords({ sent: 1, received: 3, clashes: 1, notes: ['A change is still arriving.'] })).toBe(
+      'Sent 1 change and received 3 changes. 1 change clashed: see below. A change is still arriving.',
+    );
+  });
+
+  it('names both values of a clash and who made the other', () => {
+    expect(clashSubject(clash)).toBe('An action: due on');
+    expect(clashWords(clash)).toBe('Kept "2026-12-20". Chair\'s laptop had "2026-12-13" (2026-12-06 10:00:00).');
+    expect(clashWords({ ...clash, why: 'locked' })).toContain('locked');
+    expect(clashSubject({ ...clash, table: 'unknown' })).toBe('A record: due on');
+  });
+});

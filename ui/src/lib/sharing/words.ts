@@ -1,0 +1,53 @@
+// Sharing's words for people: what a "Send and receive now" did, and what a clash was about.
+import type { SyncReport } from '../api/bindings/SyncReport';
+import type { Clash } from '../api/bindings/Clash';
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One sentence for a report, then any notes. */
+export function reportWords(report: SyncReport): string {
+  const main =
+    report.sent === 0 && report.received === 0
+      ? 'Nothing new to send or receive.'
+      : `Sent ${count(report.sent, 'change', 'changes')} and received ${count(report.received, 'change', 'changes')}.`;
+  const clashes = report.clashes > 0 ? ` ${count(report.clashes, 'change clashed', 'changes clashed')}: see below.` : '';
+  return [main + clashes, ...report.notes].join(' ');
+}
+
+const TABLES: Record<string, string> = {
+  people: 'A person',
+  meetings: 'A meeting',
+  agenda_items: 'An agenda item',
+  decisions: 'A decision',
+  actions: 'An action',
+  action_updates: "An action's progress note",
+  contacts: 'A contact',
+  directory_entries: 'A directory entry',
+  bulletins: 'A bulletin',
+  bulletin_articles: 'A bulletin article',
+  drivers: 'A driver',
+  passengers: 'A passenger',
+  trips: 'A trip',
+  referrals: 'A referral',
+  befrienders: 'A befriender',
+};
+
+/** "An action's due on" from a clash's table and field. */
+export function clashSubject(clash: Clash): string {
+  const what = TABLES[clash.table] ?? 'A record';
+  const field = clash.column.replace(/_/g, ' ');
+  return field ? `${what}: ${field}` : what;
+}
+
+/** What happened, in words, naming both values. */
+export function clashWords(clash: Clash): string {
+  if (clash.why === 'locked') {
+    return `${clash.otherLaptop} changed it to "${clash.other}" at ${clash.otherMadeAt.replace('T', ' ')}, but it is locked (approved or published), so the change was not made.`;
+  }
+  if (clash.why === 'refused') {
+    return `A change from ${clash.otherLaptop} at ${clash.otherMadeAt.replace('T', ' ')} broke one of PPG Desk's rules here, so it was not made.`;
+  }
+  return `Kept "${clash.kept || '(empty)'}". ${clash.otherLaptop} had "${clash.other || '(empty)'}" (${clash.otherMadeAt.replace('T', ' ')}).`;
+}
