@@ -77,17 +77,22 @@ expect 0 "Integrity: ok" "check"
 lin --data-dir "$data_linux" demo
 expect 0 "Loaded the sample PPG" "the Linux build loads the same sample"
 
-# The next meeting and the newest bulletin issue, as the Linux build lists them.
+# The next meeting and the newest bulletin issue, as each build lists them (each store gives
+# its records their own committee-wide ids, so the two samples' ids differ).
 lin --data-dir "$data_linux" meetings
-meeting=$(awk '/Planned/ {print $1; exit}' <<<"$out")
+lin_meeting=$(awk '/Planned/ {print $1; exit}' <<<"$out")
 lin --data-dir "$data_linux" bulletins
-issue=$(awk 'NR==2 {print $1}' <<<"$out")
+lin_issue=$(awk 'NR==2 {print $1}' <<<"$out")
+win --data-dir "$data_win" meetings
+win_meeting=$(awk '/Planned/ {print $1; exit}' <<<"$out" | tr -d '\r')
+win --data-dir "$data_win" bulletins
+win_issue=$(awk 'NR==2 {print $1}' <<<"$out" | tr -d '\r')
 
-same_pdf() { # same_pdf NAME ARGS... : the Windows and Linux builds print the same text
-    local name=$1; shift
-    win --data-dir "$data_win" "$@" --out "$(winpath "$work/win-$name.pdf")"
+same_pdf() { # same_pdf NAME WIN_ID LINUX_ID ARGS... : the same text from both builds ({} is the id)
+    local name=$1 win_id=$2 lin_id=$3; shift 3
+    win --data-dir "$data_win" "${@//\{\}/$win_id}" --out "$(winpath "$work/win-$name.pdf")"
     expect 0 "" "print $name under Wine"
-    lin --data-dir "$data_linux" "$@" --out "$work/linux-$name.pdf"
+    lin --data-dir "$data_linux" "${@//\{\}/$lin_id}" --out "$work/linux-$name.pdf"
     qpdf --check "$work/win-$name.pdf" >/dev/null && pass "$name: qpdf --check" || fail "$name: qpdf --check"
     if diff <(pdftotext -layout "$work/win-$name.pdf" -) <(pdftotext -layout "$work/linux-$name.pdf" -) >/dev/null; then
         pass "$name: the same text as the Linux build's"
@@ -97,10 +102,10 @@ same_pdf() { # same_pdf NAME ARGS... : the Windows and Linux builds print the sa
     [ "$(pdfinfo "$work/win-$name.pdf" | grep Pages)" = "$(pdfinfo "$work/linux-$name.pdf" | grep Pages)" ] \
         && pass "$name: the same number of pages" || fail "$name: page counts differ"
 }
-same_pdf agenda print agenda --meeting "$meeting"
+same_pdf agenda "$win_meeting" "$lin_meeting" print agenda --meeting {}
 pdftotext "$work/win-agenda.pdf" - | grep -q "Agenda" && pass "the agenda reads as an agenda" || fail "no 'Agenda' in the agenda"
-same_pdf bulletin print bulletin --issue "$issue"
-same_pdf bulletin-large print bulletin --issue "$issue" --large-print
+same_pdf bulletin "$win_issue" "$lin_issue" print bulletin --issue {}
+same_pdf bulletin-large "$win_issue" "$lin_issue" print bulletin --issue {} --large-print
 
 win --data-dir "$data_win" export directory --format oruk --out "$(winpath "$work/directory.json")"
 expect 0 "" "export directory --format oruk"

@@ -20,9 +20,10 @@ use super::exchange::Header;
 use super::Clash;
 use crate::error::Result;
 
-type Columns = Arc<HashMap<String, Vec<String>>>;
+/// Each table's column names, read once per "Send and receive" and shared by every file.
+pub type Columns = Arc<HashMap<String, Vec<String>>>;
 
-fn columns(conn: &Connection) -> Result<Columns> {
+pub fn columns(conn: &Connection) -> Result<Columns> {
     let mut map = HashMap::new();
     for table in super::sql::tables(conn)? {
         let names = super::sql::column_names(conn, &table)?;
@@ -134,8 +135,17 @@ fn merge(
 
 /// Applies `changeset` (from `header`'s laptop) on `conn`, inside the caller's transaction.
 /// Returns the clashes found, already saved.
-pub fn apply(conn: &Connection, me: &str, header: &Header, changeset: &[u8], now: &str) -> Result<usize> {
-    let names = columns(conn)?;
+pub fn apply(
+    conn: &Connection,
+    names: &Columns,
+    me: &str,
+    header: &Header,
+    changeset: &[u8],
+    now: &str,
+) -> Result<usize> {
+    let names = names.clone();
+    let links_broken = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let broken = links_broken.clone();
     type Found = (Vec<Clash>, Vec<Merge>, Vec<(String, Vec<(String, Value)>)>);
     let found: Arc<Mutex<Found>> = Arc::default();
     let noted = found.clone();
@@ -186,6 +196,11 @@ pub fn apply(conn: &Connection, me: &str, header: &Header, changeset: &[u8], now
                 deleted.push((table.clone(), key()));
                 ConflictAction::SQLITE_CHANGESET_OMIT
             }
+            // A link to a record deleted here: tidied below, as the schema says.
+            ConflictType::SQLITE_CHANGESET_FOREIGN_KEY => {
+                broken.store(true, std::sync::atomic::Ordering::Relaxed);
+                ConflictAction::SQLITE_CHANGESET_OMIT
+            }
             // Not found (deleted here: the deletion wins), a link to a record deleted here
             // (tidied below), or anything SQLite adds later: leave this row as it is.
             _ => ConflictAction::SQLITE_CHANGESET_OMIT,
@@ -214,7 +229,9 @@ pub fn apply(conn: &Connection, me: &str, header: &Header, changeset: &[u8], now
         }
     }
     super::sql::delete_again(conn)?;
-    super::sql::tidy_links(conn)?;
+    if links_broken.load(std::sync::atomic::Ordering::Relaxed) {
+        super::sql::tidy_links(conn)?;
+    }
     for clash in &clashes {
         super::sql::add_clash(conn, clash, now)?;
     }

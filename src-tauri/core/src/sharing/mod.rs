@@ -288,7 +288,8 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
 }
 
 /// One pass over the others' change files, applying each that is complete and whose laptop's
-/// earlier changes, and every change it had seen, are applied here already.
+/// earlier changes, and every change it had seen, are applied here already. The whole pass is
+/// one transaction: a month of changes costs one durable commit, not one per file.
 fn receive_pass(
     state: &AppState,
     me: &Sharing,
@@ -298,59 +299,58 @@ fn receive_pass(
     report: &mut SyncReport,
     notes: &mut Vec<String>,
 ) -> Result<()> {
-    let mut stopped: Option<String> = None;
-    for (laptop, seq, path) in exchange::changes(root, &me.laptop_id) {
-        if stopped.as_deref() == Some(laptop.as_str()) || state.read(|c| sql::was_applied(c, &laptop, seq))? {
-            continue;
-        }
-        if seq > 1 && !state.read(|c| sql::was_applied(c, &laptop, seq - 1))? {
-            stopped = Some(laptop);
-            continue;
-        }
-        let bytes = std::fs::read(&path).unwrap_or_default();
-        match exchange::open(key, &laptop, seq, &bytes) {
-            Opened::Incomplete => {
-                notes.push("A change is still arriving in the shared folder; it will be read next time.".into());
-                stopped = Some(laptop);
+    let files = exchange::changes(root, &me.laptop_id);
+    let now = state.stamp();
+    let (received, clashes) = state.write_unrecorded(|tx| {
+        let names = apply::columns(tx)?;
+        let (mut received, mut clashes) = (0, 0);
+        let mut stopped: Option<String> = None;
+        for (laptop, seq, path) in &files {
+            if stopped.as_deref() == Some(laptop.as_str()) || sql::was_applied(tx, laptop, *seq)? {
+                continue;
             }
-            Opened::Tampered => {
-                notes.push(
-                    "A file in the shared folder has been altered or damaged, so it was not used. Ask the laptop that wrote it to send again."
-                        .into(),
-                );
-                stopped = Some(laptop);
+            if *seq > 1 && !sql::was_applied(tx, laptop, seq - 1)? {
+                stopped = Some(laptop.clone());
+                continue;
             }
-            Opened::Change(header, _) if header.data_version > migrate::LATEST_VERSION => {
-                notes.push(format!("Update PPG Desk on this laptop to read changes from {}.", header.laptop_name));
-                stopped = Some(laptop);
-            }
-            Opened::Change(header, changeset) => {
-                let waiting = state.read(|c| {
-                    for (other, other_seq) in header.seen.iter().filter(|(l, _)| *l != me.laptop_id) {
-                        if !sql::was_applied(c, other, *other_seq)? {
-                            return Ok(true);
-                        }
-                    }
-                    Ok(false)
-                })?;
-                if waiting {
-                    stopped = Some(laptop);
-                    continue;
+            let bytes = std::fs::read(path).unwrap_or_default();
+            match exchange::open(key, laptop, *seq, &bytes) {
+                Opened::Incomplete => {
+                    notes.push("A change is still arriving in the shared folder; it will be read next time.".into());
+                    stopped = Some(laptop.clone());
                 }
-                let now = state.stamp();
-                let wanted = Area::parse(&header.area).is_some_and(|a| areas.contains(&a));
-                report.clashes += state.write_unrecorded(|tx| {
-                    let clashes = if wanted && !changeset.is_empty() {
-                        apply::apply(tx, &me.laptop_id, &header, &changeset, &now)?
-                    } else {
-                        0
-                    };
-                    sql::note_applied(tx, &laptop, seq, &header.laptop_name, &now)?;
-                    Ok(clashes)
-                })?;
-                report.received += 1;
+                Opened::Tampered => {
+                    notes.push(
+                        "A file in the shared folder has been altered or damaged, so it was not used. Ask the laptop that wrote it to send again."
+                            .into(),
+                    );
+                    stopped = Some(laptop.clone());
+                }
+                Opened::Change(header, _) if header.data_version > migrate::LATEST_VERSION => {
+                    notes.push(format!("Update PPG Desk on this laptop to read changes from {}.", header.laptop_name));
+                    stopped = Some(laptop.clone());
+                }
+                Opened::Change(header, changeset) => {
+                    let mut waiting = false;
+                    for (other, other_seq) in header.seen.iter().filter(|(l, _)| *l != me.laptop_id) {
+                        waiting |= !sql::was_applied(tx, other, *other_seq)?;
+                    }
+                    if waiting {
+                        stopped = Some(laptop.clone());
+                        continue;
+                    }
+                    let wanted = Area::parse(&header.area).is_some_and(|a| areas.contains(&a));
+                    if wanted && !changeset.is_empty() {
+                        clashes += apply::apply(tx, &names, &me.laptop_id, &header, &changeset, &now)?;
+                    }
+                    sql::note_applied(tx, laptop, *seq, &header.laptop_name, &now)?;
+                    received += 1;
+                }
             }
         }
-    }
+        Ok((received, clashes))
+    })?;
+    report.received += received;
+    report.clashes += clashes;
     Ok(())
 }

@@ -238,6 +238,9 @@ fn key_json(key: &[(String, Value)]) -> String {
 
 /// Deletes again every row deleted elsewhere that has since arrived from another laptop.
 pub fn delete_again(conn: &Connection) -> Result<()> {
+    if !conn.query_row("SELECT EXISTS (SELECT 1 FROM sharing_deleted)", [], |r| r.get::<_, bool>(0))? {
+        return Ok(());
+    }
     let mut stmt = conn.prepare("SELECT table_name, row_key FROM sharing_deleted")?;
     let rows: Vec<(String, String)> =
         stmt.query_map([], |r| Ok((r.get("table_name")?, r.get("row_key")?)))?.collect::<rusqlite::Result<_>>()?;
