@@ -19,7 +19,7 @@ use tauri::webview::InvokeRequest;
 use tauri::Manager;
 
 /// Commands that need a person at the screen (a native dialog): not callable headless.
-const NEEDS_A_PERSON: &[&str] = &["choose_open_path", "choose_save_path"];
+const NEEDS_A_PERSON: &[&str] = &["choose_open_path", "choose_save_path", "choose_shared_folder"];
 /// Commands that may replace the whole PPG (leave the sample, open it): tried last, so every
 /// other command meets the full sample PPG.
 const REPLACE_EVERYTHING: &[&str] = &["leave_sample", "load_sample_data"];

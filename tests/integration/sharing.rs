@@ -270,3 +270,64 @@ proptest! {
         prop_assert_eq!(broken, 0);
     }
 }
+
+#[test]
+fn a_change_to_minutes_approved_on_another_laptop_is_refused_and_reported() {
+    let folder = tempfile::tempdir().unwrap();
+    let (secretary, chair) = two_laptops(folder.path());
+    let meeting = |state: &AppState| -> i64 {
+        state
+            .read(|conn| Ok(conn.query_row("SELECT id FROM meetings ORDER BY meets_on LIMIT 1", [], |r| r.get(0))?))
+            .unwrap()
+    };
+    // A meeting with one item, on both laptops.
+    secretary
+        .state
+        .write(|tx| {
+            tx.execute_batch(
+                "INSERT INTO meetings (id, kind, meets_on, starts_at, venue, created_at, updated_at)
+                   VALUES (new_id(), 'committee', '2026-11-10', '18:00', 'The surgery', '2026-11-01T10:00:00', '2026-11-01T10:00:00');",
+            )?;
+            tx.execute(
+                "INSERT INTO agenda_items (id, meeting_id, position, title, purpose)
+                 SELECT new_id(), id, 0, 'Practice update', 'information' FROM meetings ORDER BY meets_on LIMIT 1",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    sharing::sync(&secretary.state).unwrap();
+    sharing::sync(&chair.state).unwrap();
+    let id = meeting(&chair.state);
+
+    // The secretary approves the minutes; the chair, not knowing, changes an item afterwards.
+    secretary
+        .state
+        .write(|tx| {
+            tx.execute(
+                "UPDATE meetings SET status = 'minutes_approved', approved_on = '2026-12-01', updated_at = '2026-12-01T10:00:00' WHERE id = ?1",
+                [id],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    chair
+        .state
+        .write(|tx| {
+            tx.execute("UPDATE agenda_items SET title = 'Changed afterwards' WHERE meeting_id = ?1", [id])?;
+            Ok(())
+        })
+        .unwrap();
+    sharing::sync(&secretary.state).unwrap();
+    let report = sharing::sync(&chair.state).unwrap();
+    assert_eq!(report.received, 1);
+    let report = sharing::sync(&secretary.state).unwrap();
+    assert_eq!(report.received, 1);
+    let title: String = secretary
+        .state
+        .read(|conn| Ok(conn.query_row("SELECT title FROM agenda_items WHERE meeting_id = ?1", [id], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(title, "Practice update", "the approved minutes are not changed");
+    let clashes = sharing::status(&secretary.state).unwrap().unwrap().clashes;
+    assert!(clashes.iter().any(|c| c.why == "refused" && c.table == "agenda_items"), "{clashes:?}");
+}
