@@ -179,7 +179,7 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         commands::security::set_remembered,
         commands::security::rekey_data,
         commands::sharing::get_sharing_status,
-        commands::sharing::choose_shared_folder,
+        commands::dialogs::choose_shared_folder,
         commands::sharing::start_sharing,
         commands::sharing::join_shared_ppg,
         commands::sharing::send_and_receive_now,

@@ -31,7 +31,7 @@ impl<'de, R: Runtime> CommandArg<'de, R> for ChosenFile {
 /// For the end-to-end tests only: a file that stands for the person's choice, because a
 /// native dialog cannot be driven. Set in the environment when the app is started, which a
 /// page cannot do.
-pub(super) fn test_choice() -> Option<PathBuf> {
+fn test_choice() -> Option<PathBuf> {
     std::env::var_os("PPG_DESK_TEST_CHOICE").filter(|v| !v.is_empty()).map(PathBuf::from)
 }
 
@@ -61,6 +61,21 @@ pub fn choose_save_path<R: Runtime>(
                 None => dialog.blocking_save_file(),
             }
         })
+    })
+}
+
+/// Shows the system's "choose a folder" dialog for the shared folder; returns it, or nothing.
+#[tauri::command(async)]
+pub fn choose_shared_folder<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Option<String>> {
+    ppg_desk_core::state::guard(move || {
+        let chosen = match test_choice() {
+            Some(path) => Some(path),
+            None => app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()),
+        };
+        if let Some(path) = &chosen {
+            state.chosen.record(path);
+        }
+        Ok(chosen.map(|p| p.display().to_string()))
     })
 }
 

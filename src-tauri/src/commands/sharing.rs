@@ -1,7 +1,6 @@
 //! Tauri commands for sharing the PPG between the committee's laptops.
 
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::State;
 
 use super::dialogs::ChosenFile;
 use ppg_desk_core::error::Result;
@@ -11,21 +10,6 @@ use ppg_desk_core::state::AppState;
 #[tauri::command(async)]
 pub fn get_sharing_status(state: State<'_, AppState>) -> Result<Option<SharingStatus>> {
     ppg_desk_core::state::guard(move || sharing::status(&state))
-}
-
-/// Shows the system's "choose a folder" dialog for the shared folder; returns it, or nothing.
-#[tauri::command(async)]
-pub fn choose_shared_folder<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Option<String>> {
-    ppg_desk_core::state::guard(move || {
-        let chosen = match super::dialogs::test_choice() {
-            Some(path) => Some(path),
-            None => app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()),
-        };
-        if let Some(path) = &chosen {
-            state.chosen.record(path);
-        }
-        Ok(chosen.map(|p| p.display().to_string()))
-    })
 }
 
 /// Starts sharing in the chosen folder; returns the invitation code (shown once).

@@ -32,23 +32,13 @@ pub fn columns(conn: &Connection) -> Result<Columns> {
     Ok(Arc::new(map))
 }
 
-fn text(value: ValueRef<'_>) -> String {
-    match value {
-        ValueRef::Null => String::new(),
-        ValueRef::Integer(i) => i.to_string(),
-        ValueRef::Real(r) => r.to_string(),
-        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-        ValueRef::Blob(b) => format!("({} bytes)", b.len()),
-    }
-}
-
 /// Whether the incoming change is the later one for this row: the row's own `updated_at`
 /// on each side when both have one and they differ, else the higher laptop id. Each laptop
 /// asks the same question the other way round, so both come to the same answer.
 fn incoming_is_later(item: &ChangesetItem, names: &[String], from: &str, me: &str) -> bool {
     let at = names.iter().position(|n| n == "updated_at");
-    let theirs = at.and_then(|i| item.new_value(i).ok()).map(text);
-    let ours = at.and_then(|i| item.conflict(i).ok()).map(text);
+    let theirs = at.and_then(|i| item.new_value(i).ok()).map(|v| text_of(&owned(v)));
+    let ours = at.and_then(|i| item.conflict(i).ok()).map(|v| text_of(&owned(v)));
     match (theirs, ours) {
         (Some(theirs), Some(ours)) if theirs != ours => theirs > ours,
         _ => from > me,

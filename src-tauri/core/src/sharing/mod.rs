@@ -81,8 +81,21 @@ fn checked_name(name: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
-fn new_laptop_id() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
+impl Sharing {
+    /// A laptop starting or joining: a new random id, nothing sent or received yet.
+    fn new(laptop_name: String, folder: String, drivers: bool, befriending: bool, now: String) -> Sharing {
+        Sharing {
+            laptop_id: uuid::Uuid::new_v4().simple().to_string(),
+            laptop_name,
+            folder,
+            drivers,
+            befriending,
+            started_at: now,
+            last_sent_at: None,
+            last_received_at: None,
+            last_received_from: None,
+        }
+    }
 }
 
 fn folder_text(folder: &Path) -> Result<String> {
@@ -117,17 +130,7 @@ pub fn start(
     let code = new_recovery_key();
     let keys = KeyFile::for_invitation(&key, &code)?;
     let now = state.stamp();
-    let me = Sharing {
-        laptop_id: new_laptop_id(),
-        laptop_name: name,
-        folder: folder_text,
-        drivers,
-        befriending,
-        started_at: now,
-        last_sent_at: None,
-        last_received_at: None,
-        last_received_from: None,
-    };
+    let me = Sharing::new(name, folder_text, drivers, befriending, now);
     state.write(|tx| sql::start(tx, &me, &key))?;
     exchange::write_once(&root.join(exchange::KEYS_NAME), keys.to_json().as_bytes())?;
     write_starting_copy(state, &root, &key, &keys)?;
@@ -196,18 +199,7 @@ pub fn join(
         let (sender, _) = sql::get(tx)?.ok_or_else(|| Error::File("The starting copy is not a shared PPG.".into()))?;
         let seq = sql::last_seq(tx)?;
         sql::take_over(tx, &sender.laptop_id, &sender.laptop_name, seq, &now)?;
-        let me = Sharing {
-            laptop_id: new_laptop_id(),
-            laptop_name: name,
-            folder: folder_text,
-            drivers,
-            befriending,
-            started_at: now.clone(),
-            last_sent_at: None,
-            last_received_at: None,
-            last_received_from: None,
-        };
-        sql::start(tx, &me, &key)
+        sql::start(tx, &Sharing::new(name, folder_text, drivers, befriending, now.clone()), &key)
     })?;
     sync(state)
 }
