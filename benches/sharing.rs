@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use ppg_desk_core::db::DataPaths;
 use ppg_desk_core::people::PersonInput;
-use ppg_desk_core::sharing;
+use ppg_desk_core::sharing::{self, Scheme};
 use ppg_desk_core::state::{AppState, Topic};
 
 fn open(dir: &std::path::Path) -> AppState {
@@ -18,7 +18,11 @@ fn apply(c: &mut Criterion) {
     let folder = tempfile::tempdir().unwrap();
     let secretary_dir = tempfile::tempdir().unwrap();
     let secretary = open(secretary_dir.path());
-    let code = sharing::start(&secretary, folder.path(), "Secretary's laptop", false, false).unwrap();
+    let code = sharing::start(&secretary, folder.path(), "Secretary's laptop", false, false)
+        .unwrap()
+        .committee
+        .clone()
+        .unwrap();
     let today = secretary.today();
     for save in 0..250 {
         secretary
@@ -51,7 +55,10 @@ fn apply(c: &mut Criterion) {
                 (dir, chair)
             },
             |(dir, chair)| {
-                let report = sharing::join(&chair, folder.path(), "Chair's laptop", &code, false, false).unwrap();
+                let report =
+                    sharing::join(&chair, folder.path(), "Chair's laptop", &code, Scheme::NotShared, Scheme::NotShared)
+                        .unwrap()
+                        .report;
                 assert_eq!(report.received, 250);
                 black_box(dir);
             },

@@ -1,7 +1,8 @@
 //! Sharing in the real window: the secretary shares the PPG from Settings → Sharing and reads
 //! the invitation code; the chair's laptop joins (command line); a contact the secretary adds
 //! reaches the chair's window with "Send and receive now"; and when both change the same
-//! contact's phone before exchanging, the chair's window lists the clash with both values.
+//! contact's phone before exchanging, the chair's window lists the clash with both values and
+//! "Use the other value" puts the chair's number back.
 
 use std::process::Command;
 
@@ -57,7 +58,8 @@ fn a_contact_added_on_one_laptop_reaches_the_other_and_a_clash_shows_both_values
     app.wait_for_text("Give this invitation code to the others");
     assert_accessible(&app, "sharing-invitation");
     app.screenshot("sharing-invitation");
-    let code = app.execute("return document.querySelector('.invitation').textContent.trim();", json!([]));
+    let code =
+        app.execute("return document.querySelector('[aria-label=\"Invitation code\"]').textContent.trim();", json!([]));
     let code = code.as_str().unwrap().to_string();
     assert_eq!(code.len(), 29, "six groups of four: {code}");
     app.click_button("I have written it down");
@@ -126,8 +128,17 @@ fn a_contact_added_on_one_laptop_reaches_the_other_and_a_clash_shows_both_values
     assert!(shown.contains("This laptop had \"01632 960002\""), "the other value is listed:\n{shown}");
     assert_accessible(&app, "sharing-clash");
     app.screenshot("sharing-clash");
-    app.click_button("Dismiss A contact: phone");
+    // One click puts the chair's own number back, as a change the secretary will receive.
+    app.click_button("Use the other value (\"01632 960002\") for A contact: phone");
+    app.wait_for_text("Now using this laptop's value");
     app.wait_for_text("None: nobody's changes were lost or overwritten.");
+    app.click_button("Professionals");
+    app.wait_for_text("Priya Sharedcontact");
+    app.execute(
+        "[...document.querySelectorAll('.contact-link')].find(b => b.textContent.includes('Priya')).click();",
+        json!([]),
+    );
+    app.wait_for_text("01632 960002");
     app.quit();
 }
 

@@ -15,7 +15,7 @@ fn day(iso: &str) -> NaiveDate {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap()
 }
 
-fn refer(store: &TempStore, name: &str, received: &str) -> i64 {
+pub fn refer(store: &TempStore, name: &str, received: &str) -> i64 {
     let input = ReferralInput {
         full_name: name.into(),
         source: Some(Source::Gp),

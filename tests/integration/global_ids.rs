@@ -126,7 +126,10 @@ fn the_sample_ppg_moves_to_committee_wide_ids_with_every_record_and_link_intact(
     let mut after = fingerprint(&conn);
     after.retain(|table, _| before.contains_key(table));
     assert!(after == before, "every record, link and order is kept");
-    assert_eq!(triggers(&conn), triggers_before, "the locks are all back, unchanged");
+    // Later migrations may add triggers of their own; every trigger there was before is back.
+    let mut triggers_after = triggers(&conn);
+    triggers_after.retain(|t| triggers_before.iter().any(|b| b.0 == t.0));
+    assert_eq!(triggers_after, triggers_before, "the locks are all back, unchanged");
     let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
     assert_eq!(broken, 0, "no link is broken");
     for table in global_ids::tables_with_ids(&conn).unwrap() {

@@ -27,5 +27,6 @@ mod progress;
 mod sample_apart;
 mod security;
 mod sharing;
+mod sharing_schemes;
 mod store;
 mod subject_access;

@@ -3,34 +3,46 @@
 
 use std::path::Path;
 
-use ppg_desk_core::sharing::{self, exchange};
+use ppg_desk_core::sharing::{self, exchange, Scheme};
 use ppg_desk_core::state::AppState;
 use proptest::prelude::*;
 
 use crate::support::{add_person, temp_store, TempStore};
 
 /// The secretary's laptop (sharing, with one person) and `joining` more laptops joined to it.
-fn committee(folder: &Path, joining: usize) -> Vec<TempStore> {
+pub fn committee(folder: &Path, joining: usize) -> Vec<TempStore> {
     let secretary = temp_store();
     add_person(&secretary.state, "Ada Secretary", |_| {});
-    let code = sharing::start(&secretary.state, folder, "Secretary's laptop", false, false).unwrap();
+    let code = sharing::start(&secretary.state, folder, "Secretary's laptop", false, false)
+        .unwrap()
+        .committee
+        .clone()
+        .unwrap();
     let mut laptops = vec![secretary];
     for n in 0..joining {
         let other = temp_store();
-        sharing::join(&other.state, folder, &format!("Committee laptop {n}"), &code, false, false).unwrap();
+        sharing::join(
+            &other.state,
+            folder,
+            &format!("Committee laptop {n}"),
+            &code,
+            Scheme::NotShared,
+            Scheme::NotShared,
+        )
+        .unwrap();
         laptops.push(other);
     }
     laptops
 }
 
 /// The secretary's laptop and the chair's.
-fn two_laptops(folder: &Path) -> (TempStore, TempStore) {
+pub fn two_laptops(folder: &Path) -> (TempStore, TempStore) {
     let mut laptops = committee(folder, 1);
     let chair = laptops.pop().unwrap();
     (laptops.pop().unwrap(), chair)
 }
 
-fn names(state: &AppState) -> Vec<String> {
+pub fn names(state: &AppState) -> Vec<String> {
     state
         .read(|conn| {
             let mut stmt = conn.prepare("SELECT full_name FROM people ORDER BY id")?;
@@ -40,13 +52,13 @@ fn names(state: &AppState) -> Vec<String> {
         .unwrap()
 }
 
-fn phone(state: &AppState, name: &str) -> String {
+pub fn phone(state: &AppState, name: &str) -> String {
     state
         .read(|conn| Ok(conn.query_row("SELECT phone FROM people WHERE full_name = ?1", [name], |r| r.get(0))?))
         .unwrap()
 }
 
-fn set(state: &AppState, name: &str, column: &str, value: &str, at: &str) {
+pub fn set(state: &AppState, name: &str, column: &str, value: &str, at: &str) {
     state
         .write(|tx| {
             tx.execute(
@@ -59,7 +71,7 @@ fn set(state: &AppState, name: &str, column: &str, value: &str, at: &str) {
 }
 
 /// Every committee table, row by row: equal on two laptops exactly when they hold the same PPG.
-fn content(state: &AppState) -> String {
+pub fn content(state: &AppState) -> String {
     state
         .read(|conn| {
             let mut out = String::new();
@@ -190,7 +202,14 @@ fn a_wrong_invitation_code_and_a_used_ppg_are_refused() {
     let secretary = temp_store();
     sharing::start(&secretary.state, folder.path(), "Secretary's laptop", false, false).unwrap();
     let other = temp_store();
-    let wrong = sharing::join(&other.state, folder.path(), "Chair", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", false, false);
+    let wrong = sharing::join(
+        &other.state,
+        folder.path(),
+        "Chair",
+        "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF",
+        Scheme::NotShared,
+        Scheme::NotShared,
+    );
     match wrong {
         Err(ppg_desk_core::error::Error::Invalid(fields)) => {
             assert_eq!(fields[0].field, "invitationCode");

@@ -13,6 +13,8 @@ pub const PASSPHRASE_FILE: &str = "PPG_DESK_PASSPHRASE_FILE";
 pub const NEW_PASSPHRASE_FILE: &str = "PPG_DESK_NEW_PASSPHRASE_FILE";
 pub const RECOVERY_KEY_FILE: &str = "PPG_DESK_RECOVERY_KEY_FILE";
 pub const INVITATION_FILE: &str = "PPG_DESK_INVITATION_FILE";
+pub const DRIVERS_CODE_FILE: &str = "PPG_DESK_DRIVERS_CODE_FILE";
+pub const BEFRIENDING_CODE_FILE: &str = "PPG_DESK_BEFRIENDING_CODE_FILE";
 
 /// The first line of the file named by `variable`, if it is set.
 fn from_file(variable: &str) -> Result<Option<Zeroizing<String>>> {
@@ -59,6 +61,23 @@ pub fn invitation_code() -> Result<Zeroizing<String>> {
         return Ok(code);
     }
     prompt_for("Invitation code: ", INVITATION_FILE, "Joining a shared PPG needs its invitation code")
+}
+
+/// A scheme's code (drivers or befriending) for joining: from `variable`'s file, else typed at
+/// a terminal; empty or absent when no laptop shares that scheme yet (this one makes its key).
+pub fn scheme_code(scheme: &str, variable: &str) -> Result<Option<Zeroizing<String>>> {
+    if let Some(code) = from_file(variable)? {
+        return Ok(Some(code));
+    }
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Ok(None);
+    }
+    let code = rpassword::prompt_password(format!(
+        "The {scheme} scheme's code (press Enter if no laptop shares the {scheme} scheme yet): "
+    ))
+    .map(Zeroizing::new)
+    .map_err(|_| Error::Refused("The code could not be read from the terminal.".into()))?;
+    Ok(Some(code).filter(|c| !c.trim().is_empty()))
 }
 
 /// The current passphrase, to confirm a change.

@@ -3,23 +3,29 @@
 use super::secrets;
 use super::ShareAction;
 use crate::error::Result;
-use crate::sharing::{self, SyncReport};
+use crate::sharing::{self, Codes, Scheme, SyncReport};
 use crate::state::AppState;
 
 pub fn run(state: &AppState, action: ShareAction) -> Result<String> {
     match action {
         ShareAction::Start { folder, name, drivers, befriending } => {
-            let code = sharing::start(state, &folder, &name, drivers, befriending)?;
-            Ok(format!(
-                "This PPG is now shared in {}.\nInvitation code: {}\nGive it to the others in person (not by email); each types it to join.",
-                folder.display(),
-                code.as_str()
-            ))
+            let codes = sharing::start(state, &folder, &name, drivers, befriending)?;
+            Ok(format!("This PPG is now shared in {}.\n{}", folder.display(), describe_codes(&codes)))
         }
         ShareAction::Join { folder, name, drivers, befriending } => {
             let code = secrets::invitation_code()?;
-            let report = sharing::join(state, &folder, &name, &code, drivers, befriending)?;
-            Ok(format!("Joined the shared PPG.\n{}", describe(&report)))
+            let drivers_code = if drivers { secrets::scheme_code("driver", secrets::DRIVERS_CODE_FILE)? } else { None };
+            let befriending_code =
+                if befriending { secrets::scheme_code("befriending", secrets::BEFRIENDING_CODE_FILE)? } else { None };
+            let sharing::Joined { report, codes } = sharing::join(
+                state,
+                &folder,
+                &name,
+                &code,
+                Scheme::chosen(drivers, drivers_code.as_deref().map(String::as_str)),
+                Scheme::chosen(befriending, befriending_code.as_deref().map(String::as_str)),
+            )?;
+            Ok(format!("Joined the shared PPG.\n{}\n{}", describe(&report), describe_codes(&codes)).trim_end().into())
         }
         ShareAction::Sync => Ok(describe(&sharing::sync(state)?)),
         ShareAction::Status => {
@@ -48,6 +54,24 @@ pub fn run(state: &AppState, action: ShareAction) -> Result<String> {
             Ok(lines.join("\n"))
         }
     }
+}
+
+/// The codes to hand over, each with who should get it.
+fn describe_codes(codes: &Codes) -> String {
+    let mut lines = Vec::new();
+    if let Some(code) = &codes.committee {
+        lines.push(format!("Invitation code: {code}"));
+        lines.push("Give it to the committee in person (not by email); each types it to join.".into());
+    }
+    if let Some(code) = &codes.drivers {
+        lines.push(format!("Driver scheme code: {code}"));
+        lines.push("Give it only to the laptops that run the driver scheme.".into());
+    }
+    if let Some(code) = &codes.befriending {
+        lines.push(format!("Befriending scheme code: {code}"));
+        lines.push("Give it only to the laptops that run the befriending scheme.".into());
+    }
+    lines.join("\n")
 }
 
 fn describe(report: &SyncReport) -> String {

@@ -310,12 +310,16 @@ pub(crate) fn export_file(
 /// Writes the database file `source` (keyed with `source_key`, or plain) as an encrypted
 /// backup at `dest` under another key and its key file: a shared PPG's starting copy, which
 /// opens with the committee's invitation code like a backup with its recovery key.
+/// `prepare` runs on the copy before it is sealed (sharing leaves out the schemes' records
+/// there); it runs with secure deletion on and the copy is vacuumed after, so nothing it
+/// deletes stays in the file's free pages.
 pub fn write_sealed_copy(
     source: &Path,
     source_key: Option<&DataKey>,
     dest: &Path,
     key: &DataKey,
     keys: &KeyFile,
+    prepare: &mut dyn FnMut(&Connection) -> Result<()>,
 ) -> Result<()> {
     let scratch = scratch_beside(dest, "sealing");
     let version = {
@@ -323,6 +327,13 @@ pub fn write_sealed_copy(
         super::schema_version(&conn)?
     };
     export_file(source, source_key, version, &scratch.0, Some(key))?;
+    {
+        let conn = Connection::open(&scratch.0)?;
+        super::apply_key(&conn, Some(key))?;
+        conn.execute_batch("PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF;")?;
+        prepare(&conn)?;
+        conn.execute_batch("VACUUM;")?;
+    }
     seal_container(&scratch.0, dest, keys)
 }
 

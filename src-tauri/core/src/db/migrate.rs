@@ -33,6 +33,7 @@ const MIGRATIONS: &[Step] = &[
     // Committee-wide ids (sharing between laptops): see db/global_ids.rs.
     Rust(super::global_ids::remap),
     Sql(include_str!("migrations/0016_sharing.sql")),
+    Sql(include_str!("migrations/0017_sharing_areas.sql")),
 ];
 
 /// The schema version this build writes.

@@ -96,7 +96,7 @@ fn merge(
     item: &ChangesetItem,
     names: &[String],
     later: bool,
-    clash: &dyn Fn(String, String, String) -> Clash,
+    clash: &dyn Fn(String, &Value, &Value) -> Clash,
     list: &mut Vec<Clash>,
 ) -> Vec<(String, Value)> {
     let mut set = Vec::new();
@@ -114,9 +114,9 @@ fn merge(
         }
         if !only_theirs && name != "updated_at" {
             list.push(if later {
-                Clash { other_laptop: "This laptop".into(), ..clash(name.clone(), text_of(&theirs), text_of(&ours)) }
+                Clash { other_laptop: "This laptop".into(), ..clash(name.clone(), &theirs, &ours) }
             } else {
-                clash(name.clone(), text_of(&ours), text_of(&theirs))
+                clash(name.clone(), &ours, &theirs)
             });
         }
     }
@@ -147,20 +147,23 @@ pub fn apply(
         let code = op.code();
         let empty = Vec::new();
         let cols = names.get(&table).unwrap_or(&empty);
-        let clash = |column: String, kept: String, other: String| Clash {
+        let key = || pk_values(item).into_iter().filter_map(|(i, v)| Some((cols.get(i)?.clone(), v))).collect();
+        let clash = |column: String, kept: &Value, other: &Value| Clash {
             id: 0,
             table: table.clone(),
             row_key: row_key(item, cols),
             column,
-            kept,
-            other,
+            kept: text_of(kept),
+            other: text_of(other),
             other_laptop: from.laptop_name.clone(),
             other_made_at: from.made_at.clone(),
             why: "both_changed".into(),
+            can_use_other: true,
+            other_value: Some(other.clone()),
+            row: key(),
         };
         let mut guard = noted.lock().unwrap_or_else(|p| p.into_inner());
         let (list, merges, deleted) = &mut *guard;
-        let key = || pk_values(item).into_iter().filter_map(|(i, v)| Some((cols.get(i)?.clone(), v))).collect();
         match kind {
             // Deleted there, changed here: the deletion (an erasure above all) wins.
             ConflictType::SQLITE_CHANGESET_DATA if code == rusqlite::hooks::Action::SQLITE_DELETE => {
@@ -170,14 +173,18 @@ pub fn apply(
                 let later = incoming_is_later(item, cols, &from.laptop_id, &me_owned);
                 let set = merge(item, cols, later, &clash, list);
                 if !set.is_empty() {
-                    let key =
-                        pk_values(item).into_iter().filter_map(|(i, v)| Some((cols.get(i)?.clone(), v))).collect();
-                    merges.push(Merge { table: table.clone(), key, set });
+                    merges.push(Merge { table: table.clone(), key: key(), set });
                 }
                 ConflictAction::SQLITE_CHANGESET_OMIT
             }
             ConflictType::SQLITE_CHANGESET_CONSTRAINT => {
-                list.push(Clash { why: "refused".into(), ..clash(String::new(), String::new(), String::new()) });
+                let none = Value::Null;
+                list.push(Clash {
+                    why: "refused".into(),
+                    can_use_other: false,
+                    other_value: None,
+                    ..clash(String::new(), &none, &none)
+                });
                 ConflictAction::SQLITE_CHANGESET_OMIT
             }
             // Deleted there before this laptop had the row: remembered, so that the row is
@@ -215,6 +222,9 @@ pub fn apply(
                 other_laptop: header.laptop_name.clone(),
                 other_made_at: header.made_at.clone(),
                 why: "locked".into(),
+                can_use_other: false,
+                other_value: None,
+                row: Vec::new(),
             });
         }
     }

@@ -3,14 +3,16 @@
 //! ```text
 //! FOLDER/PPG Desk shared/
 //!   committee.keys                  the committee key, wrapped under the invitation code only
+//!   drivers.keys, befriending.keys  each scheme's own key, wrapped under that scheme's code
 //!   start/0000000012.ppgstart       a starting copy for newcomers (SQLCipher, committee key)
 //!   laptops/<laptop id>/0000000013.ppgchange   one change, written once, never changed
 //! ```
 //!
 //! Names hold only random laptop ids and numbers, nothing about anyone. A change file is
-//! `MAGIC`, its full length (so a file cut off mid-copy is told from a tampered one), a
-//! random nonce and XChaCha20-Poly1305 of (header, changeset), with the file's own place
-//! (`laptop/seq`) as associated data so a file moved to another name does not open.
+//! `MAGIC`, its full length (so a file cut off mid-copy is told from a tampered one), its
+//! area (one byte, so a laptop without that scheme's key skips it unopened), a random nonce
+//! and XChaCha20-Poly1305 of (header, changeset) under the area's key, with the file's own
+//! place (`laptop/seq/area`) as associated data so a file moved or relabelled does not open.
 
 use std::fs;
 use std::io::Write;
@@ -21,12 +23,13 @@ use chacha20poly1305::aead::{Aead, KeyInit, OsRng, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 
-use crate::db::keys::DataKey;
+use super::keys::Keys;
+use super::Area;
 use crate::error::{Error, Result};
 
 pub const FOLDER_NAME: &str = "PPG Desk shared";
 pub const KEYS_NAME: &str = "committee.keys";
-const MAGIC: &[u8; 8] = b"PPGXCH1\n";
+const MAGIC: &[u8; 8] = b"PPGXCH2\n";
 const NONCE: usize = 24;
 const CHANGE_EXT: &str = "ppgchange";
 const START_EXT: &str = "ppgstart";
@@ -53,8 +56,10 @@ pub enum Opened {
     Change(Header, Vec<u8>),
     /// Shorter than it says: still being copied in. Left for next time.
     Incomplete,
-    /// Complete but does not open with the committee key: changed by someone, or not ours.
+    /// Complete but does not open with its area's key: changed by someone, or not ours.
     Tampered,
+    /// A change to a scheme this laptop does not share: skipped, never opened.
+    NotShared,
 }
 
 pub fn root(folder: &Path) -> PathBuf {
@@ -69,11 +74,26 @@ pub fn start_path(root: &Path, seq: i64) -> PathBuf {
     root.join("start").join(format!("{seq:010}.{START_EXT}"))
 }
 
-fn place(laptop: &str, seq: i64) -> Vec<u8> {
-    format!("{laptop}/{seq}").into_bytes()
+fn place(laptop: &str, seq: i64, area: Area) -> Vec<u8> {
+    format!("{laptop}/{seq}/{}", area.key()).into_bytes()
 }
 
-pub fn seal(key: &DataKey, header: &Header, changeset: &[u8]) -> Result<Vec<u8>> {
+fn tag(area: Area) -> u8 {
+    match area {
+        Area::Committee => 0,
+        Area::Drivers => 1,
+        Area::Befriending => 2,
+    }
+}
+
+fn area_of_tag(tag: u8) -> Option<Area> {
+    [Area::Committee, Area::Drivers, Area::Befriending].into_iter().find(|a| self::tag(*a) == tag)
+}
+
+/// Seals a change of `header.area` with that area's key.
+pub fn seal(keys: &Keys, header: &Header, changeset: &[u8]) -> Result<Vec<u8>> {
+    let area = Area::parse(&header.area).ok_or_else(|| Error::File("A change could not be written.".into()))?;
+    let key = keys.of(area).ok_or_else(|| Error::File("A change could not be sealed.".into()))?;
     let json = serde_json::to_vec(header).map_err(|_| Error::File("A change could not be written.".into()))?;
     let mut plain = Vec::with_capacity(4 + json.len() + changeset.len());
     plain.extend_from_slice(&(json.len() as u32).to_le_bytes());
@@ -82,22 +102,24 @@ pub fn seal(key: &DataKey, header: &Header, changeset: &[u8]) -> Result<Vec<u8>>
     let mut nonce = [0u8; NONCE];
     OsRng.fill_bytes(&mut nonce);
     let cipher = XChaCha20Poly1305::new(key.bytes().into());
-    let aad = place(&header.laptop_id, header.seq);
+    let aad = place(&header.laptop_id, header.seq, area);
     let sealed = cipher
         .encrypt(XNonce::from_slice(&nonce), Payload { msg: &plain, aad: &aad })
         .map_err(|_| Error::File("A change could not be sealed.".into()))?;
-    let total = (MAGIC.len() + 8 + NONCE + sealed.len()) as u64;
+    let total = (MAGIC.len() + 8 + 1 + NONCE + sealed.len()) as u64;
     let mut out = Vec::with_capacity(total as usize);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&total.to_le_bytes());
+    out.push(tag(area));
     out.extend_from_slice(&nonce);
     out.extend_from_slice(&sealed);
     Ok(out)
 }
 
-/// Opens the bytes of the change file of `laptop` numbered `seq`. Never panics on any bytes.
-pub fn open(key: &DataKey, laptop: &str, seq: i64, bytes: &[u8]) -> Opened {
-    let head = MAGIC.len() + 8 + NONCE;
+/// Opens the bytes of the change file of `laptop` numbered `seq` with the key of its area,
+/// when this laptop holds it. Never panics on any bytes.
+pub fn open(keys: &Keys, laptop: &str, seq: i64, bytes: &[u8]) -> Opened {
+    let head = MAGIC.len() + 8 + 1 + NONCE;
     if bytes.len() < MAGIC.len() || !bytes.starts_with(MAGIC) {
         return if MAGIC.starts_with(bytes) { Opened::Incomplete } else { Opened::Tampered };
     }
@@ -109,16 +131,18 @@ pub fn open(key: &DataKey, laptop: &str, seq: i64, bytes: &[u8]) -> Opened {
         std::cmp::Ordering::Equal if bytes.len() < head => return Opened::Tampered,
         std::cmp::Ordering::Equal => {}
     }
+    let Some(area) = area_of_tag(bytes[MAGIC.len() + 8]) else { return Opened::Tampered };
+    let Some(key) = keys.of(area) else { return Opened::NotShared };
     let cipher = XChaCha20Poly1305::new(key.bytes().into());
-    let aad = place(laptop, seq);
-    let nonce = XNonce::from_slice(&bytes[MAGIC.len() + 8..head]);
+    let aad = place(laptop, seq, area);
+    let nonce = XNonce::from_slice(&bytes[MAGIC.len() + 8 + 1..head]);
     let Ok(plain) = cipher.decrypt(nonce, Payload { msg: &bytes[head..], aad: &aad }) else { return Opened::Tampered };
     let Some(len) = plain.get(..4).map(|b| u32::from_le_bytes(b.try_into().unwrap_or([0; 4])) as usize) else {
         return Opened::Tampered;
     };
     let Some(json) = plain.get(4..4usize.saturating_add(len)) else { return Opened::Tampered };
     match serde_json::from_slice::<Header>(json) {
-        Ok(header) if header.laptop_id == laptop && header.seq == seq => {
+        Ok(header) if header.laptop_id == laptop && header.seq == seq && header.area == area.key() => {
             Opened::Change(header, plain[4 + len..].to_vec())
         }
         _ => Opened::Tampered,
@@ -196,7 +220,12 @@ pub fn latest_start(root: &Path) -> Option<(i64, PathBuf)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::keys::DataKey;
     use proptest::prelude::*;
+
+    fn keys() -> Keys {
+        Keys { committee: DataKey::random(), drivers: Some(DataKey::random()), befriending: None }
+    }
 
     fn header(seq: i64) -> Header {
         Header {
@@ -212,11 +241,11 @@ mod tests {
 
     #[test]
     fn a_sealed_change_opens_only_with_its_key_and_in_its_place() {
-        let key = DataKey::random();
+        let key = keys();
         let bytes = seal(&key, &header(3), b"changes").unwrap();
         let laptop = "0123456789abcdef0123456789abcdef";
         assert!(matches!(open(&key, laptop, 3, &bytes), Opened::Change(h, c) if h == header(3) && c == b"changes"));
-        assert!(matches!(open(&DataKey::random(), laptop, 3, &bytes), Opened::Tampered));
+        assert!(matches!(open(&keys(), laptop, 3, &bytes), Opened::Tampered));
         assert!(matches!(open(&key, laptop, 4, &bytes), Opened::Tampered), "moved to another number");
         assert!(matches!(open(&key, laptop, 3, &bytes[..bytes.len() - 5]), Opened::Incomplete));
         let mut flipped = bytes.clone();
@@ -224,18 +253,33 @@ mod tests {
         flipped[last] ^= 1;
         assert!(matches!(open(&key, laptop, 3, &flipped), Opened::Tampered));
         assert!(!bytes.windows(5).any(|w| w == b"Chair"), "the laptop's name is sealed");
+        let mut relabelled = bytes.clone();
+        relabelled[MAGIC.len() + 8] = tag(Area::Drivers);
+        assert!(matches!(open(&key, laptop, 3, &relabelled), Opened::Tampered), "relabelled as another area");
+    }
+
+    #[test]
+    fn a_scheme_change_opens_only_with_that_schemes_key() {
+        let key = keys();
+        let laptop = "0123456789abcdef0123456789abcdef";
+        let drivers = Header { area: "drivers".into(), ..header(4) };
+        let bytes = seal(&key, &drivers, b"a trip").unwrap();
+        assert!(matches!(open(&key, laptop, 4, &bytes), Opened::Change(h, _) if h.area == "drivers"));
+        let committee_only = Keys { committee: key.committee.clone(), drivers: None, befriending: None };
+        assert!(matches!(open(&committee_only, laptop, 4, &bytes), Opened::NotShared));
+        let befriending = Header { area: "befriending".into(), ..header(5) };
+        assert!(seal(&key, &befriending, b"x").is_err(), "no key, nothing sealed");
     }
 
     proptest! {
         #[test]
         fn any_bytes_are_read_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-            let key = DataKey::random();
-            let _ = open(&key, "0123456789abcdef0123456789abcdef", 1, &bytes);
+            let _ = open(&keys(), "0123456789abcdef0123456789abcdef", 1, &bytes);
         }
 
         #[test]
         fn any_cut_of_a_change_is_incomplete_never_applied(cut in 0usize..120) {
-            let key = DataKey::random();
+            let key = keys();
             let bytes = seal(&key, &header(1), &[7u8; 64]).unwrap();
             let cut = cut.min(bytes.len() - 1);
             prop_assert!(matches!(open(&key, "0123456789abcdef0123456789abcdef", 1, &bytes[..cut]), Opened::Incomplete));

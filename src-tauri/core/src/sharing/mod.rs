@@ -6,7 +6,10 @@
 
 mod apply;
 pub mod exchange;
+pub mod keys;
+mod setup;
 mod sql;
+mod starting_sql;
 
 use std::path::Path;
 
@@ -15,12 +18,11 @@ use ts_rs::TS;
 
 pub use crate::outbox::Area;
 
-use crate::db::keys::{DataKey, KeyFile};
-use crate::db::recovery::{new_recovery_key, Secret};
-use crate::db::{copy, migrate};
+use crate::db::migrate;
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use exchange::{Header, Opened};
+pub use keys::{Codes, Keys, Scheme};
 
 /// This laptop's sharing, as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -41,7 +43,7 @@ pub struct Sharing {
 }
 
 /// A change that clashed with one made here: the value kept and the one not kept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Clash {
@@ -55,6 +57,16 @@ pub struct Clash {
     pub other_laptop: String,
     pub other_made_at: String,
     pub why: String,
+    /// Whether "Use the other value" can put the other value back (a field both changed).
+    pub can_use_other: bool,
+    /// The value not kept, as it was (its type too), and the record's key: what "Use the
+    /// other value" writes.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub other_value: Option<rusqlite::types::Value>,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub row: Vec<(String, rusqlite::types::Value)>,
 }
 
 /// What one "Send and receive now" did.
@@ -69,27 +81,25 @@ pub struct SyncReport {
     pub notes: Vec<String>,
 }
 
-/// The laptop's name, checked: what the others see beside its changes.
-fn checked_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 60 {
-        return Err(Error::invalid(
-            "laptopName",
-            "Give this laptop a name of up to 60 letters, like \"Chair's laptop\".",
-        ));
-    }
-    Ok(name.to_string())
+/// What joining did, and any scheme codes this laptop made (it was the first to share them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Joined {
+    pub report: SyncReport,
+    pub codes: Codes,
 }
 
 impl Sharing {
-    /// A laptop starting or joining: a new random id, nothing sent or received yet.
-    fn new(laptop_name: String, folder: String, drivers: bool, befriending: bool, now: String) -> Sharing {
+    /// A laptop starting or joining: a new random id, nothing sent or received yet (which
+    /// schemes it shares follows from the keys it holds).
+    pub(crate) fn new(laptop_name: String, folder: String, now: String) -> Sharing {
         Sharing {
             laptop_id: uuid::Uuid::new_v4().simple().to_string(),
             laptop_name,
             folder,
-            drivers,
-            befriending,
+            drivers: false,
+            befriending: false,
             started_at: now,
             last_sent_at: None,
             last_received_at: None,
@@ -98,111 +108,7 @@ impl Sharing {
     }
 }
 
-fn folder_text(folder: &Path) -> Result<String> {
-    if !folder.is_dir() {
-        return Err(exchange::unreachable_folder());
-    }
-    Ok(folder.to_string_lossy().into_owned())
-}
-
-/// Starts sharing this PPG in `folder`: writes the committee key (under a new invitation
-/// code) and a starting copy there. Returns the invitation code to give to the others.
-pub fn start(
-    state: &AppState,
-    folder: &Path,
-    name: &str,
-    drivers: bool,
-    befriending: bool,
-) -> Result<zeroize::Zeroizing<String>> {
-    let name = checked_name(name)?;
-    let folder_text = folder_text(folder)?;
-    let root = exchange::root(folder);
-    if root.join(exchange::KEYS_NAME).exists() {
-        return Err(Error::Refused(
-            "This folder already holds a shared PPG. To use it, choose \"Join a PPG that is shared with me\" instead."
-                .into(),
-        ));
-    }
-    if state.read(sql::is_sharing)? {
-        return Err(Error::Refused("This laptop already shares its PPG.".into()));
-    }
-    let key = DataKey::random();
-    let code = new_recovery_key();
-    let keys = KeyFile::for_invitation(&key, &code)?;
-    let now = state.stamp();
-    let me = Sharing::new(name, folder_text, drivers, befriending, now);
-    state.write(|tx| sql::start(tx, &me, &key))?;
-    exchange::write_once(&root.join(exchange::KEYS_NAME), keys.to_json().as_bytes())?;
-    write_starting_copy(state, &root, &key, &keys)?;
-    Ok(code)
-}
-
-/// A starting copy for newcomers: the PPG as it is now, encrypted with the committee key.
-fn write_starting_copy(state: &AppState, root: &Path, key: &DataKey, keys: &KeyFile) -> Result<()> {
-    let paths = state.paths();
-    let seq = state.read(sql::last_seq)?;
-    let scratch = paths.dir.join(format!(".ppg-desk-starting-copy-{}", uuid::Uuid::new_v4().simple()));
-    let own_key = state.unlocked().map(|u| u.key);
-    let result = copy::write_sealed_copy(&paths.db_file(), own_key.as_ref(), &scratch, key, keys)
-        .and_then(|_| std::fs::read(&scratch).map_err(|_| exchange::unreachable_folder()))
-        .and_then(|bytes| exchange::write_once(&exchange::start_path(root, seq), &bytes));
-    let _ = std::fs::remove_file(&scratch);
-    result
-}
-
-/// Joins the PPG shared in `folder` with its invitation `code`: this (empty) PPG Desk takes
-/// the starting copy, then every change since.
-pub fn join(
-    state: &AppState,
-    folder: &Path,
-    name: &str,
-    code: &str,
-    drivers: bool,
-    befriending: bool,
-) -> Result<SyncReport> {
-    let name = checked_name(name)?;
-    let folder_text = folder_text(folder)?;
-    let root = exchange::root(folder);
-    let keys = std::fs::read_to_string(root.join(exchange::KEYS_NAME))
-        .ok()
-        .and_then(|text| KeyFile::from_json(&text))
-        .ok_or_else(|| {
-            Error::File("This folder does not hold a shared PPG. Choose the folder the secretary shared.".into())
-        })?;
-    let secret = Secret::recovery_key(code);
-    let key = keys.open(&secret).map_err(|_| {
-        Error::invalid(
-            "invitationCode",
-            "That invitation code does not open this shared PPG. Check each group of letters and try again.",
-        )
-    })?;
-    let empty = state.read(|conn| Ok(crate::settings::needs_setup(conn)? && !sql::is_sharing(conn)?))?;
-    if !empty {
-        return Err(Error::Refused(
-            "This PPG Desk already holds a PPG. Join from a new, empty PPG Desk so that nothing of yours is mixed in."
-                .into(),
-        ));
-    }
-    let (_, start) = exchange::latest_start(&root).ok_or_else(|| {
-        Error::File("The starting copy is not in the shared folder yet. Try again once it has arrived.".into())
-    })?;
-    let live = state.unlocked().map(|u| u.key);
-    let opening = copy::Opening { unlocked: None, secret: Some(&secret) };
-    state.replace_all(|conn| {
-        copy::check_copy(&start, opening)?;
-        copy::restore_copy(conn, &start, opening, live.as_ref())?;
-        migrate::migrate(conn)?;
-        Ok(())
-    })?;
-    let now = state.stamp();
-    state.write_unrecorded(|tx| {
-        let (sender, _) = sql::get(tx)?.ok_or_else(|| Error::File("The starting copy is not a shared PPG.".into()))?;
-        let seq = sql::last_seq(tx)?;
-        sql::take_over(tx, &sender.laptop_id, &sender.laptop_name, seq, &now)?;
-        sql::start(tx, &Sharing::new(name, folder_text, drivers, befriending, now.clone()), &key)
-    })?;
-    sync(state)
-}
+pub use setup::{join, start};
 
 /// Where this laptop's sharing stands.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -223,9 +129,46 @@ pub struct HeardFrom {
     pub last_applied_at: String,
 }
 
-/// "Dismiss": the clash stays in the record but leaves the list.
+/// "Keep this" (dismiss): the clash stays in the record but leaves the list.
 pub fn settle_clash(state: &AppState, id: i64) -> Result<()> {
     state.write_unrecorded(|tx| sql::settle_clash(tx, id))
+}
+
+/// "Use the other value" (or, for a long text, the text a person merged from both): written
+/// as an ordinary change, so it reaches every laptop, and the clash leaves the list.
+pub fn use_other(state: &AppState, id: i64, merged: Option<&str>) -> Result<()> {
+    if merged.is_some_and(|text| text.chars().count() > 100_000) {
+        return Err(Error::invalid("merged", "The merged text is too long to keep (over 100,000 letters)."));
+    }
+    let now = state.stamp();
+    state.write(|tx| {
+        let (table, column, row, other) =
+            sql::clash_to_undo(tx, id)?.ok_or(Error::NotFound("That clash is no longer listed."))?;
+        let value = match merged {
+            Some(text) if matches!(other, rusqlite::types::Value::Text(_) | rusqlite::types::Value::Null) => {
+                rusqlite::types::Value::Text(text.to_string())
+            }
+            Some(_) => return Err(Error::invalid("merged", "Only a text can be merged by hand.")),
+            None => other,
+        };
+        let names = sql::column_names(tx, &table)?;
+        let known = |c: &str| names.iter().any(|n| n == c);
+        if !sql::tables(tx)?.contains(&table) || !known(&column) || !row.iter().all(|(c, _)| known(c)) {
+            return Err(Error::NotFound("That record is no longer in PPG Desk."));
+        }
+        let mut set = vec![(column.clone(), value)];
+        if column != "updated_at" && known("updated_at") {
+            set.push(("updated_at".into(), rusqlite::types::Value::Text(now.clone())));
+        }
+        match sql::update_row(tx, &table, &row, &set)? {
+            None => Err(Error::Refused(
+                "That record is locked now (the minutes are approved or the bulletin is published), so it cannot be changed."
+                    .into(),
+            )),
+            Some(0) => Err(Error::NotFound("That record has since been deleted.")),
+            Some(_) => sql::settle_clash(tx, id),
+        }
+    })
 }
 
 /// This laptop's sharing, or `None` when it does not share.
@@ -239,7 +182,7 @@ pub fn status(state: &AppState) -> Result<Option<SharingStatus>> {
 /// Send and receive now: writes this laptop's new changes to the folder, then applies every
 /// complete change from the others, in each laptop's order.
 pub fn sync(state: &AppState) -> Result<SyncReport> {
-    let (me, key) =
+    let (me, keys) =
         state.read(sql::get)?.ok_or_else(|| Error::Refused("This laptop does not share its PPG yet.".into()))?;
     let root = exchange::root(Path::new(&me.folder));
     if !root.join(exchange::KEYS_NAME).is_file() {
@@ -257,20 +200,19 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
             made_at: out.made_at,
             seen: state.read(sql::seen)?,
         };
-        let bytes = exchange::seal(&key, &header, &out.changeset)?;
+        let bytes = exchange::seal(&keys, &header, &out.changeset)?;
         exchange::write_once(&exchange::change_path(&root, &me.laptop_id, seq), &bytes)?;
         let now = state.stamp();
         state.write_unrecorded(|tx| sql::mark_sent(tx, seq, &now))?;
         report.sent += 1;
     }
-    let areas = state.read(sql::areas)?;
     // Passes until nothing more can be applied: a change waits for every change its laptop
     // had applied before writing it (causal order), which may come later in the list.
     let mut notes = Vec::new();
     loop {
         let before = report.received;
         notes.clear();
-        receive_pass(state, &me, &key, &root, &areas, &mut report, &mut notes)?;
+        receive_pass(state, &me, &keys, &root, &mut report, &mut notes)?;
         if report.received == before {
             break;
         }
@@ -285,9 +227,8 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
 fn receive_pass(
     state: &AppState,
     me: &Sharing,
-    key: &DataKey,
+    keys: &Keys,
     root: &Path,
-    areas: &[Area],
     report: &mut SyncReport,
     notes: &mut Vec<String>,
 ) -> Result<()> {
@@ -306,7 +247,11 @@ fn receive_pass(
                 continue;
             }
             let bytes = std::fs::read(path).unwrap_or_default();
-            match exchange::open(key, laptop, *seq, &bytes) {
+            match exchange::open(keys, laptop, *seq, &bytes) {
+                // A scheme this laptop does not share: passed over, never opened.
+                Opened::NotShared => {
+                    sql::note_passed_over(tx, laptop, *seq, &now)?;
+                }
                 Opened::Incomplete => {
                     notes.push("A change is still arriving in the shared folder; it will be read next time.".into());
                     stopped = Some(laptop.clone());
@@ -331,8 +276,7 @@ fn receive_pass(
                         stopped = Some(laptop.clone());
                         continue;
                     }
-                    let wanted = Area::parse(&header.area).is_some_and(|a| areas.contains(&a));
-                    if wanted && !changeset.is_empty() {
+                    if !changeset.is_empty() {
                         clashes += apply::apply(tx, &names, &me.laptop_id, &header, &changeset, &now)?;
                     }
                     sql::note_applied(tx, laptop, *seq, &header.laptop_name, &now)?;

@@ -3,19 +3,21 @@
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::keys::Keys;
 use super::{Clash, Sharing};
 use crate::db::keys::DataKey;
 use crate::error::Result;
-pub use crate::outbox::{areas, is_sharing, tables};
+pub use crate::outbox::{is_sharing, tables};
 
-pub fn get(conn: &Connection) -> Result<Option<(Sharing, DataKey)>> {
+pub fn get(conn: &Connection) -> Result<Option<(Sharing, Keys)>> {
+    type Blobs = (Vec<u8>, Option<Vec<u8>>, Option<Vec<u8>>);
     let row = conn
         .query_row(
-            "SELECT laptop_id, laptop_name, folder, committee_key, drivers, befriending, started_at, last_sent_at,
-                    last_received_at, last_received_from FROM sharing WHERE id = 1",
+            "SELECT laptop_id, laptop_name, folder, committee_key, drivers_key, befriending_key, drivers, befriending,
+                    started_at, last_sent_at, last_received_at, last_received_from FROM sharing WHERE id = 1",
             [],
             |r| {
-                let key: Vec<u8> = r.get("committee_key")?;
+                let keys: Blobs = (r.get("committee_key")?, r.get("drivers_key")?, r.get("befriending_key")?);
                 Ok((
                     Sharing {
                         laptop_id: r.get("laptop_id")?,
@@ -28,19 +30,39 @@ pub fn get(conn: &Connection) -> Result<Option<(Sharing, DataKey)>> {
                         last_received_at: r.get("last_received_at")?,
                         last_received_from: r.get("last_received_from")?,
                     },
-                    zeroize::Zeroizing::new(key),
+                    zeroize::Zeroizing::new(keys),
                 ))
             },
         )
         .optional()?;
-    Ok(row.and_then(|(sharing, key)| DataKey::from_bytes(&key).map(|key| (sharing, key))))
+    let Some((sharing, blobs)) = row else { return Ok(None) };
+    let (committee, drivers, befriending) = &*blobs;
+    let Some(committee) = DataKey::from_bytes(committee) else { return Ok(None) };
+    let keys = Keys {
+        committee,
+        drivers: drivers.as_deref().and_then(DataKey::from_bytes),
+        befriending: befriending.as_deref().and_then(DataKey::from_bytes),
+    };
+    Ok(Some((sharing, keys)))
 }
 
-pub fn start(conn: &Connection, s: &Sharing, key: &DataKey) -> Result<()> {
+pub fn start(conn: &Connection, s: &Sharing, keys: &Keys) -> Result<()> {
+    let blob = |key: Option<&DataKey>| key.map(|k| k.bytes().to_vec());
     conn.execute(
-        "INSERT INTO sharing (id, laptop_id, laptop_name, folder, committee_key, drivers, befriending, started_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![s.laptop_id, s.laptop_name, s.folder, &key.bytes()[..], s.drivers, s.befriending, s.started_at],
+        "INSERT INTO sharing (id, laptop_id, laptop_name, folder, committee_key, drivers_key, befriending_key,
+                              drivers, befriending, started_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            s.laptop_id,
+            s.laptop_name,
+            s.folder,
+            &keys.committee.bytes()[..],
+            blob(keys.drivers.as_ref()),
+            blob(keys.befriending.as_ref()),
+            keys.drivers.is_some(),
+            keys.befriending.is_some(),
+            s.started_at
+        ],
     )?;
     Ok(())
 }
@@ -113,18 +135,43 @@ pub fn note_applied(conn: &Connection, laptop: &str, seq: i64, name: &str, now: 
     Ok(())
 }
 
-pub fn add_clash(conn: &Connection, c: &Clash, now: &str) -> Result<()> {
+/// A change to a scheme this laptop does not share: counted as done (so the laptop's later
+/// changes are not held back), without a name (it was never opened) or a "last received".
+pub fn note_passed_over(conn: &Connection, laptop: &str, seq: i64, now: &str) -> Result<()> {
     conn.execute(
-        "INSERT INTO sharing_clashes (id, table_name, row_key, column_name, kept, other, other_laptop, other_made_at, why, noticed_at)
-         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![c.table, c.row_key, c.column, c.kept, c.other, c.other_laptop, c.other_made_at, c.why, now],
+        "INSERT OR IGNORE INTO sharing_received (laptop_id, seq, laptop_name, applied_at) VALUES (?1, ?2, '', ?3)",
+        params![laptop, seq, now],
+    )?;
+    Ok(())
+}
+
+pub fn add_clash(conn: &Connection, c: &Clash, now: &str) -> Result<()> {
+    let row = (!c.row.is_empty()).then(|| key_json(&c.row));
+    conn.execute(
+        "INSERT INTO sharing_clashes (id, table_name, row_key, column_name, kept, other, other_laptop, other_made_at, why,
+                                      noticed_at, other_value, row_json)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            c.table,
+            c.row_key,
+            c.column,
+            c.kept,
+            c.other,
+            c.other_laptop,
+            c.other_made_at,
+            c.why,
+            now,
+            c.other_value.clone().unwrap_or(Value::Null),
+            row
+        ],
     )?;
     Ok(())
 }
 
 pub fn clashes(conn: &Connection) -> Result<Vec<Clash>> {
     let mut stmt = conn.prepare(
-        "SELECT id, table_name, row_key, column_name, kept, other, other_laptop, other_made_at, why
+        "SELECT id, table_name, row_key, column_name, kept, other, other_laptop, other_made_at, why,
+                why = 'both_changed' AND row_json IS NOT NULL AS can_use_other
            FROM sharing_clashes WHERE settled = 0 ORDER BY id",
     )?;
     let rows = stmt
@@ -139,10 +186,28 @@ pub fn clashes(conn: &Connection) -> Result<Vec<Clash>> {
                 other_laptop: r.get("other_laptop")?,
                 other_made_at: r.get("other_made_at")?,
                 why: r.get("why")?,
+                can_use_other: r.get("can_use_other")?,
+                other_value: None,
+                row: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// A listed clash's table, field, record key and the value not kept, for "Use the other value".
+pub type ToUndo = (String, String, Vec<(String, Value)>, Value);
+
+pub fn clash_to_undo(conn: &Connection, id: i64) -> Result<Option<ToUndo>> {
+    let found: Option<(String, String, Option<String>, Value)> = conn
+        .query_row(
+            "SELECT table_name, column_name, row_json, other_value FROM sharing_clashes
+              WHERE id = ?1 AND settled = 0 AND why = 'both_changed'",
+            [id],
+            |r| Ok((r.get("table_name")?, r.get("column_name")?, r.get("row_json")?, r.get("other_value")?)),
+        )
+        .optional()?;
+    Ok(found.and_then(|(table, column, row, other)| Some((table, column, key_from_json(&row?)?, other))))
 }
 
 pub fn settle_clash(conn: &Connection, id: i64) -> Result<()> {
@@ -155,7 +220,8 @@ pub fn settle_clash(conn: &Connection, id: i64) -> Result<()> {
 /// Laptops heard from, latest first.
 pub fn heard_from(conn: &Connection) -> Result<Vec<super::HeardFrom>> {
     let mut stmt = conn.prepare(
-        "SELECT laptop_name AS name, max(applied_at) AS at FROM sharing_received GROUP BY laptop_id ORDER BY at DESC",
+        "SELECT laptop_name AS name, max(applied_at) AS at FROM sharing_received WHERE laptop_name <> ''
+          GROUP BY laptop_id ORDER BY at DESC",
     )?;
     let rows = stmt
         .query_map([], |r| Ok(super::HeardFrom { laptop_name: r.get("name")?, last_applied_at: r.get("at")? }))?
@@ -199,14 +265,25 @@ pub fn tidy_links(conn: &Connection) -> Result<()> {
 /// Sets `set` on the row of `table` whose primary key is `key` (a field-by-field merge).
 /// A change a lock refuses (approved minutes) is left out and reported by the caller.
 pub fn merge_fields(conn: &Connection, table: &str, key: &[(String, Value)], set: &[(String, Value)]) -> Result<bool> {
+    Ok(update_row(conn, table, key, set)?.is_some())
+}
+
+/// Sets `set` on the row of `table` whose primary key is `key`: the rows changed, or `None`
+/// when a lock (approved minutes, a published bulletin) refuses it.
+pub fn update_row(
+    conn: &Connection,
+    table: &str,
+    key: &[(String, Value)],
+    set: &[(String, Value)],
+) -> Result<Option<usize>> {
     let assignments: Vec<String> = set.iter().enumerate().map(|(i, (c, _))| format!("\"{c}\" = ?{}", i + 1)).collect();
     let conditions: Vec<String> =
         key.iter().enumerate().map(|(i, (c, _))| format!("\"{c}\" = ?{}", set.len() + i + 1)).collect();
     let sql = format!("UPDATE \"{table}\" SET {} WHERE {}", assignments.join(", "), conditions.join(" AND "));
     let values: Vec<&Value> = set.iter().map(|(_, v)| v).chain(key.iter().map(|(_, v)| v)).collect();
     match conn.execute(&sql, rusqlite::params_from_iter(values)) {
-        Ok(_) => Ok(true),
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => Ok(false),
+        Ok(n) => Ok(Some(n)),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => Ok(None),
         Err(e) => Err(e.into()),
     }
 }
@@ -246,34 +323,38 @@ pub fn delete_again(conn: &Connection) -> Result<()> {
         stmt.query_map([], |r| Ok((r.get("table_name")?, r.get("row_key")?)))?.collect::<rusqlite::Result<_>>()?;
     let known = tables(conn)?;
     for (table, key) in rows {
-        let Ok(serde_json::Value::Array(parts)) = serde_json::from_str::<serde_json::Value>(&key) else { continue };
+        let Some(key) = key_from_json(&key).filter(|k| !k.is_empty()) else { continue };
         if !known.contains(&table) {
             continue;
         }
-        let mut conditions = Vec::new();
-        let mut values: Vec<Value> = Vec::new();
-        for part in parts {
-            let Some([column, value]) = part.as_array().map(Vec::as_slice) else { continue };
-            let Some(column) = column.as_str() else { continue };
-            if !column.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                continue;
-            }
-            conditions.push(format!("\"{column}\" = ?{}", values.len() + 1));
-            values.push(match value {
+        let conditions: Vec<String> =
+            key.iter().enumerate().map(|(i, (column, _))| format!("\"{column}\" = ?{}", i + 1)).collect();
+        conn.execute(
+            &format!("DELETE FROM \"{table}\" WHERE {}", conditions.join(" AND ")),
+            rusqlite::params_from_iter(key.iter().map(|(_, v)| v)),
+        )?;
+    }
+    Ok(())
+}
+
+/// A record's key written by `key_json`; `None` if it is not one (only plain column names).
+fn key_from_json(text: &str) -> Option<Vec<(String, Value)>> {
+    let Ok(serde_json::Value::Array(parts)) = serde_json::from_str::<serde_json::Value>(text) else { return None };
+    let mut key = Vec::new();
+    for part in parts {
+        let [column, value] = part.as_array().map(Vec::as_slice)? else { return None };
+        let column = column.as_str().filter(|c| c.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))?;
+        key.push((
+            column.to_string(),
+            match value {
                 serde_json::Value::Number(n) if n.is_i64() => Value::Integer(n.as_i64().unwrap_or_default()),
                 serde_json::Value::Number(n) => Value::Real(n.as_f64().unwrap_or_default()),
                 serde_json::Value::String(t) => Value::Text(t.clone()),
                 _ => Value::Null,
-            });
-        }
-        if !conditions.is_empty() {
-            conn.execute(
-                &format!("DELETE FROM \"{table}\" WHERE {}", conditions.join(" AND ")),
-                rusqlite::params_from_iter(values),
-            )?;
-        }
+            },
+        ));
     }
-    Ok(())
+    Some(key)
 }
 
 /// The last change applied here from each other laptop: (laptop, seq).

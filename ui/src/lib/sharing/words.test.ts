@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clashSubject, clashWords, reportWords } from './words';
+import { clashSubject, clashWords, isLongText, reportWords } from './words';
 import type { Clash } from '../api/bindings/Clash';
 
 const clash: Clash = {
   id: 1, table: 'actions', rowKey: 'id=5', column: 'due_on', kept: '2026-12-20', other: '2026-12-13',
-  otherLaptop: "Chair's laptop", otherMadeAt: '2026-12-06T10:00:00', why: 'both_changed',
+  otherLaptop: "Chair's laptop", otherMadeAt: '2026-12-06T10:00:00', why: 'both_changed', canUseOther: true,
 };
 
 describe('sharing words', () => {
@@ -20,5 +20,12 @@ describe('sharing words', () => {
     expect(clashWords(clash)).toBe('Kept "2026-12-20". Chair\'s laptop had "2026-12-13" (2026-12-06 10:00:00).');
     expect(clashWords({ ...clash, why: 'locked' })).toContain('locked');
     expect(clashSubject({ ...clash, table: 'unknown' })).toBe('A record: due on');
+  });
+
+  it('treats a text with several lines or many words as long, to merge side by side', () => {
+    expect(isLongText(clash)).toBe(false);
+    expect(isLongText({ ...clash, other: 'First line\nSecond line' })).toBe(true);
+    expect(isLongText({ ...clash, kept: 'word '.repeat(17) })).toBe(true);
+    expect(isLongText({ ...clash, kept: 'ক'.repeat(80) })).toBe(false);
   });
 });

@@ -51,3 +51,8 @@ export function clashWords(clash: Clash): string {
   }
   return `Kept "${clash.kept || '(empty)'}". ${clash.otherLaptop} had "${clash.other || '(empty)'}" (${clash.otherMadeAt.replace('T', ' ')}).`;
 }
+
+/** A long text (a minute item, an article): shown side by side for a person to merge. */
+export function isLongText(clash: Clash): boolean {
+  return [clash.kept, clash.other].some((text) => text.includes('\n') || [...text].length > 80);
+}

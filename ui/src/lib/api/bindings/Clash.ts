@@ -3,4 +3,8 @@
 /**
  * A change that clashed with one made here: the value kept and the one not kept.
  */
-export type Clash = { id: number, table: string, rowKey: string, column: string, kept: string, other: string, otherLaptop: string, otherMadeAt: string, why: string, };
+export type Clash = { id: number, table: string, rowKey: string, column: string, kept: string, other: string, otherLaptop: string, otherMadeAt: string, why: string, 
+/**
+ * Whether "Use the other value" can put the other value back (a field both changed).
+ */
+canUseOther: boolean, };

@@ -1,0 +1,160 @@
+//! Starting to share this PPG, and joining a PPG shared with this laptop.
+
+use std::path::Path;
+
+use super::keys::{self, Codes, Keys, Scheme};
+use super::{exchange, sql, starting_sql, sync, Area, Joined, Sharing};
+use crate::db::keys::{DataKey, KeyFile};
+use crate::db::recovery::Secret;
+use crate::db::{copy, migrate};
+use crate::error::{Error, Result};
+use crate::state::AppState;
+
+/// The laptop's name, checked: what the others see beside its changes.
+fn checked_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 60 {
+        return Err(Error::invalid(
+            "laptopName",
+            "Give this laptop a name of up to 60 letters, like \"Chair's laptop\".",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+fn folder_text(folder: &Path) -> Result<String> {
+    if !folder.is_dir() {
+        return Err(exchange::unreachable_folder());
+    }
+    Ok(folder.to_string_lossy().into_owned())
+}
+
+/// Starts sharing this PPG in `folder`: writes the committee key (under a new invitation
+/// code), each shared scheme's key (under a code of its own) and a starting copy there.
+/// Returns the codes to give to the others.
+pub fn start(state: &AppState, folder: &Path, name: &str, drivers: bool, befriending: bool) -> Result<Codes> {
+    let name = checked_name(name)?;
+    let folder_text = folder_text(folder)?;
+    let root = exchange::root(folder);
+    if root.join(exchange::KEYS_NAME).exists() {
+        return Err(Error::Refused(
+            "This folder already holds a shared PPG. To use it, choose \"Join a PPG that is shared with me\" instead."
+                .into(),
+        ));
+    }
+    if state.read(sql::is_sharing)? {
+        return Err(Error::Refused("This laptop already shares its PPG.".into()));
+    }
+    let mut codes = Codes::default();
+    let mut make = |area: Area, wanted: bool| -> Result<Option<DataKey>> {
+        if !wanted {
+            return Ok(None);
+        }
+        let (key, code) = keys::make(&root, area)?;
+        codes.set(area, &code);
+        Ok(Some(key))
+    };
+    let keys = Keys {
+        committee: DataKey::random(),
+        drivers: make(Area::Drivers, drivers)?,
+        befriending: make(Area::Befriending, befriending)?,
+    };
+    let committee_code = crate::db::recovery::new_recovery_key();
+    codes.set(Area::Committee, &committee_code);
+    let file = KeyFile::for_invitation(&keys.committee, &committee_code)?;
+    let now = state.stamp();
+    let me = Sharing::new(name, folder_text, now);
+    state.write(|tx| sql::start(tx, &me, &keys))?;
+    exchange::write_once(&root.join(exchange::KEYS_NAME), file.to_json().as_bytes())?;
+    write_starting_copy(state, &root, &keys, &file)?;
+    // The schemes' records go out now, so a coordinator joining next finds them.
+    sync(state)?;
+    Ok(codes)
+}
+
+/// A starting copy for newcomers: the PPG as it is now, encrypted with the committee key,
+/// without the driver and befriending schemes' records. Those go, for each scheme this
+/// laptop shares, as one change of inserts sealed with that scheme's own key, so only the
+/// laptops given its code ever read them.
+fn write_starting_copy(state: &AppState, root: &Path, keys: &Keys, file: &KeyFile) -> Result<()> {
+    let paths = state.paths();
+    let seq = state.read(sql::last_seq)?;
+    let scratch = paths.dir.join(format!(".ppg-desk-starting-copy-{}", uuid::Uuid::new_v4().simple()));
+    let own_key = state.unlocked().map(|u| u.key);
+    let mut snapshots = Vec::new();
+    let mut prepare = |conn: &rusqlite::Connection| -> Result<()> {
+        for area in [Area::Drivers, Area::Befriending] {
+            if keys.of(area).is_some() {
+                snapshots.push((area, starting_sql::snapshot(conn, area)?));
+            }
+            starting_sql::strip(conn, area)?;
+        }
+        Ok(())
+    };
+    let result =
+        copy::write_sealed_copy(&paths.db_file(), own_key.as_ref(), &scratch, &keys.committee, file, &mut prepare)
+            .and_then(|_| std::fs::read(&scratch).map_err(|_| exchange::unreachable_folder()))
+            .and_then(|bytes| exchange::write_once(&exchange::start_path(root, seq), &bytes));
+    let _ = std::fs::remove_file(&scratch);
+    result?;
+    let now = state.stamp();
+    state.write_unrecorded(|tx| {
+        for (area, changeset) in snapshots.iter().filter(|(_, c)| !c.is_empty()) {
+            crate::outbox::add_to_outbox(tx, *area, changeset, &now)?;
+        }
+        Ok(())
+    })
+}
+
+/// Joins the PPG shared in `folder` with its invitation `code`: this (empty) PPG Desk takes
+/// the starting copy, then every change since. A scheme shared here needs its own code, or,
+/// when no laptop shares it yet, gets a new one (returned, to give to the others).
+pub fn join(
+    state: &AppState,
+    folder: &Path,
+    name: &str,
+    code: &str,
+    drivers: Scheme,
+    befriending: Scheme,
+) -> Result<Joined> {
+    let name = checked_name(name)?;
+    let folder_text = folder_text(folder)?;
+    let root = exchange::root(folder);
+    let file = keys::file(&root, Area::Committee).ok_or_else(|| {
+        Error::File("This folder does not hold a shared PPG. Choose the folder the secretary shared.".into())
+    })?;
+    let committee = keys::open(&file, Area::Committee, code)?;
+    let empty = state.read(|conn| Ok(crate::settings::needs_setup(conn)? && !sql::is_sharing(conn)?))?;
+    if !empty {
+        return Err(Error::Refused(
+            "This PPG Desk already holds a PPG. Join from a new, empty PPG Desk so that nothing of yours is mixed in."
+                .into(),
+        ));
+    }
+    let mut codes = Codes::default();
+    let keys = Keys {
+        committee,
+        drivers: keys::scheme_key(&root, Area::Drivers, drivers, &mut codes)?,
+        befriending: keys::scheme_key(&root, Area::Befriending, befriending, &mut codes)?,
+    };
+    let (_, start) = exchange::latest_start(&root).ok_or_else(|| {
+        Error::File("The starting copy is not in the shared folder yet. Try again once it has arrived.".into())
+    })?;
+    let secret = Secret::recovery_key(code);
+    let live = state.unlocked().map(|u| u.key);
+    let opening = copy::Opening { unlocked: None, secret: Some(&secret) };
+    state.replace_all(|conn| {
+        copy::check_copy(&start, opening)?;
+        copy::restore_copy(conn, &start, opening, live.as_ref())?;
+        migrate::migrate(conn)?;
+        Ok(())
+    })?;
+    let now = state.stamp();
+    state.write_unrecorded(|tx| {
+        let (sender, _) = sql::get(tx)?.ok_or_else(|| Error::File("The starting copy is not a shared PPG.".into()))?;
+        let seq = sql::last_seq(tx)?;
+        sql::take_over(tx, &sender.laptop_id, &sender.laptop_name, seq, &now)?;
+        sql::start(tx, &Sharing::new(name, folder_text, now.clone()), &keys)
+    })?;
+    Ok(Joined { report: sync(state)?, codes })
+}
