@@ -60,6 +60,12 @@ fn each_scheme_reaches_only_the_laptops_given_its_code() {
     assert_eq!(field(join(Scheme::Shared(None))), "befriendingCode");
     join(Scheme::Shared(Some(&befriending))).unwrap();
     assert_eq!(referrals(&coordinator.state), ["Mavis Lonely"], "the scheme's records, under its own key");
+    let scheme_key: Vec<u8> = coordinator
+        .state
+        .read(|conn| Ok(conn.query_row("SELECT befriending_key FROM sharing", [], |r| r.get("befriending_key"))?))
+        .unwrap();
+    let chair_file = std::fs::read(chair.state.paths().db_file()).unwrap();
+    assert!(!chair_file.windows(32).any(|w| w == scheme_key), "the scheme's key never reaches the chair");
 
     // A later referral travels to the coordinator only; the chair passes over it unopened.
     refer(&secretary, "Nora Newly", "2026-11-23");

@@ -35,8 +35,9 @@ pub fn tables(conn: &Connection) -> Result<Vec<String>> {
 
 pub fn add_to_outbox(conn: &Connection, area: Area, changeset: &[u8], now: &str) -> Result<()> {
     conn.execute(
-        "INSERT INTO sharing_outbox (seq, area, changeset, made_at)
-         VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sharing_outbox), ?1, ?2, ?3)",
+        "INSERT INTO sharing_outbox (seq, area, area_seq, changeset, made_at)
+         VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sharing_outbox), ?1,
+                 (SELECT coalesce(max(area_seq), 0) + 1 FROM sharing_outbox WHERE area = ?1), ?2, ?3)",
         params![area.key(), changeset, now],
     )?;
     Ok(())

@@ -5,8 +5,12 @@
 //!   committee.keys                  the committee key, wrapped under the invitation code only
 //!   drivers.keys, befriending.keys  each scheme's own key, wrapped under that scheme's code
 //!   start/0000000012.ppgstart       a starting copy for newcomers (SQLCipher, committee key)
-//!   laptops/<laptop id>/0000000013.ppgchange   one change, written once, never changed
+//!   laptops/<stream>/0000000013.ppgchange   one change, written once, never changed
 //! ```
+//!
+//! A stream is one laptop's changes to one area, numbered from 1: `<laptop id>` for
+//! committee business, `<laptop id>-drivers` and `<laptop id>-befriending` for the schemes,
+//! so a laptop lists only the streams of the areas it holds.
 //!
 //! Names hold only random laptop ids and numbers, nothing about anyone. A change file is
 //! `MAGIC`, its full length (so a file cut off mid-copy is told from a tampered one), its
@@ -58,16 +62,31 @@ pub enum Opened {
     Incomplete,
     /// Complete but does not open with its area's key: changed by someone, or not ours.
     Tampered,
-    /// A change to a scheme this laptop does not share: skipped, never opened.
-    NotShared,
 }
 
 pub fn root(folder: &Path) -> PathBuf {
     folder.join(FOLDER_NAME)
 }
 
-pub fn change_path(root: &Path, laptop: &str, seq: i64) -> PathBuf {
-    root.join("laptops").join(laptop).join(format!("{seq:010}.{CHANGE_EXT}"))
+/// The stream of `laptop`'s changes to `area`.
+pub fn stream(laptop: &str, area: Area) -> String {
+    match area {
+        Area::Committee => laptop.to_string(),
+        other => format!("{laptop}-{}", other.key()),
+    }
+}
+
+/// A stream's laptop and area, if `name` is a stream's name.
+pub fn parse_stream(name: &str) -> Option<(String, Area)> {
+    let (laptop, area) = match name.split_once('-') {
+        Some((laptop, area)) => (laptop, Area::parse(area).filter(|a| *a != Area::Committee)?),
+        None => (name, Area::Committee),
+    };
+    is_laptop_id(laptop).then(|| (laptop.to_string(), area))
+}
+
+pub fn change_path(root: &Path, stream: &str, seq: i64) -> PathBuf {
+    root.join("laptops").join(stream).join(format!("{seq:010}.{CHANGE_EXT}"))
 }
 
 pub fn start_path(root: &Path, seq: i64) -> PathBuf {
@@ -75,7 +94,7 @@ pub fn start_path(root: &Path, seq: i64) -> PathBuf {
 }
 
 fn place(laptop: &str, seq: i64, area: Area) -> Vec<u8> {
-    format!("{laptop}/{seq}/{}", area.key()).into_bytes()
+    format!("{}/{seq}", stream(laptop, area)).into_bytes()
 }
 
 fn tag(area: Area) -> u8 {
@@ -116,9 +135,9 @@ pub fn seal(keys: &Keys, header: &Header, changeset: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Opens the bytes of the change file of `laptop` numbered `seq` with the key of its area,
-/// when this laptop holds it. Never panics on any bytes.
-pub fn open(keys: &Keys, laptop: &str, seq: i64, bytes: &[u8]) -> Opened {
+/// Opens the bytes of the change file numbered `seq` in `laptop`'s stream of `area`, with
+/// that area's key. Never panics on any bytes.
+pub fn open(keys: &Keys, laptop: &str, area: Area, seq: i64, bytes: &[u8]) -> Opened {
     let head = MAGIC.len() + 8 + 1 + NONCE;
     if bytes.len() < MAGIC.len() || !bytes.starts_with(MAGIC) {
         return if MAGIC.starts_with(bytes) { Opened::Incomplete } else { Opened::Tampered };
@@ -131,8 +150,10 @@ pub fn open(keys: &Keys, laptop: &str, seq: i64, bytes: &[u8]) -> Opened {
         std::cmp::Ordering::Equal if bytes.len() < head => return Opened::Tampered,
         std::cmp::Ordering::Equal => {}
     }
-    let Some(area) = area_of_tag(bytes[MAGIC.len() + 8]) else { return Opened::Tampered };
-    let Some(key) = keys.of(area) else { return Opened::NotShared };
+    if area_of_tag(bytes[MAGIC.len() + 8]) != Some(area) {
+        return Opened::Tampered;
+    }
+    let Some(key) = keys.of(area) else { return Opened::Tampered };
     let cipher = XChaCha20Poly1305::new(key.bytes().into());
     let aad = place(laptop, seq, area);
     let nonce = XNonce::from_slice(&bytes[MAGIC.len() + 8 + 1..head]);
@@ -188,23 +209,25 @@ fn numbered(path: &Path, ext: &str) -> Option<i64> {
     (digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
 }
 
-/// Every change file from laptops other than `me`: (laptop, seq, path), in order per laptop.
-/// Anything else in the folder (a sync tool's own files, a half-copied `.partial`) is ignored.
-pub fn changes(root: &Path, me: &str) -> Vec<(String, i64, PathBuf)> {
+/// Every change file of the other laptops' streams in `areas`: (laptop, area, seq, path), in
+/// order per stream. Anything else in the folder (a sync tool's own files, a half-copied
+/// `.partial`, a scheme this laptop does not hold) is passed over.
+pub fn changes(root: &Path, me: &str, areas: &[Area]) -> Vec<(String, Area, i64, PathBuf)> {
     let mut found = Vec::new();
-    let Ok(laptops) = fs::read_dir(root.join("laptops")) else { return found };
-    for laptop in laptops.flatten() {
-        let Some(id) = laptop.file_name().to_str().map(str::to_owned).filter(|n| is_laptop_id(n) && n != me) else {
+    let Ok(streams) = fs::read_dir(root.join("laptops")) else { return found };
+    for stream in streams.flatten() {
+        let Some((laptop, area)) = stream.file_name().to_str().and_then(parse_stream) else { continue };
+        if laptop == me || !areas.contains(&area) {
             continue;
-        };
-        let Ok(files) = fs::read_dir(laptop.path()) else { continue };
+        }
+        let Ok(files) = fs::read_dir(stream.path()) else { continue };
         for file in files.flatten() {
             if let Some(seq) = numbered(&file.path(), CHANGE_EXT).filter(|s| *s >= 1) {
-                found.push((id.clone(), seq, file.path()));
+                found.push((laptop.clone(), area, seq, file.path()));
             }
         }
     }
-    found.sort();
+    found.sort_by(|a, b| (&a.0, a.1.key(), a.2).cmp(&(&b.0, b.1.key(), b.2)));
     found
 }
 
@@ -244,18 +267,20 @@ mod tests {
         let key = keys();
         let bytes = seal(&key, &header(3), b"changes").unwrap();
         let laptop = "0123456789abcdef0123456789abcdef";
-        assert!(matches!(open(&key, laptop, 3, &bytes), Opened::Change(h, c) if h == header(3) && c == b"changes"));
-        assert!(matches!(open(&keys(), laptop, 3, &bytes), Opened::Tampered));
-        assert!(matches!(open(&key, laptop, 4, &bytes), Opened::Tampered), "moved to another number");
-        assert!(matches!(open(&key, laptop, 3, &bytes[..bytes.len() - 5]), Opened::Incomplete));
+        let c = Area::Committee;
+        assert!(matches!(open(&key, laptop, c, 3, &bytes), Opened::Change(h, b) if h == header(3) && b == b"changes"));
+        assert!(matches!(open(&keys(), laptop, c, 3, &bytes), Opened::Tampered));
+        assert!(matches!(open(&key, laptop, c, 4, &bytes), Opened::Tampered), "moved to another number");
+        assert!(matches!(open(&key, laptop, Area::Drivers, 3, &bytes), Opened::Tampered), "to another stream");
+        assert!(matches!(open(&key, laptop, c, 3, &bytes[..bytes.len() - 5]), Opened::Incomplete));
         let mut flipped = bytes.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
-        assert!(matches!(open(&key, laptop, 3, &flipped), Opened::Tampered));
+        assert!(matches!(open(&key, laptop, c, 3, &flipped), Opened::Tampered));
         assert!(!bytes.windows(5).any(|w| w == b"Chair"), "the laptop's name is sealed");
         let mut relabelled = bytes.clone();
         relabelled[MAGIC.len() + 8] = tag(Area::Drivers);
-        assert!(matches!(open(&key, laptop, 3, &relabelled), Opened::Tampered), "relabelled as another area");
+        assert!(matches!(open(&key, laptop, c, 3, &relabelled), Opened::Tampered), "relabelled as another area");
     }
 
     #[test]
@@ -264,17 +289,22 @@ mod tests {
         let laptop = "0123456789abcdef0123456789abcdef";
         let drivers = Header { area: "drivers".into(), ..header(4) };
         let bytes = seal(&key, &drivers, b"a trip").unwrap();
-        assert!(matches!(open(&key, laptop, 4, &bytes), Opened::Change(h, _) if h.area == "drivers"));
+        assert!(matches!(open(&key, laptop, Area::Drivers, 4, &bytes), Opened::Change(h, _) if h.area == "drivers"));
         let committee_only = Keys { committee: key.committee.clone(), drivers: None, befriending: None };
-        assert!(matches!(open(&committee_only, laptop, 4, &bytes), Opened::NotShared));
+        assert!(matches!(open(&committee_only, laptop, Area::Drivers, 4, &bytes), Opened::Tampered));
         let befriending = Header { area: "befriending".into(), ..header(5) };
         assert!(seal(&key, &befriending, b"x").is_err(), "no key, nothing sealed");
+        for area in [Area::Committee, Area::Drivers, Area::Befriending] {
+            assert_eq!(parse_stream(&stream(laptop, area)), Some((laptop.to_string(), area)));
+        }
+        assert_eq!(parse_stream(&format!("{laptop}-committee")), None, "committee has no suffix");
+        assert_eq!(parse_stream("not-a-laptop"), None);
     }
 
     proptest! {
         #[test]
         fn any_bytes_are_read_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-            let _ = open(&keys(), "0123456789abcdef0123456789abcdef", 1, &bytes);
+            let _ = open(&keys(), "0123456789abcdef0123456789abcdef", Area::Committee, 1, &bytes);
         }
 
         #[test]
@@ -282,13 +312,13 @@ mod tests {
             let key = keys();
             let bytes = seal(&key, &header(1), &[7u8; 64]).unwrap();
             let cut = cut.min(bytes.len() - 1);
-            prop_assert!(matches!(open(&key, "0123456789abcdef0123456789abcdef", 1, &bytes[..cut]), Opened::Incomplete));
+            prop_assert!(matches!(open(&key, "0123456789abcdef0123456789abcdef", Area::Committee, 1, &bytes[..cut]), Opened::Incomplete));
         }
 
         #[test]
         fn any_file_name_is_read_without_panicking(name in "\\PC{0,30}") {
             let _ = numbered(Path::new(&name), CHANGE_EXT);
-            let _ = is_laptop_id(&name);
+            let _ = parse_stream(&name);
         }
     }
 }

@@ -190,20 +190,21 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
     }
     let mut report = SyncReport::default();
     for out in state.read(sql::unsent)? {
-        let seq = out.seq;
+        let area = Area::parse(&out.area).ok_or_else(|| Error::File("A change could not be written.".into()))?;
         let header = Header {
             data_version: migrate::LATEST_VERSION,
             laptop_id: me.laptop_id.clone(),
             laptop_name: me.laptop_name.clone(),
-            seq,
+            seq: out.area_seq,
             area: out.area,
             made_at: out.made_at,
             seen: state.read(sql::seen)?,
         };
         let bytes = exchange::seal(&keys, &header, &out.changeset)?;
-        exchange::write_once(&exchange::change_path(&root, &me.laptop_id, seq), &bytes)?;
+        let stream = exchange::stream(&me.laptop_id, area);
+        exchange::write_once(&exchange::change_path(&root, &stream, out.area_seq), &bytes)?;
         let now = state.stamp();
-        state.write_unrecorded(|tx| sql::mark_sent(tx, seq, &now))?;
+        state.write_unrecorded(|tx| sql::mark_sent(tx, out.seq, &now))?;
         report.sent += 1;
     }
     // Passes until nothing more can be applied: a change waits for every change its laptop
@@ -232,54 +233,57 @@ fn receive_pass(
     report: &mut SyncReport,
     notes: &mut Vec<String>,
 ) -> Result<()> {
-    let files = exchange::changes(root, &me.laptop_id);
+    let areas: Vec<Area> =
+        [Area::Committee, Area::Drivers, Area::Befriending].into_iter().filter(|a| keys.of(*a).is_some()).collect();
+    let files = exchange::changes(root, &me.laptop_id, &areas);
     let now = state.stamp();
     let (received, clashes) = state.write_unrecorded(|tx| {
         let names = apply::columns(tx)?;
         let (mut received, mut clashes) = (0, 0);
         let mut stopped: Option<String> = None;
-        for (laptop, seq, path) in &files {
-            if stopped.as_deref() == Some(laptop.as_str()) || sql::was_applied(tx, laptop, *seq)? {
+        for (laptop, area, seq, path) in &files {
+            let stream = exchange::stream(laptop, *area);
+            if stopped.as_deref() == Some(stream.as_str()) || sql::was_applied(tx, &stream, *seq)? {
                 continue;
             }
-            if *seq > 1 && !sql::was_applied(tx, laptop, seq - 1)? {
-                stopped = Some(laptop.clone());
+            if *seq > 1 && !sql::was_applied(tx, &stream, seq - 1)? {
+                stopped = Some(stream);
                 continue;
             }
             let bytes = std::fs::read(path).unwrap_or_default();
-            match exchange::open(keys, laptop, *seq, &bytes) {
-                // A scheme this laptop does not share: passed over, never opened.
-                Opened::NotShared => {
-                    sql::note_passed_over(tx, laptop, *seq, &now)?;
-                }
+            match exchange::open(keys, laptop, *area, *seq, &bytes) {
                 Opened::Incomplete => {
                     notes.push("A change is still arriving in the shared folder; it will be read next time.".into());
-                    stopped = Some(laptop.clone());
+                    stopped = Some(stream.clone());
                 }
                 Opened::Tampered => {
                     notes.push(
                         "A file in the shared folder has been altered or damaged, so it was not used. Ask the laptop that wrote it to send again."
                             .into(),
                     );
-                    stopped = Some(laptop.clone());
+                    stopped = Some(stream.clone());
                 }
                 Opened::Change(header, _) if header.data_version > migrate::LATEST_VERSION => {
                     notes.push(format!("Update PPG Desk on this laptop to read changes from {}.", header.laptop_name));
-                    stopped = Some(laptop.clone());
+                    stopped = Some(stream.clone());
                 }
                 Opened::Change(header, changeset) => {
                     let mut waiting = false;
-                    for (other, other_seq) in header.seen.iter().filter(|(l, _)| *l != me.laptop_id) {
+                    // Only streams this laptop holds: a scheme it does not share never arrives.
+                    let held = |s: &str| {
+                        exchange::parse_stream(s).is_some_and(|(l, a)| l != me.laptop_id && areas.contains(&a))
+                    };
+                    for (other, other_seq) in header.seen.iter().filter(|(s, _)| held(s)) {
                         waiting |= !sql::was_applied(tx, other, *other_seq)?;
                     }
                     if waiting {
-                        stopped = Some(laptop.clone());
+                        stopped = Some(stream.clone());
                         continue;
                     }
                     if !changeset.is_empty() {
                         clashes += apply::apply(tx, &names, &me.laptop_id, &header, &changeset, &now)?;
                     }
-                    sql::note_applied(tx, laptop, *seq, &header.laptop_name, &now)?;
+                    sql::note_applied(tx, &stream, *seq, &header.laptop_name, &now)?;
                     received += 1;
                 }
             }

@@ -78,7 +78,7 @@ pub fn start(state: &AppState, folder: &Path, name: &str, drivers: bool, befrien
 /// laptops given its code ever read them.
 fn write_starting_copy(state: &AppState, root: &Path, keys: &Keys, file: &KeyFile) -> Result<()> {
     let paths = state.paths();
-    let seq = state.read(sql::last_seq)?;
+    let seq = state.read(sql::last_seqs)?.iter().find(|(a, _)| a == "committee").map_or(0, |(_, s)| *s);
     let scratch = paths.dir.join(format!(".ppg-desk-starting-copy-{}", uuid::Uuid::new_v4().simple()));
     let own_key = state.unlocked().map(|u| u.key);
     let mut snapshots = Vec::new();
@@ -89,7 +89,7 @@ fn write_starting_copy(state: &AppState, root: &Path, keys: &Keys, file: &KeyFil
             }
             starting_sql::strip(conn, area)?;
         }
-        Ok(())
+        starting_sql::strip_own(conn)
     };
     let result =
         copy::write_sealed_copy(&paths.db_file(), own_key.as_ref(), &scratch, &keys.committee, file, &mut prepare)
@@ -152,8 +152,11 @@ pub fn join(
     let now = state.stamp();
     state.write_unrecorded(|tx| {
         let (sender, _) = sql::get(tx)?.ok_or_else(|| Error::File("The starting copy is not a shared PPG.".into()))?;
-        let seq = sql::last_seq(tx)?;
-        sql::take_over(tx, &sender.laptop_id, &sender.laptop_name, seq, &now)?;
+        let streams: Vec<(String, i64)> = sql::last_seqs(tx)?
+            .into_iter()
+            .filter_map(|(area, seq)| Some((exchange::stream(&sender.laptop_id, Area::parse(&area)?), seq)))
+            .collect();
+        sql::take_over(tx, &streams, &sender.laptop_name, &now)?;
         sql::start(tx, &Sharing::new(name, folder_text, now.clone()), &keys)
     })?;
     Ok(Joined { report: sync(state)?, codes })

@@ -70,6 +70,8 @@ pub fn start(conn: &Connection, s: &Sharing, keys: &Keys) -> Result<()> {
 /// A change of this laptop's, in its outbox.
 pub struct Outgoing {
     pub seq: i64,
+    /// Its number in its area's stream: the number of its file.
+    pub area_seq: i64,
     pub area: String,
     pub changeset: Vec<u8>,
     pub made_at: String,
@@ -77,12 +79,14 @@ pub struct Outgoing {
 
 /// Changes not yet written to the folder.
 pub fn unsent(conn: &Connection) -> Result<Vec<Outgoing>> {
-    let mut stmt =
-        conn.prepare("SELECT seq, area, changeset, made_at FROM sharing_outbox WHERE sent = 0 ORDER BY seq")?;
+    let mut stmt = conn.prepare(
+        "SELECT seq, area_seq, area, changeset, made_at FROM sharing_outbox WHERE sent = 0 ORDER BY seq",
+    )?;
     let rows = stmt
         .query_map([], |r| {
             Ok(Outgoing {
                 seq: r.get("seq")?,
+                area_seq: r.get("area_seq")?,
                 area: r.get("area")?,
                 changeset: r.get("changeset")?,
                 made_at: r.get("made_at")?,
@@ -98,19 +102,26 @@ pub fn mark_sent(conn: &Connection, seq: i64, now: &str) -> Result<()> {
     Ok(())
 }
 
-pub fn last_seq(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT coalesce(max(seq), 0) FROM sharing_outbox", [], |r| r.get(0))?)
+/// The last number of each area's stream in this laptop's outbox: (area, area_seq).
+pub fn last_seqs(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let mut stmt =
+        conn.prepare("SELECT area, max(area_seq) AS area_seq FROM sharing_outbox GROUP BY area ORDER BY area")?;
+    let rows = stmt.query_map([], |r| Ok((r.get("area")?, r.get("area_seq")?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 /// A joining laptop: forgets the starting copy's own sharing (its laptop, outbox and
-/// clashes) and counts the sender's changes up to `seq` as applied (the copy holds them).
-pub fn take_over(conn: &Connection, sender: &str, sender_name: &str, seq: i64, now: &str) -> Result<()> {
+/// clashes) and counts each of the sender's streams up to where the copy was made as applied
+/// (the copy holds those changes; a scheme's come in the scheme's snapshot that follows).
+pub fn take_over(conn: &Connection, streams: &[(String, i64)], sender_name: &str, now: &str) -> Result<()> {
     conn.execute_batch("DELETE FROM sharing; DELETE FROM sharing_outbox; DELETE FROM sharing_clashes;")?;
     let mut stmt = conn.prepare(
         "INSERT OR IGNORE INTO sharing_received (laptop_id, seq, laptop_name, applied_at) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for n in 1..=seq {
-        stmt.execute(params![sender, n, sender_name, now])?;
+    for (stream, last) in streams {
+        for n in 1..=*last {
+            stmt.execute(params![stream, n, sender_name, now])?;
+        }
     }
     Ok(())
 }
@@ -131,16 +142,6 @@ pub fn note_applied(conn: &Connection, laptop: &str, seq: i64, name: &str, now: 
     conn.execute(
         "UPDATE sharing SET last_received_at = ?1, last_received_from = substr(?2, 1, 60) WHERE id = 1",
         params![now, name],
-    )?;
-    Ok(())
-}
-
-/// A change to a scheme this laptop does not share: counted as done (so the laptop's later
-/// changes are not held back), without a name (it was never opened) or a "last received".
-pub fn note_passed_over(conn: &Connection, laptop: &str, seq: i64, now: &str) -> Result<()> {
-    conn.execute(
-        "INSERT OR IGNORE INTO sharing_received (laptop_id, seq, laptop_name, applied_at) VALUES (?1, ?2, '', ?3)",
-        params![laptop, seq, now],
     )?;
     Ok(())
 }
@@ -221,7 +222,7 @@ pub fn settle_clash(conn: &Connection, id: i64) -> Result<()> {
 pub fn heard_from(conn: &Connection) -> Result<Vec<super::HeardFrom>> {
     let mut stmt = conn.prepare(
         "SELECT laptop_name AS name, max(applied_at) AS at FROM sharing_received WHERE laptop_name <> ''
-          GROUP BY laptop_id ORDER BY at DESC",
+          GROUP BY substr(laptop_id, 1, 32) ORDER BY at DESC",
     )?;
     let rows = stmt
         .query_map([], |r| Ok(super::HeardFrom { laptop_name: r.get("name")?, last_applied_at: r.get("at")? }))?

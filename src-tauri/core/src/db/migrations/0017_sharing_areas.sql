@@ -16,3 +16,15 @@ BEGIN SELECT RAISE(ABORT, 'a laptop holds the key of exactly the schemes it shar
 CREATE TRIGGER sharing_area_keys_update BEFORE UPDATE ON sharing
 WHEN (NEW.drivers = 1) <> (NEW.drivers_key IS NOT NULL) OR (NEW.befriending = 1) <> (NEW.befriending_key IS NOT NULL)
 BEGIN SELECT RAISE(ABORT, 'a laptop holds the key of exactly the schemes it shares'); END;
+
+-- Each area travels as its own numbered stream of changes per laptop (a laptop's committee
+-- changes 1, 2, 3…; its befriending changes 1, 2…), so a laptop without a scheme never sees
+-- that scheme's files and a scheme's old files can be tidied away without leaving gaps in
+-- another area. `sharing_received.laptop_id` now holds the stream: the laptop's id for
+-- committee business, "<laptop id>-drivers" or "<laptop id>-befriending" for a scheme.
+ALTER TABLE sharing_outbox ADD COLUMN area_seq INTEGER CHECK (area_seq IS NULL OR area_seq >= 1);
+UPDATE sharing_outbox SET area_seq =
+    (SELECT count(*) FROM sharing_outbox o WHERE o.area = sharing_outbox.area AND o.seq <= sharing_outbox.seq);
+CREATE UNIQUE INDEX sharing_outbox_area_seq ON sharing_outbox (area, area_seq);
+CREATE TRIGGER sharing_outbox_area_seq BEFORE INSERT ON sharing_outbox WHEN NEW.area_seq IS NULL
+BEGIN SELECT RAISE(ABORT, 'every change has its number in its area'); END;
