@@ -28,5 +28,6 @@ mod sample_apart;
 mod security;
 mod sharing;
 mod sharing_schemes;
+mod sharing_tidy;
 mod store;
 mod subject_access;

@@ -11,6 +11,11 @@ use crate::support::{add_person, temp_store, TempStore};
 
 /// The secretary's laptop (sharing, with one person) and `joining` more laptops joined to it.
 pub fn committee(folder: &Path, joining: usize) -> Vec<TempStore> {
+    committee_and_code(folder, joining).0
+}
+
+/// The same, with the invitation code, for a laptop joining later.
+pub fn committee_and_code(folder: &Path, joining: usize) -> (Vec<TempStore>, String) {
     let secretary = temp_store();
     add_person(&secretary.state, "Ada Secretary", |_| {});
     let code = sharing::start(&secretary.state, folder, "Secretary's laptop", false, false)
@@ -32,7 +37,7 @@ pub fn committee(folder: &Path, joining: usize) -> Vec<TempStore> {
         .unwrap();
         laptops.push(other);
     }
-    laptops
+    (laptops, code)
 }
 
 /// The secretary's laptop and the chair's.
@@ -220,7 +225,7 @@ fn a_wrong_invitation_code_and_a_used_ppg_are_refused() {
     assert!(sharing::start(&other.state, folder.path(), "Chair", false, false).is_err(), "already shared there");
 }
 
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+pub fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         if entry.path().is_dir() {

@@ -10,11 +10,11 @@ use rusqlite::Connection;
 
 use crate::changes::{topic_of, Topic};
 use crate::error::Result;
-pub use sql::{add_to_outbox, areas, is_sharing, tables};
+pub use sql::{add_snapshot, add_to_outbox, areas, is_sharing, tables};
 
 /// The parts of the PPG that travel separately: committee business goes to every laptop;
 /// the driver and befriending schemes only to the laptops their coordinators choose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Area {
     Committee,
     Drivers,

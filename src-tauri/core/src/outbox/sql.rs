@@ -34,11 +34,20 @@ pub fn tables(conn: &Connection) -> Result<Vec<String>> {
 }
 
 pub fn add_to_outbox(conn: &Connection, area: Area, changeset: &[u8], now: &str) -> Result<()> {
+    add(conn, area, changeset, now, None)
+}
+
+/// A scheme's snapshot, with what it holds (JSON), to go out like a change.
+pub fn add_snapshot(conn: &Connection, area: Area, changeset: &[u8], now: &str, covers: &str) -> Result<()> {
+    add(conn, area, changeset, now, Some(covers))
+}
+
+fn add(conn: &Connection, area: Area, changeset: &[u8], now: &str, covers: Option<&str>) -> Result<()> {
     conn.execute(
-        "INSERT INTO sharing_outbox (seq, area, area_seq, changeset, made_at)
+        "INSERT INTO sharing_outbox (seq, area, area_seq, changeset, made_at, snapshot, covers)
          VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sharing_outbox), ?1,
-                 (SELECT coalesce(max(area_seq), 0) + 1 FROM sharing_outbox WHERE area = ?1), ?2, ?3)",
-        params![area.key(), changeset, now],
+                 (SELECT coalesce(max(area_seq), 0) + 1 FROM sharing_outbox WHERE area = ?1), ?2, ?3, ?4, ?5)",
+        params![area.key(), changeset, now, covers.is_some(), covers],
     )?;
     Ok(())
 }

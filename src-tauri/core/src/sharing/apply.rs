@@ -233,7 +233,7 @@ pub fn apply(
         super::sql::tidy_links(conn)?;
     }
     for clash in &clashes {
-        super::sql::add_clash(conn, clash, now)?;
+        super::clash_sql::add_clash(conn, clash, now)?;
     }
     Ok(clashes.len())
 }

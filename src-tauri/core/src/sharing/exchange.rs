@@ -36,7 +36,9 @@ pub const KEYS_NAME: &str = "committee.keys";
 const MAGIC: &[u8; 8] = b"PPGXCH2\n";
 const NONCE: usize = 24;
 const CHANGE_EXT: &str = "ppgchange";
-const START_EXT: &str = "ppgstart";
+/// A scheme's snapshot: every record of the scheme as its writer had them, numbered in its
+/// stream like a change; a laptop that newly holds the scheme starts from the newest.
+const SNAPSHOT_EXT: &str = "ppgsnap";
 
 /// What a change file says about itself, inside the seal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +54,9 @@ pub struct Header {
     /// the receiver applies those first, so an edit never arrives before what it edits.
     #[serde(default)]
     pub seen: Vec<(String, i64)>,
+    /// A scheme's snapshot: `seen` then says exactly which changes it holds.
+    #[serde(default)]
+    pub snapshot: bool,
 }
 
 /// A change file read from the folder.
@@ -85,12 +90,9 @@ pub fn parse_stream(name: &str) -> Option<(String, Area)> {
     is_laptop_id(laptop).then(|| (laptop.to_string(), area))
 }
 
-pub fn change_path(root: &Path, stream: &str, seq: i64) -> PathBuf {
-    root.join("laptops").join(stream).join(format!("{seq:010}.{CHANGE_EXT}"))
-}
-
-pub fn start_path(root: &Path, seq: i64) -> PathBuf {
-    root.join("start").join(format!("{seq:010}.{START_EXT}"))
+pub fn change_path(root: &Path, stream: &str, seq: i64, snapshot: bool) -> PathBuf {
+    let ext = if snapshot { SNAPSHOT_EXT } else { CHANGE_EXT };
+    root.join("laptops").join(stream).join(format!("{seq:010}.{ext}"))
 }
 
 fn place(laptop: &str, seq: i64, area: Area) -> Vec<u8> {
@@ -199,20 +201,36 @@ pub fn unreachable_folder() -> Error {
     )
 }
 
-fn is_laptop_id(name: &str) -> bool {
+pub(super) fn is_laptop_id(name: &str) -> bool {
     name.len() == 32 && name.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-fn numbered(path: &Path, ext: &str) -> Option<i64> {
+pub(super) fn numbered(path: &Path, ext: &str) -> Option<i64> {
     let name = path.file_name()?.to_str()?;
     let digits = name.strip_suffix(ext)?.strip_suffix('.')?;
     (digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
 }
 
-/// Every change file of the other laptops' streams in `areas`: (laptop, area, seq, path), in
-/// order per stream. Anything else in the folder (a sync tool's own files, a half-copied
+/// A change file in the folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    pub laptop: String,
+    pub area: Area,
+    pub seq: i64,
+    pub snapshot: bool,
+    pub path: PathBuf,
+}
+
+impl Found {
+    pub fn stream(&self) -> String {
+        stream(&self.laptop, self.area)
+    }
+}
+
+/// Every change file of the streams of `areas` (other laptops' only, unless `me` is empty),
+/// in order per stream. Anything else in the folder (a sync tool's own files, a half-copied
 /// `.partial`, a scheme this laptop does not hold) is passed over.
-pub fn changes(root: &Path, me: &str, areas: &[Area]) -> Vec<(String, Area, i64, PathBuf)> {
+pub fn changes(root: &Path, me: &str, areas: &[Area]) -> Vec<Found> {
     let mut found = Vec::new();
     let Ok(streams) = fs::read_dir(root.join("laptops")) else { return found };
     for stream in streams.flatten() {
@@ -222,22 +240,19 @@ pub fn changes(root: &Path, me: &str, areas: &[Area]) -> Vec<(String, Area, i64,
         }
         let Ok(files) = fs::read_dir(stream.path()) else { continue };
         for file in files.flatten() {
-            if let Some(seq) = numbered(&file.path(), CHANGE_EXT).filter(|s| *s >= 1) {
-                found.push((laptop.clone(), area, seq, file.path()));
+            let path = file.path();
+            let (seq, snapshot) = match (numbered(&path, CHANGE_EXT), numbered(&path, SNAPSHOT_EXT)) {
+                (Some(seq), _) => (seq, false),
+                (_, Some(seq)) => (seq, true),
+                _ => continue,
+            };
+            if seq >= 1 {
+                found.push(Found { laptop: laptop.clone(), area, seq, snapshot, path });
             }
         }
     }
-    found.sort_by(|a, b| (&a.0, a.1.key(), a.2).cmp(&(&b.0, b.1.key(), b.2)));
+    found.sort();
     found
-}
-
-/// The newest starting copy: (seq it holds changes up to, path).
-pub fn latest_start(root: &Path) -> Option<(i64, PathBuf)> {
-    fs::read_dir(root.join("start"))
-        .ok()?
-        .flatten()
-        .filter_map(|f| numbered(&f.path(), START_EXT).map(|seq| (seq, f.path())))
-        .max()
 }
 
 #[cfg(test)]
@@ -259,6 +274,7 @@ mod tests {
             area: "committee".into(),
             made_at: "2026-12-06T10:00:00Z".into(),
             seen: Vec::new(),
+            snapshot: false,
         }
     }
 

@@ -5,11 +5,15 @@
 //! (`apply.rs`). The live database file itself is never copied or synced.
 
 mod apply;
+mod clash_sql;
 pub mod exchange;
+pub mod folder;
 pub mod keys;
+mod receive;
 mod setup;
 mod sql;
 mod starting_sql;
+mod tidy;
 
 use std::path::Path;
 
@@ -21,7 +25,7 @@ pub use crate::outbox::Area;
 use crate::db::migrate;
 use crate::error::{Error, Result};
 use crate::state::AppState;
-use exchange::{Header, Opened};
+use exchange::Header;
 pub use keys::{Codes, Keys, Scheme};
 
 /// This laptop's sharing, as saved.
@@ -79,6 +83,8 @@ pub struct SyncReport {
     pub clashes: usize,
     /// Plain-English notes: files still arriving, files refused, a newer PPG Desk elsewhere.
     pub notes: Vec<String>,
+    /// Change files removed from the folder because every laptop has them.
+    pub removed: usize,
 }
 
 /// What joining did, and any scheme codes this laptop made (it was the first to share them).
@@ -109,6 +115,7 @@ impl Sharing {
 }
 
 pub use setup::{join, start};
+pub use tidy::files_holding;
 
 /// Where this laptop's sharing stands.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -131,7 +138,7 @@ pub struct HeardFrom {
 
 /// "Keep this" (dismiss): the clash stays in the record but leaves the list.
 pub fn settle_clash(state: &AppState, id: i64) -> Result<()> {
-    state.write_unrecorded(|tx| sql::settle_clash(tx, id))
+    state.write_unrecorded(|tx| clash_sql::settle_clash(tx, id))
 }
 
 /// "Use the other value" (or, for a long text, the text a person merged from both): written
@@ -143,7 +150,7 @@ pub fn use_other(state: &AppState, id: i64, merged: Option<&str>) -> Result<()> 
     let now = state.stamp();
     state.write(|tx| {
         let (table, column, row, other) =
-            sql::clash_to_undo(tx, id)?.ok_or(Error::NotFound("That clash is no longer listed."))?;
+            clash_sql::clash_to_undo(tx, id)?.ok_or(Error::NotFound("That clash is no longer listed."))?;
         let value = match merged {
             Some(text) if matches!(other, rusqlite::types::Value::Text(_) | rusqlite::types::Value::Null) => {
                 rusqlite::types::Value::Text(text.to_string())
@@ -166,7 +173,7 @@ pub fn use_other(state: &AppState, id: i64, merged: Option<&str>) -> Result<()> 
                     .into(),
             )),
             Some(0) => Err(Error::NotFound("That record has since been deleted.")),
-            Some(_) => sql::settle_clash(tx, id),
+            Some(_) => clash_sql::settle_clash(tx, id),
         }
     })
 }
@@ -175,13 +182,24 @@ pub fn use_other(state: &AppState, id: i64, merged: Option<&str>) -> Result<()> 
 pub fn status(state: &AppState) -> Result<Option<SharingStatus>> {
     state.read(|conn| {
         let Some((sharing, _)) = sql::get(conn)? else { return Ok(None) };
-        Ok(Some(SharingStatus { sharing, heard_from: sql::heard_from(conn)?, clashes: sql::clashes(conn)? }))
+        Ok(Some(SharingStatus { sharing, heard_from: sql::heard_from(conn)?, clashes: clash_sql::clashes(conn)? }))
     })
 }
 
 /// Send and receive now: writes this laptop's new changes to the folder, then applies every
-/// complete change from the others, in each laptop's order.
+/// complete change from the others, in each stream's order; once a day (or when asked) also
+/// writes a fresh starting copy; and removes the files no laptop needs any more.
 pub fn sync(state: &AppState) -> Result<SyncReport> {
+    exchange_now(state, false)
+}
+
+/// "Tidy the shared folder now": a send and receive that also writes a fresh starting copy
+/// and removes every change file no laptop needs any more (after an erasure, say).
+pub fn sync_and_tidy(state: &AppState) -> Result<SyncReport> {
+    exchange_now(state, true)
+}
+
+fn exchange_now(state: &AppState, tidy_now: bool) -> Result<SyncReport> {
     let (me, keys) =
         state.read(sql::get)?.ok_or_else(|| Error::Refused("This laptop does not share its PPG yet.".into()))?;
     let root = exchange::root(Path::new(&me.folder));
@@ -189,8 +207,41 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
         return Err(exchange::unreachable_folder());
     }
     let mut report = SyncReport::default();
+    send(state, &me, &keys, &root, &mut report)?;
+    // Passes until nothing more can be applied: a change waits for every change its laptop
+    // had applied before writing it (causal order), which may come later in the list.
+    let mut notes = Vec::new();
+    loop {
+        let before = report.received;
+        notes.clear();
+        let waiting = receive::bootstrap(state, &me, &keys, &root, &mut report)?;
+        receive::receive_pass(state, &me, &keys, &root, &waiting, &mut report, &mut notes)?;
+        if report.received == before {
+            break;
+        }
+    }
+    report.notes = notes;
+    if tidy_now || tidy::due(state)? {
+        tidy::refresh(state, &me, &keys, &root)?;
+        send(state, &me, &keys, &root, &mut report)?;
+    }
+    tidy::publish_seen(state, &me, &keys, &root)?;
+    report.removed = tidy::remove_applied(&keys, &root);
+    Ok(report)
+}
+
+/// Writes each change in the outbox to its stream in the folder, once.
+fn send(state: &AppState, me: &Sharing, keys: &Keys, root: &Path, report: &mut SyncReport) -> Result<()> {
     for out in state.read(sql::unsent)? {
         let area = Area::parse(&out.area).ok_or_else(|| Error::File("A change could not be written.".into()))?;
+        let snapshot = out.covers.is_some();
+        let seen = match &out.covers {
+            Some(json) => serde_json::from_str::<folder::Applied>(json)
+                .map_err(|_| Error::File("A snapshot could not be written.".into()))?
+                .into_iter()
+                .collect(),
+            None => state.read(sql::seen)?,
+        };
         let header = Header {
             data_version: migrate::LATEST_VERSION,
             laptop_id: me.laptop_id.clone(),
@@ -198,99 +249,15 @@ pub fn sync(state: &AppState) -> Result<SyncReport> {
             seq: out.area_seq,
             area: out.area,
             made_at: out.made_at,
-            seen: state.read(sql::seen)?,
+            seen,
+            snapshot,
         };
-        let bytes = exchange::seal(&keys, &header, &out.changeset)?;
+        let bytes = exchange::seal(keys, &header, &out.changeset)?;
         let stream = exchange::stream(&me.laptop_id, area);
-        exchange::write_once(&exchange::change_path(&root, &stream, out.area_seq), &bytes)?;
+        exchange::write_once(&exchange::change_path(root, &stream, out.area_seq, snapshot), &bytes)?;
         let now = state.stamp();
         state.write_unrecorded(|tx| sql::mark_sent(tx, out.seq, &now))?;
         report.sent += 1;
     }
-    // Passes until nothing more can be applied: a change waits for every change its laptop
-    // had applied before writing it (causal order), which may come later in the list.
-    let mut notes = Vec::new();
-    loop {
-        let before = report.received;
-        notes.clear();
-        receive_pass(state, &me, &keys, &root, &mut report, &mut notes)?;
-        if report.received == before {
-            break;
-        }
-    }
-    report.notes = notes;
-    Ok(report)
-}
-
-/// One pass over the others' change files, applying each that is complete and whose laptop's
-/// earlier changes, and every change it had seen, are applied here already. The whole pass is
-/// one transaction: a month of changes costs one durable commit, not one per file.
-fn receive_pass(
-    state: &AppState,
-    me: &Sharing,
-    keys: &Keys,
-    root: &Path,
-    report: &mut SyncReport,
-    notes: &mut Vec<String>,
-) -> Result<()> {
-    let areas: Vec<Area> =
-        [Area::Committee, Area::Drivers, Area::Befriending].into_iter().filter(|a| keys.of(*a).is_some()).collect();
-    let files = exchange::changes(root, &me.laptop_id, &areas);
-    let now = state.stamp();
-    let (received, clashes) = state.write_unrecorded(|tx| {
-        let names = apply::columns(tx)?;
-        let (mut received, mut clashes) = (0, 0);
-        let mut stopped: Option<String> = None;
-        for (laptop, area, seq, path) in &files {
-            let stream = exchange::stream(laptop, *area);
-            if stopped.as_deref() == Some(stream.as_str()) || sql::was_applied(tx, &stream, *seq)? {
-                continue;
-            }
-            if *seq > 1 && !sql::was_applied(tx, &stream, seq - 1)? {
-                stopped = Some(stream);
-                continue;
-            }
-            let bytes = std::fs::read(path).unwrap_or_default();
-            match exchange::open(keys, laptop, *area, *seq, &bytes) {
-                Opened::Incomplete => {
-                    notes.push("A change is still arriving in the shared folder; it will be read next time.".into());
-                    stopped = Some(stream.clone());
-                }
-                Opened::Tampered => {
-                    notes.push(
-                        "A file in the shared folder has been altered or damaged, so it was not used. Ask the laptop that wrote it to send again."
-                            .into(),
-                    );
-                    stopped = Some(stream.clone());
-                }
-                Opened::Change(header, _) if header.data_version > migrate::LATEST_VERSION => {
-                    notes.push(format!("Update PPG Desk on this laptop to read changes from {}.", header.laptop_name));
-                    stopped = Some(stream.clone());
-                }
-                Opened::Change(header, changeset) => {
-                    let mut waiting = false;
-                    // Only streams this laptop holds: a scheme it does not share never arrives.
-                    let held = |s: &str| {
-                        exchange::parse_stream(s).is_some_and(|(l, a)| l != me.laptop_id && areas.contains(&a))
-                    };
-                    for (other, other_seq) in header.seen.iter().filter(|(s, _)| held(s)) {
-                        waiting |= !sql::was_applied(tx, other, *other_seq)?;
-                    }
-                    if waiting {
-                        stopped = Some(stream.clone());
-                        continue;
-                    }
-                    if !changeset.is_empty() {
-                        clashes += apply::apply(tx, &names, &me.laptop_id, &header, &changeset, &now)?;
-                    }
-                    sql::note_applied(tx, &stream, *seq, &header.laptop_name, &now)?;
-                    received += 1;
-                }
-            }
-        }
-        Ok((received, clashes))
-    })?;
-    report.received += received;
-    report.clashes += clashes;
     Ok(())
 }

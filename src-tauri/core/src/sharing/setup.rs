@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::keys::{self, Codes, Keys, Scheme};
-use super::{exchange, sql, starting_sql, sync, Area, Joined, Sharing};
+use super::{exchange, folder, sql, sync, tidy, Area, Joined, Sharing};
 use crate::db::keys::{DataKey, KeyFile};
 use crate::db::recovery::Secret;
 use crate::db::{copy, migrate};
@@ -66,44 +66,10 @@ pub fn start(state: &AppState, folder: &Path, name: &str, drivers: bool, befrien
     let me = Sharing::new(name, folder_text, now);
     state.write(|tx| sql::start(tx, &me, &keys))?;
     exchange::write_once(&root.join(exchange::KEYS_NAME), file.to_json().as_bytes())?;
-    write_starting_copy(state, &root, &keys, &file)?;
+    tidy::write_starting_copy(state, &root, &me.laptop_id, &keys)?;
     // The schemes' records go out now, so a coordinator joining next finds them.
     sync(state)?;
     Ok(codes)
-}
-
-/// A starting copy for newcomers: the PPG as it is now, encrypted with the committee key,
-/// without the driver and befriending schemes' records. Those go, for each scheme this
-/// laptop shares, as one change of inserts sealed with that scheme's own key, so only the
-/// laptops given its code ever read them.
-fn write_starting_copy(state: &AppState, root: &Path, keys: &Keys, file: &KeyFile) -> Result<()> {
-    let paths = state.paths();
-    let seq = state.read(sql::last_seqs)?.iter().find(|(a, _)| a == "committee").map_or(0, |(_, s)| *s);
-    let scratch = paths.dir.join(format!(".ppg-desk-starting-copy-{}", uuid::Uuid::new_v4().simple()));
-    let own_key = state.unlocked().map(|u| u.key);
-    let mut snapshots = Vec::new();
-    let mut prepare = |conn: &rusqlite::Connection| -> Result<()> {
-        for area in [Area::Drivers, Area::Befriending] {
-            if keys.of(area).is_some() {
-                snapshots.push((area, starting_sql::snapshot(conn, area)?));
-            }
-            starting_sql::strip(conn, area)?;
-        }
-        starting_sql::strip_own(conn)
-    };
-    let result =
-        copy::write_sealed_copy(&paths.db_file(), own_key.as_ref(), &scratch, &keys.committee, file, &mut prepare)
-            .and_then(|_| std::fs::read(&scratch).map_err(|_| exchange::unreachable_folder()))
-            .and_then(|bytes| exchange::write_once(&exchange::start_path(root, seq), &bytes));
-    let _ = std::fs::remove_file(&scratch);
-    result?;
-    let now = state.stamp();
-    state.write_unrecorded(|tx| {
-        for (area, changeset) in snapshots.iter().filter(|(_, c)| !c.is_empty()) {
-            crate::outbox::add_to_outbox(tx, *area, changeset, &now)?;
-        }
-        Ok(())
-    })
 }
 
 /// Joins the PPG shared in `folder` with its invitation `code`: this (empty) PPG Desk takes
@@ -137,7 +103,14 @@ pub fn join(
         drivers: keys::scheme_key(&root, Area::Drivers, drivers, &mut codes)?,
         befriending: keys::scheme_key(&root, Area::Befriending, befriending, &mut codes)?,
     };
-    let (_, start) = exchange::latest_start(&root).ok_or_else(|| {
+    // The newest complete starting copy a newcomer can go on from (see `tidy::complete`).
+    let files = exchange::changes(&root, "", &[Area::Committee]);
+    let start = folder::starts(&root, &keys.committee)
+        .into_iter()
+        .rev()
+        .find(|s| s.covers.as_ref().is_some_and(|c| tidy::complete(c, &files, Area::Committee)))
+        .map(|s| s.path);
+    let start = start.ok_or_else(|| {
         Error::File("The starting copy is not in the shared folder yet. Try again once it has arrived.".into())
     })?;
     let secret = Secret::recovery_key(code);
@@ -154,7 +127,8 @@ pub fn join(
         let (sender, _) = sql::get(tx)?.ok_or_else(|| Error::File("The starting copy is not a shared PPG.".into()))?;
         let streams: Vec<(String, i64)> = sql::last_seqs(tx)?
             .into_iter()
-            .filter_map(|(area, seq)| Some((exchange::stream(&sender.laptop_id, Area::parse(&area)?), seq)))
+            .filter(|(area, _)| area == Area::Committee.key())
+            .map(|(_, seq)| (exchange::stream(&sender.laptop_id, Area::Committee), seq))
             .collect();
         sql::take_over(tx, &streams, &sender.laptop_name, &now)?;
         sql::start(tx, &Sharing::new(name, folder_text, now.clone()), &keys)

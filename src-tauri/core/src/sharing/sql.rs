@@ -4,7 +4,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::keys::Keys;
-use super::{Clash, Sharing};
+use super::Sharing;
 use crate::db::keys::DataKey;
 use crate::error::Result;
 pub use crate::outbox::{is_sharing, tables};
@@ -50,8 +50,8 @@ pub fn start(conn: &Connection, s: &Sharing, keys: &Keys) -> Result<()> {
     let blob = |key: Option<&DataKey>| key.map(|k| k.bytes().to_vec());
     conn.execute(
         "INSERT INTO sharing (id, laptop_id, laptop_name, folder, committee_key, drivers_key, befriending_key,
-                              drivers, befriending, started_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              drivers, befriending, started_at, last_tidied_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
         params![
             s.laptop_id,
             s.laptop_name,
@@ -75,12 +75,14 @@ pub struct Outgoing {
     pub area: String,
     pub changeset: Vec<u8>,
     pub made_at: String,
+    /// A scheme's snapshot: what it holds (JSON), sent as its `seen`.
+    pub covers: Option<String>,
 }
 
 /// Changes not yet written to the folder.
 pub fn unsent(conn: &Connection) -> Result<Vec<Outgoing>> {
     let mut stmt = conn.prepare(
-        "SELECT seq, area_seq, area, changeset, made_at FROM sharing_outbox WHERE sent = 0 ORDER BY seq",
+        "SELECT seq, area_seq, area, changeset, made_at, covers FROM sharing_outbox WHERE sent = 0 ORDER BY seq",
     )?;
     let rows = stmt
         .query_map([], |r| {
@@ -90,6 +92,7 @@ pub fn unsent(conn: &Connection) -> Result<Vec<Outgoing>> {
                 area: r.get("area")?,
                 changeset: r.get("changeset")?,
                 made_at: r.get("made_at")?,
+                covers: r.get("covers")?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -113,15 +116,15 @@ pub fn last_seqs(conn: &Connection) -> Result<Vec<(String, i64)>> {
 /// A joining laptop: forgets the starting copy's own sharing (its laptop, outbox and
 /// clashes) and counts each of the sender's streams up to where the copy was made as applied
 /// (the copy holds those changes; a scheme's come in the scheme's snapshot that follows).
+/// The schemes' records never come in a starting copy: what the copy's laptop had applied of
+/// them is forgotten too, so a laptop holding a scheme starts from its newest snapshot.
 pub fn take_over(conn: &Connection, streams: &[(String, i64)], sender_name: &str, now: &str) -> Result<()> {
-    conn.execute_batch("DELETE FROM sharing; DELETE FROM sharing_outbox; DELETE FROM sharing_clashes;")?;
-    let mut stmt = conn.prepare(
-        "INSERT OR IGNORE INTO sharing_received (laptop_id, seq, laptop_name, applied_at) VALUES (?1, ?2, ?3, ?4)",
+    conn.execute_batch(
+        "DELETE FROM sharing; DELETE FROM sharing_outbox; DELETE FROM sharing_clashes;
+         DELETE FROM sharing_received WHERE laptop_id LIKE '%-drivers' OR laptop_id LIKE '%-befriending';",
     )?;
     for (stream, last) in streams {
-        for n in 1..=*last {
-            stmt.execute(params![stream, n, sender_name, now])?;
-        }
+        note_applied_up_to(conn, stream, *last, sender_name, now)?;
     }
     Ok(())
 }
@@ -143,78 +146,6 @@ pub fn note_applied(conn: &Connection, laptop: &str, seq: i64, name: &str, now: 
         "UPDATE sharing SET last_received_at = ?1, last_received_from = substr(?2, 1, 60) WHERE id = 1",
         params![now, name],
     )?;
-    Ok(())
-}
-
-pub fn add_clash(conn: &Connection, c: &Clash, now: &str) -> Result<()> {
-    let row = (!c.row.is_empty()).then(|| key_json(&c.row));
-    conn.execute(
-        "INSERT INTO sharing_clashes (id, table_name, row_key, column_name, kept, other, other_laptop, other_made_at, why,
-                                      noticed_at, other_value, row_json)
-         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            c.table,
-            c.row_key,
-            c.column,
-            c.kept,
-            c.other,
-            c.other_laptop,
-            c.other_made_at,
-            c.why,
-            now,
-            c.other_value.clone().unwrap_or(Value::Null),
-            row
-        ],
-    )?;
-    Ok(())
-}
-
-pub fn clashes(conn: &Connection) -> Result<Vec<Clash>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, table_name, row_key, column_name, kept, other, other_laptop, other_made_at, why,
-                why = 'both_changed' AND row_json IS NOT NULL AS can_use_other
-           FROM sharing_clashes WHERE settled = 0 ORDER BY id",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok(Clash {
-                id: r.get("id")?,
-                table: r.get("table_name")?,
-                row_key: r.get("row_key")?,
-                column: r.get("column_name")?,
-                kept: r.get("kept")?,
-                other: r.get("other")?,
-                other_laptop: r.get("other_laptop")?,
-                other_made_at: r.get("other_made_at")?,
-                why: r.get("why")?,
-                can_use_other: r.get("can_use_other")?,
-                other_value: None,
-                row: Vec::new(),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
-/// A listed clash's table, field, record key and the value not kept, for "Use the other value".
-pub type ToUndo = (String, String, Vec<(String, Value)>, Value);
-
-pub fn clash_to_undo(conn: &Connection, id: i64) -> Result<Option<ToUndo>> {
-    let found: Option<(String, String, Option<String>, Value)> = conn
-        .query_row(
-            "SELECT table_name, column_name, row_json, other_value FROM sharing_clashes
-              WHERE id = ?1 AND settled = 0 AND why = 'both_changed'",
-            [id],
-            |r| Ok((r.get("table_name")?, r.get("column_name")?, r.get("row_json")?, r.get("other_value")?)),
-        )
-        .optional()?;
-    Ok(found.and_then(|(table, column, row, other)| Some((table, column, key_from_json(&row?)?, other))))
-}
-
-pub fn settle_clash(conn: &Connection, id: i64) -> Result<()> {
-    if conn.execute("UPDATE sharing_clashes SET settled = 1 WHERE id = ?1", [id])? == 0 {
-        return Err(crate::error::Error::NotFound("That clash is no longer listed."));
-    }
     Ok(())
 }
 
@@ -298,7 +229,7 @@ pub fn note_deleted(conn: &Connection, table: &str, key: &[(String, Value)]) -> 
     Ok(())
 }
 
-fn key_json(key: &[(String, Value)]) -> String {
+pub(super) fn key_json(key: &[(String, Value)]) -> String {
     let parts: Vec<serde_json::Value> = key
         .iter()
         .map(|(c, v)| {
@@ -339,7 +270,7 @@ pub fn delete_again(conn: &Connection) -> Result<()> {
 }
 
 /// A record's key written by `key_json`; `None` if it is not one (only plain column names).
-fn key_from_json(text: &str) -> Option<Vec<(String, Value)>> {
+pub(super) fn key_from_json(text: &str) -> Option<Vec<(String, Value)>> {
     let Ok(serde_json::Value::Array(parts)) = serde_json::from_str::<serde_json::Value>(text) else { return None };
     let mut key = Vec::new();
     for part in parts {
@@ -365,4 +296,40 @@ pub fn seen(conn: &Connection) -> Result<Vec<(String, i64)>> {
     )?;
     let rows = stmt.query_map([], |r| Ok((r.get("laptop")?, r.get("seq")?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// Whether this laptop has applied anything of `area`'s streams, or holds any of its records.
+pub fn has_any_of(conn: &Connection, area: super::Area) -> Result<bool> {
+    let pattern = format!("%-{}", area.key());
+    if conn.query_row("SELECT EXISTS (SELECT 1 FROM sharing_received WHERE laptop_id LIKE ?1)", [&pattern], |r| {
+        r.get::<_, bool>(0)
+    })? {
+        return Ok(true);
+    }
+    for table in tables(conn)?.into_iter().filter(|t| super::Area::of_table(t) == Some(area)) {
+        if conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM \"{table}\")"), [], |r| r.get::<_, bool>(0))? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Counts every change of `stream` up to `last` as applied (what a snapshot holds).
+pub fn note_applied_up_to(conn: &Connection, stream: &str, last: i64, name: &str, now: &str) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "INSERT OR IGNORE INTO sharing_received (laptop_id, seq, laptop_name, applied_at) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for n in 1..=last {
+        stmt.execute(params![stream, n, name, now])?;
+    }
+    Ok(())
+}
+
+pub fn last_tidied(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT last_tidied_at FROM sharing WHERE id = 1", [], |r| r.get("last_tidied_at"))?)
+}
+
+pub fn note_tidied(conn: &Connection, now: &str) -> Result<()> {
+    conn.execute("UPDATE sharing SET last_tidied_at = ?1 WHERE id = 1", [now])?;
+    Ok(())
 }

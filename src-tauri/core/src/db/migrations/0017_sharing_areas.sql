@@ -28,3 +28,10 @@ UPDATE sharing_outbox SET area_seq =
 CREATE UNIQUE INDEX sharing_outbox_area_seq ON sharing_outbox (area, area_seq);
 CREATE TRIGGER sharing_outbox_area_seq BEFORE INSERT ON sharing_outbox WHEN NEW.area_seq IS NULL
 BEGIN SELECT RAISE(ABORT, 'every change has its number in its area'); END;
+
+-- A scheme's snapshot travels like a change, with what it holds (JSON: stream → last change
+-- number) as read before it was made. A laptop newly holding the scheme starts from it.
+ALTER TABLE sharing_outbox ADD COLUMN snapshot INTEGER NOT NULL DEFAULT 0 CHECK (snapshot IN (0, 1));
+ALTER TABLE sharing_outbox ADD COLUMN covers TEXT CHECK (covers IS NULL OR json_valid(covers));
+-- When this laptop last wrote a fresh starting copy and tidied the folder.
+ALTER TABLE sharing ADD COLUMN last_tidied_at TEXT;

@@ -7,4 +7,8 @@ export type SyncReport = { sent: number, received: number, clashes: number,
 /**
  * Plain-English notes: files still arriving, files refused, a newer PPG Desk elsewhere.
  */
-notes: Array<string>, };
+notes: Array<string>, 
+/**
+ * Change files removed from the folder because every laptop has them.
+ */
+removed: number, };
