@@ -21,6 +21,10 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
         Ok(counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1)
     })
     .unwrap();
+    // Today's sample keeps approved minutes as approved (a later version's table): here
+    // only for the loading, gone when the file is closed.
+    conn.execute_batch("CREATE TEMP TABLE minutes_approvals (meeting_id INTEGER PRIMARY KEY, content TEXT, approved_at TEXT);")
+        .unwrap();
     let tx = conn.transaction().unwrap();
     let today = chrono::Local::now().date_naive();
     ppg_desk_core::sample::load(&tx, today, "2026-12-01T10:00:00Z").unwrap();
@@ -80,7 +84,9 @@ fn fingerprint(conn: &Connection) -> BTreeMap<String, Vec<Vec<String>>> {
         let columns: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
         let mut rows: Vec<Vec<String>> = stmt
             .query_map([], |r| {
+                // A later version adds each row's field versions (sharing): not compared.
                 Ok((0..columns.len())
+                    .filter(|i| columns[*i] != "row_version")
                     .map(|i| {
                         let value: Value = r.get(i).unwrap();
                         match (&value, refers.get(&(table.clone(), columns[i].clone()))) {

@@ -53,7 +53,7 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         "settings" | "practices" => Topic::Settings,
         "people" | "person_roles" => Topic::People,
         "meetings" | "agenda_items" | "agenda_template" | "attendance" | "decisions" | "minute_amendments"
-        | "meeting_guests" => Topic::Meetings,
+        | "meeting_guests" | "minutes_approvals" => Topic::Meetings,
         "actions" | "action_owners" | "action_updates" => Topic::Actions,
         "contacts" | "contact_interactions" => Topic::Contacts,
         "directory_categories" | "directory_entries" | "directory_entry_categories" => Topic::Directory,

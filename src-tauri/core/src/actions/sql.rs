@@ -50,7 +50,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Action> {
 
 /// The actions agreed at a meeting, in agenda order.
 pub fn for_meeting(conn: &Connection, meeting_id: i64) -> Result<Vec<Action>> {
-    let sql = format!("{SELECT} LEFT JOIN agenda_items i ON i.id = a.agenda_item_id WHERE a.meeting_id = ?1 ORDER BY i.position, a.id");
+    let sql = format!("{SELECT} LEFT JOIN agenda_items i ON i.id = a.agenda_item_id WHERE a.meeting_id = ?1 ORDER BY i.position, i.id, a.id");
     let mut stmt = conn.prepare(&sql)?;
     let actions = stmt.query_map([meeting_id], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(actions)

@@ -5,13 +5,16 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
-/// One step: SQL, or (rarely) Rust where the work depends on what the schema holds.
+/// One step: SQL, or (rarely) Rust where the work depends on what the schema holds, or SQL
+/// that rebuilds a table (foreign keys set aside around it, as SQLite's documentation asks,
+/// and every link checked before it commits).
 enum Step {
     Sql(&'static str),
     Rust(fn(&Connection) -> Result<()>),
+    Rebuild(&'static str),
 }
 
-use Step::{Rust, Sql};
+use Step::{Rebuild, Rust, Sql};
 
 /// Each version's step, in order: index 0 takes a file from version 0 to version 1.
 /// Never edit a step that has been released; add a new one.
@@ -34,6 +37,9 @@ const MIGRATIONS: &[Step] = &[
     Rust(super::global_ids::remap),
     Sql(include_str!("migrations/0016_sharing.sql")),
     Sql(include_str!("migrations/0017_sharing_areas.sql")),
+    Rebuild(include_str!("migrations/0018_agenda_order.sql")),
+    // A version on every row that travels between laptops: see db/row_versions.rs.
+    Rust(super::row_versions::add),
 ];
 
 /// The schema version this build writes.
@@ -52,13 +58,33 @@ pub fn migrate_to(conn: &mut Connection, version: i64) -> Result<()> {
     let start = super::schema_version(conn)?;
     super::ids::register(conn)?;
     for (index, step) in MIGRATIONS.iter().enumerate().take(version as usize).skip(start as usize) {
-        let tx = conn.transaction()?;
-        match step {
-            Sql(sql) => tx.execute_batch(sql)?,
-            Rust(run) => run(&tx)?,
+        if let Rebuild(_) = step {
+            conn.pragma_update(None, "foreign_keys", false)?;
         }
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
+        let result = (|| -> Result<()> {
+            let tx = conn.transaction()?;
+            match step {
+                Sql(sql) => tx.execute_batch(sql)?,
+                Rust(run) => run(&tx)?,
+                Rebuild(sql) => {
+                    tx.execute_batch(sql)?;
+                    let broken: i64 =
+                        tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+                    if broken > 0 {
+                        return Err(crate::error::Error::File(
+                            "The data file's links did not survive an update.".into(),
+                        ));
+                    }
+                }
+            }
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.commit()?;
+            Ok(())
+        })();
+        if let Rebuild(_) = step {
+            conn.pragma_update(None, "foreign_keys", true)?;
+        }
+        result?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod keyring;
 pub mod keys;
 pub mod migrate;
 pub mod recovery;
+pub mod row_versions;
 pub mod schema;
 
 use std::path::{Path, PathBuf};

@@ -65,7 +65,7 @@ pub fn decisions(conn: &Connection, meeting_id: i64) -> Result<Vec<Decision>> {
         "SELECT d.id, d.agenda_item_id, d.text, d.proposer_id, pp.full_name AS proposer_name, d.seconder_id, ps.full_name AS seconder_name, d.votes_for, d.votes_against, d.abstentions
          FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id
          LEFT JOIN people pp ON pp.id = d.proposer_id LEFT JOIN people ps ON ps.id = d.seconder_id
-         WHERE i.meeting_id = ?1 ORDER BY i.position, d.id",
+         WHERE i.meeting_id = ?1 ORDER BY i.position, i.id, d.id",
     )?;
     let decisions = stmt
         .query_map([meeting_id], |row| {
@@ -123,7 +123,8 @@ pub fn approve(
         "UPDATE meetings SET status = 'minutes_approved', approved_on = ?2, approved_at_meeting_id = ?3, approval_corrections = ?4, updated_at = ?5 WHERE id = ?1",
         params![meeting_id, on.to_string(), at_meeting, corrections, now],
     )?;
-    Ok(())
+    // The minutes as approved travel with the approval (see approved_sql.rs).
+    super::approved_sql::capture(conn, meeting_id, now)
 }
 
 pub fn amendments(conn: &Connection, meeting_id: i64) -> Result<Vec<Amendment>> {

@@ -101,7 +101,7 @@ pub fn items(conn: &Connection, meeting_id: i64) -> Result<Vec<AgendaItem>> {
     let mut stmt = conn.prepare(
         "SELECT i.id, i.position, i.title, i.presenter, i.minutes_allowed, i.purpose, i.notes_for_members, i.standing, i.minutes,
                 i.requested_by_id, p.full_name
-         FROM agenda_items i LEFT JOIN people p ON p.id = i.requested_by_id WHERE i.meeting_id = ?1 ORDER BY i.position",
+         FROM agenda_items i LEFT JOIN people p ON p.id = i.requested_by_id WHERE i.meeting_id = ?1 ORDER BY i.position, i.id",
     )?;
     let items = stmt
         .query_map([meeting_id], |row| {

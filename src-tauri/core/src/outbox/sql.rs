@@ -51,3 +51,57 @@ fn add(conn: &Connection, area: Area, changeset: &[u8], now: &str, covers: Optio
     )?;
     Ok(())
 }
+
+pub fn laptop_id(conn: &Connection) -> Result<String> {
+    Ok(conn.query_row("SELECT laptop_id FROM sharing WHERE id = 1", [], |r| r.get("laptop_id"))?)
+}
+
+/// Records `version` as the version of each of `fields` (by position) of the row of `table`
+/// whose primary key columns (by position) are `key`, in its `row_version` JSON.
+pub fn set_field_versions(
+    conn: &Connection,
+    table: &str,
+    key: &[(usize, rusqlite::types::Value)],
+    fields: &[usize],
+    version: &str,
+) -> Result<()> {
+    let names: Vec<String> = {
+        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+        let names = stmt.query_map([table], |r| r.get("name"))?.collect::<rusqlite::Result<_>>()?;
+        names
+    };
+    let written: Vec<&String> = fields.iter().filter_map(|i| names.get(*i)).filter(|n| *n != "row_version").collect();
+    if !names.iter().any(|n| n == "row_version") || written.is_empty() || key.is_empty() {
+        return Ok(());
+    }
+    let conditions = |from: usize| -> Vec<String> {
+        key.iter()
+            .enumerate()
+            .filter_map(|(i, (column, _))| Some(format!("\"{}\" = ?{}", names.get(*column)?, i + from)))
+            .collect()
+    };
+    if conditions(1).len() != key.len() {
+        return Ok(());
+    }
+    let key_values = || key.iter().map(|(_, v)| v.clone());
+    let current: Option<String> = conn
+        .query_row(
+            &format!("SELECT row_version FROM \"{table}\" WHERE {}", conditions(1).join(" AND ")),
+            rusqlite::params_from_iter(key_values()),
+            |r| r.get("row_version"),
+        )
+        .ok();
+    // Kept as JSON with its fields in order, the same text on every laptop for the same versions.
+    let mut versions: std::collections::BTreeMap<String, String> =
+        current.and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+    for field in written {
+        versions.insert(field.clone(), version.to_string());
+    }
+    let text = serde_json::to_string(&versions).unwrap_or_default();
+    let sql = format!("UPDATE \"{table}\" SET row_version = ?1 WHERE {}", conditions(2).join(" AND "));
+    conn.execute(
+        &sql,
+        rusqlite::params_from_iter(std::iter::once(rusqlite::types::Value::Text(text)).chain(key_values())),
+    )?;
+    Ok(())
+}

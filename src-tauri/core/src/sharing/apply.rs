@@ -4,12 +4,13 @@
 //!
 //! - A field changed on one side only merges (a changeset's update names only what changed).
 //! - The same field changed on both sides: the later change is kept (`updated_at` against the
-//!   change's time; a tie goes to the higher laptop id, the same answer everywhere).
+//!   change's time; a tie, or a record without one, keeps the greater value: the same answer
+//!   everywhere, whichever laptop asks and in whatever order the changes arrive).
 //! - A change to a row deleted here is dropped: a deletion (an erasure above all) wins.
 //! - A change a lock refuses (approved minutes, a published bulletin) is refused and reported.
 //! - Links left pointing at a deleted record follow the schema's own rule (cascade or NULL).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use rusqlite::session::{ChangesetItem, ConflictAction, ConflictType};
@@ -32,16 +33,36 @@ pub fn columns(conn: &Connection) -> Result<Columns> {
     Ok(Arc::new(map))
 }
 
-/// Whether the incoming change is the later one for this row: the row's own `updated_at`
-/// on each side when both have one and they differ, else the higher laptop id. Each laptop
-/// asks the same question the other way round, so both come to the same answer.
-fn incoming_is_later(item: &ChangesetItem, names: &[String], from: &str, me: &str) -> bool {
-    let at = names.iter().position(|n| n == "updated_at");
-    let theirs = at.and_then(|i| item.new_value(i).ok()).map(|v| text_of(&owned(v)));
-    let ours = at.and_then(|i| item.conflict(i).ok()).map(|v| text_of(&owned(v)));
-    match (theirs, ours) {
-        (Some(theirs), Some(ours)) if theirs != ours => theirs > ours,
-        _ => from > me,
+/// Each field's version on one side of a clash: `row_version` holds, as JSON, the version of
+/// the last recorded write of each field (see `db::row_versions`); none before sharing began.
+fn versions(value: Option<Value>) -> BTreeMap<String, String> {
+    match value {
+        Some(Value::Text(text)) => serde_json::from_str(&text).unwrap_or_default(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// A total order over stored values (NULL, numbers, text, bytes), for a tie.
+fn greater(a: &Value, b: &Value) -> bool {
+    fn rank(v: &Value) -> u8 {
+        match v {
+            Value::Null => 0,
+            Value::Integer(_) | Value::Real(_) => 1,
+            Value::Text(_) => 2,
+            Value::Blob(_) => 3,
+        }
+    }
+    let number = |v: &Value| match v {
+        Value::Integer(i) => *i as f64,
+        Value::Real(r) => *r,
+        _ => 0.0,
+    };
+    match (a, b) {
+        (Value::Text(x), Value::Text(y)) => x > y,
+        (Value::Blob(x), Value::Blob(y)) => x > y,
+        (Value::Integer(x), Value::Integer(y)) => x > y,
+        _ if rank(a) == rank(b) && rank(a) == 1 => number(a) > number(b),
+        _ => rank(a) > rank(b),
     }
 }
 
@@ -90,29 +111,45 @@ struct Merge {
     set: Vec<(String, Value)>,
 }
 
-/// Field by field: a field only the other laptop changed is taken; a field both changed
-/// keeps the later change and the other value goes on the clash list.
+/// Field by field, by each field's version: the later write of a field is kept, wherever it
+/// was made, and the other value goes on the clash list when the two laptops really wrote
+/// different values at the same time. A field only one laptop changed is simply the later.
+/// The versions kept are, field by field, the later of the two, so every laptop comes to the
+/// same record whatever order the changes arrive in. Fields without versions (written before
+/// sharing began) fall back to keeping the greater value, the same answer everywhere.
 fn merge(
     item: &ChangesetItem,
     names: &[String],
-    later: bool,
     clash: &dyn Fn(String, &Value, &Value) -> Clash,
     list: &mut Vec<Clash>,
 ) -> Vec<(String, Value)> {
+    let at = names.iter().position(|n| n == "row_version");
+    let theirs_v = versions(at.and_then(|i| item.new_value(i).ok()).map(owned));
+    let ours_v = versions(at.and_then(|i| item.conflict(i).ok()).map(owned));
     let mut set = Vec::new();
     for (i, name) in names.iter().enumerate() {
+        if Some(i) == at {
+            continue;
+        }
         let Ok(theirs) = item.new_value(i).map(owned) else { continue };
         let Ok(ours) = item.conflict(i).map(owned) else { continue };
         if theirs == ours {
             continue;
         }
-        // An insert has no "before": every differing field counts as changed on both sides.
-        let before = item.old_value(i).ok().map(owned);
-        let only_theirs = before.as_ref() == Some(&ours);
-        if only_theirs || later {
+        let (tv, ov) = (theirs_v.get(name), ours_v.get(name));
+        let later = match (tv, ov) {
+            (Some(tv), Some(ov)) if tv != ov => tv > ov,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            _ => greater(&theirs, &ours),
+        };
+        if later {
             set.push((name.clone(), theirs.clone()));
         }
-        if !only_theirs && name != "updated_at" {
+        // Both wrote this field since the change's own starting point: a real clash.
+        let before = item.old_value(i).ok().map(owned);
+        let both = before.as_ref() != Some(&ours) && name != "updated_at";
+        if both {
             list.push(if later {
                 Clash { other_laptop: "This laptop".into(), ..clash(name.clone(), &theirs, &ours) }
             } else {
@@ -120,19 +157,24 @@ fn merge(
             });
         }
     }
+    if let Some(i) = at {
+        let mut merged = ours_v.clone();
+        for (field, version) in theirs_v {
+            if merged.get(&field).is_none_or(|v| *v < version) {
+                merged.insert(field, version);
+            }
+        }
+        if merged != ours_v {
+            let text = serde_json::to_string(&merged).unwrap_or_default();
+            set.push((names[i].clone(), Value::Text(text)));
+        }
+    }
     set
 }
 
 /// Applies `changeset` (from `header`'s laptop) on `conn`, inside the caller's transaction.
 /// Returns the clashes found, already saved.
-pub fn apply(
-    conn: &Connection,
-    names: &Columns,
-    me: &str,
-    header: &Header,
-    changeset: &[u8],
-    now: &str,
-) -> Result<usize> {
+pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u8], now: &str) -> Result<usize> {
     let names = names.clone();
     let links_broken = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let broken = links_broken.clone();
@@ -140,7 +182,6 @@ pub fn apply(
     let found: Arc<Mutex<Found>> = Arc::default();
     let noted = found.clone();
     let from = header.clone();
-    let me_owned = me.to_string();
     let handler = move |kind: ConflictType, item: &ChangesetItem| -> ConflictAction {
         let Ok(op) = item.op() else { return ConflictAction::SQLITE_CHANGESET_OMIT };
         let table = op.table_name().to_string();
@@ -170,8 +211,7 @@ pub fn apply(
                 ConflictAction::SQLITE_CHANGESET_REPLACE
             }
             ConflictType::SQLITE_CHANGESET_DATA | ConflictType::SQLITE_CHANGESET_CONFLICT => {
-                let later = incoming_is_later(item, cols, &from.laptop_id, &me_owned);
-                let set = merge(item, cols, later, &clash, list);
+                let set = merge(item, cols, &clash, list);
                 if !set.is_empty() {
                     merges.push(Merge { table: table.clone(), key: key(), set });
                 }
@@ -204,7 +244,18 @@ pub fn apply(
         }
     };
     let mut input: &[u8] = changeset;
-    conn.apply_strm(&mut input, None::<fn(&str) -> bool>, handler)?;
+    let touched = Arc::new(Mutex::new(Vec::<String>::new()));
+    let noting = touched.clone();
+    let note_table = move |table: &str| {
+        noting.lock().unwrap_or_else(|p| p.into_inner()).push(table.to_string());
+        true
+    };
+    conn.apply_strm(&mut input, Some(note_table), handler)?;
+    let minutes_touched = touched
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .iter()
+        .any(|t| crate::changes::topic_of(t) == Some(crate::changes::Topic::Meetings) || t == "action_updates");
     let (mut clashes, merges, deleted) = std::mem::take(&mut *found.lock().unwrap_or_else(|p| p.into_inner()));
     for (table, key) in &deleted {
         super::sql::note_deleted(conn, table, key)?;
@@ -231,6 +282,25 @@ pub fn apply(
     super::sql::delete_again(conn)?;
     if links_broken.load(std::sync::atomic::Ordering::Relaxed) {
         super::sql::tidy_links(conn)?;
+    }
+    // Minutes approved elsewhere and changed here at the same time: put back as approved.
+    if minutes_touched {
+        for meeting in crate::meetings::keep_approved_as_approved(conn)? {
+            clashes.push(Clash {
+                id: 0,
+                table: "meetings".into(),
+                row_key: format!("id={meeting}"),
+                column: "approved".into(),
+                kept: String::new(),
+                other: String::new(),
+                other_laptop: header.laptop_name.clone(),
+                other_made_at: header.made_at.clone(),
+                why: "locked".into(),
+                can_use_other: false,
+                other_value: None,
+                row: Vec::new(),
+            });
+        }
     }
     for clash in &clashes {
         super::clash_sql::add_clash(conn, clash, now)?;

@@ -61,7 +61,7 @@ pub fn bootstrap(
         let now = state.stamp();
         let clashes = state.write_unrecorded(|tx| {
             let names = apply::columns(tx)?;
-            let clashes = apply::apply(tx, &names, &me.laptop_id, &header, &changeset, &now)?;
+            let clashes = apply::apply(tx, &names, &header, &changeset, &now)?;
             for (stream, n) in holds.iter().filter(|(s, _)| exchange::parse_stream(s).is_some_and(|(_, a)| a == area)) {
                 sql::note_applied_up_to(tx, stream, *n, &header.laptop_name, &now)?;
             }
@@ -133,7 +133,7 @@ pub fn receive_pass(
                         continue;
                     }
                     if !changeset.is_empty() {
-                        clashes += apply::apply(tx, &names, &me.laptop_id, &header, &changeset, &now)?;
+                        clashes += apply::apply(tx, &names, &header, &changeset, &now)?;
                     }
                     sql::note_applied(tx, &stream, *seq, &header.laptop_name, &now)?;
                     received += 1;

@@ -19,6 +19,9 @@ describe('sharing words', () => {
     expect(clashSubject(clash)).toBe('An action: due on');
     expect(clashWords(clash)).toBe('Kept "2026-12-20". Chair\'s laptop had "2026-12-13" (2026-12-06 10:00:00).');
     expect(clashWords({ ...clash, why: 'locked' })).toContain('locked');
+    const approved = { ...clash, table: 'meetings', column: 'approved', why: 'locked', canUseOther: false };
+    expect(clashSubject(approved)).toBe("A meeting's minutes: approved");
+    expect(clashWords(approved)).toContain('kept exactly as approved');
     expect(clashSubject({ ...clash, table: 'unknown' })).toBe('A record: due on');
   });
 

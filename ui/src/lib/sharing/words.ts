@@ -18,7 +18,7 @@ export function reportWords(report: SyncReport): string {
 
 const TABLES: Record<string, string> = {
   people: 'A person',
-  meetings: 'A meeting',
+  meetings: "A meeting's minutes",
   agenda_items: 'An agenda item',
   decisions: 'A decision',
   actions: 'An action',
@@ -43,6 +43,9 @@ export function clashSubject(clash: Clash): string {
 
 /** What happened, in words, naming both values. */
 export function clashWords(clash: Clash): string {
+  if (clash.why === 'locked' && clash.column === 'approved') {
+    return `The minutes were approved on ${clash.otherLaptop} (${clash.otherMadeAt.replace('T', ' ')}) while they were being changed on another laptop. They are kept exactly as approved; the change made at the same time was not kept.`;
+  }
   if (clash.why === 'locked') {
     return `${clash.otherLaptop} changed it to "${clash.other}" at ${clash.otherMadeAt.replace('T', ' ')}, but it is locked (approved or published), so the change was not made.`;
   }
