@@ -27,6 +27,7 @@ mod progress;
 mod sample_apart;
 mod security;
 mod sharing;
+mod sharing_converge;
 mod sharing_schemes;
 mod sharing_tidy;
 mod store;
