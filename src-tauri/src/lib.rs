@@ -185,6 +185,7 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         commands::sharing::send_and_receive_now,
         commands::sharing::settle_clash,
         commands::sharing::use_other_value,
+        commands::sharing::remove_shared_laptop,
     ]
 }
 

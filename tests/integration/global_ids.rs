@@ -23,8 +23,10 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
     .unwrap();
     // Today's sample keeps approved minutes as approved (a later version's table): here
     // only for the loading, gone when the file is closed.
-    conn.execute_batch("CREATE TEMP TABLE minutes_approvals (meeting_id INTEGER PRIMARY KEY, content TEXT, approved_at TEXT);")
-        .unwrap();
+    conn.execute_batch(
+        "CREATE TEMP TABLE minutes_approvals (meeting_id INTEGER PRIMARY KEY, content TEXT, approved_at TEXT);",
+    )
+    .unwrap();
     let tx = conn.transaction().unwrap();
     let today = chrono::Local::now().date_naive();
     ppg_desk_core::sample::load(&tx, today, "2026-12-01T10:00:00Z").unwrap();

@@ -28,6 +28,7 @@ mod sample_apart;
 mod security;
 mod sharing;
 mod sharing_converge;
+mod sharing_rotate;
 mod sharing_schemes;
 mod sharing_tidy;
 mod store;

@@ -74,7 +74,8 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         | "referrals"
         | "referral_contacts" => Topic::Befriending,
         "bulletins" | "bulletin_articles" | "bulletin_prints" => Topic::Bulletins,
-        "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" | "sharing_deleted" => Topic::Sharing,
+        "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" | "sharing_deleted"
+        | "sharing_old_keys" | "sharing_removed" => Topic::Sharing,
         _ => return None,
     })
 }

@@ -69,3 +69,10 @@ pub fn settle_clash(state: State<'_, AppState>, id: i64) -> Result<()> {
 pub fn use_other_value(state: State<'_, AppState>, id: i64, merged: Option<String>) -> Result<()> {
     ppg_desk_core::state::guard(move || sharing::use_other(&state, id, merged.as_deref()))
 }
+
+/// Removes a laptop from the committee (lost, or its owner has left): everyone else gets new
+/// keys; returns the new codes for laptops joining later (shown once).
+#[tauri::command(async)]
+pub fn remove_shared_laptop(state: State<'_, AppState>, laptop_id: String) -> Result<Codes> {
+    ppg_desk_core::state::guard(move || sharing::remove_laptop(&state, &laptop_id))
+}

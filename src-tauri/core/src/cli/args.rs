@@ -108,6 +108,14 @@ pub enum ShareAction {
     },
     /// Send this laptop's changes and receive everyone else's now.
     Sync,
+    /// Send and receive, write a fresh starting copy and remove the files every laptop has.
+    Tidy,
+    /// Remove a laptop (lost, or its owner has left) from the committee: the others get new
+    /// keys. Its id is shown by `share status`. Prints the new codes for laptops joining later.
+    Remove {
+        #[arg(long, value_name = "ID")]
+        laptop: String,
+    },
     /// Say where this laptop shares, when it last sent and received, and any clashes.
     Status,
 }

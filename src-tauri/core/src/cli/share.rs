@@ -28,6 +28,14 @@ pub fn run(state: &AppState, action: ShareAction) -> Result<String> {
             Ok(format!("Joined the shared PPG.\n{}\n{}", describe(&report), describe_codes(&codes)).trim_end().into())
         }
         ShareAction::Sync => Ok(describe(&sharing::sync(state)?)),
+        ShareAction::Tidy => Ok(describe(&sharing::sync_and_tidy(state)?)),
+        ShareAction::Remove { laptop } => {
+            let codes = sharing::remove_laptop(state, &laptop)?;
+            Ok(format!(
+                "That laptop is removed: the others get new keys at their next exchange.\n{}",
+                describe_codes(&codes)
+            ))
+        }
         ShareAction::Status => {
             let Some(sharing::SharingStatus { sharing: me, heard_from: heard, clashes }) = sharing::status(state)?
             else {
@@ -42,7 +50,9 @@ pub fn run(state: &AppState, action: ShareAction) -> Result<String> {
                 },
             ];
             lines.extend(
-                heard.iter().map(|h| format!("  {}: last change applied {}", h.laptop_name, h.last_applied_at)),
+                heard.iter().map(|h| {
+                    format!("  {} ({}): last change applied {}", h.laptop_name, h.laptop_id, h.last_applied_at)
+                }),
             );
             lines.push(format!("Changes that clashed: {}", clashes.len()));
             for c in &clashes {
@@ -75,8 +85,10 @@ fn describe_codes(codes: &Codes) -> String {
 }
 
 fn describe(report: &SyncReport) -> String {
-    let mut lines =
-        vec![format!("Sent {} changes, received {}, clashes {}.", report.sent, report.received, report.clashes)];
+    let mut lines = vec![format!(
+        "Sent {} changes, received {}, clashes {}, old files removed {}.",
+        report.sent, report.received, report.clashes, report.removed
+    )];
     lines.extend(report.notes.iter().cloned());
     lines.join("\n")
 }

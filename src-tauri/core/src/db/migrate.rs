@@ -40,6 +40,7 @@ const MIGRATIONS: &[Step] = &[
     Rebuild(include_str!("migrations/0018_agenda_order.sql")),
     // A version on every row that travels between laptops: see db/row_versions.rs.
     Rust(super::row_versions::add),
+    Sql(include_str!("migrations/0020_sharing_rotation.sql")),
 ];
 
 /// The schema version this build writes.

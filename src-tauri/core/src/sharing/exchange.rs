@@ -14,9 +14,10 @@
 //!
 //! Names hold only random laptop ids and numbers, nothing about anyone. A change file is
 //! `MAGIC`, its full length (so a file cut off mid-copy is told from a tampered one), its
-//! area (one byte, so a laptop without that scheme's key skips it unopened), a random nonce
-//! and XChaCha20-Poly1305 of (header, changeset) under the area's key, with the file's own
-//! place (`laptop/seq/area`) as associated data so a file moved or relabelled does not open.
+//! area (one byte) and key generation (four: a new one begins when a laptop is removed), a
+//! random nonce and XChaCha20-Poly1305 of (header, changeset) under that area's key of that
+//! generation, with the file's own place (`stream/seq/generation`) as associated data so a
+//! file moved or relabelled does not open.
 
 use std::fs;
 use std::io::Write;
@@ -33,8 +34,10 @@ use crate::error::{Error, Result};
 
 pub const FOLDER_NAME: &str = "PPG Desk shared";
 pub const KEYS_NAME: &str = "committee.keys";
-const MAGIC: &[u8; 8] = b"PPGXCH2\n";
+const MAGIC: &[u8; 8] = b"PPGXCH3\n";
 const NONCE: usize = 24;
+/// Magic, length, area, generation, nonce.
+const HEAD: usize = 8 + 8 + 1 + 4 + NONCE;
 const CHANGE_EXT: &str = "ppgchange";
 /// A scheme's snapshot: every record of the scheme as its writer had them, numbered in its
 /// stream like a change; a laptop that newly holds the scheme starts from the newest.
@@ -95,8 +98,8 @@ pub fn change_path(root: &Path, stream: &str, seq: i64, snapshot: bool) -> PathB
     root.join("laptops").join(stream).join(format!("{seq:010}.{ext}"))
 }
 
-fn place(laptop: &str, seq: i64, area: Area) -> Vec<u8> {
-    format!("{}/{seq}", stream(laptop, area)).into_bytes()
+fn place(laptop: &str, seq: i64, area: Area, generation: u32) -> Vec<u8> {
+    format!("{}/{seq}/{generation}", stream(laptop, area)).into_bytes()
 }
 
 fn tag(area: Area) -> u8 {
@@ -123,15 +126,16 @@ pub fn seal(keys: &Keys, header: &Header, changeset: &[u8]) -> Result<Vec<u8>> {
     let mut nonce = [0u8; NONCE];
     OsRng.fill_bytes(&mut nonce);
     let cipher = XChaCha20Poly1305::new(key.bytes().into());
-    let aad = place(&header.laptop_id, header.seq, area);
+    let aad = place(&header.laptop_id, header.seq, area, keys.generation);
     let sealed = cipher
         .encrypt(XNonce::from_slice(&nonce), Payload { msg: &plain, aad: &aad })
         .map_err(|_| Error::File("A change could not be sealed.".into()))?;
-    let total = (MAGIC.len() + 8 + 1 + NONCE + sealed.len()) as u64;
+    let total = (HEAD + sealed.len()) as u64;
     let mut out = Vec::with_capacity(total as usize);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&total.to_le_bytes());
     out.push(tag(area));
+    out.extend_from_slice(&keys.generation.to_le_bytes());
     out.extend_from_slice(&nonce);
     out.extend_from_slice(&sealed);
     Ok(out)
@@ -140,7 +144,7 @@ pub fn seal(keys: &Keys, header: &Header, changeset: &[u8]) -> Result<Vec<u8>> {
 /// Opens the bytes of the change file numbered `seq` in `laptop`'s stream of `area`, with
 /// that area's key. Never panics on any bytes.
 pub fn open(keys: &Keys, laptop: &str, area: Area, seq: i64, bytes: &[u8]) -> Opened {
-    let head = MAGIC.len() + 8 + 1 + NONCE;
+    let head = HEAD;
     if bytes.len() < MAGIC.len() || !bytes.starts_with(MAGIC) {
         return if MAGIC.starts_with(bytes) { Opened::Incomplete } else { Opened::Tampered };
     }
@@ -155,10 +159,11 @@ pub fn open(keys: &Keys, laptop: &str, area: Area, seq: i64, bytes: &[u8]) -> Op
     if area_of_tag(bytes[MAGIC.len() + 8]) != Some(area) {
         return Opened::Tampered;
     }
-    let Some(key) = keys.of(area) else { return Opened::Tampered };
+    let generation = u32::from_le_bytes(bytes[MAGIC.len() + 9..MAGIC.len() + 13].try_into().unwrap_or([0; 4]));
+    let Some(key) = keys.at(area, generation) else { return Opened::Tampered };
     let cipher = XChaCha20Poly1305::new(key.bytes().into());
-    let aad = place(laptop, seq, area);
-    let nonce = XNonce::from_slice(&bytes[MAGIC.len() + 8 + 1..head]);
+    let aad = place(laptop, seq, area, generation);
+    let nonce = XNonce::from_slice(&bytes[MAGIC.len() + 13..head]);
     let Ok(plain) = cipher.decrypt(nonce, Payload { msg: &bytes[head..], aad: &aad }) else { return Opened::Tampered };
     let Some(len) = plain.get(..4).map(|b| u32::from_le_bytes(b.try_into().unwrap_or([0; 4])) as usize) else {
         return Opened::Tampered;
@@ -262,7 +267,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn keys() -> Keys {
-        Keys { committee: DataKey::random(), drivers: Some(DataKey::random()), befriending: None }
+        Keys::first(DataKey::random(), Some(DataKey::random()), None)
     }
 
     fn header(seq: i64) -> Header {
@@ -306,7 +311,7 @@ mod tests {
         let drivers = Header { area: "drivers".into(), ..header(4) };
         let bytes = seal(&key, &drivers, b"a trip").unwrap();
         assert!(matches!(open(&key, laptop, Area::Drivers, 4, &bytes), Opened::Change(h, _) if h.area == "drivers"));
-        let committee_only = Keys { committee: key.committee.clone(), drivers: None, befriending: None };
+        let committee_only = Keys::first(key.committee.clone(), None, None);
         assert!(matches!(open(&committee_only, laptop, Area::Drivers, 4, &bytes), Opened::Tampered));
         let befriending = Header { area: "befriending".into(), ..header(5) };
         assert!(seal(&key, &befriending, b"x").is_err(), "no key, nothing sealed");
@@ -315,6 +320,20 @@ mod tests {
         }
         assert_eq!(parse_stream(&format!("{laptop}-committee")), None, "committee has no suffix");
         assert_eq!(parse_stream("not-a-laptop"), None);
+    }
+
+    #[test]
+    fn after_a_laptop_is_removed_older_files_still_open_and_newer_ones_only_with_the_new_keys() {
+        let before = keys();
+        let laptop = "0123456789abcdef0123456789abcdef";
+        let old_file = seal(&before, &header(1), b"before").unwrap();
+        let mut after = Keys::first(DataKey::random(), None, None);
+        after.generation = 1;
+        after.older = before.all();
+        let new_file = seal(&after, &header(2), b"after").unwrap();
+        assert!(matches!(open(&after, laptop, Area::Committee, 1, &old_file), Opened::Change(..)));
+        assert!(matches!(open(&after, laptop, Area::Committee, 2, &new_file), Opened::Change(..)));
+        assert!(matches!(open(&before, laptop, Area::Committee, 2, &new_file), Opened::Tampered), "the removed laptop");
     }
 
     proptest! {

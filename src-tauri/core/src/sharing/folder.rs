@@ -24,6 +24,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::exchange::{is_laptop_id, numbered, write_once};
+use super::keys::Keys;
 use crate::db::keys::DataKey;
 use crate::error::{Error, Result};
 
@@ -45,9 +46,12 @@ pub struct Seen {
     pub areas: Vec<String>,
     /// Every stream it has applied, its own included (as far as it has sent).
     pub applied: Applied,
+    /// Its public key: what new keys are sealed to when a laptop is removed (`rotate.rs`).
+    #[serde(default)]
+    pub public_key: Option<String>,
 }
 
-fn seal_note<T: Serialize>(key: &DataKey, place: &str, value: &T) -> Result<Vec<u8>> {
+pub(super) fn seal_note<T: Serialize>(key: &DataKey, place: &str, value: &T) -> Result<Vec<u8>> {
     let json = serde_json::to_vec(value).map_err(|_| Error::File("A note could not be written.".into()))?;
     let mut nonce = [0u8; NONCE];
     OsRng.fill_bytes(&mut nonce);
@@ -58,7 +62,7 @@ fn seal_note<T: Serialize>(key: &DataKey, place: &str, value: &T) -> Result<Vec<
 }
 
 /// Opens a note; `None` for anything that is not one, sealed elsewhere, or damaged.
-fn open_note<T: DeserializeOwned>(key: &DataKey, place: &str, bytes: &[u8]) -> Option<T> {
+pub(super) fn open_note<T: DeserializeOwned>(key: &DataKey, place: &str, bytes: &[u8]) -> Option<T> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let (nonce, sealed) = (rest.get(..NONCE)?, rest.get(NONCE..)?);
     let plain = XChaCha20Poly1305::new(key.bytes().into())
@@ -75,15 +79,20 @@ fn seen_files(root: &Path, laptop: &str) -> Vec<(i64, PathBuf)> {
     files
 }
 
+/// A note sealed with any committee key this laptop holds (the current one first).
+fn open_any<T: DeserializeOwned>(keys: &Keys, place: &str, bytes: &[u8]) -> Option<T> {
+    keys.committee_keys().iter().find_map(|key| open_note(key, place, bytes))
+}
+
 /// The newest `.ppgseen` of every laptop that has written one and that opens.
-pub fn read_seen(root: &Path, key: &DataKey) -> Vec<Seen> {
+pub fn read_seen(root: &Path, keys: &Keys) -> Vec<Seen> {
     let Ok(laptops) = fs::read_dir(root.join("laptops")) else { return Vec::new() };
     let mut all = Vec::new();
     for laptop in laptops.flatten() {
         let Some(id) = laptop.file_name().to_str().filter(|n| is_laptop_id(n)).map(str::to_owned) else { continue };
         let newest = seen_files(root, &id).into_iter().rev().find_map(|(n, path)| {
             let bytes = fs::read(path).ok()?;
-            open_note::<Seen>(key, &format!("seen/{id}/{n}"), &bytes).filter(|s| s.laptop_id == id)
+            open_any::<Seen>(keys, &format!("seen/{id}/{n}"), &bytes).filter(|s| s.laptop_id == id)
         });
         all.extend(newest);
     }
@@ -91,7 +100,8 @@ pub fn read_seen(root: &Path, key: &DataKey) -> Vec<Seen> {
 }
 
 /// Writes this laptop's `.ppgseen` when it differs from its last one, and removes the older.
-pub fn write_seen(root: &Path, key: &DataKey, seen: &Seen) -> Result<()> {
+pub fn write_seen(root: &Path, keys: &Keys, seen: &Seen) -> Result<()> {
+    let key = &keys.committee;
     let mine = seen_files(root, &seen.laptop_id);
     let last = mine
         .last()
@@ -118,7 +128,7 @@ pub struct Start {
 }
 
 /// Every starting copy, oldest first, with what it holds when its `.ppgcovers` opens.
-pub fn starts(root: &Path, key: &DataKey) -> Vec<Start> {
+pub fn starts(root: &Path, keys: &Keys) -> Vec<Start> {
     let dir = root.join("start");
     let mut found: Vec<Start> = fs::read_dir(&dir)
         .map(|files| {
@@ -138,7 +148,7 @@ pub fn starts(root: &Path, key: &DataKey) -> Vec<Start> {
     for start in &mut found {
         let covers = dir.join(format!("{}.{COVERS_EXT}", start.name));
         start.covers =
-            fs::read(covers).ok().and_then(|bytes| open_note(key, &format!("covers/{}", start.name), &bytes));
+            fs::read(covers).ok().and_then(|bytes| open_any(keys, &format!("covers/{}", start.name), &bytes));
     }
     found
 }
@@ -152,8 +162,8 @@ pub fn start_path(root: &Path, laptop: &str, millis: i64) -> (String, PathBuf) {
 
 /// Writes what the starting copy `name` holds (after the copy itself, so a copy with its
 /// note is complete).
-pub fn write_covers(root: &Path, key: &DataKey, name: &str, covers: &Applied) -> Result<()> {
-    let bytes = seal_note(key, &format!("covers/{name}"), covers)?;
+pub fn write_covers(root: &Path, keys: &Keys, name: &str, covers: &Applied) -> Result<()> {
+    let bytes = seal_note(&keys.committee, &format!("covers/{name}"), covers)?;
     write_once(&root.join("start").join(format!("{name}.{COVERS_EXT}")), &bytes)
 }
 
@@ -171,7 +181,12 @@ mod tests {
     #[test]
     fn a_note_opens_only_with_its_key_and_in_its_place() {
         let key = DataKey::random();
-        let seen = Seen { laptop_id: "a".repeat(32), areas: vec!["committee".into()], applied: Applied::new() };
+        let seen = Seen {
+            laptop_id: "a".repeat(32),
+            areas: vec!["committee".into()],
+            applied: Applied::new(),
+            public_key: None,
+        };
         let bytes = seal_note(&key, "seen/x/1", &seen).unwrap();
         assert_eq!(open_note::<Seen>(&key, "seen/x/1", &bytes), Some(seen));
         assert_eq!(open_note::<Seen>(&key, "seen/x/2", &bytes), None, "moved");

@@ -9,27 +9,59 @@ use serde::Serialize;
 use ts_rs::TS;
 use zeroize::{Zeroize, Zeroizing};
 
+use crypto_box::aead::OsRng;
+use crypto_box::SecretKey;
+
 use super::{exchange, Area};
 use crate::db::keys::{DataKey, KeyFile};
 use crate::db::recovery::{new_recovery_key, Secret};
 use crate::error::{Error, Result};
 
-/// The keys this laptop holds.
+/// The keys this laptop holds: those of the current generation (a new generation begins
+/// each time a laptop is removed from the committee) and the older ones, to read older files.
 #[derive(Clone)]
 pub struct Keys {
     pub committee: DataKey,
     pub drivers: Option<DataKey>,
     pub befriending: Option<DataKey>,
+    pub generation: u32,
+    pub older: Vec<(Area, u32, DataKey)>,
 }
 
 impl Keys {
-    /// The key of `area`, if this laptop shares it.
+    /// A first generation's keys.
+    pub fn first(committee: DataKey, drivers: Option<DataKey>, befriending: Option<DataKey>) -> Keys {
+        Keys { committee, drivers, befriending, generation: 0, older: Vec::new() }
+    }
+
+    /// The current key of `area`, if this laptop shares it.
     pub fn of(&self, area: Area) -> Option<&DataKey> {
         match area {
             Area::Committee => Some(&self.committee),
             Area::Drivers => self.drivers.as_ref(),
             Area::Befriending => self.befriending.as_ref(),
         }
+    }
+
+    /// The key of `area` in `generation`, if this laptop has it.
+    pub fn at(&self, area: Area, generation: u32) -> Option<&DataKey> {
+        if generation == self.generation {
+            return self.of(area);
+        }
+        self.older.iter().find(|(a, g, _)| *a == area && *g == generation).map(|(_, _, k)| k)
+    }
+
+    /// Every key held, the current generation's first: (area, generation, key).
+    pub fn all(&self) -> Vec<(Area, u32, DataKey)> {
+        let current = [Area::Committee, Area::Drivers, Area::Befriending]
+            .into_iter()
+            .filter_map(|a| Some((a, self.generation, self.of(a)?.clone())));
+        current.chain(self.older.iter().cloned()).collect()
+    }
+
+    /// The committee keys of every generation held, the current first.
+    pub fn committee_keys(&self) -> Vec<DataKey> {
+        self.all().into_iter().filter(|(a, _, _)| *a == Area::Committee).map(|(_, _, k)| k).collect()
     }
 }
 
@@ -97,9 +129,31 @@ pub fn make(root: &Path, area: Area) -> Result<(DataKey, Zeroizing<String>)> {
     Ok((key, code))
 }
 
-/// The key file of `area` in the folder, if there is one.
+pub fn generation_dir(root: &Path, generation: u32) -> std::path::PathBuf {
+    root.join("keys").join(format!("{generation:04}"))
+}
+
+/// The newest generation with keys in the folder (0: the keys made when sharing started).
+pub fn newest_generation(root: &Path) -> u32 {
+    std::fs::read_dir(root.join("keys"))
+        .map(|dirs| {
+            dirs.flatten()
+                .filter_map(|d| d.file_name().to_str().filter(|n| n.len() == 4).and_then(|n| n.parse().ok()))
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
+/// The newest key file of `area` in the folder (for laptops joining), if there is one.
 pub fn file(root: &Path, area: Area) -> Option<KeyFile> {
-    std::fs::read_to_string(root.join(file_name(area))).ok().and_then(|text| KeyFile::from_json(&text))
+    let name = file_name(area);
+    let path = (1..=newest_generation(root))
+        .rev()
+        .map(|g| generation_dir(root, g).join(&name))
+        .find(|p| p.exists())
+        .unwrap_or(root.join(name));
+    std::fs::read_to_string(path).ok().and_then(|text| KeyFile::from_json(&text))
 }
 
 /// Opens `area`'s key with `code`; a wrong code is a message beside that code's field.
@@ -145,4 +199,25 @@ pub fn scheme_key(root: &Path, area: Area, scheme: Scheme, codes: &mut Codes) ->
             Ok(Some(key))
         }
     }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
+}
+
+/// This laptop's public key, as its note of what it has applied carries it.
+pub fn public_key(secret: &[u8; 32]) -> String {
+    hex(SecretKey::from(*secret).public_key().as_bytes())
+}
+
+/// A new secret for a laptop starting or joining.
+pub fn new_secret() -> Zeroizing<[u8; 32]> {
+    Zeroizing::new(SecretKey::generate(&mut OsRng).to_bytes())
 }

@@ -10,6 +10,7 @@ pub mod exchange;
 pub mod folder;
 pub mod keys;
 mod receive;
+mod rotate;
 mod setup;
 mod sql;
 mod starting_sql;
@@ -114,6 +115,7 @@ impl Sharing {
     }
 }
 
+pub use rotate::remove_laptop;
 pub use setup::{join, start};
 pub use tidy::files_holding;
 
@@ -132,6 +134,8 @@ pub struct SharingStatus {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct HeardFrom {
+    /// A random id, nothing about anyone: what "Remove from the committee" names.
+    pub laptop_id: String,
     pub laptop_name: String,
     pub last_applied_at: String,
 }
@@ -200,12 +204,16 @@ pub fn sync_and_tidy(state: &AppState) -> Result<SyncReport> {
 }
 
 fn exchange_now(state: &AppState, tidy_now: bool) -> Result<SyncReport> {
-    let (me, keys) =
-        state.read(sql::get)?.ok_or_else(|| Error::Refused("This laptop does not share its PPG yet.".into()))?;
+    let not_sharing = || Error::Refused("This laptop does not share its PPG yet.".into());
+    let (me, keys) = state.read(sql::get)?.ok_or_else(not_sharing)?;
     let root = exchange::root(Path::new(&me.folder));
     if !root.join(exchange::KEYS_NAME).is_file() {
         return Err(exchange::unreachable_folder());
     }
+    // New keys, when a laptop has been removed from the committee since the last exchange.
+    rotate::adopt(state, &me, &keys, &root)?;
+    let (me, keys) = state.read(sql::get)?.ok_or_else(not_sharing)?;
+    let removed = state.read(sql::removed)?;
     let mut report = SyncReport::default();
     send(state, &me, &keys, &root, &mut report)?;
     // Passes until nothing more can be applied: a change waits for every change its laptop
@@ -214,8 +222,8 @@ fn exchange_now(state: &AppState, tidy_now: bool) -> Result<SyncReport> {
     loop {
         let before = report.received;
         notes.clear();
-        let waiting = receive::bootstrap(state, &me, &keys, &root, &mut report)?;
-        receive::receive_pass(state, &me, &keys, &root, &waiting, &mut report, &mut notes)?;
+        let waiting = receive::bootstrap(state, &me, &keys, &root, &removed, &mut report)?;
+        receive::receive_pass(state, &me, &keys, &root, &removed, &waiting, &mut report, &mut notes)?;
         if report.received == before {
             break;
         }
@@ -226,7 +234,7 @@ fn exchange_now(state: &AppState, tidy_now: bool) -> Result<SyncReport> {
         send(state, &me, &keys, &root, &mut report)?;
     }
     tidy::publish_seen(state, &me, &keys, &root)?;
-    report.removed = tidy::remove_applied(&keys, &root);
+    report.removed = tidy::remove_applied(&keys, &root, &removed);
     Ok(report)
 }
 

@@ -20,6 +20,7 @@ pub fn bootstrap(
     me: &Sharing,
     keys: &Keys,
     root: &Path,
+    removed: &[String],
     report: &mut SyncReport,
 ) -> Result<Vec<Area>> {
     let schemes: Vec<Area> = tidy::held(keys).into_iter().filter(|a| *a != Area::Committee).collect();
@@ -27,7 +28,8 @@ pub fn bootstrap(
     if schemes.is_empty() {
         return Ok(waiting);
     }
-    let files = exchange::changes(root, &me.laptop_id, &schemes);
+    let mut files = exchange::changes(root, &me.laptop_id, &schemes);
+    files.retain(|f| !removed.contains(&f.laptop));
     let all = tidy::snapshots(keys, &files);
     for area in schemes {
         // The newest snapshot a newcomer can go on from (see `tidy::complete`).
@@ -76,18 +78,22 @@ pub fn bootstrap(
 /// One pass over the others' change files, applying each that is complete and whose laptop's
 /// earlier changes, and every change it had seen, are applied here already. The whole pass is
 /// one transaction: a month of changes costs one durable commit, not one per file.
+#[allow(clippy::too_many_arguments)]
 pub fn receive_pass(
     state: &AppState,
     me: &Sharing,
     keys: &Keys,
     root: &Path,
+    removed: &[String],
     waiting_for_snapshot: &[Area],
     report: &mut SyncReport,
     notes: &mut Vec<String>,
 ) -> Result<()> {
     let areas = tidy::held(keys);
     let listed: Vec<Area> = areas.iter().copied().filter(|a| !waiting_for_snapshot.contains(a)).collect();
-    let files = exchange::changes(root, &me.laptop_id, &listed);
+    let mut files = exchange::changes(root, &me.laptop_id, &listed);
+    // Nothing more is taken from a laptop removed from the committee.
+    files.retain(|f| !removed.contains(&f.laptop));
     let now = state.stamp();
     let (received, clashes) = state.write_unrecorded(|tx| {
         let names = apply::columns(tx)?;

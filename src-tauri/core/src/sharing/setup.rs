@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::keys::{self, Codes, Keys, Scheme};
-use super::{exchange, folder, sql, sync, tidy, Area, Joined, Sharing};
+use super::{exchange, folder, rotate, sql, sync, tidy, Area, Joined, Sharing};
 use crate::db::keys::{DataKey, KeyFile};
 use crate::db::recovery::Secret;
 use crate::db::{copy, migrate};
@@ -54,17 +54,14 @@ pub fn start(state: &AppState, folder: &Path, name: &str, drivers: bool, befrien
         codes.set(area, &code);
         Ok(Some(key))
     };
-    let keys = Keys {
-        committee: DataKey::random(),
-        drivers: make(Area::Drivers, drivers)?,
-        befriending: make(Area::Befriending, befriending)?,
-    };
+    let keys = Keys::first(DataKey::random(), make(Area::Drivers, drivers)?, make(Area::Befriending, befriending)?);
     let committee_code = crate::db::recovery::new_recovery_key();
     codes.set(Area::Committee, &committee_code);
     let file = KeyFile::for_invitation(&keys.committee, &committee_code)?;
     let now = state.stamp();
     let me = Sharing::new(name, folder_text, now);
-    state.write(|tx| sql::start(tx, &me, &keys))?;
+    let secret = keys::new_secret();
+    state.write(|tx| sql::start(tx, &me, &keys, &secret))?;
     exchange::write_once(&root.join(exchange::KEYS_NAME), file.to_json().as_bytes())?;
     tidy::write_starting_copy(state, &root, &me.laptop_id, &keys)?;
     // The schemes' records go out now, so a coordinator joining next finds them.
@@ -98,26 +95,30 @@ pub fn join(
         ));
     }
     let mut codes = Codes::default();
-    let keys = Keys {
+    let mut keys = Keys::first(
         committee,
-        drivers: keys::scheme_key(&root, Area::Drivers, drivers, &mut codes)?,
-        befriending: keys::scheme_key(&root, Area::Befriending, befriending, &mut codes)?,
-    };
-    // The newest complete starting copy a newcomer can go on from (see `tidy::complete`).
+        keys::scheme_key(&root, Area::Drivers, drivers, &mut codes)?,
+        keys::scheme_key(&root, Area::Befriending, befriending, &mut codes)?,
+    );
+    // After a laptop was removed: the newest keys, and the older ones to read older files.
+    keys.generation = keys::newest_generation(&root);
+    keys.older = rotate::history(&root, &keys);
+    // The newest complete starting copy a newcomer can go on from (see `tidy::complete`)
+    // that opens with this code (copies made before a laptop was removed do not).
+    let secret = Secret::recovery_key(code);
+    let opening = copy::Opening { unlocked: None, secret: Some(&secret) };
     let files = exchange::changes(&root, "", &[Area::Committee]);
-    let start = folder::starts(&root, &keys.committee)
+    let start = folder::starts(&root, &keys)
         .into_iter()
         .rev()
-        .find(|s| s.covers.as_ref().is_some_and(|c| tidy::complete(c, &files, Area::Committee)))
-        .map(|s| s.path);
+        .filter(|s| s.covers.as_ref().is_some_and(|c| tidy::complete(c, &files, Area::Committee)))
+        .map(|s| s.path)
+        .find(|path| copy::check_copy(path, opening).is_ok());
     let start = start.ok_or_else(|| {
         Error::File("The starting copy is not in the shared folder yet. Try again once it has arrived.".into())
     })?;
-    let secret = Secret::recovery_key(code);
     let live = state.unlocked().map(|u| u.key);
-    let opening = copy::Opening { unlocked: None, secret: Some(&secret) };
     state.replace_all(|conn| {
-        copy::check_copy(&start, opening)?;
         copy::restore_copy(conn, &start, opening, live.as_ref())?;
         migrate::migrate(conn)?;
         Ok(())
@@ -131,7 +132,7 @@ pub fn join(
             .map(|(_, seq)| (exchange::stream(&sender.laptop_id, Area::Committee), seq))
             .collect();
         sql::take_over(tx, &streams, &sender.laptop_name, &now)?;
-        sql::start(tx, &Sharing::new(name, folder_text, now.clone()), &keys)
+        sql::start(tx, &Sharing::new(name, folder_text, now.clone()), &keys, &keys::new_secret())
     })?;
     Ok(Joined { report: sync(state)?, codes })
 }

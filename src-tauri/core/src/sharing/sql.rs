@@ -4,7 +4,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::keys::Keys;
-use super::Sharing;
+use super::{Area, Sharing};
 use crate::db::keys::DataKey;
 use crate::error::Result;
 pub use crate::outbox::{is_sharing, tables};
@@ -38,20 +38,30 @@ pub fn get(conn: &Connection) -> Result<Option<(Sharing, Keys)>> {
     let Some((sharing, blobs)) = row else { return Ok(None) };
     let (committee, drivers, befriending) = &*blobs;
     let Some(committee) = DataKey::from_bytes(committee) else { return Ok(None) };
+    let generation: u32 = conn.query_row("SELECT generation FROM sharing WHERE id = 1", [], |r| r.get("generation"))?;
+    let mut stmt = conn.prepare("SELECT area, generation, key FROM sharing_old_keys ORDER BY generation DESC, area")?;
+    let older: Vec<(String, u32, zeroize::Zeroizing<Vec<u8>>)> = stmt
+        .query_map([], |r| Ok((r.get("area")?, r.get("generation")?, zeroize::Zeroizing::new(r.get("key")?))))?
+        .collect::<rusqlite::Result<_>>()?;
     let keys = Keys {
         committee,
         drivers: drivers.as_deref().and_then(DataKey::from_bytes),
         befriending: befriending.as_deref().and_then(DataKey::from_bytes),
+        generation,
+        older: older
+            .iter()
+            .filter_map(|(area, g, key)| Some((Area::parse(area)?, *g, DataKey::from_bytes(key)?)))
+            .collect(),
     };
     Ok(Some((sharing, keys)))
 }
 
-pub fn start(conn: &Connection, s: &Sharing, keys: &Keys) -> Result<()> {
+pub fn start(conn: &Connection, s: &Sharing, keys: &Keys, secret: &[u8; 32]) -> Result<()> {
     let blob = |key: Option<&DataKey>| key.map(|k| k.bytes().to_vec());
     conn.execute(
         "INSERT INTO sharing (id, laptop_id, laptop_name, folder, committee_key, drivers_key, befriending_key,
-                              drivers, befriending, started_at, last_tidied_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                              drivers, befriending, started_at, last_tidied_at, laptop_secret, generation)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
         params![
             s.laptop_id,
             s.laptop_name,
@@ -61,10 +71,57 @@ pub fn start(conn: &Connection, s: &Sharing, keys: &Keys) -> Result<()> {
             blob(keys.befriending.as_ref()),
             keys.drivers.is_some(),
             keys.befriending.is_some(),
-            s.started_at
+            s.started_at,
+            &secret[..],
+            keys.generation
         ],
     )?;
+    keep_older(conn, keys)
+}
+
+fn keep_older(conn: &Connection, keys: &Keys) -> Result<()> {
+    for (area, generation, key) in &keys.older {
+        conn.execute(
+            "INSERT OR IGNORE INTO sharing_old_keys (area, generation, key) VALUES (?1, ?2, ?3)",
+            params![area.key(), generation, &key.bytes()[..]],
+        )?;
+    }
     Ok(())
+}
+
+/// A new generation of keys (a laptop was removed), the older ones kept to read older files.
+pub fn adopt_keys(conn: &Connection, keys: &Keys, removed: &[String], now: &str) -> Result<()> {
+    let blob = |key: Option<&DataKey>| key.map(|k| k.bytes().to_vec());
+    conn.execute(
+        "UPDATE sharing SET committee_key = ?1, drivers_key = ?2, befriending_key = ?3, generation = ?4 WHERE id = 1",
+        params![
+            &keys.committee.bytes()[..],
+            blob(keys.drivers.as_ref()),
+            blob(keys.befriending.as_ref()),
+            keys.generation
+        ],
+    )?;
+    keep_older(conn, keys)?;
+    for laptop in removed {
+        conn.execute(
+            "INSERT OR IGNORE INTO sharing_removed (laptop_id, removed_at) VALUES (?1, ?2)",
+            params![laptop, now],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn laptop_secret(conn: &Connection) -> Result<Option<zeroize::Zeroizing<[u8; 32]>>> {
+    let secret: Option<Option<Vec<u8>>> =
+        conn.query_row("SELECT laptop_secret FROM sharing WHERE id = 1", [], |r| r.get("laptop_secret")).optional()?;
+    Ok(secret.flatten().and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok()).map(zeroize::Zeroizing::new))
+}
+
+/// The laptops removed from the committee: nothing more is taken from them.
+pub fn removed(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT laptop_id FROM sharing_removed ORDER BY laptop_id")?;
+    let rows = stmt.query_map([], |r| r.get("laptop_id"))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 /// A change of this laptop's, in its outbox.
@@ -149,14 +206,21 @@ pub fn note_applied(conn: &Connection, laptop: &str, seq: i64, name: &str, now: 
     Ok(())
 }
 
-/// Laptops heard from, latest first.
+/// Laptops heard from (and not removed), latest first.
 pub fn heard_from(conn: &Connection) -> Result<Vec<super::HeardFrom>> {
     let mut stmt = conn.prepare(
-        "SELECT laptop_name AS name, max(applied_at) AS at FROM sharing_received WHERE laptop_name <> ''
+        "SELECT substr(laptop_id, 1, 32) AS laptop, laptop_name AS name, max(applied_at) AS at FROM sharing_received
+          WHERE laptop_name <> '' AND substr(laptop_id, 1, 32) NOT IN (SELECT laptop_id FROM sharing_removed)
           GROUP BY substr(laptop_id, 1, 32) ORDER BY at DESC",
     )?;
     let rows = stmt
-        .query_map([], |r| Ok(super::HeardFrom { laptop_name: r.get("name")?, last_applied_at: r.get("at")? }))?
+        .query_map([], |r| {
+            Ok(super::HeardFrom {
+                laptop_id: r.get("laptop")?,
+                laptop_name: r.get("name")?,
+                last_applied_at: r.get("at")?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

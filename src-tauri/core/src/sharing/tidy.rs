@@ -69,7 +69,7 @@ pub fn write_starting_copy(state: &AppState, root: &Path, me: &str, keys: &Keys)
     let _ = std::fs::remove_file(&scratch);
     result?;
     let covers = of_area(&applied, Area::Committee);
-    folder::write_covers(root, &keys.committee, &name, &covers)?;
+    folder::write_covers(root, keys, &name, &covers)?;
     let now = state.stamp();
     state.write_unrecorded(|tx| {
         for (area, changeset) in snapshots.iter().filter(|(_, c)| !c.is_empty()) {
@@ -84,11 +84,12 @@ pub fn write_starting_copy(state: &AppState, root: &Path, me: &str, keys: &Keys)
     Ok((name, covers))
 }
 
-/// Writes this laptop's note of what it has applied (when it changed).
+/// Writes this laptop's note of what it has applied (when it changed), with its public key.
 pub fn publish_seen(state: &AppState, me: &Sharing, keys: &Keys, root: &Path) -> Result<()> {
-    let applied = state.read(|conn| applied_now(conn, &me.laptop_id))?;
+    let (applied, secret) = state.read(|conn| Ok((applied_now(conn, &me.laptop_id)?, sql::laptop_secret(conn)?)))?;
     let areas = held(keys).into_iter().map(|a| a.key().to_string()).collect();
-    folder::write_seen(root, &keys.committee, &Seen { laptop_id: me.laptop_id.clone(), areas, applied })
+    let public_key = secret.map(|s| keys::public_key(&s));
+    folder::write_seen(root, keys, &Seen { laptop_id: me.laptop_id.clone(), areas, applied, public_key })
 }
 
 /// Whether it is time for this laptop to write a fresh starting copy.
@@ -101,7 +102,7 @@ pub fn due(state: &AppState) -> Result<bool> {
 /// A fresh starting copy, replacing every copy that holds no more than it.
 pub fn refresh(state: &AppState, me: &Sharing, keys: &Keys, root: &Path) -> Result<()> {
     let (name, covers) = write_starting_copy(state, root, &me.laptop_id, keys)?;
-    for older in folder::starts(root, &keys.committee) {
+    for older in folder::starts(root, keys) {
         let within =
             older.covers.as_ref().is_some_and(|c| c.iter().all(|(s, n)| covers.get(s).is_some_and(|m| m >= n)));
         if older.name != name && within {
@@ -115,9 +116,10 @@ pub fn refresh(state: &AppState, me: &Sharing, keys: &Keys, root: &Path) -> Resu
 /// Removes the change files every laptop holding their area has applied and that a
 /// newcomer would get another way: every starting copy holds it (committee business), or
 /// every other snapshot of its scheme does (a scheme's file, a snapshot included).
-pub fn remove_applied(keys: &Keys, root: &Path) -> usize {
-    let seen = folder::read_seen(root, &keys.committee);
-    let starts = folder::starts(root, &keys.committee);
+pub fn remove_applied(keys: &Keys, root: &Path, removed: &[String]) -> usize {
+    let mut seen = folder::read_seen(root, keys);
+    seen.retain(|s| !removed.contains(&s.laptop_id));
+    let starts = folder::starts(root, keys);
     let files = exchange::changes(root, "", &held(keys));
     let snapshots = snapshots(keys, &files);
     let mut removed = 0;

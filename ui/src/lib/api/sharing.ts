@@ -25,3 +25,5 @@ export const settleClash = (id: number) => call<void>('settle_clash', { id });
 /** Puts the other laptop's value back (or, for a long text, the merged text). */
 export const useOtherValue = (id: number, merged: string | null = null) =>
   call<void>('use_other_value', { id, merged });
+/** Removes a laptop from the committee; the others get new keys. Returns the new codes. */
+export const removeSharedLaptop = (laptopId: string) => call<Codes>('remove_shared_laptop', { laptopId });

@@ -9,9 +9,12 @@ const clash: Clash = {
 
 describe('sharing words', () => {
   it('says what a send and receive did, with its notes', () => {
-    expect(reportWords({ sent: 0, received: 0, clashes: 0, notes: [] })).toBe('Nothing new to send or receive.');
-    expect(reportWords({ sent: 1, received: 3, clashes: 1, notes: ['A change is still arriving.'] })).toBe(
+    expect(reportWords({ sent: 0, received: 0, clashes: 0, notes: [], removed: 0 })).toBe('Nothing new to send or receive.');
+    expect(reportWords({ sent: 1, received: 3, clashes: 1, notes: ['A change is still arriving.'], removed: 0 })).toBe(
       'Sent 1 change and received 3 changes. 1 change clashed: see below. A change is still arriving.',
+    );
+    expect(reportWords({ sent: 0, received: 0, clashes: 0, notes: [], removed: 4 })).toBe(
+      'Nothing new to send or receive. 4 old files that every laptop has were removed from the shared folder.',
     );
   });
 

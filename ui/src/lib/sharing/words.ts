@@ -13,7 +13,11 @@ export function reportWords(report: SyncReport): string {
       ? 'Nothing new to send or receive.'
       : `Sent ${count(report.sent, 'change', 'changes')} and received ${count(report.received, 'change', 'changes')}.`;
   const clashes = report.clashes > 0 ? ` ${count(report.clashes, 'change clashed', 'changes clashed')}: see below.` : '';
-  return [main + clashes, ...report.notes].join(' ');
+  const tidied =
+    report.removed > 0
+      ? [`${count(report.removed, 'old file', 'old files')} that every laptop has ${report.removed === 1 ? 'was' : 'were'} removed from the shared folder.`]
+      : [];
+  return [main + clashes, ...report.notes, ...tidied].join(' ');
 }
 
 const TABLES: Record<string, string> = {
