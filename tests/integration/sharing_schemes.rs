@@ -164,3 +164,38 @@ fn a_laptop_offline_for_a_month_catches_up_and_keeps_what_it_did_meanwhile() {
         .unwrap();
     assert_eq!(notes, "Pays the room hire", "a field only the offline laptop changed survives");
 }
+
+#[test]
+fn a_laptop_without_the_befriending_scheme_still_prints_its_report_from_anonymous_numbers() {
+    let folder = tempfile::tempdir().unwrap();
+    let secretary = temp_store();
+    refer(&secretary, "Mavis Lonely", "2026-10-20");
+    refer(&secretary, "Nora Newly", "2026-11-03");
+    let codes = sharing::start(&secretary.state, folder.path(), "Coordinator's laptop", false, true).unwrap();
+    let chair = temp_store();
+    let code = codes.committee.clone().unwrap();
+    sharing::join(&chair.state, folder.path(), "Chair's laptop", &code, Scheme::NotShared, Scheme::NotShared).unwrap();
+    sharing::sync(&chair.state).unwrap();
+    assert!(referrals(&chair.state).is_empty(), "no referral reaches the chair");
+
+    let theirs = sharing::befriending_report(&chair.state, "2026-10", "2026-11").unwrap();
+    let ours = sharing::befriending_report(&secretary.state, "2026-10", "2026-11").unwrap();
+    assert!(ours.shared_as_of.is_none() && theirs.shared_as_of.is_some());
+    assert_eq!(theirs.referrals, 2);
+    assert_eq!(
+        (&theirs.by_month, &theirs.by_source, &theirs.by_stage),
+        (&ours.by_month, &ours.by_source, &ours.by_stage)
+    );
+
+    // A new referral changes the numbers, which reach the chair at the next exchange.
+    refer(&secretary, "Olive Later", "2026-11-20");
+    sharing::sync(&secretary.state).unwrap();
+    sharing::sync(&chair.state).unwrap();
+    assert_eq!(sharing::befriending_report(&chair.state, "2026-11", "2026-11").unwrap().referrals, 2);
+    // What travels names nobody.
+    let numbers: String = chair
+        .state
+        .read(|conn| Ok(conn.query_row("SELECT numbers FROM scheme_numbers", [], |r| r.get("numbers"))?))
+        .unwrap();
+    assert!(!numbers.contains("Mavis") && !numbers.contains("-20"), "no name and no day: {numbers}");
+}

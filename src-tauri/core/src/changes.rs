@@ -27,6 +27,8 @@ pub enum Topic {
     Befriending,
     Bulletins,
     Sharing,
+    /// A scheme's anonymous numbers, shared with the whole committee.
+    Reports,
 }
 
 impl Topic {
@@ -44,6 +46,7 @@ impl Topic {
         Topic::Befriending,
         Topic::Bulletins,
         Topic::Sharing,
+        Topic::Reports,
     ];
 }
 
@@ -76,6 +79,7 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         "bulletins" | "bulletin_articles" | "bulletin_prints" => Topic::Bulletins,
         "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" | "sharing_deleted"
         | "sharing_old_keys" | "sharing_removed" => Topic::Sharing,
+        "scheme_numbers" => Topic::Reports,
         _ => return None,
     })
 }

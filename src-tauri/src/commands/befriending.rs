@@ -197,12 +197,10 @@ pub fn update_befriender(state: State<'_, AppState>, id: i64, input: BefrienderI
     })
 }
 
+/// On a laptop that does not hold the scheme, from the numbers its coordinator shares.
 #[tauri::command(async)]
 pub fn get_befriending_report(state: State<'_, AppState>, from: String, to: String) -> Result<BefriendingReport> {
-    ppg_desk_core::state::guard(move || {
-        let today = state.today();
-        state.read(|conn| ppg_desk_core::befriending::report::report(conn, &from, &to, today))
-    })
+    ppg_desk_core::state::guard(move || ppg_desk_core::sharing::befriending_report(&state, &from, &to))
 }
 
 /// Closed referrals kept longer than the PPG's retention period.

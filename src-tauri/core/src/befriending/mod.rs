@@ -29,6 +29,7 @@ pub mod retention;
 mod retention_sql;
 pub mod rules;
 mod sql;
+pub mod summary;
 pub mod views;
 
 pub use match_sql::{befrienders, forget_old_dbs_references, get_befriender, insert_befriender, update_befriender};

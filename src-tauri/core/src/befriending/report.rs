@@ -49,6 +49,9 @@ pub struct BefriendingReport {
     pub outcome_people: u32,
     /// "Life satisfaction: up 1.5 on average (better)" etc.
     pub outcome_changes: Vec<String>,
+    /// On a laptop that does not hold the scheme: when the coordinator's laptop last shared
+    /// its anonymous numbers (counted by month), which this report is made from.
+    pub shared_as_of: Option<String>,
 }
 
 /// The longest period one report covers.
@@ -176,6 +179,7 @@ pub fn build(
         active_now: today < last,
         outcome_people: people,
         outcome_changes,
+        shared_as_of: None,
     }
 }
 

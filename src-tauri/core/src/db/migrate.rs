@@ -41,6 +41,7 @@ const MIGRATIONS: &[Step] = &[
     // A version on every row that travels between laptops: see db/row_versions.rs.
     Rust(super::row_versions::add),
     Sql(include_str!("migrations/0020_sharing_rotation.sql")),
+    Sql(include_str!("migrations/0021_scheme_numbers.sql")),
 ];
 
 /// The schema version this build writes.

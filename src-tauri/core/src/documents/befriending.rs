@@ -54,6 +54,12 @@ pub fn report(settings: &Settings, r: &BefriendingReport, logo: Option<Image>) -
     doc.paragraph(
         "This report counts people; it names nobody. It includes referrals whose details have since been erased.",
     );
+    if let Some(as_of) = &r.shared_as_of {
+        doc.paragraph(format!(
+            "Made from the numbers the befriending coordinator's laptop shares with the committee (counted by month), as they were on {}.",
+            crate::words::long_date(as_of.get(..10).unwrap_or(as_of))
+        ));
+    }
     doc.heading(2, "How people are doing");
     if r.outcome_people == 0 {
         doc.paragraph("Nobody's wellbeing and loneliness scores were taken again in this period.");

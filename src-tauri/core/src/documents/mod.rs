@@ -203,7 +203,7 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 Ok(drivers::summary(&settings, &summary, logo))
             }
             DocumentKind::BefriendingReport { from, to } => {
-                Ok(befriending::report(&settings, &crate::befriending::report::report(conn, from, to, today)?, logo))
+                Ok(befriending::report(&settings, &crate::sharing::befriending_report_on(conn, from, to, today)?, logo))
             }
             DocumentKind::ReferralSheet { referral_id } => Ok(befriending::referral_sheet(
                 &settings,

@@ -48,7 +48,8 @@ impl Area {
             | Topic::Actions
             | Topic::Contacts
             | Topic::Directory
-            | Topic::Bulletins => Some(Area::Committee),
+            | Topic::Bulletins
+            | Topic::Reports => Some(Area::Committee),
             Topic::Drivers => Some(Area::Drivers),
             Topic::Befriending => Some(Area::Befriending),
             Topic::Settings | Topic::Backups | Topic::Sharing => None,

@@ -9,6 +9,7 @@ mod clash_sql;
 pub mod exchange;
 pub mod folder;
 pub mod keys;
+mod keys_sql;
 mod receive;
 mod rotate;
 mod setup;
@@ -213,8 +214,9 @@ fn exchange_now(state: &AppState, tidy_now: bool) -> Result<SyncReport> {
     // New keys, when a laptop has been removed from the committee since the last exchange.
     rotate::adopt(state, &me, &keys, &root)?;
     let (me, keys) = state.read(sql::get)?.ok_or_else(not_sharing)?;
-    let removed = state.read(sql::removed)?;
+    let removed = state.read(keys_sql::removed)?;
     let mut report = SyncReport::default();
+    share_numbers(state, &keys)?;
     send(state, &me, &keys, &root, &mut report)?;
     // Passes until nothing more can be applied: a change waits for every change its laptop
     // had applied before writing it (causal order), which may come later in the list.
@@ -236,6 +238,49 @@ fn exchange_now(state: &AppState, tidy_now: bool) -> Result<SyncReport> {
     tidy::publish_seen(state, &me, &keys, &root)?;
     report.removed = tidy::remove_applied(&keys, &root, &removed);
     Ok(report)
+}
+
+/// A laptop holding the befriending scheme shares its anonymous numbers (by month, no name)
+/// with the whole committee, when they have changed.
+fn share_numbers(state: &AppState, keys: &Keys) -> Result<()> {
+    if keys.befriending.is_none() {
+        return Ok(());
+    }
+    let numbers = state.read(crate::befriending::summary::anonymous)?;
+    if state.read(|conn| keys_sql::numbers(conn, Area::Befriending.key()))?.is_some_and(|(n, _)| n == numbers) {
+        return Ok(());
+    }
+    let now = state.stamp();
+    state.write(|tx| keys_sql::set_numbers(tx, Area::Befriending.key(), &numbers, &now))
+}
+
+/// The befriending report: from this laptop's own records, or, on a laptop that does not hold
+/// the scheme, from the anonymous numbers its coordinator's laptop shares.
+pub fn befriending_report(
+    state: &AppState,
+    from: &str,
+    to: &str,
+) -> Result<crate::befriending::report::BefriendingReport> {
+    let today = state.today();
+    state.read(|conn| befriending_report_on(conn, from, to, today))
+}
+
+/// The same, inside a read (the printed report).
+pub fn befriending_report_on(
+    conn: &rusqlite::Connection,
+    from: &str,
+    to: &str,
+    today: chrono::NaiveDate,
+) -> Result<crate::befriending::report::BefriendingReport> {
+    use crate::befriending::{report, summary};
+    if summary::holds_none(conn)? {
+        if let Some((numbers, made_at)) = keys_sql::numbers(conn, Area::Befriending.key())? {
+            let mut shared = summary::report(&numbers, from, to, today)?;
+            shared.shared_as_of = Some(made_at);
+            return Ok(shared);
+        }
+    }
+    report::report(conn, from, to, today)
 }
 
 /// Writes each change in the outbox to its stream in the folder, once.

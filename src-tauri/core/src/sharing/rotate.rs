@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::keys::{self, Codes, Keys};
-use super::{exchange, folder, sql, Area, Sharing};
+use super::{exchange, folder, keys_sql, sql, Area, Sharing};
 use crate::db::keys::{DataKey, KeyFile};
 use crate::db::recovery::new_recovery_key;
 use crate::error::{Error, Result};
@@ -39,7 +39,7 @@ struct Handover {
 /// to every other laptop still in the committee, and new codes for laptops joining later.
 pub fn remove_laptop(state: &AppState, laptop: &str) -> Result<Codes> {
     let (me, keys, secret) = state
-        .read(|conn| Ok(sql::get(conn)?.zip(sql::laptop_secret(conn)?)))?
+        .read(|conn| Ok(sql::get(conn)?.zip(keys_sql::laptop_secret(conn)?)))?
         .map(|((me, keys), secret)| (me, keys, secret))
         .ok_or_else(|| Error::Refused("This laptop does not share its PPG.".into()))?;
     let root = exchange::root(Path::new(&me.folder));
@@ -81,7 +81,7 @@ pub fn remove_laptop(state: &AppState, laptop: &str) -> Result<Codes> {
             exchange::write_once(&dir.join(format!("history-{}.ppgnote", area.key())), &note)?;
         }
     }
-    let removed: Vec<String> = state.read(sql::removed)?.into_iter().chain([laptop.to_string()]).collect();
+    let removed: Vec<String> = state.read(keys_sql::removed)?.into_iter().chain([laptop.to_string()]).collect();
     let mine = SecretKey::from(*secret);
     for other in seen.iter().filter(|s| s.laptop_id != laptop && s.laptop_id != me.laptop_id) {
         let Some(their_key) =
@@ -116,7 +116,7 @@ pub fn remove_laptop(state: &AppState, laptop: &str) -> Result<Codes> {
         let bytes = [mine.public_key().as_bytes().as_slice(), nonce.as_slice(), &sealed].concat();
         exchange::write_once(&dir.join(format!("for-{}.ppgkey", other.laptop_id)), &bytes)?;
     }
-    state.write_unrecorded(|tx| sql::adopt_keys(tx, &new, &[laptop.to_string()], &state.stamp()))?;
+    state.write_unrecorded(|tx| keys_sql::adopt_keys(tx, &new, &[laptop.to_string()], &state.stamp()))?;
     // A starting copy under the new keys, for laptops joining with the new code.
     let (me, keys) =
         state.read(sql::get)?.ok_or_else(|| Error::Refused("This laptop does not share its PPG.".into()))?;
@@ -131,8 +131,9 @@ pub fn adopt(state: &AppState, me: &Sharing, keys: &Keys, root: &Path) -> Result
     if newest <= keys.generation {
         return Ok(());
     }
-    let secret =
-        state.read(sql::laptop_secret)?.ok_or_else(|| Error::Refused("This laptop does not share its PPG.".into()))?;
+    let secret = state
+        .read(keys_sql::laptop_secret)?
+        .ok_or_else(|| Error::Refused("This laptop does not share its PPG.".into()))?;
     for generation in (keys.generation + 1..=newest).rev() {
         let path = keys::generation_dir(root, generation).join(format!("for-{}.ppgkey", me.laptop_id));
         let Ok(bytes) = std::fs::read(&path) else { continue };
@@ -161,7 +162,7 @@ pub fn adopt(state: &AppState, me: &Sharing, keys: &Keys, root: &Path) -> Result
             generation: handover.generation,
             older,
         };
-        return state.write_unrecorded(|tx| sql::adopt_keys(tx, &new, &handover.removed, &state.stamp()));
+        return state.write_unrecorded(|tx| keys_sql::adopt_keys(tx, &new, &handover.removed, &state.stamp()));
     }
     Err(Error::Refused(
         "This laptop has been removed from the shared PPG, so it no longer sends or receives the committee's changes. \

@@ -76,52 +76,7 @@ pub fn start(conn: &Connection, s: &Sharing, keys: &Keys, secret: &[u8; 32]) -> 
             keys.generation
         ],
     )?;
-    keep_older(conn, keys)
-}
-
-fn keep_older(conn: &Connection, keys: &Keys) -> Result<()> {
-    for (area, generation, key) in &keys.older {
-        conn.execute(
-            "INSERT OR IGNORE INTO sharing_old_keys (area, generation, key) VALUES (?1, ?2, ?3)",
-            params![area.key(), generation, &key.bytes()[..]],
-        )?;
-    }
-    Ok(())
-}
-
-/// A new generation of keys (a laptop was removed), the older ones kept to read older files.
-pub fn adopt_keys(conn: &Connection, keys: &Keys, removed: &[String], now: &str) -> Result<()> {
-    let blob = |key: Option<&DataKey>| key.map(|k| k.bytes().to_vec());
-    conn.execute(
-        "UPDATE sharing SET committee_key = ?1, drivers_key = ?2, befriending_key = ?3, generation = ?4 WHERE id = 1",
-        params![
-            &keys.committee.bytes()[..],
-            blob(keys.drivers.as_ref()),
-            blob(keys.befriending.as_ref()),
-            keys.generation
-        ],
-    )?;
-    keep_older(conn, keys)?;
-    for laptop in removed {
-        conn.execute(
-            "INSERT OR IGNORE INTO sharing_removed (laptop_id, removed_at) VALUES (?1, ?2)",
-            params![laptop, now],
-        )?;
-    }
-    Ok(())
-}
-
-pub fn laptop_secret(conn: &Connection) -> Result<Option<zeroize::Zeroizing<[u8; 32]>>> {
-    let secret: Option<Option<Vec<u8>>> =
-        conn.query_row("SELECT laptop_secret FROM sharing WHERE id = 1", [], |r| r.get("laptop_secret")).optional()?;
-    Ok(secret.flatten().and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok()).map(zeroize::Zeroizing::new))
-}
-
-/// The laptops removed from the committee: nothing more is taken from them.
-pub fn removed(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT laptop_id FROM sharing_removed ORDER BY laptop_id")?;
-    let rows = stmt.query_map([], |r| r.get("laptop_id"))?.collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    super::keys_sql::keep_older(conn, keys)
 }
 
 /// A change of this laptop's, in its outbox.

@@ -86,7 +86,8 @@ pub fn write_starting_copy(state: &AppState, root: &Path, me: &str, keys: &Keys)
 
 /// Writes this laptop's note of what it has applied (when it changed), with its public key.
 pub fn publish_seen(state: &AppState, me: &Sharing, keys: &Keys, root: &Path) -> Result<()> {
-    let (applied, secret) = state.read(|conn| Ok((applied_now(conn, &me.laptop_id)?, sql::laptop_secret(conn)?)))?;
+    let (applied, secret) =
+        state.read(|conn| Ok((applied_now(conn, &me.laptop_id)?, super::keys_sql::laptop_secret(conn)?)))?;
     let areas = held(keys).into_iter().map(|a| a.key().to_string()).collect();
     let public_key = secret.map(|s| keys::public_key(&s));
     folder::write_seen(root, keys, &Seen { laptop_id: me.laptop_id.clone(), areas, applied, public_key })

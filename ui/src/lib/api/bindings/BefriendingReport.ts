@@ -30,4 +30,9 @@ outcomePeople: number,
 /**
  * "Life satisfaction: up 1.5 on average (better)" etc.
  */
-outcomeChanges: Array<string>, };
+outcomeChanges: Array<string>, 
+/**
+ * On a laptop that does not hold the scheme: when the coordinator's laptop last shared
+ * its anonymous numbers (counted by month), which this report is made from.
+ */
+sharedAsOf: string | null, };
