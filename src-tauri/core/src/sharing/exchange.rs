@@ -28,8 +28,8 @@ use chacha20poly1305::aead::{Aead, KeyInit, OsRng, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 
-use super::keys::Keys;
 use super::Area;
+use super::Keys;
 use crate::error::{Error, Result};
 
 pub const FOLDER_NAME: &str = "PPG Desk shared";

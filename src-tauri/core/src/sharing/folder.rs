@@ -24,7 +24,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::exchange::{is_laptop_id, numbered, write_once};
-use super::keys::Keys;
+use super::Keys;
 use crate::db::keys::DataKey;
 use crate::error::{Error, Result};
 

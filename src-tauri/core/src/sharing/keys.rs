@@ -17,54 +17,6 @@ use crate::db::keys::{DataKey, KeyFile};
 use crate::db::recovery::{new_recovery_key, Secret};
 use crate::error::{Error, Result};
 
-/// The keys this laptop holds: those of the current generation (a new generation begins
-/// each time a laptop is removed from the committee) and the older ones, to read older files.
-#[derive(Clone)]
-pub struct Keys {
-    pub committee: DataKey,
-    pub drivers: Option<DataKey>,
-    pub befriending: Option<DataKey>,
-    pub generation: u32,
-    pub older: Vec<(Area, u32, DataKey)>,
-}
-
-impl Keys {
-    /// A first generation's keys.
-    pub fn first(committee: DataKey, drivers: Option<DataKey>, befriending: Option<DataKey>) -> Keys {
-        Keys { committee, drivers, befriending, generation: 0, older: Vec::new() }
-    }
-
-    /// The current key of `area`, if this laptop shares it.
-    pub fn of(&self, area: Area) -> Option<&DataKey> {
-        match area {
-            Area::Committee => Some(&self.committee),
-            Area::Drivers => self.drivers.as_ref(),
-            Area::Befriending => self.befriending.as_ref(),
-        }
-    }
-
-    /// The key of `area` in `generation`, if this laptop has it.
-    pub fn at(&self, area: Area, generation: u32) -> Option<&DataKey> {
-        if generation == self.generation {
-            return self.of(area);
-        }
-        self.older.iter().find(|(a, g, _)| *a == area && *g == generation).map(|(_, _, k)| k)
-    }
-
-    /// Every key held, the current generation's first: (area, generation, key).
-    pub fn all(&self) -> Vec<(Area, u32, DataKey)> {
-        let current = [Area::Committee, Area::Drivers, Area::Befriending]
-            .into_iter()
-            .filter_map(|a| Some((a, self.generation, self.of(a)?.clone())));
-        current.chain(self.older.iter().cloned()).collect()
-    }
-
-    /// The committee keys of every generation held, the current first.
-    pub fn committee_keys(&self) -> Vec<DataKey> {
-        self.all().into_iter().filter(|(a, _, _)| *a == Area::Committee).map(|(_, _, k)| k).collect()
-    }
-}
-
 /// Whether a laptop joining shares a scheme, and with which code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheme<'a> {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::exchange::{self, Found, Opened};
-use super::keys::Keys;
+use super::Keys;
 use super::{apply, sql, tidy, Area, Sharing, SyncReport};
 use crate::db::migrate;
 use crate::error::Result;

@@ -18,7 +18,8 @@ use crypto_box::{PublicKey, SalsaBox, SecretKey};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::keys::{self, Codes, Keys};
+use super::keys::{self, Codes};
+use super::Keys;
 use super::{exchange, folder, keys_sql, sql, Area, Sharing};
 use crate::db::keys::{DataKey, KeyFile};
 use crate::db::recovery::new_recovery_key;

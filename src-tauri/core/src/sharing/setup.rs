@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::keys::{self, Codes, Keys, Scheme};
+use super::keys::{self, Codes, Scheme};
+use super::Keys;
 use super::{exchange, folder, rotate, sql, sync, tidy, Area, Joined, Sharing};
 use crate::db::keys::{DataKey, KeyFile};
 use crate::db::recovery::Secret;

@@ -3,7 +3,7 @@
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::keys::Keys;
+use super::Keys;
 use super::{Area, Sharing};
 use crate::db::keys::DataKey;
 use crate::error::Result;

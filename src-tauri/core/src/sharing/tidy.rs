@@ -7,7 +7,8 @@ use std::path::Path;
 
 use super::exchange::{self, Found, Opened};
 use super::folder::{self, Applied, Seen};
-use super::keys::{self, Keys};
+use super::keys;
+use super::Keys;
 use super::{sql, starting_sql, Area, Sharing};
 use crate::db::copy;
 use crate::error::{Error, Result};
