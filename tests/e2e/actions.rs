@@ -9,18 +9,18 @@ use crate::axe::assert_accessible;
 use crate::webdriver::Session;
 
 /// The id and date of the meeting the command line lists first (the one planned).
-fn planned_meeting(dir: &std::path::Path) -> (String, NaiveDate) {
+pub(crate) fn planned_meeting(dir: &std::path::Path) -> (String, NaiveDate) {
     let out = std::process::Command::new(crate::cli()).arg("--data-dir").arg(dir).arg("meetings").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let line: Vec<&str> = text.lines().nth(1).expect("a meeting is listed").split_whitespace().collect();
     (line[0].to_string(), NaiveDate::parse_from_str(line[1], "%Y-%m-%d").unwrap())
 }
 
-fn iso(date: NaiveDate) -> String {
+pub(crate) fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-fn card_text(app: &Session, heading_id: &str) -> String {
+pub(crate) fn card_text(app: &Session, heading_id: &str) -> String {
     let text = app.execute(
         "const h = document.getElementById(arguments[0]); return h ? h.closest('section').innerText : '';",
         json!([heading_id]),

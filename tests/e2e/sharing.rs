@@ -1,8 +1,8 @@
 //! Sharing in the real window: the secretary shares the PPG from Settings → Sharing and reads
-//! the invitation code; the chair's laptop joins (command line); a contact the secretary adds
-//! reaches the chair's window with "Send and receive now"; and when both change the same
-//! contact's phone before exchanging, the chair's window lists the clash with both values and
-//! "Use the other value" puts the chair's number back.
+//! the invitation code; the chair's laptop joins (command line); an action the secretary agrees
+//! in the minutes reaches the chair's Home screen after "Send and receive now"; and when both
+//! change its due date before exchanging, the chair's window lists the clash with both dates
+//! and "Use the other value" puts the chair's date back, on both laptops.
 
 use std::process::Command;
 
@@ -28,25 +28,55 @@ fn send_and_receive(app: &Session) {
     }
 }
 
-fn add_contact(app: &Session, name: &str, phone: &str) {
-    app.click_button("Professionals");
-    app.click_button("Add a contact");
-    app.fill("#fullName", name);
-    app.fill("#phone", phone);
-    app.click_button("Add the contact");
-    app.wait_for_text("Not met yet");
+/// The secretary agrees an action under "Practice update" in the minutes of the next meeting.
+fn agree_action(app: &Session, title: &str, due: &str) {
+    app.click_css("#next-meeting-title ~ button");
+    app.wait_for_text("Stage: Planned");
+    app.click_button("Minutes");
+    app.click_labelled("Add an action under Practice update");
+    let item = app.execute(
+        "return document.querySelector('[aria-label=\"New action under Practice update\"] input').id.split('-').pop();",
+        json!([]),
+    );
+    let item = item.as_str().unwrap().to_string();
+    app.fill(&format!("#actionTitle-{item}"), title);
+    app.execute(
+        "const s = document.querySelector(arguments[0]); s.value = [...s.options].find(o => o.textContent === 'Graham Whitfield').value; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        json!([format!("#actionOwners-{item}")]),
+    );
+    app.fill(&format!("#actionDueOn-{item}"), due);
+    app.click_button("Record the action");
+    app.wait_for_text(&format!("Action: {title} – Graham Whitfield"));
+}
+
+/// Changes the action's due date straight in `dir`'s data, then sends it.
+fn set_due(dir: &std::path::Path, on: &str) {
+    let state = ppg_desk_core::state::AppState::open(
+        ppg_desk_core::db::DataPaths::at(dir),
+        Box::new(|_: &[ppg_desk_core::state::Topic]| {}),
+    );
+    state
+        .write(|tx| {
+            tx.execute("UPDATE actions SET due_on = ?1 WHERE title = 'Book a table for the flu clinic'", [on])?;
+            Ok(())
+        })
+        .unwrap();
+    ppg_desk_core::sharing::sync(&state).unwrap();
 }
 
 #[test]
-fn a_contact_added_on_one_laptop_reaches_the_other_and_a_clash_shows_both_values() {
+fn an_action_agreed_on_the_secretarys_laptop_reaches_the_chairs_home_and_a_clash_shows_both_dates() {
     let exchange = tempfile::tempdir().unwrap();
     let secretary_dir = tempfile::tempdir().unwrap();
     let chair_dir = tempfile::tempdir().unwrap();
     crate::load_sample(secretary_dir.path());
     let folder = exchange.path().to_str().unwrap();
+    let (_, meeting_day) = crate::actions::planned_meeting(secretary_dir.path());
+    let today = crate::actions::iso(meeting_day);
+    let due = meeting_day + chrono::Duration::days(7);
 
     // The secretary shares the PPG and is shown the invitation code.
-    let app = Session::launch(secretary_dir.path(), &[("PPG_DESK_TEST_CHOICE", folder)]);
+    let app = Session::launch(secretary_dir.path(), &[("PPG_DESK_TEST_CHOICE", folder), ("PPG_DESK_TODAY", &today)]);
     app.wait_for_text("Your officers");
     open_sharing(&app);
     app.click_button("Share this PPG");
@@ -79,67 +109,63 @@ fn a_contact_added_on_one_laptop_reaches_the_other_and_a_clash_shows_both_values
     let _ = std::fs::remove_file(&code_file);
     assert!(joined.status.success(), "{}", String::from_utf8_lossy(&joined.stderr));
 
-    // The secretary adds a contact and sends it.
-    let app = Session::launch(secretary_dir.path(), &[]);
-    app.wait_for_text("Your officers");
-    add_contact(&app, "Priya Sharedcontact", "01632 960001");
+    // The evening of the meeting, the secretary agrees an action in the minutes and sends it.
+    let app = Session::launch(secretary_dir.path(), &[("PPG_DESK_TODAY", &today)]);
+    app.wait_for_text("Next meeting");
+    agree_action(&app, "Book a table for the flu clinic", &due.format("%d/%m/%Y").to_string());
     open_sharing(&app);
     send_and_receive(&app);
     app.quit();
-    let sent = walk_count(exchange.path(), "ppgchange");
-    assert!(sent >= 1, "the contact was written to the shared folder");
+    assert!(walk_count(exchange.path(), "ppgchange") >= 1, "the action was written to the shared folder");
 
-    // The chair receives it, then changes its phone number before the secretary's next change.
-    let app = Session::launch(chair_dir.path(), &[]);
+    // The chair presses "Send and receive now"; the action is on the chair's Home screen.
+    let app = Session::launch(chair_dir.path(), &[("PPG_DESK_TODAY", &today)]);
     app.wait_for_text("Your officers");
     open_sharing(&app);
     send_and_receive(&app);
-    app.click_button("Professionals");
-    app.wait_for_text("Priya Sharedcontact");
+    app.click_button("Home");
+    app.wait_for_text("Actions due soon");
+    let soon = crate::actions::card_text(&app, "due-soon-title");
+    assert!(soon.contains("Book a table for the flu clinic"), "on the chair's Home screen:\n{soon}");
+    app.screenshot("sharing-chair-home");
     app.quit();
 
-    // Both change the same phone number; the secretary's change is the later one.
-    let set_phone = |dir: &std::path::Path, phone: &str, at: &str| {
-        let state = ppg_desk_core::state::AppState::open(
-            ppg_desk_core::db::DataPaths::at(dir),
-            Box::new(|_: &[ppg_desk_core::state::Topic]| {}),
-        );
-        state
-            .write(|tx| {
-                tx.execute(
-                    "UPDATE contacts SET phone = ?1, updated_at = ?2 WHERE full_name = 'Priya Sharedcontact'",
-                    [phone, at],
-                )?;
-                Ok(())
-            })
-            .unwrap();
-        ppg_desk_core::sharing::sync(&state).unwrap();
-    };
-    set_phone(chair_dir.path(), "01632 960002", "2026-12-06T09:00:00");
-    set_phone(secretary_dir.path(), "01632 960003", "2026-12-06T10:00:00");
+    // Both change the action's due date before exchanging; the secretary's change is the later.
+    let chair_date = crate::actions::iso(due + chrono::Duration::days(1));
+    let secretary_date = crate::actions::iso(due + chrono::Duration::days(2));
+    set_due(chair_dir.path(), &chair_date);
+    set_due(secretary_dir.path(), &secretary_date);
 
-    let app = Session::launch(chair_dir.path(), &[]);
+    let app = Session::launch(chair_dir.path(), &[("PPG_DESK_TODAY", &today)]);
     app.wait_for_text("Your officers");
     open_sharing(&app);
     send_and_receive(&app);
-    app.wait_for_text("A contact: phone");
+    app.wait_for_text("An action: due on");
     let shown = app.body_text();
-    assert!(shown.contains("Kept \"01632 960003\""), "the later value is kept:\n{shown}");
-    assert!(shown.contains("This laptop had \"01632 960002\""), "the other value is listed:\n{shown}");
+    assert!(shown.contains(&format!("Kept \"{secretary_date}\"")), "the later date is kept:\n{shown}");
+    assert!(shown.contains(&format!("This laptop had \"{chair_date}\"")), "the other date is listed:\n{shown}");
     assert_accessible(&app, "sharing-clash");
     app.screenshot("sharing-clash");
-    // One click puts the chair's own number back, as a change the secretary will receive.
-    app.click_button("Use the other value (\"01632 960002\") for A contact: phone");
+    // One click puts the chair's own date back, as a change the secretary's laptop receives.
+    app.click_button(&format!("Use the other value (\"{chair_date}\") for An action: due on"));
     app.wait_for_text("Now using this laptop's value");
     app.wait_for_text("None: nobody's changes were lost or overwritten.");
-    app.click_button("Professionals");
-    app.wait_for_text("Priya Sharedcontact");
-    app.execute(
-        "[...document.querySelectorAll('.contact-link')].find(b => b.textContent.includes('Priya')).click();",
-        json!([]),
-    );
-    app.wait_for_text("01632 960002");
     app.quit();
+    let state = ppg_desk_core::state::AppState::open(
+        ppg_desk_core::db::DataPaths::at(secretary_dir.path()),
+        Box::new(|_: &[ppg_desk_core::state::Topic]| {}),
+    );
+    ppg_desk_core::sharing::sync(&state).unwrap();
+    let kept: String = state
+        .read(|conn| {
+            Ok(conn.query_row(
+                "SELECT due_on FROM actions WHERE title = 'Book a table for the flu clinic'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(kept, chair_date, "the secretary's laptop has the date put back");
 }
 
 fn walk_count(dir: &std::path::Path, ext: &str) -> usize {

@@ -288,10 +288,17 @@ fn a_bulletin_issue_prints_from_the_command_line() {
 }
 
 /// Runs the command line with extra environment variables (passphrase files).
-fn ppg_with(dir: &std::path::Path, args: &[&str], env: &[(&str, &std::path::Path)]) -> (bool, String) {
+pub(crate) fn ppg_with(dir: &std::path::Path, args: &[&str], env: &[(&str, &std::path::Path)]) -> (bool, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ppg-desk"));
     command.arg("--data-dir").arg(dir).args(args).env_remove("PPG_DESK_DATA_DIR");
-    for variable in ["PPG_DESK_PASSPHRASE_FILE", "PPG_DESK_NEW_PASSPHRASE_FILE", "PPG_DESK_RECOVERY_KEY_FILE"] {
+    for variable in [
+        "PPG_DESK_PASSPHRASE_FILE",
+        "PPG_DESK_NEW_PASSPHRASE_FILE",
+        "PPG_DESK_RECOVERY_KEY_FILE",
+        "PPG_DESK_INVITATION_FILE",
+        "PPG_DESK_BEFRIENDING_CODE_FILE",
+        "PPG_DESK_DRIVERS_CODE_FILE",
+    ] {
         command.env_remove(variable);
     }
     for (name, value) in env {

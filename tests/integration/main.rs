@@ -9,6 +9,7 @@ mod befriending_records;
 mod bulletins;
 mod changes;
 mod cli;
+mod cli_share;
 mod cli_window;
 mod contacts;
 mod crash;

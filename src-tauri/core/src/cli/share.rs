@@ -51,7 +51,7 @@ pub fn run(state: &AppState, action: ShareAction) -> Result<String> {
             ];
             lines.extend(
                 heard.iter().map(|h| {
-                    format!("  {} ({}): last change applied {}", h.laptop_name, h.laptop_id, h.last_applied_at)
+                    format!("  {} ({}): last change applied {}", h.laptop_name, h.laptop_id, h.last_applied_at.as_deref().unwrap_or("not yet"))
                 }),
             );
             lines.push(format!("Changes that clashed: {}", clashes.len()));

@@ -42,6 +42,9 @@ pub type Applied = BTreeMap<String, i64>;
 #[serde(rename_all = "camelCase")]
 pub struct Seen {
     pub laptop_id: String,
+    /// Its name ("Chair's laptop"), for the list of the committee's laptops.
+    #[serde(default)]
+    pub laptop_name: String,
     /// The areas it holds: only those laptops are waited for before a scheme's file goes.
     pub areas: Vec<String>,
     /// Every stream it has applied, its own included (as far as it has sent).
@@ -183,6 +186,7 @@ mod tests {
         let key = DataKey::random();
         let seen = Seen {
             laptop_id: "a".repeat(32),
+            laptop_name: "Chair's laptop".into(),
             areas: vec!["committee".into()],
             applied: Applied::new(),
             public_key: None,

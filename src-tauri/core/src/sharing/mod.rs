@@ -187,7 +187,8 @@ pub struct HeardFrom {
     /// A random id, nothing about anyone: what "Remove from the committee" names.
     pub laptop_id: String,
     pub laptop_name: String,
-    pub last_applied_at: String,
+    /// When its last change was applied here; `None` when it has sent none yet.
+    pub last_applied_at: Option<String>,
 }
 
 /// "Keep this" (dismiss): the clash stays in the record but leaves the list.
@@ -233,11 +234,30 @@ pub fn use_other(state: &AppState, id: i64, merged: Option<&str>) -> Result<()> 
 }
 
 /// This laptop's sharing, or `None` when it does not share.
+/// The other laptops are those heard from, and those whose note is in the folder (a laptop that
+/// has joined but not yet changed anything), when the folder can be reached.
 pub fn status(state: &AppState) -> Result<Option<SharingStatus>> {
-    state.read(|conn| {
-        let Some((sharing, _)) = sql::get(conn)? else { return Ok(None) };
-        Ok(Some(SharingStatus { sharing, heard_from: sql::heard_from(conn)?, clashes: clash_sql::clashes(conn)? }))
-    })
+    let Some(mut status) = state.read(|conn| {
+        let Some((sharing, keys)) = sql::get(conn)? else { return Ok(None) };
+        let (heard_from, removed) = (sql::heard_from(conn)?, keys_sql::removed(conn)?);
+        Ok(Some((SharingStatus { sharing, heard_from, clashes: clash_sql::clashes(conn)? }, keys, removed)))
+    })?
+    else {
+        return Ok(None);
+    };
+    let (ref mut shown, keys, removed) = status;
+    let root = exchange::root(Path::new(&shown.sharing.folder));
+    for seen in folder::read_seen(&root, &keys) {
+        let known = shown.heard_from.iter().any(|h| h.laptop_id == seen.laptop_id);
+        if !known && seen.laptop_id != shown.sharing.laptop_id && !removed.contains(&seen.laptop_id) {
+            shown.heard_from.push(HeardFrom {
+                laptop_id: seen.laptop_id,
+                laptop_name: seen.laptop_name,
+                last_applied_at: None,
+            });
+        }
+    }
+    Ok(Some(status.0))
 }
 
 /// Send and receive now: writes this laptop's new changes to the folder, then applies every

@@ -91,7 +91,8 @@ pub fn publish_seen(state: &AppState, me: &Sharing, keys: &Keys, root: &Path) ->
         state.read(|conn| Ok((applied_now(conn, &me.laptop_id)?, super::keys_sql::laptop_secret(conn)?)))?;
     let areas = held(keys).into_iter().map(|a| a.key().to_string()).collect();
     let public_key = secret.map(|s| keys::public_key(&s));
-    folder::write_seen(root, keys, &Seen { laptop_id: me.laptop_id.clone(), areas, applied, public_key })
+    let laptop_name = me.laptop_name.clone();
+    folder::write_seen(root, keys, &Seen { laptop_id: me.laptop_id.clone(), laptop_name, areas, applied, public_key })
 }
 
 /// Whether it is time for this laptop to write a fresh starting copy.

@@ -4,4 +4,8 @@ export type HeardFrom = {
 /**
  * A random id, nothing about anyone: what "Remove from the committee" names.
  */
-laptopId: string, laptopName: string, lastAppliedAt: string, };
+laptopId: string, laptopName: string, 
+/**
+ * When its last change was applied here; `None` when it has sent none yet.
+ */
+lastAppliedAt: string | null, };
