@@ -133,6 +133,9 @@ fn an_action_agreed_on_the_secretarys_laptop_reaches_the_chairs_home_and_a_clash
     // Both change the action's due date before exchanging; the secretary's change is the later.
     let chair_date = crate::actions::iso(due + chrono::Duration::days(1));
     let secretary_date = crate::actions::iso(due + chrono::Duration::days(2));
+    // As the window says a date: in full.
+    let long = |days: i64| (due + chrono::Duration::days(days)).format("%A %-d %B %Y").to_string();
+    let (chair_long, secretary_long) = (long(1), long(2));
     set_due(chair_dir.path(), &chair_date);
     set_due(secretary_dir.path(), &secretary_date);
 
@@ -142,14 +145,15 @@ fn an_action_agreed_on_the_secretarys_laptop_reaches_the_chairs_home_and_a_clash
     send_and_receive(&app);
     app.wait_for_text("An action: due on");
     let shown = app.body_text();
-    assert!(shown.contains(&format!("Kept \"{secretary_date}\"")), "the later date is kept:\n{shown}");
-    assert!(shown.contains(&format!("This laptop had \"{chair_date}\"")), "the other date is listed:\n{shown}");
+    assert!(shown.contains(&format!("Kept \"{secretary_long}\"")), "the later date is kept:\n{shown}");
+    assert!(shown.contains(&format!("This laptop had \"{chair_long}\"")), "the other date is listed:\n{shown}");
     assert_accessible(&app, "sharing-clash");
     app.screenshot("sharing-clash");
     // One click puts the chair's own date back, as a change the secretary's laptop receives.
-    app.click_button(&format!("Use the other value (\"{chair_date}\") for An action: due on"));
+    app.click_button(&format!("Use the other value (\"{chair_long}\") for An action: due on"));
     app.wait_for_text("Now using this laptop's value");
     app.wait_for_text("None: nobody's changes were lost or overwritten.");
+    send_and_receive(&app);
     app.quit();
     let state = ppg_desk_core::state::AppState::open(
         ppg_desk_core::db::DataPaths::at(secretary_dir.path()),

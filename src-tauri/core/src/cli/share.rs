@@ -49,11 +49,14 @@ pub fn run(state: &AppState, action: ShareAction) -> Result<String> {
                     _ => "Last received: not yet".into(),
                 },
             ];
-            lines.extend(
-                heard.iter().map(|h| {
-                    format!("  {} ({}): last change applied {}", h.laptop_name, h.laptop_id, h.last_applied_at.as_deref().unwrap_or("not yet"))
-                }),
-            );
+            lines.extend(heard.iter().map(|h| {
+                format!(
+                    "  {} ({}): last change applied {}",
+                    h.laptop_name,
+                    h.laptop_id,
+                    h.last_applied_at.as_deref().unwrap_or("not yet")
+                )
+            }));
             lines.push(format!("Changes that clashed: {}", clashes.len()));
             for c in &clashes {
                 lines.push(format!(

@@ -20,7 +20,8 @@ describe('sharing words', () => {
 
   it('names both values of a clash and who made the other', () => {
     expect(clashSubject(clash)).toBe('An action: due on');
-    expect(clashWords(clash)).toBe('Kept "2026-12-20". Chair\'s laptop had "2026-12-13" (2026-12-06 10:00:00).');
+    expect(clashWords(clash)).toBe('Kept "Sunday 20 December 2026". Chair\'s laptop had "Sunday 13 December 2026".');
+    expect(clashWords({ ...clash, kept: '', other: '01632 960001' })).toBe('Kept "empty". Chair\'s laptop had "01632 960001".');
     expect(clashWords({ ...clash, why: 'locked' })).toContain('locked');
     const approved = { ...clash, table: 'meetings', column: 'approved', why: 'locked', canUseOther: false };
     expect(clashSubject(approved)).toBe("A meeting's minutes: approved");

@@ -1,6 +1,7 @@
 // Sharing's words for people: what a "Send and receive now" did, and what a clash was about.
 import type { SyncReport } from '../api/bindings/SyncReport';
 import type { Clash } from '../api/bindings/Clash';
+import { toLongDate, toLongDateTime } from '../shared/dates';
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -45,18 +46,26 @@ export function clashSubject(clash: Clash): string {
   return field ? `${what}: ${field}` : what;
 }
 
+/** A value as a person reads it: a date in full, an empty field said so. */
+export function shown(value: string): string {
+  if (value === '') return 'empty';
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? toLongDate(value) : value;
+}
+
+const at = (stamp: string) => toLongDateTime(stamp);
+
 /** What happened, in words, naming both values. */
 export function clashWords(clash: Clash): string {
   if (clash.why === 'locked' && clash.column === 'approved') {
-    return `The minutes were approved on ${clash.otherLaptop} (${clash.otherMadeAt.replace('T', ' ')}) while they were being changed on another laptop. They are kept exactly as approved; the change made at the same time was not kept.`;
+    return `The minutes were approved on ${clash.otherLaptop} (${at(clash.otherMadeAt)}) while they were being changed on another laptop. They are kept exactly as approved; the change made at the same time was not kept.`;
   }
   if (clash.why === 'locked') {
-    return `${clash.otherLaptop} changed it to "${clash.other}" at ${clash.otherMadeAt.replace('T', ' ')}, but it is locked (approved or published), so the change was not made.`;
+    return `${clash.otherLaptop} changed it to "${shown(clash.other)}" (${at(clash.otherMadeAt)}), but it is locked (approved or published), so the change was not made.`;
   }
   if (clash.why === 'refused') {
-    return `A change from ${clash.otherLaptop} at ${clash.otherMadeAt.replace('T', ' ')} broke one of PPG Desk's rules here, so it was not made.`;
+    return `A change from ${clash.otherLaptop} (${at(clash.otherMadeAt)}) broke one of PPG Desk's rules here, so it was not made.`;
   }
-  return `Kept "${clash.kept || '(empty)'}". ${clash.otherLaptop} had "${clash.other || '(empty)'}" (${clash.otherMadeAt.replace('T', ' ')}).`;
+  return `Kept "${shown(clash.kept)}". ${clash.otherLaptop} had "${shown(clash.other)}".`;
 }
 
 /** A long text (a minute item, an article): shown side by side for a person to merge. */
