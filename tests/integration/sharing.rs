@@ -304,3 +304,49 @@ fn a_change_to_minutes_approved_on_another_laptop_is_refused_and_reported() {
     let clashes = sharing::status(&secretary.state).unwrap().unwrap().clashes;
     assert!(clashes.iter().any(|c| c.why == "refused" && c.table == "agenda_items"), "{clashes:?}");
 }
+
+#[test]
+fn an_issue_published_while_edited_on_another_laptop_stays_as_published_on_every_laptop() {
+    let folder = tempfile::tempdir().unwrap();
+    let (secretary, editor) = two_laptops(folder.path());
+    let body = |state: &AppState| -> String {
+        state.read(|conn| Ok(conn.query_row("SELECT body FROM bulletin_articles", [], |r| r.get(0))?)).unwrap()
+    };
+    secretary
+        .state
+        .write(|tx| {
+            tx.execute_batch(
+                "INSERT INTO bulletins (id, number, month, title, created_at, updated_at)
+                   VALUES (new_id(), 12, '2026-12', 'Winter news', '2026-12-01T10:00:00', '2026-12-01T10:00:00');
+                 INSERT INTO bulletin_articles (id, bulletin_id, position, title, body, updated_at)
+                   SELECT new_id(), id, 0, 'Flu clinics', 'Saturday mornings in December.', '2026-12-01T10:00:00' FROM bulletins;",
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    sharing::sync(&secretary.state).unwrap();
+    sharing::sync(&editor.state).unwrap();
+
+    // The secretary publishes; the bulletin editor, not knowing, changes the article.
+    let id: i64 =
+        secretary.state.read(|conn| Ok(conn.query_row("SELECT id FROM bulletins", [], |r| r.get(0))?)).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    secretary
+        .state
+        .write(|tx| ppg_desk_core::bulletins::editing::publish(tx, id, b"%PDF-1.7 standard", b"%PDF-1.7 large", today))
+        .unwrap();
+    editor
+        .state
+        .write(|tx| {
+            tx.execute("UPDATE bulletin_articles SET body = 'Changed after publishing.'", [])?;
+            Ok(())
+        })
+        .unwrap();
+    for state in [&secretary.state, &editor.state, &secretary.state, &editor.state] {
+        sharing::sync(state).unwrap();
+    }
+    assert_eq!(body(&secretary.state), "Saturday mornings in December.");
+    assert_eq!(body(&editor.state), "Saturday mornings in December.", "put back as published");
+    let listed = sharing::status(&editor.state).unwrap().unwrap().clashes;
+    assert!(listed.iter().any(|c| c.why == "locked" && c.column == "published"), "{listed:?}");
+}

@@ -24,6 +24,7 @@ pub mod documents;
 pub mod drivers;
 pub mod error;
 pub mod files;
+pub mod locked_sql;
 pub mod meetings;
 pub mod outbox;
 pub mod people;

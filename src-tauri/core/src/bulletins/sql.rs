@@ -188,7 +188,8 @@ pub fn publish(conn: &Connection, id: i64, on: &str, standard: &[u8], large: &[u
         )?;
     }
     conn.execute("UPDATE bulletins SET published_on = ?2 WHERE id = ?1", params![id, on]).map_err(frozen)?;
-    Ok(())
+    // The issue as published travels with the publication (see locked_sql.rs).
+    crate::locked_sql::capture(conn, &crate::locked_sql::BULLETINS, id, on)
 }
 
 /// The PDF kept when the issue was published, in `profile` ("standard", "large_print").

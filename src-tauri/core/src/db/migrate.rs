@@ -42,6 +42,7 @@ const MIGRATIONS: &[Step] = &[
     Rust(super::row_versions::add),
     Sql(include_str!("migrations/0020_sharing_rotation.sql")),
     Sql(include_str!("migrations/0021_scheme_numbers.sql")),
+    Sql(include_str!("migrations/0022_bulletin_publications.sql")),
 ];
 
 /// The schema version this build writes.

@@ -5,7 +5,6 @@
 //! calendar invites in `ics.rs`.
 
 pub mod agenda;
-mod approved_sql;
 pub mod ics;
 pub mod record;
 mod record_sql;
@@ -26,12 +25,6 @@ use rusqlite::Connection;
 pub use sql::{get, items, list, open_actions, previous_before, template};
 pub(crate) use sql::{update_item_minutes, update_status};
 pub use status::MeetingStatus;
-
-/// Puts back, as approved, any approved minutes changed on another laptop at the same time
-/// as the approval (sharing calls this after applying others' changes). Returns the meetings.
-pub fn keep_approved_as_approved(conn: &rusqlite::Connection) -> crate::error::Result<Vec<i64>> {
-    approved_sql::keep_as_approved(conn)
-}
 
 keyed_enum!(
     /// What sort of meeting it is.

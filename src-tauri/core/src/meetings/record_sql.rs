@@ -123,8 +123,8 @@ pub fn approve(
         "UPDATE meetings SET status = 'minutes_approved', approved_on = ?2, approved_at_meeting_id = ?3, approval_corrections = ?4, updated_at = ?5 WHERE id = ?1",
         params![meeting_id, on.to_string(), at_meeting, corrections, now],
     )?;
-    // The minutes as approved travel with the approval (see approved_sql.rs).
-    super::approved_sql::capture(conn, meeting_id, now)
+    // The minutes as approved travel with the approval (see locked_sql.rs).
+    crate::locked_sql::capture(conn, &crate::locked_sql::MINUTES, meeting_id, now)
 }
 
 pub fn amendments(conn: &Connection, meeting_id: i64) -> Result<Vec<Amendment>> {

@@ -251,11 +251,10 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
         true
     };
     conn.apply_strm(&mut input, Some(note_table), handler)?;
-    let minutes_touched = touched
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .iter()
-        .any(|t| crate::changes::topic_of(t) == Some(crate::changes::Topic::Meetings) || t == "action_updates");
+    let locked_touched = touched.lock().unwrap_or_else(|p| p.into_inner()).iter().any(|t| {
+        matches!(crate::changes::topic_of(t), Some(crate::changes::Topic::Meetings | crate::changes::Topic::Bulletins))
+            || t == "action_updates"
+    });
     let (mut clashes, merges, deleted) = std::mem::take(&mut *found.lock().unwrap_or_else(|p| p.into_inner()));
     for (table, key) in &deleted {
         super::sql::note_deleted(conn, table, key)?;
@@ -283,14 +282,15 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
     if links_broken.load(std::sync::atomic::Ordering::Relaxed) {
         super::sql::tidy_links(conn)?;
     }
-    // Minutes approved elsewhere and changed here at the same time: put back as approved.
-    if minutes_touched {
-        for meeting in crate::meetings::keep_approved_as_approved(conn)? {
+    // Minutes approved (a bulletin published) elsewhere and changed here at the same time:
+    // put back as locked.
+    if locked_touched {
+        for (table, lock, owner) in crate::locked_sql::keep_as_locked(conn)? {
             clashes.push(Clash {
                 id: 0,
-                table: "meetings".into(),
-                row_key: format!("id={meeting}"),
-                column: "approved".into(),
+                table: table.into(),
+                row_key: format!("id={owner}"),
+                column: lock.into(),
                 kept: String::new(),
                 other: String::new(),
                 other_laptop: header.laptop_name.clone(),

@@ -26,6 +26,7 @@ describe('sharing words', () => {
     const approved = { ...clash, table: 'meetings', column: 'approved', why: 'locked', canUseOther: false };
     expect(clashSubject(approved)).toBe("A meeting's minutes: approved");
     expect(clashWords(approved)).toContain('kept exactly as approved');
+    expect(clashWords({ ...approved, table: 'bulletins', column: 'published' })).toContain('kept exactly as published');
     expect(clashSubject({ ...clash, table: 'unknown' })).toBe('A record: due on');
   });
 

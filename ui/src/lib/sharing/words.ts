@@ -59,6 +59,9 @@ export function clashWords(clash: Clash): string {
   if (clash.why === 'locked' && clash.column === 'approved') {
     return `The minutes were approved on ${clash.otherLaptop} (${at(clash.otherMadeAt)}) while they were being changed on another laptop. They are kept exactly as approved; the change made at the same time was not kept.`;
   }
+  if (clash.why === 'locked' && clash.column === 'published') {
+    return `The issue was published on ${clash.otherLaptop} (${at(clash.otherMadeAt)}) while it was being changed on another laptop. It is kept exactly as published; the change made at the same time was not kept.`;
+  }
   if (clash.why === 'locked') {
     return `${clash.otherLaptop} changed it to "${shown(clash.other)}" (${at(clash.otherMadeAt)}), but it is locked (approved or published), so the change was not made.`;
   }

@@ -38,7 +38,7 @@ ALTER TABLE sharing ADD COLUMN last_tidied_at TEXT;
 
 -- Approved minutes as approved: the records the approval locks, kept as one JSON record that
 -- travels with the approval, so a laptop where the minutes were changed at the same time puts
--- them back as approved and every laptop holds the same minutes (meetings/approved_sql.rs).
+-- them back as approved and every laptop holds the same minutes (locked_sql.rs).
 CREATE TABLE minutes_approvals (
     meeting_id   INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
     content      TEXT NOT NULL CHECK (json_valid(content)),

@@ -1,7 +1,8 @@
-//! Approved minutes as they were approved. The approval keeps the records it locks as one
-//! JSON record (`minutes_approvals`); it travels with the approval to the committee's other
-//! laptops, and a laptop where the minutes were changed at the same time (before it heard of
-//! the approval) puts them back exactly as approved, so every laptop holds the same minutes.
+//! Locked records as they were locked: approved minutes as approved, a published bulletin as
+//! published. The approval (or publication) keeps the records it locks as one JSON record
+//! (`minutes_approvals`, `bulletin_publications`); it travels with it to the committee's
+//! other laptops, and a laptop where they were changed at the same time (before it heard of
+//! the lock) puts them back exactly as locked, so every laptop holds the same records.
 
 use std::collections::BTreeMap;
 
@@ -11,14 +12,47 @@ use serde_json::{Map, Value as Json};
 
 use crate::error::Result;
 
-/// The records approved minutes lock, each with how a row belongs to meeting `?1`.
-const LOCKED: &[(&str, &str)] = &[
-    ("agenda_items", "meeting_id = ?1"),
-    ("decisions", "agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)"),
-    ("attendance", "meeting_id = ?1"),
-    ("meeting_guests", "meeting_id = ?1"),
-    ("action_updates", "meeting_id = ?1"),
-];
+/// One kind of lock: where its JSON record is kept, which owners are locked now, and the
+/// records it locks, each with how a row belongs to owner `?1`.
+pub struct Lock {
+    /// The table of JSON records, and its owner and time columns.
+    pub record: &'static str,
+    pub owner: &'static str,
+    pub stamp: &'static str,
+    /// The owners locked now (their ids), among those with a record.
+    pub locked_now: &'static str,
+    pub tables: &'static [(&'static str, &'static str)],
+    /// What "Changes that clashed" names: the owner's table and the lock.
+    pub shown_as: (&'static str, &'static str),
+}
+
+pub const MINUTES: Lock = Lock {
+    record: "minutes_approvals",
+    owner: "meeting_id",
+    stamp: "approved_at",
+    locked_now: "SELECT a.meeting_id AS owner, a.content AS content FROM minutes_approvals a
+                   JOIN meetings m ON m.id = a.meeting_id WHERE m.status = 'minutes_approved'",
+    tables: &[
+        ("agenda_items", "meeting_id = ?1"),
+        ("decisions", "agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)"),
+        ("attendance", "meeting_id = ?1"),
+        ("meeting_guests", "meeting_id = ?1"),
+        ("action_updates", "meeting_id = ?1"),
+    ],
+    shown_as: ("meetings", "approved"),
+};
+
+pub const BULLETINS: Lock = Lock {
+    record: "bulletin_publications",
+    owner: "bulletin_id",
+    stamp: "published_at",
+    locked_now: "SELECT p.bulletin_id AS owner, p.content AS content FROM bulletin_publications p
+                   JOIN bulletins b ON b.id = p.bulletin_id WHERE b.published_on IS NOT NULL",
+    tables: &[("bulletin_articles", "bulletin_id = ?1")],
+    shown_as: ("bulletins", "published"),
+};
+
+const LOCKS: &[&Lock] = &[&MINUTES, &BULLETINS];
 
 /// A table's columns and which of them make its primary key.
 fn columns(conn: &Connection, table: &str) -> Result<Vec<(String, bool)>> {
@@ -46,12 +80,12 @@ fn to_value(json: &Json) -> Value {
     }
 }
 
-/// The locked records of one table for `meeting`, by primary key.
-fn rows(conn: &Connection, table: &str, belongs: &str, meeting: i64) -> Result<BTreeMap<String, Map<String, Json>>> {
+/// The locked records of one table for `owner`, by primary key.
+fn rows(conn: &Connection, table: &str, belongs: &str, owner: i64) -> Result<BTreeMap<String, Map<String, Json>>> {
     let cols = columns(conn, table)?;
     let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" WHERE {belongs}"))?;
     let mut out = BTreeMap::new();
-    let mut found = stmt.query([meeting])?;
+    let mut found = stmt.query([owner])?;
     while let Some(row) = found.next()? {
         let mut record = Map::new();
         for (name, _) in &cols {
@@ -70,55 +104,58 @@ fn key_of(cols: &[(String, bool)], record: &Map<String, Json>) -> String {
         .join("|")
 }
 
-/// Every locked record of `meeting` as it is now.
-fn content(conn: &Connection, meeting: i64) -> Result<Json> {
+/// Every record `lock` locks for `owner`, as it is now.
+fn content(conn: &Connection, lock: &Lock, owner: i64) -> Result<Json> {
     let mut all = Map::new();
-    for (table, belongs) in LOCKED {
-        let records: Vec<Json> = rows(conn, table, belongs, meeting)?.into_values().map(Json::Object).collect();
+    for (table, belongs) in lock.tables {
+        let records: Vec<Json> = rows(conn, table, belongs, owner)?.into_values().map(Json::Object).collect();
         all.insert((*table).to_string(), Json::Array(records));
     }
     Ok(Json::Object(all))
 }
 
-/// Keeps the minutes of `meeting` as approved now (called in the approval's transaction).
-pub fn capture(conn: &Connection, meeting: i64, now: &str) -> Result<()> {
-    let content = content(conn, meeting)?.to_string();
+/// Keeps the records `lock` locks for `owner` as they are now (in the locking transaction).
+pub fn capture(conn: &Connection, lock: &Lock, owner: i64, now: &str) -> Result<()> {
+    let content = content(conn, lock, owner)?.to_string();
     conn.execute(
-        "INSERT INTO minutes_approvals (meeting_id, content, approved_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (meeting_id) DO UPDATE SET content = excluded.content, approved_at = excluded.approved_at",
-        params![meeting, content, now],
+        &format!(
+            "INSERT INTO {record} ({owner}, content, {stamp}) VALUES (?1, ?2, ?3)
+             ON CONFLICT ({owner}) DO UPDATE SET content = excluded.content, {stamp} = excluded.{stamp}",
+            record = lock.record,
+            owner = lock.owner,
+            stamp = lock.stamp
+        ),
+        params![owner, content, now],
     )?;
     Ok(())
 }
 
-/// Puts back, as approved, the minutes of every approved meeting whose locked records differ
-/// from their approval (changed on another laptop before it heard of the approval). The lock
-/// triggers stand aside for this one correction, inside the caller's transaction. Returns the
-/// meetings put back.
-pub fn keep_as_approved(conn: &Connection) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare(
-        "SELECT a.meeting_id AS meeting, a.content AS content FROM minutes_approvals a
-           JOIN meetings m ON m.id = a.meeting_id WHERE m.status = 'minutes_approved'",
-    )?;
-    let approvals: Vec<(i64, String)> =
-        stmt.query_map([], |r| Ok((r.get("meeting")?, r.get("content")?)))?.collect::<rusqlite::Result<_>>()?;
+/// Puts back, as locked, every locked record changed on another laptop at the same time as
+/// the lock. The lock triggers stand aside for this one correction, inside the caller's
+/// transaction. Returns what was put back: (the owner's table, the lock, the owner's id).
+pub fn keep_as_locked(conn: &Connection) -> Result<Vec<(&'static str, &'static str, i64)>> {
     let mut changed = Vec::new();
-    for (meeting, text) in approvals {
-        let Ok(approved) = serde_json::from_str::<Json>(&text) else { continue };
-        let before = content(conn, meeting)?;
-        if before != approved {
-            put_back(conn, meeting, &approved)?;
-            // Nothing to report when only a record of an erased person stays out.
-            if content(conn, meeting)? != before {
-                changed.push(meeting);
+    for lock in LOCKS {
+        let mut stmt = conn.prepare(lock.locked_now)?;
+        let locked: Vec<(i64, String)> =
+            stmt.query_map([], |r| Ok((r.get("owner")?, r.get("content")?)))?.collect::<rusqlite::Result<_>>()?;
+        for (owner, text) in locked {
+            let Ok(wanted) = serde_json::from_str::<Json>(&text) else { continue };
+            let before = content(conn, lock, owner)?;
+            if before != wanted {
+                put_back(conn, lock, owner, &wanted)?;
+                // Nothing to report when only a record of an erased person stays out.
+                if content(conn, lock, owner)? != before {
+                    changed.push((lock.shown_as.0, lock.shown_as.1, owner));
+                }
             }
         }
     }
     Ok(changed)
 }
 
-fn put_back(conn: &Connection, meeting: i64, approved: &Json) -> Result<()> {
-    let names: Vec<&str> = LOCKED.iter().map(|(t, _)| *t).collect();
+fn put_back(conn: &Connection, lock: &Lock, owner: i64, wanted_all: &Json) -> Result<()> {
+    let names: Vec<&str> = lock.tables.iter().map(|(t, _)| *t).collect();
     let triggers: Vec<(String, String)> = {
         let mut stmt = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1")?;
         let mut all = Vec::new();
@@ -134,10 +171,10 @@ fn put_back(conn: &Connection, meeting: i64, approved: &Json) -> Result<()> {
         conn.execute_batch(&format!("DROP TRIGGER \"{name}\";"))?;
     }
     let result = (|| -> Result<()> {
-        for (table, belongs) in LOCKED {
+        for (table, belongs) in lock.tables {
             let cols = columns(conn, table)?;
-            let now = rows(conn, table, belongs, meeting)?;
-            let wanted: BTreeMap<String, &Map<String, Json>> = approved
+            let now = rows(conn, table, belongs, owner)?;
+            let wanted: BTreeMap<String, &Map<String, Json>> = wanted_all
                 .get(*table)
                 .and_then(Json::as_array)
                 .map(|rows| rows.iter().filter_map(Json::as_object).map(|r| (key_of(&cols, r), r)).collect())
@@ -153,7 +190,7 @@ fn put_back(conn: &Connection, meeting: i64, approved: &Json) -> Result<()> {
             let key_values = |r: &Map<String, Json>| -> Vec<Value> {
                 cols.iter().filter(|(_, pk)| *pk).map(|(n, _)| to_value(r.get(n).unwrap_or(&Json::Null))).collect()
             };
-            // Rows added at the same time go; rows changed or removed come back as approved.
+            // Rows added at the same time go; rows changed or removed come back as locked.
             for (key, record) in &now {
                 if !wanted.contains_key(key) {
                     let sql = format!("DELETE FROM \"{table}\" WHERE {}", key_clause(1));
