@@ -167,6 +167,23 @@ expect 0 "PPG Desk\\data" "demo with no --data-dir says where it put the data"
     && pass "the usual data folder is %APPDATA%\\PPG Desk\\data" || fail "the data is not in %APPDATA%\\PPG Desk\\data: $out"
 rm -rf "$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/PPG Desk"
 
+# Sharing between a Windows laptop and a Linux one through one folder (a USB stick, say): the
+# Windows build starts sharing, the Linux build joins with the code, and each hears the other.
+shared_unix="$work/shared stick"
+mkdir -p "$shared_unix"
+win --data-dir "$data_win" share start --folder "$(winpath "$shared_unix")" --name "Windows laptop"
+expect 0 "Invitation code:" "share start on Windows prints the invitation code"
+sed -n 's/^Invitation code: //p' <<<"$out" >"$work/invite.txt"
+PPG_DESK_INVITATION_FILE="$work/invite.txt" lin --data-dir "$work/linux joined" share join --folder "$shared_unix" --name "Linux laptop"
+expect 0 "Joined the shared PPG." "the Linux build joins the PPG the Windows build shares"
+lin --data-dir "$work/linux joined" people
+expect 0 "Graham Whitfield" "the laptop that joined has the PPG's people"
+win --data-dir "$data_win" share sync
+expect 0 "Sent" "share sync on Windows"
+win --data-dir "$data_win" share status
+expect 0 "Linux laptop (" "the Windows laptop lists the Linux laptop that joined"
+rm -f "$work/invite.txt"
+
 # The installer holds the programs, the uninstaller and the licences.
 listing=$(7z l "$INSTALLER")
 for file in ppg-desk-window.exe ppg-desk.exe WebView2Loader.dll "Uninstall PPG Desk.exe" PPG-Desk-MIT.txt OFL-AtkinsonHyperlegible.txt LICENSE-NotoSans-debian-copyright.txt; do
