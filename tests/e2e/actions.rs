@@ -28,6 +28,27 @@ pub(crate) fn card_text(app: &Session, heading_id: &str) -> String {
     text.as_str().unwrap_or_default().to_string()
 }
 
+/// The secretary agrees an action under "Practice update" in the minutes of the next meeting.
+pub(crate) fn agree_action(app: &Session, title: &str, due: &str) {
+    app.click_css("#next-meeting-title ~ button");
+    app.wait_for_text("Stage: Planned");
+    app.click_button("Minutes");
+    app.click_labelled("Add an action under Practice update");
+    let item = app.execute(
+        "return document.querySelector('[aria-label=\"New action under Practice update\"] input').id.split('-').pop();",
+        json!([]),
+    );
+    let item = item.as_str().unwrap().to_string();
+    app.fill(&format!("#actionTitle-{item}"), title);
+    app.execute(
+        "const s = document.querySelector(arguments[0]); s.value = [...s.options].find(o => o.textContent === 'Graham Whitfield').value; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        json!([format!("#actionOwners-{item}")]),
+    );
+    app.fill(&format!("#actionDueOn-{item}"), due);
+    app.click_button("Record the action");
+    app.wait_for_text(&format!("Action: {title} – Graham Whitfield"));
+}
+
 #[test]
 fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     let dir = tempfile::tempdir().unwrap();
@@ -38,23 +59,7 @@ fn an_action_from_the_minutes_is_chased_reviewed_and_closed() {
     // The evening of the meeting: the secretary agrees an action in the minutes.
     let app = Session::launch(dir.path(), &[("PPG_DESK_TODAY", &iso(meeting_day))]);
     app.wait_for_text("Next meeting");
-    app.click_css("#next-meeting-title ~ button");
-    app.wait_for_text("Stage: Planned");
-    app.click_button("Minutes");
-    app.click_labelled("Add an action under Practice update");
-    let item = app.execute(
-        "return document.querySelector('[aria-label=\"New action under Practice update\"] input').id.split('-').pop();",
-        json!([]),
-    );
-    let item = item.as_str().unwrap().to_string();
-    app.fill(&format!("#actionTitle-{item}"), "Book a table for the flu clinic");
-    app.execute(
-        "const s = document.querySelector(arguments[0]); s.value = [...s.options].find(o => o.textContent === 'Graham Whitfield').value; s.dispatchEvent(new Event('change', { bubbles: true }));",
-        json!([format!("#actionOwners-{item}")]),
-    );
-    app.fill(&format!("#actionDueOn-{item}"), &due.format("%d/%m/%Y").to_string());
-    app.click_button("Record the action");
-    app.wait_for_text("Action: Book a table for the flu clinic – Graham Whitfield");
+    agree_action(&app, "Book a table for the flu clinic", &due.format("%d/%m/%Y").to_string());
 
     app.click_button("Home");
     app.wait_for_text("Actions due soon");

@@ -28,27 +28,6 @@ fn send_and_receive(app: &Session) {
     }
 }
 
-/// The secretary agrees an action under "Practice update" in the minutes of the next meeting.
-fn agree_action(app: &Session, title: &str, due: &str) {
-    app.click_css("#next-meeting-title ~ button");
-    app.wait_for_text("Stage: Planned");
-    app.click_button("Minutes");
-    app.click_labelled("Add an action under Practice update");
-    let item = app.execute(
-        "return document.querySelector('[aria-label=\"New action under Practice update\"] input').id.split('-').pop();",
-        json!([]),
-    );
-    let item = item.as_str().unwrap().to_string();
-    app.fill(&format!("#actionTitle-{item}"), title);
-    app.execute(
-        "const s = document.querySelector(arguments[0]); s.value = [...s.options].find(o => o.textContent === 'Graham Whitfield').value; s.dispatchEvent(new Event('change', { bubbles: true }));",
-        json!([format!("#actionOwners-{item}")]),
-    );
-    app.fill(&format!("#actionDueOn-{item}"), due);
-    app.click_button("Record the action");
-    app.wait_for_text(&format!("Action: {title} – Graham Whitfield"));
-}
-
 /// Changes the action's due date straight in `dir`'s data, then sends it.
 fn set_due(dir: &std::path::Path, on: &str) {
     let state = ppg_desk_core::state::AppState::open(
@@ -112,7 +91,7 @@ fn an_action_agreed_on_the_secretarys_laptop_reaches_the_chairs_home_and_a_clash
     // The evening of the meeting, the secretary agrees an action in the minutes and sends it.
     let app = Session::launch(secretary_dir.path(), &[("PPG_DESK_TODAY", &today)]);
     app.wait_for_text("Next meeting");
-    agree_action(&app, "Book a table for the flu clinic", &due.format("%d/%m/%Y").to_string());
+    crate::actions::agree_action(&app, "Book a table for the flu clinic", &due.format("%d/%m/%Y").to_string());
     open_sharing(&app);
     send_and_receive(&app);
     app.quit();

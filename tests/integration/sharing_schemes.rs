@@ -11,7 +11,7 @@ use crate::befriending::refer;
 use crate::sharing::{committee, content, names, phone, set, two_laptops};
 use crate::support::{add_person, temp_store};
 
-fn referrals(state: &AppState) -> Vec<String> {
+pub fn referrals(state: &AppState) -> Vec<String> {
     state
         .read(|conn| {
             let mut stmt = conn.prepare("SELECT full_name FROM referrals ORDER BY full_name")?;

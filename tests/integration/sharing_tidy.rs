@@ -5,24 +5,14 @@
 use std::path::Path;
 
 use ppg_desk_core::sharing::{self, Scheme};
-use ppg_desk_core::state::AppState;
 
 use crate::befriending::refer;
 use crate::sharing::{committee_and_code, content, names, walk};
+use crate::sharing_schemes::referrals;
 use crate::support::{add_person, temp_store};
 
 fn count(folder: &Path, ext: &str) -> usize {
     walk(folder).iter().filter(|p| p.extension().is_some_and(|e| e == ext)).count()
-}
-
-fn referrals(state: &AppState) -> Vec<String> {
-    state
-        .read(|conn| {
-            let mut stmt = conn.prepare("SELECT full_name FROM referrals ORDER BY full_name")?;
-            let names = stmt.query_map([], |r| r.get("full_name"))?.collect::<rusqlite::Result<_>>()?;
-            Ok(names)
-        })
-        .unwrap()
 }
 
 #[test]

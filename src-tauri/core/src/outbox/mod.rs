@@ -122,7 +122,8 @@ fn next_version(laptop: &str) -> String {
     format!("{ms:015}-{short}")
 }
 
-fn owned(value: rusqlite::types::ValueRef<'_>) -> Value {
+/// A value read from a changeset, owned.
+pub fn owned(value: rusqlite::types::ValueRef<'_>) -> Value {
     use rusqlite::types::ValueRef;
     match value {
         ValueRef::Null => Value::Null,

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use rusqlite::session::{ChangesetItem, ConflictAction, ConflictType};
-use rusqlite::types::{Value, ValueRef};
+use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use super::exchange::Header;
@@ -74,15 +74,7 @@ fn row_key(item: &ChangesetItem, names: &[String]) -> String {
         .join(",")
 }
 
-fn owned(value: ValueRef<'_>) -> Value {
-    match value {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(i) => Value::Integer(i),
-        ValueRef::Real(r) => Value::Real(r),
-        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
-    }
-}
+use crate::outbox::owned;
 
 fn text_of(value: &Value) -> String {
     match value {
@@ -170,6 +162,25 @@ fn merge(
         }
     }
     set
+}
+
+/// A change a lock refused (or, with column "approved" or "published", locked records put
+/// back as locked), from `header`'s laptop.
+fn locked(header: &Header, table: String, row_key: String, column: String, other: String) -> Clash {
+    Clash {
+        id: 0,
+        table,
+        row_key,
+        column,
+        kept: String::new(),
+        other,
+        other_laptop: header.laptop_name.clone(),
+        other_made_at: header.made_at.clone(),
+        why: "locked".into(),
+        can_use_other: false,
+        other_value: None,
+        row: Vec::new(),
+    }
 }
 
 /// Applies `changeset` (from `header`'s laptop) on `conn`, inside the caller's transaction.
@@ -262,20 +273,13 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
     for m in &merges {
         if !super::sql::merge_fields(conn, &m.table, &m.key, &m.set)? {
             // A lock (approved minutes, a published bulletin) refuses it: reported, not applied.
-            clashes.push(Clash {
-                id: 0,
-                table: m.table.clone(),
-                row_key: m.key.iter().map(|(c, v)| format!("{c}={}", text_of(v))).collect::<Vec<_>>().join(","),
-                column: m.set.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(", "),
-                kept: String::new(),
-                other: m.set.iter().map(|(_, v)| text_of(v)).collect::<Vec<_>>().join(", "),
-                other_laptop: header.laptop_name.clone(),
-                other_made_at: header.made_at.clone(),
-                why: "locked".into(),
-                can_use_other: false,
-                other_value: None,
-                row: Vec::new(),
-            });
+            clashes.push(locked(
+                header,
+                m.table.clone(),
+                m.key.iter().map(|(c, v)| format!("{c}={}", text_of(v))).collect::<Vec<_>>().join(","),
+                m.set.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(", "),
+                m.set.iter().map(|(_, v)| text_of(v)).collect::<Vec<_>>().join(", "),
+            ));
         }
     }
     super::sql::delete_again(conn)?;
@@ -286,20 +290,7 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
     // put back as locked.
     if locked_touched {
         for (table, lock, owner) in crate::locked_sql::keep_as_locked(conn)? {
-            clashes.push(Clash {
-                id: 0,
-                table: table.into(),
-                row_key: format!("id={owner}"),
-                column: lock.into(),
-                kept: String::new(),
-                other: String::new(),
-                other_laptop: header.laptop_name.clone(),
-                other_made_at: header.made_at.clone(),
-                why: "locked".into(),
-                can_use_other: false,
-                other_value: None,
-                row: Vec::new(),
-            });
+            clashes.push(locked(header, table.into(), format!("id={owner}"), lock.into(), String::new()));
         }
     }
     for clash in &clashes {
