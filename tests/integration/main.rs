@@ -32,5 +32,6 @@ mod sharing_converge;
 mod sharing_rotate;
 mod sharing_schemes;
 mod sharing_tidy;
+mod sharing_twice;
 mod store;
 mod subject_access;

@@ -88,6 +88,8 @@ pub fn content(state: &AppState) -> String {
                 "actions",
                 "action_owners",
                 "contacts",
+                "bulletins",
+                "bulletin_articles",
             ] {
                 let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))?;
                 let n = stmt.column_count();

@@ -4,6 +4,7 @@
 use ppg_desk_core::sharing;
 use ppg_desk_core::state::AppState;
 use proptest::prelude::*;
+use rusqlite::params;
 
 use crate::sharing::{committee, content, names, set};
 use crate::support::add_person;
@@ -21,6 +22,9 @@ enum Op {
     /// Move every agenda item one place down (the last to the top).
     Reorder(usize),
     Approve(usize),
+    /// Start the next issue of the bulletin (its number one more than the laptop's last),
+    /// with one article: two laptops doing so before they exchange make the same issue twice.
+    Issue(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -33,6 +37,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..3usize, 0..3usize, any::<u8>()).prop_map(|(l, i, v)| Op::Title(l, i, v)),
         1 => (0..3usize).prop_map(Op::Reorder),
         1 => (0..3usize).prop_map(Op::Approve),
+        1 => (0..3usize).prop_map(Op::Issue),
     ]
 }
 
@@ -68,6 +73,60 @@ fn approved(state: &AppState) -> Option<String> {
         .unwrap()
 }
 
+/// One field written by one laptop, with a value no other write uses.
+#[derive(Debug)]
+struct Edit {
+    table: &'static str,
+    id: i64,
+    column: &'static str,
+    value: String,
+    /// Written over by a later write made where this one had already arrived: not a clash.
+    superseded: bool,
+}
+
+/// Each record's id and the field's value, on one laptop.
+fn fields(state: &AppState, table: &str, column: &str, only: &str) -> Vec<(i64, String)> {
+    state
+        .read(|conn| {
+            let mut stmt =
+                conn.prepare(&format!("SELECT id, CAST({column} AS TEXT) AS v FROM {table} WHERE {only}"))?;
+            let rows = stmt.query_map([], |r| Ok((r.get("id")?, r.get("v")?)))?.collect::<rusqlite::Result<_>>()?;
+            Ok(rows)
+        })
+        .unwrap()
+}
+
+/// Before a laptop writes over these records' field: the writes it had there are superseded.
+fn supersede(edits: &mut [Edit], table: &str, column: &str, before: &[(i64, String)]) {
+    for e in edits.iter_mut().filter(|e| e.table == table && e.column == column) {
+        if before.iter().any(|(id, v)| *id == e.id && *v == e.value) {
+            e.superseded = true;
+        }
+    }
+}
+
+/// Every write either survives, went with its record (a person erased), or is listed as a
+/// clash on some laptop, naming its value.
+fn accounted_for(laptops: &[&AppState], edits: &[Edit]) -> Result<(), String> {
+    let clashes: Vec<sharing::Clash> =
+        laptops.iter().flat_map(|s| sharing::status(s).unwrap().unwrap().clashes).collect();
+    for e in edits.iter().filter(|e| !e.superseded) {
+        let now = fields(laptops[0], e.table, e.column, &format!("id = {}", e.id));
+        let survives = now.iter().any(|(_, v)| *v == e.value)
+            || (e.table == "bulletins"
+                && !fields(laptops[0], e.table, e.column, &format!("{} = '{}'", e.column, e.value)).is_empty());
+        let gone = now.is_empty() && e.table == "people";
+        let listed = clashes.iter().any(|c| {
+            c.column.split(", ").any(|col| col == e.column)
+                && (c.kept == e.value || c.other.split(", ").any(|v| v == e.value))
+        });
+        if !(survives || gone || listed) {
+            return Err(format!("{e:?} was lost without trace; clashes: {clashes:?}"));
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
@@ -89,6 +148,7 @@ proptest! {
         }
         let meeting = meeting_id(laptops[0]);
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let (mut edits, mut articles) = (Vec::new(), Vec::new());
         for (n, op) in ops.iter().enumerate() {
             let at = format!("2026-12-01T10:{:02}:{:02}", n / 60, n % 60);
             match *op {
@@ -96,7 +156,14 @@ proptest! {
                 Op::Phone(l, p, v) => {
                     let all = names(laptops[l]);
                     if let Some(name) = all.get(p % all.len().max(1)) {
-                        set(laptops[l], name, "phone", &format!("0{v}"), &at);
+                        let only = format!("full_name = '{name}'");
+                        let before = fields(laptops[l], "people", "phone", &only);
+                        supersede(&mut edits, "people", "phone", &before);
+                        let value = format!("0{n}-{v}");
+                        set(laptops[l], name, "phone", &value, &at);
+                        for (id, _) in before {
+                            edits.push(Edit { table: "people", id, column: "phone", value: value.clone(), superseded: false });
+                        }
                     }
                 }
                 Op::Delete(l, p) => {
@@ -109,16 +176,42 @@ proptest! {
                 Op::Tidy(l) => { sharing::sync_and_tidy(laptops[l]).unwrap(); }
                 // Refused by the lock once approved here, as the window would say.
                 Op::Title(l, i, v) => {
-                    let _ = laptops[l].write(|tx| {
-                        tx.execute("UPDATE agenda_items SET title = ?1 WHERE position = ?2", rusqlite::params![format!("Item {v}"), i as i64])?;
+                    let before = fields(laptops[l], "agenda_items", "title", &format!("position = {i}"));
+                    let value = format!("Item {n}-{v}");
+                    let written = laptops[l].write(|tx| {
+                        tx.execute("UPDATE agenda_items SET title = ?1 WHERE position = ?2", params![value, i as i64])?;
                         Ok(())
                     });
+                    if written.is_ok() {
+                        supersede(&mut edits, "agenda_items", "title", &before);
+                        for (id, _) in before {
+                            edits.push(Edit { table: "agenda_items", id, column: "title", value: value.clone(), superseded: false });
+                        }
+                    }
                 }
                 Op::Reorder(l) => {
                     let _ = laptops[l].write(|tx| {
                         tx.execute_batch("UPDATE agenda_items SET position = position + 10; UPDATE agenda_items SET position = (position - 9) % 3;")?;
                         Ok(())
                     });
+                }
+                Op::Issue(l) => {
+                    let (title, article) = (format!("Issue {n}"), format!("Article {n}"));
+                    let id = laptops[l].write(|tx| {
+                        tx.execute(
+                            "INSERT INTO bulletins (id, number, month, title, created_at, updated_at)
+                             SELECT new_id(), coalesce(max(number), 0) + 1, '2027-01', ?1, ?2, ?2 FROM bulletins",
+                            params![title, at],
+                        )?;
+                        let id: i64 = tx.query_row("SELECT id FROM bulletins WHERE title = ?1", [&title], |r| r.get(0))?;
+                        tx.execute(
+                            "INSERT INTO bulletin_articles (id, bulletin_id, position, title, updated_at) VALUES (new_id(), ?1, 0, ?2, ?3)",
+                            params![id, article, at],
+                        )?;
+                        Ok(id)
+                    }).unwrap();
+                    edits.push(Edit { table: "bulletins", id, column: "title", value: title, superseded: false });
+                    articles.push(article);
                 }
                 Op::Approve(l) => {
                     let _ = laptops[l].write(|tx| ppg_desk_core::meetings::set_status(tx, meeting, ppg_desk_core::meetings::MeetingStatus::MinutesApproved, today, &at));
@@ -132,6 +225,19 @@ proptest! {
         }
         prop_assert_eq!(content(laptops[0]), content(laptops[1]));
         prop_assert_eq!(content(laptops[0]), content(laptops[2]));
+        // No issue number twice, and every article kept (in the issue kept, when the same
+        // issue was started on two laptops).
+        let numbers = fields(laptops[0], "bulletins", "number", "1");
+        let mut distinct: Vec<String> = numbers.iter().map(|(_, n)| n.clone()).collect();
+        distinct.dedup();
+        prop_assert_eq!(distinct.len(), numbers.len());
+        let kept: Vec<String> = fields(laptops[0], "bulletin_articles", "title", "1").into_iter().map(|(_, t)| t).collect();
+        for article in &articles {
+            prop_assert!(kept.contains(article), "{} was lost", article);
+        }
+        if let Err(lost) = accounted_for(&laptops, &edits) {
+            prop_assert!(false, "{}", lost);
+        }
         let broken: i64 = laptops[0].read(|conn| Ok(conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?)).unwrap();
         prop_assert_eq!(broken, 0);
         // Approved minutes stay locked everywhere: a change now is refused on every laptop.

@@ -78,7 +78,7 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         | "referral_contacts" => Topic::Befriending,
         "bulletins" | "bulletin_articles" | "bulletin_prints" | "bulletin_publications" => Topic::Bulletins,
         "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" | "sharing_deleted"
-        | "sharing_old_keys" | "sharing_removed" => Topic::Sharing,
+        | "sharing_old_keys" | "sharing_removed" | "sharing_aliases" => Topic::Sharing,
         "scheme_numbers" => Topic::Reports,
         _ => return None,
     })

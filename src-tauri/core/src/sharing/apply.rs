@@ -18,6 +18,7 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use super::exchange::Header;
+use super::twice::{text_of, Refused};
 use super::Clash;
 use crate::error::Result;
 
@@ -75,16 +76,6 @@ fn row_key(item: &ChangesetItem, names: &[String]) -> String {
 }
 
 use crate::outbox::owned;
-
-fn text_of(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::Integer(i) => i.to_string(),
-        Value::Real(r) => r.to_string(),
-        Value::Text(t) => t.clone(),
-        Value::Blob(b) => format!("({} bytes)", b.len()),
-    }
-}
 
 /// The primary key's columns and values of the row a change is about.
 fn pk_values(item: &ChangesetItem) -> Vec<(usize, Value)> {
@@ -186,14 +177,22 @@ fn locked(header: &Header, table: String, row_key: String, column: String, other
 /// Applies `changeset` (from `header`'s laptop) on `conn`, inside the caller's transaction.
 /// Returns the clashes found, already saved.
 pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u8], now: &str) -> Result<usize> {
+    let names_for_settle = names;
     let names = names.clone();
     let links_broken = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let broken = links_broken.clone();
-    type Found = (Vec<Clash>, Vec<Merge>, Vec<(String, Vec<(String, Value)>)>);
+    type Found = (Vec<Clash>, Vec<Merge>, Vec<(String, Vec<(String, Value)>)>, Vec<Refused>);
     let found: Arc<Mutex<Found>> = Arc::default();
     let noted = found.clone();
     let from = header.clone();
     let handler = move |kind: ConflictType, item: &ChangesetItem| -> ConflictAction {
+        // Links left pointing at a record deleted here (or folded away): tidied below, as the
+        // schema says. Asked first: at this point the change has no table to ask about
+        // (SQLite's iterator then answers only how many links broke).
+        if kind == ConflictType::SQLITE_CHANGESET_FOREIGN_KEY {
+            broken.store(true, std::sync::atomic::Ordering::Relaxed);
+            return ConflictAction::SQLITE_CHANGESET_OMIT;
+        }
         let Ok(op) = item.op() else { return ConflictAction::SQLITE_CHANGESET_OMIT };
         let table = op.table_name().to_string();
         let code = op.code();
@@ -215,7 +214,7 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
             row: key(),
         };
         let mut guard = noted.lock().unwrap_or_else(|p| p.into_inner());
-        let (list, merges, deleted) = &mut *guard;
+        let (list, merges, deleted, refused) = &mut *guard;
         match kind {
             // Deleted there, changed here: the deletion (an erasure above all) wins.
             ConflictType::SQLITE_CHANGESET_DATA if code == rusqlite::hooks::Action::SQLITE_DELETE => {
@@ -228,13 +227,21 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
                 }
                 ConflictAction::SQLITE_CHANGESET_OMIT
             }
+            // A rule beyond the id refused it (the same record made on two laptops at once, or
+            // another rule): settled below, the same way on every laptop.
             ConflictType::SQLITE_CHANGESET_CONSTRAINT => {
-                let none = Value::Null;
-                list.push(Clash {
-                    why: "refused".into(),
-                    can_use_other: false,
-                    other_value: None,
-                    ..clash(String::new(), &none, &none)
+                let values =
+                    cols.iter().enumerate().filter_map(|(i, c)| Some((c.clone(), owned(item.new_value(i).ok()?))));
+                let id = key().into_iter().find(|(c, _)| c == "id").and_then(|(_, v)| match v {
+                    Value::Integer(id) => Some(id),
+                    _ => None,
+                });
+                refused.push(Refused {
+                    table: table.clone(),
+                    row_key: row_key(item, cols),
+                    id,
+                    insert: code == rusqlite::hooks::Action::SQLITE_INSERT,
+                    values: values.collect(),
                 });
                 ConflictAction::SQLITE_CHANGESET_OMIT
             }
@@ -242,11 +249,6 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
             // deleted again if it arrives later from a laptop that had not seen the deletion.
             ConflictType::SQLITE_CHANGESET_NOTFOUND if code == rusqlite::hooks::Action::SQLITE_DELETE => {
                 deleted.push((table.clone(), key()));
-                ConflictAction::SQLITE_CHANGESET_OMIT
-            }
-            // A link to a record deleted here: tidied below, as the schema says.
-            ConflictType::SQLITE_CHANGESET_FOREIGN_KEY => {
-                broken.store(true, std::sync::atomic::Ordering::Relaxed);
                 ConflictAction::SQLITE_CHANGESET_OMIT
             }
             // Not found (deleted here: the deletion wins), a link to a record deleted here
@@ -266,7 +268,7 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
         matches!(crate::changes::topic_of(t), Some(crate::changes::Topic::Meetings | crate::changes::Topic::Bulletins))
             || t == "action_updates"
     });
-    let (mut clashes, merges, deleted) = std::mem::take(&mut *found.lock().unwrap_or_else(|p| p.into_inner()));
+    let (mut clashes, merges, deleted, refused) = std::mem::take(&mut *found.lock().unwrap_or_else(|p| p.into_inner()));
     for (table, key) in &deleted {
         super::sql::note_deleted(conn, table, key)?;
     }
@@ -282,8 +284,14 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
             ));
         }
     }
+    if !refused.is_empty() {
+        clashes.extend(super::twice::settle(conn, names_for_settle, header, &refused)?);
+        links_broken.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     super::sql::delete_again(conn)?;
     if links_broken.load(std::sync::atomic::Ordering::Relaxed) {
+        // Links to a record folded away (made on two laptops at once) follow it first.
+        super::twice_sql::follow_aliases(conn)?;
         super::sql::tidy_links(conn)?;
     }
     // Minutes approved (a bulletin published) elsewhere and changed here at the same time:

@@ -33,7 +33,7 @@ pub fn add_clash(conn: &Connection, c: &Clash, now: &str) -> Result<()> {
 pub fn clashes(conn: &Connection) -> Result<Vec<Clash>> {
     let mut stmt = conn.prepare(
         "SELECT id, table_name, row_key, column_name, kept, other, other_laptop, other_made_at, why,
-                why = 'both_changed' AND row_json IS NOT NULL AS can_use_other
+                why IN ('both_changed', 'made_twice') AND row_json IS NOT NULL AS can_use_other
            FROM sharing_clashes WHERE settled = 0 ORDER BY id",
     )?;
     let rows = stmt
@@ -64,7 +64,7 @@ pub fn clash_to_undo(conn: &Connection, id: i64) -> Result<Option<ToUndo>> {
     let found: Option<(String, String, Option<String>, Value)> = conn
         .query_row(
             "SELECT table_name, column_name, row_json, other_value FROM sharing_clashes
-              WHERE id = ?1 AND settled = 0 AND why = 'both_changed'",
+              WHERE id = ?1 AND settled = 0 AND why IN ('both_changed', 'made_twice')",
             [id],
             |r| Ok((r.get("table_name")?, r.get("column_name")?, r.get("row_json")?, r.get("other_value")?)),
         )

@@ -16,6 +16,8 @@ mod setup;
 mod sql;
 mod starting_sql;
 mod tidy;
+mod twice;
+mod twice_sql;
 
 use std::path::Path;
 

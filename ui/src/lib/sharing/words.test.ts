@@ -30,6 +30,17 @@ describe('sharing words', () => {
     expect(clashSubject({ ...clash, table: 'unknown' })).toBe('A record: due on');
   });
 
+  it('says when one record was added on two laptops, and what a refused change would have set', () => {
+    const twice = { ...clash, table: 'destinations', column: 'name', kept: 'Royal Hospital', other: 'ROYAL HOSPITAL', why: 'made_twice' };
+    expect(clashSubject(twice)).toBe('A destination: name');
+    expect(clashWords(twice)).toBe(
+      'This was added on two laptops before they exchanged, so it is kept once, with everything linked to either. Kept "Royal Hospital". Chair\'s laptop had "ROYAL HOSPITAL".',
+    );
+    const refused = { ...clash, why: 'refused', canUseOther: false, other: 'Tea rota' };
+    expect(clashWords(refused)).toContain('broke one of PPG Desk\'s rules here, so it was not made. It would have set "Tea rota".');
+    expect(clashWords({ ...refused, other: '' })).toMatch(/was not made\.$/);
+  });
+
   it('treats a text with several lines or many words as long, to merge side by side', () => {
     expect(isLongText(clash)).toBe(false);
     expect(isLongText({ ...clash, other: 'First line\nSecond line' })).toBe(true);

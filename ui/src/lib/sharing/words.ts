@@ -37,6 +37,9 @@ const TABLES: Record<string, string> = {
   trips: 'A trip',
   referrals: 'A referral',
   befrienders: 'A befriender',
+  destinations: 'A destination',
+  directory_categories: 'A directory category',
+  matches: 'A befriending match',
 };
 
 /** "An action's due on" from a clash's table and field. */
@@ -66,7 +69,11 @@ export function clashWords(clash: Clash): string {
     return `${clash.otherLaptop} changed it to "${shown(clash.other)}" (${at(clash.otherMadeAt)}), but it is locked (approved or published), so the change was not made.`;
   }
   if (clash.why === 'refused') {
-    return `A change from ${clash.otherLaptop} (${at(clash.otherMadeAt)}) broke one of PPG Desk's rules here, so it was not made.`;
+    const what = clash.other ? ` It would have set "${shown(clash.other)}".` : '';
+    return `A change from ${clash.otherLaptop} (${at(clash.otherMadeAt)}) broke one of PPG Desk's rules here, so it was not made.${what}`;
+  }
+  if (clash.why === 'made_twice') {
+    return `This was added on two laptops before they exchanged, so it is kept once, with everything linked to either. Kept "${shown(clash.kept)}". ${clash.otherLaptop} had "${shown(clash.other)}".`;
   }
   return `Kept "${shown(clash.kept)}". ${clash.otherLaptop} had "${shown(clash.other)}".`;
 }
