@@ -12,7 +12,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libssl-dev libdbus-1-dev pkg-config libclang-dev libxdo-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver \
 	poppler-utils qpdf sqlite3 fonts-noto-core \
-	cups cups-client printer-driver-cups-pdf python3-pip
+	cups cups-client printer-driver-cups-pdf python3-pip python3 xdg-utils
 TAURI_DRIVER_VERSION := 2.1.0
 # Windows, cross-built here with Debian's MinGW; its command line is tested under Wine.
 WINDOWS_PACKAGES := gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 nsis wine64 p7zip-full

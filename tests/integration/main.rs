@@ -16,6 +16,7 @@ mod crash;
 mod directory;
 mod driver_records;
 mod drivers;
+mod email;
 mod global_ids;
 mod hardening;
 mod hostile_text;

@@ -22,6 +22,7 @@ pub mod dialogs;
 pub mod directory;
 pub mod documents;
 pub mod drivers;
+pub mod email;
 pub mod error;
 pub mod files;
 pub mod locked_sql;

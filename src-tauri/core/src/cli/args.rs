@@ -51,6 +51,21 @@ pub enum Command {
         #[command(subcommand)]
         document: PrintTarget,
     },
+    /// Write a document as a draft email (the PDF attached) for a mailing list, without
+    /// opening anything: `ppg-desk email agenda --meeting 13 --list committee --out agenda.eml`.
+    /// The lists: committee, officers, members, virtual-ppg. Only people who agreed to be
+    /// emailed are on them; those who need large print get a second draft with that version.
+    Email {
+        /// The mailing list: committee, officers, members or virtual-ppg.
+        #[arg(long, global = true, value_name = "NAME")]
+        list: Option<String>,
+        /// Also hand it to this computer's mail program now (a new message to check and send
+        /// there), and record that it was sent.
+        #[arg(long, global = true)]
+        hand_over: bool,
+        #[command(subcommand)]
+        document: PrintTarget,
+    },
     /// Export data for other programs.
     Export {
         #[command(subcommand)]

@@ -5,13 +5,13 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::db::{copy, DataPaths};
-use crate::documents::actions::ActionGrouping;
 use crate::documents::{self, DocumentKind};
 use crate::error::{Error, Result};
 use crate::print::Profile;
 use crate::state::{AppState, Topic};
 
 mod args;
+mod email;
 mod repair;
 mod secrets;
 mod security;
@@ -212,42 +212,13 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
             Ok(format!("Wrote {} and {}", output.out.display(), json_path.display()))
         }
         Command::Print { document } => {
-            let (kind, output) = match document {
-                PrintTarget::Members { output } => (DocumentKind::Members, output),
-                PrintTarget::Agenda { meeting, output } => (DocumentKind::Agenda { meeting_id: meeting }, output),
-                PrintTarget::Minutes { meeting, output } => (DocumentKind::Minutes { meeting_id: meeting }, output),
-                PrintTarget::Actions { owner: Some(owner), output, .. } => {
-                    (DocumentKind::Reminders { owner_id: Some(owner) }, output)
-                }
-                PrintTarget::Actions { owner: None, by_status, output } => {
-                    let grouping = if by_status { ActionGrouping::Status } else { ActionGrouping::Owner };
-                    (DocumentKind::ActionLog { grouping }, output)
-                }
-                PrintTarget::Rota { week, output } => (DocumentKind::Rota { week }, output),
-                PrintTarget::TripSheet { driver, week, output } => {
-                    (DocumentKind::TripSheet { driver_id: driver, week }, output)
-                }
-                PrintTarget::Mileage { driver, month, output } => {
-                    (DocumentKind::MileageClaim { driver_id: driver, month }, output)
-                }
-                PrintTarget::SchemeSummary { months, output } => (DocumentKind::SchemeSummary { months }, output),
-                PrintTarget::Bulletin { issue, output } => (DocumentKind::Bulletin { bulletin_id: issue }, output),
-                PrintTarget::BefriendingReport { from, to, output } => {
-                    (DocumentKind::BefriendingReport { from, to }, output)
-                }
-                PrintTarget::Directory { category, output } => {
-                    let category_id = match category {
-                        None => None,
-                        Some(name) => Some(state.read(|conn| category_named(conn, &name))?),
-                    };
-                    (DocumentKind::Directory { category_id }, output)
-                }
-            };
+            let (kind, output) = email::document(&state, document)?;
             let profile = if output.large_print { Profile::LargePrint } else { Profile::Standard };
             let bytes = documents::render(&state, &kind, profile, state.now())?;
             crate::files::write_atomically(&output.out, &bytes)?;
             Ok(format!("Wrote {} ({} KB)", output.out.display(), bytes.len().div_ceil(1024)))
         }
+        Command::Email { list, hand_over, document } => email::run(&state, list.as_deref(), hand_over, document),
         Command::Export { what: ExportTarget::Actions { format: ExportFormat::Csv, out } } => {
             let today = state.today();
             let text = state.read(|conn| {

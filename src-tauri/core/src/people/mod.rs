@@ -108,6 +108,10 @@ pub struct Person {
     pub contact_by_phone: bool,
     pub contact_consent_on: Option<String>,
     pub notes: String,
+    /// A member of the "virtual PPG": takes part by email only.
+    pub email_only: bool,
+    /// Gets the large-print version of anything emailed to them.
+    pub large_print: bool,
 }
 
 /// A person as typed into the form: dates are whatever the volunteer wrote.
@@ -128,6 +132,8 @@ pub struct PersonInput {
     pub contact_by_phone: bool,
     pub contact_consent_on: String,
     pub notes: String,
+    pub email_only: bool,
+    pub large_print: bool,
 }
 
 /// A person that passed every check, ready to store.
@@ -146,6 +152,8 @@ pub struct CheckedPerson {
     pub contact_by_phone: bool,
     pub contact_consent_on: Option<NaiveDate>,
     pub notes: String,
+    pub email_only: bool,
+    pub large_print: bool,
 }
 
 impl PersonInput {
@@ -176,6 +184,12 @@ impl PersonInput {
         if self.contact_by_phone && phone.is_empty() {
             c.fail("phone", "To contact them by phone, please enter their phone number.");
         }
+        if self.email_only && !self.contact_by_email {
+            c.fail(
+                "emailOnly",
+                "A member of the virtual PPG takes part by email: please tick \"Email\" above and enter their address.",
+            );
+        }
         if self.contact_by_post && address.is_empty() {
             c.fail("address", "To contact them by post, please enter their postal address.");
         }
@@ -205,6 +219,8 @@ impl PersonInput {
             contact_by_phone: self.contact_by_phone,
             contact_consent_on: if any_method { contact_consent_on } else { None },
             notes,
+            email_only: self.email_only,
+            large_print: self.large_print,
         })
     }
 }

@@ -7,7 +7,7 @@ use super::{matches_filter, search_key, CheckedPerson, PeopleQuery, Person, Role
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "id, full_name, preferred_name, email, phone, address, joined_on, left_on,
-    contact_by_email, contact_by_post, contact_by_phone, contact_consent_on, notes";
+    contact_by_email, contact_by_post, contact_by_phone, contact_consent_on, notes, email_only, large_print";
 
 fn from_row(row: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -25,6 +25,8 @@ fn from_row(row: &Row) -> rusqlite::Result<Person> {
         contact_by_phone: row.get("contact_by_phone")?,
         contact_consent_on: row.get("contact_consent_on")?,
         notes: row.get("notes")?,
+        email_only: row.get("email_only")?,
+        large_print: row.get("large_print")?,
     })
 }
 
@@ -83,8 +85,9 @@ fn write_roles(conn: &Connection, id: i64, roles: &[Role]) -> Result<()> {
 pub fn insert(conn: &Connection, p: &CheckedPerson, now: &str) -> Result<i64> {
     conn.execute(
         "INSERT INTO people (id, full_name, preferred_name, email, phone, address, joined_on, left_on, contact_by_email,
-             contact_by_post, contact_by_phone, contact_consent_on, notes, search_key, created_at, updated_at)
-         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+             contact_by_post, contact_by_phone, contact_consent_on, notes, search_key, created_at, updated_at,
+             email_only, large_print)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
         params![
             p.full_name,
             p.preferred_name,
@@ -99,7 +102,9 @@ pub fn insert(conn: &Connection, p: &CheckedPerson, now: &str) -> Result<i64> {
             date(p.contact_consent_on),
             p.notes,
             search_key(&p.full_name, &p.preferred_name, &p.email, &p.phone),
-            now
+            now,
+            p.email_only,
+            p.large_print
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -111,7 +116,8 @@ pub fn update(conn: &Connection, id: i64, p: &CheckedPerson, now: &str) -> Resul
     let changed = conn.execute(
         "UPDATE people SET full_name = ?2, preferred_name = ?3, email = ?4, phone = ?5, address = ?6, joined_on = ?7,
              left_on = ?8, contact_by_email = ?9, contact_by_post = ?10, contact_by_phone = ?11,
-             contact_consent_on = ?12, notes = ?13, search_key = ?14, updated_at = ?15
+             contact_consent_on = ?12, notes = ?13, search_key = ?14, updated_at = ?15, email_only = ?16,
+             large_print = ?17
          WHERE id = ?1",
         params![
             id,
@@ -128,7 +134,9 @@ pub fn update(conn: &Connection, id: i64, p: &CheckedPerson, now: &str) -> Resul
             date(p.contact_consent_on),
             p.notes,
             search_key(&p.full_name, &p.preferred_name, &p.email, &p.phone),
-            now
+            now,
+            p.email_only,
+            p.large_print
         ],
     )?;
     if changed == 0 {

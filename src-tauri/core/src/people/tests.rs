@@ -99,6 +99,8 @@ fn person(roles: Vec<Role>, left_on: Option<&str>) -> Person {
         contact_by_phone: false,
         contact_consent_on: None,
         notes: "".into(),
+        email_only: false,
+        large_print: false,
     }
 }
 

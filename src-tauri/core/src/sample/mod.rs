@@ -43,6 +43,11 @@ const PEOPLE: &[SamplePerson] = &[
     ("Joanne Price", "Jo", &[Role::Guest], 60, None, true, "", "email", "Patient who came to the open forum."),
 ];
 
+/// Members who take part by email only (the "virtual PPG").
+const VIRTUAL_PPG: &[&str] = &["Jan Kowalski", "Rhiannon Jones", "Mei Ling Chen"];
+/// People who get large print, on paper and by email.
+const LARGE_PRINT: &[&str] = &["David Thompson", "Graham Whitfield"];
+
 fn email_for(name: &str) -> String {
     let ascii: String =
         crate::check::fold_for_search(name).chars().filter(|c| c.is_ascii_alphabetic() || *c == ' ').collect();
@@ -118,6 +123,8 @@ pub fn load_years(tx: &Transaction, today: NaiveDate, now: &str, years: u32) -> 
             contact_by_phone: contact_by.contains("phone"),
             contact_consent_on: if contact_by.is_empty() { String::new() } else { uk(joined_on) },
             notes: notes.into(),
+            email_only: VIRTUAL_PPG.contains(&name),
+            large_print: LARGE_PRINT.contains(&name),
         };
         people::insert(tx, &input.checked(today)?, now)?;
     }

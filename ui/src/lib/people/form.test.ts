@@ -6,6 +6,7 @@ const siobhan: Person = {
   id: 3, fullName: "Siobhán O'Connor", preferredName: '', email: 'siobhan@example.org', phone: '',
   address: '', joinedOn: '2021-06-01', leftOn: null, roles: ['secretary', 'committee'],
   contactByEmail: true, contactByPost: false, contactByPhone: false, contactConsentOn: '2021-06-01', notes: '',
+  emailOnly: false, largePrint: true,
 };
 
 describe('people form helpers', () => {
@@ -24,6 +25,7 @@ describe('people form helpers', () => {
     const input = inputFromPerson(siobhan);
     expect(input.joinedOn).toBe('01/06/2021');
     expect(input.leftOn).toBe('');
+    expect([input.emailOnly, input.largePrint]).toEqual([false, true]);
     expect(isChanged(input, { ...input, roles: ['committee', 'secretary'] })).toBe(false);
     expect(isChanged(input, { ...input, notes: 'x' })).toBe(true);
     expect(isChanged(emptyInput(), emptyInput())).toBe(false);

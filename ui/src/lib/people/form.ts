@@ -52,7 +52,7 @@ export function emptyInput(): PersonInput {
   return {
     fullName: '', preferredName: '', email: '', phone: '', address: '', joinedOn: '', leftOn: '',
     roles: [], contactByEmail: false, contactByPost: false, contactByPhone: false,
-    contactConsentOn: '', notes: '',
+    contactConsentOn: '', notes: '', emailOnly: false, largePrint: false,
   };
 }
 
@@ -71,6 +71,8 @@ export function inputFromPerson(person: Person): PersonInput {
     contactByPhone: person.contactByPhone,
     contactConsentOn: toUkDate(person.contactConsentOn),
     notes: person.notes,
+    emailOnly: person.emailOnly,
+    largePrint: person.largePrint,
   };
 }
 

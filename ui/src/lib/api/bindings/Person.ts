@@ -4,4 +4,12 @@ import type { Role } from "./Role";
 /**
  * A person as saved. Dates are ISO `YYYY-MM-DD`.
  */
-export type Person = { id: number, fullName: string, preferredName: string, email: string, phone: string, address: string, joinedOn: string | null, leftOn: string | null, roles: Array<Role>, contactByEmail: boolean, contactByPost: boolean, contactByPhone: boolean, contactConsentOn: string | null, notes: string, };
+export type Person = { id: number, fullName: string, preferredName: string, email: string, phone: string, address: string, joinedOn: string | null, leftOn: string | null, roles: Array<Role>, contactByEmail: boolean, contactByPost: boolean, contactByPhone: boolean, contactConsentOn: string | null, notes: string, 
+/**
+ * A member of the "virtual PPG": takes part by email only.
+ */
+emailOnly: boolean, 
+/**
+ * Gets the large-print version of anything emailed to them.
+ */
+largePrint: boolean, };

@@ -4,4 +4,4 @@ import type { Role } from "./Role";
 /**
  * A person as typed into the form: dates are whatever the volunteer wrote.
  */
-export type PersonInput = { fullName: string, preferredName: string, email: string, phone: string, address: string, joinedOn: string, leftOn: string, roles: Array<Role>, contactByEmail: boolean, contactByPost: boolean, contactByPhone: boolean, contactConsentOn: string, notes: string, };
+export type PersonInput = { fullName: string, preferredName: string, email: string, phone: string, address: string, joinedOn: string, leftOn: string, roles: Array<Role>, contactByEmail: boolean, contactByPost: boolean, contactByPhone: boolean, contactConsentOn: string, notes: string, emailOnly: boolean, largePrint: boolean, };

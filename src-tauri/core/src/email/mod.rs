@@ -1,0 +1,185 @@
+//! Sending a document by email through the volunteer's own mail program. PPG Desk never sends
+//! anything itself: it works out who the document goes to (lists built from People: only those
+//! who agreed to be emailed, and the screen says who was left out and why), fills in the
+//! subject and covering message (a template per kind of document), writes the draft (the PDF
+//! attached; large print for those who need it) and hands it over; it records what was
+//! handed over (never the addresses).
+
+pub mod eml;
+pub mod handover;
+pub mod lists;
+pub mod send;
+mod sql;
+pub mod templates;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::documents::DocumentKind;
+use crate::error::{Error, Result};
+
+pub use handover::Way;
+pub use lists::{Audience, LeftOut, ListKey, Recipient};
+pub use templates::{EmailDocument, Template};
+
+/// One person on a list, as People holds them (for working out the lists).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListPerson {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub contact_by_email: bool,
+    pub consent_on: Option<String>,
+    pub left_on: Option<String>,
+    pub roles: Vec<String>,
+    pub email_only: bool,
+    pub large_print: bool,
+}
+
+/// A message ready to hand over, for the panel to show before the volunteer presses the button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Prepared {
+    pub audience: Audience,
+    pub subject: String,
+    pub message: String,
+    /// How it will reach the mail program, and the words saying so.
+    pub way: Way,
+    pub way_words: String,
+    /// "draft minutes", "published issue": what the record of sending says was sent.
+    pub version: String,
+}
+
+/// What the volunteer confirmed in the panel.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EmailInput {
+    pub list: ListKey,
+    pub subject: String,
+    pub message: String,
+}
+
+/// One draft: who it goes to, in which print size, and the message itself (RFC 5322).
+pub struct Draft {
+    pub large_print: bool,
+    pub recipients: usize,
+    pub bytes: Vec<u8>,
+    /// The PDF attached.
+    pub pdf: Vec<u8>,
+}
+
+/// One line of the record of what was handed over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Sent {
+    pub document: EmailDocument,
+    pub list_name: String,
+    pub recipients: u32,
+    pub version: String,
+    pub sent_at: String,
+}
+
+/// The document and its meeting or issue, as the record of sending names them.
+fn subject_of(kind: &DocumentKind) -> Result<(EmailDocument, Option<i64>, Option<i64>)> {
+    let document = EmailDocument::of(kind).ok_or_else(|| {
+        Error::Refused("This document cannot be emailed from PPG Desk; save it as a PDF instead.".into())
+    })?;
+    Ok(match kind {
+        DocumentKind::Agenda { meeting_id } | DocumentKind::Minutes { meeting_id } => {
+            (document, Some(*meeting_id), None)
+        }
+        DocumentKind::Bulletin { bulletin_id } => (document, None, Some(*bulletin_id)),
+        _ => (document, None, None),
+    })
+}
+
+/// Checks what the volunteer typed: one message per wrong field.
+pub fn checked(input: &EmailInput) -> Result<(String, String)> {
+    let mut c = crate::check::Checker::new();
+    let subject = c.text("subject", &input.subject, 200, Some("Please give the email a subject."));
+    if subject.contains(['\r', '\n']) {
+        c.fail("subject", "A subject is one line.");
+    }
+    let message = c.text("message", &input.message, 5000, None);
+    c.finish()?;
+    Ok((subject, message))
+}
+
+pub use sql::{save_template, sent_for_bulletin, sent_for_meeting, template};
+
+/// The people `list` reaches today, the template of `kind` filled in, and how it will go.
+pub fn prepare(
+    conn: &rusqlite::Connection,
+    kind: &DocumentKind,
+    list: ListKey,
+    today: chrono::NaiveDate,
+) -> Result<Prepared> {
+    let (document, _, _) = subject_of(kind)?;
+    let people = sql::people(conn)?;
+    let audience = lists::audience(&people, list, today);
+    let template = sql::template(conn, document)?.unwrap_or_else(|| templates::default_for(document));
+    let facts = templates::facts(conn, kind)?;
+    let way = handover::way_here();
+    Ok(Prepared {
+        subject: templates::fill(&template.subject, &facts.words),
+        message: templates::fill(&template.message, &facts.words),
+        way_words: handover::words(way, audience.recipients.iter().any(|r| r.large_print)),
+        version: facts.version,
+        audience,
+        way,
+    })
+}
+
+/// The drafts for `kind` to `audience`: one in standard print and, for those who need it, one
+/// in large print. `pdf` renders the document in a print size.
+pub fn drafts(
+    kind: &DocumentKind,
+    audience: &Audience,
+    subject: &str,
+    message: &str,
+    now: chrono::NaiveDateTime,
+    pdf: impl Fn(crate::print::Profile) -> Result<Vec<u8>>,
+) -> Result<Vec<Draft>> {
+    if audience.recipients.is_empty() {
+        return Err(Error::Refused(
+            "Nobody on this list has agreed to be emailed, so there is nobody to send it to.".into(),
+        ));
+    }
+    let mut out = Vec::new();
+    for large_print in [false, true] {
+        let group: Vec<&Recipient> = audience.recipients.iter().filter(|r| r.large_print == large_print).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let profile = if large_print { crate::print::Profile::LargePrint } else { crate::print::Profile::Standard };
+        let file = crate::documents::file_name(kind, profile, now.date());
+        let pdf = pdf(profile)?;
+        let bytes = eml::draft(&eml::Message {
+            recipients: group.iter().map(|r| (r.name.as_str(), r.email.as_str())).collect(),
+            bcc: audience.bcc,
+            subject,
+            message,
+            attachment: (&file, &pdf),
+            at: now.and_utc().timestamp(),
+        })?;
+        out.push(Draft { large_print, recipients: group.len(), bytes, pdf });
+    }
+    Ok(out)
+}
+
+/// Records that `kind` went to `recipients` people on `list`, and how.
+pub fn record(
+    tx: &rusqlite::Transaction,
+    kind: &DocumentKind,
+    list: ListKey,
+    recipients: usize,
+    version: &str,
+    way: Way,
+    now: &str,
+) -> Result<()> {
+    let (document, meeting, bulletin) = subject_of(kind)?;
+    sql::log(tx, document, meeting, bulletin, list.name(), recipients, version, way, now)
+}

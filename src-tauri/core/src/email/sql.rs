@@ -1,0 +1,104 @@
+//! The only SQL of email: People as the lists need them, the templates, and the record of
+//! what was handed to the mail program.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::handover::Way;
+use super::templates::{EmailDocument, Template};
+use super::{ListPerson, Sent};
+use crate::error::{Error, Result};
+
+/// Everyone in People, by name, with their roles.
+pub fn people(conn: &Connection) -> Result<Vec<ListPerson>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.full_name, p.email, p.contact_by_email, p.contact_consent_on, p.left_on, p.email_only,
+                p.large_print, coalesce((SELECT group_concat(role, ' ') FROM person_roles WHERE person_id = p.id), '') AS roles
+           FROM people p ORDER BY p.full_name COLLATE NOCASE, p.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(ListPerson {
+            id: r.get("id")?,
+            name: r.get("full_name")?,
+            email: r.get("email")?,
+            contact_by_email: r.get("contact_by_email")?,
+            consent_on: r.get("contact_consent_on")?,
+            left_on: r.get("left_on")?,
+            roles: r.get::<_, String>("roles")?.split_whitespace().map(String::from).collect(),
+            email_only: r.get("email_only")?,
+            large_print: r.get("large_print")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The secretary's own template for `document`, if they wrote one.
+pub fn template(conn: &Connection, document: EmailDocument) -> Result<Option<Template>> {
+    Ok(conn
+        .query_row("SELECT subject, message FROM email_templates WHERE document = ?1", [document.key()], |r| {
+            Ok(Template { subject: r.get("subject")?, message: r.get("message")? })
+        })
+        .optional()?)
+}
+
+pub fn save_template(conn: &Connection, document: EmailDocument, t: &Template) -> Result<()> {
+    conn.execute(
+        "INSERT INTO email_templates (document, subject, message) VALUES (?1, ?2, ?3)
+         ON CONFLICT (document) DO UPDATE SET subject = excluded.subject, message = excluded.message",
+        params![document.key(), t.subject, t.message],
+    )?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn log(
+    conn: &Connection,
+    document: EmailDocument,
+    meeting: Option<i64>,
+    bulletin: Option<i64>,
+    list: &str,
+    recipients: usize,
+    version: &str,
+    way: Way,
+    now: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO email_log (id, document, meeting_id, bulletin_id, list_name, recipients, version, way, sent_at)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![document.key(), meeting, bulletin, list, recipients as i64, version, way.key(), now],
+    )?;
+    Ok(())
+}
+
+fn sent(conn: &Connection, column: &str, id: i64) -> Result<Vec<Sent>> {
+    let sql = format!(
+        "SELECT document, list_name, recipients, version, sent_at FROM email_log WHERE {column} = ?1 ORDER BY sent_at DESC, id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, String>("document")?,
+            r.get("list_name")?,
+            r.get("recipients")?,
+            r.get("version")?,
+            r.get("sent_at")?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (document, list_name, recipients, version, sent_at) = row?;
+        let document =
+            EmailDocument::from_key(&document).ok_or(Error::File("The record of sending is damaged.".into()))?;
+        out.push(Sent { document, list_name, recipients, version, sent_at });
+    }
+    Ok(out)
+}
+
+/// What was handed over for a meeting (its agenda, its minutes), newest first.
+pub fn sent_for_meeting(conn: &Connection, meeting_id: i64) -> Result<Vec<Sent>> {
+    sent(conn, "meeting_id", meeting_id)
+}
+
+/// What was handed over for a bulletin issue, newest first.
+pub fn sent_for_bulletin(conn: &Connection, bulletin_id: i64) -> Result<Vec<Sent>> {
+    sent(conn, "bulletin_id", bulletin_id)
+}
