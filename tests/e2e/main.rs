@@ -8,6 +8,7 @@ mod befriending;
 mod bulletins;
 mod contacts;
 mod drivers;
+mod email;
 mod keyboard;
 mod measure;
 mod meetings;

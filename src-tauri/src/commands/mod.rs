@@ -11,6 +11,7 @@ pub mod dialogs;
 pub mod directory;
 pub mod documents;
 pub mod drivers;
+pub mod email;
 pub mod meetings;
 pub mod people;
 pub mod progress;

@@ -105,11 +105,21 @@ pub struct DirectoryCard {
     pub total: u32,
 }
 
-/// What needs doing before `meeting`, seen on `today`.
-pub fn next_meeting_to_do(meeting: &Meeting, previous: Option<&Meeting>, today: NaiveDate) -> Vec<String> {
+/// What needs doing before `meeting`, seen on `today`; `emailed` is the last time its agenda
+/// was handed to the mail program, if it was (when, and to how many).
+pub fn next_meeting_to_do(
+    meeting: &Meeting,
+    previous: Option<&Meeting>,
+    emailed: Option<&crate::email::Sent>,
+    today: NaiveDate,
+) -> Vec<String> {
     let mut to_do = Vec::new();
     let meets_on = NaiveDate::parse_from_str(&meeting.meets_on, "%Y-%m-%d").unwrap_or(today);
-    if meeting.status == MeetingStatus::Planned {
+    if let Some(sent) = emailed {
+        let people = if sent.recipients == 1 { "1 person".to_string() } else { format!("{} people", sent.recipients) };
+        let day = sent.sent_at.get(..10).unwrap_or(&sent.sent_at);
+        to_do.push(format!("The agenda was emailed to {people} on {}.", long_date(day)));
+    } else if meeting.status == MeetingStatus::Planned {
         let send_by = meets_on.checked_sub_days(Days::new(AGENDA_NOTICE_DAYS)).unwrap_or(meets_on);
         to_do.push(if today >= send_by {
             "The agenda has not been sent out yet: it is due now.".to_string()
@@ -141,7 +151,14 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
     // Newest first: the next is the last of those still to come.
     let next = meetings.iter().rfind(|m| m.meets_on >= today_iso);
     let last = meetings.iter().find(|m| m.meets_on < today_iso);
-    let next_meeting = next.map(|m| MeetingCard { meeting: m.clone(), to_do: next_meeting_to_do(m, last, today) });
+    let emailed = match next {
+        Some(m) => crate::email::sent_for_meeting(conn, m.id)?
+            .into_iter()
+            .find(|s| s.document == crate::email::EmailDocument::Agenda),
+        None => None,
+    };
+    let next_meeting =
+        next.map(|m| MeetingCard { meeting: m.clone(), to_do: next_meeting_to_do(m, last, emailed.as_ref(), today) });
     let last_meeting = last
         .filter(|m| matches!(m.status, MeetingStatus::Planned | MeetingStatus::AgendaIssued | MeetingStatus::Held))
         .map(|m| MeetingCard {
@@ -266,7 +283,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         let drafted = meeting("2026-11-10", MeetingStatus::DraftMinutes);
         assert_eq!(
-            next_meeting_to_do(&next, Some(&drafted), today),
+            next_meeting_to_do(&next, Some(&drafted), None, today),
             vec![
                 "Send out the agenda by Tuesday 1 December 2026.",
                 "The minutes of Tuesday 10 November 2026 are ready to approve at this meeting."
@@ -275,15 +292,29 @@ mod tests {
         let late = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
         let held = meeting("2026-11-10", MeetingStatus::Held);
         assert_eq!(
-            next_meeting_to_do(&next, Some(&held), late),
+            next_meeting_to_do(&next, Some(&held), None, late),
             vec![
                 "The agenda has not been sent out yet: it is due now.",
                 "The minutes of Tuesday 10 November 2026 have not been drafted yet."
             ]
         );
         let issued = meeting("2026-12-08", MeetingStatus::AgendaIssued);
-        assert!(
-            next_meeting_to_do(&issued, Some(&meeting("2026-11-10", MeetingStatus::MinutesApproved)), late).is_empty()
+        assert!(next_meeting_to_do(&issued, Some(&meeting("2026-11-10", MeetingStatus::MinutesApproved)), None, late)
+            .is_empty());
+        // Emailed from PPG Desk: the card says when, and to how many, instead.
+        let sent = crate::email::Sent {
+            document: crate::email::EmailDocument::Agenda,
+            list_name: "The committee".into(),
+            recipients: 9,
+            version: "agenda".into(),
+            sent_at: "2026-12-02T10:00:00".into(),
+        };
+        assert_eq!(
+            next_meeting_to_do(&next, Some(&held), Some(&sent), late),
+            vec![
+                "The agenda was emailed to 9 people on Wednesday 2 December 2026.",
+                "The minutes of Tuesday 10 November 2026 have not been drafted yet."
+            ]
         );
     }
 }

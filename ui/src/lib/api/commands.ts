@@ -4,6 +4,11 @@ import type { FirstScreen } from './bindings/FirstScreen';
 import type { Settings } from './bindings/Settings';
 import type { Person } from './bindings/Person';
 import type { PersonInput } from './bindings/PersonInput';
+import type { Prepared } from './bindings/Prepared';
+import type { EmailInput } from './bindings/EmailInput';
+import type { HandedOver } from './bindings/HandedOver';
+import type { ListKey } from './bindings/ListKey';
+import type { Sent } from './bindings/Sent';
 import type { PeopleQuery } from './bindings/PeopleQuery';
 import type { ErasurePreview } from './bindings/ErasurePreview';
 import type { CsvPreview } from './bindings/CsvPreview';
@@ -107,6 +112,11 @@ export const openDocument = (kind: DocumentKind, profile: Profile) => call<void>
 export const listPrinters = () => call<PrintSetup>('list_printers');
 export const printDocument = (kind: DocumentKind, profile: Profile, printer: string, copies: number) =>
   call<string>('print_document', { kind, profile, printer, copies });
+
+export const prepareEmail = (kind: DocumentKind, list: ListKey) => call<Prepared>('prepare_email', { kind, list });
+export const handOverEmail = (kind: DocumentKind, input: EmailInput) => call<HandedOver>('hand_over_email', { kind, input });
+export const showEmailPdf = (path: string) => call<void>('show_email_pdf', { path });
+export const emailSent = (kind: DocumentKind) => call<Sent[]>('email_sent', { kind });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');
 export const getMeeting = (id: number) => call<MeetingDetail>('get_meeting', { id });

@@ -1,0 +1,66 @@
+//! Tauri commands for emailing a document through the volunteer's own mail program.
+
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+use ppg_desk_core::documents::DocumentKind;
+use ppg_desk_core::email::send::HandedOver;
+use ppg_desk_core::email::{self, EmailInput, ListKey, Prepared, Sent, Way};
+use ppg_desk_core::error::{Error, Result};
+use ppg_desk_core::state::AppState;
+
+/// Who `list` reaches, the subject and message filled in, and how it will be handed over.
+#[tauri::command(async)]
+pub fn prepare_email(state: State<'_, AppState>, kind: DocumentKind, list: ListKey) -> Result<Prepared> {
+    ppg_desk_core::state::guard(move || state.read(|conn| email::prepare(conn, &kind, list, state.today())))
+}
+
+/// Writes the drafts and hands them to the mail program (opening a draft file where that is
+/// the way); records that the document was sent.
+#[tauri::command(async)]
+pub fn hand_over_email<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: DocumentKind,
+    input: EmailInput,
+) -> Result<HandedOver> {
+    ppg_desk_core::state::guard(move || {
+        let done = email::send::hand_over(&state, &kind, &input)?;
+        if done.way == Way::DraftFile {
+            for draft in &done.drafts {
+                app.opener().open_path(draft, None::<&str>).map_err(|_| {
+                    Error::File("No mail program opened the message. Use \"Copy the addresses\" and \"Show the PDF in its folder\" instead.".into())
+                })?;
+            }
+        }
+        Ok(done)
+    })
+}
+
+/// Shows a PDF written for emailing in the file manager, selected, to attach in webmail.
+#[tauri::command(async)]
+pub fn show_email_pdf<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String) -> Result<()> {
+    ppg_desk_core::state::guard(move || {
+        let path = std::path::PathBuf::from(path);
+        if path.parent() != Some(state.paths().exports_dir().as_path()) {
+            return Err(Error::Refused("PPG Desk only shows the files it wrote for emailing.".into()));
+        }
+        app.opener()
+            .reveal_item_in_dir(&path)
+            .map_err(|_| Error::File("The folder could not be shown on this computer.".into()))
+    })
+}
+
+/// What was emailed for a meeting (agenda, minutes) or a bulletin issue, newest first.
+#[tauri::command(async)]
+pub fn email_sent(state: State<'_, AppState>, kind: DocumentKind) -> Result<Vec<Sent>> {
+    ppg_desk_core::state::guard(move || {
+        state.read(|conn| match kind {
+            DocumentKind::Agenda { meeting_id } | DocumentKind::Minutes { meeting_id } => {
+                email::sent_for_meeting(conn, meeting_id)
+            }
+            DocumentKind::Bulletin { bulletin_id } => email::sent_for_bulletin(conn, bulletin_id),
+            _ => Ok(Vec::new()),
+        })
+    })
+}

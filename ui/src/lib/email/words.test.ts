@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { firstList, reachWords, sentWords } from './words';
+
+describe('email words', () => {
+  it('starts each document with the list it usually goes to', () => {
+    expect(firstList({ kind: 'agenda', meetingId: 1 })).toBe('committee');
+    expect(firstList({ kind: 'bulletin', bulletinId: 2 })).toBe('members');
+    expect(firstList({ kind: 'tripSheet', driverId: 3, week: '2026-W50' })).toBeNull();
+  });
+
+  it('says how many a message reaches, and when a document was sent', () => {
+    expect(reachWords(0)).toBe('Nobody on this list has agreed to be emailed.');
+    expect(reachWords(1)).toBe('Goes to 1 person');
+    expect(reachWords(9)).toBe('Goes to 9 people');
+    const sent = { document: 'agenda' as const, listName: 'The committee', recipients: 9, version: 'agenda', sentAt: '2026-12-02T10:00:00' };
+    expect(sentWords(sent)).toBe('Agenda sent to 9 people on Wednesday 2 December 2026: the committee.');
+    expect(sentWords({ ...sent, document: 'minutes', version: 'draft minutes', recipients: 1 })).toBe(
+      'Minutes (draft minutes) sent to 1 person on Wednesday 2 December 2026: the committee.',
+    );
+  });
+});

@@ -1,0 +1,45 @@
+// Email's words for people: the lists, who a message reaches, and what was sent when.
+import type { ListKey } from '../api/bindings/ListKey';
+import type { Sent } from '../api/bindings/Sent';
+import type { DocumentKind } from '../api/bindings/DocumentKind';
+import { toLongDate } from '../shared/dates';
+
+export const LISTS: { key: ListKey; name: string }[] = [
+  { key: 'committee', name: 'The committee' },
+  { key: 'officers', name: 'The officers' },
+  { key: 'members', name: 'All members' },
+  { key: 'virtualPpg', name: 'The virtual PPG (by email only)' },
+];
+
+/** The documents that can be emailed, and the list each starts with. */
+export function firstList(kind: DocumentKind): ListKey | null {
+  switch (kind.kind) {
+    case 'agenda':
+    case 'minutes':
+    case 'members':
+    case 'reminders':
+      return 'committee';
+    case 'bulletin':
+    case 'directory':
+      return 'members';
+    default:
+      return null;
+  }
+}
+
+/** "Goes to 7 people" */
+export function reachWords(count: number): string {
+  if (count === 0) return 'Nobody on this list has agreed to be emailed.';
+  return `Goes to ${count} ${count === 1 ? 'person' : 'people'}`;
+}
+
+const DOCUMENT: Record<Sent['document'], string> = {
+  agenda: 'Agenda', minutes: 'Minutes', bulletin: 'Bulletin', reminders: 'Reminders', directory: 'Directory', members: 'Contact list',
+};
+
+/** "Agenda sent to 9 people on Wednesday 2 December 2026 (the committee)" */
+export function sentWords(sent: Sent): string {
+  const people = `${sent.recipients} ${sent.recipients === 1 ? 'person' : 'people'}`;
+  const version = sent.document === 'minutes' ? ` (${sent.version})` : '';
+  return `${DOCUMENT[sent.document]}${version} sent to ${people} on ${toLongDate(sent.sentAt.slice(0, 10))}: ${sent.listName.toLowerCase()}.`;
+}
