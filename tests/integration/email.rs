@@ -135,12 +135,25 @@ fn nobody_who_has_not_agreed_to_email_is_on_any_list_for_any_document() {
     ];
     for kind in &kinds {
         for list in ListKey::ALL {
+            let each_owner = list == ListKey::ActionOwners;
+            if each_owner && !matches!(kind, DocumentKind::Reminders { .. }) {
+                let refused = state.read(|conn| email::prepare(conn, kind, list, today));
+                assert!(matches!(refused, Err(ppg_desk_core::error::Error::Invalid(_))), "{kind:?}: only reminders");
+                continue;
+            }
             let (audience, _, drafts) = email::send::make(state, kind, &input(state, kind, list)).unwrap();
             let mut reached = BTreeSet::new();
             for draft in &drafts {
                 let parsed = parse(&draft.bytes);
                 let (to, bcc) = (addresses(&parsed, "to"), addresses(&parsed, "bcc"));
                 assert_eq!(to.is_empty(), list.bcc(), "{list:?}: Bcc beyond the committee, To within it");
+                if each_owner {
+                    assert_eq!(to.len(), 1, "each owner's own message");
+                    let text = pdf_text(&draft.pdf);
+                    assert!(text.contains(&to[0].0), "{} gets their own sheet", to[0].0);
+                    let greeting = parsed["body"].as_str().unwrap().lines().next().unwrap().to_string();
+                    assert!(greeting.starts_with("Dear ") && greeting != "Dear {name},", "{greeting}");
+                }
                 reached.extend(to.into_iter().chain(bcc).map(|(_, address)| address));
             }
             assert!(

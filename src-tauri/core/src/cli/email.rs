@@ -57,19 +57,21 @@ pub fn run(state: &AppState, list: Option<&str>, hand_over: bool, target: PrintT
     }
     let (audience, _, drafts) = email::send::make(state, &kind, &input)?;
     let mut wrote = Vec::new();
-    for draft in &drafts {
-        let path = if draft.large_print {
-            let stem = output.out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            output.out.with_file_name(format!("{stem}-large-print.eml"))
-        } else {
-            output.out.clone()
+    let stem = output.out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    for (n, draft) in drafts.iter().enumerate() {
+        // The first as named; a large-print one beside it; one per action owner numbered.
+        let path = match (n, draft.large_print, list) {
+            (0, _, _) => output.out.clone(),
+            (_, _, ListKey::ActionOwners) => output.out.with_file_name(format!("{stem}-{}.eml", n + 1)),
+            (_, true, _) => output.out.with_file_name(format!("{stem}-large-print.eml")),
+            _ => output.out.with_file_name(format!("{stem}-{}.eml", n + 1)),
         };
         crate::files::write_atomically(&path, &draft.bytes)?;
         wrote.push(format!(
             "{} ({} {})",
             path.display(),
-            draft.recipients,
-            if draft.recipients == 1 { "person" } else { "people" }
+            draft.to.len(),
+            if draft.to.len() == 1 { "person" } else { "people" }
         ));
     }
     let mut said = format!("Wrote {} for {}.", wrote.join(" and "), audience.name.to_lowercase());

@@ -17,10 +17,13 @@ pub enum ListKey {
     Officers,
     Members,
     VirtualPpg,
+    /// Each person with open actions, their own reminder sheet (reminders only).
+    ActionOwners,
 }
 
 impl ListKey {
-    pub const ALL: [ListKey; 4] = [ListKey::Committee, ListKey::Officers, ListKey::Members, ListKey::VirtualPpg];
+    pub const ALL: [ListKey; 5] =
+        [ListKey::Committee, ListKey::Officers, ListKey::Members, ListKey::VirtualPpg, ListKey::ActionOwners];
 
     /// As typed on the command line: `committee`, `officers`, `members`, `virtual-ppg`.
     pub fn key(self) -> &'static str {
@@ -29,6 +32,7 @@ impl ListKey {
             ListKey::Officers => "officers",
             ListKey::Members => "members",
             ListKey::VirtualPpg => "virtual-ppg",
+            ListKey::ActionOwners => "action-owners",
         }
     }
 
@@ -43,6 +47,7 @@ impl ListKey {
             ListKey::Officers => "The officers",
             ListKey::Members => "All members",
             ListKey::VirtualPpg => "The virtual PPG",
+            ListKey::ActionOwners => "Each action owner",
         }
     }
 
@@ -56,12 +61,13 @@ impl ListKey {
                 person.email_only || has(&["chair", "vice_chair", "secretary", "treasurer", "committee", "member"])
             }
             ListKey::VirtualPpg => person.email_only,
+            ListKey::ActionOwners => person.owns_open_actions,
         }
     }
 
     /// Beyond the committee, members never see each other's addresses: they go in Bcc.
     pub fn bcc(self) -> bool {
-        !matches!(self, ListKey::Committee | ListKey::Officers)
+        !matches!(self, ListKey::Committee | ListKey::Officers | ListKey::ActionOwners)
     }
 }
 
@@ -75,6 +81,8 @@ pub struct Recipient {
     pub name: String,
     pub email: String,
     pub large_print: bool,
+    /// How a message to them alone begins ("Dear Maggie"): their preferred name, or their name.
+    pub greeting: String,
 }
 
 /// Someone on the list that the message will not reach, and why, in words.
@@ -121,6 +129,11 @@ pub fn audience(people: &[ListPerson], key: ListKey, today: NaiveDate) -> Audien
                 name: person.name.clone(),
                 email: person.email.clone(),
                 large_print: person.large_print,
+                greeting: if person.preferred_name.is_empty() {
+                    person.name.clone()
+                } else {
+                    person.preferred_name.clone()
+                },
             }),
         }
     }
@@ -142,6 +155,8 @@ mod tests {
             roles: roles.iter().map(|r| r.to_string()).collect(),
             email_only: false,
             large_print: false,
+            preferred_name: String::new(),
+            owns_open_actions: id == 5,
         }
     }
 
@@ -166,6 +181,9 @@ mod tests {
         assert_eq!(members.recipients.iter().map(|r| r.person_id).collect::<Vec<_>>(), [1, 5]);
         assert!(members.bcc, "members never see each other's addresses");
         assert!(audience(&people, ListKey::VirtualPpg, today).recipients.is_empty());
+        let owners = audience(&people, ListKey::ActionOwners, today);
+        assert_eq!(owners.recipients.iter().map(|r| r.person_id).collect::<Vec<_>>(), [5]);
+        assert!(!owners.bcc, "each owner's message is to them alone");
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct ListPerson {
     pub roles: Vec<String>,
     pub email_only: bool,
     pub large_print: bool,
+    pub preferred_name: String,
+    /// Whether they own an action still open (for "each action owner").
+    pub owns_open_actions: bool,
 }
 
 /// A message ready to hand over, for the panel to show before the volunteer presses the button.
@@ -64,7 +67,11 @@ pub struct EmailInput {
 /// One draft: who it goes to, in which print size, and the message itself (RFC 5322).
 pub struct Draft {
     pub large_print: bool,
-    pub recipients: usize,
+    /// The addresses it goes to.
+    pub to: Vec<String>,
+    /// The subject and message as filled in for them.
+    pub subject: String,
+    pub message: String,
     pub bytes: Vec<u8>,
     /// The PDF attached.
     pub pdf: Vec<u8>,
@@ -110,6 +117,26 @@ pub fn checked(input: &EmailInput) -> Result<(String, String)> {
 
 pub use sql::{save_template, sent_for_bulletin, sent_for_meeting, template};
 
+/// The audience of `kind`: the reminders of one owner go, to "each action owner", to them only.
+pub fn narrowed(kind: &DocumentKind, mut audience: Audience) -> Audience {
+    if let (DocumentKind::Reminders { owner_id: Some(owner) }, ListKey::ActionOwners) = (kind, audience.list) {
+        audience.recipients.retain(|r| r.person_id == *owner);
+        audience.left_out.clear();
+    }
+    audience
+}
+
+/// "Each action owner" is for the action reminders: each gets a sheet of their own actions.
+pub fn only_reminders_to_each_owner(kind: &DocumentKind, list: ListKey) -> Result<()> {
+    if list == ListKey::ActionOwners && !matches!(kind, DocumentKind::Reminders { .. }) {
+        return Err(Error::invalid(
+            "list",
+            "\"Each action owner\" is for the action reminders. Please choose another list.",
+        ));
+    }
+    Ok(())
+}
+
 /// The people `list` reaches today, the template of `kind` filled in, and how it will go.
 pub fn prepare(
     conn: &rusqlite::Connection,
@@ -118,8 +145,9 @@ pub fn prepare(
     today: chrono::NaiveDate,
 ) -> Result<Prepared> {
     let (document, _, _) = subject_of(kind)?;
+    only_reminders_to_each_owner(kind, list)?;
     let people = sql::people(conn)?;
-    let audience = lists::audience(&people, list, today);
+    let audience = narrowed(kind, lists::audience(&people, list, today));
     let template = sql::template(conn, document)?.unwrap_or_else(|| templates::default_for(document));
     let facts = templates::facts(conn, kind)?;
     let way = handover::way_here();
@@ -134,38 +162,55 @@ pub fn prepare(
 }
 
 /// The drafts for `kind` to `audience`: one in standard print and, for those who need it, one
-/// in large print. `pdf` renders the document in a print size.
+/// in large print; for "each action owner", one per owner with only their actions, greeted by
+/// name (`{name}`). `pdf` renders a document in a print size.
 pub fn drafts(
     kind: &DocumentKind,
     audience: &Audience,
     subject: &str,
     message: &str,
     now: chrono::NaiveDateTime,
-    pdf: impl Fn(crate::print::Profile) -> Result<Vec<u8>>,
+    pdf: impl Fn(&DocumentKind, crate::print::Profile) -> Result<Vec<u8>>,
 ) -> Result<Vec<Draft>> {
     if audience.recipients.is_empty() {
         return Err(Error::Refused(
             "Nobody on this list has agreed to be emailed, so there is nobody to send it to.".into(),
         ));
     }
+    let groups: Vec<(DocumentKind, bool, Vec<&Recipient>)> = if audience.list == ListKey::ActionOwners {
+        let each = |r: &Recipient| DocumentKind::Reminders { owner_id: Some(r.person_id) };
+        audience.recipients.iter().map(|r| (each(r), r.large_print, vec![r])).collect()
+    } else {
+        [false, true]
+            .into_iter()
+            .map(|large| (kind.clone(), large, audience.recipients.iter().filter(|r| r.large_print == large).collect()))
+            .filter(|(_, _, group): &(_, _, Vec<&Recipient>)| !group.is_empty())
+            .collect()
+    };
     let mut out = Vec::new();
-    for large_print in [false, true] {
-        let group: Vec<&Recipient> = audience.recipients.iter().filter(|r| r.large_print == large_print).collect();
-        if group.is_empty() {
-            continue;
-        }
+    for (kind, large_print, group) in groups {
         let profile = if large_print { crate::print::Profile::LargePrint } else { crate::print::Profile::Standard };
-        let file = crate::documents::file_name(kind, profile, now.date());
-        let pdf = pdf(profile)?;
+        let file = crate::documents::file_name(&kind, profile, now.date());
+        let pdf = pdf(&kind, profile)?;
+        let greeting = if group.len() == 1 { group[0].greeting.clone() } else { "all".into() };
+        let words = std::collections::BTreeMap::from([("name", greeting)]);
         let bytes = eml::draft(&eml::Message {
             recipients: group.iter().map(|r| (r.name.as_str(), r.email.as_str())).collect(),
             bcc: audience.bcc,
-            subject,
-            message,
+            subject: &templates::fill(subject, &words),
+            message: &templates::fill(message, &words),
             attachment: (&file, &pdf),
             at: now.and_utc().timestamp(),
         })?;
-        out.push(Draft { large_print, recipients: group.len(), bytes, pdf });
+        let to = group.iter().map(|r| r.email.clone()).collect();
+        out.push(Draft {
+            large_print,
+            to,
+            bytes,
+            pdf,
+            subject: templates::fill(subject, &words),
+            message: templates::fill(message, &words),
+        });
     }
     Ok(out)
 }

@@ -20,13 +20,14 @@ pub fn make(
     input: &EmailInput,
 ) -> Result<(lists::Audience, String, Vec<Draft>)> {
     let (subject, message) = checked(input)?;
+    super::only_reminders_to_each_owner(kind, input.list)?;
     let today = state.today();
     let (audience, version) = state.read(|conn| {
         let people = sql::people(conn)?;
-        Ok((lists::audience(&people, input.list, today), templates::facts(conn, kind)?.version))
+        Ok((super::narrowed(kind, lists::audience(&people, input.list, today)), templates::facts(conn, kind)?.version))
     })?;
     let now = state.now();
-    let made = drafts(kind, &audience, &subject, &message, now, |profile| {
+    let made = drafts(kind, &audience, &subject, &message, now, |kind, profile| {
         crate::documents::render(state, kind, profile, now)
     })?;
     Ok((audience, version, made))
@@ -48,13 +49,18 @@ pub struct HandedOver {
     pub said: String,
 }
 
-/// `name` for one of the drafts (`-large-print` for the second).
-fn file(state: &AppState, kind: &DocumentKind, large_print: bool, extension: &str) -> Result<PathBuf> {
+/// The file of draft `n` (its print size in the name, and its number when one goes to each
+/// action owner: never a name).
+fn file(state: &AppState, kind: &DocumentKind, large_print: bool, n: usize, extension: &str) -> Result<PathBuf> {
     let dir = state.paths().exports_dir();
     crate::db::create_private_dir(&dir)?;
     let profile = if large_print { Profile::LargePrint } else { Profile::Standard };
     let pdf = crate::documents::file_name(kind, profile, state.today());
-    let name = format!("{}.{extension}", pdf.trim_end_matches(".pdf").replacen("ppg-", "ppg-email-", 1));
+    let stem = pdf.trim_end_matches(".pdf");
+    let name = match extension {
+        "pdf" => format!("{stem}-{}.pdf", n + 1),
+        _ => format!("{}-{}.{extension}", stem.replacen("ppg-", "ppg-email-", 1), n + 1),
+    };
     Ok(dir.join(name))
 }
 
@@ -62,7 +68,6 @@ fn file(state: &AppState, kind: &DocumentKind, large_print: bool, extension: &st
 pub fn hand_over(state: &AppState, kind: &DocumentKind, input: &EmailInput) -> Result<HandedOver> {
     let (audience, version, made) = make(state, kind, input)?;
     let way = handover::way_here();
-    let (subject, message) = checked(input)?;
     let mut out = HandedOver {
         way,
         recipients: audience.recipients.len() as u32,
@@ -71,23 +76,16 @@ pub fn hand_over(state: &AppState, kind: &DocumentKind, input: &EmailInput) -> R
         addresses: audience.recipients.iter().map(|r| r.email.as_str()).collect::<Vec<_>>().join("\n"),
         said: String::new(),
     };
-    let now = state.now();
-    for draft in &made {
-        let eml = file(state, kind, draft.large_print, "eml")?;
+    for (n, draft) in made.iter().enumerate() {
+        let eml = file(state, kind, draft.large_print, n, "eml")?;
         crate::files::write_atomically(&eml, &draft.bytes)?;
         crate::db::make_private(&eml);
-        let profile = if draft.large_print { Profile::LargePrint } else { Profile::Standard };
-        let pdf = state.paths().exports_dir().join(crate::documents::file_name(kind, profile, now.date()));
+        let pdf = file(state, kind, draft.large_print, n, "pdf")?;
         crate::files::write_atomically(&pdf, &draft.pdf)?;
         crate::db::make_private(&pdf);
         if way == Way::MailProgram {
-            let to: Vec<&str> = audience
-                .recipients
-                .iter()
-                .filter(|r| r.large_print == draft.large_print)
-                .map(|r| r.email.as_str())
-                .collect();
-            handover::to_mail_program(&to, audience.bcc, &subject, &message, &pdf)?;
+            let to: Vec<&str> = draft.to.iter().map(String::as_str).collect();
+            handover::to_mail_program(&to, audience.bcc, &draft.subject, &draft.message, &pdf)?;
         }
         out.drafts.push(eml.to_string_lossy().into_owned());
         out.pdfs.push(pdf.to_string_lossy().into_owned());

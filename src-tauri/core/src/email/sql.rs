@@ -12,7 +12,10 @@ use crate::error::{Error, Result};
 pub fn people(conn: &Connection) -> Result<Vec<ListPerson>> {
     let mut stmt = conn.prepare(
         "SELECT p.id, p.full_name, p.email, p.contact_by_email, p.contact_consent_on, p.left_on, p.email_only,
-                p.large_print, coalesce((SELECT group_concat(role, ' ') FROM person_roles WHERE person_id = p.id), '') AS roles
+                p.large_print, p.preferred_name,
+                coalesce((SELECT group_concat(role, ' ') FROM person_roles WHERE person_id = p.id), '') AS roles,
+                EXISTS (SELECT 1 FROM action_owners o JOIN actions a ON a.id = o.action_id
+                         WHERE o.person_id = p.id AND a.status IN ('open', 'in_progress')) AS owns_open_actions
            FROM people p ORDER BY p.full_name COLLATE NOCASE, p.id",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -26,6 +29,8 @@ pub fn people(conn: &Connection) -> Result<Vec<ListPerson>> {
             roles: r.get::<_, String>("roles")?.split_whitespace().map(String::from).collect(),
             email_only: r.get("email_only")?,
             large_print: r.get("large_print")?,
+            preferred_name: r.get("preferred_name")?,
+            owns_open_actions: r.get("owns_open_actions")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

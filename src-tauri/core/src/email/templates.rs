@@ -88,7 +88,7 @@ pub fn default_for(document: EmailDocument) -> Template {
         ),
         EmailDocument::Reminders => (
             "Your actions from the {group}",
-            "Dear all,\n\nAttached are the actions still open, with their due dates. Please let the secretary know how they are going.\n\nWith thanks,\n{group}",
+            "Dear {name},\n\nAttached are the actions still open, with their due dates. Please let the secretary know how they are going.\n\nWith thanks,\n{group}",
         ),
         EmailDocument::Directory => (
             "The community directory from the {group}",

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { firstList, reachWords, sentWords } from './words';
+import { firstList, listsFor, reachWords, sentWords } from './words';
 
 describe('email words', () => {
   it('starts each document with the list it usually goes to', () => {
     expect(firstList({ kind: 'agenda', meetingId: 1 })).toBe('committee');
     expect(firstList({ kind: 'bulletin', bulletinId: 2 })).toBe('members');
     expect(firstList({ kind: 'tripSheet', driverId: 3, week: '2026-W50' })).toBeNull();
+    expect(firstList({ kind: 'reminders', ownerId: null })).toBe('actionOwners');
+    expect(listsFor({ kind: 'reminders', ownerId: null }).map((l) => l.key)).toContain('actionOwners');
+    expect(listsFor({ kind: 'agenda', meetingId: 1 }).map((l) => l.key)).not.toContain('actionOwners');
   });
 
   it('says how many a message reaches, and when a document was sent', () => {

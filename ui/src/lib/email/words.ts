@@ -4,12 +4,18 @@ import type { Sent } from '../api/bindings/Sent';
 import type { DocumentKind } from '../api/bindings/DocumentKind';
 import { toLongDate } from '../shared/dates';
 
-export const LISTS: { key: ListKey; name: string }[] = [
+const LISTS: { key: ListKey; name: string }[] = [
+  { key: 'actionOwners', name: 'Each action owner, their own actions' },
   { key: 'committee', name: 'The committee' },
   { key: 'officers', name: 'The officers' },
   { key: 'members', name: 'All members' },
   { key: 'virtualPpg', name: 'The virtual PPG (by email only)' },
 ];
+
+/** The lists a document can go to ("each action owner" only for the action reminders). */
+export function listsFor(kind: DocumentKind): { key: ListKey; name: string }[] {
+  return LISTS.filter((l) => l.key !== 'actionOwners' || kind.kind === 'reminders');
+}
 
 /** The documents that can be emailed, and the list each starts with. */
 export function firstList(kind: DocumentKind): ListKey | null {
@@ -17,8 +23,9 @@ export function firstList(kind: DocumentKind): ListKey | null {
     case 'agenda':
     case 'minutes':
     case 'members':
-    case 'reminders':
       return 'committee';
+    case 'reminders':
+      return 'actionOwners';
     case 'bulletin':
     case 'directory':
       return 'members';

@@ -3,4 +3,8 @@
 /**
  * One person a message goes to.
  */
-export type Recipient = { personId: number, name: string, email: string, largePrint: boolean, };
+export type Recipient = { personId: number, name: string, email: string, largePrint: boolean, 
+/**
+ * How a message to them alone begins ("Dear Maggie"): their preferred name, or their name.
+ */
+greeting: string, };
