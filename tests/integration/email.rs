@@ -284,3 +284,31 @@ fn xdg_email_asks_the_registered_mail_program_for_a_new_message_with_the_pdf_and
         ("All members", 13, "agenda")
     );
 }
+
+#[test]
+fn the_secretarys_own_wording_is_used_and_a_bad_subject_is_explained_beside_its_field() {
+    let store = sample_store();
+    let state = &store.state;
+    let kind = DocumentKind::Agenda { meeting_id: next_meeting(state) };
+    let mine =
+        email::Template { subject: "PPG agenda: {date}".into(), message: "Hello all, see you at {time}.".into() };
+    state.write(|tx| email::save_wording(tx, email::EmailDocument::Agenda, &mine)).unwrap();
+    let prepared = state.read(|conn| email::prepare(conn, &kind, ListKey::Committee, state.today())).unwrap();
+    assert!(prepared.subject.starts_with("PPG agenda: Tuesday "), "{}", prepared.subject);
+    assert_eq!(prepared.message, "Hello all, see you at 6.30pm.");
+    let wordings = state.read(email::wordings).unwrap();
+    assert!(wordings.iter().find(|w| w.document == email::EmailDocument::Agenda).unwrap().changed);
+
+    let two_lines = email::Template { subject: "Agenda\nBcc: everyone@example.org".into(), message: String::new() };
+    match state.write(|tx| email::save_wording(tx, email::EmailDocument::Agenda, &two_lines)) {
+        Err(ppg_desk_core::error::Error::Invalid(fields)) => assert_eq!(fields[0].field, "subject"),
+        other => panic!("a subject of two lines is refused beside its field: {other:?}"),
+    }
+    let typed =
+        EmailInput { list: ListKey::Committee, subject: "Agenda\r\nBcc: x@example.org".into(), message: String::new() };
+    assert!(email::send::make(state, &kind, &typed).is_err(), "nor can one be typed in the panel");
+
+    state.write(|tx| email::reset_wording(tx, email::EmailDocument::Agenda)).unwrap();
+    let prepared = state.read(|conn| email::prepare(conn, &kind, ListKey::Committee, state.today())).unwrap();
+    assert!(prepared.subject.starts_with("Agenda for the committee meeting"), "{}", prepared.subject);
+}

@@ -5,7 +5,7 @@ use tauri_plugin_opener::OpenerExt;
 
 use ppg_desk_core::documents::DocumentKind;
 use ppg_desk_core::email::send::HandedOver;
-use ppg_desk_core::email::{self, EmailInput, ListKey, Prepared, Sent, Way};
+use ppg_desk_core::email::{self, EmailDocument, EmailInput, ListKey, Prepared, Sent, Template, Way, Wording};
 use ppg_desk_core::error::{Error, Result};
 use ppg_desk_core::state::AppState;
 
@@ -63,4 +63,22 @@ pub fn email_sent(state: State<'_, AppState>, kind: DocumentKind) -> Result<Vec<
             _ => Ok(Vec::new()),
         })
     })
+}
+
+/// The subject and message of each kind of document (Settings → Email).
+#[tauri::command(async)]
+pub fn list_email_wordings(state: State<'_, AppState>) -> Result<Vec<Wording>> {
+    ppg_desk_core::state::guard(move || state.read(email::wordings))
+}
+
+/// Saves the secretary's own wording for one kind of document.
+#[tauri::command(async)]
+pub fn save_email_wording(state: State<'_, AppState>, document: EmailDocument, template: Template) -> Result<()> {
+    ppg_desk_core::state::guard(move || state.write(|tx| email::save_wording(tx, document, &template)))
+}
+
+/// Goes back to PPG Desk's own wording for one kind of document.
+#[tauri::command(async)]
+pub fn reset_email_wording(state: State<'_, AppState>, document: EmailDocument) -> Result<()> {
+    ppg_desk_core::state::guard(move || state.write(|tx| email::reset_wording(tx, document)))
 }

@@ -115,7 +115,46 @@ pub fn checked(input: &EmailInput) -> Result<(String, String)> {
     Ok((subject, message))
 }
 
-pub use sql::{save_template, sent_for_bulletin, sent_for_meeting, template};
+pub use sql::{sent_for_bulletin, sent_for_meeting};
+
+/// One kind of document's wording, as the Settings page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Wording {
+    pub document: EmailDocument,
+    pub template: Template,
+    /// Whether the secretary changed PPG Desk's own words.
+    pub changed: bool,
+}
+
+/// Every kind of document's wording.
+pub fn wordings(conn: &rusqlite::Connection) -> Result<Vec<Wording>> {
+    EmailDocument::ALL
+        .into_iter()
+        .map(|document| {
+            Ok(match sql::template(conn, document)? {
+                Some(template) => Wording { document, template, changed: true },
+                None => Wording { document, template: templates::default_for(document), changed: false },
+            })
+        })
+        .collect()
+}
+
+/// Saves the secretary's wording for `document` (checked as the panel checks a message).
+pub fn save_wording(conn: &rusqlite::Connection, document: EmailDocument, template: &Template) -> Result<()> {
+    let (subject, message) = checked(&EmailInput {
+        list: ListKey::Committee,
+        subject: template.subject.clone(),
+        message: template.message.clone(),
+    })?;
+    sql::save_template(conn, document, &Template { subject, message })
+}
+
+/// Goes back to PPG Desk's own words for `document`.
+pub fn reset_wording(conn: &rusqlite::Connection, document: EmailDocument) -> Result<()> {
+    sql::forget_template(conn, document)
+}
 
 /// The audience of `kind`: the reminders of one owner go, to "each action owner", to them only.
 pub fn narrowed(kind: &DocumentKind, mut audience: Audience) -> Audience {

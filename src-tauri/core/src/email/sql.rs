@@ -54,6 +54,11 @@ pub fn save_template(conn: &Connection, document: EmailDocument, t: &Template) -
     Ok(())
 }
 
+pub fn forget_template(conn: &Connection, document: EmailDocument) -> Result<()> {
+    conn.execute("DELETE FROM email_templates WHERE document = ?1", [document.key()])?;
+    Ok(())
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn log(
     conn: &Connection,

@@ -9,6 +9,9 @@ import type { EmailInput } from './bindings/EmailInput';
 import type { HandedOver } from './bindings/HandedOver';
 import type { ListKey } from './bindings/ListKey';
 import type { Sent } from './bindings/Sent';
+import type { Wording } from './bindings/Wording';
+import type { EmailDocument } from './bindings/EmailDocument';
+import type { Template } from './bindings/Template';
 import type { PeopleQuery } from './bindings/PeopleQuery';
 import type { ErasurePreview } from './bindings/ErasurePreview';
 import type { CsvPreview } from './bindings/CsvPreview';
@@ -117,6 +120,10 @@ export const prepareEmail = (kind: DocumentKind, list: ListKey) => call<Prepared
 export const handOverEmail = (kind: DocumentKind, input: EmailInput) => call<HandedOver>('hand_over_email', { kind, input });
 export const showEmailPdf = (path: string) => call<void>('show_email_pdf', { path });
 export const emailSent = (kind: DocumentKind) => call<Sent[]>('email_sent', { kind });
+export const listEmailWordings = () => call<Wording[]>('list_email_wordings');
+export const saveEmailWording = (document: EmailDocument, template: Template) =>
+  call<void>('save_email_wording', { document, template });
+export const resetEmailWording = (document: EmailDocument) => call<void>('reset_email_wording', { document });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');
 export const getMeeting = (id: number) => call<MeetingDetail>('get_meeting', { id });

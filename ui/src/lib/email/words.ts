@@ -44,6 +44,21 @@ const DOCUMENT: Record<Sent['document'], string> = {
   agenda: 'Agenda', minutes: 'Minutes', bulletin: 'Bulletin', reminders: 'Reminders', directory: 'Directory', members: 'Contact list',
 };
 
+/** Each kind of document as the Settings page names it. */
+export const DOCUMENT_NAMES: Record<Sent['document'], string> = {
+  agenda: 'The agenda', minutes: 'The minutes', bulletin: 'The bulletin', reminders: 'Action reminders', directory: 'The community directory', members: 'The contact list',
+};
+
+/** The names in braces each kind of document fills in. */
+export const PLACEHOLDERS: Record<Sent['document'], string> = {
+  agenda: 'Filled in: {meeting}, {date}, {time}, {venue}, {group}.',
+  minutes: 'Filled in: {version} (Draft or Approved), {version_lower}, {meeting}, {date}, {group}.',
+  bulletin: 'Filled in: {title}, {issue}, {month}, {group}.',
+  reminders: 'Filled in: {name} (each person\'s name), {group}.',
+  directory: 'Filled in: {group}.',
+  members: 'Filled in: {group}.',
+};
+
 /** "Agenda sent to 9 people on Wednesday 2 December 2026 (the committee)" */
 export function sentWords(sent: Sent): string {
   const people = `${sent.recipients} ${sent.recipients === 1 ? 'person' : 'people'}`;
