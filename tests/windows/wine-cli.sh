@@ -107,6 +107,14 @@ pdftotext "$work/win-agenda.pdf" - | grep -q "Agenda" && pass "the agenda reads 
 same_pdf bulletin "$win_issue" "$lin_issue" print bulletin --issue {}
 same_pdf bulletin-large "$win_issue" "$lin_issue" print bulletin --issue {} --large-print
 
+# Email: the draft from the Windows build reads in Python's email package, Bcc for members.
+win --data-dir "$data_win" email agenda --meeting "$win_meeting" --list members --out "$(winpath "$work/win agenda.eml")"
+expect 0 "for all members" "email agenda --list members writes the draft"
+python3 "$here/../email/parse_eml.py" "$work/win agenda.eml" >"$work/eml.json" \
+    && python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert m['to'] == [] and len(m['bcc']) >= 10, m['bcc']; assert m['x_unsent'] == '1'; assert m['attachments'][0]['hex'].startswith('255044462d')" "$work/eml.json" \
+    && pass "the Windows draft: members in Bcc, X-Unsent, the PDF attached" || fail "the Windows draft did not read back"
+grep -q "Zo=C3=AB\|Wm/Dq\|Zo=?utf-8\|=?utf-8?" "$work/win agenda.eml" && pass "names in other languages are encoded" || fail "no encoded names in the draft"
+
 win --data-dir "$data_win" export directory --format oruk --out "$(winpath "$work/directory.json")"
 expect 0 "" "export directory --format oruk"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['content']) >= 10, d.keys()" "$work/directory.json" \
