@@ -132,11 +132,17 @@ fn nobody_who_has_not_agreed_to_email_is_on_any_list_for_any_document() {
         DocumentKind::Reminders { owner_id: None },
         DocumentKind::Directory { category_id: None },
         DocumentKind::Members,
+        DocumentKind::Rota { week: today.format("%G-W%V").to_string() },
     ];
     for kind in &kinds {
         for list in ListKey::ALL {
-            let each_owner = list == ListKey::ActionOwners;
-            if each_owner && !matches!(kind, DocumentKind::Reminders { .. }) {
+            let each_owner = matches!(list, ListKey::ActionOwners | ListKey::Drivers);
+            let fits = match list {
+                ListKey::ActionOwners => matches!(kind, DocumentKind::Reminders { .. }),
+                ListKey::Drivers => matches!(kind, DocumentKind::Rota { .. }),
+                _ => true,
+            };
+            if !fits {
                 let refused = state.read(|conn| email::prepare(conn, kind, list, today));
                 assert!(matches!(refused, Err(ppg_desk_core::error::Error::Invalid(_))), "{kind:?}: only reminders");
                 continue;

@@ -19,11 +19,19 @@ pub enum ListKey {
     VirtualPpg,
     /// Each person with open actions, their own reminder sheet (reminders only).
     ActionOwners,
+    /// Each active volunteer driver, their own trip sheet (the rota and trip sheets only).
+    Drivers,
 }
 
 impl ListKey {
-    pub const ALL: [ListKey; 5] =
-        [ListKey::Committee, ListKey::Officers, ListKey::Members, ListKey::VirtualPpg, ListKey::ActionOwners];
+    pub const ALL: [ListKey; 6] = [
+        ListKey::Committee,
+        ListKey::Officers,
+        ListKey::Members,
+        ListKey::VirtualPpg,
+        ListKey::ActionOwners,
+        ListKey::Drivers,
+    ];
 
     /// As typed on the command line: `committee`, `officers`, `members`, `virtual-ppg`.
     pub fn key(self) -> &'static str {
@@ -33,6 +41,7 @@ impl ListKey {
             ListKey::Members => "members",
             ListKey::VirtualPpg => "virtual-ppg",
             ListKey::ActionOwners => "action-owners",
+            ListKey::Drivers => "drivers",
         }
     }
 
@@ -48,6 +57,7 @@ impl ListKey {
             ListKey::Members => "All members",
             ListKey::VirtualPpg => "The virtual PPG",
             ListKey::ActionOwners => "Each action owner",
+            ListKey::Drivers => "Each driver",
         }
     }
 
@@ -62,12 +72,13 @@ impl ListKey {
             }
             ListKey::VirtualPpg => person.email_only,
             ListKey::ActionOwners => person.owns_open_actions,
+            ListKey::Drivers => person.driver_id.is_some(),
         }
     }
 
     /// Beyond the committee, members never see each other's addresses: they go in Bcc.
     pub fn bcc(self) -> bool {
-        !matches!(self, ListKey::Committee | ListKey::Officers | ListKey::ActionOwners)
+        !matches!(self, ListKey::Committee | ListKey::Officers | ListKey::ActionOwners | ListKey::Drivers)
     }
 }
 
@@ -83,6 +94,9 @@ pub struct Recipient {
     pub large_print: bool,
     /// How a message to them alone begins ("Dear Maggie"): their preferred name, or their name.
     pub greeting: String,
+    /// Their driver record, when they drive for the scheme.
+    #[ts(type = "number | null")]
+    pub driver_id: Option<i64>,
 }
 
 /// Someone on the list that the message will not reach, and why, in words.
@@ -134,6 +148,7 @@ pub fn audience(people: &[ListPerson], key: ListKey, today: NaiveDate) -> Audien
                 } else {
                     person.preferred_name.clone()
                 },
+                driver_id: person.driver_id,
             }),
         }
     }
@@ -157,6 +172,7 @@ mod tests {
             large_print: false,
             preferred_name: String::new(),
             owns_open_actions: id == 5,
+            driver_id: None,
         }
     }
 

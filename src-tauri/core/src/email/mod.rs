@@ -37,6 +37,8 @@ pub struct ListPerson {
     pub preferred_name: String,
     /// Whether they own an action still open (for "each action owner").
     pub owns_open_actions: bool,
+    /// Their record as an active volunteer driver (for "each driver").
+    pub driver_id: Option<i64>,
 }
 
 /// A message ready to hand over, for the panel to show before the volunteer presses the button.
@@ -156,21 +158,36 @@ pub fn reset_wording(conn: &rusqlite::Connection, document: EmailDocument) -> Re
     sql::forget_template(conn, document)
 }
 
-/// The audience of `kind`: the reminders of one owner go, to "each action owner", to them only.
+/// The audience of `kind`: one owner's reminders (one driver's trip sheet) go, to "each
+/// action owner" ("each driver"), to them only.
 pub fn narrowed(kind: &DocumentKind, mut audience: Audience) -> Audience {
-    if let (DocumentKind::Reminders { owner_id: Some(owner) }, ListKey::ActionOwners) = (kind, audience.list) {
-        audience.recipients.retain(|r| r.person_id == *owner);
-        audience.left_out.clear();
+    match (kind, audience.list) {
+        (DocumentKind::Reminders { owner_id: Some(owner) }, ListKey::ActionOwners) => {
+            audience.recipients.retain(|r| r.person_id == *owner);
+            audience.left_out.clear();
+        }
+        (DocumentKind::TripSheet { driver_id, .. }, ListKey::Drivers) => {
+            audience.recipients.retain(|r| r.driver_id == Some(*driver_id));
+            audience.left_out.clear();
+        }
+        _ => {}
     }
     audience
 }
 
-/// "Each action owner" is for the action reminders: each gets a sheet of their own actions.
+/// "Each action owner" is for the action reminders, "each driver" for the rota and the trip
+/// sheets: each person gets a sheet of their own.
 pub fn only_reminders_to_each_owner(kind: &DocumentKind, list: ListKey) -> Result<()> {
     if list == ListKey::ActionOwners && !matches!(kind, DocumentKind::Reminders { .. }) {
         return Err(Error::invalid(
             "list",
             "\"Each action owner\" is for the action reminders. Please choose another list.",
+        ));
+    }
+    if list == ListKey::Drivers && !matches!(kind, DocumentKind::Rota { .. } | DocumentKind::TripSheet { .. }) {
+        return Err(Error::invalid(
+            "list",
+            "\"Each driver\" is for the rota and the trip sheets. Please choose another list.",
         ));
     }
     Ok(())
@@ -216,16 +233,27 @@ pub fn drafts(
             "Nobody on this list has agreed to be emailed, so there is nobody to send it to.".into(),
         ));
     }
-    let groups: Vec<(DocumentKind, bool, Vec<&Recipient>)> = if audience.list == ListKey::ActionOwners {
-        let each = |r: &Recipient| DocumentKind::Reminders { owner_id: Some(r.person_id) };
-        audience.recipients.iter().map(|r| (each(r), r.large_print, vec![r])).collect()
-    } else {
-        [false, true]
-            .into_iter()
-            .map(|large| (kind.clone(), large, audience.recipients.iter().filter(|r| r.large_print == large).collect()))
-            .filter(|(_, _, group): &(_, _, Vec<&Recipient>)| !group.is_empty())
-            .collect()
+    let week = match kind {
+        DocumentKind::Rota { week } | DocumentKind::TripSheet { week, .. } => week.clone(),
+        _ => String::new(),
     };
+    let each = |r: &Recipient| match audience.list {
+        ListKey::ActionOwners => Some(DocumentKind::Reminders { owner_id: Some(r.person_id) }),
+        ListKey::Drivers => r.driver_id.map(|driver_id| DocumentKind::TripSheet { driver_id, week: week.clone() }),
+        _ => None,
+    };
+    let groups: Vec<(DocumentKind, bool, Vec<&Recipient>)> =
+        if matches!(audience.list, ListKey::ActionOwners | ListKey::Drivers) {
+            audience.recipients.iter().filter_map(|r| Some((each(r)?, r.large_print, vec![r]))).collect()
+        } else {
+            [false, true]
+                .into_iter()
+                .map(|large| {
+                    (kind.clone(), large, audience.recipients.iter().filter(|r| r.large_print == large).collect())
+                })
+                .filter(|(_, _, group): &(_, _, Vec<&Recipient>)| !group.is_empty())
+                .collect()
+        };
     let mut out = Vec::new();
     for (kind, large_print, group) in groups {
         let profile = if large_print { crate::print::Profile::LargePrint } else { crate::print::Profile::Standard };

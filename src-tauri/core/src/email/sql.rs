@@ -15,7 +15,8 @@ pub fn people(conn: &Connection) -> Result<Vec<ListPerson>> {
                 p.large_print, p.preferred_name,
                 coalesce((SELECT group_concat(role, ' ') FROM person_roles WHERE person_id = p.id), '') AS roles,
                 EXISTS (SELECT 1 FROM action_owners o JOIN actions a ON a.id = o.action_id
-                         WHERE o.person_id = p.id AND a.status IN ('open', 'in_progress')) AS owns_open_actions
+                         WHERE o.person_id = p.id AND a.status IN ('open', 'in_progress')) AS owns_open_actions,
+                (SELECT d.id FROM drivers d WHERE d.person_id = p.id AND d.active = 1) AS driver_id
            FROM people p ORDER BY p.full_name COLLATE NOCASE, p.id",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -31,6 +32,7 @@ pub fn people(conn: &Connection) -> Result<Vec<ListPerson>> {
             large_print: r.get("large_print")?,
             preferred_name: r.get("preferred_name")?,
             owns_open_actions: r.get("owns_open_actions")?,
+            driver_id: r.get("driver_id")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

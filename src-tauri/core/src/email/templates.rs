@@ -20,16 +20,20 @@ pub enum EmailDocument {
     Reminders,
     Directory,
     Members,
+    Rota,
+    TripSheet,
 }
 
 impl EmailDocument {
-    pub const ALL: [EmailDocument; 6] = [
+    pub const ALL: [EmailDocument; 8] = [
         EmailDocument::Agenda,
         EmailDocument::Minutes,
         EmailDocument::Bulletin,
         EmailDocument::Reminders,
         EmailDocument::Directory,
         EmailDocument::Members,
+        EmailDocument::Rota,
+        EmailDocument::TripSheet,
     ];
 
     /// The word stored in the database.
@@ -41,6 +45,8 @@ impl EmailDocument {
             EmailDocument::Reminders => "reminders",
             EmailDocument::Directory => "directory",
             EmailDocument::Members => "members",
+            EmailDocument::Rota => "rota",
+            EmailDocument::TripSheet => "trip_sheet",
         }
     }
 
@@ -57,6 +63,8 @@ impl EmailDocument {
             DocumentKind::Reminders { .. } => EmailDocument::Reminders,
             DocumentKind::Directory { .. } => EmailDocument::Directory,
             DocumentKind::Members => EmailDocument::Members,
+            DocumentKind::Rota { .. } => EmailDocument::Rota,
+            DocumentKind::TripSheet { .. } => EmailDocument::TripSheet,
             _ => return None,
         })
     }
@@ -93,6 +101,14 @@ pub fn default_for(document: EmailDocument) -> Template {
         EmailDocument::Directory => (
             "The community directory from the {group}",
             "Dear all,\n\nPlease find attached our directory of local groups and services.\n\nWith best wishes,\n{group}",
+        ),
+        EmailDocument::Rota => (
+            "The driver rota for the week of {week}",
+            "Dear {name},\n\nPlease find attached the driver rota for the week of {week}. If you cannot do a trip, please tell the coordinator as soon as you can.\n\nWith thanks,\n{group}",
+        ),
+        EmailDocument::TripSheet => (
+            "Your trips for the week of {week}",
+            "Dear {name},\n\nPlease find attached your trips for the week of {week}, with where to collect each passenger. Please keep it private and delete it afterwards.\n\nWith thanks,\n{group}",
         ),
         EmailDocument::Members => (
             "The {group} contact list",
@@ -136,6 +152,10 @@ pub fn facts(conn: &rusqlite::Connection, kind: &DocumentKind) -> Result<Facts> 
             words.insert("title", issue.title.clone());
             words.insert("month", crate::words::month_name(&issue.month));
             version = if issue.published_on.is_some() { "published issue".into() } else { "draft issue".into() };
+        }
+        DocumentKind::Rota { week } | DocumentKind::TripSheet { week, .. } => {
+            let monday = crate::calendar::parse_week(week)?;
+            words.insert("week", crate::words::long_date(&monday.to_string()));
         }
         _ => {}
     }

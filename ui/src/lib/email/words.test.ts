@@ -5,7 +5,10 @@ describe('email words', () => {
   it('starts each document with the list it usually goes to', () => {
     expect(firstList({ kind: 'agenda', meetingId: 1 })).toBe('committee');
     expect(firstList({ kind: 'bulletin', bulletinId: 2 })).toBe('members');
-    expect(firstList({ kind: 'tripSheet', driverId: 3, week: '2026-W50' })).toBeNull();
+    expect(firstList({ kind: 'tripSheet', driverId: 3, week: '2026-W50' })).toBe('drivers');
+    expect(firstList({ kind: 'mileageClaim', driverId: 3, month: '2026-11' })).toBeNull();
+    expect(listsFor({ kind: 'rota', week: '2026-W50' }).map((l) => l.key)).toContain('drivers');
+    expect(listsFor({ kind: 'reminders', ownerId: null }).map((l) => l.key)).not.toContain('drivers');
     expect(firstList({ kind: 'reminders', ownerId: null })).toBe('actionOwners');
     expect(listsFor({ kind: 'reminders', ownerId: null }).map((l) => l.key)).toContain('actionOwners');
     expect(listsFor({ kind: 'agenda', meetingId: 1 }).map((l) => l.key)).not.toContain('actionOwners');

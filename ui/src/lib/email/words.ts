@@ -6,6 +6,7 @@ import { toLongDate } from '../shared/dates';
 
 const LISTS: { key: ListKey; name: string }[] = [
   { key: 'actionOwners', name: 'Each action owner, their own actions' },
+  { key: 'drivers', name: 'Each driver, their own trip sheet' },
   { key: 'committee', name: 'The committee' },
   { key: 'officers', name: 'The officers' },
   { key: 'members', name: 'All members' },
@@ -14,7 +15,8 @@ const LISTS: { key: ListKey; name: string }[] = [
 
 /** The lists a document can go to ("each action owner" only for the action reminders). */
 export function listsFor(kind: DocumentKind): { key: ListKey; name: string }[] {
-  return LISTS.filter((l) => l.key !== 'actionOwners' || kind.kind === 'reminders');
+  const driversOnly = kind.kind === 'rota' || kind.kind === 'tripSheet';
+  return LISTS.filter((l) => (l.key === 'actionOwners' ? kind.kind === 'reminders' : l.key === 'drivers' ? driversOnly : true));
 }
 
 /** The documents that can be emailed, and the list each starts with. */
@@ -26,6 +28,9 @@ export function firstList(kind: DocumentKind): ListKey | null {
       return 'committee';
     case 'reminders':
       return 'actionOwners';
+    case 'rota':
+    case 'tripSheet':
+      return 'drivers';
     case 'bulletin':
     case 'directory':
       return 'members';
@@ -42,11 +47,13 @@ export function reachWords(count: number): string {
 
 const DOCUMENT: Record<Sent['document'], string> = {
   agenda: 'Agenda', minutes: 'Minutes', bulletin: 'Bulletin', reminders: 'Reminders', directory: 'Directory', members: 'Contact list',
+  rota: 'Driver rota', tripSheet: 'Trip sheets',
 };
 
 /** Each kind of document as the Settings page names it. */
 export const DOCUMENT_NAMES: Record<Sent['document'], string> = {
   agenda: 'The agenda', minutes: 'The minutes', bulletin: 'The bulletin', reminders: 'Action reminders', directory: 'The community directory', members: 'The contact list',
+  rota: 'The driver rota', tripSheet: "A driver's trip sheet",
 };
 
 /** The names in braces each kind of document fills in. */
@@ -57,6 +64,8 @@ export const PLACEHOLDERS: Record<Sent['document'], string> = {
   reminders: 'Filled in: {name} (each person\'s name), {group}.',
   directory: 'Filled in: {group}.',
   members: 'Filled in: {group}.',
+  rota: 'Filled in: {name} (each driver\'s name), {week}, {group}.',
+  tripSheet: 'Filled in: {name} (the driver\'s name), {week}, {group}.',
 };
 
 /** "Agenda sent to 9 people on Wednesday 2 December 2026 (the committee)" */

@@ -3,4 +3,4 @@
 /**
  * The kinds of document that can be emailed (each with its own template).
  */
-export type EmailDocument = "agenda" | "minutes" | "bulletin" | "reminders" | "directory" | "members";
+export type EmailDocument = "agenda" | "minutes" | "bulletin" | "reminders" | "directory" | "members" | "rota" | "tripSheet";

@@ -3,4 +3,4 @@
 /**
  * The lists PPG Desk keeps, named on the command line in lower case with hyphens.
  */
-export type ListKey = "committee" | "officers" | "members" | "virtualPpg" | "actionOwners";
+export type ListKey = "committee" | "officers" | "members" | "virtualPpg" | "actionOwners" | "drivers";

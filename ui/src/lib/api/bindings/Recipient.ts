@@ -7,4 +7,8 @@ export type Recipient = { personId: number, name: string, email: string, largePr
 /**
  * How a message to them alone begins ("Dear Maggie"): their preferred name, or their name.
  */
-greeting: string, };
+greeting: string, 
+/**
+ * Their driver record, when they drive for the scheme.
+ */
+driverId: number | null, };
