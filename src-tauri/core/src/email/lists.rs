@@ -210,4 +210,16 @@ mod tests {
         assert_eq!(ListKey::from_key("Virtual-PPG"), Some(ListKey::VirtualPpg));
         assert_eq!(ListKey::from_key("everyone"), None);
     }
+
+    proptest::proptest! {
+        /// Whatever is typed after --list, reading it never fails, and only a list's own name
+        /// (in any case, with spaces around) names it.
+        #[test]
+        fn any_list_name_reads_safely(typed in "\\PC{0,40}") {
+            match ListKey::from_key(&typed) {
+                Some(key) => proptest::prop_assert_eq!(typed.trim().to_lowercase(), key.key()),
+                None => proptest::prop_assert!(ListKey::ALL.iter().all(|k| k.key() != typed.trim().to_lowercase())),
+            }
+        }
+    }
 }
