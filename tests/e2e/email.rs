@@ -62,5 +62,14 @@ fn email_the_agenda_to_the_committee_and_see_that_it_went() {
 
     app.click_button("Home");
     app.wait_for_text("The agenda was emailed to 8 people on");
+
+    // The wording is the secretary's to change, in Settings → Email.
+    app.click_button("Settings");
+    app.click_button("Email");
+    app.wait_for_text("Email wording");
+    let subject = app.execute("return document.getElementById('subject').value;", json!([]));
+    assert_eq!(subject, json!("Agenda for the {meeting} on {date} at {time}"));
+    assert_accessible(&app, "email-wording");
+    app.screenshot("email-wording");
     app.quit();
 }

@@ -73,6 +73,19 @@ fn a_bad_email_is_explained_beside_the_field_and_nothing_is_saved() {
     );
     assert_accessible(&app, "person-form-error");
 
+    // The virtual PPG takes part by email: ticked without agreeing to email, it is explained
+    // beside the box.
+    app.fill("#email", "now.valid@example.org");
+    app.execute(
+        "const box = [...document.querySelectorAll('label.checkbox')].find(l => l.textContent.includes('by email only')).querySelector('input'); box.click(); box.scrollIntoView();",
+        json!([]),
+    );
+    app.click_button("Add person");
+    let message = app.text(&app.find("#emailOnly-error"));
+    assert!(message.contains("virtual PPG takes part by email"), "{message}");
+    app.execute("document.getElementById('emailOnly-error').scrollIntoView({ block: 'center' });", json!([]));
+    app.screenshot("person-form-email-only");
+
     app.click_button("Cancel");
     app.fill("#people-search", "Bad Email");
     app.wait_for_text("0 people shown");

@@ -41,10 +41,7 @@ pub fn hand_over_email<R: Runtime>(
 #[tauri::command(async)]
 pub fn show_email_pdf<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String) -> Result<()> {
     ppg_desk_core::state::guard(move || {
-        let path = std::path::PathBuf::from(path);
-        if path.parent() != Some(state.paths().exports_dir().as_path()) {
-            return Err(Error::Refused("PPG Desk only shows the files it wrote for emailing.".into()));
-        }
+        let path = email::send::written_for_email(&state, &path)?;
         app.opener()
             .reveal_item_in_dir(&path)
             .map_err(|_| Error::File("The folder could not be shown on this computer.".into()))

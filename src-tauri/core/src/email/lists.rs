@@ -106,6 +106,13 @@ pub struct Recipient {
 pub struct LeftOut {
     pub name: String,
     pub why: String,
+    /// Who they are, to narrow a list to one owner or one driver.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub person_id: i64,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub driver_id: Option<i64>,
 }
 
 /// Who a list reaches today.
@@ -137,7 +144,12 @@ pub fn audience(people: &[ListPerson], key: ListKey, today: NaiveDate) -> Audien
             None
         };
         match why {
-            Some(why) => left_out.push(LeftOut { name: person.name.clone(), why }),
+            Some(why) => left_out.push(LeftOut {
+                name: person.name.clone(),
+                why,
+                person_id: person.id,
+                driver_id: person.driver_id,
+            }),
             None => recipients.push(Recipient {
                 person_id: person.id,
                 name: person.name.clone(),

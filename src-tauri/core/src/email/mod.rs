@@ -164,11 +164,11 @@ pub fn narrowed(kind: &DocumentKind, mut audience: Audience) -> Audience {
     match (kind, audience.list) {
         (DocumentKind::Reminders { owner_id: Some(owner) }, ListKey::ActionOwners) => {
             audience.recipients.retain(|r| r.person_id == *owner);
-            audience.left_out.clear();
+            audience.left_out.retain(|l| l.person_id == *owner);
         }
         (DocumentKind::TripSheet { driver_id, .. }, ListKey::Drivers) => {
             audience.recipients.retain(|r| r.driver_id == Some(*driver_id));
-            audience.left_out.clear();
+            audience.left_out.retain(|l| l.driver_id == Some(*driver_id));
         }
         _ => {}
     }
@@ -261,23 +261,17 @@ pub fn drafts(
         let pdf = pdf(&kind, profile)?;
         let greeting = if group.len() == 1 { group[0].greeting.clone() } else { "all".into() };
         let words = std::collections::BTreeMap::from([("name", greeting)]);
+        let (filled_subject, filled_message) = (templates::fill(subject, &words), templates::fill(message, &words));
         let bytes = eml::draft(&eml::Message {
             recipients: group.iter().map(|r| (r.name.as_str(), r.email.as_str())).collect(),
             bcc: audience.bcc,
-            subject: &templates::fill(subject, &words),
-            message: &templates::fill(message, &words),
+            subject: &filled_subject,
+            message: &filled_message,
             attachment: (&file, &pdf),
             at: now.and_utc().timestamp(),
         })?;
         let to = group.iter().map(|r| r.email.clone()).collect();
-        out.push(Draft {
-            large_print,
-            to,
-            bytes,
-            pdf,
-            subject: templates::fill(subject, &words),
-            message: templates::fill(message, &words),
-        });
+        out.push(Draft { large_print, to, bytes, pdf, subject: filled_subject, message: filled_message });
     }
     Ok(out)
 }
@@ -294,4 +288,32 @@ pub fn record(
 ) -> Result<()> {
     let (document, meeting, bulletin) = subject_of(kind)?;
     sql::log(tx, document, meeting, bulletin, list.name(), recipients, version, way, now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One owner's reminders to "each action owner": the panel still names that owner when
+    /// they cannot be emailed, and nobody else.
+    #[test]
+    fn a_list_narrowed_to_one_owner_keeps_them_among_those_left_out() {
+        let left = |id: i64| LeftOut {
+            name: format!("Person {id}"),
+            why: "no email address".into(),
+            person_id: id,
+            driver_id: None,
+        };
+        let audience = Audience {
+            list: ListKey::ActionOwners,
+            name: ListKey::ActionOwners.name().into(),
+            recipients: Vec::new(),
+            left_out: vec![left(1), left(2)],
+            bcc: false,
+        };
+        let one = narrowed(&DocumentKind::Reminders { owner_id: Some(2) }, audience.clone());
+        assert_eq!(one.left_out, vec![left(2)]);
+        let whole = narrowed(&DocumentKind::Reminders { owner_id: None }, audience);
+        assert_eq!(whole.left_out.len(), 2, "all owners' reminders keep everyone");
+    }
 }

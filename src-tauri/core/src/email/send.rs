@@ -99,3 +99,13 @@ pub fn hand_over(state: &AppState, kind: &DocumentKind, input: &EmailInput) -> R
     };
     Ok(out)
 }
+
+/// `path`, when it is a file PPG Desk wrote for emailing (to show in its folder for webmail);
+/// anything else is refused, so the window cannot be asked to reveal other files.
+pub fn written_for_email(state: &AppState, path: &str) -> Result<PathBuf> {
+    let path = PathBuf::from(path);
+    if path.parent() != Some(state.paths().exports_dir().as_path()) {
+        return Err(crate::error::Error::Refused("PPG Desk only shows the files it wrote for emailing.".into()));
+    }
+    Ok(path)
+}

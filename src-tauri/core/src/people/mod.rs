@@ -187,7 +187,7 @@ impl PersonInput {
         if self.email_only && !self.contact_by_email {
             c.fail(
                 "emailOnly",
-                "A member of the virtual PPG takes part by email: please tick \"Email\" above and enter their address.",
+                "A member of the virtual PPG takes part by email: please tick \"By email\" above and enter their address.",
             );
         }
         if self.contact_by_post && address.is_empty() {

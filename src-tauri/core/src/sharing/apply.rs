@@ -177,8 +177,8 @@ fn locked(header: &Header, table: String, row_key: String, column: String, other
 /// Applies `changeset` (from `header`'s laptop) on `conn`, inside the caller's transaction.
 /// Returns the clashes found, already saved.
 pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u8], now: &str) -> Result<usize> {
-    let names_for_settle = names;
-    let names = names.clone();
+    // The conflict handler keeps its own handle on the column names.
+    let handler_names = names.clone();
     let links_broken = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let broken = links_broken.clone();
     type Found = (Vec<Clash>, Vec<Merge>, Vec<(String, Vec<(String, Value)>)>, Vec<Refused>);
@@ -197,7 +197,7 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
         let table = op.table_name().to_string();
         let code = op.code();
         let empty = Vec::new();
-        let cols = names.get(&table).unwrap_or(&empty);
+        let cols = handler_names.get(&table).unwrap_or(&empty);
         let key = || pk_values(item).into_iter().filter_map(|(i, v)| Some((cols.get(i)?.clone(), v))).collect();
         let clash = |column: String, kept: &Value, other: &Value| Clash {
             id: 0,
@@ -285,7 +285,7 @@ pub fn apply(conn: &Connection, names: &Columns, header: &Header, changeset: &[u
         }
     }
     if !refused.is_empty() {
-        clashes.extend(super::twice::settle(conn, names_for_settle, header, &refused)?);
+        clashes.extend(super::twice::settle(conn, names, header, &refused)?);
         links_broken.store(true, std::sync::atomic::Ordering::Relaxed);
     }
     super::sql::delete_again(conn)?;
