@@ -1,7 +1,7 @@
 //! Emailing the agenda from the real window: "Email…", the committee chosen, the people it
 //! reaches and those left out read in the panel with the subject, handed to a mail program
 //! registered for `mailto:` (a recorder, in private XDG folders), and "Agenda sent to …" on the
-//! meeting and on Home.
+//! meeting and on Home; then a mailing list of the PPG's own made in Settings → Email.
 
 use serde_json::json;
 
@@ -71,5 +71,33 @@ fn email_the_agenda_to_the_committee_and_see_that_it_went() {
     assert_eq!(subject, json!("Agenda for the {meeting} on {date} at {time}"));
     assert_accessible(&app, "email-wording");
     app.screenshot("email-wording");
+
+    // The PPG's own lists, on the same page: the sample's practice team, and one made here.
+    app.wait_for_text("Practice team (your own list): goes to 2 people");
+    app.click_button("Make a new list…");
+    app.fill("#list-name", "Committee");
+    let tick = |name: &str| {
+        app.click_found_with(
+            "return [...document.querySelectorAll('.list-people label')].find(l => l.textContent.includes(arguments[0]));",
+            json!([name]),
+        )
+    };
+    tick("Fatima Hussain");
+    tick("Peter Wright");
+    app.wait_for_text("Who is on it (2 chosen)");
+    app.screenshot("mailing-list-dialog");
+    let text = app.body_text();
+    assert!(text.contains("Peter Wright (will be left out: no email address)"), "{text}");
+    app.click_button("Save the list");
+    app.wait_for_text("\"The committee\" is one of PPG Desk's own lists. Please choose another name.");
+    app.fill("#list-name", "Newsletter helpers");
+    app.click_button("Save the list");
+    app.wait_for_text("Saved the list \"Newsletter helpers\".");
+    app.wait_for_text("Newsletter helpers (your own list): goes to 1 person; 1 left out");
+    app.click_found("return [...document.querySelectorAll('summary')].find(s => s.textContent.includes('Newsletter helpers'));");
+    app.wait_for_text("Fatima Hussain: agreed to email on");
+    app.wait_for_text("Peter Wright: no email address");
+    assert_accessible(&app, "mailing-lists");
+    app.screenshot("mailing-lists");
     app.quit();
 }

@@ -18,7 +18,7 @@ use crate::print::sample_store;
 use crate::support::add_person;
 
 /// What Python's `email` package reads in a draft (see tests/email/parse_eml.py).
-fn parse(bytes: &[u8]) -> Value {
+pub(crate) fn parse(bytes: &[u8]) -> Value {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("draft.eml");
     std::fs::write(&file, bytes).unwrap();
@@ -28,7 +28,7 @@ fn parse(bytes: &[u8]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn addresses(parsed: &Value, header: &str) -> Vec<(String, String)> {
+pub(crate) fn addresses(parsed: &Value, header: &str) -> Vec<(String, String)> {
     parsed[header]
         .as_array()
         .unwrap()
@@ -37,7 +37,7 @@ fn addresses(parsed: &Value, header: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn next_meeting(state: &AppState) -> i64 {
+pub(crate) fn next_meeting(state: &AppState) -> i64 {
     state
         .read(|conn| Ok(conn.query_row("SELECT id FROM meetings WHERE status = 'planned'", [], |r| r.get(0))?))
         .unwrap()
@@ -51,7 +51,7 @@ fn pdf_text(pdf: &[u8]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn input(state: &AppState, kind: &DocumentKind, list: ListKey) -> EmailInput {
+pub(crate) fn input(state: &AppState, kind: &DocumentKind, list: ListKey) -> EmailInput {
     let prepared = state.read(|conn| email::prepare(conn, kind, list, state.today())).unwrap();
     EmailInput { list, subject: prepared.subject, message: prepared.message }
 }
@@ -122,6 +122,14 @@ fn nobody_who_has_not_agreed_to_email_is_on_any_list_for_any_document() {
             Ok(rows)
         })
         .unwrap();
+    // A list the PPG made with everybody in People on it, whatever they agreed to.
+    let everybody: Vec<i64> = state
+        .read(|conn| {
+            Ok(conn.prepare("SELECT id FROM people")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
+    let input_list = email::ListInput { id: None, name: "Everybody we know".into(), people: everybody };
+    let everybody = state.write(|tx| email::save_list(tx, &input_list)).unwrap();
     let bulletin: i64 =
         state.read(|conn| Ok(conn.query_row("SELECT max(id) FROM bulletins", [], |r| r.get(0))?)).unwrap();
     let meeting = next_meeting(state);
@@ -135,7 +143,7 @@ fn nobody_who_has_not_agreed_to_email_is_on_any_list_for_any_document() {
         DocumentKind::Rota { week: today.format("%G-W%V").to_string() },
     ];
     for kind in &kinds {
-        for list in ListKey::ALL {
+        for list in ListKey::ALL.into_iter().chain([ListKey::Own { id: everybody }]) {
             let each_owner = matches!(list, ListKey::ActionOwners | ListKey::Drivers);
             let fits = match list {
                 ListKey::ActionOwners => matches!(kind, DocumentKind::Reminders { .. }),
@@ -178,6 +186,11 @@ fn nobody_who_has_not_agreed_to_email_is_on_any_list_for_any_document() {
     let virtual_ppg = state.read(|conn| email::prepare(conn, &kinds[0], ListKey::VirtualPpg, today)).unwrap().audience;
     let names: Vec<&str> = virtual_ppg.recipients.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["Jan Kowalski", "Mei Ling Chen", "Rhiannon Jones"], "the members who take part by email only");
+    let ours = state.read(|conn| email::prepare(conn, &kinds[0], ListKey::Own { id: everybody }, today)).unwrap();
+    assert!(
+        ours.audience.left_out.iter().any(|l| l.name == "Nora Noconsent"),
+        "named as left out on the PPG's list too"
+    );
 }
 
 /// A mail program registered for `mailto:` in a private XDG folder: it writes down each
@@ -289,6 +302,25 @@ fn xdg_email_asks_the_registered_mail_program_for_a_new_message_with_the_pdf_and
         (sent[0].list_name.as_str(), sent[0].recipients, sent[0].version.as_str()),
         ("All members", 13, "agenda")
     );
+    drop(state);
+    // A list the PPG made is named on the command line as on screen, in lower case with hyphens.
+    let team = dir.path().join("team.eml");
+    let (ok, said) = ppg(&[
+        "email",
+        "agenda",
+        "--meeting",
+        &meeting.to_string(),
+        "--list",
+        "Practice-Team",
+        "--out",
+        team.to_str().unwrap(),
+    ]);
+    assert!(ok, "{said}");
+    assert!(said.contains("(2 people) for practice team"), "{said}");
+    assert_eq!(addresses(&parse(&std::fs::read(&team).unwrap()), "bcc").len(), 2);
+    let (ok, said) =
+        ppg(&["email", "agenda", "--meeting", &meeting.to_string(), "--list", "friends", "--out", "x.eml"]);
+    assert!(!ok && said.contains("virtual-ppg, action-owners, drivers, practice-team"), "{said}");
 }
 
 #[test]

@@ -23,10 +23,13 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
     .unwrap();
     // Today's sample keeps approved minutes and published issues as they were (later
     // versions' tables): here only for the loading, gone when the file is closed.
-    // People's later fields (email only, large print) likewise, dropped once it is loaded.
+    // People's later fields (email only, large print) likewise, dropped once it is loaded,
+    // and the mailing lists the PPG made.
     conn.execute_batch(
         "CREATE TEMP TABLE minutes_approvals (meeting_id INTEGER PRIMARY KEY, content TEXT, approved_at TEXT);
          CREATE TEMP TABLE bulletin_publications (bulletin_id INTEGER PRIMARY KEY, content TEXT, published_at TEXT);
+         CREATE TEMP TABLE mailing_lists (id INTEGER PRIMARY KEY, name TEXT, key TEXT UNIQUE);
+         CREATE TEMP TABLE mailing_list_people (list_id INTEGER, person_id INTEGER, PRIMARY KEY (list_id, person_id));
          ALTER TABLE people ADD COLUMN email_only INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE people ADD COLUMN large_print INTEGER NOT NULL DEFAULT 0;",
     )

@@ -17,6 +17,7 @@ mod directory;
 mod driver_records;
 mod drivers;
 mod email;
+mod email_lists;
 mod global_ids;
 mod hardening;
 mod hostile_text;

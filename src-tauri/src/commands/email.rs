@@ -5,7 +5,9 @@ use tauri_plugin_opener::OpenerExt;
 
 use ppg_desk_core::documents::DocumentKind;
 use ppg_desk_core::email::send::HandedOver;
-use ppg_desk_core::email::{self, EmailDocument, EmailInput, ListKey, Prepared, Sent, Template, Way, Wording};
+use ppg_desk_core::email::{
+    self, EmailDocument, EmailInput, ListInput, ListKey, MailingLists, Prepared, Sent, Template, Way, Wording,
+};
 use ppg_desk_core::error::{Error, Result};
 use ppg_desk_core::state::AppState;
 
@@ -78,4 +80,23 @@ pub fn save_email_wording(state: State<'_, AppState>, document: EmailDocument, t
 #[tauri::command(async)]
 pub fn reset_email_wording(state: State<'_, AppState>, document: EmailDocument) -> Result<()> {
     ppg_desk_core::state::guard(move || state.write(|tx| email::reset_wording(tx, document)))
+}
+
+/// Every mailing list today: who each reaches, who is left out and why, and the lists the
+/// PPG made itself (Settings → Email).
+#[tauri::command(async)]
+pub fn list_mailing_lists(state: State<'_, AppState>) -> Result<MailingLists> {
+    ppg_desk_core::state::guard(move || state.read(|conn| email::mailing_lists(conn, state.today())))
+}
+
+/// Saves a list the PPG made itself (new, or renamed with new people); returns its id.
+#[tauri::command(async)]
+pub fn save_mailing_list(state: State<'_, AppState>, input: ListInput) -> Result<i64> {
+    ppg_desk_core::state::guard(move || state.write(|tx| email::save_list(tx, &input)))
+}
+
+/// Deletes a list the PPG made itself; its people stay in People.
+#[tauri::command(async)]
+pub fn delete_mailing_list(state: State<'_, AppState>, id: i64) -> Result<()> {
+    ppg_desk_core::state::guard(move || state.write(|tx| email::delete_list(tx, id)))
 }

@@ -44,9 +44,11 @@ pub fn document(state: &AppState, document: PrintTarget) -> Result<(DocumentKind
 
 /// Writes the draft (and a second, `…-large-print.eml`, for those who need large print).
 pub fn run(state: &AppState, list: Option<&str>, hand_over: bool, target: PrintTarget) -> Result<String> {
-    let names = ListKey::ALL.iter().map(|l| l.key()).collect::<Vec<_>>().join(", ");
+    let own = state.read(email::own_lists)?;
+    let names = ListKey::ALL.into_iter().map(|l| l.key(&own)).chain(own.iter().map(|l| l.key.clone()));
+    let names = names.collect::<Vec<_>>().join(", ");
     let list = list.ok_or_else(|| Error::Refused(format!("Please say which list with --list ({names}).")))?;
-    let list = ListKey::from_key(list)
+    let list = ListKey::from_key(list, &own)
         .ok_or_else(|| Error::Refused(format!("There is no list called \"{list}\". The lists are: {names}.")))?;
     let (kind, output) = document(state, target)?;
     let prepared = state.read(|conn| email::prepare(conn, &kind, list, state.today()))?;

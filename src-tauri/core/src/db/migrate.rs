@@ -45,6 +45,7 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0022_bulletin_publications.sql")),
     Rebuild(include_str!("migrations/0023_made_twice.sql")),
     Sql(include_str!("migrations/0024_email.sql")),
+    Sql(include_str!("migrations/0025_mailing_lists.sql")),
 ];
 
 /// The schema version this build writes.

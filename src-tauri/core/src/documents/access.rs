@@ -69,6 +69,7 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
                 )
             },
         ),
+        ("Email lists you are on".into(), or_none(&a.mailing_lists.join(", "))),
         ("Notes".into(), or_none(&p.notes)),
     ]));
     dated(&mut doc, "Meetings", "Date", &a.meetings, "None recorded.");

@@ -32,6 +32,8 @@ pub struct PersonAccess {
     /// Meetings: attendance, chairing, taking the minutes, proposing or seconding, items asked for.
     pub meetings: Vec<HeldItem>,
     pub actions: Vec<HeldItem>,
+    /// The mailing lists the PPG made that they are on ("Practice team").
+    pub mailing_lists: Vec<String>,
     pub driver: Option<Driver>,
     /// Trips they drove: the day, where to and what happened (no passenger's name).
     pub trips: Vec<HeldItem>,
@@ -59,6 +61,7 @@ pub fn gather(conn: &Connection, id: i64, today: NaiveDate) -> Result<PersonAcce
         produced_on: today.to_string(),
         meetings: sql::meetings(conn, id)?,
         actions: sql::actions(conn, id)?,
+        mailing_lists: sql::mailing_lists(conn, id)?,
         person,
         driver,
         trips,

@@ -159,3 +159,13 @@ pub fn passenger_trips(conn: &Connection, passenger_id: i64) -> Result<Vec<HeldI
         },
     )
 }
+
+/// The names of the mailing lists the PPG made that person `id` is on.
+pub fn mailing_lists(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT l.name FROM mailing_lists l JOIN mailing_list_people m ON m.list_id = l.id
+          WHERE m.person_id = ?1 ORDER BY l.name COLLATE NOCASE",
+    )?;
+    let names = stmt.query_map([id], |r| r.get("name"))?.collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}

@@ -8,6 +8,7 @@
 pub mod eml;
 pub mod handover;
 pub mod lists;
+pub mod own;
 pub mod send;
 mod sql;
 pub mod templates;
@@ -19,7 +20,8 @@ use crate::documents::DocumentKind;
 use crate::error::{Error, Result};
 
 pub use handover::Way;
-pub use lists::{Audience, LeftOut, ListKey, Recipient};
+pub use lists::{Audience, LeftOut, ListKey, OwnList, Recipient};
+pub use own::{delete_list, mailing_lists, own_lists, save_list, ListInput, MailingLists};
 pub use templates::{EmailDocument, Template};
 
 /// One person on a list, as People holds them (for working out the lists).
@@ -203,7 +205,7 @@ pub fn prepare(
     let (document, _, _) = subject_of(kind)?;
     only_reminders_to_each_owner(kind, list)?;
     let people = sql::people(conn)?;
-    let audience = narrowed(kind, lists::audience(&people, list, today));
+    let audience = narrowed(kind, lists::audience(&people, &sql::own_lists(conn)?, list, today)?);
     let template = sql::template(conn, document)?.unwrap_or_else(|| templates::default_for(document));
     let facts = templates::facts(conn, kind)?;
     let way = handover::way_here();
@@ -276,18 +278,18 @@ pub fn drafts(
     Ok(out)
 }
 
-/// Records that `kind` went to `recipients` people on `list`, and how.
+/// Records that `kind` went to `recipients` people on the list called `list`, and how.
 pub fn record(
     tx: &rusqlite::Transaction,
     kind: &DocumentKind,
-    list: ListKey,
+    list: &str,
     recipients: usize,
     version: &str,
     way: Way,
     now: &str,
 ) -> Result<()> {
     let (document, meeting, bulletin) = subject_of(kind)?;
-    sql::log(tx, document, meeting, bulletin, list.name(), recipients, version, way, now)
+    sql::log(tx, document, meeting, bulletin, list, recipients, version, way, now)
 }
 
 #[cfg(test)]
@@ -306,7 +308,7 @@ mod tests {
         };
         let audience = Audience {
             list: ListKey::ActionOwners,
-            name: ListKey::ActionOwners.name().into(),
+            name: ListKey::ActionOwners.name(&[]),
             recipients: Vec::new(),
             left_out: vec![left(1), left(2)],
             bcc: false,

@@ -24,7 +24,8 @@ pub fn make(
     let today = state.today();
     let (audience, version) = state.read(|conn| {
         let people = sql::people(conn)?;
-        Ok((super::narrowed(kind, lists::audience(&people, input.list, today)), templates::facts(conn, kind)?.version))
+        let audience = lists::audience(&people, &sql::own_lists(conn)?, input.list, today)?;
+        Ok((super::narrowed(kind, audience), templates::facts(conn, kind)?.version))
     })?;
     let now = state.now();
     let made = drafts(kind, &audience, &subject, &message, now, |kind, profile| {
@@ -91,7 +92,7 @@ pub fn hand_over(state: &AppState, kind: &DocumentKind, input: &EmailInput) -> R
         out.pdfs.push(pdf.to_string_lossy().into_owned());
     }
     let stamp = state.stamp();
-    state.write(|tx| super::record(tx, kind, input.list, audience.recipients.len(), &version, way, &stamp))?;
+    state.write(|tx| super::record(tx, kind, &audience.name, audience.recipients.len(), &version, way, &stamp))?;
     let people = if out.recipients == 1 { "1 person".to_string() } else { format!("{} people", out.recipients) };
     out.said = match way {
         Way::Webmail => format!("Ready for {people}: copy the addresses, then attach the PDF from its folder."),

@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::handover::Way;
+use super::lists::OwnList;
 use super::templates::{EmailDocument, Template};
 use super::{ListPerson, Sent};
 use crate::error::{Error, Result};
@@ -113,4 +114,59 @@ pub fn sent_for_meeting(conn: &Connection, meeting_id: i64) -> Result<Vec<Sent>>
 /// What was handed over for a bulletin issue, newest first.
 pub fn sent_for_bulletin(conn: &Connection, bulletin_id: i64) -> Result<Vec<Sent>> {
     sent(conn, "bulletin_id", bulletin_id)
+}
+
+/// The lists the PPG made itself, by name, each with its people's ids.
+pub fn own_lists(conn: &Connection) -> Result<Vec<OwnList>> {
+    let mut stmt = conn.prepare(
+        "SELECT l.id, l.name, l.key,
+                coalesce((SELECT group_concat(person_id, ' ') FROM mailing_list_people WHERE list_id = l.id), '') AS people
+           FROM mailing_lists l ORDER BY l.name COLLATE NOCASE, l.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(OwnList {
+            id: r.get("id")?,
+            name: r.get("name")?,
+            key: r.get("key")?,
+            people: r.get::<_, String>("people")?.split_whitespace().filter_map(|id| id.parse().ok()).collect(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn add_list(conn: &Connection, name: &str, key: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "INSERT INTO mailing_lists (id, name, key) VALUES (new_id(), ?1, ?2) RETURNING id",
+        params![name, key],
+        |r| r.get("id"),
+    )?)
+}
+
+pub fn rename_list(conn: &Connection, id: i64, name: &str, key: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE mailing_lists SET name = ?2, key = ?3 WHERE id = ?1 AND (name <> ?2 OR key <> ?3)",
+        params![id, name, key],
+    )?;
+    Ok(())
+}
+
+/// Makes `people` the list's people, touching only those added or taken off (so two laptops
+/// changing one list each keep the other's changes). Ids not in People are refused by SQLite.
+pub fn set_list_people(conn: &Connection, id: i64, people: &[i64]) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT person_id FROM mailing_list_people WHERE list_id = ?1")?;
+    let now: Vec<i64> = stmt.query_map([id], |r| r.get("person_id"))?.collect::<rusqlite::Result<_>>()?;
+    for gone in now.iter().filter(|p| !people.contains(p)) {
+        conn.execute("DELETE FROM mailing_list_people WHERE list_id = ?1 AND person_id = ?2", [id, *gone])?;
+    }
+    for added in people.iter().filter(|p| !now.contains(p)) {
+        conn.execute("INSERT OR IGNORE INTO mailing_list_people (list_id, person_id) VALUES (?1, ?2)", [id, *added])?;
+    }
+    Ok(())
+}
+
+pub fn delete_list(conn: &Connection, id: i64) -> Result<()> {
+    if conn.execute("DELETE FROM mailing_lists WHERE id = ?1", [id])? == 0 {
+        return Err(Error::NotFound("That list has already been deleted."));
+    }
+    Ok(())
 }

@@ -128,11 +128,21 @@ pub fn load_years(tx: &Transaction, today: NaiveDate, now: &str, years: u32) -> 
         };
         people::insert(tx, &input.checked(today)?, now)?;
     }
+    add_practice_team(tx, today)?;
     add_meetings(tx, today, now, years)?;
     directory::load(tx, today, now)?;
     drivers::load(tx, today, now)?;
     befriending::load(tx, today, now)?;
     bulletins::load(tx, today, now)
+}
+
+/// A mailing list the sample PPG made itself: the practice staff it emails the agenda to.
+fn add_practice_team(tx: &Transaction, today: NaiveDate) -> Result<()> {
+    let query = people::PeopleQuery { search: String::new(), filter: people::PeopleFilter::Current };
+    let staff = people::list(tx, &query, today)?;
+    let staff = staff.iter().filter(|p| p.roles.contains(&Role::PracticeStaff)).map(|p| p.id).collect();
+    crate::email::save_list(tx, &crate::email::ListInput { id: None, name: "Practice team".into(), people: staff })?;
+    Ok(())
 }
 
 /// What the secretary wrote under a few of the items, for the sample minutes.

@@ -9,6 +9,8 @@ import type { EmailInput } from './bindings/EmailInput';
 import type { HandedOver } from './bindings/HandedOver';
 import type { ListKey } from './bindings/ListKey';
 import type { Sent } from './bindings/Sent';
+import type { MailingLists } from './bindings/MailingLists';
+import type { ListInput } from './bindings/ListInput';
 import type { Wording } from './bindings/Wording';
 import type { EmailDocument } from './bindings/EmailDocument';
 import type { Template } from './bindings/Template';
@@ -124,6 +126,9 @@ export const listEmailWordings = () => call<Wording[]>('list_email_wordings');
 export const saveEmailWording = (document: EmailDocument, template: Template) =>
   call<void>('save_email_wording', { document, template });
 export const resetEmailWording = (document: EmailDocument) => call<void>('reset_email_wording', { document });
+export const listMailingLists = () => call<MailingLists>('list_mailing_lists');
+export const saveMailingList = (input: ListInput) => call<number>('save_mailing_list', { input });
+export const deleteMailingList = (id: number) => call<void>('delete_mailing_list', { id });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');
 export const getMeeting = (id: number) => call<MeetingDetail>('get_meeting', { id });

@@ -1,5 +1,6 @@
 // Email's words for people: the lists, who a message reaches, and what was sent when.
 import type { ListKey } from '../api/bindings/ListKey';
+import type { OwnList } from '../api/bindings/OwnList';
 import type { Sent } from '../api/bindings/Sent';
 import type { DocumentKind } from '../api/bindings/DocumentKind';
 import { toLongDate } from '../shared/dates';
@@ -13,10 +14,25 @@ const LISTS: { key: ListKey; name: string }[] = [
   { key: 'virtualPpg', name: 'The virtual PPG (by email only)' },
 ];
 
-/** The lists a document can go to ("each action owner" only for the action reminders). */
-export function listsFor(kind: DocumentKind): { key: ListKey; name: string }[] {
+/** A list as the "Send to" box offers it: `value` is a string a <select> can hold. */
+export interface ListChoice {
+  value: string;
+  key: ListKey;
+  name: string;
+}
+
+/** The string standing for `key` in a <select>: PPG Desk's own key, or `own:<id>`. */
+export function choiceValue(key: ListKey): string {
+  return typeof key === 'string' ? key : `own:${key.own.id}`;
+}
+
+/** The lists a document can go to ("each action owner" only for the action reminders), then
+ * the lists the PPG made itself. */
+export function listsFor(kind: DocumentKind, own: OwnList[] = []): ListChoice[] {
   const driversOnly = kind.kind === 'rota' || kind.kind === 'tripSheet';
-  return LISTS.filter((l) => (l.key === 'actionOwners' ? kind.kind === 'reminders' : l.key === 'drivers' ? driversOnly : true));
+  const builtIn = LISTS.filter((l) => (l.key === 'actionOwners' ? kind.kind === 'reminders' : l.key === 'drivers' ? driversOnly : true));
+  const made = own.map((l) => ({ key: { own: { id: l.id } } as ListKey, name: l.name }));
+  return [...builtIn, ...made].map((l) => ({ ...l, value: choiceValue(l.key) }));
 }
 
 /** The documents that can be emailed, and the list each starts with. */
@@ -72,5 +88,10 @@ export const PLACEHOLDERS: Record<Sent['document'], string> = {
 export function sentWords(sent: Sent): string {
   const people = `${sent.recipients} ${sent.recipients === 1 ? 'person' : 'people'}`;
   const version = sent.document === 'minutes' ? ` (${sent.version})` : '';
-  return `${DOCUMENT[sent.document]}${version} sent to ${people} on ${toLongDate(sent.sentAt.slice(0, 10))}: ${sent.listName.toLowerCase()}.`;
+  return `${DOCUMENT[sent.document]}${version} sent to ${people} on ${toLongDate(sent.sentAt.slice(0, 10))}: ${listWords(sent.listName)}.`;
+}
+
+/** "the committee" for PPG Desk's lists; a list the PPG named keeps its name as written. */
+export function listWords(name: string): string {
+  return /^(The|All|Each) /.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : `the "${name}" list`;
 }

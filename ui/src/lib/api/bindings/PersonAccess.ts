@@ -12,7 +12,11 @@ producedOn: string, person: Person,
 /**
  * Meetings: attendance, chairing, taking the minutes, proposing or seconding, items asked for.
  */
-meetings: Array<HeldItem>, actions: Array<HeldItem>, driver: Driver | null, 
+meetings: Array<HeldItem>, actions: Array<HeldItem>, 
+/**
+ * The mailing lists the PPG made that they are on ("Practice team").
+ */
+mailingLists: Array<string>, driver: Driver | null, 
 /**
  * Trips they drove: the day, where to and what happened (no passenger's name).
  */

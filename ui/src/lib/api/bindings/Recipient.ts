@@ -5,6 +5,10 @@
  */
 export type Recipient = { personId: number, name: string, email: string, largePrint: boolean, 
 /**
+ * When they agreed to be contacted by email (ISO date).
+ */
+agreedOn: string, 
+/**
  * How a message to them alone begins ("Dear Maggie"): their preferred name, or their name.
  */
 greeting: string, 
