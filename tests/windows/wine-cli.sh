@@ -115,6 +115,31 @@ python3 "$here/../email/parse_eml.py" "$work/win agenda.eml" >"$work/eml.json" \
     && pass "the Windows draft: members in Bcc, X-Unsent, the PDF attached" || fail "the Windows draft did not read back"
 grep -q "Zo=C3=AB\|Wm/Dq\|Zo=?utf-8\|=?utf-8?" "$work/win agenda.eml" && pass "names in other languages are encoded" || fail "no encoded names in the draft"
 
+# Handing over on Windows is Simple MAPI (MAPISendMailW). Wine's mapi32 passes it to Wine's
+# own mail client, which opens a mailto: URL with the mail program named in its registry
+# (here a script writing down what it was asked) and notes each attachment it was given (it
+# cannot attach them itself). So this shows what the Windows build asked MAPI for.
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >> "%s"\n' "$work/asked.txt" >"$work/mail-program.sh"
+chmod 755 "$work/mail-program.sh"
+wine reg add 'HKCU\Software\Wine\WineBrowser' /v Mailers /d "$work/mail-program.sh" /f >/dev/null 2>&1
+set +e
+out=$(WINEDEBUG=fixme+winemapi wine "$work/bin/ppg-desk.exe" --data-dir "$data_win" email agenda --meeting "$win_meeting" \
+    --list members --out "$(winpath "$work/mapi.eml")" --hand-over 2>&1 | tr -d '\r')
+code=${PIPESTATUS[0]}
+set -e
+expect 0 "Handed to your mail program for 13 people" "email --hand-over goes through Simple MAPI"
+for _ in $(seq 50); do [ "$(cat "$work/asked.txt" 2>/dev/null | wc -l)" -ge 2 ] && break; sleep 0.1; done
+asked=$(cat "$work/asked.txt" 2>/dev/null || true)
+[ "$(grep -c '^mailto:' <<<"$asked")" = 2 ] && pass "MAPI was asked for two messages: standard and large print" || fail "MAPI messages: $asked"
+grep -q 'jan.kowalski@example.org' <<<"$asked" && pass "members reached MAPI" || fail "MAPI recipients: $asked"
+grep -q 'bcc=[^&]*jan.kowalski@example.org' <<<"$asked" && ! grep -q '^mailto:[^?]*@' <<<"$asked" \
+    && pass "members went to MAPI in Bcc, nobody in To" || fail "MAPI Bcc: $asked"
+grep -q 'subject=[^&]*Agenda' <<<"$asked" && pass "the subject reached MAPI" || fail "MAPI subject: $asked"
+attached=$(sed -n 's/.*MAPISendMail.*("\(ppg-agenda-standard-[0-9-]*-1\.pdf\)").*/\1/p' <<<"$out")
+[ "$(grep -c 'Ignoring 1 attachments' <<<"$out")" = 2 ] && [ -n "$attached" ] \
+    && pdftotext "$data_unix/exports/$attached" - | grep -q "Agenda" \
+    && pass "each MAPI message carried its PDF, the agenda itself" || fail "MAPI attachments: $out"
+
 win --data-dir "$data_win" export directory --format oruk --out "$(winpath "$work/directory.json")"
 expect 0 "" "export directory --format oruk"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['content']) >= 10, d.keys()" "$work/directory.json" \

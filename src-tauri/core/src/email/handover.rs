@@ -1,8 +1,11 @@
 //! Handing a draft to the volunteer's own mail program, the way their system allows:
 //! - Linux with a mail program registered for `mailto:`: `xdg-email`, which opens a new
 //!   message with the PDF attached (Thunderbird and Evolution take attachments this way);
-//! - otherwise, where a program opens `.eml` files (Windows with Outlook or Thunderbird, a
-//!   Mac): the draft file itself, opened by the system (`X-Unsent: 1` makes it a new message);
+//! - Windows with a mail program registered for Simple MAPI (Outlook, Thunderbird):
+//!   `MAPISendMailW` (see `mapi.rs`);
+//! - otherwise, where a program opens `.eml` files (a Mac, or a mail program that does not
+//!   answer either of those): the draft file itself, opened by the system (`X-Unsent: 1`
+//!   makes it a new message);
 //! - webmail (Gmail or Outlook.com in a browser), which no program can hand an attachment to:
 //!   the addresses to copy and the PDF shown in its folder, with two sentences saying how.
 
@@ -12,7 +15,9 @@ use std::process::Command;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+#[cfg(windows)]
+use crate::error::Error;
+use crate::error::Result;
 
 /// How a message reaches the mail program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -57,9 +62,21 @@ pub fn way_here() -> Way {
         } else {
             Way::Webmail
         }
+    } else if registered_for_mapi() {
+        Way::MailProgram
     } else {
         Way::DraftFile
     }
+}
+
+#[cfg(windows)]
+fn registered_for_mapi() -> bool {
+    super::mapi::mail_program().is_some()
+}
+
+#[cfg(not(windows))]
+fn registered_for_mapi() -> bool {
+    false
 }
 
 /// What the panel says before the button is pressed.
@@ -76,9 +93,14 @@ pub fn words(way: Way, two_sizes: bool) -> String {
     }
 }
 
-/// Asks `xdg-email` to open a new message to `recipients` (in Bcc when `bcc`) with `pdf`
-/// attached. Nothing is sent: the volunteer presses Send in their mail program.
-pub fn to_mail_program(recipients: &[&str], bcc: bool, subject: &str, message: &str, pdf: &Path) -> Result<()> {
+/// Asks the mail program (`xdg-email` on Linux, Simple MAPI on Windows) to open a new message
+/// to `recipients` (in Bcc when `bcc`) with `pdf` attached. Nothing is sent: the volunteer
+/// presses Send in their mail program. `Ok(false)` when no mail program took it (the draft
+/// file is opened instead); an error when the volunteer closed it without sending.
+pub fn to_mail_program(recipients: &[&str], bcc: bool, subject: &str, message: &str, pdf: &Path) -> Result<bool> {
+    if cfg!(windows) {
+        return by_mapi(recipients, bcc, subject, message, pdf);
+    }
     let mut command = Command::new("xdg-email");
     command.args(["--utf8", "--subject", subject, "--body", message, "--attach"]).arg(pdf);
     for address in recipients {
@@ -89,13 +111,23 @@ pub fn to_mail_program(recipients: &[&str], bcc: bool, subject: &str, message: &
     if !bcc {
         command.args(recipients);
     }
-    let status = command.status().map_err(|_| Error::Refused(NO_PROGRAM.into()))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(Error::Refused(NO_PROGRAM.into()))
+    Ok(command.status().is_ok_and(|s| s.success()))
+}
+
+#[cfg(windows)]
+fn by_mapi(recipients: &[&str], bcc: bool, subject: &str, message: &str, pdf: &Path) -> Result<bool> {
+    use super::mapi::{send, Outcome};
+    let name = pdf.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    match send(recipients, bcc, subject, message, pdf, &name) {
+        Outcome::Opened => Ok(true),
+        Outcome::NotTaken => Ok(false),
+        Outcome::Cancelled => Err(Error::Refused(
+            "You closed the message without sending it, so PPG Desk has not recorded it as sent.".into(),
+        )),
     }
 }
 
-const NO_PROGRAM: &str =
-    "Your mail program did not open. Use \"Copy the addresses\" and \"Show the PDF in its folder\" instead.";
+#[cfg(not(windows))]
+fn by_mapi(_: &[&str], _: bool, _: &str, _: &str, _: &Path) -> Result<bool> {
+    Ok(false)
+}

@@ -8,6 +8,8 @@
 pub mod eml;
 pub mod handover;
 pub mod lists;
+#[cfg(windows)]
+mod mapi;
 pub mod own;
 pub mod send;
 mod sql;

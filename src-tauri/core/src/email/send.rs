@@ -68,7 +68,7 @@ fn file(state: &AppState, kind: &DocumentKind, large_print: bool, n: usize, exte
 /// Writes the drafts, hands them over the way this computer allows, and records it.
 pub fn hand_over(state: &AppState, kind: &DocumentKind, input: &EmailInput) -> Result<HandedOver> {
     let (audience, version, made) = make(state, kind, input)?;
-    let way = handover::way_here();
+    let mut way = handover::way_here();
     let mut out = HandedOver {
         way,
         recipients: audience.recipients.len() as u32,
@@ -86,7 +86,10 @@ pub fn hand_over(state: &AppState, kind: &DocumentKind, input: &EmailInput) -> R
         crate::db::make_private(&pdf);
         if way == Way::MailProgram {
             let to: Vec<&str> = draft.to.iter().map(String::as_str).collect();
-            handover::to_mail_program(&to, audience.bcc, &draft.subject, &draft.message, &pdf)?;
+            if !handover::to_mail_program(&to, audience.bcc, &draft.subject, &draft.message, &pdf)? {
+                // The mail program did not take it: the draft file is opened instead.
+                way = Way::DraftFile;
+            }
         }
         out.drafts.push(eml.to_string_lossy().into_owned());
         out.pdfs.push(pdf.to_string_lossy().into_owned());
@@ -94,6 +97,7 @@ pub fn hand_over(state: &AppState, kind: &DocumentKind, input: &EmailInput) -> R
     let stamp = state.stamp();
     state.write(|tx| super::record(tx, kind, &audience.name, audience.recipients.len(), &version, way, &stamp))?;
     let people = if out.recipients == 1 { "1 person".to_string() } else { format!("{} people", out.recipients) };
+    out.way = way;
     out.said = match way {
         Way::Webmail => format!("Ready for {people}: copy the addresses, then attach the PDF from its folder."),
         _ => format!("Handed to your mail program for {people}. Check the message, then press Send there."),
