@@ -94,7 +94,9 @@ fn email_the_agenda_to_the_committee_and_see_that_it_went() {
     app.click_button("Save the list");
     app.wait_for_text("Saved the list \"Newsletter helpers\".");
     app.wait_for_text("Newsletter helpers (your own list): goes to 1 person; 1 left out");
-    app.click_found("return [...document.querySelectorAll('summary')].find(s => s.textContent.includes('Newsletter helpers'));");
+    app.click_found(
+        "return [...document.querySelectorAll('summary')].find(s => s.textContent.includes('Newsletter helpers'));",
+    );
     app.wait_for_text("Fatima Hussain: agreed to email on");
     app.wait_for_text("Peter Wright: no email address");
     assert_accessible(&app, "mailing-lists");
