@@ -15,10 +15,12 @@ use std::ptr::{null, null_mut};
 use windows_sys::Win32::Foundation::FreeLibrary;
 use windows_sys::Win32::System::LibraryLoader::{GetProcAddress, LoadLibraryW};
 use windows_sys::Win32::System::Mapi::{
-    MapiFileDescW, MapiMessageW, MapiRecipDescW, LPMAPISENDMAILW, MAPI_BCC, MAPI_DIALOG, MAPI_LOGON_UI, MAPI_TO,
-    MAPI_USER_ABORT,
+    MapiFileDescW, MapiMessageW, MapiRecipDescW, MAPI_BCC, MAPI_DIALOG, MAPI_LOGON_UI, MAPI_TO, MAPI_USER_ABORT,
 };
 use windows_sys::Win32::System::Registry::{RegGetValueW, HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE, RRF_RT_REG_SZ};
+
+/// `MAPISendMailW`, as mapi32.dll exports it.
+type SendMailW = unsafe extern "system" fn(usize, usize, *const MapiMessageW, u32, u32) -> u32;
 
 /// What the mail program did with the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,12 +117,12 @@ pub fn send(recipients: &[&str], bcc: bool, subject: &str, message: &str, pdf: &
     let outcome = match found {
         None => Outcome::NotTaken,
         Some(found) => {
-            // SAFETY: mapi32.dll's MAPISendMailW has exactly the signature LPMAPISENDMAILW
-            // names; function pointers of the two types have one size and layout.
-            let send_mail: LPMAPISENDMAILW = Some(unsafe { std::mem::transmute::<_, _>(found) });
+            // SAFETY: mapi32.dll's MAPISendMailW has exactly this signature (LPMAPISENDMAILW);
+            // function pointers of the two types have one size and layout.
+            let send_mail = unsafe { std::mem::transmute::<unsafe extern "system" fn() -> isize, SendMailW>(found) };
             // SAFETY: `mail` and everything it points at are alive and unchanged for the
             // call; no session (0) and no parent window (0) are both allowed.
-            let code = send_mail.map_or(u32::MAX, |f| unsafe { f(0, 0, &mail, MAPI_DIALOG | MAPI_LOGON_UI, 0) });
+            let code = unsafe { send_mail(0, 0, &mail, MAPI_DIALOG | MAPI_LOGON_UI, 0) };
             match code {
                 0 => Outcome::Opened,
                 MAPI_USER_ABORT => Outcome::Cancelled,
