@@ -9,6 +9,7 @@ mod bulletins;
 mod contacts;
 mod drivers;
 mod email;
+mod feedback;
 mod keyboard;
 mod measure;
 mod meetings;

@@ -24,12 +24,17 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
     // Today's sample keeps approved minutes and published issues as they were (later
     // versions' tables): here only for the loading, gone when the file is closed.
     // People's later fields (email only, large print) likewise, dropped once it is loaded,
-    // and the mailing lists the PPG made.
+    // the mailing lists the PPG made, and the year's feedback.
     conn.execute_batch(
         "CREATE TEMP TABLE minutes_approvals (meeting_id INTEGER PRIMARY KEY, content TEXT, approved_at TEXT);
          CREATE TEMP TABLE bulletin_publications (bulletin_id INTEGER PRIMARY KEY, content TEXT, published_at TEXT);
          CREATE TEMP TABLE mailing_lists (id INTEGER PRIMARY KEY, name TEXT, key TEXT UNIQUE);
          CREATE TEMP TABLE mailing_list_people (list_id INTEGER, person_id INTEGER, PRIMARY KEY (list_id, person_id));
+         CREATE TEMP TABLE feedback_themes (id INTEGER PRIMARY KEY, name TEXT);
+         CREATE TEMP TABLE feedback (id INTEGER PRIMARY KEY, received_on TEXT, source TEXT, patients INTEGER, words TEXT, created_at TEXT);
+         CREATE TEMP TABLE feedback_item_themes (feedback_id INTEGER, theme_id INTEGER);
+         CREATE TEMP TABLE action_feedback (action_id INTEGER, feedback_id INTEGER);
+         ALTER TABLE actions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
          ALTER TABLE people ADD COLUMN email_only INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE people ADD COLUMN large_print INTEGER NOT NULL DEFAULT 0;",
     )
@@ -38,8 +43,11 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
     let today = chrono::Local::now().date_naive();
     ppg_desk_core::sample::load(&tx, today, "2026-12-01T10:00:00Z").unwrap();
     tx.commit().unwrap();
-    conn.execute_batch("ALTER TABLE people DROP COLUMN email_only; ALTER TABLE people DROP COLUMN large_print;")
-        .unwrap();
+    conn.execute_batch(
+        "ALTER TABLE people DROP COLUMN email_only; ALTER TABLE people DROP COLUMN large_print;
+         ALTER TABLE actions DROP COLUMN outcome;",
+    )
+    .unwrap();
     // Weekly trip series, numbered as older builds numbered them.
     conn.execute_batch("UPDATE trips SET series_id = 1 + (id % 3) WHERE id % 2 = 0").unwrap();
     conn
@@ -95,10 +103,12 @@ fn fingerprint(conn: &Connection) -> BTreeMap<String, Vec<Vec<String>>> {
         let columns: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
         let mut rows: Vec<Vec<String>> = stmt
             .query_map([], |r| {
-                // Later versions add each row's field versions (sharing) and people's email-only
-                // and large-print marks (email): not compared.
+                // Later versions add each row's field versions (sharing), people's email-only
+                // and large-print marks (email) and an action's outcome (feedback): not compared.
                 Ok((0..columns.len())
-                    .filter(|i| !["row_version", "email_only", "large_print"].contains(&columns[*i].as_str()))
+                    .filter(|i| {
+                        !["row_version", "email_only", "large_print", "outcome"].contains(&columns[*i].as_str())
+                    })
                     .map(|i| {
                         let value: Value = r.get(i).unwrap();
                         match (&value, refers.get(&(table.clone(), columns[i].clone()))) {

@@ -18,6 +18,7 @@ mod driver_records;
 mod drivers;
 mod email;
 mod email_lists;
+mod feedback;
 mod global_ids;
 mod hardening;
 mod hostile_text;

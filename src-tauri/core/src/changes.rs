@@ -29,6 +29,8 @@ pub enum Topic {
     Sharing,
     /// A scheme's anonymous numbers, shared with the whole committee.
     Reports,
+    /// What patients told the PPG, its themes, and the improvements answering it.
+    Feedback,
 }
 
 impl Topic {
@@ -47,6 +49,7 @@ impl Topic {
         Topic::Bulletins,
         Topic::Sharing,
         Topic::Reports,
+        Topic::Feedback,
     ];
 }
 
@@ -82,6 +85,7 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" | "sharing_deleted"
         | "sharing_old_keys" | "sharing_removed" | "sharing_aliases" => Topic::Sharing,
         "scheme_numbers" => Topic::Reports,
+        "feedback" | "feedback_themes" | "feedback_item_themes" | "action_feedback" => Topic::Feedback,
         _ => return None,
     })
 }

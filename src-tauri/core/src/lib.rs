@@ -24,6 +24,7 @@ pub mod documents;
 pub mod drivers;
 pub mod email;
 pub mod error;
+pub mod feedback;
 pub mod files;
 pub mod locked_sql;
 pub mod meetings;

@@ -12,6 +12,7 @@ pub mod directory;
 pub mod documents;
 pub mod drivers;
 pub mod email;
+pub mod feedback;
 pub mod meetings;
 pub mod people;
 pub mod progress;

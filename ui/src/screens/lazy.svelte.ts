@@ -10,6 +10,7 @@ type AnyScreen = Component<any>;
 const LOADERS: Record<Exclude<Screen, 'home'>, () => Promise<{ default: AnyScreen }>> = {
   meetings: () => import('./meetings/MeetingsScreen.svelte'),
   actions: () => import('./actions/ActionsScreen.svelte'),
+  feedback: () => import('./feedback/FeedbackScreen.svelte'),
   people: () => import('./people/PeopleScreen.svelte'),
   drivers: () => import('./drivers/DriversScreen.svelte'),
   befriending: () => import('./befriending/BefriendingScreen.svelte'),

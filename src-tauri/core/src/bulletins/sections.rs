@@ -105,11 +105,17 @@ fn you_said(conn: &Connection, chosen: &[i64]) -> Result<String> {
     if chosen.is_empty() {
         return Err(Error::invalid("chosen", "Please tick at least one action that has been done."));
     }
+    let improvements = crate::feedback::improvements(conn)?;
     let mut lines = Vec::new();
     for id in chosen {
         let action = crate::actions::get(conn, *id)?;
         if action.status != crate::actions::ActionStatus::Done {
             return Err(Error::Refused("One of the chosen actions is not marked as done yet: only done actions can go under \"You said, we did\".".into()));
+        }
+        // An improvement agreed from patients' feedback says what they said and what changed.
+        if let Some(i) = improvements.iter().find(|i| i.action_id == *id) {
+            lines.push(format!("- **You said:** {}\n  **We did:** {}", i.you_said(), i.we_did()));
+            continue;
         }
         let last = crate::actions::updates(conn, *id)?.pop().map(|u| u.text).filter(|t| !t.is_empty());
         let when = action

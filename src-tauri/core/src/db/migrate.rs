@@ -46,6 +46,7 @@ const MIGRATIONS: &[Step] = &[
     Rebuild(include_str!("migrations/0023_made_twice.sql")),
     Sql(include_str!("migrations/0024_email.sql")),
     Sql(include_str!("migrations/0025_mailing_lists.sql")),
+    Sql(include_str!("migrations/0026_feedback.sql")),
 ];
 
 /// The schema version this build writes.

@@ -49,7 +49,8 @@ impl Area {
             | Topic::Contacts
             | Topic::Directory
             | Topic::Bulletins
-            | Topic::Reports => Some(Area::Committee),
+            | Topic::Reports
+            | Topic::Feedback => Some(Area::Committee),
             Topic::Drivers => Some(Area::Drivers),
             Topic::Befriending => Some(Area::Befriending),
             Topic::Settings | Topic::Backups | Topic::Sharing => None,

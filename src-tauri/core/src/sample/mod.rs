@@ -5,6 +5,7 @@ mod befriending;
 mod bulletins;
 mod directory;
 mod drivers;
+mod feedback;
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::Transaction;
@@ -133,6 +134,7 @@ pub fn load_years(tx: &Transaction, today: NaiveDate, now: &str, years: u32) -> 
     directory::load(tx, today, now)?;
     drivers::load(tx, today, now)?;
     befriending::load(tx, today, now)?;
+    feedback::load(tx, today, now)?;
     bulletins::load(tx, today, now)
 }
 

@@ -11,6 +11,9 @@ import type { ListKey } from './bindings/ListKey';
 import type { Sent } from './bindings/Sent';
 import type { MailingLists } from './bindings/MailingLists';
 import type { ListInput } from './bindings/ListInput';
+import type { FeedbackPage } from './bindings/FeedbackPage';
+import type { FeedbackInput } from './bindings/FeedbackInput';
+import type { AgreeInput } from './bindings/AgreeInput';
 import type { Wording } from './bindings/Wording';
 import type { EmailDocument } from './bindings/EmailDocument';
 import type { Template } from './bindings/Template';
@@ -129,6 +132,13 @@ export const resetEmailWording = (document: EmailDocument) => call<void>('reset_
 export const listMailingLists = () => call<MailingLists>('list_mailing_lists');
 export const saveMailingList = (input: ListInput) => call<number>('save_mailing_list', { input });
 export const deleteMailingList = (id: number) => call<void>('delete_mailing_list', { id });
+export const feedbackPage = () => call<FeedbackPage>('feedback_page');
+export const saveFeedback = (id: number | null, input: FeedbackInput) => call<number>('save_feedback', { id, input });
+export const deleteFeedback = (id: number) => call<void>('delete_feedback', { id });
+export const saveFeedbackTheme = (id: number | null, name: string) => call<number>('save_feedback_theme', { id, name });
+export const deleteFeedbackTheme = (id: number) => call<void>('delete_feedback_theme', { id });
+export const agreeImprovement = (input: AgreeInput) => call<number>('agree_improvement', { input });
+export const finishImprovement = (actionId: number, outcome: string) => call<void>('finish_improvement', { actionId, outcome });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');
 export const getMeeting = (id: number) => call<MeetingDetail>('get_meeting', { id });

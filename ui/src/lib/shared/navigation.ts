@@ -1,7 +1,7 @@
 // Where the window can go: a screen, and for links from the dashboard, what to show there.
 import type { ActionView } from '../api/bindings/ActionView';
 
-export type Screen = 'home' | 'meetings' | 'actions' | 'people' | 'drivers' | 'befriending' | 'bulletins' | 'contacts' | 'directory' | 'settings';
+export type Screen = 'home' | 'meetings' | 'actions' | 'feedback' | 'people' | 'drivers' | 'befriending' | 'bulletins' | 'contacts' | 'directory' | 'settings';
 
 export interface Destination {
   screen: Screen;

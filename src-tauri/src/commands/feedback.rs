@@ -1,0 +1,62 @@
+//! Tauri commands for what patients told the PPG and the improvements answering it.
+
+use tauri::State;
+
+use ppg_desk_core::error::Result;
+use ppg_desk_core::feedback::{self, AgreeInput, FeedbackInput, FeedbackPage};
+use ppg_desk_core::state::AppState;
+
+/// The feedback log, its themes, the last twelve months counted, and the improvements.
+#[tauri::command(async)]
+pub fn feedback_page(state: State<'_, AppState>) -> Result<FeedbackPage> {
+    ppg_desk_core::state::guard(move || state.read(|conn| feedback::page(conn, state.today())))
+}
+
+/// Saves what patients said (new when `id` is null); returns its id.
+#[tauri::command(async)]
+pub fn save_feedback(state: State<'_, AppState>, id: Option<i64>, input: FeedbackInput) -> Result<i64> {
+    ppg_desk_core::state::guard(move || {
+        let checked = input.checked(state.today())?;
+        let now = state.stamp();
+        state.write(|tx| match id {
+            Some(id) => feedback::update(tx, id, &checked).map(|_| id),
+            None => feedback::add(tx, &checked, &now),
+        })
+    })
+}
+
+/// Deletes one item of feedback (an improvement answering it stays, as an action).
+#[tauri::command(async)]
+pub fn delete_feedback(state: State<'_, AppState>, id: i64) -> Result<()> {
+    ppg_desk_core::state::guard(move || state.write(|tx| feedback::delete(tx, id)))
+}
+
+/// Adds a theme (`id` null) or renames one.
+#[tauri::command(async)]
+pub fn save_feedback_theme(state: State<'_, AppState>, id: Option<i64>, name: String) -> Result<i64> {
+    ppg_desk_core::state::guard(move || state.write(|tx| feedback::save_theme(tx, id, &name)))
+}
+
+/// Removes a theme no feedback is sorted under.
+#[tauri::command(async)]
+pub fn delete_feedback_theme(state: State<'_, AppState>, id: i64) -> Result<()> {
+    ppg_desk_core::state::guard(move || state.write(|tx| feedback::delete_theme(tx, id)))
+}
+
+/// Agrees an improvement with the practice: an action linked to the feedback it answers.
+#[tauri::command(async)]
+pub fn agree_improvement(state: State<'_, AppState>, input: AgreeInput) -> Result<i64> {
+    ppg_desk_core::state::guard(move || {
+        let (today, now) = (state.today(), state.stamp());
+        state.write(|tx| feedback::agree(tx, &input, today, &now))
+    })
+}
+
+/// Marks an improvement done today, with what changed in words for patients.
+#[tauri::command(async)]
+pub fn finish_improvement(state: State<'_, AppState>, action_id: i64, outcome: String) -> Result<()> {
+    ppg_desk_core::state::guard(move || {
+        let (today, now) = (state.today(), state.stamp());
+        state.write(|tx| feedback::finish(tx, action_id, &outcome, today, &now))
+    })
+}

@@ -1,0 +1,161 @@
+//! What patients told the PPG: the log's rules (in Rust and in SQLite), the themes counted
+//! against the store, the name warning, and an improvement agreed, done and read back in
+//! "You said, we did" in the bulletin.
+
+use ppg_desk_core::actions::{ActionInput, ActionStatus};
+use ppg_desk_core::bulletins::{sections, ArticleKind};
+use ppg_desk_core::error::Error;
+use ppg_desk_core::feedback::{self, AgreeInput, FeedbackInput, FeedbackSource};
+
+use crate::print::sample_store;
+
+fn input(words: &str, themes: Vec<i64>) -> FeedbackInput {
+    FeedbackInput {
+        received_on: "2/11/2026".into(),
+        source: FeedbackSource::Stand,
+        patients: 3,
+        words: words.into(),
+        themes,
+        names_checked: false,
+    }
+}
+
+fn field_errors(result: Result<impl std::fmt::Debug, Error>) -> Vec<(String, String)> {
+    match result {
+        Err(Error::Invalid(fields)) => fields.into_iter().map(|f| (f.field, f.message)).collect(),
+        other => panic!("not refused: {other:?}"),
+    }
+}
+
+#[test]
+fn the_sample_years_themes_are_counted_as_the_store_holds_them() {
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let page = state.read(|conn| feedback::page(conn, today)).unwrap();
+    let (from, to) = feedback::last_twelve_months(today);
+    assert_eq!(page.tally.months.len(), 12);
+    assert!(page.items.len() >= 12, "a year of feedback");
+    for row in &page.tally.rows {
+        let expected: u32 = state
+            .read(|conn| {
+                let sql = if row.name == "Not sorted yet" {
+                    "SELECT coalesce(sum(patients), 0) FROM feedback f WHERE received_on BETWEEN ?1 AND ?2
+                       AND NOT EXISTS (SELECT 1 FROM feedback_item_themes i WHERE i.feedback_id = f.id)"
+                        .to_string()
+                } else {
+                    "SELECT coalesce(sum(f.patients), 0) FROM feedback f JOIN feedback_item_themes i ON i.feedback_id = f.id
+                       JOIN feedback_themes t ON t.id = i.theme_id WHERE f.received_on BETWEEN ?1 AND ?2 AND t.name = ?3"
+                        .to_string()
+                };
+                let mut stmt = conn.prepare(&sql)?;
+                let n: u32 = if row.name == "Not sorted yet" {
+                    stmt.query_row([from.to_string(), to.to_string()], |r| r.get(0))?
+                } else {
+                    stmt.query_row([from.to_string(), to.to_string(), row.name.clone()], |r| r.get(0))?
+                };
+                Ok(n)
+            })
+            .unwrap();
+        assert_eq!(row.total, expected, "{}", row.name);
+        assert_eq!(row.by_month.iter().sum::<u32>(), row.total, "{}: the months add up", row.name);
+    }
+    assert!(page.tally.rows.windows(2).all(|w| w[0].total >= w[1].total), "most raised first");
+    let phones = &page.improvements.iter().find(|i| i.title.starts_with("Offer a call-back")).unwrap();
+    assert_eq!(phones.status, ActionStatus::Done);
+    assert!(phones.you_said().starts_with("17 patients said: \u{201c}The phone queue at 8am"), "{}", phones.you_said());
+    assert!(phones.we_did().starts_with("The practice added a call-back service"));
+}
+
+#[test]
+fn feedback_is_checked_in_rust_and_in_sqlite_and_a_name_is_only_a_warning() {
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let themes = state.read(feedback::themes).unwrap();
+    let phones = themes.iter().find(|t| t.name == "Phones").unwrap().id;
+
+    let mut bad = input("  ", vec![]);
+    bad.received_on = "31/2/2026".into();
+    bad.patients = 0;
+    let fields: Vec<String> = field_errors(bad.checked(today)).into_iter().map(|f| f.0).collect();
+    assert_eq!(fields, ["receivedOn", "words", "patients"]);
+    let mut future = input("Fine", vec![]);
+    future.received_on = (today + chrono::Duration::days(3)).format("%d/%m/%Y").to_string();
+    assert!(field_errors(future.checked(today))[0].1.contains("in the future"));
+
+    // A name is pointed out, beside the words; saved once the volunteer says so.
+    let named = input("Mrs Patel waited an hour for her prescription", vec![phones]);
+    let warned = field_errors(named.checked(today));
+    assert_eq!(warned[0].0, "words");
+    assert!(warned[0].1.contains("\"Mrs Patel\"") && warned[0].1.contains("press \"Save anyway\""), "{}", warned[0].1);
+    let named = FeedbackInput { names_checked: true, ..named };
+    let checked = named.checked(today).unwrap();
+    let id = state.write(|tx| feedback::add(tx, &checked, "2026-11-02T10:00:00")).unwrap();
+    let saved = state.read(feedback::list).unwrap().into_iter().find(|f| f.id == id).unwrap();
+    assert_eq!((saved.received_on.as_str(), saved.patients, saved.themes.clone()), ("2026-11-02", 3, vec![phones]));
+
+    // SQLite refuses what the checks would.
+    for sql in [
+        "INSERT INTO feedback (id, received_on, source, patients, words, created_at) VALUES (new_id(), '2026-11-02', 'tweet', 1, 'x', 'now')",
+        "INSERT INTO feedback (id, received_on, source, patients, words, created_at) VALUES (new_id(), '2026-11-02', 'stand', 0, 'x', 'now')",
+        "INSERT INTO feedback (id, received_on, source, patients, words, created_at) VALUES (new_id(), '2/11/2026', 'stand', 1, 'x', 'now')",
+        "INSERT INTO feedback (id, received_on, source, patients, words, created_at) VALUES (new_id(), '2026-11-02', 'stand', 1, '   ', 'now')",
+        "INSERT INTO feedback_themes (id, name) VALUES (new_id(), 'phones')",
+    ] {
+        assert!(state.write(|tx| Ok(tx.execute(sql, [])?)).is_err(), "{sql}");
+    }
+    // A theme in use is not removed; a new one is, and names are not used twice.
+    assert!(matches!(state.write(|tx| feedback::delete_theme(tx, phones)), Err(Error::Refused(_))));
+    let parking = state.write(|tx| feedback::save_theme(tx, None, " Parking ")).unwrap();
+    assert!(field_errors(state.write(|tx| feedback::save_theme(tx, None, "PARKING")))[0].1.contains("already a theme"));
+    state.write(|tx| feedback::delete_theme(tx, parking)).unwrap();
+    assert!(state.read(feedback::themes).unwrap().iter().all(|t| t.name != "Parking"));
+}
+
+#[test]
+fn an_improvement_agreed_from_feedback_is_an_action_and_reads_back_in_you_said_we_did() {
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let id = state
+        .write(|tx| {
+            feedback::add(tx, &input("The hearing loop at reception does not work", vec![]).checked(today)?, "now")
+        })
+        .unwrap();
+    let action = ActionInput {
+        title: "Get the hearing loop repaired".into(),
+        outside_owner: "Practice manager".into(),
+        ..Default::default()
+    };
+    // Without the feedback it answers, it is not an improvement: said beside the list.
+    let none = AgreeInput { action: action.clone(), feedback: vec![] };
+    let fields = field_errors(state.write(|tx| feedback::agree(tx, &none, today, "now")));
+    assert!(fields.iter().any(|f| f.0 == "feedback"), "{fields:?}");
+    let empty = AgreeInput { action: ActionInput::default(), feedback: vec![id] };
+    assert!(field_errors(state.write(|tx| feedback::agree(tx, &empty, today, "now")))
+        .iter()
+        .any(|f| f.0 == "actionTitle"));
+
+    let agreed = AgreeInput { action, feedback: vec![id] };
+    let action_id = state.write(|tx| feedback::agree(tx, &agreed, today, "now")).unwrap();
+    let in_actions = state.read(|conn| ppg_desk_core::actions::get(conn, action_id)).unwrap();
+    assert_eq!((in_actions.title.as_str(), in_actions.status), ("Get the hearing loop repaired", ActionStatus::Open));
+    let item = state.read(feedback::list).unwrap().into_iter().find(|f| f.id == id).unwrap();
+    assert_eq!(item.answered_by, vec![action_id]);
+
+    // Done needs what changed, in words for patients.
+    assert!(field_errors(state.write(|tx| feedback::finish(tx, action_id, " ", today, "now")))[0].0 == "outcome");
+    let outcome = "The hearing loop was repaired and staff were shown how to switch it on";
+    state.write(|tx| feedback::finish(tx, action_id, outcome, today, "now")).unwrap();
+    let improvement =
+        state.read(feedback::improvements).unwrap().into_iter().find(|i| i.action_id == action_id).unwrap();
+    assert_eq!((improvement.status, improvement.completed_on.clone()), (ActionStatus::Done, Some(today.to_string())));
+
+    let (title, body) = state.read(|conn| sections::fill(conn, ArticleKind::YouSaid, &[action_id], today)).unwrap();
+    assert_eq!(title, "You said, we did");
+    assert_eq!(
+        body,
+        format!("- **You said:** 3 patients said: \u{201c}The hearing loop at reception does not work\u{201d}\n  **We did:** {outcome}")
+    );
+}
