@@ -64,6 +64,11 @@ fn log_feedback_agree_an_improvement_and_see_it_under_you_said_we_did() {
     assert_accessible(&app, "feedback-themes");
     app.screenshot("feedback-themes");
 
+    // The same on paper: the preview of "What patients told us".
+    app.click_button("Print");
+    app.wait_for_preview();
+    app.screenshot("feedback-print");
+
     // The improvement is an action like the others, done today.
     app.click_button("Actions");
     app.click_css("input[name='action-view'][value='done']");

@@ -159,3 +159,71 @@ fn an_improvement_agreed_from_feedback_is_an_action_and_reads_back_in_you_said_w
         format!("- **You said:** 3 patients said: \u{201c}The hearing loop at reception does not work\u{201d}\n  **We did:** {outcome}")
     );
 }
+
+#[test]
+fn what_patients_told_us_prints_every_theme_as_counted_with_bars_and_names_nobody() {
+    use ppg_desk_core::documents::{self, DocumentKind};
+    use ppg_desk_core::print::layout::Item;
+    use ppg_desk_core::print::{self, Block, Profile};
+
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let page = state.read(|conn| feedback::page(conn, today)).unwrap();
+    let document = documents::build(state, &DocumentKind::Feedback, today).unwrap();
+    let bars = document.blocks.iter().find_map(|b| match b {
+        Block::Bars(bars) => Some(bars.clone()),
+        _ => None,
+    });
+    let bars = bars.expect("the themes as a bar chart");
+    assert_eq!(bars.len(), page.tally.rows.len());
+    for (bar, row) in bars.iter().zip(&page.tally.rows) {
+        assert_eq!((bar.label.as_str(), bar.value), (row.name.as_str(), row.total));
+        assert!(bar.words.starts_with(&row.total.to_string()), "each bar's number is in words beside it");
+    }
+    for profile in [Profile::Standard, Profile::LargePrint] {
+        let pdf = documents::render(state, &DocumentKind::Feedback, profile, state.now()).unwrap();
+        let text = crate::print::tool("pdftotext", &["-raw"], &pdf);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for heading in ["What patients told us", "What it was about", "You said, we did", "Still in hand"] {
+            assert!(text.contains(heading), "{profile:?}: {heading}");
+        }
+        for row in &page.tally.rows {
+            assert!(
+                text.contains(&format!("{} {} patient", row.name, row.total)),
+                "{profile:?}: {} {}",
+                row.name,
+                row.total
+            );
+        }
+        assert!(text.contains("The practice added a call-back service"));
+        // The log holds no names; nor does what is printed from it.
+        let everyone = ppg_desk_core::people::PeopleQuery {
+            search: String::new(),
+            filter: ppg_desk_core::people::PeopleFilter::Everyone,
+        };
+        let people = state.read(|conn| ppg_desk_core::people::list(conn, &everyone, today)).unwrap();
+        for person in people {
+            assert!(!text.contains(&person.full_name), "{} is named", person.full_name);
+        }
+        // The bars are drawn (thick rules), and large print keeps its 16 point text.
+        let laid = print::lay_out(&document, profile);
+        let thick = laid
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter(|i| matches!(i, Item::Rule { thickness, .. } if *thickness > 5.0));
+        assert!(thick.count() >= page.tally.rows.len(), "a bar for each theme");
+        let smallest = laid
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Text { size, .. } => Some(*size),
+                _ => None,
+            })
+            .fold(f32::MAX, f32::min);
+        let minimum = if profile == Profile::LargePrint { 16.0 } else { 12.0 };
+        assert!(smallest >= minimum, "{profile:?}: smallest text {smallest}");
+    }
+}

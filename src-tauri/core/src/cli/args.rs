@@ -308,6 +308,12 @@ pub enum PrintTarget {
         #[command(flatten)]
         output: PrintOutput,
     },
+    /// What patients told the PPG in the last twelve months: the themes as a chart and a
+    /// table, "You said, we did", and the improvements still in hand.
+    Feedback {
+        #[command(flatten)]
+        output: PrintOutput,
+    },
     /// An issue of the patient bulletin (a published issue exactly as it was printed).
     Bulletin {
         #[arg(long, value_name = "ID")]

@@ -30,6 +30,7 @@ pub fn document(state: &AppState, document: PrintTarget) -> Result<(DocumentKind
             (DocumentKind::MileageClaim { driver_id: driver, month }, output)
         }
         PrintTarget::SchemeSummary { months, output } => (DocumentKind::SchemeSummary { months }, output),
+        PrintTarget::Feedback { output } => (DocumentKind::Feedback, output),
         PrintTarget::Bulletin { issue, output } => (DocumentKind::Bulletin { bulletin_id: issue }, output),
         PrintTarget::BefriendingReport { from, to, output } => (DocumentKind::BefriendingReport { from, to }, output),
         PrintTarget::Directory { category, output } => {

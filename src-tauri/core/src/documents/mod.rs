@@ -9,6 +9,7 @@ pub mod befriending;
 pub mod bulletin;
 pub mod directory;
 pub mod drivers;
+pub mod feedback;
 pub mod members;
 pub mod minutes;
 pub mod printers;
@@ -106,6 +107,8 @@ pub enum DocumentKind {
         #[ts(type = "number")]
         bulletin_id: i64,
     },
+    /// What patients told the PPG in the last twelve months: themes, "You said, we did".
+    Feedback,
     /// The community directory by category with an index, or one category of it.
     #[serde(rename_all = "camelCase")]
     Directory {
@@ -134,6 +137,7 @@ impl DocumentKind {
             DocumentKind::PersonRecord { .. } => "person-record",
             DocumentKind::PassengerRecord { .. } => "passenger-record",
             DocumentKind::RecoverySheet { .. } => "recovery-sheet",
+            DocumentKind::Feedback => "patient-feedback",
         }
     }
 }
@@ -231,6 +235,11 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             DocumentKind::Bulletin { bulletin_id } => {
                 let bulletin = crate::bulletins::get(conn, *bulletin_id)?;
                 Ok(bulletin::bulletin(&settings, &bulletin, &crate::bulletins::articles(conn, *bulletin_id)?, logo))
+            }
+            DocumentKind::Feedback => {
+                let page = crate::feedback::page(conn, today)?;
+                let period = crate::feedback::last_twelve_months(today);
+                Ok(feedback::feedback(&settings, &page.tally, &page.improvements, period, logo))
             }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;

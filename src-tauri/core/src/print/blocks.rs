@@ -3,7 +3,7 @@
 //! row repeats on every page, images, highlighted boxes and rules.
 
 use super::layout::{Flow, Item};
-use super::model::{Block, Column, Document, Image, Run};
+use super::model::{Bar, Block, Column, Document, Image, Run};
 use super::wrap::{wrap, Line};
 
 const CELL_PADDING: f32 = 4.0;
@@ -122,7 +122,41 @@ pub fn place(flow: &mut Flow, block: &Block, next: Option<&Block>) {
             }
         }
         Block::Columns(count) => flow.set_columns(*count),
+        Block::Bars(bars) => chart(flow, bars),
     }
+}
+
+/// Bars as thick rules against the largest value, each row as tall as its wrapped label.
+fn chart(flow: &mut Flow, bars: &[Bar]) {
+    let style = flow.style;
+    let (_, width) = flow.frame();
+    let line = style.line_height(style.body);
+    let largest = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1) as f32;
+    let label_width = width * 0.32;
+    let words_width = width * 0.24;
+    let track = (width - label_width - words_width).max(line);
+    for bar in bars {
+        let labels = wrap(flow.fonts, &[Run::plain(&bar.label)], style.body, label_width - CELL_PADDING * 2.0);
+        let words = wrap(flow.fonts, &[Run::bold(&bar.words)], style.body, words_width);
+        let height = labels.len().max(words.len()).max(1) as f32 * line;
+        flow.ensure(height);
+        let (x, _) = flow.frame();
+        let top = flow.y;
+        place_cell(flow, &labels, x, top);
+        let length = track * bar.value as f32 / largest;
+        let thickness = style.body * 0.75;
+        if bar.value > 0 {
+            flow.push(Item::Rule {
+                x: x + label_width,
+                y: top + (line - thickness) / 2.0,
+                width: length.max(1.5),
+                thickness,
+            });
+        }
+        place_cell(flow, &words, x + label_width + length + CELL_PADDING * 2.0, top);
+        flow.y = top + height + style.body * 0.2;
+    }
+    flow.y += style.body * 0.6;
 }
 
 fn list(flow: &mut Flow, items: &[Vec<Run>], marker: impl Fn(usize) -> String) {

@@ -18,7 +18,7 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::progress::Progress;
 pub use layout::Laid;
-pub use model::{Block, Column, Document, Image, Run};
+pub use model::{Bar, Block, Column, Document, Image, Run};
 pub use pdf::Metadata;
 
 /// "8 December 2026" from "2026-12-08" (anything else is printed as it is).

@@ -60,6 +60,18 @@ pub enum Block {
     PageBreak,
     /// From here on, flow text in this many columns (large print always uses one).
     Columns(u8),
+    /// A bar chart drawn as vectors: a row per bar, its label on the left and its value in
+    /// words beside the bar (so the chart never carries meaning on its own).
+    Bars(Vec<Bar>),
+}
+
+/// One bar of a chart: its label, its value (the bars are drawn against the largest), and the
+/// value in words printed beside it ("20 patients").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: u32,
+    pub words: String,
 }
 
 /// One document, ready to lay out in either print profile.
