@@ -75,3 +75,51 @@ fn log_feedback_agree_an_improvement_and_see_it_under_you_said_we_did() {
     app.wait_for_text("Ask the practice to fit a handrail and a gentler ramp");
     app.quit();
 }
+
+#[test]
+fn equality_answers_with_consent_then_members_beside_the_practices_patients() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("ppg");
+    crate::load_sample(&data);
+    let app = Session::launch(&data, &[]);
+
+    // A member's answers, on their page in People, only with the date they agreed.
+    app.click_button("People");
+    app.click_css("button[aria-label='Edit Tomasz Wiśniewski']");
+    app.click_found(
+        "return [...document.querySelectorAll('summary')].find(s => s.textContent.includes('equality monitoring'));",
+    );
+    crate::choose(&app, "#profile-ageBand", "18 to 39");
+    crate::choose(&app, "#profile-ethnic", "White");
+    crate::choose(&app, "#profile-carer", "Prefer not to say");
+    app.click_button("Save their answers");
+    app.wait_for_text("Please give the date they agreed to share this");
+    app.fill("#consentOn", "1/12/2026");
+    app.click_button("Save their answers");
+    app.wait_for_text("Saved their answers.");
+    assert_accessible(&app, "equality-answers");
+    app.screenshot("equality-answers");
+
+    // Members beside the practice's patients, with the gaps in words.
+    app.click_button("Patients' views");
+    app.click_button("Who we speak for");
+    app.wait_for_text("13 of the PPG's 17 members gave equality answers.");
+    // Now three of twelve members are 18 to 39 (25%) beside 33% of patients: within ten points,
+    // so no longer said as a gap; the children's gap still is.
+    app.wait_for_text("25% (3)");
+    let text = app.body_text();
+    assert!(!text.contains("People aged 18 to 39 are"), "{text}");
+    assert!(text.contains(
+        "Children and young people under 18 are 20% of the practice's patients and 0% of the PPG's members."
+    ));
+    app.execute("document.getElementById('speak-for-title').scrollIntoView();", serde_json::json!([]));
+    app.screenshot("members-beside-patients");
+    app.fill("#what", "A talk at the sixth-form college");
+    app.fill("#aimedAt", "Young people");
+    app.fill("#joined", "3");
+    app.click_button("Add to the log");
+    app.wait_for_text("A talk at the sixth-form college (for Young people)");
+    assert_accessible(&app, "who-we-speak-for");
+    app.screenshot("who-we-speak-for");
+    app.quit();
+}

@@ -24,7 +24,7 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
     // Today's sample keeps approved minutes and published issues as they were (later
     // versions' tables): here only for the loading, gone when the file is closed.
     // People's later fields (email only, large print) likewise, dropped once it is loaded,
-    // the mailing lists the PPG made, and the year's feedback.
+    // the mailing lists the PPG made, the year's feedback and whom the PPG speaks for.
     conn.execute_batch(
         "CREATE TEMP TABLE minutes_approvals (meeting_id INTEGER PRIMARY KEY, content TEXT, approved_at TEXT);
          CREATE TEMP TABLE bulletin_publications (bulletin_id INTEGER PRIMARY KEY, content TEXT, published_at TEXT);
@@ -34,6 +34,9 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
          CREATE TEMP TABLE feedback (id INTEGER PRIMARY KEY, received_on TEXT, source TEXT, patients INTEGER, words TEXT, created_at TEXT);
          CREATE TEMP TABLE feedback_item_themes (feedback_id INTEGER, theme_id INTEGER);
          CREATE TEMP TABLE action_feedback (action_id INTEGER, feedback_id INTEGER);
+         CREATE TEMP TABLE member_profiles (person_id INTEGER PRIMARY KEY, consent_on TEXT, age_band TEXT, sex TEXT, ethnic TEXT, carer TEXT, condition TEXT);
+         CREATE TEMP TABLE practice_profile (dimension TEXT, grp TEXT, patients INTEGER, as_at TEXT, source TEXT, PRIMARY KEY (dimension, grp));
+         CREATE TEMP TABLE recruitment (id INTEGER PRIMARY KEY, done_on TEXT, what TEXT, aimed_at TEXT, result TEXT, joined INTEGER, created_at TEXT);
          ALTER TABLE actions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
          ALTER TABLE people ADD COLUMN email_only INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE people ADD COLUMN large_print INTEGER NOT NULL DEFAULT 0;",

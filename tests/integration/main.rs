@@ -24,6 +24,7 @@ mod hardening;
 mod hostile_text;
 mod meeting_record;
 mod meetings;
+mod membership;
 mod mileage;
 mod people;
 mod print;

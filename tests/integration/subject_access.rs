@@ -241,7 +241,22 @@ fn every_field_of_a_person_and_a_passenger_in_the_json_is_in_the_pdf() {
         let text = tool("pdftotext", &["-raw"], &pdf);
         // Printed in words: roles ("Committee member"), a check's kind and state, days, visits
         // or calls, gender ("Woman"); and "about" is the JSON file's own description of itself.
-        let in_words = ["roles", "kind", "state", "day", "days", "contact", "gender", "about"];
+        // Equality answers are printed in words too ("18 to 39", "Prefer not to say").
+        let in_words = [
+            "roles",
+            "kind",
+            "state",
+            "day",
+            "days",
+            "contact",
+            "gender",
+            "about",
+            "ageBand",
+            "sex",
+            "ethnic",
+            "carer",
+            "condition",
+        ];
         let missing = missing_from_pdf(&json, &text, &in_words);
         assert!(missing.is_empty(), "{}'s record: the PDF lacks {missing:?}", person.id);
         match json["befriender"]["gender"].as_str() {

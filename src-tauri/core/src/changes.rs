@@ -31,6 +31,10 @@ pub enum Topic {
     Reports,
     /// What patients told the PPG, its themes, and the improvements answering it.
     Feedback,
+    /// The practice's patients by group, and what the PPG did to reach more of them.
+    Membership,
+    /// Members' own equality answers (special category data): kept on this laptop only.
+    Profiles,
 }
 
 impl Topic {
@@ -50,6 +54,8 @@ impl Topic {
         Topic::Sharing,
         Topic::Reports,
         Topic::Feedback,
+        Topic::Membership,
+        Topic::Profiles,
     ];
 }
 
@@ -86,6 +92,8 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         | "sharing_old_keys" | "sharing_removed" | "sharing_aliases" => Topic::Sharing,
         "scheme_numbers" => Topic::Reports,
         "feedback" | "feedback_themes" | "feedback_item_themes" | "action_feedback" => Topic::Feedback,
+        "practice_profile" | "recruitment" => Topic::Membership,
+        "member_profiles" => Topic::Profiles,
         _ => return None,
     })
 }

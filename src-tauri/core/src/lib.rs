@@ -28,6 +28,7 @@ pub mod feedback;
 pub mod files;
 pub mod locked_sql;
 pub mod meetings;
+pub mod membership;
 pub mod outbox;
 pub mod people;
 pub mod picture;

@@ -14,6 +14,7 @@ pub mod drivers;
 pub mod email;
 pub mod feedback;
 pub mod meetings;
+pub mod membership;
 pub mod people;
 pub mod progress;
 pub mod security;

@@ -47,6 +47,7 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0024_email.sql")),
     Sql(include_str!("migrations/0025_mailing_lists.sql")),
     Sql(include_str!("migrations/0026_feedback.sql")),
+    Sql(include_str!("migrations/0027_membership.sql")),
 ];
 
 /// The schema version this build writes.

@@ -16,10 +16,10 @@ use rusqlite::Connection;
 use crate::changes::{topic_of, Topic};
 use crate::error::Result;
 
-/// Whether `table`'s rows travel between laptops (settings, backups and sharing's own
-/// bookkeeping stay on each laptop).
+/// Whether `table`'s rows travel between laptops (settings, backups, sharing's own
+/// bookkeeping and members' equality answers stay on each laptop).
 pub fn travels(table: &str) -> bool {
-    topic_of(table).is_some_and(|t| !matches!(t, Topic::Settings | Topic::Backups | Topic::Sharing))
+    topic_of(table).is_some_and(|t| !matches!(t, Topic::Settings | Topic::Backups | Topic::Sharing | Topic::Profiles))
 }
 
 pub fn add(conn: &Connection) -> Result<()> {

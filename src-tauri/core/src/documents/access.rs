@@ -72,6 +72,16 @@ pub fn person_record(settings: &Settings, a: &PersonAccess, logo: Option<Image>)
         ("Email lists you are on".into(), or_none(&a.mailing_lists.join(", "))),
         ("Notes".into(), or_none(&p.notes)),
     ]));
+    if let Some(e) = &a.equality {
+        use crate::membership::Dimension;
+        doc.heading(2, "Equality monitoring");
+        let mut facts = vec![("You agreed on".to_string(), short(&e.consent_on))];
+        for d in Dimension::ALL {
+            facts.push((d.title().to_string(), d.answer_words(e.answer(d)).to_string()));
+        }
+        doc.push(Block::KeyValues(facts));
+        doc.paragraph("These answers are used only to compare the PPG's members with the practice's patients, without naming anyone.");
+    }
     dated(&mut doc, "Meetings", "Date", &a.meetings, "None recorded.");
     dated(&mut doc, "Actions you took on", "Due", &a.actions, "None.");
     if let Some(d) = &a.driver {

@@ -34,6 +34,8 @@ pub struct PersonAccess {
     pub actions: Vec<HeldItem>,
     /// The mailing lists the PPG made that they are on ("Practice team").
     pub mailing_lists: Vec<String>,
+    /// Their equality monitoring answers, if they gave any.
+    pub equality: Option<crate::membership::MemberProfile>,
     pub driver: Option<Driver>,
     /// Trips they drove: the day, where to and what happened (no passenger's name).
     pub trips: Vec<HeldItem>,
@@ -62,6 +64,7 @@ pub fn gather(conn: &Connection, id: i64, today: NaiveDate) -> Result<PersonAcce
         meetings: sql::meetings(conn, id)?,
         actions: sql::actions(conn, id)?,
         mailing_lists: sql::mailing_lists(conn, id)?,
+        equality: crate::membership::profile(conn, id)?,
         person,
         driver,
         trips,

@@ -50,10 +50,11 @@ impl Area {
             | Topic::Directory
             | Topic::Bulletins
             | Topic::Reports
-            | Topic::Feedback => Some(Area::Committee),
+            | Topic::Feedback
+            | Topic::Membership => Some(Area::Committee),
             Topic::Drivers => Some(Area::Drivers),
             Topic::Befriending => Some(Area::Befriending),
-            Topic::Settings | Topic::Backups | Topic::Sharing => None,
+            Topic::Settings | Topic::Backups | Topic::Sharing | Topic::Profiles => None,
         }
     }
 }

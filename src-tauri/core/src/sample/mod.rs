@@ -6,6 +6,7 @@ mod bulletins;
 mod directory;
 mod drivers;
 mod feedback;
+mod membership;
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::Transaction;
@@ -135,6 +136,7 @@ pub fn load_years(tx: &Transaction, today: NaiveDate, now: &str, years: u32) -> 
     drivers::load(tx, today, now)?;
     befriending::load(tx, today, now)?;
     feedback::load(tx, today, now)?;
+    membership::load(tx, today, now)?;
     bulletins::load(tx, today, now)
 }
 

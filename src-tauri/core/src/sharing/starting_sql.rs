@@ -43,10 +43,12 @@ pub fn strip(conn: &Connection, area: Area) -> Result<()> {
 
 /// In a starting copy: this laptop's own sharing stays behind (its secret, its scheme keys
 /// and older keys, the changes it recorded, its clashes), keeping only how far each of its
-/// streams had come and which laptops were removed.
+/// streams had come and which laptops were removed; and so do members' equality answers,
+/// which never leave the laptop they were typed on.
 pub fn strip_own(conn: &Connection) -> Result<()> {
     conn.execute_batch(
-        "UPDATE sharing SET drivers = 0, befriending = 0, drivers_key = NULL, befriending_key = NULL,
+        "DELETE FROM member_profiles;
+         UPDATE sharing SET drivers = 0, befriending = 0, drivers_key = NULL, befriending_key = NULL,
                             laptop_secret = NULL;
          UPDATE sharing_outbox SET changeset = x'';
          DELETE FROM sharing_clashes;

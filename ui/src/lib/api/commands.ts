@@ -14,6 +14,10 @@ import type { ListInput } from './bindings/ListInput';
 import type { FeedbackPage } from './bindings/FeedbackPage';
 import type { FeedbackInput } from './bindings/FeedbackInput';
 import type { AgreeInput } from './bindings/AgreeInput';
+import type { MembershipPage } from './bindings/MembershipPage';
+import type { MemberProfile } from './bindings/MemberProfile';
+import type { Dimension } from './bindings/Dimension';
+import type { Recruitment } from './bindings/Recruitment';
 import type { Wording } from './bindings/Wording';
 import type { EmailDocument } from './bindings/EmailDocument';
 import type { Template } from './bindings/Template';
@@ -138,6 +142,14 @@ export const deleteFeedback = (id: number) => call<void>('delete_feedback', { id
 export const saveFeedbackTheme = (id: number | null, name: string) => call<number>('save_feedback_theme', { id, name });
 export const deleteFeedbackTheme = (id: number) => call<void>('delete_feedback_theme', { id });
 export const agreeImprovement = (input: AgreeInput) => call<number>('agree_improvement', { input });
+export const membershipPage = () => call<MembershipPage>('membership_page');
+export const memberProfile = (personId: number) => call<MemberProfile | null>('member_profile', { personId });
+export const saveMemberProfile = (profile: MemberProfile) => call<void>('save_member_profile', { profile });
+export const removeMemberProfile = (personId: number) => call<void>('remove_member_profile', { personId });
+export const savePracticeGroups = (dimension: Dimension, groups: [string, number][]) => call<void>('save_practice_groups', { dimension, groups });
+export const importPracticeCsv = (path: string, code: string) => call<ImportReport>('import_practice_csv', { path, code });
+export const saveRecruitment = (entry: Recruitment) => call<number>('save_recruitment', { entry });
+export const deleteRecruitment = (id: number) => call<void>('delete_recruitment', { id });
 export const finishImprovement = (actionId: number, outcome: string) => call<void>('finish_improvement', { actionId, outcome });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');
