@@ -48,6 +48,8 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         commands::feedback::delete_feedback_theme,
         commands::feedback::agree_improvement,
         commands::feedback::finish_improvement,
+        commands::feedback::annual_report_choices,
+        commands::feedback::save_annual_report_choices,
         commands::membership::membership_page,
         commands::membership::member_profile,
         commands::membership::save_member_profile,

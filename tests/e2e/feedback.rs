@@ -123,3 +123,45 @@ fn equality_answers_with_consent_then_members_beside_the_practices_patients() {
     app.screenshot("who-we-speak-for");
     app.quit();
 }
+
+#[test]
+fn the_annual_report_is_read_in_the_preview_with_the_chairs_foreword_and_a_section_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("ppg");
+    crate::load_sample(&data);
+    let app = Session::launch(&data, &[]);
+    app.click_button("Patients' views");
+    app.click_button("Annual report");
+    app.wait_for_text("The chair's foreword");
+    app.fill("#foreword", "Thank you to every volunteer.");
+    app.wait_for_text("All changes saved");
+    app.click_found("return [...document.querySelectorAll('label.checkbox')].find(l => l.textContent.includes('Officers')).querySelector('input');");
+    app.wait_for_preview();
+    assert_accessible(&app, "annual-report");
+    app.screenshot("annual-report");
+    app.quit();
+
+    // What the window saved is what the report prints: the foreword in, the officers out.
+    let out = dir.path().join("report.pdf");
+    let year = {
+        use chrono::Datelike;
+        let today = chrono::Local::now().date_naive();
+        if today.month() >= 4 {
+            today.year()
+        } else {
+            today.year() - 1
+        }
+    };
+    let status = std::process::Command::new(crate::cli())
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["print", "annual-report", "--year", &year.to_string(), "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let text = std::process::Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Thank you to every volunteer."), "{text}");
+    assert!(text.contains("What patients told us, and what changed") && !text.contains("Officers"), "{text}");
+}

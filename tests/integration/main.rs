@@ -3,6 +3,7 @@
 mod support;
 
 mod actions;
+mod annual_report;
 mod backups;
 mod befriending;
 mod befriending_records;

@@ -41,6 +41,7 @@ pub mod sharing;
 pub mod startup;
 pub mod state;
 pub mod words;
+pub mod year;
 
 use serde::Serialize;
 use ts_rs::TS;

@@ -60,3 +60,21 @@ pub fn finish_improvement(state: State<'_, AppState>, action_id: i64, outcome: S
         state.write(|tx| feedback::finish(tx, action_id, &outcome, today, &now))
     })
 }
+
+/// The chair's foreword and the sections left out of one year's annual report.
+#[tauri::command(async)]
+pub fn annual_report_choices(state: State<'_, AppState>, year: i32) -> Result<ppg_desk_core::year::ReportChoices> {
+    ppg_desk_core::state::guard(move || state.read(|conn| ppg_desk_core::year::choices(conn, year)))
+}
+
+/// Saves the foreword (autosaved as it is typed) and the sections left out.
+#[tauri::command(async)]
+pub fn save_annual_report_choices(
+    state: State<'_, AppState>,
+    choices: ppg_desk_core::year::ReportChoices,
+) -> Result<()> {
+    ppg_desk_core::state::guard(move || {
+        let now = state.stamp();
+        state.write(|tx| ppg_desk_core::year::save_choices(tx, &choices, &now))
+    })
+}

@@ -314,6 +314,13 @@ pub enum PrintTarget {
         #[command(flatten)]
         output: PrintOutput,
     },
+    /// The annual report of the PPG's year: --year 2026 is 1 April 2026 to 31 March 2027.
+    AnnualReport {
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        #[command(flatten)]
+        output: PrintOutput,
+    },
     /// An issue of the patient bulletin (a published issue exactly as it was printed).
     Bulletin {
         #[arg(long, value_name = "ID")]

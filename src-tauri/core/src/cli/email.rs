@@ -31,6 +31,14 @@ pub fn document(state: &AppState, document: PrintTarget) -> Result<(DocumentKind
         }
         PrintTarget::SchemeSummary { months, output } => (DocumentKind::SchemeSummary { months }, output),
         PrintTarget::Feedback { output } => (DocumentKind::Feedback, output),
+        PrintTarget::AnnualReport { year, output } => {
+            crate::year::bounds(year).map_err(|_| {
+                Error::Refused(
+                    "Please give --year as a year from 2000 to 2100: 2026 is April 2026 to March 2027.".into(),
+                )
+            })?;
+            (DocumentKind::AnnualReport { year }, output)
+        }
         PrintTarget::Bulletin { issue, output } => (DocumentKind::Bulletin { bulletin_id: issue }, output),
         PrintTarget::BefriendingReport { from, to, output } => (DocumentKind::BefriendingReport { from, to }, output),
         PrintTarget::Directory { category, output } => {

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod actions;
 pub mod agenda;
+pub mod annual;
 pub mod befriending;
 pub mod bulletin;
 pub mod directory;
@@ -109,6 +110,8 @@ pub enum DocumentKind {
     },
     /// What patients told the PPG in the last twelve months: themes, "You said, we did".
     Feedback,
+    /// The annual report of the PPG's year `year` (April `year` to March the year after).
+    AnnualReport { year: i32 },
     /// The community directory by category with an index, or one category of it.
     #[serde(rename_all = "camelCase")]
     Directory {
@@ -138,6 +141,7 @@ impl DocumentKind {
             DocumentKind::PassengerRecord { .. } => "passenger-record",
             DocumentKind::RecoverySheet { .. } => "recovery-sheet",
             DocumentKind::Feedback => "patient-feedback",
+            DocumentKind::AnnualReport { .. } => "annual-report",
         }
     }
 }
@@ -240,6 +244,9 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 let page = crate::feedback::page(conn, today)?;
                 let period = crate::feedback::last_twelve_months(today);
                 Ok(feedback::feedback(&settings, &page.tally, &page.improvements, period, logo))
+            }
+            DocumentKind::AnnualReport { year } => {
+                Ok(annual::annual_report(&settings, &crate::year::figures(conn, *year, today)?, logo))
             }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;

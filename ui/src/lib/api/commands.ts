@@ -18,6 +18,7 @@ import type { MembershipPage } from './bindings/MembershipPage';
 import type { MemberProfile } from './bindings/MemberProfile';
 import type { Dimension } from './bindings/Dimension';
 import type { Recruitment } from './bindings/Recruitment';
+import type { ReportChoices } from './bindings/ReportChoices';
 import type { Wording } from './bindings/Wording';
 import type { EmailDocument } from './bindings/EmailDocument';
 import type { Template } from './bindings/Template';
@@ -150,6 +151,8 @@ export const savePracticeGroups = (dimension: Dimension, groups: [string, number
 export const importPracticeCsv = (path: string, code: string) => call<ImportReport>('import_practice_csv', { path, code });
 export const saveRecruitment = (entry: Recruitment) => call<number>('save_recruitment', { entry });
 export const deleteRecruitment = (id: number) => call<void>('delete_recruitment', { id });
+export const annualReportChoices = (year: number) => call<ReportChoices>('annual_report_choices', { year });
+export const saveAnnualReportChoices = (choices: ReportChoices) => call<void>('save_annual_report_choices', { choices });
 export const finishImprovement = (actionId: number, outcome: string) => call<void>('finish_improvement', { actionId, outcome });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');

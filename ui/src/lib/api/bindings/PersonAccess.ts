@@ -2,6 +2,7 @@
 import type { Befriender } from "./Befriender";
 import type { Driver } from "./Driver";
 import type { HeldItem } from "./HeldItem";
+import type { MemberProfile } from "./MemberProfile";
 import type { Person } from "./Person";
 
 export type PersonAccess = { 
@@ -16,7 +17,11 @@ meetings: Array<HeldItem>, actions: Array<HeldItem>,
 /**
  * The mailing lists the PPG made that they are on ("Practice team").
  */
-mailingLists: Array<string>, driver: Driver | null, 
+mailingLists: Array<string>, 
+/**
+ * Their equality monitoring answers, if they gave any.
+ */
+equality: MemberProfile | null, driver: Driver | null, 
 /**
  * Trips they drove: the day, where to and what happened (no passenger's name).
  */

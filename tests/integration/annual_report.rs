@@ -1,0 +1,149 @@
+//! The annual report of the PPG's year (April to March), made from the year's own records:
+//! each section's figures checked against the store, the year's edges, sections left out,
+//! the foreword kept, both print sizes, and nobody named in the anonymous sections.
+
+use ppg_desk_core::documents::{self, DocumentKind};
+use ppg_desk_core::feedback::{self, FeedbackInput, FeedbackSource};
+use ppg_desk_core::print::layout::Item;
+use ppg_desk_core::print::{self, Profile};
+use ppg_desk_core::year::{self, ReportChoices};
+
+use crate::print::sample_store;
+
+fn count(state: &ppg_desk_core::state::AppState, sql: &str, from: &str, to: &str) -> u32 {
+    state.read(|conn| Ok(conn.query_row(sql, [from, to], |r| r.get(0))?)).unwrap()
+}
+
+#[test]
+fn every_figure_of_the_year_is_the_stores_own() {
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let y = year::year_of(today);
+    let f = state.read(|conn| year::figures(conn, y, today)).unwrap();
+    let (from, to) = (f.from.as_str(), f.to.as_str());
+    let held = "status IN ('held', 'draft_minutes', 'minutes_approved') AND meets_on BETWEEN ?1 AND ?2";
+    assert_eq!(f.meetings_held, count(state, &format!("SELECT count(*) FROM meetings WHERE {held}"), from, to));
+    assert!(f.meetings_held > 0, "the sample held meetings this year");
+    assert_eq!(
+        f.decisions,
+        count(
+            state,
+            "SELECT count(*) FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id JOIN meetings m ON m.id = i.meeting_id
+              WHERE m.status IN ('held', 'draft_minutes', 'minutes_approved') AND m.meets_on BETWEEN ?1 AND ?2",
+            from,
+            to
+        )
+    );
+    assert_eq!(
+        f.tally.patients,
+        count(state, "SELECT coalesce(sum(patients), 0) FROM feedback WHERE received_on BETWEEN ?1 AND ?2", from, to)
+    );
+    assert_eq!(
+        f.bulletins_published,
+        count(
+            state,
+            "SELECT count(*) FROM bulletin_publications WHERE substr(published_at, 1, 10) BETWEEN ?1 AND ?2",
+            from,
+            to
+        )
+    );
+    assert_eq!(f.joined, count(state, "SELECT count(*) FROM people WHERE joined_on BETWEEN ?1 AND ?2", from, to));
+    assert_eq!(f.left, count(state, "SELECT count(*) FROM people WHERE left_on BETWEEN ?1 AND ?2", from, to));
+    assert_eq!(
+        f.directory_checked,
+        count(state, "SELECT count(*) FROM directory_entries WHERE last_checked_on BETWEEN ?1 AND ?2", from, to)
+    );
+    assert!(f.done.iter().all(|i| i.completed_on.as_deref().is_some_and(|d| d >= from && d <= to)));
+    assert_eq!(f.officers.len(), 4, "chair, vice-chair, secretary, treasurer");
+}
+
+#[test]
+fn feedback_on_the_last_day_of_march_belongs_to_the_year_before() {
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let y = year::year_of(today);
+    let add = |on: String, patients: u32| {
+        let input = FeedbackInput {
+            received_on: on,
+            source: FeedbackSource::Stand,
+            patients,
+            words: "The chairs in the waiting room are too low".into(),
+            themes: vec![],
+            names_checked: false,
+        };
+        let checked = input.checked(today).unwrap();
+        state.write(|tx| feedback::add(tx, &checked, "now")).unwrap();
+    };
+    let before = |y: i32| state.read(|conn| year::figures(conn, y, today)).unwrap().tally.patients;
+    let (this, last) = (before(y), before(y - 1));
+    add(format!("31/3/{y}"), 100);
+    add(format!("1/4/{y}"), 1000);
+    assert_eq!(before(y), this + 1000, "1 April starts the year");
+    assert_eq!(before(y - 1), last + 100, "31 March ends the year before");
+}
+
+#[test]
+fn the_report_prints_its_sections_keeps_the_foreword_leaves_out_what_is_chosen_and_names_nobody_anonymous() {
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let y = year::year_of(today);
+    let kind = DocumentKind::AnnualReport { year: y };
+    let names: Vec<String> = state
+        .read(|conn| {
+            Ok(conn
+                .prepare("SELECT full_name FROM people")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
+    for profile in [Profile::Standard, Profile::LargePrint] {
+        let pdf = documents::render(state, &kind, profile, state.now()).unwrap();
+        let text = crate::print::tool("pdftotext", &["-raw"], &pdf);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for heading in [
+            "Annual report",
+            "Meetings",
+            "What patients told us, and what changed",
+            "You said, we did",
+            "Working with the social prescribing link worker",
+            "The schemes, the directory and the bulletin",
+            "Our members",
+            "How well the PPG reflects the practice's patients",
+            "Officers",
+        ] {
+            assert!(text.contains(heading), "{profile:?}: {heading}");
+        }
+        let anonymous = &text[..text.find("Officers").unwrap()];
+        for name in &names {
+            assert!(!anonymous.contains(name.as_str()), "{name} is named in an anonymous section");
+        }
+        let document = documents::build(state, &kind, today).unwrap();
+        let laid = print::lay_out(&document, profile);
+        let smallest = laid
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Text { size, .. } => Some(*size),
+                _ => None,
+            })
+            .fold(f32::MAX, f32::min);
+        assert!(smallest >= if profile == Profile::LargePrint { 16.0 } else { 12.0 }, "{profile:?}: {smallest}");
+    }
+    let choices = ReportChoices {
+        year: y,
+        foreword: "Thank you to **every** volunteer.".into(),
+        leave_out: vec!["officers".into(), "splw".into(), "nonsense".into()],
+    };
+    state.write(|tx| year::save_choices(tx, &choices, "now")).unwrap();
+    let kept = state.read(|conn| year::choices(conn, y)).unwrap();
+    assert_eq!(kept.leave_out, ["officers", "splw"], "unknown sections are not kept");
+    let pdf = documents::render(state, &kind, Profile::Standard, state.now()).unwrap();
+    let text = crate::print::tool("pdftotext", &["-raw"], &pdf);
+    assert!(text.contains("The chair's foreword") && text.contains("Thank you to every volunteer."), "{text}");
+    assert!(!text.contains("Officers") && !text.contains("social prescribing link worker"), "{text}");
+    assert!(state.read(|conn| year::choices(conn, 1999)).is_err());
+}
