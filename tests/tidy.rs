@@ -248,3 +248,34 @@ fn the_shared_ui_imports_no_feature() {
 
 #[path = "tidy/house.rs"]
 mod house;
+
+/// Why: ts-rs writes each exported type to `bindings/<Name>.ts`, so two Rust types of one name
+/// overwrite each other's file without a word, and the window is then typed against the wrong
+/// one (the feedback log's `Source` once replaced befriending's).
+#[test]
+fn no_two_exported_types_share_a_typescript_name() {
+    let mut seen: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    let mut clashes = Vec::new();
+    for path in files_under(&root().join("src-tauri"), &[".rs"]) {
+        let text = fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            if line.trim() != "#[ts(export)]" {
+                continue;
+            }
+            let declared = lines[n + 1..].iter().take(4).find_map(|l| {
+                let l = l.trim();
+                ["pub struct ", "pub enum "].iter().find_map(|k| l.strip_prefix(k)).map(|rest| {
+                    rest.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or_default().to_string()
+                })
+            });
+            if let Some(name) = declared {
+                if let Some(other) = seen.insert(name.clone(), relative(&path)) {
+                    clashes.push(format!("{name}: {other} and {}", relative(&path)));
+                }
+            }
+        }
+    }
+    assert!(seen.len() > 100, "the exported types were found: {}", seen.len());
+    assert!(clashes.is_empty(), "rename one of each pair: {clashes:?}");
+}
