@@ -259,16 +259,24 @@ fn no_two_exported_types_share_a_typescript_name() {
     for path in files_under(&root().join("src-tauri"), &[".rs"]) {
         let text = fs::read_to_string(&path).unwrap();
         let lines: Vec<&str> = text.lines().collect();
+        let first_word =
+            |l: &str| l.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or_default().to_string();
         for (n, line) in lines.iter().enumerate() {
-            if line.trim() != "#[ts(export)]" {
-                continue;
-            }
-            let declared = lines[n + 1..].iter().take(4).find_map(|l| {
-                let l = l.trim();
-                ["pub struct ", "pub enum "].iter().find_map(|k| l.strip_prefix(k)).map(|rest| {
-                    rest.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or_default().to_string()
+            let declared = if line.trim() == "#[ts(export)]" {
+                lines[n + 1..].iter().take(4).find_map(|l| {
+                    let l = l.trim();
+                    ["pub struct ", "pub enum "].iter().find_map(|k| l.strip_prefix(k)).map(first_word)
                 })
-            });
+            } else if line.trim_start().starts_with("keyed_enum!(") {
+                // `keyed_enum!` exports the enum named on its first line after the doc comment.
+                lines[n + 1..]
+                    .iter()
+                    .map(|l| l.trim())
+                    .find(|l| !l.starts_with("///") && !l.starts_with("#["))
+                    .map(first_word)
+            } else {
+                None
+            };
             if let Some(name) = declared {
                 if let Some(other) = seen.insert(name.clone(), relative(&path)) {
                     clashes.push(format!("{name}: {other} and {}", relative(&path)));
