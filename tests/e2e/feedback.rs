@@ -165,3 +165,27 @@ fn the_annual_report_is_read_in_the_preview_with_the_chairs_foreword_and_a_secti
     assert!(text.contains("Thank you to every volunteer."), "{text}");
     assert!(text.contains("What patients told us, and what changed") && !text.contains("Officers"), "{text}");
 }
+
+#[test]
+fn home_says_the_secretarys_term_ends_soon_and_a_new_secretary_is_appointed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("ppg");
+    crate::load_sample(&data);
+    let app = Session::launch(&data, &[]);
+    app.wait_for_text("Siobhán O'Connor's term as secretary ends on");
+    app.click_button("Open officers and terms");
+    app.wait_for_text("Officers and their terms");
+    app.click_button("Appoint a secretary…");
+    app.click_button("Appoint");
+    app.wait_for_text("Please choose who takes up the post.");
+    crate::choose(&app, "#officerPerson", "Priya Sharma");
+    app.click_button("Appoint");
+    app.wait_for_text("Priya Sharma is now secretary.");
+    assert_accessible(&app, "officers");
+    app.screenshot("officers");
+    app.click_button("Home");
+    app.wait_for_text("Overdue actions");
+    let text = app.body_text();
+    assert!(!text.contains("term as secretary ends"), "{text}");
+    app.quit();
+}

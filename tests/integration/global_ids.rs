@@ -24,7 +24,8 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
     // Today's sample keeps approved minutes and published issues as they were (later
     // versions' tables): here only for the loading, gone when the file is closed.
     // People's later fields (email only, large print) likewise, dropped once it is loaded,
-    // the mailing lists the PPG made, the year's feedback and whom the PPG speaks for.
+    // the mailing lists the PPG made, the year's feedback, whom the PPG speaks for and the
+    // officers' terms (no posts here, so no terms).
     conn.execute_batch(
         "CREATE TEMP TABLE minutes_approvals (meeting_id INTEGER PRIMARY KEY, content TEXT, approved_at TEXT);
          CREATE TEMP TABLE bulletin_publications (bulletin_id INTEGER PRIMARY KEY, content TEXT, published_at TEXT);
@@ -37,6 +38,8 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
          CREATE TEMP TABLE member_profiles (person_id INTEGER PRIMARY KEY, consent_on TEXT, age_band TEXT, sex TEXT, ethnic TEXT, carer TEXT, condition TEXT);
          CREATE TEMP TABLE practice_profile (dimension TEXT, grp TEXT, patients INTEGER, as_at TEXT, source TEXT, PRIMARY KEY (dimension, grp));
          CREATE TEMP TABLE recruitment (id INTEGER PRIMARY KEY, done_on TEXT, what TEXT, aimed_at TEXT, result TEXT, joined INTEGER, created_at TEXT);
+         CREATE TEMP TABLE officer_posts (id INTEGER PRIMARY KEY, name TEXT, role TEXT, term_years INTEGER, position INTEGER);
+         CREATE TEMP TABLE officer_terms (id INTEGER PRIMARY KEY, post_id INTEGER, person_id INTEGER, from_on TEXT, ends_on TEXT, ended_on TEXT);
          ALTER TABLE actions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
          ALTER TABLE people ADD COLUMN email_only INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE people ADD COLUMN large_print INTEGER NOT NULL DEFAULT 0;",

@@ -27,6 +27,7 @@ mod meeting_record;
 mod meetings;
 mod membership;
 mod mileage;
+mod officers;
 mod people;
 mod print;
 mod progress;

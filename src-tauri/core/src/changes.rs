@@ -63,7 +63,9 @@ impl Topic {
 pub fn topic_of(table: &str) -> Option<Topic> {
     Some(match table {
         "settings" | "practices" => Topic::Settings,
-        "people" | "person_roles" | "mailing_lists" | "mailing_list_people" => Topic::People,
+        "people" | "person_roles" | "mailing_lists" | "mailing_list_people" | "officer_posts" | "officer_terms" => {
+            Topic::People
+        }
         "meetings" | "agenda_items" | "agenda_template" | "attendance" | "decisions" | "minute_amendments"
         | "meeting_guests" | "minutes_approvals" => Topic::Meetings,
         "actions" | "action_owners" | "action_updates" => Topic::Actions,

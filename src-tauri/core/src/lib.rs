@@ -29,6 +29,7 @@ pub mod files;
 pub mod locked_sql;
 pub mod meetings;
 pub mod membership;
+pub mod officers;
 pub mod outbox;
 pub mod people;
 pub mod picture;

@@ -15,6 +15,7 @@ pub mod email;
 pub mod feedback;
 pub mod meetings;
 pub mod membership;
+pub mod officers;
 pub mod people;
 pub mod progress;
 pub mod security;

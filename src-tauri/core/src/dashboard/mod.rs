@@ -53,6 +53,8 @@ pub struct Dashboard {
     /// A reminder about the PPG's social prescribing link worker (none recorded, or not met
     /// for the PPG's chosen number of months); None when all is well.
     pub splw_reminder: Option<String>,
+    /// Officer posts that are empty, and terms that end within eight weeks or have ended.
+    pub officer_reminders: Vec<String>,
     /// Directory entries not checked within the PPG's checking period.
     pub directory_due: DirectoryCard,
     /// Drivers' checks lapsed or lapsing soon, and trips soon with no driver.
@@ -189,6 +191,7 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         overdue: card(conn, ActionView::Overdue, today)?,
         due_soon: card(conn, ActionView::DueSoon, today)?,
         splw_reminder,
+        officer_reminders: crate::officers::reminders(&crate::officers::posts(conn, today)?, today),
         directory_due,
         drivers: driver_card(conn, today)?,
         befriending: befriending_card(conn, today)?,

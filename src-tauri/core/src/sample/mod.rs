@@ -131,6 +131,7 @@ pub fn load_years(tx: &Transaction, today: NaiveDate, now: &str, years: u32) -> 
         people::insert(tx, &input.checked(today)?, now)?;
     }
     add_practice_team(tx, today)?;
+    add_officers(tx, today)?;
     add_meetings(tx, today, now, years)?;
     directory::load(tx, today, now)?;
     drivers::load(tx, today, now)?;
@@ -146,6 +147,31 @@ fn add_practice_team(tx: &Transaction, today: NaiveDate) -> Result<()> {
     let staff = people::list(tx, &query, today)?;
     let staff = staff.iter().filter(|p| p.roles.contains(&Role::PracticeStaff)).map(|p| p.id).collect();
     crate::email::save_list(tx, &crate::email::ListInput { id: None, name: "Practice team".into(), people: staff })?;
+    Ok(())
+}
+
+/// The officers' terms: the treasurer took over from Kenneth at last year's AGM, and the
+/// secretary's three years end in a few weeks (so Home says so).
+fn add_officers(tx: &Transaction, today: NaiveDate) -> Result<()> {
+    let everyone = people::list(
+        tx,
+        &people::PeopleQuery { search: String::new(), filter: people::PeopleFilter::Everyone },
+        today,
+    )?;
+    let posts = crate::officers::posts(tx, today)?;
+    for (post, name, days_ago) in [
+        ("Chair", "Margaret Ellis", 240),
+        ("Vice-chair", "Zoë Brontë-Smith", 240),
+        ("Secretary", "Siobhán O'Connor", 3 * 365 - 40),
+        ("Treasurer", "Kenneth Ashworth", 1800),
+        ("Treasurer", "Łukasz Nowak", 330),
+    ] {
+        let person = everyone.iter().find(|p| p.full_name == name).map(|p| p.id);
+        let post = posts.iter().find(|p| p.name == post).map(|p| p.id);
+        if let (Some(person), Some(post)) = (person, post) {
+            crate::officers::appoint(tx, post, person, today - Duration::days(days_ago))?;
+        }
+    }
     Ok(())
 }
 

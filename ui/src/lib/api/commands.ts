@@ -19,6 +19,8 @@ import type { MemberProfile } from './bindings/MemberProfile';
 import type { Dimension } from './bindings/Dimension';
 import type { Recruitment } from './bindings/Recruitment';
 import type { ReportChoices } from './bindings/ReportChoices';
+import type { Post } from './bindings/Post';
+import type { PostInput } from './bindings/PostInput';
 import type { Wording } from './bindings/Wording';
 import type { EmailDocument } from './bindings/EmailDocument';
 import type { Template } from './bindings/Template';
@@ -153,6 +155,10 @@ export const saveRecruitment = (entry: Recruitment) => call<number>('save_recrui
 export const deleteRecruitment = (id: number) => call<void>('delete_recruitment', { id });
 export const annualReportChoices = (year: number) => call<ReportChoices>('annual_report_choices', { year });
 export const saveAnnualReportChoices = (choices: ReportChoices) => call<void>('save_annual_report_choices', { choices });
+export const listOfficerPosts = () => call<Post[]>('list_officer_posts');
+export const appointOfficer = (postId: number, personId: number, fromOn: string) => call<number>('appoint_officer', { postId, personId, fromOn });
+export const standDownOfficer = (postId: number) => call<void>('stand_down_officer', { postId });
+export const saveOfficerPost = (input: PostInput) => call<number>('save_officer_post', { input });
 export const finishImprovement = (actionId: number, outcome: string) => call<void>('finish_improvement', { actionId, outcome });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');

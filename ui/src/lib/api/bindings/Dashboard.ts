@@ -26,6 +26,10 @@ lastMeeting: MeetingCard | null, overdue: ActionCard, dueSoon: ActionCard,
  */
 splwReminder: string | null, 
 /**
+ * Officer posts that are empty, and terms that end within eight weeks or have ended.
+ */
+officerReminders: Array<string>, 
+/**
  * Directory entries not checked within the PPG's checking period.
  */
 directoryDue: DirectoryCard, 

@@ -1,0 +1,117 @@
+//! Officer posts and their terms: appointing someone ends the last holder's term the day
+//! before and moves People's role with it; standing down empties the post; Home says when a
+//! term ends within eight weeks or a post is empty; an older PPG's officers get their terms.
+
+use chrono::{Duration, NaiveDate};
+use ppg_desk_core::db::{self, migrate};
+use ppg_desk_core::officers::{self, PostInput};
+use ppg_desk_core::people::Role;
+
+use crate::print::sample_store;
+use crate::support::add_person;
+
+fn roles_of(state: &ppg_desk_core::state::AppState, person: i64) -> Vec<String> {
+    state
+        .read(|conn| {
+            Ok(conn
+                .prepare("SELECT role FROM person_roles WHERE person_id = ?1 ORDER BY role")?
+                .query_map([person], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap()
+}
+
+#[test]
+fn appointing_a_secretary_ends_the_last_term_the_day_before_and_moves_the_role() {
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let posts = state.read(|conn| officers::posts(conn, today)).unwrap();
+    let secretary = posts.iter().find(|p| p.name == "Secretary").unwrap();
+    let siobhan = secretary.holder.as_ref().unwrap().person_id;
+    // The sample's secretary's three years end within eight weeks: Home says so.
+    let home = state.read(|conn| ppg_desk_core::dashboard::dashboard(conn, today)).unwrap();
+    assert!(
+        home.officer_reminders.iter().any(|r| r.starts_with("Siobhán O'Connor's term as secretary ends on")),
+        "{:?}",
+        home.officer_reminders
+    );
+
+    let nia = add_person(state, "Nia Okafor", |p| p.roles = vec![Role::Committee]);
+    let from = today + Duration::days(10);
+    state.write(|tx| officers::appoint(tx, secretary.id, nia, from)).unwrap();
+    assert!(roles_of(state, nia).contains(&"secretary".to_string()));
+    assert!(!roles_of(state, siobhan).contains(&"secretary".to_string()), "the role moved");
+    let ended: String = state
+        .read(|conn| {
+            Ok(conn.query_row(
+                "SELECT ended_on FROM officer_terms WHERE person_id = ?1 AND post_id = ?2",
+                [siobhan, secretary.id],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(ended, (from - Duration::days(1)).to_string());
+    let later = state.read(|conn| officers::posts(conn, from)).unwrap();
+    let holder = later.iter().find(|p| p.id == secretary.id).unwrap().holder.clone().unwrap();
+    assert_eq!(
+        (holder.name.as_str(), holder.ends_on.clone()),
+        ("Nia Okafor", (from + chrono::Months::new(36)).to_string())
+    );
+
+    // Standing down empties the post, and Home says so.
+    state.write(|tx| officers::stand_down(tx, secretary.id, from + Duration::days(30))).unwrap();
+    let after = from + Duration::days(31);
+    let posts = state.read(|conn| officers::posts(conn, after)).unwrap();
+    assert!(posts.iter().find(|p| p.id == secretary.id).unwrap().holder.is_none());
+    assert!(officers::reminders(&posts, after).contains(&"No one holds the post of secretary.".to_string()));
+    assert!(roles_of(state, nia).iter().all(|r| r != "secretary"));
+}
+
+#[test]
+fn posts_are_checked_and_sqlite_refuses_a_term_ending_before_it_starts() {
+    let store = sample_store();
+    let state = &store.state;
+    let added = state.write(|tx| {
+        officers::save_post(tx, &PostInput { id: None, name: "Membership secretary".into(), term_years: 2 })
+    });
+    assert!(added.is_ok());
+    for (name, years, field) in [("chair", 3, "postName"), (" ", 3, "postName"), ("Minutes secretary", 0, "termYears")]
+    {
+        match state.write(|tx| officers::save_post(tx, &PostInput { id: None, name: name.into(), term_years: years })) {
+            Err(ppg_desk_core::error::Error::Invalid(fields)) => assert_eq!(fields[0].field, field, "{name}"),
+            other => panic!("{name:?} was not refused: {other:?}"),
+        }
+    }
+    let post = added.unwrap();
+    let person = add_person(state, "Olu Test", |_| {});
+    let bad = state.write(|tx| {
+        Ok(tx.execute(
+            "INSERT INTO officer_terms (id, post_id, person_id, from_on, ends_on) VALUES (new_id(), ?1, ?2, '2026-05-01', '2026-04-01')",
+            [post, person],
+        )?)
+    });
+    assert!(bad.is_err());
+}
+
+#[test]
+fn an_older_ppgs_officers_hold_their_posts_from_when_they_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = db::open(&dir.path().join(db::DB_FILE), None).unwrap();
+    migrate::migrate_to(&mut conn, 28).unwrap();
+    conn.execute_batch(
+        "INSERT INTO people (id, full_name, joined_on, created_at, updated_at) VALUES (1, 'Ann Chair', '2025-06-01', 'x', 'x');
+         INSERT INTO person_roles (person_id, role) VALUES (1, 'chair'), (1, 'committee');",
+    )
+    .unwrap();
+    migrate::migrate(&mut conn).unwrap();
+    let (post, from, ends): (String, String, String) = conn
+        .query_row(
+            "SELECT o.name, t.from_on, t.ends_on FROM officer_terms t JOIN officer_posts o ON o.id = t.post_id WHERE t.person_id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((post.as_str(), from.as_str(), ends.as_str()), ("Chair", "2025-06-01", "2028-06-01"));
+    let _ = NaiveDate::from_ymd_opt(2025, 6, 1);
+}
