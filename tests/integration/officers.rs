@@ -115,3 +115,86 @@ fn an_older_ppgs_officers_hold_their_posts_from_when_they_joined() {
     assert_eq!((post.as_str(), from.as_str(), ends.as_str()), ("Chair", "2025-06-01", "2028-06-01"));
     let _ = NaiveDate::from_ymd_opt(2025, 6, 1);
 }
+
+#[test]
+fn an_agm_has_its_own_agenda_its_notice_on_home_and_electing_appoints_from_the_day_after() {
+    use ppg_desk_core::meetings::{self, MeetingInput, MeetingKind};
+    use ppg_desk_core::officers::agm::{self, NominationInput};
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let agm_on = today + Duration::days(60);
+    let input = MeetingInput {
+        kind: MeetingKind::Agm,
+        meets_on: agm_on.format("%d/%m/%Y").to_string(),
+        starts_at: "7pm".into(),
+        ends_at: "8.30pm".into(),
+        venue: "Community Room".into(),
+        online_link: String::new(),
+        chair_id: None,
+        minute_taker_id: None,
+    };
+    let checked = input.checked().unwrap();
+    let meeting = state.write(|tx| meetings::create(tx, &checked, "now")).unwrap();
+    let titles: Vec<String> =
+        state.read(|conn| meetings::items(conn, meeting)).unwrap().into_iter().map(|i| i.title).collect();
+    assert!(
+        titles.contains(&"Election of officers".to_string())
+            && titles.contains(&"Review of the terms of reference".to_string()),
+        "{titles:?}"
+    );
+    let home = state.read(|conn| ppg_desk_core::dashboard::dashboard(conn, today)).unwrap();
+    let send_by = ppg_desk_core::words::long_date(&(agm_on - Duration::days(28)).to_string());
+    assert!(
+        home.officer_reminders.iter().any(|r| r.contains(&format!("send the notice by {send_by}"))),
+        "{:?}",
+        home.officer_reminders
+    );
+
+    let posts = state.read(|conn| officers::posts(conn, today)).unwrap();
+    let chair = posts.iter().find(|p| p.name == "Chair").unwrap();
+    let margaret = chair.holder.as_ref().unwrap().person_id;
+    let priya = add_person(state, "Priya Again", |p| p.roles = vec![Role::Committee]);
+    let seconder = add_person(state, "Sam Seconder", |p| p.roles = vec![Role::Member]);
+    let nominate = |person, proposer, seconder| {
+        let input = NominationInput {
+            post_id: Some(chair.id),
+            person_id: Some(person),
+            proposer_id: proposer,
+            seconder_id: seconder,
+        };
+        state.write(|tx| agm::nominate(tx, meeting, &input))
+    };
+    assert!(
+        matches!(nominate(priya, Some(priya), None), Err(ppg_desk_core::error::Error::Invalid(f)) if f[0].field == "proposer")
+    );
+    assert!(
+        matches!(nominate(priya, Some(margaret), Some(margaret)), Err(ppg_desk_core::error::Error::Invalid(f)) if f[0].field == "seconder")
+    );
+    let priyas = nominate(priya, Some(margaret), Some(seconder)).unwrap();
+    let margarets = nominate(margaret, Some(seconder), None).unwrap();
+    assert!(nominate(priya, None, None).is_err(), "nominated once per post");
+    state.write(|tx| agm::elect(tx, priyas)).unwrap();
+    let results = state.read(|conn| agm::nominations(conn, meeting)).unwrap();
+    assert_eq!(results.iter().filter(|n| n.elected).map(|n| n.id).collect::<Vec<_>>(), [priyas]);
+    assert!(results.iter().any(|n| n.id == margarets && !n.elected));
+    let day_after = agm_on + Duration::days(1);
+    let holder = state
+        .read(|conn| officers::posts(conn, day_after))
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == chair.id)
+        .unwrap()
+        .holder
+        .unwrap();
+    assert_eq!((holder.person_id, holder.from_on), (priya, day_after.to_string()));
+    let on_agm_day = state
+        .read(|conn| officers::posts(conn, agm_on))
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == chair.id)
+        .unwrap()
+        .holder
+        .unwrap();
+    assert_eq!(on_agm_day.person_id, margaret, "Margaret chairs the AGM itself");
+}

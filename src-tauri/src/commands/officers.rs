@@ -41,3 +41,31 @@ pub fn stand_down_officer(state: State<'_, AppState>, post_id: i64) -> Result<()
 pub fn save_officer_post(state: State<'_, AppState>, input: PostInput) -> Result<i64> {
     ppg_desk_core::state::guard(move || state.write(|tx| officers::save_post(tx, &input)))
 }
+
+/// The nominations at an AGM, by post.
+#[tauri::command(async)]
+pub fn agm_nominations(state: State<'_, AppState>, meeting_id: i64) -> Result<Vec<officers::agm::Nomination>> {
+    ppg_desk_core::state::guard(move || state.read(|conn| officers::agm::nominations(conn, meeting_id)))
+}
+
+/// Records a nomination at an AGM.
+#[tauri::command(async)]
+pub fn nominate_officer(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    input: officers::agm::NominationInput,
+) -> Result<i64> {
+    ppg_desk_core::state::guard(move || state.write(|tx| officers::agm::nominate(tx, meeting_id, &input)))
+}
+
+/// Records who was elected: they hold the post from the day after the AGM.
+#[tauri::command(async)]
+pub fn elect_officer(state: State<'_, AppState>, nomination_id: i64) -> Result<()> {
+    ppg_desk_core::state::guard(move || state.write(|tx| officers::agm::elect(tx, nomination_id)))
+}
+
+/// Takes a nomination back (withdrawn, or typed by mistake).
+#[tauri::command(async)]
+pub fn withdraw_nomination(state: State<'_, AppState>, nomination_id: i64) -> Result<()> {
+    ppg_desk_core::state::guard(move || state.write(|tx| officers::agm::withdraw(tx, nomination_id)))
+}

@@ -142,6 +142,21 @@ pub fn next_meeting_to_do(
     to_do
 }
 
+/// Officer posts and terms, and the next AGM's notice.
+fn officer_reminders(conn: &Connection, today: NaiveDate) -> Result<Vec<String>> {
+    let mut said = crate::officers::reminders(&crate::officers::posts(conn, today)?, today);
+    let next_agm = crate::meetings::list(conn)?
+        .into_iter()
+        .filter(|m| m.kind == crate::meetings::MeetingKind::Agm && m.meets_on >= today.to_string())
+        .min_by(|a, b| a.meets_on.cmp(&b.meets_on));
+    if let Some(agm) = next_agm {
+        let on = NaiveDate::parse_from_str(&agm.meets_on, "%Y-%m-%d").ok();
+        let sent = agm.status != MeetingStatus::Planned;
+        said.extend(crate::officers::agm_notice(on, sent, today));
+    }
+    Ok(said)
+}
+
 fn card(conn: &Connection, view: ActionView, today: NaiveDate) -> Result<ActionCard> {
     let list = views::list(conn, &ActionFilter::of(view), today)?;
     Ok(ActionCard { rows: list.rows.into_iter().take(CARD_ROWS).collect(), total: list.total })
@@ -191,7 +206,7 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         overdue: card(conn, ActionView::Overdue, today)?,
         due_soon: card(conn, ActionView::DueSoon, today)?,
         splw_reminder,
-        officer_reminders: crate::officers::reminders(&crate::officers::posts(conn, today)?, today),
+        officer_reminders: officer_reminders(conn, today)?,
         directory_due,
         drivers: driver_card(conn, today)?,
         befriending: befriending_card(conn, today)?,

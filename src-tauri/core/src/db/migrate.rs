@@ -50,6 +50,7 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0027_membership.sql")),
     Sql(include_str!("migrations/0028_annual_report.sql")),
     Sql(include_str!("migrations/0029_officers.sql")),
+    Sql(include_str!("migrations/0030_agm.sql")),
 ];
 
 /// The schema version this build writes.

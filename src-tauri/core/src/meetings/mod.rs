@@ -224,13 +224,32 @@ pub fn standing_note(standing: Standing, previous: Option<&Meeting>, open_action
     }
 }
 
-/// Adds a meeting with its agenda built from the template; the standing items say what the
+/// An annual general meeting's own agenda: reports, the annual report, the accounts, the
+/// elections and the review of the terms of reference.
+fn agm_items() -> Vec<TemplateItem> {
+    [
+        ("Welcome and apologies", Purpose::Information),
+        ("Minutes of the last annual general meeting", Purpose::Decision),
+        ("Chair's report", Purpose::Information),
+        ("The annual report", Purpose::Information),
+        ("Treasurer's report and accounts", Purpose::Decision),
+        ("Election of officers", Purpose::Decision),
+        ("Review of the terms of reference", Purpose::Decision),
+        ("Any other business", Purpose::Discussion),
+    ]
+    .into_iter()
+    .map(|(title, purpose)| TemplateItem { title: title.into(), purpose, standing: None })
+    .collect()
+}
+
+/// Adds a meeting with its agenda built from the template (an AGM from its own); the standing items say what the
 /// previous meeting was and how many actions are open.
 pub fn create(conn: &Connection, meeting: &CheckedMeeting, now: &str) -> Result<i64> {
     let previous = sql::previous_before(conn, meeting.meets_on)?;
     let open_actions = sql::count_open_actions(conn)?;
     let id = sql::insert(conn, meeting, now)?;
-    for (position, item) in sql::template(conn)?.iter().enumerate() {
+    let items = if meeting.kind == MeetingKind::Agm { agm_items() } else { sql::template(conn)? };
+    for (position, item) in items.iter().enumerate() {
         let notes = item.standing.map(|s| standing_note(s, previous.as_ref(), open_actions)).unwrap_or_default();
         sql::insert_item(conn, id, position as u32, item, &notes)?;
     }

@@ -3,6 +3,8 @@
 //! ends within eight weeks, has ended, or a post is empty. Appointing someone to a post tied
 //! to a role keeps People's role in step.
 
+pub mod agm;
+mod agm_sql;
 mod sql;
 
 use chrono::{Duration, Months, NaiveDate};
@@ -144,6 +146,30 @@ pub fn reminders(posts: &[Post], today: NaiveDate) -> Vec<String> {
         .collect()
 }
 
+/// Members are given this many days' notice of the AGM.
+pub const AGM_NOTICE_DAYS: i64 = 28;
+
+/// What Home says about the next AGM still to come: the day its notice must go out by, from
+/// six weeks before that day (and that it is late, once it is).
+pub fn agm_notice(agm_on: Option<NaiveDate>, notice_sent: bool, today: NaiveDate) -> Option<String> {
+    let agm_on = agm_on.filter(|d| *d >= today)?;
+    if notice_sent {
+        return None;
+    }
+    let send_by = agm_on - Duration::days(AGM_NOTICE_DAYS);
+    let when = long_date(&agm_on.to_string());
+    if today > send_by {
+        Some(format!("The AGM on {when} needs {AGM_NOTICE_DAYS} days' notice, and it is late: send the notice now."))
+    } else if today >= send_by - Duration::days(42) {
+        Some(format!(
+            "The AGM on {when} needs {AGM_NOTICE_DAYS} days' notice: send the notice by {}.",
+            long_date(&send_by.to_string())
+        ))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +188,22 @@ mod tests {
                 ends_on: e.into(),
             }),
         }
+    }
+
+    #[test]
+    fn the_agm_notice_is_due_28_days_before_and_said_from_six_weeks_before_that() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+        let agm = Some(d(3, 10));
+        let too_early = NaiveDate::from_ymd_opt(2026, 12, 29).unwrap();
+        assert_eq!(agm_notice(agm, false, too_early), None, "more than six weeks before the notice is due");
+        assert!(agm_notice(agm, false, too_early + Duration::days(1)).is_some(), "six weeks before it");
+        assert_eq!(
+            agm_notice(agm, false, d(1, 5)).as_deref(),
+            Some("The AGM on Wednesday 10 March 2027 needs 28 days' notice: send the notice by Wednesday 10 February 2027.")
+        );
+        assert!(agm_notice(agm, false, d(2, 11)).unwrap().contains("it is late"));
+        assert_eq!(agm_notice(agm, true, d(2, 11)), None, "sent");
+        assert_eq!(agm_notice(agm, false, d(3, 11)), None, "past");
     }
 
     #[test]
