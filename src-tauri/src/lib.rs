@@ -66,6 +66,8 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         commands::officers::nominate_officer,
         commands::officers::elect_officer,
         commands::officers::withdraw_nomination,
+        commands::officers::terms_versions,
+        commands::officers::save_terms_version,
         commands::documents::print_document,
         commands::people::list_people,
         commands::people::get_person,

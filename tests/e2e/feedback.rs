@@ -183,6 +183,10 @@ fn home_says_the_secretarys_term_ends_soon_and_a_new_secretary_is_appointed() {
     app.wait_for_text("Priya Sharma is now secretary.");
     assert_accessible(&app, "officers");
     app.screenshot("officers");
+    // The terms of reference in force, with the day they are due for review.
+    app.wait_for_text("In force since");
+    app.wait_for_text("4. Officers.");
+    app.wait_for_preview();
     app.click_button("Home");
     app.wait_for_text("Overdue actions");
     let text = app.body_text();

@@ -198,3 +198,43 @@ fn an_agm_has_its_own_agenda_its_notice_on_home_and_electing_appoints_from_the_d
         .unwrap();
     assert_eq!(on_agm_day.person_id, margaret, "Margaret chairs the AGM itself");
 }
+
+#[test]
+fn the_terms_of_reference_keep_every_version_print_the_one_in_force_and_remind_before_review() {
+    use ppg_desk_core::documents::{self, DocumentKind};
+    use ppg_desk_core::officers::terms::{self, TermsInput};
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let before = state.read(terms::versions).unwrap();
+    assert_eq!(before.len(), 1, "the sample's terms");
+    assert!(terms::review_reminder(before.first(), today)
+        .unwrap()
+        .starts_with("The terms of reference are due for review on"));
+    let uk = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    let bad = TermsInput { agreed_on: uk(today), review_on: uk(today - Duration::days(1)), text: " ".into() };
+    let Err(ppg_desk_core::error::Error::Invalid(fields)) = state.write(|tx| terms::save_version(tx, &bad, "now"))
+    else {
+        panic!("refused")
+    };
+    assert_eq!(fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["reviewOn", "termsText"]);
+    let new = TermsInput {
+        agreed_on: uk(today),
+        review_on: uk(today + Duration::days(730)),
+        text: "**1. Name.** The Riverside PPG, renamed at the AGM.".into(),
+    };
+    state.write(|tx| terms::save_version(tx, &new, "now")).unwrap();
+    let after = state.read(terms::versions).unwrap();
+    assert_eq!(after.len(), 2, "the earlier version is kept");
+    assert_eq!(after[0].agreed_on, today.to_string(), "the newest is in force");
+    assert_eq!(terms::review_reminder(after.first(), today), None);
+    let pdf = documents::render(
+        state,
+        &DocumentKind::TermsOfReference,
+        ppg_desk_core::print::Profile::LargePrint,
+        state.now(),
+    )
+    .unwrap();
+    let text = crate::print::tool("pdftotext", &["-raw"], &pdf);
+    assert!(text.contains("renamed at the AGM") && !text.contains("Confidentiality"), "{text}");
+}

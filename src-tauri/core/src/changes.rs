@@ -87,7 +87,7 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         | "outcome_scores"
         | "referrals"
         | "referral_contacts" => Topic::Befriending,
-        "email_log" | "annual_reports" | "agm_nominations" => Topic::Meetings,
+        "email_log" | "annual_reports" | "agm_nominations" | "terms_of_reference" => Topic::Meetings,
         "email_templates" => Topic::Settings,
         "bulletins" | "bulletin_articles" | "bulletin_prints" | "bulletin_publications" => Topic::Bulletins,
         "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" | "sharing_deleted"

@@ -69,3 +69,18 @@ pub fn elect_officer(state: State<'_, AppState>, nomination_id: i64) -> Result<(
 pub fn withdraw_nomination(state: State<'_, AppState>, nomination_id: i64) -> Result<()> {
     ppg_desk_core::state::guard(move || state.write(|tx| officers::agm::withdraw(tx, nomination_id)))
 }
+
+/// Every version of the terms of reference, the one in force first.
+#[tauri::command(async)]
+pub fn terms_versions(state: State<'_, AppState>) -> Result<Vec<officers::terms::TermsVersion>> {
+    ppg_desk_core::state::guard(move || state.read(officers::terms::versions))
+}
+
+/// Keeps a new version of the terms of reference (earlier ones stay).
+#[tauri::command(async)]
+pub fn save_terms_version(state: State<'_, AppState>, input: officers::terms::TermsInput) -> Result<i64> {
+    ppg_desk_core::state::guard(move || {
+        let now = state.stamp();
+        state.write(|tx| officers::terms::save_version(tx, &input, &now))
+    })
+}

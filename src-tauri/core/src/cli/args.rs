@@ -321,6 +321,11 @@ pub enum PrintTarget {
         #[command(flatten)]
         output: PrintOutput,
     },
+    /// The PPG's terms of reference in force.
+    TermsOfReference {
+        #[command(flatten)]
+        output: PrintOutput,
+    },
     /// An issue of the patient bulletin (a published issue exactly as it was printed).
     Bulletin {
         #[arg(long, value_name = "ID")]

@@ -31,6 +31,7 @@ pub fn document(state: &AppState, document: PrintTarget) -> Result<(DocumentKind
         }
         PrintTarget::SchemeSummary { months, output } => (DocumentKind::SchemeSummary { months }, output),
         PrintTarget::Feedback { output } => (DocumentKind::Feedback, output),
+        PrintTarget::TermsOfReference { output } => (DocumentKind::TermsOfReference, output),
         PrintTarget::AnnualReport { year, output } => {
             crate::year::bounds(year).map_err(|_| {
                 Error::Refused(

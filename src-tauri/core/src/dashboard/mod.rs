@@ -154,6 +154,8 @@ fn officer_reminders(conn: &Connection, today: NaiveDate) -> Result<Vec<String>>
         let sent = agm.status != MeetingStatus::Planned;
         said.extend(crate::officers::agm_notice(on, sent, today));
     }
+    let terms = crate::officers::terms::versions(conn)?;
+    said.extend(crate::officers::terms::review_reminder(terms.first(), today));
     Ok(said)
 }
 

@@ -51,6 +51,7 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0028_annual_report.sql")),
     Sql(include_str!("migrations/0029_officers.sql")),
     Sql(include_str!("migrations/0030_agm.sql")),
+    Sql(include_str!("migrations/0031_terms_of_reference.sql")),
 ];
 
 /// The schema version this build writes.

@@ -16,6 +16,7 @@ pub mod minutes;
 pub mod printers;
 pub mod record;
 mod record_sql;
+pub mod terms;
 
 use std::path::PathBuf;
 
@@ -112,6 +113,8 @@ pub enum DocumentKind {
     Feedback,
     /// The annual report of the PPG's year `year` (April `year` to March the year after).
     AnnualReport { year: i32 },
+    /// The terms of reference in force.
+    TermsOfReference,
     /// The community directory by category with an index, or one category of it.
     #[serde(rename_all = "camelCase")]
     Directory {
@@ -142,6 +145,7 @@ impl DocumentKind {
             DocumentKind::RecoverySheet { .. } => "recovery-sheet",
             DocumentKind::Feedback => "patient-feedback",
             DocumentKind::AnnualReport { .. } => "annual-report",
+            DocumentKind::TermsOfReference => "terms-of-reference",
         }
     }
 }
@@ -247,6 +251,10 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             }
             DocumentKind::AnnualReport { year } => {
                 Ok(annual::annual_report(&settings, &crate::year::figures(conn, *year, today)?, logo))
+            }
+            DocumentKind::TermsOfReference => {
+                let versions = crate::officers::terms::versions(conn)?;
+                Ok(terms::terms_of_reference(&settings, versions.first(), logo))
             }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;

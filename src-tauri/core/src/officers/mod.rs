@@ -6,6 +6,8 @@
 pub mod agm;
 mod agm_sql;
 mod sql;
+pub mod terms;
+mod terms_sql;
 
 use chrono::{Duration, Months, NaiveDate};
 use rusqlite::Connection;

@@ -172,8 +172,29 @@ fn add_officers(tx: &Transaction, today: NaiveDate) -> Result<()> {
             crate::officers::appoint(tx, post, person, today - Duration::days(days_ago))?;
         }
     }
+    let terms = crate::officers::terms::TermsInput {
+        agreed_on: uk(today - Duration::days(700)),
+        review_on: uk(today + Duration::days(30)),
+        text: SAMPLE_TERMS.into(),
+    };
+    crate::officers::terms::save_version(tx, &terms, "2025-01-06T10:00:00")?;
     Ok(())
 }
+
+/// The sample PPG's terms of reference (the shape many PPGs use).
+const SAMPLE_TERMS: &str = "**1. Name.** The group is the Riverside Surgery Patient Participation Group (the PPG).
+
+**2. Purpose.** To bring patients' views to the practice, to help the practice improve its services, and to keep patients informed.
+
+**3. Membership.** Any registered patient of the practice aged 16 or over may join. Members may take part in person or by email only.
+
+**4. Officers.** The PPG elects a chair, a vice-chair, a secretary and a treasurer at its annual general meeting, each for three years.
+
+**5. Meetings.** The committee meets monthly. A meeting is quorate when five members are present. Practice staff attend as advisers.
+
+**6. Confidentiality.** Members do not discuss individual patients' care at PPG meetings.
+
+**7. Review.** These terms are reviewed at least every two years at the annual general meeting.";
 
 /// What the secretary wrote under a few of the items, for the sample minutes.
 #[rustfmt::skip] // a table of sample rows: one row per line reads best

@@ -23,6 +23,8 @@ import type { Post } from './bindings/Post';
 import type { PostInput } from './bindings/PostInput';
 import type { Nomination } from './bindings/Nomination';
 import type { NominationInput } from './bindings/NominationInput';
+import type { TermsVersion } from './bindings/TermsVersion';
+import type { TermsInput } from './bindings/TermsInput';
 import type { Wording } from './bindings/Wording';
 import type { EmailDocument } from './bindings/EmailDocument';
 import type { Template } from './bindings/Template';
@@ -165,6 +167,8 @@ export const agmNominations = (meetingId: number) => call<Nomination[]>('agm_nom
 export const nominateOfficer = (meetingId: number, input: NominationInput) => call<number>('nominate_officer', { meetingId, input });
 export const electOfficer = (nominationId: number) => call<void>('elect_officer', { nominationId });
 export const withdrawNomination = (nominationId: number) => call<void>('withdraw_nomination', { nominationId });
+export const termsVersions = () => call<TermsVersion[]>('terms_versions');
+export const saveTermsVersion = (input: TermsInput) => call<number>('save_terms_version', { input });
 export const finishImprovement = (actionId: number, outcome: string) => call<void>('finish_improvement', { actionId, outcome });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');

@@ -1,0 +1,28 @@
+//! The SQL of the terms of reference.
+
+use rusqlite::{params, Connection};
+
+use super::terms::TermsVersion;
+use crate::error::Result;
+
+pub fn versions(conn: &Connection) -> Result<Vec<TermsVersion>> {
+    let mut stmt =
+        conn.prepare("SELECT id, agreed_on, review_on, text FROM terms_of_reference ORDER BY agreed_on DESC, id DESC")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(TermsVersion {
+            id: r.get("id")?,
+            agreed_on: r.get("agreed_on")?,
+            review_on: r.get("review_on")?,
+            text: r.get("text")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert(conn: &Connection, agreed_on: &str, review_on: &str, text: &str, now: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "INSERT INTO terms_of_reference (id, agreed_on, review_on, text, created_at) VALUES (new_id(), ?1, ?2, ?3, ?4) RETURNING id",
+        params![agreed_on, review_on, text, now],
+        |r| r.get("id"),
+    )?)
+}
