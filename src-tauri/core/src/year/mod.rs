@@ -23,7 +23,7 @@ pub const SECTIONS: [(&str, &str); 7] = [
     ("splw", "Working with the social prescribing link worker"),
     ("schemes", "The schemes, the directory and the bulletin"),
     ("membership", "Our members"),
-    ("officers", "Officers"),
+    ("officers", "Officers during the year"),
 ];
 
 /// The first and last day of the PPG's year `year` (April to March).
@@ -119,7 +119,7 @@ pub struct YearFigures {
     pub members_now: u32,
     pub comparisons: Vec<Comparison>,
     pub recruitment: Vec<Recruitment>,
-    /// "Chair: Margaret Ellis" (the officers today).
+    /// "Chair: Margaret Ellis (from 11 April 2026)": the officers who served in the year.
     pub officers: Vec<String>,
 }
 
@@ -176,7 +176,7 @@ pub fn figures(conn: &Connection, year: i32, today: NaiveDate) -> Result<YearFig
         members_now: membership.members,
         comparisons: membership.comparisons,
         recruitment: membership.recruitment.into_iter().filter(|r| within(Some(r.done_on.as_str()))).collect(),
-        officers: sql::officers(conn, &today.to_string())?,
+        officers: sql::officers(conn, &first, &last)?,
     })
 }
 

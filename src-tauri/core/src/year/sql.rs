@@ -130,23 +130,27 @@ pub fn splw(conn: &Connection, from: &str, to: &str) -> Result<(u32, Vec<Counted
     Ok((workers, work))
 }
 
-/// The officers today, as "Chair: Margaret Ellis".
-pub fn officers(conn: &Connection, today: &str) -> Result<Vec<String>> {
+/// The officers who served in the year, post by post, as "Chair: Margaret Ellis (from 11 April
+/// 2026)", from their terms (a term running all year has no dates).
+pub fn officers(conn: &Connection, from: &str, to: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT r.role, p.full_name FROM person_roles r JOIN people p ON p.id = r.person_id
-          WHERE r.role IN ('chair', 'vice_chair', 'secretary', 'treasurer') AND (p.left_on IS NULL OR p.left_on > ?1)
-          ORDER BY CASE r.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END, p.full_name",
+        "SELECT o.name AS post, p.full_name, t.from_on, t.ended_on FROM officer_terms t
+           JOIN officer_posts o ON o.id = t.post_id JOIN people p ON p.id = t.person_id
+          WHERE t.from_on <= ?2 AND (t.ended_on IS NULL OR t.ended_on >= ?1)
+          ORDER BY o.position, o.name, t.from_on",
     )?;
-    let rows = stmt.query_map([today], |r| {
-        let role: String = r.get("role")?;
-        let name: String = r.get("full_name")?;
-        let post = match role.as_str() {
-            "chair" => "Chair",
-            "vice_chair" => "Vice-chair",
-            "secretary" => "Secretary",
-            _ => "Treasurer",
-        };
-        Ok(format!("{post}: {name}"))
+    let rows = stmt.query_map([from, to], |r| {
+        let (post, name): (String, String) = (r.get("post")?, r.get("full_name")?);
+        let (start, ended): (String, Option<String>) = (r.get("from_on")?, r.get("ended_on")?);
+        let mut when = Vec::new();
+        if start.as_str() > from {
+            when.push(format!("from {}", crate::words::long_date(&start)));
+        }
+        if let Some(ended) = ended.filter(|e| e.as_str() < to) {
+            when.push(format!("to {}", crate::words::long_date(&ended)));
+        }
+        let when = if when.is_empty() { String::new() } else { format!(" ({})", when.join(" ")) };
+        Ok(format!("{post}: {name}{when}"))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

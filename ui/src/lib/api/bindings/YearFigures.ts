@@ -15,6 +15,6 @@ export type YearFigures = { year: number, from: string, to: string, choices: Rep
  */
 memberAttendances: number, practiceAttendances: number, decisions: number, tally: Tally, done: Array<Improvement>, inHand: Array<Improvement>, linkWorkers: number, splwWork: Array<Counted>, tripsMade: number, milesTenths: bigint, tripsNotCovered: number, referrals: number, matched: number, directoryEntries: number, directoryChecked: number, bulletinsPublished: number, joined: number, left: number, membersNow: number, comparisons: Array<Comparison>, recruitment: Array<Recruitment>, 
 /**
- * "Chair: Margaret Ellis" (the officers today).
+ * "Chair: Margaret Ellis (from 11 April 2026)": the officers who served in the year.
  */
 officers: Array<string>, };
