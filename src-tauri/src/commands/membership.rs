@@ -3,6 +3,8 @@
 
 use tauri::State;
 
+use crate::commands::dialogs::ChosenFile;
+
 use ppg_desk_core::csvfile::ImportReport;
 use ppg_desk_core::error::Result;
 use ppg_desk_core::membership::{self, Dimension, MemberProfile, MembershipPage, Recruitment};
@@ -50,12 +52,9 @@ pub fn save_practice_groups(
 
 /// Reads NHS Digital's "Patients Registered at a GP Practice" file for one practice.
 #[tauri::command(async)]
-pub fn import_practice_csv(state: State<'_, AppState>, path: String, code: String) -> Result<ImportReport> {
+pub fn import_practice_csv(state: State<'_, AppState>, path: ChosenFile, code: String) -> Result<ImportReport> {
     ppg_desk_core::state::guard(move || {
-        let text = ppg_desk_core::csvfile::read_text(
-            std::path::Path::new(&path),
-            "NHS Digital's list of registered patients",
-        )?;
+        let text = ppg_desk_core::csvfile::read_text(&path.0, "NHS Digital's list of registered patients")?;
         let today = state.today();
         state.write(|tx| membership::import_practice(tx, &text, &code, today))
     })
