@@ -35,7 +35,10 @@ pub struct TermsInput {
 
 /// Every version, newest (the one in force) first.
 pub fn versions(conn: &Connection) -> Result<Vec<TermsVersion>> {
-    sql::versions(conn)
+    Ok(sql::versions(conn)?
+        .into_iter()
+        .map(|(id, agreed_on, review_on, text)| TermsVersion { id, agreed_on, review_on, text })
+        .collect())
 }
 
 /// Keeps a new version (the one before stays, as an earlier version).

@@ -2,19 +2,14 @@
 
 use rusqlite::{params, Connection};
 
-use super::terms::TermsVersion;
 use crate::error::Result;
 
-pub fn versions(conn: &Connection) -> Result<Vec<TermsVersion>> {
+/// Every version, newest first: (id, agreed on, review on, text).
+pub fn versions(conn: &Connection) -> Result<Vec<(i64, String, String, String)>> {
     let mut stmt =
         conn.prepare("SELECT id, agreed_on, review_on, text FROM terms_of_reference ORDER BY agreed_on DESC, id DESC")?;
     let rows = stmt.query_map([], |r| {
-        Ok(TermsVersion {
-            id: r.get("id")?,
-            agreed_on: r.get("agreed_on")?,
-            review_on: r.get("review_on")?,
-            text: r.get("text")?,
-        })
+        Ok((r.get("id")?, r.get("agreed_on")?, r.get("review_on")?, r.get("text")?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
