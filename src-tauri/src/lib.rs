@@ -50,6 +50,8 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         commands::feedback::finish_improvement,
         commands::feedback::annual_report_choices,
         commands::feedback::save_annual_report_choices,
+        commands::feedback::fft_months,
+        commands::feedback::import_fft,
         commands::membership::membership_page,
         commands::membership::member_profile,
         commands::membership::save_member_profile,

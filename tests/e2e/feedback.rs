@@ -193,3 +193,33 @@ fn home_says_the_secretarys_term_ends_soon_and_a_new_secretary_is_appointed() {
     assert!(!text.contains("term as secretary ends"), "{text}");
     app.quit();
 }
+
+#[test]
+fn the_friends_and_family_test_is_read_from_nhs_englands_file_and_drawn_over_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("ppg");
+    crate::load_sample(&data);
+    let file = dir.path().join("FFT GP November 2026.csv");
+    std::fs::write(
+        &file,
+        "Practice Code,Practice Name,Total Responses,1 Very Good,2 Good,3 Neither good nor poor,4 Poor,5 Very poor,6 Don't know\n\
+         C84001,RIVERSIDE SURGERY,400,250,110,15,10,10,5\n",
+    )
+    .unwrap();
+    let app = Session::launch(&data, &[("PPG_DESK_TEST_CHOICE", file.to_str().unwrap())]);
+    app.click_button("Patients' views");
+    app.click_button("Friends and Family Test");
+    app.wait_for_text("Answers by month");
+    app.fill("#fftCode", "C84001");
+    app.fill("#fftMonth", "November 2026");
+    app.click_button("Read NHS England's file…");
+    app.wait_for_text("Read November 2026 for the practice.");
+    // 250 + 110 of 400 said good or very good: 90%, on the line and in the table.
+    app.wait_for_text("90%");
+    let label =
+        app.execute("return document.querySelector('svg.fft-line').getAttribute('aria-label');", serde_json::json!([]));
+    assert!(label.as_str().unwrap().contains("Nov 2026 90%"), "{label}");
+    assert_accessible(&app, "friends-and-family");
+    app.screenshot("friends-and-family");
+    app.quit();
+}

@@ -56,6 +56,18 @@ fn every_figure_of_the_year_is_the_stores_own() {
     );
     assert!(f.done.iter().all(|i| i.completed_on.as_deref().is_some_and(|d| d >= from && d <= to)));
     assert_eq!(f.officers.len(), 4, "chair, vice-chair, secretary, treasurer");
+    let (first_month, last_month) = (&from[..7], &to[..7]);
+    let (answered, positive): (u32, u32) = state
+        .read(|conn| {
+            Ok(conn.query_row(
+                "SELECT coalesce(sum(very_good + good + neither + poor + very_poor + dont_know), 0), coalesce(sum(very_good + good), 0)
+                   FROM fft_months WHERE month BETWEEN ?1 AND ?2",
+                [first_month, last_month],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?)
+        })
+        .unwrap();
+    assert_eq!((f.fft.total(), f.fft.very_good + f.fft.good), (answered, positive));
 }
 
 #[test]

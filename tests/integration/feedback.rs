@@ -227,3 +227,85 @@ fn what_patients_told_us_prints_every_theme_as_counted_with_bars_and_names_nobod
         assert!(smallest >= minimum, "{profile:?}: smallest text {smallest}");
     }
 }
+
+/// A one-sheet .xlsx as Excel writes it (shared strings left out: inline strings), holding
+/// `rows`; numbers as numbers.
+fn xlsx(rows: &[Vec<&str>]) -> Vec<u8> {
+    use std::io::Write;
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, row) in rows.iter().enumerate() {
+        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, cell) in row.iter().enumerate() {
+            let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
+            if cell.parse::<f64>().is_ok() {
+                sheet.push_str(&format!("<c r=\"{at}\"><v>{cell}</v></c>"));
+            } else {
+                let text = cell.replace('&', "&amp;").replace('<', "&lt;").replace('\'', "&apos;");
+                sheet.push_str(&format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{text}</t></is></c>"));
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let files = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="GP Practices" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in files {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn the_friends_and_family_test_reads_nhs_englands_spreadsheet_for_one_practice_and_month() {
+    use ppg_desk_core::feedback::fft;
+    let store = sample_store();
+    let state = &store.state;
+    let header = vec![
+        "Practice Code",
+        "Practice Name",
+        "Total Responses",
+        "1 Very Good",
+        "2 Good",
+        "3 Neither good nor poor",
+        "4 Poor",
+        "5 Very poor",
+        "6 Don't know",
+    ];
+    let good = xlsx(&[
+        vec!["Friends and Family Test - GP practices - October 2026"],
+        vec![],
+        header.clone(),
+        vec!["A81001", "THE DENSHAM SURGERY", "40", "20", "10", "4", "3", "2", "1"],
+        vec!["C84001", "RIVERSIDE SURGERY", "500", "300", "140", "20", "20", "15", "5"],
+    ]);
+    let report = state.write(|tx| fft::import(tx, &good, "C84001", "October 2026", "now")).unwrap();
+    assert_eq!((report.imported, report.problems.len()), (1, 0));
+    let kept = state.read(fft::months).unwrap();
+    let october = kept.iter().find(|m| m.month == "2026-10").unwrap();
+    assert_eq!((october.answers.very_good, october.answers.total(), october.positive_percent), (300, 500, Some(88)));
+
+    // A bad line for the practice keeps nothing and says which line.
+    let bad = xlsx(&[header, vec!["C84001", "RIVERSIDE SURGERY", "500", "lots", "140", "20", "20", "15", "5"]]);
+    let before = state.read(fft::months).unwrap();
+    let report = state.write(|tx| fft::import(tx, &bad, "C84001", "9/2026", "now")).unwrap();
+    assert_eq!((report.imported, report.problems.iter().map(|p| p.line).collect::<Vec<_>>()), (0, vec![2]));
+    assert_eq!(state.read(fft::months).unwrap(), before, "nothing kept");
+    assert!(matches!(
+        state.write(|tx| fft::import(tx, &good, "C84001", "Smarch", "now")),
+        Err(ppg_desk_core::error::Error::Invalid(_))
+    ));
+    assert!(matches!(
+        state.write(|tx| fft::import(tx, b"PK\x03\x04 not really", "C84001", "October 2026", "now")),
+        Err(ppg_desk_core::error::Error::File(_))
+    ));
+}

@@ -41,6 +41,7 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
          CREATE TEMP TABLE officer_posts (id INTEGER PRIMARY KEY, name TEXT, role TEXT, term_years INTEGER, position INTEGER);
          CREATE TEMP TABLE officer_terms (id INTEGER PRIMARY KEY, post_id INTEGER, person_id INTEGER, from_on TEXT, ends_on TEXT, ended_on TEXT);
          CREATE TEMP TABLE terms_of_reference (id INTEGER PRIMARY KEY, agreed_on TEXT, review_on TEXT, text TEXT, created_at TEXT);
+         CREATE TEMP TABLE fft_months (month TEXT PRIMARY KEY, very_good INTEGER, good INTEGER, neither INTEGER, poor INTEGER, very_poor INTEGER, dont_know INTEGER, imported_at TEXT);
          ALTER TABLE actions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
          ALTER TABLE people ADD COLUMN email_only INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE people ADD COLUMN large_print INTEGER NOT NULL DEFAULT 0;",

@@ -2,6 +2,8 @@
 
 use tauri::State;
 
+use crate::commands::dialogs::ChosenFile;
+
 use ppg_desk_core::error::Result;
 use ppg_desk_core::feedback::{self, AgreeInput, FeedbackInput, FeedbackPage};
 use ppg_desk_core::state::AppState;
@@ -76,5 +78,30 @@ pub fn save_annual_report_choices(
     ppg_desk_core::state::guard(move || {
         let now = state.stamp();
         state.write(|tx| ppg_desk_core::year::save_choices(tx, &choices, &now))
+    })
+}
+
+/// The Friends and Family Test months kept, oldest first.
+#[tauri::command(async)]
+pub fn fft_months(state: State<'_, AppState>) -> Result<Vec<ppg_desk_core::feedback::fft::FftMonth>> {
+    ppg_desk_core::state::guard(move || state.read(ppg_desk_core::feedback::fft::months))
+}
+
+/// Reads NHS England's Friends and Family Test file (XLSX or CSV) for one practice and month.
+#[tauri::command(async)]
+pub fn import_fft(
+    state: State<'_, AppState>,
+    path: ChosenFile,
+    code: String,
+    month: String,
+) -> Result<ppg_desk_core::csvfile::ImportReport> {
+    ppg_desk_core::state::guard(move || {
+        let bytes = ppg_desk_core::files::read_capped(
+            &path.0,
+            "NHS England's Friends and Family Test results",
+            20 * 1024 * 1024,
+        )?;
+        let now = state.stamp();
+        state.write(|tx| ppg_desk_core::feedback::fft::import(tx, &bytes, &code, &month, &now))
     })
 }

@@ -52,6 +52,7 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0029_officers.sql")),
     Sql(include_str!("migrations/0030_agm.sql")),
     Sql(include_str!("migrations/0031_terms_of_reference.sql")),
+    Sql(include_str!("migrations/0032_friends_and_family.sql")),
 ];
 
 /// The schema version this build writes.

@@ -13,6 +13,8 @@ use ts_rs::TS;
 #[ts(export)]
 pub enum FileKind {
     Csv,
+    /// A spreadsheet as published (Excel's .xlsx, or CSV).
+    Spreadsheet,
     Backup,
     Pdf,
     Picture,
@@ -30,6 +32,7 @@ impl FileKind {
     pub fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
             FileKind::Csv => ("Spreadsheet (CSV)", &["csv"]),
+            FileKind::Spreadsheet => ("Spreadsheet (Excel or CSV)", &["xlsx", "csv"]),
             FileKind::Backup => ("PPG Desk backup", &["sqlite3", "ppgdesk", "db"]),
             FileKind::Pdf => ("PDF document", &["pdf"]),
             FileKind::Picture => ("Picture (PNG or JPEG)", &["png", "jpg", "jpeg"]),

@@ -57,6 +57,13 @@ pub fn annual_report(settings: &Settings, f: &YearFigures, logo: Option<Image>) 
             plural(f.tally.patients, "patient", "patients"),
             plural(f.tally.items, "comment", "comments")
         ));
+        if let Some(percent) = f.fft.positive_percent() {
+            doc.paragraph(format!(
+                "In the Friends and Family Test, {percent}% of the {} patients who answered over {} said the practice was good or very good.",
+                f.fft.total(),
+                plural(f.fft_months, "month", "months")
+            ));
+        }
         if !f.tally.rows.is_empty() {
             doc.paragraph("Patients by theme (a comment counts under each of its themes):");
             doc.push(Block::Bars(

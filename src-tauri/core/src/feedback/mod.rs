@@ -3,6 +3,8 @@
 //! the practice in answer: actions linked back to the feedback, with what changed ("You said,
 //! we did").
 
+pub mod fft;
+mod fft_sql;
 pub mod improvements;
 pub mod names;
 mod sql;

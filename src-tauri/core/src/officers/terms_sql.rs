@@ -8,9 +8,7 @@ use crate::error::Result;
 pub fn versions(conn: &Connection) -> Result<Vec<(i64, String, String, String)>> {
     let mut stmt =
         conn.prepare("SELECT id, agreed_on, review_on, text FROM terms_of_reference ORDER BY agreed_on DESC, id DESC")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((r.get("id")?, r.get("agreed_on")?, r.get("review_on")?, r.get("text")?))
-    })?;
+    let rows = stmt.query_map([], |r| Ok((r.get("id")?, r.get("agreed_on")?, r.get("review_on")?, r.get("text")?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -102,6 +102,9 @@ pub struct YearFigures {
     pub practice_attendances: u32,
     pub decisions: u32,
     pub tally: Tally,
+    /// The Friends and Family Test over the year's months: all the answers added up.
+    pub fft: crate::feedback::fft::Answers,
+    pub fft_months: u32,
     pub done: Vec<Improvement>,
     pub in_hand: Vec<Improvement>,
     pub link_workers: u32,
@@ -148,6 +151,11 @@ pub fn figures(conn: &Connection, year: i32, today: NaiveDate) -> Result<YearFig
     let (joined, left) = sql::joined_and_left(conn, &first, &last)?;
     let (entries, checked) = sql::directory(conn, &first, &last)?;
     let (link_workers, splw_work) = sql::splw(conn, &first, &last)?;
+    let (first_month, last_month) = (from.format("%Y-%m").to_string(), to.format("%Y-%m").to_string());
+    let fft_year: Vec<_> = crate::feedback::fft::months(conn)?
+        .into_iter()
+        .filter(|m| m.month >= first_month && m.month <= last_month)
+        .collect();
     Ok(YearFigures {
         year,
         from: first.clone(),
@@ -159,6 +167,8 @@ pub fn figures(conn: &Connection, year: i32, today: NaiveDate) -> Result<YearFig
         practice_attendances: practice,
         decisions,
         tally: crate::feedback::tally(&feedback, &themes, from, to),
+        fft: fft_year.iter().fold(Default::default(), |sum, m| sum.plus(&m.answers)),
+        fft_months: fft_year.len() as u32,
         done,
         in_hand,
         link_workers,

@@ -25,6 +25,7 @@ import type { Nomination } from './bindings/Nomination';
 import type { NominationInput } from './bindings/NominationInput';
 import type { TermsVersion } from './bindings/TermsVersion';
 import type { TermsInput } from './bindings/TermsInput';
+import type { FftMonth } from './bindings/FftMonth';
 import type { Wording } from './bindings/Wording';
 import type { EmailDocument } from './bindings/EmailDocument';
 import type { Template } from './bindings/Template';
@@ -169,6 +170,8 @@ export const electOfficer = (nominationId: number) => call<void>('elect_officer'
 export const withdrawNomination = (nominationId: number) => call<void>('withdraw_nomination', { nominationId });
 export const termsVersions = () => call<TermsVersion[]>('terms_versions');
 export const saveTermsVersion = (input: TermsInput) => call<number>('save_terms_version', { input });
+export const fftMonths = () => call<FftMonth[]>('fft_months');
+export const importFft = (path: string, code: string, month: string) => call<ImportReport>('import_fft', { path, code, month });
 export const finishImprovement = (actionId: number, outcome: string) => call<void>('finish_improvement', { actionId, outcome });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');

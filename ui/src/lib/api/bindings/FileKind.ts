@@ -3,4 +3,4 @@
 /**
  * What a file holds, which sets the dialog's filter.
  */
-export type FileKind = "csv" | "backup" | "pdf" | "picture" | "calendar" | "vcard" | "oruk" | "json" | "recordPdf";
+export type FileKind = "csv" | "spreadsheet" | "backup" | "pdf" | "picture" | "calendar" | "vcard" | "oruk" | "json" | "recordPdf";
