@@ -22,14 +22,17 @@ fn no_statement_is_cached_so_every_write_is_seen_by_the_change_events() {
 /// The sibling files (`super::name`) a file of a feature folder names, mod.rs aside.
 fn siblings_named(path: &Path) -> Vec<String> {
     let text = fs::read_to_string(path).unwrap();
+    let word =
+        |rest: &str| -> String { rest.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect() };
+    // `super::name` and each name of `super::{a, b as c}` (a grouped import once hid a loop).
     let mut names: Vec<String> = text
         .split("super::")
         .skip(1)
-        .filter_map(|rest| {
-            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-            let sibling = path.with_file_name(format!("{name}.rs"));
-            (sibling.is_file() && name != "mod").then_some(name)
+        .flat_map(|rest| match rest.strip_prefix('{') {
+            Some(group) => group.split('}').next().unwrap_or_default().split(',').map(word).collect::<Vec<_>>(),
+            None => vec![word(rest)],
         })
+        .filter(|name| path.with_file_name(format!("{name}.rs")).is_file() && name != "mod")
         .collect();
     names.sort();
     names.dedup();

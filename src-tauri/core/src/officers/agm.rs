@@ -43,7 +43,18 @@ pub struct NominationInput {
 }
 
 pub fn nominations(conn: &Connection, meeting_id: i64) -> Result<Vec<Nomination>> {
-    sql::nominations(conn, meeting_id)
+    Ok(sql::nominations(conn, meeting_id)?
+        .into_iter()
+        .map(|(id, post_id, post, person, proposer, seconder, elected)| Nomination {
+            id,
+            post_id,
+            post,
+            person,
+            proposer,
+            seconder,
+            elected,
+        })
+        .collect())
 }
 
 /// Records a nomination at AGM `meeting_id`.

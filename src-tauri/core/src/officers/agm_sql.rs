@@ -2,8 +2,10 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::agm::Nomination;
 use crate::error::Result;
+
+/// A nomination's row: (id, post id, post, person, proposer, seconder, elected).
+pub type NominationRow = (i64, i64, String, String, Option<String>, Option<String>, bool);
 
 pub fn is_agm(conn: &Connection, meeting_id: i64) -> Result<bool> {
     Ok(conn
@@ -12,7 +14,7 @@ pub fn is_agm(conn: &Connection, meeting_id: i64) -> Result<bool> {
         .unwrap_or(false))
 }
 
-pub fn nominations(conn: &Connection, meeting_id: i64) -> Result<Vec<Nomination>> {
+pub fn nominations(conn: &Connection, meeting_id: i64) -> Result<Vec<NominationRow>> {
     let mut stmt = conn.prepare(
         "SELECT n.id, n.post_id, o.name AS post, p.full_name AS person, pr.full_name AS proposer,
                 se.full_name AS seconder, n.elected
@@ -21,15 +23,15 @@ pub fn nominations(conn: &Connection, meeting_id: i64) -> Result<Vec<Nomination>
           WHERE n.meeting_id = ?1 ORDER BY o.position, o.name, p.full_name",
     )?;
     let rows = stmt.query_map([meeting_id], |r| {
-        Ok(Nomination {
-            id: r.get("id")?,
-            post_id: r.get("post_id")?,
-            post: r.get("post")?,
-            person: r.get("person")?,
-            proposer: r.get("proposer")?,
-            seconder: r.get("seconder")?,
-            elected: r.get("elected")?,
-        })
+        Ok((
+            r.get("id")?,
+            r.get("post_id")?,
+            r.get("post")?,
+            r.get("person")?,
+            r.get("proposer")?,
+            r.get("seconder")?,
+            r.get("elected")?,
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
