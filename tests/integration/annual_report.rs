@@ -9,6 +9,7 @@ use ppg_desk_core::print::{self, Profile};
 use ppg_desk_core::year::{self, ReportChoices};
 
 use crate::print::sample_store;
+use crate::support::add_person;
 
 fn count(state: &ppg_desk_core::state::AppState, sql: &str, from: &str, to: &str) -> u32 {
     state.read(|conn| Ok(conn.query_row(sql, [from, to], |r| r.get(0))?)).unwrap()
@@ -48,8 +49,21 @@ fn every_figure_of_the_year_is_the_stores_own() {
             to
         )
     );
-    assert_eq!(f.joined, count(state, "SELECT count(*) FROM people WHERE joined_on BETWEEN ?1 AND ?2", from, to));
-    assert_eq!(f.left, count(state, "SELECT count(*) FROM people WHERE left_on BETWEEN ?1 AND ?2", from, to));
+    // Members only: practice staff and guests do not join the PPG.
+    let members = |column: &str| {
+        let sql = format!(
+            "SELECT count(DISTINCT p.id) FROM people p LEFT JOIN person_roles r ON r.person_id = p.id
+              WHERE p.{column} BETWEEN ?1 AND ?2 AND (p.email_only = 1 OR r.role NOT IN ('practice_staff', 'guest'))"
+        );
+        count(state, &sql, from, to)
+    };
+    assert_eq!((f.joined, f.left), (members("joined_on"), members("left_on")));
+    let guest = add_person(state, "Gina Guest", |p| {
+        p.roles = vec![ppg_desk_core::people::Role::Guest];
+        p.joined_on = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d").unwrap().format("%d/%m/%Y").to_string();
+    });
+    let again = state.read(|conn| year::figures(conn, y, today)).unwrap();
+    assert_eq!(again.joined, f.joined, "a guest ({guest}) is not counted as joining");
     assert_eq!(
         f.directory_checked,
         count(state, "SELECT count(*) FROM directory_entries WHERE last_checked_on BETWEEN ?1 AND ?2", from, to)

@@ -78,11 +78,16 @@ pub fn meetings(conn: &Connection, from: &str, to: &str) -> Result<(Vec<Counted>
     Ok((kinds, held_count, present(false)?, present(true)?, decisions))
 }
 
-/// People who joined, and who left, in the year.
+/// Members (anyone with a member, committee or officer role, or in the virtual PPG) who
+/// joined, and who left, in the year; practice staff and guests are not members.
 pub fn joined_and_left(conn: &Connection, from: &str, to: &str) -> Result<(u32, u32)> {
+    let member = "(p.email_only = 1 OR EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id
+                    AND r.role IN ('chair', 'vice_chair', 'secretary', 'treasurer', 'committee', 'member')))";
     Ok(conn.query_row(
-        "SELECT (SELECT count(*) FROM people WHERE joined_on BETWEEN ?1 AND ?2) AS joined,
-                (SELECT count(*) FROM people WHERE left_on BETWEEN ?1 AND ?2) AS left_",
+        &format!(
+            "SELECT (SELECT count(*) FROM people p WHERE p.joined_on BETWEEN ?1 AND ?2 AND {member}) AS joined,
+                    (SELECT count(*) FROM people p WHERE p.left_on BETWEEN ?1 AND ?2 AND {member}) AS left_"
+        ),
         [from, to],
         |r| Ok((r.get("joined")?, r.get("left_")?)),
     )?)
