@@ -4,7 +4,6 @@
 
 use ppg_desk_core::documents::{self, DocumentKind};
 use ppg_desk_core::feedback::{self, FeedbackInput, FeedbackSource};
-use ppg_desk_core::print::layout::Item;
 use ppg_desk_core::print::{self, Profile};
 use ppg_desk_core::year::{self, ReportChoices};
 
@@ -148,15 +147,7 @@ fn the_report_prints_its_sections_keeps_the_foreword_leaves_out_what_is_chosen_a
         }
         let document = documents::build(state, &kind, today).unwrap();
         let laid = print::lay_out(&document, profile);
-        let smallest = laid
-            .pages
-            .iter()
-            .flat_map(|p| &p.items)
-            .filter_map(|i| match i {
-                Item::Text { size, .. } => Some(*size),
-                _ => None,
-            })
-            .fold(f32::MAX, f32::min);
+        let smallest = crate::print::smallest_text(&laid);
         assert!(smallest >= if profile == Profile::LargePrint { 16.0 } else { 12.0 }, "{profile:?}: {smallest}");
     }
     let choices = ReportChoices {

@@ -6,7 +6,7 @@
 use ppg_desk_core::bulletins::{self, editing, ArticleInput, ArticleKind, BulletinInput};
 use ppg_desk_core::documents::{self, DocumentKind};
 use ppg_desk_core::error::Error;
-use ppg_desk_core::print::{self, layout::Item, Profile};
+use ppg_desk_core::print::{self, Profile};
 
 use crate::print::{sample_store, tool};
 
@@ -111,15 +111,7 @@ fn the_editor_says_when_an_issue_needs_more_pages_and_large_print_keeps_its_size
         store.state.read(|conn| Ok((bulletins::get(conn, id)?, bulletins::articles(conn, id)?))).unwrap();
     let document = documents::bulletin::bulletin(&Default::default(), &bulletin, &articles, None);
     let laid = print::lay_out(&document, Profile::LargePrint);
-    let smallest = laid
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            Item::Text { size, .. } => Some(*size),
-            _ => None,
-        })
-        .fold(f32::MAX, f32::min);
+    let smallest = crate::print::smallest_text(&laid);
     assert!(smallest >= 16.0, "large print is at least 16 pt everywhere, page numbers too: {smallest}");
 }
 

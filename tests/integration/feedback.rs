@@ -33,7 +33,7 @@ fn the_sample_years_themes_are_counted_as_the_store_holds_them() {
     let state = &store.state;
     let today = state.today();
     let page = state.read(|conn| feedback::page(conn, today)).unwrap();
-    let (from, to) = feedback::last_twelve_months(today);
+    let (from, to) = ppg_desk_core::calendar::last_months(12, today);
     assert_eq!(page.tally.months.len(), 12);
     assert!(page.items.len() >= 12, "a year of feedback");
     for row in &page.tally.rows {
@@ -214,15 +214,7 @@ fn what_patients_told_us_prints_every_theme_as_counted_with_bars_and_names_nobod
             .flat_map(|p| &p.items)
             .filter(|i| matches!(i, Item::Rule { thickness, .. } if *thickness > 5.0));
         assert!(thick.count() >= page.tally.rows.len(), "a bar for each theme");
-        let smallest = laid
-            .pages
-            .iter()
-            .flat_map(|p| &p.items)
-            .filter_map(|i| match i {
-                Item::Text { size, .. } => Some(*size),
-                _ => None,
-            })
-            .fold(f32::MAX, f32::min);
+        let smallest = crate::print::smallest_text(&laid);
         let minimum = if profile == Profile::LargePrint { 16.0 } else { 12.0 };
         assert!(smallest >= minimum, "{profile:?}: smallest text {smallest}");
     }

@@ -25,6 +25,18 @@ pub fn tool(program: &str, args: &[&str], pdf: &[u8]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The smallest text size anywhere in a laid-out document (page numbers included).
+pub fn smallest_text(laid: &print::layout::Laid) -> f32 {
+    laid.pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text { size, .. } => Some(*size),
+            _ => None,
+        })
+        .fold(f32::MAX, f32::min)
+}
+
 pub fn sample_store() -> TempStore {
     let store = temp_store();
     let (today, now) = (store.state.today(), "2026-11-24T10:00:00".to_string());
@@ -154,15 +166,7 @@ fn every_page_repeats_the_table_header_and_nothing_crosses_a_margin() {
 fn large_print_body_text_is_at_least_16_point_and_standard_at_least_12() {
     for (profile, minimum) in [(Profile::LargePrint, 16.0), (Profile::Standard, 12.0)] {
         let laid = print::lay_out(&long_document(5), profile);
-        let smallest = laid
-            .pages
-            .iter()
-            .flat_map(|p| &p.items)
-            .filter_map(|i| match i {
-                Item::Text { size, .. } => Some(*size),
-                _ => None,
-            })
-            .fold(f32::MAX, f32::min);
+        let smallest = smallest_text(&laid);
         assert!(smallest >= minimum, "{profile:?}: smallest text is {smallest} pt");
     }
 }

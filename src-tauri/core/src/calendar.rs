@@ -69,6 +69,16 @@ pub fn week_name(date: NaiveDate) -> String {
 
 /// The first and last day of a month, written as people do ("November 2026", "Nov 2026",
 /// "11/2026") or as stored ("2026-11").
+/// The last `months` whole months, this one included: from the first of the earliest to the
+/// last day of this month (1 to 36 months).
+pub fn last_months(months: u32, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    use chrono::Months;
+    let first_this = today.with_day(1).unwrap_or(today);
+    let from = first_this.checked_sub_months(Months::new(months.clamp(1, 36) - 1)).unwrap_or(first_this);
+    let to = first_this.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(today);
+    (from, to)
+}
+
 pub fn parse_month(text: &str) -> Result<(NaiveDate, NaiveDate)> {
     let bad = || Error::Refused("Please give the month like November 2026 (or 11/2026).".into());
     let (year, month) = month_parts(text).ok_or_else(bad)?;

@@ -246,7 +246,7 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             }
             DocumentKind::Feedback => {
                 let page = crate::feedback::page(conn, today)?;
-                let period = crate::feedback::last_twelve_months(today);
+                let period = crate::calendar::last_months(12, today);
                 Ok(feedback::feedback(&settings, &page.tally, &page.improvements, period, logo))
             }
             DocumentKind::AnnualReport { year } => {

@@ -1,7 +1,7 @@
 //! The scheme's summary for the coordinator's report: trips, miles and donations month by
 //! month, requests that could not be covered, and each driver's totals.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
@@ -65,10 +65,7 @@ pub fn summary(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Sche
 
 /// The first day of the month `months - 1` months before `today`'s, to the end of `today`'s month.
 pub fn period(months: u32, today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let first_this = today.with_day(1).unwrap_or(today);
-    let from = first_this.checked_sub_months(Months::new(months.clamp(1, 36) - 1)).unwrap_or(first_this);
-    let to = first_this.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(today);
-    (from, to)
+    crate::calendar::last_months(months, today)
 }
 
 #[cfg(test)]

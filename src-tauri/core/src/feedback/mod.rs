@@ -238,18 +238,9 @@ pub struct FeedbackPage {
     pub improvements: Vec<Improvement>,
 }
 
-/// The twelve months to the end of this one.
-pub fn last_twelve_months(today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    use chrono::{Datelike, Months};
-    let first_of_month = today.with_day(1).unwrap_or(today);
-    let from = first_of_month.checked_sub_months(Months::new(11)).unwrap_or(first_of_month);
-    let to = first_of_month.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(today);
-    (from, to)
-}
-
 pub fn page(conn: &Connection, today: NaiveDate) -> Result<FeedbackPage> {
     let items = list(conn)?;
     let themes = themes(conn)?;
-    let (from, to) = last_twelve_months(today);
+    let (from, to) = crate::calendar::last_months(12, today);
     Ok(FeedbackPage { tally: tally(&items, &themes, from, to), improvements: improvements(conn)?, items, themes })
 }
