@@ -69,11 +69,33 @@ fn log_feedback_agree_an_improvement_and_see_it_under_you_said_we_did() {
     app.wait_for_preview();
     app.screenshot("feedback-print");
 
+    // The annual report's preview, drawn from the same records.
+    app.click_button("Annual report");
+    app.wait_for_text("Made from the year's own records");
+    app.wait_for_preview();
+    app.screenshot("annual-report-preview");
+
     // The improvement is an action like the others, done today.
     app.click_button("Actions");
     app.click_css("input[name='action-view'][value='done']");
     app.wait_for_text("Ask the practice to fit a handrail and a gentler ramp");
     app.quit();
+
+    // The report the preview showed, printed: what patients said and what changed is in it.
+    let report = dir.path().join("report.pdf");
+    let year =
+        chrono::Local::now().date_naive().checked_sub_months(chrono::Months::new(3)).unwrap().format("%Y").to_string();
+    let out = std::process::Command::new(crate::cli())
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["print", "annual-report", "--year", &year, "--out"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::process::Command::new("pdftotext").args(["-raw"]).arg(&report).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("A handrail was fitted and the ramp was made gentler"), "{text}");
 }
 
 #[test]

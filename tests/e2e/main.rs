@@ -20,6 +20,7 @@ mod restore;
 mod security;
 mod setup;
 mod sharing;
+mod surveys;
 mod webdriver;
 
 use std::path::Path;

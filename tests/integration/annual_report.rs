@@ -1,6 +1,7 @@
-//! The annual report of the PPG's year (April to March), made from the year's own records:
-//! each section's figures checked against the store, the year's edges, sections left out,
-//! the foreword kept, both print sizes, and nobody named in the anonymous sections.
+//! The annual report of the PPG's year (April to March unless Settings says), made from the
+//! year's own records: each section's figures checked against the store, the year's edges,
+//! sections left out, the foreword kept, both print sizes, and nobody named in the anonymous
+//! sections.
 
 use ppg_desk_core::documents::{self, DocumentKind};
 use ppg_desk_core::feedback::{self, FeedbackInput, FeedbackSource};
@@ -19,7 +20,7 @@ fn every_figure_of_the_year_is_the_stores_own() {
     let store = sample_store();
     let state = &store.state;
     let today = state.today();
-    let y = year::year_of(today);
+    let y = year::year_of(today, 4);
     let f = state.read(|conn| year::figures(conn, y, today)).unwrap();
     let (from, to) = (f.from.as_str(), f.to.as_str());
     let held = "status IN ('held', 'draft_minutes', 'minutes_approved') AND meets_on BETWEEN ?1 AND ?2";
@@ -88,7 +89,7 @@ fn feedback_on_the_last_day_of_march_belongs_to_the_year_before() {
     let store = sample_store();
     let state = &store.state;
     let today = state.today();
-    let y = year::year_of(today);
+    let y = year::year_of(today, 4);
     let add = |on: String, patients: u32| {
         let input = FeedbackInput {
             received_on: on,
@@ -114,7 +115,7 @@ fn the_report_prints_its_sections_keeps_the_foreword_leaves_out_what_is_chosen_a
     let store = sample_store();
     let state = &store.state;
     let today = state.today();
-    let y = year::year_of(today);
+    let y = year::year_of(today, 4);
     let kind = DocumentKind::AnnualReport { year: y };
     let names: Vec<String> = state
         .read(|conn| {
@@ -163,4 +164,25 @@ fn the_report_prints_its_sections_keeps_the_foreword_leaves_out_what_is_chosen_a
     assert!(text.contains("The chair's foreword") && text.contains("Thank you to every volunteer."), "{text}");
     assert!(!text.contains("Officers") && !text.contains("social prescribing link worker"), "{text}");
     assert!(state.read(|conn| year::choices(conn, 1999)).is_err());
+}
+
+#[test]
+fn a_ppg_whose_year_starts_in_january_reports_on_the_calendar_year() {
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let mut settings = state.read(|conn| Ok(ppg_desk_core::settings::load(conn)?.unwrap())).unwrap();
+    settings.year_starts_month = 1;
+    let settings = settings.checked().unwrap();
+    state.write(|tx| ppg_desk_core::settings::save(tx, &settings, "now")).unwrap();
+    let years = state.read(|conn| year::report_years(conn, today)).unwrap();
+    let this = chrono::Datelike::year(&today);
+    assert_eq!(years[0].year, this);
+    assert_eq!(years[0].name, format!("January {this} to December {this}"));
+    let figures = state.read(|conn| year::figures(conn, this, today)).unwrap();
+    assert_eq!((figures.from, figures.to), (format!("{this}-01-01"), format!("{this}-12-31")));
+    let pdf =
+        documents::render(state, &DocumentKind::AnnualReport { year: this }, Profile::Standard, state.now()).unwrap();
+    let text = crate::print::tool("pdftotext", &["-raw"], &pdf);
+    assert!(text.contains(&format!("1 January {this} to")), "the report says its own months");
 }

@@ -24,8 +24,8 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
     // Today's sample keeps approved minutes and published issues as they were (later
     // versions' tables): here only for the loading, gone when the file is closed.
     // People's later fields (email only, large print) likewise, dropped once it is loaded,
-    // the mailing lists the PPG made, the year's feedback, whom the PPG speaks for and the
-    // officers' terms (no posts here, so no terms).
+    // the mailing lists the PPG made, the year's feedback and survey, whom the PPG speaks for
+    // and the officers' terms (no posts here, so no terms), and the year's settings.
     conn.execute_batch(
         "CREATE TEMP TABLE minutes_approvals (meeting_id INTEGER PRIMARY KEY, content TEXT, approved_at TEXT);
          CREATE TEMP TABLE bulletin_publications (bulletin_id INTEGER PRIMARY KEY, content TEXT, published_at TEXT);
@@ -42,9 +42,15 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
          CREATE TEMP TABLE officer_terms (id INTEGER PRIMARY KEY, post_id INTEGER, person_id INTEGER, from_on TEXT, ends_on TEXT, ended_on TEXT);
          CREATE TEMP TABLE terms_of_reference (id INTEGER PRIMARY KEY, agreed_on TEXT, review_on TEXT, text TEXT, created_at TEXT);
          CREATE TEMP TABLE fft_months (month TEXT PRIMARY KEY, very_good INTEGER, good INTEGER, neither INTEGER, poor INTEGER, very_poor INTEGER, dont_know INTEGER, imported_at TEXT);
+         CREATE TEMP TABLE surveys (id INTEGER PRIMARY KEY, title TEXT, intro TEXT, held_on TEXT, created_at TEXT);
+         CREATE TEMP TABLE survey_questions (id INTEGER PRIMARY KEY, survey_id INTEGER, position INTEGER, kind TEXT, wording TEXT, choices TEXT);
+         CREATE TEMP TABLE survey_responses (id INTEGER PRIMARY KEY, survey_id INTEGER, form_number INTEGER, entered_at TEXT);
+         CREATE TEMP TABLE survey_answers (response_id INTEGER, question_id INTEGER, answer TEXT, feedback_id INTEGER, PRIMARY KEY (response_id, question_id));
          ALTER TABLE actions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
          ALTER TABLE people ADD COLUMN email_only INTEGER NOT NULL DEFAULT 0;
-         ALTER TABLE people ADD COLUMN large_print INTEGER NOT NULL DEFAULT 0;",
+         ALTER TABLE people ADD COLUMN large_print INTEGER NOT NULL DEFAULT 0;
+         ALTER TABLE settings ADD COLUMN year_starts_month INTEGER NOT NULL DEFAULT 4;
+         ALTER TABLE settings ADD COLUMN agm_notice_days INTEGER NOT NULL DEFAULT 28;",
     )
     .unwrap();
     let tx = conn.transaction().unwrap();
@@ -53,7 +59,8 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
     tx.commit().unwrap();
     conn.execute_batch(
         "ALTER TABLE people DROP COLUMN email_only; ALTER TABLE people DROP COLUMN large_print;
-         ALTER TABLE actions DROP COLUMN outcome;",
+         ALTER TABLE actions DROP COLUMN outcome;
+         ALTER TABLE settings DROP COLUMN year_starts_month; ALTER TABLE settings DROP COLUMN agm_notice_days;",
     )
     .unwrap();
     // Weekly trip series, numbered as older builds numbered them.
@@ -112,10 +119,12 @@ fn fingerprint(conn: &Connection) -> BTreeMap<String, Vec<Vec<String>>> {
         let mut rows: Vec<Vec<String>> = stmt
             .query_map([], |r| {
                 // Later versions add each row's field versions (sharing), people's email-only
-                // and large-print marks (email) and an action's outcome (feedback): not compared.
+                // and large-print marks (email), an action's outcome (feedback) and the year's
+                // settings: not compared.
                 Ok((0..columns.len())
                     .filter(|i| {
-                        !["row_version", "email_only", "large_print", "outcome"].contains(&columns[*i].as_str())
+                        !["row_version", "email_only", "large_print", "outcome", "year_starts_month", "agm_notice_days"]
+                            .contains(&columns[*i].as_str())
                     })
                     .map(|i| {
                         let value: Value = r.get(i).unwrap();

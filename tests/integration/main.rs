@@ -41,3 +41,4 @@ mod sharing_tidy;
 mod sharing_twice;
 mod store;
 mod subject_access;
+mod surveys;

@@ -150,6 +150,20 @@ fn an_agm_has_its_own_agenda_its_notice_on_home_and_electing_appoints_from_the_d
         "{:?}",
         home.officer_reminders
     );
+    // A constitution asking for 35 days' notice: Settings says so, and Home follows.
+    let mut settings = state.read(|conn| Ok(ppg_desk_core::settings::load(conn)?.unwrap())).unwrap();
+    settings.agm_notice_days = 35;
+    let settings = settings.checked().unwrap();
+    state.write(|tx| ppg_desk_core::settings::save(tx, &settings, "now")).unwrap();
+    let home = state.read(|conn| ppg_desk_core::dashboard::dashboard(conn, today)).unwrap();
+    let send_by = ppg_desk_core::words::long_date(&(agm_on - Duration::days(35)).to_string());
+    assert!(
+        home.officer_reminders
+            .iter()
+            .any(|r| r.contains(&format!("needs 35 days' notice: send the notice by {send_by}"))),
+        "{:?}",
+        home.officer_reminders
+    );
 
     let posts = state.read(|conn| officers::posts(conn, today)).unwrap();
     let chair = posts.iter().find(|p| p.name == "Chair").unwrap();

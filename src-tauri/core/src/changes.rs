@@ -93,7 +93,15 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         "sharing" | "sharing_outbox" | "sharing_received" | "sharing_clashes" | "sharing_deleted"
         | "sharing_old_keys" | "sharing_removed" | "sharing_aliases" => Topic::Sharing,
         "scheme_numbers" => Topic::Reports,
-        "feedback" | "feedback_themes" | "feedback_item_themes" | "action_feedback" | "fft_months" => Topic::Feedback,
+        "feedback"
+        | "feedback_themes"
+        | "feedback_item_themes"
+        | "action_feedback"
+        | "fft_months"
+        | "surveys"
+        | "survey_questions"
+        | "survey_responses"
+        | "survey_answers" => Topic::Feedback,
         "practice_profile" | "recruitment" => Topic::Membership,
         "member_profiles" => Topic::Profiles,
         _ => return None,

@@ -41,6 +41,7 @@ pub mod settings;
 pub mod sharing;
 pub mod startup;
 pub mod state;
+pub mod surveys;
 pub mod words;
 pub mod year;
 

@@ -4,6 +4,12 @@
 
 use chrono::NaiveDate;
 
+/// `part` of `whole` as a whole percentage, halves rounded up; `None` when `whole` is 0.
+/// Every share the app prints (members beside patients, survey answers) rounds this way.
+pub fn percent(part: u32, whole: u32) -> Option<u32> {
+    (whole > 0).then(|| ((u64::from(part) * 200 + u64::from(whole)) / (u64::from(whole) * 2)) as u32)
+}
+
 /// "2026-12-08" as people write it: "Tuesday 8 December 2026".
 pub fn long_date(iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")

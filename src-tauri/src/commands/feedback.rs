@@ -63,6 +63,12 @@ pub fn finish_improvement(state: State<'_, AppState>, action_id: i64, outcome: S
     })
 }
 
+/// This PPG year and the two before it, with their names ("April 2026 to March 2027").
+#[tauri::command(async)]
+pub fn annual_report_years(state: State<'_, AppState>) -> Result<Vec<ppg_desk_core::year::ReportYear>> {
+    ppg_desk_core::state::guard(move || state.read(|conn| ppg_desk_core::year::report_years(conn, state.today())))
+}
+
 /// The chair's foreword and the sections left out of one year's annual report.
 #[tauri::command(async)]
 pub fn annual_report_choices(state: State<'_, AppState>, year: i32) -> Result<ppg_desk_core::year::ReportChoices> {

@@ -22,3 +22,4 @@ pub mod security;
 pub mod settings;
 pub mod sharing;
 pub mod startup;
+pub mod surveys;

@@ -326,6 +326,20 @@ pub enum PrintTarget {
         #[command(flatten)]
         output: PrintOutput,
     },
+    /// A survey's paper form for the waiting room.
+    SurveyForm {
+        #[arg(long, value_name = "ID")]
+        survey: i64,
+        #[command(flatten)]
+        output: PrintOutput,
+    },
+    /// A survey's results: each question's answers counted, with bars.
+    SurveyResults {
+        #[arg(long, value_name = "ID")]
+        survey: i64,
+        #[command(flatten)]
+        output: PrintOutput,
+    },
     /// An issue of the patient bulletin (a published issue exactly as it was printed).
     Bulletin {
         #[arg(long, value_name = "ID")]

@@ -32,8 +32,10 @@ pub fn document(state: &AppState, document: PrintTarget) -> Result<(DocumentKind
         PrintTarget::SchemeSummary { months, output } => (DocumentKind::SchemeSummary { months }, output),
         PrintTarget::Feedback { output } => (DocumentKind::Feedback, output),
         PrintTarget::TermsOfReference { output } => (DocumentKind::TermsOfReference, output),
+        PrintTarget::SurveyForm { survey, output } => (DocumentKind::SurveyForm { survey_id: survey }, output),
+        PrintTarget::SurveyResults { survey, output } => (DocumentKind::SurveyResults { survey_id: survey }, output),
         PrintTarget::AnnualReport { year, output } => {
-            crate::year::bounds(year).map_err(|_| {
+            crate::year::bounds(year, 1).map_err(|_| {
                 Error::Refused(
                     "Please give --year as a year from 2000 to 2100: 2026 is April 2026 to March 2027.".into(),
                 )

@@ -152,7 +152,8 @@ fn officer_reminders(conn: &Connection, today: NaiveDate) -> Result<Vec<String>>
     if let Some(agm) = next_agm {
         let on = NaiveDate::parse_from_str(&agm.meets_on, "%Y-%m-%d").ok();
         let sent = agm.status != MeetingStatus::Planned;
-        said.extend(crate::officers::agm_notice(on, sent, today));
+        let days = crate::settings::load(conn)?.map(|s| s.agm_notice_days).unwrap_or(28);
+        said.extend(crate::officers::agm_notice(on, sent, days, today));
     }
     let terms = crate::officers::terms::versions(conn)?;
     said.extend(crate::officers::terms::review_reminder(terms.first(), today));

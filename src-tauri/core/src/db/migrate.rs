@@ -53,6 +53,8 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0030_agm.sql")),
     Sql(include_str!("migrations/0031_terms_of_reference.sql")),
     Sql(include_str!("migrations/0032_friends_and_family.sql")),
+    Sql(include_str!("migrations/0033_surveys.sql")),
+    Sql(include_str!("migrations/0034_year_settings.sql")),
 ];
 
 /// The schema version this build writes.

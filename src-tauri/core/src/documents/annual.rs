@@ -64,6 +64,13 @@ pub fn annual_report(settings: &Settings, f: &YearFigures, logo: Option<Image>) 
                 plural(f.fft_months, "month", "months")
             ));
         }
+        for survey in &f.surveys {
+            doc.paragraph(format!(
+                "The PPG's survey \u{201c}{}\u{201d}: {} filled in.",
+                survey.label,
+                plural(survey.count, "form", "forms")
+            ));
+        }
         if !f.tally.rows.is_empty() {
             doc.paragraph("Patients by theme (a comment counts under each of its themes):");
             doc.push(Block::Bars(

@@ -16,6 +16,7 @@ pub mod minutes;
 pub mod printers;
 pub mod record;
 mod record_sql;
+pub mod surveys;
 pub mod terms;
 
 use std::path::PathBuf;
@@ -115,6 +116,18 @@ pub enum DocumentKind {
     AnnualReport { year: i32 },
     /// The terms of reference in force.
     TermsOfReference,
+    /// A survey's paper form for the waiting room.
+    #[serde(rename_all = "camelCase")]
+    SurveyForm {
+        #[ts(type = "number")]
+        survey_id: i64,
+    },
+    /// A survey's results: each question's answers counted, with bars.
+    #[serde(rename_all = "camelCase")]
+    SurveyResults {
+        #[ts(type = "number")]
+        survey_id: i64,
+    },
     /// The community directory by category with an index, or one category of it.
     #[serde(rename_all = "camelCase")]
     Directory {
@@ -146,6 +159,8 @@ impl DocumentKind {
             DocumentKind::Feedback => "patient-feedback",
             DocumentKind::AnnualReport { .. } => "annual-report",
             DocumentKind::TermsOfReference => "terms-of-reference",
+            DocumentKind::SurveyForm { .. } => "survey-form",
+            DocumentKind::SurveyResults { .. } => "survey-results",
         }
     }
 }
@@ -255,6 +270,12 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
             DocumentKind::TermsOfReference => {
                 let versions = crate::officers::terms::versions(conn)?;
                 Ok(terms::terms_of_reference(&settings, versions.first(), logo))
+            }
+            DocumentKind::SurveyForm { survey_id } => {
+                Ok(surveys::form(&settings, &crate::surveys::get(conn, *survey_id)?, logo))
+            }
+            DocumentKind::SurveyResults { survey_id } => {
+                Ok(surveys::results(&settings, &crate::surveys::results::results(conn, *survey_id)?, logo))
             }
             DocumentKind::Directory { category_id } => {
                 let categories = crate::directory::categories(conn)?;

@@ -47,7 +47,7 @@ impl Answers {
     /// The share who said good or very good, of everyone who answered, in whole percent (as
     /// NHS England counts it); `None` for a month with no answers.
     pub fn positive_percent(&self) -> Option<u32> {
-        crate::membership::compare::percent(self.very_good.saturating_add(self.good), self.total())
+        crate::words::percent(self.very_good.saturating_add(self.good), self.total())
     }
 }
 

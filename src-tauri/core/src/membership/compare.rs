@@ -139,10 +139,7 @@ pub struct Comparison {
     pub gaps: Vec<String>,
 }
 
-/// `part` of `whole` as a whole percentage, halves rounded up; `None` when `whole` is 0.
-pub fn percent(part: u32, whole: u32) -> Option<u32> {
-    (whole > 0).then(|| ((u64::from(part) * 200 + u64::from(whole)) / (u64::from(whole) * 2)) as u32)
-}
+pub use crate::words::percent;
 
 pub fn compare(dimension: Dimension, profiles: &[&MemberProfile], practice: &[PracticeGroup]) -> Comparison {
     let answers: Vec<&str> = profiles.iter().filter_map(|p| p.answer(dimension)).collect();

@@ -148,23 +148,20 @@ pub fn reminders(posts: &[Post], today: NaiveDate) -> Vec<String> {
         .collect()
 }
 
-/// Members are given this many days' notice of the AGM.
-pub const AGM_NOTICE_DAYS: i64 = 28;
-
-/// What Home says about the next AGM still to come: the day its notice must go out by, from
-/// six weeks before that day (and that it is late, once it is).
-pub fn agm_notice(agm_on: Option<NaiveDate>, notice_sent: bool, today: NaiveDate) -> Option<String> {
+/// What Home says about the next AGM still to come: the day its notice (`days`, a setting)
+/// must go out by, from six weeks before that day (and that it is late, once it is).
+pub fn agm_notice(agm_on: Option<NaiveDate>, notice_sent: bool, days: u32, today: NaiveDate) -> Option<String> {
     let agm_on = agm_on.filter(|d| *d >= today)?;
     if notice_sent {
         return None;
     }
-    let send_by = agm_on - Duration::days(AGM_NOTICE_DAYS);
+    let send_by = agm_on - Duration::days(i64::from(days));
     let when = long_date(&agm_on.to_string());
     if today > send_by {
-        Some(format!("The AGM on {when} needs {AGM_NOTICE_DAYS} days' notice, and it is late: send the notice now."))
+        Some(format!("The AGM on {when} needs {days} days' notice, and it is late: send the notice now."))
     } else if today >= send_by - Duration::days(42) {
         Some(format!(
-            "The AGM on {when} needs {AGM_NOTICE_DAYS} days' notice: send the notice by {}.",
+            "The AGM on {when} needs {days} days' notice: send the notice by {}.",
             long_date(&send_by.to_string())
         ))
     } else {
@@ -197,15 +194,20 @@ mod tests {
         let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
         let agm = Some(d(3, 10));
         let too_early = NaiveDate::from_ymd_opt(2026, 12, 29).unwrap();
-        assert_eq!(agm_notice(agm, false, too_early), None, "more than six weeks before the notice is due");
-        assert!(agm_notice(agm, false, too_early + Duration::days(1)).is_some(), "six weeks before it");
+        assert_eq!(agm_notice(agm, false, 28, too_early), None, "more than six weeks before the notice is due");
+        assert!(agm_notice(agm, false, 28, too_early + Duration::days(1)).is_some(), "six weeks before it");
         assert_eq!(
-            agm_notice(agm, false, d(1, 5)).as_deref(),
+            agm_notice(agm, false, 28, d(1, 5)).as_deref(),
             Some("The AGM on Wednesday 10 March 2027 needs 28 days' notice: send the notice by Wednesday 10 February 2027.")
         );
-        assert!(agm_notice(agm, false, d(2, 11)).unwrap().contains("it is late"));
-        assert_eq!(agm_notice(agm, true, d(2, 11)), None, "sent");
-        assert_eq!(agm_notice(agm, false, d(3, 11)), None, "past");
+        assert!(agm_notice(agm, false, 28, d(2, 11)).unwrap().contains("it is late"));
+        assert_eq!(agm_notice(agm, true, 28, d(2, 11)), None, "sent");
+        assert_eq!(agm_notice(agm, false, 28, d(3, 11)), None, "past");
+        assert_eq!(
+            agm_notice(agm, false, 21, d(2, 11)).as_deref(),
+            Some("The AGM on Wednesday 10 March 2027 needs 21 days' notice: send the notice by Wednesday 17 February 2027."),
+            "a constitution asking 21 days moves the day"
+        );
     }
 
     #[test]

@@ -123,7 +123,48 @@ pub fn place(flow: &mut Flow, block: &Block, next: Option<&Block>) {
         }
         Block::Columns(count) => flow.set_columns(*count),
         Block::Bars(bars) => chart(flow, bars),
+        Block::TickBoxes(choices) => tick_boxes(flow, choices),
+        Block::WritingLines(count) => {
+            let space = style.line_height(style.body) * 1.8;
+            for _ in 0..*count {
+                flow.ensure(space);
+                let (x, width) = flow.frame();
+                flow.y += space - 0.75;
+                flow.rule(x, width, 0.75);
+                flow.y += 0.75;
+            }
+            flow.y += gap;
+        }
     }
+}
+
+/// Each choice with an empty square before it, drawn as four rules as tall as a capital.
+fn tick_boxes(flow: &mut Flow, choices: &[String]) {
+    let style = flow.style;
+    let (_, width) = flow.frame();
+    let line = style.line_height(style.body);
+    let side = style.body * 1.1;
+    let indent = side + style.body * 0.8;
+    for choice in choices {
+        let lines = wrap(flow.fonts, &[Run::plain(choice)], style.body, width - indent);
+        let height = (lines.len().max(1) as f32 * line).max(side + 4.0);
+        flow.ensure(height);
+        let (x, _) = flow.frame();
+        let top = flow.y;
+        let box_top = top + (line - side) / 2.0;
+        let edge = 1.0;
+        for (bx, by, w, h) in [
+            (x, box_top, side, edge),
+            (x, box_top + side - edge, side, edge),
+            (x, box_top, edge, side),
+            (x + side - edge, box_top, edge, side),
+        ] {
+            flow.push(Item::Rule { x: bx, y: by, width: w, thickness: h });
+        }
+        place_cell(flow, &lines, x + indent, top);
+        flow.y = top + height + style.body * 0.35;
+    }
+    flow.y += style.body * 0.4;
 }
 
 /// Bars as thick rules against the largest value, each row as tall as its wrapped label.

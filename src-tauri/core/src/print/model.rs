@@ -63,6 +63,11 @@ pub enum Block {
     /// A bar chart drawn as vectors: a row per bar, its label on the left and its value in
     /// words beside the bar (so the chart never carries meaning on its own).
     Bars(Vec<Bar>),
+    /// A question's boxes on a paper form: an empty square drawn before each choice, one
+    /// choice to a line, big enough to tick with a pen.
+    TickBoxes(Vec<String>),
+    /// Ruled lines to write on (a form's space for words).
+    WritingLines(u8),
 }
 
 /// One bar of a chart: its label, its value (the bars are drawn against the largest), and the

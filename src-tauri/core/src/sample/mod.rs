@@ -7,6 +7,7 @@ mod directory;
 mod drivers;
 mod feedback;
 mod membership;
+mod surveys;
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::Transaction;
@@ -100,6 +101,8 @@ pub fn load_years(tx: &Transaction, today: NaiveDate, now: &str, years: u32) -> 
         befriending_retention_months: 24,
         driver_retention_months: 24,
         idle_lock_minutes: 15,
+        year_starts_month: 4,
+        agm_notice_days: 28,
     };
     settings::save(tx, &sample, now)?;
     settings::mark_sample(tx)?;
@@ -137,6 +140,7 @@ pub fn load_years(tx: &Transaction, today: NaiveDate, now: &str, years: u32) -> 
     drivers::load(tx, today, now)?;
     befriending::load(tx, today, now)?;
     feedback::load(tx, today, now)?;
+    surveys::load(tx, today, now)?;
     membership::load(tx, today, now)?;
     bulletins::load(tx, today, now)
 }

@@ -67,6 +67,10 @@ pub struct Settings {
     pub driver_retention_months: u32,
     /// A protected PPG locks itself after this many minutes without use (0 = never).
     pub idle_lock_minutes: u32,
+    /// The month (1 to 12) the PPG's year starts: its annual report covers twelve months from it.
+    pub year_starts_month: u32,
+    /// Members are given this many days' notice of the AGM.
+    pub agm_notice_days: u32,
 }
 
 impl Default for Settings {
@@ -91,6 +95,8 @@ impl Default for Settings {
             befriending_retention_months: 24,
             driver_retention_months: 24,
             idle_lock_minutes: 15,
+            year_starts_month: 4,
+            agm_notice_days: 28,
         }
     }
 }
@@ -150,6 +156,15 @@ impl Settings {
         if self.idle_lock_minutes > 240 {
             c.fail("idleLockMinutes", "Please choose up to 240 minutes (4 hours), or 0 to never lock by itself.");
         }
+        if !(1..=12).contains(&self.year_starts_month) {
+            c.fail("yearStartsMonth", "Please choose the month the PPG's year starts.");
+        }
+        if !(7..=90).contains(&self.agm_notice_days) {
+            c.fail(
+                "agmNoticeDays",
+                "Please give the AGM's notice as a number of days from 7 to 90 (your constitution says how many).",
+            );
+        }
         if self.member_items_deadline_days > 60 {
             c.fail("memberItemsDeadlineDays", "Please choose a deadline of 60 days or fewer before the meeting.");
         }
@@ -187,6 +202,8 @@ mod tests {
             befriending_retention_months: 24,
             driver_retention_months: 24,
             idle_lock_minutes: 15,
+            year_starts_month: 4,
+            agm_notice_days: 28,
         }
     }
 
@@ -195,6 +212,23 @@ mod tests {
         let s = sample().checked().unwrap();
         assert_eq!(s.group_name, "Riverside PPG");
         assert_eq!(s.practices, vec!["Riverside Surgery", "Hill Lane"]);
+    }
+
+    #[test]
+    fn the_years_first_month_and_the_agm_notice_are_kept_within_what_a_constitution_says() {
+        let fields = |s: Settings| match s.checked() {
+            Err(crate::error::Error::Invalid(f)) => f.into_iter().map(|f| f.field).collect::<Vec<_>>(),
+            other => panic!("not refused: {other:?}"),
+        };
+        assert_eq!(
+            fields(Settings { year_starts_month: 13, agm_notice_days: 6, ..sample() }),
+            ["yearStartsMonth", "agmNoticeDays"]
+        );
+        assert_eq!(
+            fields(Settings { year_starts_month: 0, agm_notice_days: 91, ..sample() }),
+            ["yearStartsMonth", "agmNoticeDays"]
+        );
+        assert!(Settings { year_starts_month: 1, agm_notice_days: 14, ..sample() }.checked().is_ok());
     }
 
     #[test]

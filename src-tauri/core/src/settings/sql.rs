@@ -18,7 +18,7 @@ fn stored<T: Copy>(row: &rusqlite::Row, index: usize, known: &[(&str, T)]) -> ru
 pub fn load(conn: &Connection) -> Result<Option<Settings>> {
     let row = conn
         .query_row(
-            "SELECT group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, default_profile, quorum, member_items_deadline_days, splw_meet_months, directory_check_months, check_warning_days, travel_buffer_minutes, waiting_contact_days, befriending_retention_months, driver_retention_months, idle_lock_minutes FROM settings WHERE id = 1",
+            "SELECT group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, default_profile, quorum, member_items_deadline_days, splw_meet_months, directory_check_months, check_warning_days, travel_buffer_minutes, waiting_contact_days, befriending_retention_months, driver_retention_months, idle_lock_minutes, year_starts_month, agm_notice_days FROM settings WHERE id = 1",
             [],
             |row| {
                 Ok(Settings {
@@ -48,6 +48,8 @@ pub fn load(conn: &Connection) -> Result<Option<Settings>> {
                     befriending_retention_months: row.get("befriending_retention_months")?,
                     driver_retention_months: row.get("driver_retention_months")?,
                     idle_lock_minutes: row.get("idle_lock_minutes")?,
+                    year_starts_month: row.get("year_starts_month")?,
+                    agm_notice_days: row.get("agm_notice_days")?,
                 })
             },
         )
@@ -76,17 +78,19 @@ pub fn save(conn: &Connection, settings: &Settings, now: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (id, group_name, pcn, usual_venue, meeting_every, meeting_every_unit, text_size, default_profile,
              quorum, member_items_deadline_days, splw_meet_months, directory_check_months, check_warning_days, travel_buffer_minutes,
-             waiting_contact_days, befriending_retention_months, driver_retention_months, idle_lock_minutes, created_at, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?7, ?7)
+             waiting_contact_days, befriending_retention_months, driver_retention_months, idle_lock_minutes, year_starts_month, agm_notice_days, created_at, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?7, ?7)
          ON CONFLICT (id) DO UPDATE SET group_name = ?1, pcn = ?2, usual_venue = ?3, meeting_every = ?4,
              meeting_every_unit = ?5, text_size = ?6, default_profile = ?8, quorum = ?9, member_items_deadline_days = ?10,
              splw_meet_months = ?11, directory_check_months = ?12, check_warning_days = ?13, travel_buffer_minutes = ?14,
-             waiting_contact_days = ?15, befriending_retention_months = ?16, driver_retention_months = ?17, idle_lock_minutes = ?18, updated_at = ?7",
+             waiting_contact_days = ?15, befriending_retention_months = ?16, driver_retention_months = ?17, idle_lock_minutes = ?18,
+             year_starts_month = ?19, agm_notice_days = ?20, updated_at = ?7",
         params![
             settings.group_name, settings.pcn, settings.usual_venue, settings.meeting_every, unit, size, now, profile,
             settings.quorum, settings.member_items_deadline_days, settings.splw_meet_months, settings.directory_check_months,
             settings.check_warning_days, settings.travel_buffer_minutes, settings.waiting_contact_days,
-            settings.befriending_retention_months, settings.driver_retention_months, settings.idle_lock_minutes
+            settings.befriending_retention_months, settings.driver_retention_months, settings.idle_lock_minutes,
+            settings.year_starts_month, settings.agm_notice_days
         ],
     )?;
     conn.execute("DELETE FROM practices", [])?;

@@ -1,4 +1,5 @@
-//! The PPG's year (April to March: 2026 is the year from 1 April 2026 to 31 March 2027) and
+//! The PPG's year (twelve months from the month in Settings, April by default: 2026 is then
+//! the year from 1 April 2026 to 31 March 2027) and
 //! its annual report, made from the year's own records: meetings held and who came, what
 //! patients said and what changed, the work with the social prescribing link worker, the
 //! schemes' and the directory's year in anonymous numbers, the membership beside the
@@ -6,7 +7,7 @@
 
 mod sql;
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -26,26 +27,56 @@ pub const SECTIONS: [(&str, &str); 7] = [
     ("officers", "Officers during the year"),
 ];
 
-/// The first and last day of the PPG's year `year` (April to March).
-pub fn bounds(year: i32) -> Result<(NaiveDate, NaiveDate)> {
+/// The first and last day of the PPG's year `year`: twelve months from the first of month
+/// `starts` (1 to 12) of `year`.
+pub fn bounds(year: i32, starts: u32) -> Result<(NaiveDate, NaiveDate)> {
     let wrong = || Error::invalid("year", "Please give a year from 2000 to 2100, for example 2026.");
     if !(2000..=2100).contains(&year) {
         return Err(wrong());
     }
-    match (NaiveDate::from_ymd_opt(year, 4, 1), NaiveDate::from_ymd_opt(year + 1, 3, 31)) {
-        (Some(from), Some(to)) => Ok((from, to)),
-        _ => Err(wrong()),
-    }
+    let from = NaiveDate::from_ymd_opt(year, starts, 1).ok_or_else(wrong)?;
+    let to = from.checked_add_months(Months::new(12)).and_then(|d| d.pred_opt()).ok_or_else(wrong)?;
+    Ok((from, to))
 }
 
-/// The PPG's year `today` falls in.
-pub fn year_of(today: NaiveDate) -> i32 {
+/// The PPG's year `today` falls in, when years start in month `starts`.
+pub fn year_of(today: NaiveDate, starts: u32) -> i32 {
     use chrono::Datelike;
-    if today.month() >= 4 {
+    if today.month() >= starts {
         today.year()
     } else {
         today.year() - 1
     }
+}
+
+/// The month the PPG's year starts, from Settings (April until set up).
+pub fn starts_month(conn: &Connection) -> Result<u32> {
+    Ok(crate::settings::load(conn)?.map(|s| s.year_starts_month).unwrap_or(4))
+}
+
+/// "April 2026 to March 2027": the PPG's year `year` in words.
+pub fn name(year: i32, starts: u32) -> String {
+    match bounds(year, starts) {
+        Ok((from, to)) => format!("{} to {}", from.format("%B %Y"), to.format("%B %Y")),
+        Err(_) => year.to_string(),
+    }
+}
+
+/// A year the annual report can be made for, with its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReportYear {
+    pub year: i32,
+    /// "April 2026 to March 2027"
+    pub name: String,
+}
+
+/// This PPG year and the two before it, newest first.
+pub fn report_years(conn: &Connection, today: NaiveDate) -> Result<Vec<ReportYear>> {
+    let starts = starts_month(conn)?;
+    let this = year_of(today, starts);
+    Ok((0..3).map(|back| ReportYear { year: this - back, name: name(this - back, starts) }).collect())
 }
 
 /// What the secretary wrote for a year's report.
@@ -60,13 +91,13 @@ pub struct ReportChoices {
 }
 
 pub fn choices(conn: &Connection, year: i32) -> Result<ReportChoices> {
-    bounds(year)?;
+    bounds(year, 1)?;
     Ok(sql::choices(conn, year)?.unwrap_or(ReportChoices { year, foreword: String::new(), leave_out: Vec::new() }))
 }
 
 /// Saves the foreword and the sections left out (autosaved as the chair types).
 pub fn save_choices(conn: &Connection, c: &ReportChoices, now: &str) -> Result<()> {
-    bounds(c.year)?;
+    bounds(c.year, 1)?;
     let mut checker = crate::check::Checker::new();
     let foreword = checker.text("foreword", &c.foreword, 20_000, None);
     checker.finish()?;
@@ -105,6 +136,8 @@ pub struct YearFigures {
     /// The Friends and Family Test over the year's months: all the answers added up.
     pub fft: crate::feedback::fft::Answers,
     pub fft_months: u32,
+    /// The PPG's own surveys handed out in the year, each with the forms typed in.
+    pub surveys: Vec<Counted>,
     pub done: Vec<Improvement>,
     pub in_hand: Vec<Improvement>,
     pub link_workers: u32,
@@ -128,7 +161,7 @@ pub struct YearFigures {
 
 /// Works out the year's figures from the store as it stands `today`.
 pub fn figures(conn: &Connection, year: i32, today: NaiveDate) -> Result<YearFigures> {
-    let (from, to) = bounds(year)?;
+    let (from, to) = bounds(year, starts_month(conn)?)?;
     let (first, last) = (from.to_string(), to.to_string());
     let within = |d: Option<&str>| d.is_some_and(|d| d >= first.as_str() && d <= last.as_str());
     let feedback = crate::feedback::list(conn)?;
@@ -156,6 +189,12 @@ pub fn figures(conn: &Connection, year: i32, today: NaiveDate) -> Result<YearFig
         .into_iter()
         .filter(|m| m.month >= first_month && m.month <= last_month)
         .collect();
+    let surveys = crate::surveys::list(conn)?
+        .into_iter()
+        .rev()
+        .filter(|s| within(Some(&s.held_on)))
+        .map(|s| Counted { label: s.title, count: s.forms })
+        .collect();
     Ok(YearFigures {
         year,
         from: first.clone(),
@@ -169,6 +208,7 @@ pub fn figures(conn: &Connection, year: i32, today: NaiveDate) -> Result<YearFig
         tally: crate::feedback::tally(&feedback, &themes, from, to),
         fft: fft_year.iter().fold(Default::default(), |sum, m| sum.plus(&m.answers)),
         fft_months: fft_year.len() as u32,
+        surveys,
         done,
         in_hand,
         link_workers,
@@ -197,11 +237,23 @@ mod tests {
     #[test]
     fn the_ppg_year_runs_april_to_march_and_2026_starts_in_april_2026() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(bounds(2026).unwrap(), (d(2026, 4, 1), d(2027, 3, 31)));
-        assert_eq!(year_of(d(2026, 3, 31)), 2025);
-        assert_eq!(year_of(d(2026, 4, 1)), 2026);
-        assert_eq!(year_of(d(2026, 12, 7)), 2026);
-        assert!(matches!(bounds(1999), Err(Error::Invalid(_))));
-        assert!(matches!(bounds(i32::MAX), Err(Error::Invalid(_))));
+        assert_eq!(bounds(2026, 4).unwrap(), (d(2026, 4, 1), d(2027, 3, 31)));
+        assert_eq!(year_of(d(2026, 3, 31), 4), 2025);
+        assert_eq!(year_of(d(2026, 4, 1), 4), 2026);
+        assert_eq!(year_of(d(2026, 12, 7), 4), 2026);
+        assert!(matches!(bounds(1999, 4), Err(Error::Invalid(_))));
+        assert!(matches!(bounds(i32::MAX, 4), Err(Error::Invalid(_))));
+        assert_eq!(name(2026, 4), "April 2026 to March 2027");
+    }
+
+    #[test]
+    fn a_ppg_whose_year_starts_in_january_or_september_has_twelve_months_from_then() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(bounds(2026, 1).unwrap(), (d(2026, 1, 1), d(2026, 12, 31)));
+        assert_eq!(bounds(2026, 9).unwrap(), (d(2026, 9, 1), d(2027, 8, 31)));
+        assert_eq!(year_of(d(2026, 8, 31), 9), 2025);
+        assert_eq!(year_of(d(2026, 9, 1), 9), 2026);
+        assert_eq!(name(2026, 1), "January 2026 to December 2026");
+        assert!(bounds(2026, 13).is_err());
     }
 }

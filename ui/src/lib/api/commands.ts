@@ -25,6 +25,12 @@ import type { Nomination } from './bindings/Nomination';
 import type { NominationInput } from './bindings/NominationInput';
 import type { TermsVersion } from './bindings/TermsVersion';
 import type { TermsInput } from './bindings/TermsInput';
+import type { ReportYear } from './bindings/ReportYear';
+import type { Survey } from './bindings/Survey';
+import type { SurveyInput } from './bindings/SurveyInput';
+import type { TypedAnswer } from './bindings/TypedAnswer';
+import type { PaperForm } from './bindings/PaperForm';
+import type { SurveyResults } from './bindings/SurveyResults';
 import type { FftMonth } from './bindings/FftMonth';
 import type { Wording } from './bindings/Wording';
 import type { EmailDocument } from './bindings/EmailDocument';
@@ -158,6 +164,7 @@ export const savePracticeGroups = (dimension: Dimension, groups: [string, number
 export const importPracticeCsv = (path: string, code: string) => call<ImportReport>('import_practice_csv', { path, code });
 export const saveRecruitment = (entry: Recruitment) => call<number>('save_recruitment', { entry });
 export const deleteRecruitment = (id: number) => call<void>('delete_recruitment', { id });
+export const annualReportYears = () => call<ReportYear[]>('annual_report_years');
 export const annualReportChoices = (year: number) => call<ReportChoices>('annual_report_choices', { year });
 export const saveAnnualReportChoices = (choices: ReportChoices) => call<void>('save_annual_report_choices', { choices });
 export const listOfficerPosts = () => call<Post[]>('list_officer_posts');
@@ -172,6 +179,16 @@ export const termsVersions = () => call<TermsVersion[]>('terms_versions');
 export const saveTermsVersion = (input: TermsInput) => call<number>('save_terms_version', { input });
 export const fftMonths = () => call<FftMonth[]>('fft_months');
 export const importFft = (path: string, code: string, month: string) => call<ImportReport>('import_fft', { path, code, month });
+export const listSurveys = () => call<Survey[]>('list_surveys');
+export const saveSurvey = (id: number | null, input: SurveyInput) => call<number>('save_survey', { id, input });
+export const deleteSurvey = (id: number) => call<null>('delete_survey', { id });
+export const addSurveyForm = (surveyId: number, answers: TypedAnswer[]) => call<number>('add_survey_form', { surveyId, answers });
+export const surveyForms = (surveyId: number) => call<PaperForm[]>('survey_forms', { surveyId });
+export const deleteSurveyForm = (id: number) => call<null>('delete_survey_form', { id });
+export const surveyResults = (surveyId: number) => call<SurveyResults>('survey_results', { surveyId });
+export const saveSurveyCsv = (surveyId: number, path: string) => call<number>('save_survey_csv', { surveyId, path });
+export const surveyAnswerToFeedback = (responseId: number, questionId: number, input: FeedbackInput) =>
+  call<number>('survey_answer_to_feedback', { responseId, questionId, input });
 export const finishImprovement = (actionId: number, outcome: string) => call<void>('finish_improvement', { actionId, outcome });
 
 export const listMeetings = () => call<Meeting[]>('list_meetings');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barWidth, monthLabel, patientsWords, sourceLabel } from './feedback';
+import { monthLabel, patientsWords, sourceLabel } from './feedback';
 
 describe('feedback words', () => {
   it('names sources and months in words', () => {
@@ -9,13 +9,5 @@ describe('feedback words', () => {
     expect(monthLabel('nonsense')).toBe('nonsense');
     expect(patientsWords(1)).toBe('1 patient');
     expect(patientsWords(12)).toBe('12 patients');
-  });
-
-  it('draws bars against the longest, never invisible for a count above nothing', () => {
-    expect(barWidth(12, 12)).toBe(100);
-    expect(barWidth(6, 12)).toBe(50);
-    expect(barWidth(1, 1000)).toBe(2);
-    expect(barWidth(0, 12)).toBe(0);
-    expect(barWidth(3, 0)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-// Feedback's words for people: where patients said it, months, and bar widths for the themes.
+// Feedback's words for people: where patients said it, months and patients counted.
 import type { FeedbackSource as Source } from '../api/bindings/FeedbackSource';
 
 export const SOURCES: { source: Source; label: string }[] = [
@@ -22,12 +22,6 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function monthLabel(month: string): string {
   const [year, m] = month.split('-').map(Number);
   return m >= 1 && m <= 12 ? `${MONTHS[m - 1]} ${year}` : month;
-}
-
-/** A bar's width as a percentage of the longest (at least a sliver for any count above 0). */
-export function barWidth(count: number, largest: number): number {
-  if (count <= 0 || largest <= 0) return 0;
-  return Math.max(2, Math.round((count / largest) * 100));
 }
 
 /** "12 patients" */

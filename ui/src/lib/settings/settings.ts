@@ -24,7 +24,7 @@ export function intervalKey(settings: Pick<Settings, 'meetingEvery' | 'meetingEv
 export function emptySettings(): Settings {
   return {
     groupName: '', practices: [], pcn: '', usualVenue: '', meetingEvery: 1,
-    meetingEveryUnit: 'months', textSize: 'normal', defaultProfile: 'standard', quorum: 4, memberItemsDeadlineDays: 7, splwMeetMonths: 6, directoryCheckMonths: 12, checkWarningDays: 30, travelBufferMinutes: 30, waitingContactDays: 14, befriendingRetentionMonths: 24, driverRetentionMonths: 24, idleLockMinutes: 15,
+    meetingEveryUnit: 'months', textSize: 'normal', defaultProfile: 'standard', quorum: 4, memberItemsDeadlineDays: 7, splwMeetMonths: 6, directoryCheckMonths: 12, checkWarningDays: 30, travelBufferMinutes: 30, waitingContactDays: 14, befriendingRetentionMonths: 24, driverRetentionMonths: 24, idleLockMinutes: 15, yearStartsMonth: 4, agmNoticeDays: 28,
   };
 }
 

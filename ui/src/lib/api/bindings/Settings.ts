@@ -58,4 +58,12 @@ driverRetentionMonths: number,
 /**
  * A protected PPG locks itself after this many minutes without use (0 = never).
  */
-idleLockMinutes: number, };
+idleLockMinutes: number, 
+/**
+ * The month (1 to 12) the PPG's year starts: its annual report covers twelve months from it.
+ */
+yearStartsMonth: number, 
+/**
+ * Members are given this many days' notice of the AGM.
+ */
+agmNoticeDays: number, };

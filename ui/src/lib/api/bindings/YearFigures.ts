@@ -18,7 +18,11 @@ memberAttendances: number, practiceAttendances: number, decisions: number, tally
 /**
  * The Friends and Family Test over the year's months: all the answers added up.
  */
-fft: Answers, fftMonths: number, done: Array<Improvement>, inHand: Array<Improvement>, linkWorkers: number, splwWork: Array<Counted>, tripsMade: number, milesTenths: bigint, tripsNotCovered: number, referrals: number, matched: number, directoryEntries: number, directoryChecked: number, bulletinsPublished: number, joined: number, left: number, membersNow: number, comparisons: Array<Comparison>, recruitment: Array<Recruitment>, 
+fft: Answers, fftMonths: number, 
+/**
+ * The PPG's own surveys handed out in the year, each with the forms typed in.
+ */
+surveys: Array<Counted>, done: Array<Improvement>, inHand: Array<Improvement>, linkWorkers: number, splwWork: Array<Counted>, tripsMade: number, milesTenths: bigint, tripsNotCovered: number, referrals: number, matched: number, directoryEntries: number, directoryChecked: number, bulletinsPublished: number, joined: number, left: number, membersNow: number, comparisons: Array<Comparison>, recruitment: Array<Recruitment>, 
 /**
  * "Chair: Margaret Ellis (from 11 April 2026)": the officers who served in the year.
  */
