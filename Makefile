@@ -141,7 +141,7 @@ test-windows: windows cli-for-tests
 # then whole processes: printing a huge directory, and the start-up budgets (command line,
 # window's first screen, memory, sizes) in benches/startup.py, under a virtual display.
 bench: setup ui
-	cargo bench -p ppg-desk-core --bench print --bench actions --bench sharing
+	cargo bench -p ppg-desk-core --bench print --bench actions --bench sharing --bench search
 	benches/check-budgets.py
 	cargo build --release --bin ppg-desk --bin ppg-desk-window
 	BIN="$(CARGO_TARGET_DIR)/release/ppg-desk" benches/print-memory.sh

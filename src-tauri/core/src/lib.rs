@@ -36,6 +36,7 @@ pub mod picture;
 pub mod print;
 pub mod progress;
 pub mod sample;
+pub mod search;
 pub mod security;
 pub mod settings;
 pub mod sharing;

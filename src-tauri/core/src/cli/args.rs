@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use super::{SecurityAction, ShareAction};
+
 /// PPG Desk: meetings, minutes, people and schemes for a Patient Participation Group.
 /// With no command it opens the window.
 #[derive(Debug, Parser)]
@@ -32,8 +34,25 @@ pub enum Command {
     },
     /// Replace the data with the backup in FILE (the current data is backed up first).
     Restore { file: PathBuf },
-    /// Check the data file's integrity and version.
-    Check,
+    /// Check the data file's integrity and version (and the search index).
+    Check {
+        /// Rebuild the search index from every record if it is found out of step.
+        #[arg(long)]
+        repair: bool,
+    },
+    /// Search everything for WORDS ("car park", walk): kind, id, title and excerpt of each
+    /// record found, best first.
+    Search {
+        #[arg(required = true, value_name = "WORDS")]
+        words: Vec<String>,
+        /// Only this kind of record: person, meeting, agenda_item, decision, action, contact,
+        /// directory_entry, driver, passenger, trip, referral, article, feedback, …
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// How many to show (1 to 100).
+        #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
+        limit: u32,
+    },
     /// List the meetings with their ids, newest first.
     Meetings,
     /// List the current people with their ids.
@@ -90,87 +109,6 @@ pub enum Command {
     Share {
         #[command(subcommand)]
         action: ShareAction,
-    },
-}
-
-/// What `ppg-desk share` can do.
-#[derive(Debug, Subcommand)]
-pub enum ShareAction {
-    /// Start sharing this PPG in DIR, and print the invitation code for the others.
-    Start {
-        #[arg(long, value_name = "DIR")]
-        folder: PathBuf,
-        /// This laptop's name, shown beside its changes.
-        #[arg(long, default_value = "Secretary's laptop")]
-        name: String,
-        /// Also share the driver scheme (passengers' details) with this laptop's changes.
-        #[arg(long)]
-        drivers: bool,
-        /// Also share the befriending scheme (referrals' details).
-        #[arg(long)]
-        befriending: bool,
-    },
-    /// Join the PPG shared in DIR, into this empty PPG Desk.
-    Join {
-        #[arg(long, value_name = "DIR")]
-        folder: PathBuf,
-        #[arg(long, default_value = "Committee laptop")]
-        name: String,
-        #[arg(long)]
-        drivers: bool,
-        #[arg(long)]
-        befriending: bool,
-    },
-    /// Send this laptop's changes and receive everyone else's now.
-    Sync,
-    /// Send and receive, write a fresh starting copy and remove the files every laptop has.
-    Tidy,
-    /// Remove a laptop (lost, or its owner has left) from the committee: the others get new
-    /// keys. Its id is shown by `share status`. Prints the new codes for laptops joining later.
-    Remove {
-        #[arg(long, value_name = "ID")]
-        laptop: String,
-    },
-    /// Say where this laptop shares, when it last sent and received, and any clashes.
-    Status,
-}
-
-/// What `ppg-desk security` can do.
-#[derive(Debug, Subcommand)]
-pub enum SecurityAction {
-    /// Say whether the data is protected and which ways to open it exist.
-    Status,
-    /// Encrypt the data with a new passphrase, and write the recovery sheet to FILE.pdf.
-    Protect {
-        #[arg(long, value_name = "FILE.pdf")]
-        recovery_sheet: PathBuf,
-        /// Remember the key on this computer (in the system keyring), so it opens without asking.
-        #[arg(long)]
-        remember: bool,
-        /// Leave the older backups as they are (unencrypted) instead of replacing them.
-        #[arg(long)]
-        keep_plain_backups: bool,
-        #[arg(long)]
-        large_print: bool,
-    },
-    /// Choose a new passphrase (the data is not re-encrypted; the old passphrase stops working).
-    ChangePassphrase,
-    /// Make a new recovery key (the old sheet stops working) and write its sheet to FILE.pdf.
-    NewRecoveryKey {
-        #[arg(long, value_name = "FILE.pdf")]
-        recovery_sheet: PathBuf,
-        #[arg(long)]
-        large_print: bool,
-    },
-    /// Someone has left the committee: re-encrypt everything with a new key, a new passphrase
-    /// and a new recovery key (written to FILE.pdf).
-    Rekey {
-        #[arg(long, value_name = "FILE.pdf")]
-        recovery_sheet: PathBuf,
-        #[arg(long)]
-        remember: bool,
-        #[arg(long)]
-        large_print: bool,
     },
 }
 

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::print::Profile;
 use crate::state::{AppState, Topic};
 
+mod admin_args;
 mod args;
 mod email;
 mod repair;
@@ -17,6 +18,7 @@ mod secrets;
 mod security;
 mod share;
 
+pub use admin_args::*;
 pub use args::*;
 
 /// Runs one command and returns the process exit code. Output goes through `say`, so a
@@ -87,7 +89,8 @@ fn execute(data_dir: Option<PathBuf>, command: Command) -> Result<String> {
                 state.paths().backups_dir().display()
             ))
         }
-        Command::Check => repair::check(&state),
+        Command::Check { repair } => repair::check(&state, repair),
+        Command::Search { words, kind, limit } => search(&state, &words.join(" "), kind, limit),
         Command::Security { action } => security::run(&state, action),
         Command::Share { action } => share::run(&state, action),
         Command::Meetings => state.read(|conn| {
@@ -325,4 +328,36 @@ fn write_or_show(out: Option<PathBuf>, text: &str) -> Result<String> {
         }
         None => Ok(text.trim_start_matches('\u{feff}').trim_end().to_string()),
     }
+}
+
+/// `ppg-desk search WORDS`: each record found as kind, id, title and excerpt (the words found
+/// in [brackets]).
+fn search(state: &AppState, words: &str, kind: Option<String>, limit: u32) -> Result<String> {
+    if let Some(k) = &kind {
+        if !crate::search::KINDS.iter().any(|(key, _, _)| key == k) {
+            let known: Vec<&str> = crate::search::KINDS.iter().map(|(key, _, _)| *key).collect();
+            return Err(Error::Refused(format!("There is no kind \"{k}\". The kinds: {}.", known.join(", "))));
+        }
+    }
+    let query = crate::search::SearchQuery {
+        kinds: kind.into_iter().collect(),
+        ..crate::search::SearchQuery::words(words, limit)
+    };
+    let today = state.today();
+    let results = state.read(|conn| crate::search::search(conn, &query, today))?;
+    if results.hits.is_empty() {
+        return Ok(format!("Nothing found for {}. Try fewer words, or the start of a word.", results.searched));
+    }
+    let lines: Vec<String> = results
+        .hits
+        .iter()
+        .map(|h| {
+            let excerpt: String =
+                h.excerpt.iter().map(|p| if p.marked { format!("[{}]", p.text) } else { p.text.clone() }).collect();
+            let secret = if h.confidential { " (confidential)" } else { "" };
+            format!("{:<16} {:>16}  {}{secret}\n{:>35}{excerpt}", h.kind, h.opens.id, h.title, "")
+        })
+        .collect();
+    let total = if results.total > 1000 { "More than 1,000".to_string() } else { results.total.to_string() };
+    Ok(format!("{total} found for {} (showing {}):\n{}", results.searched, results.hits.len(), lines.join("\n")))
 }

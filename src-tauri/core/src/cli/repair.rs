@@ -13,7 +13,7 @@ pub fn on_damaged(state: AppState, command: Command) -> Result<String> {
     let paths = state.paths().clone();
     let now = state.now();
     match command {
-        Command::Check => Err(Error::Refused(damaged_report(&paths))),
+        Command::Check { .. } => Err(Error::Refused(damaged_report(&paths))),
         Command::Backup { out } => {
             let unlocked = state.unlocked();
             copy::write_damaged_copy(&paths.db_file(), &out, unlocked.as_ref())?;
@@ -60,8 +60,17 @@ fn damaged_report(paths: &DataPaths) -> String {
 }
 
 /// The report of `check` on a sound data file: integrity, that its tables are PPG Desk's
-/// own, the version, and the backups (a warning when today's could not be made).
-pub fn check(state: &AppState) -> Result<String> {
+/// own, the version, the search index (rebuilt with `repair` when out of step), and the
+/// backups (a warning when today's could not be made).
+pub fn check(state: &AppState, repair: bool) -> Result<String> {
+    let index = if state.read(crate::search::is_consistent)? {
+        "Search index: ok"
+    } else if repair {
+        state.write(|tx| crate::search::rebuild(tx))?;
+        "Search index: was out of step, rebuilt from every record"
+    } else {
+        "Search index: out of step (run ppg-desk check --repair to rebuild it)"
+    };
     state.read(|conn| {
         if !db::is_intact(conn) {
             return Err(Error::Damaged);
@@ -86,7 +95,7 @@ pub fn check(state: &AppState) -> Result<String> {
         } else {
             "Protected: no"
         };
-        let report = format!("{report}\n{protection}");
+        let report = format!("{report}\n{protection}\n{index}");
         // A data folder inside OneDrive and the like is said, but is not a failure of the check.
         let report = match crate::cloud::data_folder_warning(&state.paths().dir) {
             Some(warning) => format!("{report}\nWarning: {warning}"),

@@ -16,12 +16,16 @@ use crate::error::Result;
 /// it gets ids of its own.
 pub const UNDECLARED: &[(&str, &str)] = &[("trips", "series_id")];
 
-/// The tables whose rows have their own `id` (the settings row, always 1, is not one of them).
+/// The tables whose rows have their own `id` (the settings row, always 1, is not one of them,
+/// nor are the tables a full-text index keeps for itself, such as `search_data`).
 pub fn tables_with_ids(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT m.name AS name FROM sqlite_master m JOIN pragma_table_info(m.name) c
           WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'settings'
             AND c.name = 'id' AND c.pk = 1 AND upper(c.type) = 'INTEGER'
+            AND NOT EXISTS (SELECT 1 FROM sqlite_master v
+                             WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'
+                               AND substr(m.name, 1, length(v.name) + 1) = v.name || '_')
           ORDER BY m.name",
     )?;
     let names = stmt.query_map([], |r| r.get("name"))?.collect::<rusqlite::Result<_>>()?;

@@ -41,9 +41,17 @@ pub fn new_id() -> i64 {
     }
 }
 
-/// Lets SQL on `conn` call `new_id()` (every INSERT of a row with an `id` does).
+/// Lets SQL on `conn` call `new_id()` (every INSERT of a row with an `id` does) and
+/// `search_fold(text)` (the search index's triggers fold what they index with it: lower case,
+/// accents and letters such as "ł" folded, as `check::fold_for_search` does for typing).
 pub fn register(conn: &Connection) -> rusqlite::Result<()> {
-    conn.create_scalar_function("new_id", 0, FunctionFlags::SQLITE_UTF8, |_| Ok(new_id()))
+    conn.create_scalar_function("new_id", 0, FunctionFlags::SQLITE_UTF8, |_| Ok(new_id()))?;
+    conn.create_scalar_function(
+        "search_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|text| crate::check::fold_for_search(&text)).unwrap_or_default()),
+    )
 }
 
 #[cfg(test)]

@@ -55,6 +55,8 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0032_friends_and_family.sql")),
     Sql(include_str!("migrations/0033_surveys.sql")),
     Sql(include_str!("migrations/0034_year_settings.sql")),
+    Sql(include_str!("migrations/0035_search.sql")),
+    Sql(include_str!("migrations/0036_search_fill.sql")),
 ];
 
 /// The schema version this build writes.

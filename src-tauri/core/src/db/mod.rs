@@ -251,9 +251,12 @@ fn damaged_if_corrupt(error: rusqlite::Error) -> Error {
     }
 }
 
-/// Writes the WAL back into the database and empties it, so that erased personal data
-/// (already overwritten in the database by `secure_delete`) leaves no copy in the WAL file.
+/// Merges the search index (FTS5 keeps an erased record's words in older index segments,
+/// marked deleted, until they are merged), then writes the WAL back into the database and
+/// empties it, so that erased personal data (already overwritten in the database by
+/// `secure_delete`) leaves no copy in the index or the WAL file.
 pub fn flush_erased(conn: &Connection) -> Result<()> {
+    conn.execute("INSERT INTO search (search) VALUES ('optimize')", [])?;
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(())
 }

@@ -19,7 +19,9 @@ use crate::error::Result;
 /// Whether `table`'s rows travel between laptops (settings, backups, sharing's own
 /// bookkeeping and members' equality answers stay on each laptop).
 pub fn travels(table: &str) -> bool {
-    topic_of(table).is_some_and(|t| !matches!(t, Topic::Settings | Topic::Backups | Topic::Sharing | Topic::Profiles))
+    topic_of(table).is_some_and(|t| {
+        !matches!(t, Topic::Settings | Topic::Backups | Topic::Sharing | Topic::Profiles | Topic::Search)
+    })
 }
 
 pub fn add(conn: &Connection) -> Result<()> {

@@ -54,7 +54,7 @@ impl Area {
             | Topic::Membership => Some(Area::Committee),
             Topic::Drivers => Some(Area::Drivers),
             Topic::Befriending => Some(Area::Befriending),
-            Topic::Settings | Topic::Backups | Topic::Sharing | Topic::Profiles => None,
+            Topic::Settings | Topic::Backups | Topic::Sharing | Topic::Profiles | Topic::Search => None,
         }
     }
 }

@@ -81,9 +81,10 @@ pub fn protect(
     // announced until the protected store is open (`reopen`), so no screen sees it half-done.
     state.read(|conn| {
         backups::take(conn, &paths, None, now, backups::BackupReason::BeforeProtecting)?;
+        // Flushed first: it merges the search index, which changes its own tables' rows.
+        db::flush_erased(conn)?;
         let counts_before = super::sql::table_counts(conn)?;
         let version = db::schema_version(conn)?;
-        db::flush_erased(conn)?;
         copy::export_file(&db_file, None, version, &protecting, Some(&key))?;
         let check = db::open_read_only(&protecting, Some(&key))?;
         if super::sql::table_counts(&check)? != counts_before {

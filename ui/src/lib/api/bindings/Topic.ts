@@ -4,4 +4,4 @@
  * A part of the data that changed; every open view of it reloads. Which tables belong to
  * which topic is said once, in `changes.rs`; a write's topics are found from what it wrote.
  */
-export type Topic = "settings" | "people" | "backups" | "meetings" | "actions" | "contacts" | "directory" | "drivers" | "befriending" | "bulletins" | "sharing" | "reports" | "feedback" | "membership" | "profiles";
+export type Topic = "settings" | "people" | "backups" | "meetings" | "actions" | "contacts" | "directory" | "drivers" | "befriending" | "bulletins" | "sharing" | "reports" | "feedback" | "membership" | "profiles" | "search";
