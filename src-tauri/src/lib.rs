@@ -53,6 +53,7 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         commands::feedback::save_annual_report_choices,
         commands::feedback::fft_months,
         commands::feedback::import_fft,
+        commands::search::search_everything,
         commands::surveys::list_surveys,
         commands::surveys::save_survey,
         commands::surveys::delete_survey,

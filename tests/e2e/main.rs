@@ -17,6 +17,7 @@ mod people;
 mod print;
 mod reflow;
 mod restore;
+mod search;
 mod security;
 mod setup;
 mod sharing;

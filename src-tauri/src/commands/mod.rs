@@ -18,6 +18,7 @@ pub mod membership;
 pub mod officers;
 pub mod people;
 pub mod progress;
+pub mod search;
 pub mod security;
 pub mod settings;
 pub mod sharing;

@@ -17,6 +17,8 @@ impl Key {
     pub const ALT: &'static str = "\u{E00A}";
     pub const CONTROL: &'static str = "\u{E009}";
     pub const ARROW_RIGHT: &'static str = "\u{E014}";
+    pub const ARROW_UP: &'static str = "\u{E013}";
+    pub const ARROW_DOWN: &'static str = "\u{E015}";
     pub const BACKSPACE: &'static str = "\u{E003}";
 }
 

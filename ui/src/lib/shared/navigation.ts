@@ -7,6 +7,10 @@ export interface Destination {
   screen: Screen;
   actionView?: ActionView;
   meetingId?: number;
+  /** The agenda item of that meeting to open at (from a search). */
+  itemId?: number;
+  /** The record to open on the screen (an action, a professional, a local group). */
+  recordId?: number;
   directoryDue?: boolean;
   /** Which of the driver or befriending screen's views to show ("erasure", "drivers"). */
   tab?: string;

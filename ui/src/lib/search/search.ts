@@ -1,0 +1,48 @@
+// Search's words for people and where a result opens: results grouped by kind in the order
+// they came (best first), and the place in the window each record opens at.
+import type { Hit } from '../api/bindings/Hit';
+import type { Destination, Screen } from '../shared/navigation';
+
+export interface Group {
+  name: string;
+  hits: Hit[];
+}
+
+/** Hits grouped under their kind, each group where its best hit came. */
+export function grouped(hits: Hit[]): Group[] {
+  const groups: Group[] = [];
+  for (const hit of hits) {
+    const group = groups.find((g) => g.name === hit.group);
+    if (group) group.hits.push(hit);
+    else groups.push({ name: hit.group, hits: [hit] });
+  }
+  return groups;
+}
+
+const SCREENS: Screen[] = ['home', 'meetings', 'actions', 'feedback', 'people', 'drivers', 'befriending', 'bulletins', 'contacts', 'directory', 'settings'];
+
+/** Where a result opens: the record itself where the screen can open one (a meeting at its
+ * item, an action, a professional, a local group, a settings page), else its screen. */
+export function destination(hit: Hit): Destination {
+  const screen = SCREENS.find((s) => s === hit.opens.screen) ?? 'home';
+  switch (screen) {
+    case 'meetings':
+      return { screen, meetingId: hit.opens.id, itemId: hit.opens.part ?? undefined };
+    case 'actions':
+    case 'contacts':
+    case 'directory':
+      return { screen, recordId: hit.opens.id };
+    case 'settings':
+      return { screen, tab: hit.opens.tab ?? undefined };
+    default:
+      return { screen };
+  }
+}
+
+/** "12 March 2026" from "2026-03-12"; a month "2026-03" as "March 2026"; '' stays ''. */
+export function whenWords(at: string): string {
+  const [y, m, d] = at.split('-').map(Number);
+  if (!y || !m) return '';
+  const month = new Date(Date.UTC(y, m - 1, d || 1)).toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return d ? `${d} ${month} ${y}` : `${month} ${y}`;
+}
