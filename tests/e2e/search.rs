@@ -1,6 +1,7 @@
 //! Find anything with the keyboard alone: Ctrl+K from Home, the start of a word from a
 //! meeting's minutes, the results grouped with the words marked (checked by axe), Down and Up
-//! to choose, and Enter opens that meeting at that item's minutes, focus in its box.
+//! to choose, and Enter opens that meeting at that item's minutes, focus in its box; then a
+//! name typed without its accents opens that person's record.
 
 use serde_json::json;
 
@@ -39,7 +40,7 @@ fn ctrl_k_finds_a_word_in_the_minutes_and_enter_opens_the_meeting_at_that_item()
     // Down to the first item of the minutes that holds the word.
     let active_text = || {
         app.execute(
-            "const id = document.getElementById('search-box').getAttribute('aria-activedescendant'); return document.getElementById(id).textContent;",
+            "const box = document.getElementById('search-box'); const id = box && box.getAttribute('aria-activedescendant'); const hit = id && document.getElementById(id); return hit ? hit.textContent : '';",
             json!([]),
         )
         .as_str()
@@ -68,5 +69,25 @@ fn ctrl_k_finds_a_word_in_the_minutes_and_enter_opens_the_meeting_at_that_item()
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     app.screenshot("search-opened-minutes");
+
+    // A name typed without its accent opens that person's record.
+    app.chord(Key::CONTROL, "k");
+    app.wait_for_focus("search-box");
+    app.press(&["zoe bront"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !active_text().contains("Zoë Brontë-Smith") {
+        assert!(std::time::Instant::now() < deadline, "the person is not the first result: {}", active_text());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    app.press(&[Key::ENTER]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let name = app.execute("const f = document.getElementById('fullName'); return f ? f.value : '';", json!([]));
+        if name.as_str() == Some("Zoë Brontë-Smith") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the person's record never opened: {name}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     app.quit();
 }

@@ -16,7 +16,8 @@ describe('search results', () => {
     expect(destination(hit('Agenda items', 'meetings', 5, 9))).toEqual({ screen: 'meetings', meetingId: 5, itemId: 9 });
     expect(destination(hit('Actions', 'actions', 7))).toEqual({ screen: 'actions', recordId: 7 });
     expect(destination(hit('Settings', 'settings', 0, null, 'backups'))).toEqual({ screen: 'settings', tab: 'backups' });
-    expect(destination(hit('People', 'people', 2))).toEqual({ screen: 'people' });
+    expect(destination(hit('People', 'people', 2))).toEqual({ screen: 'people', recordId: 2 });
+    expect(destination(hit('Trips', 'drivers', 4))).toEqual({ screen: 'drivers' });
     expect(destination(hit('Odd', 'nowhere', 2))).toEqual({ screen: 'home' });
   });
 

@@ -22,15 +22,19 @@ export function grouped(hits: Hit[]): Group[] {
 const SCREENS: Screen[] = ['home', 'meetings', 'actions', 'feedback', 'people', 'drivers', 'befriending', 'bulletins', 'contacts', 'directory', 'settings'];
 
 /** Where a result opens: the record itself where the screen can open one (a meeting at its
- * item, an action, a professional, a local group, a settings page), else its screen. */
+ * item, an action, a person, a professional, a local group, a befriending referral, a bulletin
+ * issue, a settings page), else its screen (drivers' records, feedback). */
 export function destination(hit: Hit): Destination {
   const screen = SCREENS.find((s) => s === hit.opens.screen) ?? 'home';
   switch (screen) {
     case 'meetings':
       return { screen, meetingId: hit.opens.id, itemId: hit.opens.part ?? undefined };
     case 'actions':
+    case 'people':
     case 'contacts':
     case 'directory':
+    case 'befriending':
+    case 'bulletins':
       return { screen, recordId: hit.opens.id };
     case 'settings':
       return { screen, tab: hit.opens.tab ?? undefined };
