@@ -1,7 +1,8 @@
 //! Find anything with the keyboard alone: Ctrl+K from Home, the start of a word from a
 //! meeting's minutes, the results grouped with the words marked (checked by axe), Down and Up
 //! to choose, and Enter opens that meeting at that item's minutes, focus in its box; then a
-//! name typed without its accents opens that person's record.
+//! name typed without its accents opens that person's record, and a word from a trip's notes
+//! that trip.
 
 use serde_json::json;
 
@@ -89,5 +90,19 @@ fn ctrl_k_finds_a_word_in_the_minutes_and_enter_opens_the_meeting_at_that_item()
         assert!(std::time::Instant::now() < deadline, "the person's record never opened: {name}");
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+
+    // A word from a trip's notes opens that trip.
+    app.chord(Key::CONTROL, "k");
+    app.wait_for_focus("search-box");
+    app.press(&["blanket"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !active_text().contains("Trip for") {
+        assert!(std::time::Instant::now() < deadline, "a trip is not the first result: {}", active_text());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    app.press(&[Key::ENTER]);
+    let title = app.find("#trip-title");
+    assert!(app.text(&title).contains(" to "), "the trip's page: {}", app.text(&title));
+    app.screenshot("search-opened-trip");
     app.quit();
 }

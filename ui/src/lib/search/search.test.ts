@@ -17,7 +17,8 @@ describe('search results', () => {
     expect(destination(hit('Actions', 'actions', 7))).toEqual({ screen: 'actions', recordId: 7 });
     expect(destination(hit('Settings', 'settings', 0, null, 'backups'))).toEqual({ screen: 'settings', tab: 'backups' });
     expect(destination(hit('People', 'people', 2))).toEqual({ screen: 'people', recordId: 2 });
-    expect(destination(hit('Trips', 'drivers', 4))).toEqual({ screen: 'drivers' });
+    expect(destination({ ...hit('Trips', 'drivers', 4), kind: 'trip' })).toEqual({ screen: 'drivers', recordId: 4, tab: 'trips' });
+    expect(destination({ ...hit('Passengers', 'drivers', 5), kind: 'passenger' })).toEqual({ screen: 'drivers', recordId: 5, tab: 'passengers' });
     expect(destination(hit('Odd', 'nowhere', 2))).toEqual({ screen: 'home' });
   });
 

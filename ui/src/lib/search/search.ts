@@ -23,12 +23,17 @@ const SCREENS: Screen[] = ['home', 'meetings', 'actions', 'feedback', 'people', 
 
 /** Where a result opens: the record itself where the screen can open one (a meeting at its
  * item, an action, a person, a professional, a local group, a befriending referral, a bulletin
- * issue, a settings page), else its screen (drivers' records, feedback). */
+ * issue, a trip, a driver, a passenger, a settings page; a place opens the places), else its
+ * screen (feedback). */
 export function destination(hit: Hit): Destination {
   const screen = SCREENS.find((s) => s === hit.opens.screen) ?? 'home';
   switch (screen) {
     case 'meetings':
       return { screen, meetingId: hit.opens.id, itemId: hit.opens.part ?? undefined };
+    case 'drivers': {
+      const tabs: Record<string, string> = { driver: 'drivers', passenger: 'passengers', place: 'places', trip: 'trips' };
+      return { screen, recordId: hit.opens.id, tab: tabs[hit.kind] };
+    }
     case 'actions':
     case 'people':
     case 'contacts':
