@@ -195,7 +195,6 @@ fn generate(tx: &Transaction) -> ppg_desk_core::error::Result<()> {
             params![dice.name(), format!("{} Mill Lane, {}", n, ["Riverside", "Hemel Hempstead", "Oakford"][n % 3]), dice.words(8), day(n * 2), now],
         )?;
     }
-    let mut items = Vec::new();
     for m in 0..120 {
         let meeting: i64 = tx.query_row(
             "INSERT INTO meetings (id, kind, meets_on, starts_at, venue, status, created_at, updated_at) VALUES (new_id(), 'committee', ?1, '18:30', 'Community Room', 'held', ?2, ?2) RETURNING id",
@@ -208,7 +207,6 @@ fn generate(tx: &Transaction) -> ppg_desk_core::error::Result<()> {
                 params![meeting, p as i64, dice.words(4), format!("{} {} {}", dice.words(30), dice.words(25), dice.words(20))],
                 |r| r.get(0),
             )?;
-            items.push(item);
             if p % 3 == 0 {
                 tx.execute(
                     "INSERT INTO decisions (id, agenda_item_id, text) VALUES (new_id(), ?1, ?2)",
@@ -303,7 +301,6 @@ fn generate(tx: &Transaction) -> ppg_desk_core::error::Result<()> {
             params![day(f), dice.words(14), now],
         )?;
     }
-    let _ = items;
     Ok(())
 }
 

@@ -23,7 +23,7 @@ describe('search results', () => {
   });
 
   it('says dates and months in words', () => {
-    expect(whenWords('2026-03-12')).toBe('12 March 2026');
+    expect(whenWords('2026-03-12')).toBe('Thursday 12 March 2026');
     expect(whenWords('2026-11')).toBe('November 2026');
     expect(whenWords('')).toBe('');
   });

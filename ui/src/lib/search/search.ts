@@ -1,6 +1,7 @@
 // Search's words for people and where a result opens: results grouped by kind in the order
 // they came (best first), and the place in the window each record opens at.
 import type { Hit } from '../api/bindings/Hit';
+import { toLongDate, toMonth } from '../shared/dates';
 import type { Destination, Screen } from '../shared/navigation';
 
 export interface Group {
@@ -48,10 +49,8 @@ export function destination(hit: Hit): Destination {
   }
 }
 
-/** "12 March 2026" from "2026-03-12"; a month "2026-03" as "March 2026"; '' stays ''. */
+/** A result's date as PPG Desk shows dates everywhere ("Thursday 12 March 2026"); a month
+ * ("2026-03", a bulletin issue) as "March 2026"; '' stays ''. */
 export function whenWords(at: string): string {
-  const [y, m, d] = at.split('-').map(Number);
-  if (!y || !m) return '';
-  const month = new Date(Date.UTC(y, m - 1, d || 1)).toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return d ? `${d} ${month} ${y}` : `${month} ${y}`;
+  return at.length > 7 ? toLongDate(at) : toMonth(at);
 }
