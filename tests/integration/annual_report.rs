@@ -185,4 +185,8 @@ fn a_ppg_whose_year_starts_in_january_reports_on_the_calendar_year() {
         documents::render(state, &DocumentKind::AnnualReport { year: this }, Profile::Standard, state.now()).unwrap();
     let text = crate::print::tool("pdftotext", &["-raw"], &pdf);
     assert!(text.contains(&format!("1 January {this} to")), "the report says its own months");
+    assert!(
+        text.contains(&format!("Annual report {this}\n")) && !text.contains(&format!("{this} to {}", this + 1)),
+        "a calendar year's report is titled by its one year"
+    );
 }

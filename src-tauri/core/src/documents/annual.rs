@@ -22,7 +22,13 @@ fn counted_table(doc: &mut Document, heading: &str, rows: &[crate::year::Counted
 }
 
 pub fn annual_report(settings: &Settings, f: &YearFigures, logo: Option<Image>) -> Document {
-    let title = format!("Annual report {} to {}", f.year, f.year + 1);
+    // "Annual report 2026 to 2027", or "Annual report 2026" for a year from January.
+    let last_year = f.to.get(..4).unwrap_or_default();
+    let title = if last_year == f.year.to_string() {
+        format!("Annual report {}", f.year)
+    } else {
+        format!("Annual report {} to {last_year}", f.year)
+    };
     let mut doc = Document::new(&title, &settings.group_name);
     doc.subtitle = vec![settings.group_name.clone(), format!("{} to {}", long_date(&f.from), long_date(&f.to))];
     doc.running_header = title.clone();
