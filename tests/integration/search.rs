@@ -48,6 +48,32 @@ fn the_sample_is_indexed_record_for_record_and_each_kind_is_found() {
 }
 
 #[test]
+fn a_search_narrows_to_kinds_and_dates_and_shows_each_record_s_own_day() {
+    let store = sample_store();
+    let state = &store.state;
+    let today = state.today();
+    let all = state.read(|conn| search::search(conn, &SearchQuery::words("the", 100), today)).unwrap();
+    let dated: Vec<&search::Hit> = all.hits.iter().filter(|h| h.at.len() == 10).collect();
+    assert!(dated.len() > 2, "{:?}", all.hits);
+    let day = dated[0].at.clone();
+    let narrowed = SearchQuery {
+        kinds: vec![dated[0].kind.clone()],
+        from: day.clone(),
+        to: day.clone(),
+        ..SearchQuery::words("the", 100)
+    };
+    let hits = state.read(|conn| search::search(conn, &narrowed, today)).unwrap().hits;
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h.kind == dated[0].kind && h.at == day), "{hits:?}");
+    let articles = SearchQuery { kinds: vec!["article".into()], ..SearchQuery::words("the", 100) };
+    let months = state.read(|conn| search::search(conn, &articles, today)).unwrap().hits;
+    assert!(
+        !months.is_empty() && months.iter().all(|h| h.at.len() == 7),
+        "an article is dated by its bulletin's month: {months:?}"
+    );
+}
+
+#[test]
 fn a_person_is_found_however_their_name_is_typed_then_by_new_words_and_not_once_deleted() {
     let store = temp_store();
     let state = &store.state;

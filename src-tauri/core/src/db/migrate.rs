@@ -57,6 +57,8 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0034_year_settings.sql")),
     Sql(include_str!("migrations/0035_search.sql")),
     Sql(include_str!("migrations/0036_search_fill.sql")),
+    Sql(include_str!("migrations/0037_search_compact.sql")),
+    Sql(include_str!("migrations/0038_search_fill.sql")),
 ];
 
 /// The schema version this build writes.

@@ -10,6 +10,7 @@ pub mod excerpt;
 pub mod query;
 mod sql;
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -135,12 +136,36 @@ pub struct SearchResults {
     pub total: u32,
 }
 
-/// A record the index found (the SQL's row).
+/// A record the index found (the SQL's row): its kind's number in `KINDS`, its id and its
+/// day (days since 1970).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    pub kind: String,
+    pub kind: i64,
     pub id: i64,
-    pub at: String,
+    pub day: Option<i64>,
+}
+
+/// The first day the index can hold (1970-01-01, day 0).
+fn epoch() -> NaiveDate {
+    NaiveDate::default()
+}
+
+/// Days since 1970 of an ISO date typed on the results page (`None` for empty or no date).
+fn day_of(iso: &str) -> Option<i64> {
+    NaiveDate::parse_from_str(iso.trim(), "%Y-%m-%d").ok().map(|d| (d - epoch()).num_days())
+}
+
+/// A found record's day as the window shows it: ISO, the month alone for a bulletin's
+/// article, empty when it has none.
+fn day_words(kind: &str, day: Option<i64>) -> String {
+    let Some(date) = day.and_then(|d| epoch().checked_add_signed(chrono::Duration::try_days(d)?)) else {
+        return String::new();
+    };
+    if kind == "article" {
+        date.format("%Y-%m").to_string()
+    } else {
+        date.to_string()
+    }
 }
 
 /// A found record's own words and where it opens (the SQL's row).
@@ -157,13 +182,9 @@ fn kind_choices() -> Vec<KindChoice> {
     KINDS.iter().map(|(key, name, _)| KindChoice { key: (*key).into(), name: (*name).into() }).collect()
 }
 
-fn group_of(kind: &str) -> (&'static str, bool) {
-    KINDS.iter().find(|(k, _, _)| *k == kind).map(|(_, name, secret)| (*name, *secret)).unwrap_or(("Other", false))
-}
-
 /// Searches everything for what was typed: the best `limit` records (at most 100), best
 /// first, the settings pages whose words match first of all.
-pub fn search(conn: &Connection, q: &SearchQuery, today: chrono::NaiveDate) -> Result<SearchResults> {
+pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<SearchResults> {
     let terms = query::parse(&q.text);
     let searched = terms
         .iter()
@@ -195,24 +216,48 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: chrono::NaiveDate) -> R
             }
         }
     }
-    let kinds = if q.kinds.is_empty() { String::new() } else { format!(",{},", q.kinds.join(",")) };
+    let codes: Vec<String> = KINDS
+        .iter()
+        .enumerate()
+        .filter(|(_, (key, _, _))| q.kinds.iter().any(|k| k == key))
+        .map(|(code, _)| code.to_string())
+        .collect();
+    let kinds = if q.kinds.is_empty() { String::new() } else { format!(",{},", codes.join(",")) };
     let limit = q.limit.clamp(1, 100);
-    let found = sql::find(conn, &fts, &kinds, &q.from, &q.to, &today.to_string(), limit)?;
+    let phrases = terms.iter().any(|t| matches!(t, query::Term::Phrase(_)));
+    // A phrase is found as its words, so more are read and those without it in order dropped.
+    let asked = if phrases { sql::CANDIDATES } else { limit };
+    let today = (today - epoch()).num_days();
+    let found = sql::find(conn, &fts, &kinds, day_of(&q.from), day_of(&q.to), today, asked)?;
+    let mut phrased: u32 = 0;
     for f in found {
-        let Some(shown) = sql::shown(conn, &f.kind, f.id)? else { continue };
-        let (group, confidential) = group_of(&f.kind);
+        let Some((key, group, confidential)) = usize::try_from(f.kind).ok().and_then(|k| KINDS.get(k)) else {
+            continue;
+        };
+        let Some(shown) = sql::shown(conn, key, f.id)? else { continue };
+        if phrases {
+            if !query::has_phrases(&terms, &format!("{} {}", shown.title, shown.text)) {
+                continue;
+            }
+            phrased += 1;
+            if hits.len() >= limit as usize {
+                continue;
+            }
+        }
         hits.push(Hit {
-            group: group.into(),
+            kind: (*key).into(),
+            group: (*group).into(),
             title: shown.title,
             excerpt: excerpt::excerpt(&shown.text, &wanted),
-            at: f.at,
-            confidential,
+            at: day_words(key, f.day),
+            confidential: *confidential,
             opens: Opens { screen: shown.screen, id: shown.open_id, part: shown.part, tab: None },
-            kind: f.kind,
         });
     }
     let settings = hits.iter().filter(|h| h.kind == "setting").count() as u32;
-    Ok(SearchResults { kinds: kind_choices(), searched, total: sql::count(conn, &fts, &kinds)? + settings, hits })
+    // With a phrase, the records read are counted (its words alone are found more often).
+    let total = if phrases { phrased + settings } else { sql::count(conn, &fts, &kinds)? + settings };
+    Ok(SearchResults { kinds: kind_choices(), searched, total, hits })
 }
 
 /// Empties the index and fills it again from every record (`ppg-desk check --repair`).

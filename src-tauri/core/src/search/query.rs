@@ -64,10 +64,20 @@ pub fn fts_query(terms: &[Term]) -> Option<String> {
             // One letter is a word of its own ("a"); longer, any word it starts.
             Term::Word(w) if w.chars().count() == 1 => format!("\"{w}\""),
             Term::Word(w) => format!("\"{w}\"*"),
-            Term::Phrase(ws) => format!("\"{}\"", ws.join(" ")),
+            Term::Phrase(ws) => ws.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND "),
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(" AND "))
+}
+
+/// Whether `text`'s words hold every phrase of `terms` in order, word after word (the index
+/// keeps no positions, so a phrase's words are found anywhere and checked here).
+pub fn has_phrases(terms: &[Term], text: &str) -> bool {
+    let read = words(text);
+    terms.iter().all(|t| match t {
+        Term::Word(_) => true,
+        Term::Phrase(ws) => read.windows(ws.len()).any(|w| w == ws.as_slice()),
+    })
 }
 
 #[cfg(test)]
@@ -100,6 +110,21 @@ mod tests {
         assert_eq!(fts_query(&parse("car AND park")).as_deref(), Some("\"car\"* AND \"and\"* AND \"park\"*"));
         assert_eq!(fts_query(&parse("a b")).as_deref(), Some("\"a\" AND \"b\""), "one letter is a word, not a prefix");
         assert_eq!(fts_query(&[]), None);
+        assert_eq!(
+            fts_query(&parse("\"car park\" walk")).as_deref(),
+            Some("\"car\" AND \"park\" AND \"walk\"*"),
+            "a phrase's words are found whole (the index keeps no positions), then checked in order"
+        );
+    }
+
+    #[test]
+    fn a_phrase_is_its_words_in_order_whatever_the_accents_and_punctuation() {
+        let car_park = parse("\"car park\" walk");
+        assert!(has_phrases(&car_park, "The CAR, park was full"));
+        assert!(!has_phrases(&car_park, "park the car"));
+        assert!(!has_phrases(&car_park, "car parking"));
+        assert!(has_phrases(&parse("\"zoe bronte\""), "Zoë Brontë"));
+        assert!(has_phrases(&parse("walk"), "anything at all"), "words alone are not checked here");
     }
 
     proptest! {

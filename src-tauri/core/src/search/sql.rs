@@ -9,24 +9,25 @@ use crate::error::Result;
 /// How many of the newest matching documents an unnarrowed search ranks: a word in
 /// thousands of records (\"meeting\") is ranked among its newest few hundred, so the first page
 /// comes in a few milliseconds whatever the size of the PPG's records.
-const CANDIDATES: u32 = 400;
+pub const CANDIDATES: u32 = 400;
 
 /// The best `limit` documents matching `fts` (FTS5 syntax made by `query::fts_query`), of the
-/// kinds listed in `kinds` (",person,article," or empty for all), dated within `from`..`to`
-/// (ISO, either empty for no edge). Titles weigh ten times body text; newer records are lifted
-/// a little over older ones, up to 30% for today's (ranks are negative: lower is better).
-/// Without narrowing, only the newest `CANDIDATES` matches are ranked (FTS5 walks a word's
-/// documents newest first and stops); narrowed, every match is.
+/// kinds listed in `kinds` (",1,18," by their numbers in `KINDS`, or empty for all), dated
+/// within `from`..=`to` (days since 1970, either `None` for no edge). Titles weigh ten times
+/// body text; newer records are lifted a little over older ones, up to 30% for `today`'s
+/// (ranks are negative: lower is better). Without narrowing, only the newest `CANDIDATES`
+/// matches are ranked (FTS5 walks a word's documents newest first and stops); narrowed,
+/// every match is.
 pub fn find(
     conn: &Connection,
     fts: &str,
     kinds: &str,
-    from: &str,
-    to: &str,
-    today: &str,
+    from: Option<i64>,
+    to: Option<i64>,
+    today: i64,
     limit: u32,
 ) -> Result<Vec<Found>> {
-    let narrowed = !(kinds.is_empty() && from.is_empty() && to.is_empty());
+    let narrowed = !kinds.is_empty() || from.is_some() || to.is_some();
     let window = if narrowed { u32::MAX } else { CANDIDATES };
     let mut stmt = conn.prepare(
         "SELECT d.kind, d.ref, d.at
@@ -34,14 +35,13 @@ pub fn find(
                   WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?7) m
            JOIN search_docs d ON d.doc = m.doc
           WHERE (?2 = '' OR instr(?2, ',' || d.kind || ',') > 0)
-            AND (?3 = '' OR (d.at <> '' AND d.at >= ?3))
-            AND (?4 = '' OR (d.at <> '' AND d.at <= ?4))
-          ORDER BY m.score
-                   * (1.0 + 0.3 / (1.0 + max(0.0, julianday(?5) - coalesce(julianday(substr(d.at || '-01', 1, 10)), julianday(?5) - 36500.0)) / 365.0))
+            AND (?3 IS NULL OR d.at >= ?3)
+            AND (?4 IS NULL OR d.at <= ?4)
+          ORDER BY m.score * (1.0 + 0.3 / (1.0 + max(0, ?5 - coalesce(d.at, ?5 - 36500)) / 365.0))
           LIMIT ?6",
     )?;
     let rows = stmt.query_map(params![fts, kinds, from, to, today, limit, window], |r| {
-        Ok(Found { kind: r.get("kind")?, id: r.get("ref")?, at: r.get("at")? })
+        Ok(Found { kind: r.get("kind")?, id: r.get("ref")?, day: r.get("at")? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -102,10 +102,10 @@ pub fn shown(conn: &Connection, kind: &str, id: i64) -> Result<Option<Shown>> {
         .optional()?)
 }
 
-/// Empties the index and fills it again from every record (the same SQL as migration 36).
+/// Empties the index and fills it again from every record (the same SQL as migration 38).
 pub fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute_batch("DELETE FROM search_docs; INSERT INTO search (search) VALUES ('delete-all');")?;
-    conn.execute_batch(include_str!("../db/migrations/0036_search_fill.sql"))?;
+    conn.execute_batch(include_str!("../db/migrations/0038_search_fill.sql"))?;
     Ok(())
 }
 
