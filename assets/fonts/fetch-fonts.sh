@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Fetches the fonts PPG Desk prints with (all SIL Open Font License 1.1) and checks their hashes:
 #   Atkinson Hyperlegible (Braille Institute) from the PyPI wheel fontpkg-atkinson-hyperlegible 1.6;
-#   Noto Sans (static Regular and Bold) from Debian's fonts-noto-core, as per-character fallback.
+#   Noto Sans (static Regular and Bold) from Debian's fonts-noto-core, for Latin letters Atkinson lacks;
+#   from the same package, the Noto faces of the scripts patients read (regular and bold): Sans
+#   Bengali, Devanagari, Gurmukhi, Gujarati, Tamil, Hebrew, Thai and Ethiopic, and Naskh Arabic
+#   (Arabic and Urdu).
 # The fonts are not committed; their licences and SHA256SUMS are.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,7 +21,10 @@ with zipfile.ZipFile(wheel) as z:
         name = f"fontpkg_atkinson_hyperlegible/files/AtkinsonHyperlegible-{style}.ttf"
         open(f"AtkinsonHyperlegible-{style}.ttf", "wb").write(z.read(name))
 PY
-for style in Regular Bold; do
-  cp "/usr/share/fonts/truetype/noto/NotoSans-$style.ttf" "NotoSans-$style.ttf"
+for family in NotoSans NotoSansBengali NotoSansDevanagari NotoSansGurmukhi NotoSansGujarati NotoSansTamil \
+  NotoNaskhArabic NotoSansHebrew NotoSansThai NotoSansEthiopic; do
+  for style in Regular Bold; do
+    cp "/usr/share/fonts/truetype/noto/$family-$style.ttf" "$family-$style.ttf"
+  done
 done
 sha256sum -c SHA256SUMS || { echo "A font did not match its expected hash; it has been removed." >&2; rm -f ./*.ttf; exit 1; }

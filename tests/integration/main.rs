@@ -32,6 +32,7 @@ mod people;
 mod print;
 mod progress;
 mod sample_apart;
+mod scripts;
 mod search;
 mod security;
 mod sharing;

@@ -174,11 +174,17 @@ fn large_print_body_text_is_at_least_16_point_and_standard_at_least_12() {
 #[test]
 fn characters_atkinson_lacks_fall_back_to_noto_and_nothing_prints_as_a_box() {
     let mut doc = Document::new("Languages", "Riverside PPG");
-    doc.paragraph("Welcome · Witamy · Καλώς ήρθατε · Chào mừng · 😀");
+    doc.paragraph("Welcome · Witamy · Καλώς ήρθατε · Chào mừng · 😀 · \u{F8FF}");
     let pdf = print::render(&doc, Profile::Standard, 1_790_000_000).unwrap();
     let text = tool("pdftotext", &[], &pdf);
     assert!(text.contains("Καλώς ήρθατε") && text.contains("Chào mừng"), "{text}");
-    assert!(text.contains('?') && !text.contains('😀'), "a character no font has becomes a question mark");
+    // Drawn as "(smile)" and "?" (print::shape's tests), they copy as what was written.
+    assert!(text.contains('😀') && text.contains('\u{F8FF}'), "{text}");
+    let drawn: String = print::shape::shape(print::fonts::Fonts::get(), "😀 \u{F8FF}", false, 12.0, false)
+        .iter()
+        .map(|run| run.drawn.as_str())
+        .collect();
+    assert_eq!(drawn, "(smile) ?", "an emoji is named, a character no font has is a question mark");
     assert!(tool("pdffonts", &[], &pdf).lines().count() >= 4, "Noto Sans is embedded beside Atkinson Hyperlegible");
 }
 

@@ -203,16 +203,17 @@ fn chart(flow: &mut Flow, bars: &[Bar]) {
 fn list(flow: &mut Flow, items: &[Vec<Run>], marker: impl Fn(usize) -> String) {
     let style = flow.style;
     let (_, width) = flow.frame();
-    let widest = (0..items.len()).map(|n| flow.fonts.width(&marker(n), false, style.body)).fold(0.0, f32::max);
+    let widest =
+        (0..items.len()).map(|n| super::shape::measure(flow.fonts, &marker(n), false, style.body)).fold(0.0, f32::max);
     let indent = widest + style.body * 0.6;
     for (n, runs) in items.iter().enumerate() {
         let lines = wrap(flow.fonts, runs, style.body, width - indent);
         flow.ensure(style.line_height(style.body) * lines.len().min(2) as f32);
         let (x, _) = flow.frame();
         let label = marker(n);
-        let label_width = flow.fonts.width(&label, false, style.body);
+        let label_width = super::shape::measure(flow.fonts, &label, false, style.body);
         let (y, size, height) = (flow.y, style.body, style.line_height(style.body));
-        flow.push(Item::Text { x, y, size, bold: false, text: label, width: label_width, height });
+        flow.push(Item::Text { x, y, size, bold: false, text: label, width: label_width, height, rtl: false });
         flow.place_lines(&lines, indent, style.body);
         flow.y += style.body * 0.25;
     }

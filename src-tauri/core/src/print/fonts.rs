@@ -1,6 +1,10 @@
-//! The printing fonts: Atkinson Hyperlegible (made for low-vision readers) with Noto Sans as
-//! per-character fallback, both built into the binary. Measures text exactly as it will be
-//! drawn (printpdf applies no kerning) and subsets each face to the characters a document uses.
+//! The printing fonts, built into the binary: Atkinson Hyperlegible (made for low-vision
+//! readers) for Latin, Noto Sans for Latin letters it lacks (Polish, Greek, Cyrillic), and the
+//! Noto faces of the scripts the practices' patients read: Bengali, Devanagari, Gurmukhi,
+//! Gujarati, Tamil, Arabic and Urdu (Noto Naskh Arabic: open and clear at print sizes),
+//! Hebrew, Thai and Ethiopic, each regular and bold. `shape.rs` chooses among them by script
+//! and shapes with them (and measures text); each face used is subset to the glyphs a document draws, so an
+//! English document carries only Atkinson.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -15,25 +19,69 @@ macro_rules! font {
     };
 }
 
-/// The four faces, indexed by `face_index(bold, fallback)`.
-const FACE_BYTES: [&[u8]; 4] = [
-    font!("AtkinsonHyperlegible-Regular.ttf"),
-    font!("AtkinsonHyperlegible-Bold.ttf"),
-    font!("NotoSans-Regular.ttf"),
-    font!("NotoSans-Bold.ttf"),
+/// A family of two faces (regular and bold) chosen by script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Latin,
+    NotoSans,
+    Bengali,
+    Devanagari,
+    Gurmukhi,
+    Gujarati,
+    Tamil,
+    Arabic,
+    Hebrew,
+    Thai,
+    Ethiopic,
+}
+
+impl Family {
+    /// How much larger than the text's size the family is set, so its letters look as big
+    /// as Atkinson's beside them: Naskh's letters are small on their body.
+    pub fn scale(self) -> f32 {
+        match self {
+            Family::Arabic => 1.25,
+            _ => 1.0,
+        }
+    }
+}
+
+/// Each family's regular and bold faces, in `Family` order: face `2 * family + bold`.
+const FAMILIES: [(Family, &[u8], &[u8]); 11] = [
+    (Family::Latin, font!("AtkinsonHyperlegible-Regular.ttf"), font!("AtkinsonHyperlegible-Bold.ttf")),
+    (Family::NotoSans, font!("NotoSans-Regular.ttf"), font!("NotoSans-Bold.ttf")),
+    (Family::Bengali, font!("NotoSansBengali-Regular.ttf"), font!("NotoSansBengali-Bold.ttf")),
+    (Family::Devanagari, font!("NotoSansDevanagari-Regular.ttf"), font!("NotoSansDevanagari-Bold.ttf")),
+    (Family::Gurmukhi, font!("NotoSansGurmukhi-Regular.ttf"), font!("NotoSansGurmukhi-Bold.ttf")),
+    (Family::Gujarati, font!("NotoSansGujarati-Regular.ttf"), font!("NotoSansGujarati-Bold.ttf")),
+    (Family::Tamil, font!("NotoSansTamil-Regular.ttf"), font!("NotoSansTamil-Bold.ttf")),
+    (Family::Arabic, font!("NotoNaskhArabic-Regular.ttf"), font!("NotoNaskhArabic-Bold.ttf")),
+    (Family::Hebrew, font!("NotoSansHebrew-Regular.ttf"), font!("NotoSansHebrew-Bold.ttf")),
+    (Family::Thai, font!("NotoSansThai-Regular.ttf"), font!("NotoSansThai-Bold.ttf")),
+    (Family::Ethiopic, font!("NotoSansEthiopic-Regular.ttf"), font!("NotoSansEthiopic-Bold.ttf")),
 ];
 
-/// Shown instead of a character neither font has, so nothing prints as an empty box.
-const REPLACEMENT: char = '?';
+pub const FACE_COUNT: usize = 2 * FAMILIES.len();
 
-pub const FACE_COUNT: usize = 4;
-
-pub fn face_index(bold: bool, fallback: bool) -> usize {
-    usize::from(bold) + 2 * usize::from(fallback)
+fn bytes(face: usize) -> &'static [u8] {
+    let (_, regular, bold) = FAMILIES[face / 2];
+    if face % 2 == 1 {
+        bold
+    } else {
+        regular
+    }
 }
+
+pub fn face_index(family: Family, bold: bool) -> usize {
+    2 * FAMILIES.iter().position(|(f, _, _)| *f == family).unwrap_or(0) + usize::from(bold)
+}
+
+/// Each glyph of a face and its number in a subset: (original, in the subset).
+pub type Renumbered = Vec<(u16, u16)>;
 
 pub struct Fonts {
     faces: Vec<Face<'static>>,
+    shapers: Vec<rustybuzz::Face<'static>>,
 }
 
 impl Fonts {
@@ -41,54 +89,56 @@ impl Fonts {
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| Fonts {
-            faces: FACE_BYTES.iter().map(|bytes| Face::parse(bytes, 0).expect("the bundled fonts parse")).collect(),
+            faces: (0..FACE_COUNT).map(|f| Face::parse(bytes(f), 0).expect("the bundled fonts parse")).collect(),
+            shapers: (0..FACE_COUNT)
+                .map(|f| rustybuzz::Face::from_slice(bytes(f), 0).expect("the bundled fonts parse"))
+                .collect(),
         })
     }
 
-    /// Which face draws `c`, and the character actually drawn (the replacement if no face has it).
-    pub fn face_for(&self, c: char, bold: bool) -> (usize, char) {
-        let primary = face_index(bold, false);
-        if c == ' ' || self.faces[primary].glyph_index(c).is_some() {
-            return (primary, c);
-        }
-        let fallback = face_index(bold, true);
-        if self.faces[fallback].glyph_index(c).is_some() {
-            return (fallback, c);
-        }
-        (primary, REPLACEMENT)
-    }
-
-    fn advance(&self, face: usize, c: char, size: f32) -> f32 {
-        let face_ref = &self.faces[face];
-        let units = face_ref.glyph_index(c).and_then(|g| face_ref.glyph_hor_advance(g)).unwrap_or(0);
-        f32::from(units) * size / f32::from(face_ref.units_per_em())
-    }
-
-    /// The width of `text` in points, as printpdf will draw it.
-    pub fn width(&self, text: &str, bold: bool, size: f32) -> f32 {
-        text.chars()
-            .map(|c| {
-                let (face, drawn) = self.face_for(c, bold);
-                self.advance(face, drawn, size)
-            })
-            .sum()
-    }
-
-    /// Splits `text` into consecutive pieces drawn by the same face, with each piece's width.
-    pub fn split_by_face(&self, text: &str, bold: bool, size: f32) -> Vec<(usize, String, f32)> {
-        let mut out: Vec<(usize, String, f32)> = Vec::new();
-        for c in text.chars() {
-            let (face, drawn) = self.face_for(c, bold);
-            let width = self.advance(face, drawn, size);
-            match out.last_mut() {
-                Some((f, s, w)) if *f == face => {
-                    s.push(drawn);
-                    *w += width;
-                }
-                _ => out.push((face, drawn.to_string(), width)),
+    /// The faces to try for `family`'s text, best first: its own, then Atkinson and Noto Sans.
+    pub fn faces_for(&self, family: Family, bold: bool) -> Vec<usize> {
+        let mut out = vec![face_index(family, bold)];
+        for fallback in [Family::Latin, Family::NotoSans] {
+            let face = face_index(fallback, bold);
+            if !out.contains(&face) {
+                out.push(face);
             }
         }
         out
+    }
+
+    pub fn family(&self, face: usize) -> Family {
+        FAMILIES[face / 2].0
+    }
+
+    /// Whether `face` draws `c` (the invisible joiners count as drawn: shaping uses them).
+    pub fn has(&self, face: usize, c: char) -> bool {
+        matches!(c, '\u{200C}' | '\u{200D}') || self.faces[face].glyph_index(c).is_some()
+    }
+
+    /// `face`'s own glyph for `c`, unshaped.
+    pub fn glyph(&self, face: usize, c: char) -> Option<u16> {
+        self.faces[face].glyph_index(c).map(|g| g.0)
+    }
+
+    /// The face's PostScript name ("NotoSansBengali-Regular"), which the PDF names it by.
+    pub fn postscript_name(&self, face: usize) -> String {
+        self.faces[face]
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .unwrap_or_else(|| format!("PPGDeskFace{face}"))
+    }
+
+    /// How far `face` moves the pen after glyph `id`, unshaped, in its own units.
+    pub fn advance_units(&self, face: usize, id: u16) -> i32 {
+        i32::from(self.faces[face].glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap_or(0))
+    }
+
+    pub fn shaper(&self, face: usize) -> &rustybuzz::Face<'static> {
+        &self.shapers[face]
     }
 
     /// The distance from the top of a line box to the baseline, as a share of the size.
@@ -97,28 +147,25 @@ impl Fonts {
         f32::from(face.ascender()) / f32::from(face.units_per_em())
     }
 
-    /// A copy of face `face` holding only the glyphs for `chars` (and .notdef), with a
-    /// Unicode cmap, so a two-page document carries kilobytes of font, not the whole file.
-    pub fn subset(&self, face: usize, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
+    /// A copy of face `face` holding only the glyphs `glyphs` (and .notdef), so a two-page
+    /// document carries kilobytes of font, not the whole file. Returns it and each glyph's
+    /// number in it.
+    pub fn subset(&self, face: usize, glyphs: &BTreeSet<u16>) -> Result<(Vec<u8>, Renumbered)> {
         let mut ids: Vec<u16> = vec![0];
-        for c in chars {
-            if let Some(glyph) = self.faces[face].glyph_index(*c) {
-                if !ids.contains(&glyph.0) {
-                    ids.push(glyph.0);
-                }
-            }
-        }
+        ids.extend(glyphs.iter().copied().filter(|g| *g != 0));
         let fail = |what: &str| Error::File(format!("The document could not be prepared for printing ({what})."));
-        let scope = allsorts::binary::read::ReadScope::new(FACE_BYTES[face]);
+        let scope = allsorts::binary::read::ReadScope::new(bytes(face));
         let data = scope.read::<allsorts::font_data::FontData<'_>>().map_err(|_| fail("font"))?;
         let provider = data.table_provider(0).map_err(|_| fail("font tables"))?;
-        allsorts::subset::subset(
+        let subset = allsorts::subset::subset(
             &provider,
             &ids,
             &allsorts::subset::SubsetProfile::Pdf,
             allsorts::subset::CmapTarget::Unicode,
         )
-        .map_err(|_| fail("font subset"))
+        .map_err(|_| fail("font subset"))?;
+        let renumbered = ids.iter().enumerate().map(|(new, old)| (*old, u16::try_from(new).unwrap_or(0))).collect();
+        Ok((subset, renumbered))
     }
 }
 
@@ -127,37 +174,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn atkinson_draws_latin_and_noto_fills_in_polish_and_greek() {
+    fn each_script_s_face_has_its_letters_and_naskh_has_urdu_s() {
         let fonts = Fonts::get();
-        assert_eq!(fonts.face_for('a', false), (face_index(false, false), 'a'));
-        assert_eq!(fonts.face_for('ë', true).0, face_index(true, false));
-        for c in ['Ł', 'ś', 'ω'] {
-            let (face, drawn) = fonts.face_for(c, false);
-            assert_eq!(drawn, c, "{c} is drawn, not replaced");
-            assert!(Fonts::get().faces[face].glyph_index(c).is_some(), "the chosen face has {c}");
+        for (family, letters) in [
+            (Family::Latin, "Patient"),
+            (Family::NotoSans, "ŁśωЖ"),
+            (Family::Bengali, "স্বাস্থ্য"),
+            (Family::Devanagari, "स्वास्थ्य"),
+            (Family::Gurmukhi, "ਸਿਹਤ"),
+            (Family::Gujarati, "આરોગ્ય"),
+            (Family::Tamil, "உடல்நலம்"),
+            (Family::Arabic, "صحت کلب ٹڈڑںےۓہھ"),
+            (Family::Hebrew, "בריאות"),
+            (Family::Thai, "สุขภาพ"),
+            (Family::Ethiopic, "ጤና"),
+        ] {
+            for bold in [false, true] {
+                let face = face_index(family, bold);
+                for c in letters.chars().filter(|c| !c.is_whitespace()) {
+                    assert!(fonts.glyph(face, c).is_some(), "{family:?} {bold} has {c}");
+                }
+            }
         }
     }
 
     #[test]
-    fn characters_no_font_has_are_replaced_not_boxed() {
-        let (_, drawn) = Fonts::get().face_for('\u{1F600}', false);
-        assert_eq!(drawn, REPLACEMENT);
-    }
-
-    #[test]
-    fn bold_is_wider_and_width_scales_with_size() {
+    fn a_subset_is_much_smaller_than_the_font_and_keeps_the_glyphs_asked_for() {
         let fonts = Fonts::get();
-        let regular = fonts.width("Patient Participation Group", false, 12.0);
-        assert!(fonts.width("Patient Participation Group", true, 12.0) > regular);
-        assert!((fonts.width("Patient Participation Group", false, 24.0) - 2.0 * regular).abs() < 0.01);
-    }
-
-    #[test]
-    fn a_subset_is_much_smaller_than_the_font() {
-        let chars: BTreeSet<char> = "Riverside PPG contact list".chars().collect();
-        let subset = Fonts::get().subset(0, &chars).unwrap();
-        assert!(subset.len() < FACE_BYTES[0].len() / 3, "subset {} bytes", subset.len());
+        let glyphs: BTreeSet<u16> = "Riverside PPG".chars().filter_map(|c| fonts.glyph(0, c)).collect();
+        let (subset, renumbered) = fonts.subset(0, &glyphs).unwrap();
+        assert!(subset.len() < bytes(0).len() / 3, "subset {} bytes", subset.len());
+        assert_eq!(renumbered.len(), glyphs.len() + 1, ".notdef and each glyph");
         let face = Face::parse(&subset, 0).unwrap();
-        assert!(face.glyph_index('R').is_some() && face.glyph_index('Z').is_none());
+        assert_eq!(usize::from(face.number_of_glyphs()), renumbered.len());
     }
 }

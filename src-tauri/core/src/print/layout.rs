@@ -48,6 +48,8 @@ pub enum Item {
         text: String,
         width: f32,
         height: f32,
+        /// Drawn right to left (the text is in reading order).
+        rtl: bool,
     },
     Rule {
         x: f32,
@@ -206,10 +208,11 @@ impl<'a> Flow<'a> {
         self.push(Item::Rule { x, y, width, thickness });
     }
 
-    /// Draws one wrapped line at `x` with its top at the current position.
+    /// Draws one wrapped line at `x` with its top at the current position (a right-to-left
+    /// line against the right edge of the width it was wrapped to).
     pub fn emit_line(&mut self, line: &Line, x: f32, size: f32) {
         let height = self.style.line_height(size);
-        let mut cursor = x;
+        let mut cursor = if line.rtl { x + (line.room - line.width).max(0.0) } else { x };
         for piece in &line.pieces {
             let y = self.y;
             self.push(Item::Text {
@@ -220,6 +223,7 @@ impl<'a> Flow<'a> {
                 text: piece.text.clone(),
                 width: piece.width,
                 height,
+                rtl: piece.rtl,
             });
             cursor += piece.width;
         }
@@ -263,12 +267,21 @@ impl<'a> Flow<'a> {
         for (index, page) in self.pages.iter_mut().enumerate() {
             if index > 0 {
                 let header = fit(self.fonts, &document.running_header, size, content);
-                let width = self.fonts.width(&header, false, size);
-                page.items.push(Item::Text { x: MARGIN, y: MARGIN, size, bold: false, text: header, width, height });
+                let width = super::shape::measure(self.fonts, &header, false, size);
+                page.items.push(Item::Text {
+                    x: MARGIN,
+                    y: MARGIN,
+                    size,
+                    bold: false,
+                    text: header,
+                    width,
+                    height,
+                    rtl: false,
+                });
                 page.items.push(Item::Rule { x: MARGIN, y: MARGIN + height + 3.0, width: content, thickness: 0.75 });
             }
             let label = format!("Page {} of {}", index + 1, total);
-            let label_width = self.fonts.width(&label, false, size);
+            let label_width = super::shape::measure(self.fonts, &label, false, size);
             let y = PAGE_HEIGHT - MARGIN - height;
             page.items.push(Item::Rule { x: MARGIN, y: y - 5.0, width: content, thickness: 0.75 });
             page.items.push(Item::Text {
@@ -279,12 +292,22 @@ impl<'a> Flow<'a> {
                 text: label,
                 width: label_width,
                 height,
+                rtl: false,
             });
             let room = content - label_width - 20.0;
             let author = fit(self.fonts, &document.author, size, room);
             if !author.is_empty() {
-                let width = self.fonts.width(&author, false, size);
-                page.items.push(Item::Text { x: MARGIN, y, size, bold: false, text: author, width, height });
+                let width = super::shape::measure(self.fonts, &author, false, size);
+                page.items.push(Item::Text {
+                    x: MARGIN,
+                    y,
+                    size,
+                    bold: false,
+                    text: author,
+                    width,
+                    height,
+                    rtl: false,
+                });
             }
         }
         Laid { pages: self.pages, images: self.images, style: self.style }
@@ -293,12 +316,12 @@ impl<'a> Flow<'a> {
 
 /// `text` shortened with an ellipsis to fit `width` (headers and footers are one line).
 fn fit(fonts: &Fonts, text: &str, size: f32, width: f32) -> String {
-    if fonts.width(text, false, size) <= width {
+    if super::shape::measure(fonts, text, false, size) <= width {
         return text.to_string();
     }
     let mut out = String::new();
     for c in text.chars() {
-        if fonts.width(&format!("{out}{c}…"), false, size) > width {
+        if super::shape::measure(fonts, &format!("{out}{c}…"), false, size) > width {
             break;
         }
         out.push(c);

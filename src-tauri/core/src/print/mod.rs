@@ -10,6 +10,7 @@ pub mod markdown;
 mod merge;
 pub mod model;
 mod pdf;
+pub mod shape;
 pub mod wrap;
 
 use serde::{Deserialize, Serialize};

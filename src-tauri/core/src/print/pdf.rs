@@ -1,15 +1,19 @@
-//! Draws laid-out pages with printpdf: each face subset to the characters used, text as real
-//! (extractable) text, images with their alternative text, and the document's metadata.
+//! Draws laid-out pages with printpdf: text shaped (`shape.rs`) and drawn glyph by glyph
+//! where the shaping put it, each face subset to the glyphs used, the text kept extractable
+//! (each glyph's characters, and for shaped scripts and right-to-left text the words in
+//! reading order as the PDF's ActualText), images with their alternative text, and the
+//! document's metadata.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Color, DateTime, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Pt, RawImage, Rgb, TextItem, TextMatrix, TextRenderingMode, XObjectTransform,
+    Codepoint, Color, DateTime, DictItem, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, RawImage, Rgb, TextItem, TextMatrix, TextRenderingMode, XObjectTransform,
 };
 
 use super::fonts::{Fonts, FACE_COUNT};
 use super::layout::{Item, Laid, Page, PAGE_HEIGHT, PAGE_WIDTH};
+use super::shape::shape;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 
@@ -77,23 +81,30 @@ fn draw(
     info.modification_date = created;
     info.metadata_date = created;
 
-    // Which characters each face draws, so each is subset to just those.
-    let mut used: Vec<BTreeSet<char>> = vec![BTreeSet::new(); FACE_COUNT];
+    // Which glyphs each face draws, so each is subset to just those.
+    let mut used: Vec<BTreeSet<u16>> = vec![BTreeSet::new(); FACE_COUNT];
+    let mut note = |text: &str, bold: bool, size: f32, rtl: bool| {
+        for run in shape(fonts, text, bold, size, rtl) {
+            used[run.face].extend(run.glyphs.iter().map(|g| g.id));
+        }
+    };
     for item in pages.iter().flat_map(|p| &p.items) {
-        if let Item::Text { text, bold, size, .. } = item {
-            for (face, piece, _) in fonts.split_by_face(text, *bold, *size) {
-                used[face].extend(piece.chars());
-            }
+        match item {
+            Item::Text { text, bold, size, rtl, .. } => note(text, *bold, *size, *rtl),
+            Item::Image { image, .. } => note(images[*image].alt.trim(), false, ALT_SIZE, false),
+            Item::Rule { .. } => {}
         }
     }
-    let mut handles: Vec<Option<PdfFontHandle>> = vec![None; FACE_COUNT];
-    for (face, chars) in used.iter().enumerate() {
-        if chars.is_empty() {
+    let mut handles: Vec<Option<Subset>> = (0..FACE_COUNT).map(|_| None).collect();
+    for (face, glyphs) in used.iter().enumerate() {
+        if glyphs.is_empty() {
             continue;
         }
-        let bytes = fonts.subset(face, chars)?;
-        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| fail("font"))?;
-        handles[face] = Some(PdfFontHandle::External(pdf.add_font(&parsed)));
+        let (bytes, renumbered) = fonts.subset(face, glyphs)?;
+        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| fail("font"))?;
+        parsed.font_name = Some(fonts.postscript_name(face));
+        let font = PdfFontHandle::External(pdf.add_font(&parsed));
+        handles[face] = Some(Subset { font, glyphs: renumbered.into_iter().collect() });
     }
     let mut embedded = Vec::new();
     for image in images {
@@ -108,23 +119,10 @@ fn draw(
         let mut ops = vec![Op::SetFillColor { col: black() }];
         for item in &page.items {
             match item {
-                Item::Text { x, y, size, bold, text, height, .. } => {
+                Item::Text { x, y, size, bold, text, height, rtl, .. } => {
                     // The baseline sits so that the text is centred in its line box.
                     let baseline = PAGE_HEIGHT - (y + (height - size) / 2.0 + size * ascent * 0.92);
-                    let mut cursor = *x;
-                    let mut current_face = None;
-                    ops.push(Op::StartTextSection);
-                    for (face, piece, width) in fonts.split_by_face(text, *bold, *size) {
-                        if current_face != Some(face) {
-                            let font = handles[face].clone().ok_or_else(|| fail("font"))?;
-                            ops.push(Op::SetFont { font, size: Pt(*size) });
-                            current_face = Some(face);
-                        }
-                        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(cursor), Pt(baseline)) });
-                        ops.push(Op::ShowText { items: vec![TextItem::Text(piece)] });
-                        cursor += width;
-                    }
-                    ops.push(Op::EndTextSection);
+                    draw_text(&mut ops, fonts, &handles, (text, *bold, *size, *rtl), (*x, baseline))?;
                 }
                 Item::Rule { x, y, width, thickness } => {
                     let y = PAGE_HEIGHT - (y + thickness / 2.0);
@@ -158,20 +156,15 @@ fn draw(
                     // so screen readers and text extraction find it where the picture is.
                     let alt = images[*image].alt.trim();
                     if !alt.is_empty() {
-                        ops.push(Op::StartTextSection);
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Invisible });
-                        let mut cursor = *x;
-                        for (face, piece, width) in fonts.split_by_face(alt, false, ALT_SIZE) {
-                            let font = handles[face].clone().ok_or_else(|| fail("font"))?;
-                            ops.push(Op::SetFont { font, size: Pt(ALT_SIZE) });
-                            ops.push(Op::SetTextMatrix {
-                                matrix: TextMatrix::Translate(Pt(cursor), Pt(PAGE_HEIGHT - y - height + 1.0)),
-                            });
-                            ops.push(Op::ShowText { items: vec![TextItem::Text(piece)] });
-                            cursor += width;
-                        }
+                        draw_text(
+                            &mut ops,
+                            fonts,
+                            &handles,
+                            (alt, false, ALT_SIZE, false),
+                            (*x, PAGE_HEIGHT - y - height + 1.0),
+                        )?;
                         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
-                        ops.push(Op::EndTextSection);
                     }
                 }
             }
@@ -180,4 +173,85 @@ fn draw(
     }
     let options = PdfSaveOptions { subset_fonts: false, ..Default::default() };
     Ok(pdf.with_pages(drawn).save(&options, &mut Vec::new()))
+}
+
+/// A face as embedded: its handle and each original glyph's number in the subset.
+struct Subset {
+    font: PdfFontHandle,
+    glyphs: BTreeMap<u16, u16>,
+}
+
+/// A PDF text string: UTF-16 with its byte-order mark.
+fn pdf_text(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFE, 0xFF];
+    out.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    out
+}
+
+/// Draws `text` (bold or not, at `size`, right to left or not) from `x` on `baseline`: each
+/// glyph where the shaping put it, in one text-showing operation a run (a glyph's own width
+/// is the PDF's, so only kerning and marks set off from their base add numbers; marks raised
+/// or lowered are drawn with the text rise). A left-to-right run whose glyphs are not its
+/// characters one by one in reading order (a conjunct, a vowel sign drawn before its
+/// consonant) is marked with its words, so copying or reading it aloud gets them right.
+fn draw_text(
+    ops: &mut Vec<Op>,
+    fonts: &Fonts,
+    handles: &[Option<Subset>],
+    (text, bold, size, rtl): (&str, bool, f32, bool),
+    (x, baseline): (f32, f32),
+) -> Result<()> {
+    let fail = || Error::File("The document could not be made into a PDF (font).".into());
+    let mut cursor = x;
+    ops.push(Op::StartTextSection);
+    for run in shape(fonts, text, bold, size, rtl) {
+        let subset = handles.get(run.face).and_then(Option::as_ref).ok_or_else(fail)?;
+        ops.push(Op::SetFont { font: subset.font.clone(), size: Pt(run.size) });
+        // Right-to-left glyphs are read back through their own characters, reordered by the
+        // reader as any right-to-left PDF is; left-to-right ones out of order are marked.
+        let marked = !run.rtl && !run.is_simple();
+        if marked {
+            let words = DictItem::String { data: pdf_text(&run.source), literal: false };
+            let properties = DictItem::Dict { map: BTreeMap::from([("ActualText".to_string(), words)]) };
+            ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties });
+        }
+        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(cursor), Pt(baseline)) });
+        if run.is_plain(fonts) {
+            ops.push(Op::ShowText { items: vec![TextItem::Text(run.drawn.clone())] });
+            cursor += run.width;
+            continue;
+        }
+        // Thousandths of an em, as the PDF moves the pen back by (0 stays exactly 0).
+        let em = |units: i32| if units == 0 { 0.0 } else { units as f32 * 1000.0 / run.units_per_em.max(1) as f32 };
+        let mut items: Vec<TextItem> = Vec::new();
+        let mut rise = 0;
+        for (glyph, chars) in run.glyphs.iter().zip(run.glyph_texts(fonts)) {
+            if glyph.dy != rise {
+                if !items.is_empty() {
+                    ops.push(Op::ShowText { items: std::mem::take(&mut items) });
+                }
+                ops.push(Op::SetLineOffset { multiplier: run.points(glyph.dy) });
+                rise = glyph.dy;
+            }
+            if glyph.dx != 0 {
+                items.push(TextItem::Offset(-em(glyph.dx)));
+            }
+            let gid = subset.glyphs.get(&glyph.id).copied().unwrap_or(0);
+            let back = glyph.dx + fonts.advance_units(run.face, glyph.id) - glyph.advance;
+            let cid = (!chars.is_empty()).then_some(chars);
+            items.push(TextItem::GlyphIds(vec![Codepoint { gid, offset: em(back), cid }]));
+        }
+        if !items.is_empty() {
+            ops.push(Op::ShowText { items });
+        }
+        if rise != 0 {
+            ops.push(Op::SetLineOffset { multiplier: 0.0 });
+        }
+        cursor += run.width;
+        if marked {
+            ops.push(Op::EndMarkedContent);
+        }
+    }
+    ops.push(Op::EndTextSection);
+    Ok(())
 }
