@@ -187,3 +187,20 @@ fn a_bulletin_with_a_bengali_article_prints_it_and_stays_small() {
         }
     }
 }
+
+#[test]
+fn an_urdu_title_runs_right_to_left_in_the_running_header_too() {
+    let mut document = Document::new("صحت کلب کی خبریں", "Riverside PPG");
+    for _ in 0..60 {
+        document.blocks.push(Block::Paragraph(vec![Run::plain("صحت کلب میں خوش آمدید، ہر منگل کو سیر۔")]));
+    }
+    let laid = print::lay_out(&document, Profile::LargePrint);
+    assert!(laid.pages.len() > 1);
+    let header: Vec<&Item> =
+        laid.pages[1].items.iter().filter(|i| matches!(i, Item::Text { y, .. } if *y == MARGIN)).collect();
+    assert!(!header.is_empty() && header.iter().all(|i| matches!(i, Item::Text { rtl: true, .. })), "{header:?}");
+    let right = header.iter().map(|i| i.bounds().2).fold(0.0, f32::max);
+    assert!((right - (PAGE_WIDTH - MARGIN)).abs() < 1.0, "set against the right margin: {right}");
+    let text = tool("pdftotext", &[], &print::render(&document, Profile::Standard, 1_780_000_000).unwrap());
+    assert!(letters(&text).contains(&letters("صحت کلب کی خبریں")), "{text}");
+}

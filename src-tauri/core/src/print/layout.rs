@@ -266,18 +266,9 @@ impl<'a> Flow<'a> {
         let content = PAGE_WIDTH - 2.0 * MARGIN;
         for (index, page) in self.pages.iter_mut().enumerate() {
             if index > 0 {
-                let header = fit(self.fonts, &document.running_header, size, content);
-                let width = super::shape::measure(self.fonts, &header, false, size);
-                page.items.push(Item::Text {
-                    x: MARGIN,
-                    y: MARGIN,
-                    size,
-                    bold: false,
-                    text: header,
-                    width,
-                    height,
-                    rtl: false,
-                });
+                let header = one_line(self.fonts, &document.running_header, size, content);
+                let x = if header.rtl { PAGE_WIDTH - MARGIN - header.width } else { MARGIN };
+                place(page, &header, (x, MARGIN), size, height);
                 page.items.push(Item::Rule { x: MARGIN, y: MARGIN + height + 3.0, width: content, thickness: 0.75 });
             }
             let label = format!("Page {} of {}", index + 1, total);
@@ -295,22 +286,35 @@ impl<'a> Flow<'a> {
                 rtl: false,
             });
             let room = content - label_width - 20.0;
-            let author = fit(self.fonts, &document.author, size, room);
-            if !author.is_empty() {
-                let width = super::shape::measure(self.fonts, &author, false, size);
-                page.items.push(Item::Text {
-                    x: MARGIN,
-                    y,
-                    size,
-                    bold: false,
-                    text: author,
-                    width,
-                    height,
-                    rtl: false,
-                });
-            }
+            let author = one_line(self.fonts, &document.author, size, room);
+            place(page, &author, (MARGIN, y), size, height);
         }
         Laid { pages: self.pages, images: self.images, style: self.style }
+    }
+}
+
+/// `text` as one line no wider than `width` (shortened with an ellipsis if it must be), its
+/// pieces in the order they are drawn: headers and footers in any script.
+fn one_line(fonts: &Fonts, text: &str, size: f32, width: f32) -> Line {
+    let fitted = fit(fonts, text.lines().next().unwrap_or_default(), size, width);
+    super::wrap::wrap(fonts, &[super::model::Run::plain(fitted)], size, f32::MAX).into_iter().next().unwrap_or_default()
+}
+
+/// Puts `line`'s pieces on `page` from `x`, the top of the line at `y`, at `size` points.
+fn place(page: &mut Page, line: &Line, (x, y): (f32, f32), size: f32, height: f32) {
+    let mut cursor = x;
+    for piece in &line.pieces {
+        page.items.push(Item::Text {
+            x: cursor,
+            y,
+            size,
+            bold: piece.bold,
+            text: piece.text.clone(),
+            width: piece.width,
+            height,
+            rtl: piece.rtl,
+        });
+        cursor += piece.width;
     }
 }
 
