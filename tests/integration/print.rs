@@ -178,13 +178,13 @@ fn characters_atkinson_lacks_fall_back_to_noto_and_nothing_prints_as_a_box() {
     let pdf = print::render(&doc, Profile::Standard, 1_790_000_000).unwrap();
     let text = tool("pdftotext", &[], &pdf);
     assert!(text.contains("Καλώς ήρθατε") && text.contains("Chào mừng"), "{text}");
-    // Drawn as "(smile)" and "?" (print::shape's tests), they copy as what was written.
+    // Drawn as "(grinning face)" and "?" (print::shape's tests), they copy as what was written.
     assert!(text.contains('😀') && text.contains('\u{F8FF}'), "{text}");
     let drawn: String = print::shape::shape(print::fonts::Fonts::get(), "😀 \u{F8FF}", false, 12.0, false)
         .iter()
         .map(|run| run.drawn.as_str())
         .collect();
-    assert_eq!(drawn, "(smile) ?", "an emoji is named, a character no font has is a question mark");
+    assert_eq!(drawn, "(grinning face) ?", "an emoji is named, a character no font has is a question mark");
     assert!(tool("pdffonts", &[], &pdf).lines().count() >= 4, "Noto Sans is embedded beside Atkinson Hyperlegible");
 }
 

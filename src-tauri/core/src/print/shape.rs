@@ -3,8 +3,8 @@
 //! Urdu one in the Arabic face, English in Atkinson Hyperlegible, a Latin word with a letter
 //! Atkinson lacks wholly in Noto Sans: by script and word, never letter by letter within a
 //! word), and each run is shaped by rustybuzz (HarfBuzz's rules in Rust), so conjuncts, vowel
-//! signs, joining forms and ligatures come out right. Characters no face has print as `?`
-//! (and emoji as their names), never as an empty box.
+//! signs, joining forms and ligatures come out right. An emoji no face draws prints as its
+//! name in words, any other character no face has as `?`: never an empty box.
 
 use std::ops::Range;
 
@@ -170,6 +170,8 @@ fn face_runs(fonts: &Fonts, family: Family, text: &str, bold: bool) -> Vec<(usiz
                     // an unusual space is a plain one.
                     let words = if c.is_whitespace() {
                         " ".to_string()
+                    } else if is_emoji_modifier(c) {
+                        String::new()
                     } else {
                         emoji_name(c).map(|n| format!("({n})")).unwrap_or_else(|| REPLACEMENT.to_string())
                     };
@@ -181,21 +183,17 @@ fn face_runs(fonts: &Fonts, family: Family, text: &str, bold: bool) -> Vec<(usiz
     out
 }
 
-/// A few pictures people put in a bulletin, named in words where no face draws them.
-fn emoji_name(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{1F600}'..='\u{1F60F}' | '\u{263A}' | '\u{1F642}' => "smile",
-        '\u{2764}' | '\u{1F496}' | '\u{1F49A}' | '\u{1F499}' => "heart",
-        '\u{1F44D}' => "thumbs up",
-        '\u{1F4DE}' | '\u{260E}' => "telephone",
-        '\u{1F4C5}' | '\u{1F4C6}' => "calendar",
-        '\u{2600}' | '\u{1F31E}' => "sun",
-        '\u{1F384}' => "Christmas tree",
-        '\u{1F389}' | '\u{1F38A}' => "celebration",
-        '\u{2615}' => "hot drink",
-        '\u{1F337}' | '\u{1F338}' | '\u{1F33B}' | '\u{1F490}' => "flower",
-        _ => return None,
-    })
+/// A picture character (an emoji, an arrow, a dingbat) no face draws, named in words as
+/// Unicode names it ("grinning face"); `None` for letters and the rest.
+fn emoji_name(c: char) -> Option<String> {
+    let pictorial = matches!(u32::from(c), 0x2190..=0x2BFF | 0x1F000..=0x1FAFF);
+    pictorial.then(|| unicode_names2::name(c)).flatten().map(|name| name.to_string().to_lowercase())
+}
+
+/// Invisible parts of emoji sequences (the picture's style, skin tones), which print as
+/// nothing once the picture is a name.
+fn is_emoji_modifier(c: char) -> bool {
+    matches!(u32::from(c), 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F)
 }
 
 /// Shapes `text`, all in one direction (`rtl` for right to left), at `size` points: its
@@ -313,9 +311,9 @@ mod tests {
     #[test]
     fn nothing_is_ever_an_empty_box() {
         let fonts = Fonts::get();
-        let runs = shape(fonts, "Hi \u{1F600} \u{10FFFD}", false, 12.0, false);
+        let runs = shape(fonts, "Hi \u{1F600} \u{1F44D}\u{1F3FD} \u{2764}\u{FE0F} \u{10FFFD}", false, 12.0, false);
         let drawn: String = runs.iter().map(|r| r.drawn.as_str()).collect();
-        assert_eq!(drawn, "Hi (smile) ?");
+        assert_eq!(drawn, "Hi (grinning face) (thumbs up sign) (heavy black heart) ?");
         assert!(runs.iter().all(|r| r.glyphs.iter().all(|g| g.id != 0)), "{runs:?}");
     }
 
