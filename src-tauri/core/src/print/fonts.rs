@@ -9,8 +9,6 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use ttf_parser::Face;
-
 use crate::error::{Error, Result};
 
 macro_rules! font {
@@ -79,9 +77,10 @@ pub fn face_index(family: Family, bold: bool) -> usize {
 /// Each glyph of a face and its number in a subset: (original, in the subset).
 pub type Renumbered = Vec<(u16, u16)>;
 
+/// The faces, each parsed once for shaping (a shaping face is also the font's own tables:
+/// cmap, widths, names).
 pub struct Fonts {
-    faces: Vec<Face<'static>>,
-    shapers: Vec<rustybuzz::Face<'static>>,
+    faces: Vec<rustybuzz::Face<'static>>,
 }
 
 impl Fonts {
@@ -89,8 +88,7 @@ impl Fonts {
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| Fonts {
-            faces: (0..FACE_COUNT).map(|f| Face::parse(bytes(f), 0).expect("the bundled fonts parse")).collect(),
-            shapers: (0..FACE_COUNT)
+            faces: (0..FACE_COUNT)
                 .map(|f| rustybuzz::Face::from_slice(bytes(f), 0).expect("the bundled fonts parse"))
                 .collect(),
         })
@@ -138,13 +136,13 @@ impl Fonts {
     }
 
     pub fn shaper(&self, face: usize) -> &rustybuzz::Face<'static> {
-        &self.shapers[face]
+        &self.faces[face]
     }
 
     /// The distance from the top of a line box to the baseline, as a share of the size.
     pub fn ascent_ratio(&self) -> f32 {
         let face = &self.faces[0];
-        f32::from(face.ascender()) / f32::from(face.units_per_em())
+        f32::from(face.ascender()) / face.units_per_em().max(1) as f32
     }
 
     /// A copy of face `face` holding only the glyphs `glyphs` (and .notdef), so a two-page
@@ -172,6 +170,7 @@ impl Fonts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ttf_parser::Face;
 
     #[test]
     fn each_script_s_face_has_its_letters_and_naskh_has_urdu_s() {

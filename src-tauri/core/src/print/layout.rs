@@ -212,21 +212,9 @@ impl<'a> Flow<'a> {
     /// line against the right edge of the width it was wrapped to).
     pub fn emit_line(&mut self, line: &Line, x: f32, size: f32) {
         let height = self.style.line_height(size);
-        let mut cursor = if line.rtl { x + (line.room - line.width).max(0.0) } else { x };
-        for piece in &line.pieces {
-            let y = self.y;
-            self.push(Item::Text {
-                x: cursor,
-                y,
-                size,
-                bold: piece.bold,
-                text: piece.text.clone(),
-                width: piece.width,
-                height,
-                rtl: piece.rtl,
-            });
-            cursor += piece.width;
-        }
+        let start = if line.rtl { x + (line.room - line.width).max(0.0) } else { x };
+        let page = self.pages.last_mut().expect("there is always a page");
+        place(page, line, (start, self.y), size, height);
         self.y += height;
     }
 
