@@ -11,7 +11,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libssl-dev libdbus-1-dev pkg-config libclang-dev libxdo-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver \
-	poppler-utils qpdf sqlite3 fonts-noto-core \
+	poppler-utils qpdf sqlite3 fonts-noto-core fonts-droid-fallback fonts-nanum \
 	cups cups-client printer-driver-cups-pdf python3-pip python3 xdg-utils
 TAURI_DRIVER_VERSION := 2.1.0
 # Windows, cross-built here with Debian's MinGW; its command line is tested under Wine.
@@ -117,7 +117,8 @@ test-e2e: cli-for-tests
 windows: windows-toolchain fonts ui
 	CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="-D warnings" \
 		cargo build --release --target $(WIN_TARGET) --bin ppg-desk --bin ppg-desk-window
-	mkdir -p dist
+	mkdir -p dist $(WIN_BIN)/fonts
+	cp assets/fonts/*.ttf $(WIN_BIN)/fonts/
 	makensis -V2 -DVERSION=$(VERSION) -DBIN_DIR="$(WIN_BIN)" -DOUT_FILE="$(CURDIR)/$(INSTALLER)" \
 		-DROOT="$(CURDIR)" src-tauri/windows/installer.nsi
 	@echo "Built $(WIN_BIN)/ppg-desk.exe, $(WIN_BIN)/ppg-desk-window.exe and $(INSTALLER)"

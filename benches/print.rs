@@ -89,6 +89,8 @@ fn bulletin() -> Document {
                 has_image: n % 8 == 0,
                 image_alt: "Volunteers at the flu clinic".into(),
                 box_text: if n % 4 == 1 { "Ring 01632 960000 and choose option 1.".into() } else { String::new() },
+                language: "en".into(),
+                translation_of: None,
             },
             image: (n % 8 == 0).then(|| picture(320, 200)),
         })
@@ -97,7 +99,7 @@ fn bulletin() -> Document {
         group_name: "Riverside Surgery Patient Participation Group".into(),
         ..Default::default()
     };
-    ppg_desk_core::documents::bulletin::bulletin(&settings, &issue, &articles, None)
+    ppg_desk_core::documents::bulletin::bulletin(&settings, &issue, &articles, None, None)
 }
 
 fn pages(document: &Document, profile: Profile) -> usize {

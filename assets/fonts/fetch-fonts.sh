@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Fetches the fonts PPG Desk prints with (all SIL Open Font License 1.1) and checks their hashes:
+# Fetches the fonts PPG Desk prints with and checks their hashes:
 #   Atkinson Hyperlegible (Braille Institute) from the PyPI wheel fontpkg-atkinson-hyperlegible 1.6;
 #   Noto Sans (static Regular and Bold) from Debian's fonts-noto-core, for Latin letters Atkinson lacks;
 #   from the same package, the Noto faces of the scripts patients read (regular and bold): Sans
 #   Bengali, Devanagari, Gurmukhi, Gujarati, Tamil, Hebrew, Thai and Ethiopic, and Naskh Arabic
-#   (Arabic and Urdu).
-# The fonts are not committed; their licences and SHA256SUMS are.
+#   (Arabic and Urdu);
+#   Droid Sans Fallback (Apache 2.0) from Debian's fonts-droid-fallback, for Chinese and Japanese;
+#   Nanum Square (OFL, regular and bold) from Debian's fonts-nanum, for Korean.
+# Only Atkinson is built into the programs; the others are read from files when a document needs
+# them (print/fonts.rs), and the Windows installer puts them in a fonts folder beside the programs.
+# The fonts are not committed; their licences and SHA256SUMS are. (All but Atkinson: OFL 1.1.)
 set -euo pipefail
 cd "$(dirname "$0")"
 if sha256sum --quiet -c SHA256SUMS >/dev/null 2>&1; then exit 0; fi
@@ -27,4 +31,6 @@ for family in NotoSans NotoSansBengali NotoSansDevanagari NotoSansGurmukhi NotoS
     cp "/usr/share/fonts/truetype/noto/$family-$style.ttf" "$family-$style.ttf"
   done
 done
+cp /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf .
+cp /usr/share/fonts/truetype/nanum/NanumSquareR.ttf /usr/share/fonts/truetype/nanum/NanumSquareB.ttf .
 sha256sum -c SHA256SUMS || { echo "A font did not match its expected hash; it has been removed." >&2; rm -f ./*.ttf; exit 1; }

@@ -192,6 +192,8 @@ pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
         commands::bulletins::update_bulletin,
         commands::bulletins::add_bulletin_article,
         commands::bulletins::save_bulletin_article,
+        commands::bulletins::translate_bulletin_article,
+        commands::bulletins::list_languages,
         commands::bulletins::set_bulletin_picture,
         commands::bulletins::remove_bulletin_picture,
         commands::bulletins::delete_bulletin_article,

@@ -38,9 +38,13 @@ fn add(store: &crate::support::TempStore, id: i64, title: &str, body: &str) -> i
 /// The PDF's text in the order it is written (what screen readers follow), not as guessed
 /// from where it sits on the page.
 fn text(store: &crate::support::TempStore, id: i64, profile: Profile) -> String {
-    let bytes =
-        documents::render(&store.state, &DocumentKind::Bulletin { bulletin_id: id }, profile, store.state.now())
-            .unwrap();
+    let bytes = documents::render(
+        &store.state,
+        &DocumentKind::Bulletin { bulletin_id: id, edition: None },
+        profile,
+        store.state.now(),
+    )
+    .unwrap();
     tool("pdftotext", &["-raw"], &bytes).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -82,7 +86,7 @@ fn every_article_prints_in_reading_order_with_pictures_described() {
     assert!(printed.contains("Boxed words for story three"));
     let bytes = documents::render(
         &store.state,
-        &DocumentKind::Bulletin { bulletin_id: id },
+        &DocumentKind::Bulletin { bulletin_id: id, edition: None },
         Profile::Standard,
         store.state.now(),
     )
@@ -109,7 +113,7 @@ fn the_editor_says_when_an_issue_needs_more_pages_and_large_print_keeps_its_size
 
     let (bulletin, articles) =
         store.state.read(|conn| Ok((bulletins::get(conn, id)?, bulletins::articles(conn, id)?))).unwrap();
-    let document = documents::bulletin::bulletin(&Default::default(), &bulletin, &articles, None);
+    let document = documents::bulletin::bulletin(&Default::default(), &bulletin, &articles, None, None);
     let laid = print::lay_out(&document, Profile::LargePrint);
     let smallest = crate::print::smallest_text(&laid);
     assert!(smallest >= 16.0, "large print is at least 16 pt everywhere, page numbers too: {smallest}");
@@ -194,7 +198,7 @@ fn the_next_issue_copies_the_last_and_a_published_issue_is_frozen_and_reprints_e
     let kept = store.state.read(|conn| bulletins::printed(conn, published.id, "standard")).unwrap().unwrap();
     let reprinted = documents::render(
         &store.state,
-        &DocumentKind::Bulletin { bulletin_id: published.id },
+        &DocumentKind::Bulletin { bulletin_id: published.id, edition: None },
         Profile::Standard,
         store.state.now(),
     )

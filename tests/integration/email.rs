@@ -136,7 +136,7 @@ fn nobody_who_has_not_agreed_to_email_is_on_any_list_for_any_document() {
     let kinds = [
         DocumentKind::Agenda { meeting_id: meeting },
         DocumentKind::Minutes { meeting_id: meeting },
-        DocumentKind::Bulletin { bulletin_id: bulletin },
+        DocumentKind::Bulletin { bulletin_id: bulletin, edition: None },
         DocumentKind::Reminders { owner_id: None },
         DocumentKind::Directory { category_id: None },
         DocumentKind::Members,

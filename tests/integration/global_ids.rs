@@ -42,11 +42,13 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
          CREATE TEMP TABLE officer_terms (id INTEGER PRIMARY KEY, post_id INTEGER, person_id INTEGER, from_on TEXT, ends_on TEXT, ended_on TEXT);
          CREATE TEMP TABLE terms_of_reference (id INTEGER PRIMARY KEY, agreed_on TEXT, review_on TEXT, text TEXT, created_at TEXT);
          CREATE TEMP TABLE fft_months (month TEXT PRIMARY KEY, very_good INTEGER, good INTEGER, neither INTEGER, poor INTEGER, very_poor INTEGER, dont_know INTEGER, imported_at TEXT);
-         CREATE TEMP TABLE surveys (id INTEGER PRIMARY KEY, title TEXT, intro TEXT, held_on TEXT, created_at TEXT);
+         CREATE TEMP TABLE surveys (id INTEGER PRIMARY KEY, title TEXT, intro TEXT, held_on TEXT, created_at TEXT, language TEXT);
          CREATE TEMP TABLE survey_questions (id INTEGER PRIMARY KEY, survey_id INTEGER, position INTEGER, kind TEXT, wording TEXT, choices TEXT);
          CREATE TEMP TABLE survey_responses (id INTEGER PRIMARY KEY, survey_id INTEGER, form_number INTEGER, entered_at TEXT);
          CREATE TEMP TABLE survey_answers (response_id INTEGER, question_id INTEGER, answer TEXT, feedback_id INTEGER, PRIMARY KEY (response_id, question_id));
          ALTER TABLE actions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+         ALTER TABLE bulletin_articles ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+         ALTER TABLE bulletin_articles ADD COLUMN translation_of INTEGER;
          ALTER TABLE people ADD COLUMN email_only INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE people ADD COLUMN large_print INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE settings ADD COLUMN year_starts_month INTEGER NOT NULL DEFAULT 4;
@@ -60,6 +62,7 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
     conn.execute_batch(
         "ALTER TABLE people DROP COLUMN email_only; ALTER TABLE people DROP COLUMN large_print;
          ALTER TABLE actions DROP COLUMN outcome;
+         ALTER TABLE bulletin_articles DROP COLUMN language; ALTER TABLE bulletin_articles DROP COLUMN translation_of;
          ALTER TABLE settings DROP COLUMN year_starts_month; ALTER TABLE settings DROP COLUMN agm_notice_days;",
     )
     .unwrap();

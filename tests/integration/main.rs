@@ -23,6 +23,7 @@ mod feedback;
 mod global_ids;
 mod hardening;
 mod hostile_text;
+mod languages;
 mod meeting_record;
 mod meetings;
 mod membership;

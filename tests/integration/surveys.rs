@@ -132,12 +132,13 @@ fn a_survey_is_checked_field_by_field_and_its_boxes_are_locked_once_forms_are_in
             question(QuestionKind::Scale, "", &["Low", ""]),
             question(QuestionKind::TickAny, "Which?", &["A", "a"]),
         ],
+        language: Some("xx".into()),
     };
     let fields: Vec<String> = match bad.checked() {
         Err(Error::Invalid(fields)) => fields.into_iter().map(|f| f.field).collect(),
         other => panic!("not refused: {other:?}"),
     };
-    assert_eq!(fields, ["title", "heldOn", "choices-1", "question-2", "choices-2", "choices-3"]);
+    assert_eq!(fields, ["title", "heldOn", "language", "choices-1", "question-2", "choices-2", "choices-3"]);
 
     let survey = sample_survey(state);
     let mut same: Vec<QuestionInput> = survey
@@ -151,6 +152,7 @@ fn a_survey_is_checked_field_by_field_and_its_boxes_are_locked_once_forms_are_in
         intro: survey.intro.clone(),
         held_on: "1/10/2026".into(),
         questions,
+        language: None,
     };
     state.write(|tx| surveys::save(tx, Some(survey.id), &input(same.clone()).checked()?, "now")).unwrap();
     assert_eq!(

@@ -219,7 +219,8 @@ rm -f "$work/invite.txt"
 
 # The installer holds the programs, the uninstaller and the licences.
 listing=$(7z l "$INSTALLER")
-for file in ppg-desk-window.exe ppg-desk.exe WebView2Loader.dll "Uninstall PPG Desk.exe" PPG-Desk-MIT.txt OFL-AtkinsonHyperlegible.txt LICENSE-NotoSans-debian-copyright.txt; do
+for file in ppg-desk-window.exe ppg-desk.exe WebView2Loader.dll "Uninstall PPG Desk.exe" PPG-Desk-MIT.txt OFL-AtkinsonHyperlegible.txt LICENSE-NotoSans-debian-copyright.txt \
+    NotoSansBengali-Regular.ttf NotoNaskhArabic-Bold.ttf DroidSansFallbackFull.ttf NanumSquareB.ttf LICENSE-Nanum-debian-copyright.txt; do
     grep -qF "$file" <<<"$listing" && pass "the installer holds $file" || fail "the installer lacks $file"
 done
 

@@ -26,6 +26,7 @@ pub mod email;
 pub mod error;
 pub mod feedback;
 pub mod files;
+pub mod languages;
 pub mod locked_sql;
 pub mod meetings;
 pub mod membership;

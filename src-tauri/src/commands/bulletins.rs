@@ -88,6 +88,29 @@ pub fn save_bulletin_article(
     })
 }
 
+/// Starts a translation of an article into `language`, placed just after it.
+#[tauri::command(async)]
+pub fn translate_bulletin_article(
+    state: State<'_, AppState>,
+    id: i64,
+    article_id: i64,
+    language: String,
+) -> Result<BulletinDetail> {
+    ppg_desk_core::state::guard(move || {
+        let now = state.stamp();
+        state.write(|tx| {
+            editing::translate(tx, id, article_id, &language, &now)?;
+            detail(tx, id)
+        })
+    })
+}
+
+/// The languages a bulletin article, a survey or a directory entry can be in.
+#[tauri::command(async)]
+pub fn list_languages() -> Result<Vec<ppg_desk_core::languages::Language>> {
+    ppg_desk_core::state::guard(|| Ok(ppg_desk_core::languages::LANGUAGES.to_vec()))
+}
+
 #[tauri::command(async)]
 pub fn set_bulletin_picture(
     state: State<'_, AppState>,
@@ -144,7 +167,7 @@ pub fn reorder_bulletin_articles(state: State<'_, AppState>, id: i64, order: Vec
 pub fn publish_bulletin(state: State<'_, AppState>, id: i64) -> Result<BulletinDetail> {
     ppg_desk_core::state::guard(move || {
         let (today, now) = (state.today(), state.now());
-        let kind = DocumentKind::Bulletin { bulletin_id: id };
+        let kind = DocumentKind::Bulletin { bulletin_id: id, edition: None };
         let standard = documents::render(&state, &kind, Profile::Standard, now)?;
         let large = documents::render(&state, &kind, Profile::LargePrint, now)?;
         state.write(|tx| {

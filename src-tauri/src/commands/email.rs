@@ -58,7 +58,7 @@ pub fn email_sent(state: State<'_, AppState>, kind: DocumentKind) -> Result<Vec<
             DocumentKind::Agenda { meeting_id } | DocumentKind::Minutes { meeting_id } => {
                 email::sent_for_meeting(conn, meeting_id)
             }
-            DocumentKind::Bulletin { bulletin_id } => email::sent_for_bulletin(conn, bulletin_id),
+            DocumentKind::Bulletin { bulletin_id, .. } => email::sent_for_bulletin(conn, bulletin_id),
             _ => Ok(Vec::new()),
         })
     })

@@ -53,6 +53,36 @@ pub fn save_article(conn: &Connection, article_id: i64, input: &ArticleInput, no
     sql::update_article(conn, article_id, &input.checked(has_image)?, now)
 }
 
+/// Starts a translation of an article of issue `bulletin_id` into `language` (a copy of it,
+/// marked as its translation, for the translator to write over). Returns the new article.
+pub fn translate(conn: &Connection, bulletin_id: i64, article_id: i64, language: &str, now: &str) -> Result<i64> {
+    let (owner, _) = sql::article_owner(conn, article_id)?;
+    let original = sql::articles(conn, owner)?.into_iter().find(|a| a.article.id == article_id);
+    let Some(original) = original.filter(|_| owner == bulletin_id) else {
+        return Err(Error::NotFound("That article is no longer in this bulletin."));
+    };
+    let mut c = crate::check::Checker::new();
+    let language = crate::languages::checked(&mut c, "language", language);
+    if original.article.translation_of.is_some() {
+        c.fail("language", "This is already a translation: translate the article it was made from.");
+    } else if language == original.article.language {
+        c.fail("language", "The article is already in this language; please choose another.");
+    }
+    c.finish()?;
+    sql::add_translation(conn, article_id, &language, now)
+}
+
+/// The languages an issue can be printed in as an edition: those its translations are in.
+pub fn editions(articles: &[super::PrintedArticle]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in articles.iter().filter(|a| a.article.translation_of.is_some()) {
+        if !out.contains(&a.article.language) {
+            out.push(a.article.language.clone());
+        }
+    }
+    out
+}
+
 /// Gives an article a picture (PNG or JPEG) with its text alternative.
 pub fn set_picture(conn: &Connection, article_id: i64, bytes: &[u8], alt: &str, now: &str) -> Result<()> {
     sql::article_owner(conn, article_id)?;

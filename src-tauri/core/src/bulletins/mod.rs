@@ -9,7 +9,10 @@ pub mod pages;
 pub mod sections;
 mod sql;
 
-pub use sql::{add_article, articles, delete_article, get, list, printed, reorder, set_image, update, update_article};
+pub use sql::{
+    add_article, add_translation, articles, delete_article, get, list, printed, reorder, set_image, update,
+    update_article,
+};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -58,6 +61,11 @@ pub struct Article {
     pub has_image: bool,
     pub image_alt: String,
     pub box_text: String,
+    /// Its language's code (`languages::LANGUAGES`).
+    pub language: String,
+    /// The article this one translates, if it is a translation.
+    #[ts(type = "number | null")]
+    pub translation_of: Option<i64>,
 }
 
 /// An article with its picture's bytes, for printing.
@@ -125,6 +133,8 @@ pub struct ArticleInput {
     pub body: String,
     pub image_alt: String,
     pub box_text: String,
+    /// A code from `languages::LANGUAGES`; empty for English.
+    pub language: String,
 }
 
 impl ArticleInput {
@@ -139,8 +149,9 @@ impl ArticleInput {
             c.fail("imageAlt", "Please describe the picture in a few words, for people who cannot see it.");
         }
         let box_text = c.text("boxText", &self.box_text, 2000, None);
+        let language = crate::languages::checked(&mut c, "language", &self.language);
         c.finish()?;
-        Ok(ArticleInput { title, body, image_alt, box_text })
+        Ok(ArticleInput { title, body, image_alt, box_text, language })
     }
 }
 

@@ -77,7 +77,7 @@ pub fn update(conn: &Connection, id: i64, b: &CheckedBulletin, now: &str) -> Res
 /// An issue's articles in order, with their pictures.
 pub fn articles(conn: &Connection, bulletin_id: i64) -> Result<Vec<PrintedArticle>> {
     let mut stmt = conn.prepare(
-        "SELECT id, kind, title, body, image, image_alt, box_text FROM bulletin_articles WHERE bulletin_id = ?1 ORDER BY position, id",
+        "SELECT id, kind, title, body, image, image_alt, box_text, language, translation_of FROM bulletin_articles WHERE bulletin_id = ?1 ORDER BY position, id",
     )?;
     let rows = stmt
         .query_map([bulletin_id], |r| {
@@ -91,6 +91,8 @@ pub fn articles(conn: &Connection, bulletin_id: i64) -> Result<Vec<PrintedArticl
                     has_image: image.is_some(),
                     image_alt: r.get("image_alt")?,
                     box_text: r.get("box_text")?,
+                    language: r.get("language")?,
+                    translation_of: r.get("translation_of")?,
                 },
                 image,
             })
@@ -131,11 +133,28 @@ pub fn article_owner(conn: &Connection, article_id: i64) -> Result<(i64, bool)> 
 
 pub fn update_article(conn: &Connection, article_id: i64, a: &ArticleInput, now: &str) -> Result<()> {
     conn.execute(
-        "UPDATE bulletin_articles SET title = ?2, body = ?3, image_alt = ?4, box_text = ?5, updated_at = ?6 WHERE id = ?1",
-        params![article_id, a.title, a.body, a.image_alt, a.box_text, now],
+        "UPDATE bulletin_articles SET title = ?2, body = ?3, image_alt = ?4, box_text = ?5, language = ?6, updated_at = ?7 WHERE id = ?1",
+        params![article_id, a.title, a.body, a.image_alt, a.box_text, a.language, now],
     )
     .map_err(frozen)?;
     Ok(())
+}
+
+/// Adds a translation of article `article_id` into `language`, just after it, starting as a
+/// copy of it (picture and all) for the translator to write over.
+pub fn add_translation(conn: &Connection, article_id: i64, language: &str, now: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO bulletin_articles (id, bulletin_id, position, kind, title, body, image, image_alt, box_text, language, translation_of, updated_at)
+         SELECT new_id(), bulletin_id, position, kind, title, body, image, image_alt, box_text, ?2, id, ?3 FROM bulletin_articles WHERE id = ?1",
+        params![article_id, language, now],
+    )
+    .map_err(|e| match &e {
+        rusqlite::Error::SqliteFailure(_, Some(message)) if message.contains("already has a translation") => {
+            Error::invalid("language", message.clone())
+        }
+        _ => frozen(e),
+    })?;
+    Ok(conn.last_insert_rowid())
 }
 
 /// Sets (or with None, removes) an article's picture and its text alternative.
@@ -169,11 +188,13 @@ pub fn reorder(conn: &Connection, bulletin_id: i64, order: &[i64]) -> Result<()>
     Ok(())
 }
 
-/// Copies every article of issue `from` into issue `to` (for a new issue from the last one).
+/// Copies every article of issue `from` into issue `to` (for a new issue from the last one);
+/// translations stay with the month they translate.
 pub fn copy_articles(conn: &Connection, from: i64, to: i64, now: &str) -> Result<()> {
     conn.execute(
-        "INSERT INTO bulletin_articles (id, bulletin_id, position, kind, title, body, image, image_alt, box_text, updated_at)
-         SELECT new_id(), ?2, position, kind, title, body, image, image_alt, box_text, ?3 FROM bulletin_articles WHERE bulletin_id = ?1 ORDER BY position, id",
+        "INSERT INTO bulletin_articles (id, bulletin_id, position, kind, title, body, image, image_alt, box_text, language, updated_at)
+         SELECT new_id(), ?2, position, kind, title, body, image, image_alt, box_text, language, ?3 FROM bulletin_articles
+          WHERE bulletin_id = ?1 AND translation_of IS NULL ORDER BY position, id",
         params![from, to, now],
     )?;
     Ok(())

@@ -282,6 +282,9 @@ pub enum PrintTarget {
     Bulletin {
         #[arg(long, value_name = "ID")]
         issue: i64,
+        /// The edition in a language its articles are translated into (bn, ur, pl, zh-Hant…)
+        #[arg(long, value_name = "LANGUAGE")]
+        edition: Option<String>,
         #[command(flatten)]
         output: PrintOutput,
     },

@@ -42,7 +42,9 @@ pub fn document(state: &AppState, document: PrintTarget) -> Result<(DocumentKind
             })?;
             (DocumentKind::AnnualReport { year }, output)
         }
-        PrintTarget::Bulletin { issue, output } => (DocumentKind::Bulletin { bulletin_id: issue }, output),
+        PrintTarget::Bulletin { issue, edition, output } => {
+            (DocumentKind::Bulletin { bulletin_id: issue, edition }, output)
+        }
         PrintTarget::BefriendingReport { from, to, output } => (DocumentKind::BefriendingReport { from, to }, output),
         PrintTarget::Directory { category, output } => {
             let category_id = match category {

@@ -59,6 +59,7 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0036_search_fill.sql")),
     Sql(include_str!("migrations/0037_search_compact.sql")),
     Sql(include_str!("migrations/0038_search_fill.sql")),
+    Sql(include_str!("migrations/0039_languages.sql")),
 ];
 
 /// The schema version this build writes.

@@ -16,18 +16,54 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-pub fn bulletin(settings: &Settings, b: &Bulletin, articles: &[PrintedArticle], logo: Option<Image>) -> Document {
+/// The articles an edition prints, in order: the issue as written (`edition` None) prints
+/// every article that is not a translation; an edition in a language prints each of those or,
+/// where there is one, its translation into that language.
+pub fn edition_articles<'a>(articles: &'a [PrintedArticle], edition: Option<&str>) -> Vec<&'a PrintedArticle> {
+    articles
+        .iter()
+        .filter(|a| a.article.translation_of.is_none())
+        .map(|original| {
+            edition
+                .and_then(|language| {
+                    articles.iter().find(|t| {
+                        t.article.translation_of == Some(original.article.id) && t.article.language == language
+                    })
+                })
+                .unwrap_or(original)
+        })
+        .collect()
+}
+
+/// The issue as written (`edition` None) or its edition in a language (a code from
+/// `languages::LANGUAGES`): the articles translated into it in place of their originals, the
+/// language's own name under the masthead, and the PDF tagged in it.
+pub fn bulletin(
+    settings: &Settings,
+    b: &Bulletin,
+    articles: &[PrintedArticle],
+    logo: Option<Image>,
+    edition: Option<&str>,
+) -> Document {
     let month = month_name(&b.month);
     let mut doc = Document::new(&b.title, &settings.group_name);
+    let edition = edition.and_then(crate::languages::find);
+    let articles = edition_articles(articles, edition.map(|l| l.code));
     doc.subtitle = [b.strapline.clone(), format!("Issue {} · {month}", b.number), settings.group_name.clone()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
+    if let Some(language) = edition {
+        doc.subtitle.insert(0, language.own.to_string());
+        doc.language = crate::languages::pdf_code(language.code);
+    }
     doc.running_header = format!("{}, {month} (issue {})", b.title, b.number);
     doc.logo = logo;
     doc.push(Block::Columns(2));
-    for printed in articles {
+    for printed in &articles {
         let a = &printed.article;
+        let language = crate::languages::pdf_code(&a.language);
+        doc.push(Block::Language(language));
         doc.heading(2, &a.title);
         if let Some(bytes) = &printed.image {
             doc.push(Block::Image(Image { bytes: bytes.clone(), alt: a.image_alt.clone(), max_width: 260.0 }));
@@ -39,6 +75,7 @@ pub fn bulletin(settings: &Settings, b: &Bulletin, articles: &[PrintedArticle], 
             doc.push(Block::Boxed(vec![Run::bold(a.box_text.trim())]));
         }
     }
+    doc.push(Block::Language(doc.language.clone()));
     if articles.is_empty() {
         doc.paragraph("This issue has no articles yet.");
     }
@@ -53,6 +90,8 @@ pub struct BulletinDetail {
     pub bulletin: Bulletin,
     pub articles: Vec<Article>,
     pub pages: PageCount,
+    /// The languages the issue can also be printed in (its translations'), as codes.
+    pub editions: Vec<String>,
 }
 
 pub fn detail(conn: &Connection, id: i64) -> Result<BulletinDetail> {
@@ -60,7 +99,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<BulletinDetail> {
     let articles = crate::bulletins::articles(conn, id)?;
     let settings = crate::settings::load(conn)?.unwrap_or_default();
     let logo = crate::settings::load_logo(conn)?.map(|bytes| Image { bytes, alt: String::new(), max_width: 120.0 });
-    let document = self::bulletin(&settings, &bulletin, &articles, logo);
+    let document = self::bulletin(&settings, &bulletin, &articles, logo, None);
     let standard = print::lay_out(&document, Profile::Standard);
     let large = print::lay_out(&document, Profile::LargePrint).pages.len() as u32;
     let mut pages = page_count(standard.pages.len() as u32, large, bulletin.target_pages);
@@ -70,7 +109,8 @@ pub fn detail(conn: &Connection, id: i64) -> Result<BulletinDetail> {
                 format!("{} From “{title}” on, it runs past page {}.", pages.message, bulletin.target_pages);
         }
     }
-    Ok(BulletinDetail { articles: articles.into_iter().map(|a| a.article).collect(), pages, bulletin })
+    let editions = crate::bulletins::editing::editions(&articles);
+    Ok(BulletinDetail { articles: articles.into_iter().map(|a| a.article).collect(), pages, bulletin, editions })
 }
 
 /// The first article whose heading is laid out after page `target`, if any.

@@ -104,11 +104,16 @@ pub enum DocumentKind {
     /// The "Keep this safe" sheet with a recovery key just made (never stored by PPG Desk).
     #[serde(rename_all = "camelCase")]
     RecoverySheet { recovery_key: String, key_reference: String },
-    /// An issue of the patient bulletin (a published issue prints exactly as it was).
+    /// An issue of the patient bulletin (a published issue prints exactly as it was), or its
+    /// edition in a language (`edition`, a code from `languages::LANGUAGES`): its articles'
+    /// translations into that language in their place.
     #[serde(rename_all = "camelCase")]
     Bulletin {
         #[ts(type = "number")]
         bulletin_id: i64,
+        #[serde(default)]
+        #[ts(optional)]
+        edition: Option<String>,
     },
     /// What patients told the PPG in the last twelve months: themes, "You said, we did".
     Feedback,
@@ -255,9 +260,10 @@ pub fn build(state: &AppState, kind: &DocumentKind, today: NaiveDate) -> Result<
                 key_reference,
                 &crate::words::long_date(&today.to_string()),
             )),
-            DocumentKind::Bulletin { bulletin_id } => {
+            DocumentKind::Bulletin { bulletin_id, edition } => {
                 let bulletin = crate::bulletins::get(conn, *bulletin_id)?;
-                Ok(bulletin::bulletin(&settings, &bulletin, &crate::bulletins::articles(conn, *bulletin_id)?, logo))
+                let articles = crate::bulletins::articles(conn, *bulletin_id)?;
+                Ok(bulletin::bulletin(&settings, &bulletin, &articles, logo, edition.as_deref()))
             }
             DocumentKind::Feedback => {
                 let page = crate::feedback::page(conn, today)?;
@@ -323,7 +329,7 @@ fn reminder_sheets(
 
 /// The PDF of `kind` in `profile`.
 pub fn render(state: &AppState, kind: &DocumentKind, profile: Profile, now: NaiveDateTime) -> Result<Vec<u8>> {
-    if let DocumentKind::Bulletin { bulletin_id } = kind {
+    if let DocumentKind::Bulletin { bulletin_id, edition: None } = kind {
         if let Some(kept) =
             state.read(|conn| crate::bulletins::printed(conn, *bulletin_id, crate::bulletins::profile_key(profile)))?
         {

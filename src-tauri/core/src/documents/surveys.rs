@@ -8,22 +8,31 @@ use crate::surveys::results::SurveyResults;
 use crate::surveys::{QuestionKind, Survey};
 use crate::words::long_date;
 
+/// The form, tagged in the survey's language; PPG Desk's own English lines on it (what to
+/// tick, where to hand it in) are tagged as English.
 pub fn form(settings: &Settings, survey: &Survey, logo: Option<Image>) -> Document {
     let mut doc = Document::new(&survey.title, &settings.group_name);
     doc.subtitle = vec![format!("A short survey by {}", settings.group_name)];
     doc.logo = logo;
+    doc.language = crate::languages::pdf_code(&survey.language);
+    let (own, english) = (doc.language.clone(), crate::languages::pdf_code("en"));
     if !survey.intro.trim().is_empty() {
         doc.paragraph(survey.intro.trim());
     }
+    doc.push(Block::Language(english.clone()));
     doc.paragraph("Please do not write your name. Your answers are counted together with everyone else's.");
     for q in &survey.questions {
+        doc.push(Block::Language(own.clone()));
         doc.heading(3, format!("{}. {}", q.position, q.wording));
+        doc.push(Block::Language(english.clone()));
         doc.push(Block::Paragraph(vec![Run::plain(q.kind.instruction())]));
+        doc.push(Block::Language(own.clone()));
         doc.push(match q.kind {
             QuestionKind::Words => Block::WritingLines(4),
             _ => Block::TickBoxes(q.boxes()),
         });
     }
+    doc.push(Block::Language(english));
     doc.push(Block::Paragraph(vec![Run::bold(
         "Thank you. Please hand this form in at reception or put it in the PPG's box.",
     )]));

@@ -104,7 +104,7 @@ fn subject_of(kind: &DocumentKind) -> Result<(EmailDocument, Option<i64>, Option
         DocumentKind::Agenda { meeting_id } | DocumentKind::Minutes { meeting_id } => {
             (document, Some(*meeting_id), None)
         }
-        DocumentKind::Bulletin { bulletin_id } => (document, None, Some(*bulletin_id)),
+        DocumentKind::Bulletin { bulletin_id, .. } => (document, None, Some(*bulletin_id)),
         _ => (document, None, None),
     })
 }

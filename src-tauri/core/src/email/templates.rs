@@ -146,7 +146,7 @@ pub fn facts(conn: &rusqlite::Connection, kind: &DocumentKind) -> Result<Facts> 
                 _ => format!("{} minutes", said.to_lowercase()),
             };
         }
-        DocumentKind::Bulletin { bulletin_id } => {
+        DocumentKind::Bulletin { bulletin_id, .. } => {
             let issue = crate::bulletins::get(conn, *bulletin_id)?;
             words.insert("issue", issue.number.to_string());
             words.insert("title", issue.title.clone());

@@ -122,6 +122,7 @@ pub fn place(flow: &mut Flow, block: &Block, next: Option<&Block>) {
             }
         }
         Block::Columns(count) => flow.set_columns(*count),
+        Block::Language(code) => flow.set_language(code),
         Block::Bars(bars) => chart(flow, bars),
         Block::TickBoxes(choices) => tick_boxes(flow, choices),
         Block::WritingLines(count) => {
@@ -213,7 +214,8 @@ fn list(flow: &mut Flow, items: &[Vec<Run>], marker: impl Fn(usize) -> String) {
         let label = marker(n);
         let label_width = super::shape::measure(flow.fonts, &label, false, style.body);
         let (y, size, height) = (flow.y, style.body, style.line_height(style.body));
-        flow.push(Item::Text { x, y, size, bold: false, text: label, width: label_width, height, rtl: false });
+        let lang = flow.language();
+        flow.push(Item::Text { x, y, size, bold: false, text: label, width: label_width, height, rtl: false, lang });
         flow.place_lines(&lines, indent, style.body);
         flow.y += style.body * 0.25;
     }

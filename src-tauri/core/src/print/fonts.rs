@@ -1,23 +1,20 @@
-//! The printing fonts, built into the binary: Atkinson Hyperlegible (made for low-vision
-//! readers) for Latin, Noto Sans for Latin letters it lacks (Polish, Greek, Cyrillic), and the
-//! Noto faces of the scripts the practices' patients read: Bengali, Devanagari, Gurmukhi,
-//! Gujarati, Tamil, Arabic and Urdu (Noto Naskh Arabic: open and clear at print sizes),
-//! Hebrew, Thai and Ethiopic, each regular and bold. `shape.rs` chooses among them by script
-//! and shapes with them (and measures text); each face used is subset to the glyphs a document draws, so an
-//! English document carries only Atkinson.
+//! The printing fonts. Atkinson Hyperlegible (made for low-vision readers) is built into the
+//! program, so every English document prints whatever is installed. The others are files,
+//! read the first time a document needs them (`font_dirs`): Noto Sans for Latin letters
+//! Atkinson lacks (Polish, Greek, Cyrillic), the Noto faces of the scripts the practices'
+//! patients read (Bengali, Devanagari, Gurmukhi, Gujarati, Tamil, Arabic and Urdu in Noto Naskh
+//! Arabic: open and clear at print sizes, Hebrew, Thai, Ethiopic), each regular and bold,
+//! Droid Sans Fallback for Chinese and Japanese (one weight) and Nanum Square for Korean. `shape.rs` chooses among
+//! them by script and shapes with them (and measures text); each face used is subset to the
+//! glyphs a document draws, so an English document carries only Atkinson.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 
-macro_rules! font {
-    ($file:literal) => {
-        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/fonts/", $file))
-    };
-}
-
-/// A family of two faces (regular and bold) chosen by script.
+/// A family of faces (regular and bold) chosen by script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
     Latin,
@@ -31,6 +28,9 @@ pub enum Family {
     Hebrew,
     Thai,
     Ethiopic,
+    /// Chinese and Japanese.
+    Cjk,
+    Korean,
 }
 
 impl Family {
@@ -42,26 +42,96 @@ impl Family {
             _ => 1.0,
         }
     }
+
+    /// The script's name, for a message when its font is missing.
+    pub fn script_name(self) -> &'static str {
+        match self {
+            Family::Latin | Family::NotoSans => "accented Latin, Greek or Cyrillic",
+            Family::Bengali => "Bengali",
+            Family::Devanagari => "Devanagari (Hindi)",
+            Family::Gurmukhi => "Gurmukhi (Punjabi)",
+            Family::Gujarati => "Gujarati",
+            Family::Tamil => "Tamil",
+            Family::Arabic => "Arabic or Urdu",
+            Family::Hebrew => "Hebrew",
+            Family::Thai => "Thai",
+            Family::Ethiopic => "Ethiopic (Amharic, Tigrinya)",
+            Family::Cjk => "Chinese or Japanese",
+            Family::Korean => "Korean",
+        }
+    }
 }
 
-/// Each family's regular and bold faces, in `Family` order: face `2 * family + bold`.
-const FAMILIES: [(Family, &[u8], &[u8]); 11] = [
-    (Family::Latin, font!("AtkinsonHyperlegible-Regular.ttf"), font!("AtkinsonHyperlegible-Bold.ttf")),
-    (Family::NotoSans, font!("NotoSans-Regular.ttf"), font!("NotoSans-Bold.ttf")),
-    (Family::Bengali, font!("NotoSansBengali-Regular.ttf"), font!("NotoSansBengali-Bold.ttf")),
-    (Family::Devanagari, font!("NotoSansDevanagari-Regular.ttf"), font!("NotoSansDevanagari-Bold.ttf")),
-    (Family::Gurmukhi, font!("NotoSansGurmukhi-Regular.ttf"), font!("NotoSansGurmukhi-Bold.ttf")),
-    (Family::Gujarati, font!("NotoSansGujarati-Regular.ttf"), font!("NotoSansGujarati-Bold.ttf")),
-    (Family::Tamil, font!("NotoSansTamil-Regular.ttf"), font!("NotoSansTamil-Bold.ttf")),
-    (Family::Arabic, font!("NotoNaskhArabic-Regular.ttf"), font!("NotoNaskhArabic-Bold.ttf")),
-    (Family::Hebrew, font!("NotoSansHebrew-Regular.ttf"), font!("NotoSansHebrew-Bold.ttf")),
-    (Family::Thai, font!("NotoSansThai-Regular.ttf"), font!("NotoSansThai-Bold.ttf")),
-    (Family::Ethiopic, font!("NotoSansEthiopic-Regular.ttf"), font!("NotoSansEthiopic-Bold.ttf")),
+/// Where a face comes from.
+#[derive(Clone, Copy)]
+enum Source {
+    Built(&'static [u8]),
+    /// A file in one of `font_dirs`.
+    File(&'static str),
+}
+
+use Source::{Built, File};
+
+/// Each family's regular and bold faces, in `Family` order: face `2 * family + bold`. A
+/// family with one weight names the same file twice; `face_index` gives its regular face.
+const FAMILIES: [(Family, Source, Source); 13] = [
+    (
+        Family::Latin,
+        Built(include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/fonts/AtkinsonHyperlegible-Regular.ttf"
+        ))),
+        Built(include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/fonts/AtkinsonHyperlegible-Bold.ttf"))),
+    ),
+    (Family::NotoSans, File("NotoSans-Regular.ttf"), File("NotoSans-Bold.ttf")),
+    (Family::Bengali, File("NotoSansBengali-Regular.ttf"), File("NotoSansBengali-Bold.ttf")),
+    (Family::Devanagari, File("NotoSansDevanagari-Regular.ttf"), File("NotoSansDevanagari-Bold.ttf")),
+    (Family::Gurmukhi, File("NotoSansGurmukhi-Regular.ttf"), File("NotoSansGurmukhi-Bold.ttf")),
+    (Family::Gujarati, File("NotoSansGujarati-Regular.ttf"), File("NotoSansGujarati-Bold.ttf")),
+    (Family::Tamil, File("NotoSansTamil-Regular.ttf"), File("NotoSansTamil-Bold.ttf")),
+    (Family::Arabic, File("NotoNaskhArabic-Regular.ttf"), File("NotoNaskhArabic-Bold.ttf")),
+    (Family::Hebrew, File("NotoSansHebrew-Regular.ttf"), File("NotoSansHebrew-Bold.ttf")),
+    (Family::Thai, File("NotoSansThai-Regular.ttf"), File("NotoSansThai-Bold.ttf")),
+    (Family::Ethiopic, File("NotoSansEthiopic-Regular.ttf"), File("NotoSansEthiopic-Bold.ttf")),
+    (Family::Cjk, File("DroidSansFallbackFull.ttf"), File("DroidSansFallbackFull.ttf")),
+    (Family::Korean, File("NanumSquareR.ttf"), File("NanumSquareB.ttf")),
 ];
+
+/// Every font file the printing reads, for packaging and for checking an installation.
+pub fn font_files() -> Vec<&'static str> {
+    let mut files: Vec<&'static str> = Vec::new();
+    for (_, regular, bold) in FAMILIES {
+        for source in [regular, bold] {
+            if let File(name) = source {
+                if !files.contains(&name) {
+                    files.push(name);
+                }
+            }
+        }
+    }
+    files
+}
+
+/// The folders a face's file is looked for in, first found first used: `fonts` beside the
+/// program (the Windows installer puts them there), the source tree's `assets/fonts` (where
+/// `make fonts` fetches them, checked against their hashes: development and tests), then the
+/// system's (Debian's fonts-noto-core, fonts-droid-fallback and fonts-nanum, which the .deb
+/// depends on).
+pub fn font_dirs() -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if let Some(beside) = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|d| d.join("fonts"))) {
+        dirs.push(beside);
+    }
+    dirs.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/fonts")));
+    dirs.push(PathBuf::from("/usr/share/fonts/truetype/noto"));
+    dirs.push(PathBuf::from("/usr/share/fonts/truetype/droid"));
+    dirs.push(PathBuf::from("/usr/share/fonts/truetype/nanum"));
+    dirs
+}
 
 pub const FACE_COUNT: usize = 2 * FAMILIES.len();
 
-fn bytes(face: usize) -> &'static [u8] {
+fn source(face: usize) -> Source {
     let (_, regular, bold) = FAMILIES[face / 2];
     if face % 2 == 1 {
         bold
@@ -70,28 +140,71 @@ fn bytes(face: usize) -> &'static [u8] {
     }
 }
 
+/// The face of `family`, bold or not (a family with one weight: always its regular face).
 pub fn face_index(family: Family, bold: bool) -> usize {
-    2 * FAMILIES.iter().position(|(f, _, _)| *f == family).unwrap_or(0) + usize::from(bold)
+    let at = FAMILIES.iter().position(|(f, _, _)| *f == family).unwrap_or(0);
+    let one_weight = matches!(FAMILIES[at], (_, File(r), File(b)) if r == b);
+    2 * at + usize::from(bold && !one_weight)
 }
 
 /// Each glyph of a face and its number in a subset: (original, in the subset).
 pub type Renumbered = Vec<(u16, u16)>;
 
-/// The faces, each parsed once for shaping (a shaping face is also the font's own tables:
-/// cmap, widths, names).
+/// A face read and parsed: its bytes (kept for the whole run, as the parsed face borrows
+/// them) and the face for shaping, which is also the font's own tables (cmap, widths, names).
+struct Loaded {
+    bytes: &'static [u8],
+    face: rustybuzz::Face<'static>,
+}
+
+fn load(face: usize, dirs: &[PathBuf]) -> Option<Loaded> {
+    let bytes: &'static [u8] = match source(face) {
+        Built(bytes) => bytes,
+        File(name) => {
+            let read = dirs.iter().find_map(|dir| {
+                let bytes = std::fs::read(dir.join(name)).ok()?;
+                rustybuzz::Face::from_slice(&bytes, 0).is_some().then_some(bytes)
+            })?;
+            Box::leak(read.into_boxed_slice())
+        }
+    };
+    Some(Loaded { bytes, face: rustybuzz::Face::from_slice(bytes, 0)? })
+}
+
+/// The faces, each read and parsed once, when first needed.
 pub struct Fonts {
-    faces: Vec<rustybuzz::Face<'static>>,
+    dirs: Vec<PathBuf>,
+    faces: Vec<OnceLock<Option<Loaded>>>,
 }
 
 impl Fonts {
-    /// The fonts, parsed once.
+    /// The fonts the program prints with, from `font_dirs`.
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
-        FONTS.get_or_init(|| Fonts {
-            faces: (0..FACE_COUNT)
-                .map(|f| rustybuzz::Face::from_slice(bytes(f), 0).expect("the bundled fonts parse"))
-                .collect(),
-        })
+        FONTS.get_or_init(|| Fonts::from_dirs(font_dirs()))
+    }
+
+    /// Fonts read from `dirs` only (tests use it to see what a missing file does).
+    pub fn from_dirs(dirs: Vec<PathBuf>) -> Fonts {
+        Fonts { dirs, faces: (0..FACE_COUNT).map(|_| OnceLock::new()).collect() }
+    }
+
+    fn read(&self, face: usize) -> Option<&Loaded> {
+        self.faces.get(face)?.get_or_init(|| load(face, &self.dirs)).as_ref()
+    }
+
+    /// The face, or Atkinson's regular when its file is missing (callers only ask for a face
+    /// `has` answered for, so that never draws anything).
+    fn loaded(&self, face: usize) -> &Loaded {
+        match self.read(face) {
+            Some(loaded) => loaded,
+            None => self.read(0).expect("the built-in font parses"),
+        }
+    }
+
+    /// Whether `family`'s regular face could be read.
+    pub fn available(&self, family: Family) -> bool {
+        self.read(face_index(family, false)).is_some()
     }
 
     /// The faces to try for `family`'s text, best first: its own, then Atkinson and Noto Sans.
@@ -110,19 +223,22 @@ impl Fonts {
         FAMILIES[face / 2].0
     }
 
-    /// Whether `face` draws `c` (the invisible joiners count as drawn: shaping uses them).
+    /// Whether `face` could be read and draws `c` (the invisible joiners count as drawn:
+    /// shaping uses them).
     pub fn has(&self, face: usize, c: char) -> bool {
-        matches!(c, '\u{200C}' | '\u{200D}') || self.faces[face].glyph_index(c).is_some()
+        let Some(loaded) = self.read(face) else { return false };
+        matches!(c, '\u{200C}' | '\u{200D}') || loaded.face.glyph_index(c).is_some()
     }
 
     /// `face`'s own glyph for `c`, unshaped.
     pub fn glyph(&self, face: usize, c: char) -> Option<u16> {
-        self.faces[face].glyph_index(c).map(|g| g.0)
+        self.loaded(face).face.glyph_index(c).map(|g| g.0)
     }
 
     /// The face's PostScript name ("NotoSansBengali-Regular"), which the PDF names it by.
     pub fn postscript_name(&self, face: usize) -> String {
-        self.faces[face]
+        self.loaded(face)
+            .face
             .names()
             .into_iter()
             .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
@@ -132,16 +248,16 @@ impl Fonts {
 
     /// How far `face` moves the pen after glyph `id`, unshaped, in its own units.
     pub fn advance_units(&self, face: usize, id: u16) -> i32 {
-        i32::from(self.faces[face].glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap_or(0))
+        i32::from(self.loaded(face).face.glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap_or(0))
     }
 
     pub fn shaper(&self, face: usize) -> &rustybuzz::Face<'static> {
-        &self.faces[face]
+        &self.loaded(face).face
     }
 
     /// The distance from the top of a line box to the baseline, as a share of the size.
     pub fn ascent_ratio(&self) -> f32 {
-        let face = &self.faces[0];
+        let face = &self.loaded(0).face;
         f32::from(face.ascender()) / face.units_per_em().max(1) as f32
     }
 
@@ -152,7 +268,7 @@ impl Fonts {
         let mut ids: Vec<u16> = vec![0];
         ids.extend(glyphs.iter().copied().filter(|g| *g != 0));
         let fail = |what: &str| Error::File(format!("The document could not be prepared for printing ({what})."));
-        let scope = allsorts::binary::read::ReadScope::new(bytes(face));
+        let scope = allsorts::binary::read::ReadScope::new(self.loaded(face).bytes);
         let data = scope.read::<allsorts::font_data::FontData<'_>>().map_err(|_| fail("font"))?;
         let provider = data.table_provider(0).map_err(|_| fail("font tables"))?;
         let subset = allsorts::subset::subset(
@@ -187,6 +303,8 @@ mod tests {
             (Family::Hebrew, "בריאות"),
             (Family::Thai, "สุขภาพ"),
             (Family::Ethiopic, "ጤና"),
+            (Family::Cjk, "健康俱乐部 健康倶楽部 けんこう ケンコウ"),
+            (Family::Korean, "건강 클럽 힣"),
         ] {
             for bold in [false, true] {
                 let face = face_index(family, bold);
@@ -202,9 +320,18 @@ mod tests {
         let fonts = Fonts::get();
         let glyphs: BTreeSet<u16> = "Riverside PPG".chars().filter_map(|c| fonts.glyph(0, c)).collect();
         let (subset, renumbered) = fonts.subset(0, &glyphs).unwrap();
-        assert!(subset.len() < bytes(0).len() / 3, "subset {} bytes", subset.len());
+        assert!(subset.len() < fonts.loaded(0).bytes.len() / 3, "subset {} bytes", subset.len());
         assert_eq!(renumbered.len(), glyphs.len() + 1, ".notdef and each glyph");
         let face = Face::parse(&subset, 0).unwrap();
         assert_eq!(usize::from(face.number_of_glyphs()), renumbered.len());
+    }
+
+    #[test]
+    fn a_one_weight_family_prints_bold_in_its_regular_face_and_each_file_is_listed_once() {
+        assert_eq!(face_index(Family::Cjk, true), face_index(Family::Cjk, false));
+        assert_ne!(face_index(Family::Bengali, true), face_index(Family::Bengali, false));
+        let files = font_files();
+        assert_eq!(files.iter().filter(|f| **f == "DroidSansFallbackFull.ttf").count(), 1);
+        assert_eq!(files.len(), 23, "eleven families of two weights and one of one: {files:?}");
     }
 }

@@ -50,6 +50,8 @@ pub enum Item {
         height: f32,
         /// Drawn right to left (the text is in reading order).
         rtl: bool,
+        /// Its language: an index into `Laid::languages` (0, the document's own).
+        lang: u8,
     },
     Rule {
         x: f32,
@@ -89,6 +91,8 @@ pub struct Laid {
     pub pages: Vec<Page>,
     pub images: Vec<Image>,
     pub style: Style,
+    /// The languages of the text: the document's first, then each a `Block::Language` named.
+    pub languages: Vec<String>,
 }
 
 /// The running state of the flow: which page, which frame, how far down.
@@ -105,6 +109,9 @@ pub struct Flow<'a> {
     /// The lowest point reached by the columns already left on this page.
     filled: f32,
     pub y: f32,
+    languages: Vec<String>,
+    /// The language of the text being placed (an index into `languages`).
+    lang: u8,
 }
 
 impl<'a> Flow<'a> {
@@ -120,7 +127,27 @@ impl<'a> Flow<'a> {
             frame_top: MARGIN,
             filled: 0.0,
             y: MARGIN,
+            languages: Vec::new(),
+            lang: 0,
         }
+    }
+
+    /// Text from here on is in `language`; the document's own language is index 0, set first.
+    pub fn set_language(&mut self, language: &str) {
+        let at = match self.languages.iter().position(|l| l == language) {
+            Some(at) => at,
+            None if self.languages.len() < usize::from(u8::MAX) => {
+                self.languages.push(language.to_string());
+                self.languages.len() - 1
+            }
+            None => 0,
+        };
+        self.lang = u8::try_from(at).unwrap_or(0);
+    }
+
+    /// The language text placed now is in.
+    pub fn language(&self) -> u8 {
+        self.lang
     }
 
     fn band(&self) -> f32 {
@@ -214,7 +241,7 @@ impl<'a> Flow<'a> {
         let height = self.style.line_height(size);
         let start = if line.rtl { x + (line.room - line.width).max(0.0) } else { x };
         let page = self.pages.last_mut().expect("there is always a page");
-        place(page, line, (start, self.y), size, height);
+        place(page, line, (start, self.y), size, height, self.lang);
         self.y += height;
     }
 
@@ -256,7 +283,7 @@ impl<'a> Flow<'a> {
             if index > 0 {
                 let header = one_line(self.fonts, &document.running_header, size, content);
                 let x = if header.rtl { PAGE_WIDTH - MARGIN - header.width } else { MARGIN };
-                place(page, &header, (x, MARGIN), size, height);
+                place(page, &header, (x, MARGIN), size, height, 0);
                 page.items.push(Item::Rule { x: MARGIN, y: MARGIN + height + 3.0, width: content, thickness: 0.75 });
             }
             let label = format!("Page {} of {}", index + 1, total);
@@ -272,12 +299,13 @@ impl<'a> Flow<'a> {
                 width: label_width,
                 height,
                 rtl: false,
+                lang: 0,
             });
             let room = content - label_width - 20.0;
             let author = one_line(self.fonts, &document.author, size, room);
-            place(page, &author, (MARGIN, y), size, height);
+            place(page, &author, (MARGIN, y), size, height, 0);
         }
-        Laid { pages: self.pages, images: self.images, style: self.style }
+        Laid { pages: self.pages, images: self.images, style: self.style, languages: self.languages }
     }
 }
 
@@ -289,7 +317,7 @@ fn one_line(fonts: &Fonts, text: &str, size: f32, width: f32) -> Line {
 }
 
 /// Puts `line`'s pieces on `page` from `x`, the top of the line at `y`, at `size` points.
-fn place(page: &mut Page, line: &Line, (x, y): (f32, f32), size: f32, height: f32) {
+fn place(page: &mut Page, line: &Line, (x, y): (f32, f32), size: f32, height: f32, lang: u8) {
     let mut cursor = x;
     for piece in &line.pieces {
         page.items.push(Item::Text {
@@ -301,6 +329,7 @@ fn place(page: &mut Page, line: &Line, (x, y): (f32, f32), size: f32, height: f3
             width: piece.width,
             height,
             rtl: piece.rtl,
+            lang,
         });
         cursor += piece.width;
     }

@@ -68,6 +68,7 @@ pub fn lay_out(document: &Document, profile: Profile) -> Laid {
 fn lay_out_with(document: &Document, profile: Profile, progress: &Progress) -> Result<Laid> {
     let fonts = fonts::Fonts::get();
     let mut flow = layout::Flow::new(fonts, profile);
+    flow.set_language(&document.language);
     blocks::title_block(&mut flow, document);
     let total = document.blocks.len();
     for (index, block) in document.blocks.iter().enumerate() {
@@ -86,8 +87,19 @@ pub fn render(document: &Document, profile: Profile, created: i64) -> Result<Vec
 /// stopping if the person cancels.
 pub fn render_with(document: &Document, profile: Profile, created: i64, progress: &Progress) -> Result<Vec<u8>> {
     let laid = lay_out_with(document, profile, &progress.stage(0, 50))?;
-    let meta = Metadata { title: &document.title, author: &document.author, created };
-    let bytes = pdf::render(laid, fonts::Fonts::get(), &meta, &progress.stage(50, 50))?;
+    let fonts = fonts::Fonts::get();
+    let missing = laid.pages.iter().flat_map(|p| &p.items).find_map(|item| match item {
+        layout::Item::Text { text, .. } => shape::missing_family(fonts, text),
+        _ => None,
+    });
+    if let Some(family) = missing {
+        return Err(crate::error::Error::File(format!(
+            "This document has {} writing in it, and the font PPG Desk prints it with is missing from this computer. Installing PPG Desk again puts it back.",
+            family.script_name()
+        )));
+    }
+    let meta = Metadata { title: &document.title, author: &document.author, created, language: &document.language };
+    let bytes = pdf::render(laid, fonts, &meta, &progress.stage(50, 50))?;
     progress.done();
     Ok(bytes)
 }

@@ -60,6 +60,9 @@ pub enum Block {
     PageBreak,
     /// From here on, flow text in this many columns (large print always uses one).
     Columns(u8),
+    /// From here on, the text is in this language (a BCP 47 code such as "bn"), until the next
+    /// `Language`: the PDF tags it so, for screen readers and search.
+    Language(String),
     /// A bar chart drawn as vectors: a row per bar, its label on the left and its value in
     /// words beside the bar (so the chart never carries meaning on its own).
     Bars(Vec<Bar>),
@@ -92,6 +95,8 @@ pub struct Document {
     /// A logo printed beside the title on page 1.
     pub logo: Option<Image>,
     pub blocks: Vec<Block>,
+    /// The language of the document as a whole (a BCP 47 code: "en-GB", "bn"), for the PDF.
+    pub language: String,
 }
 
 impl Document {
@@ -104,6 +109,7 @@ impl Document {
             author: author.into(),
             logo: None,
             blocks: Vec::new(),
+            language: "en-GB".into(),
         }
     }
 

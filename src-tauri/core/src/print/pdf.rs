@@ -26,6 +26,8 @@ pub struct Metadata<'a> {
     pub author: &'a str,
     /// Seconds since 1970 (UTC) for the creation date.
     pub created: i64,
+    /// The document's language (BCP 47), the PDF's /Lang.
+    pub language: &'a str,
 }
 
 fn black() -> Color {
@@ -40,10 +42,11 @@ const PAGES_AT_A_TIME: usize = 300;
 /// Draws the laid-out pages as PDF bytes. Each page's boxes are dropped once drawn and each
 /// line is one text section that sets its font only when it changes.
 pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -> Result<Vec<u8>> {
-    let Laid { pages, images, .. } = laid;
+    let Laid { pages, images, languages, .. } = laid;
     let total = pages.len();
+    let parts = Parts { images: &images, languages: &languages };
     if total <= PAGES_AT_A_TIME {
-        return draw(pages, &images, fonts, meta, &|n| progress.step(n, total));
+        return draw(pages, &parts, fonts, meta, &|n| progress.step(n, total));
     }
     let mut merged: Option<super::merge::Merged> = None;
     let mut pages = pages.into_iter();
@@ -51,7 +54,7 @@ pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -
     while first < total {
         let part: Vec<Page> = pages.by_ref().take(PAGES_AT_A_TIME).collect();
         let count = part.len();
-        let bytes = draw(part, &images, fonts, meta, &|n| progress.step(first + n, total))?;
+        let bytes = draw(part, &parts, fonts, meta, &|n| progress.step(first + n, total))?;
         match merged.as_mut() {
             None => merged = Some(super::merge::Merged::start(&bytes)?),
             Some(whole) => whole.append(&bytes)?,
@@ -61,10 +64,16 @@ pub fn render(laid: Laid, fonts: &Fonts, meta: &Metadata, progress: &Progress) -
     merged.ok_or_else(|| Error::File("The document had no pages.".into()))?.finish()
 }
 
+/// What the pages' items refer to: the pictures and the languages.
+struct Parts<'a> {
+    images: &'a [super::model::Image],
+    languages: &'a [String],
+}
+
 /// Draws `pages` as one PDF, with fonts subset to just the characters they use.
 fn draw(
     pages: Vec<Page>,
-    images: &[super::model::Image],
+    Parts { images, languages }: &Parts,
     fonts: &Fonts,
     meta: &Metadata,
     step: &dyn Fn(usize) -> Result<()>,
@@ -107,7 +116,7 @@ fn draw(
         handles[face] = Some(Subset { font, glyphs: renumbered.into_iter().collect() });
     }
     let mut embedded = Vec::new();
-    for image in images {
+    for image in images.iter() {
         let raw = RawImage::decode_from_bytes(&image.bytes, &mut Vec::new()).map_err(|_| fail("image"))?;
         embedded.push((pdf.add_image(&raw), raw.width as f32, raw.height as f32));
     }
@@ -119,10 +128,20 @@ fn draw(
         let mut ops = vec![Op::SetFillColor { col: black() }];
         for item in &page.items {
             match item {
-                Item::Text { x, y, size, bold, text, height, rtl, .. } => {
+                Item::Text { x, y, size, bold, text, height, rtl, lang, .. } => {
                     // The baseline sits so that the text is centred in its line box.
                     let baseline = PAGE_HEIGHT - (y + (height - size) / 2.0 + size * ascent * 0.92);
+                    // Text in another language than the document's says which, for screen readers.
+                    let other = languages.get(usize::from(*lang)).filter(|_| *lang != 0);
+                    if let Some(code) = other {
+                        let code = DictItem::String { data: code.as_bytes().to_vec(), literal: true };
+                        let properties = DictItem::Dict { map: BTreeMap::from([("Lang".to_string(), code)]) };
+                        ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties });
+                    }
                     draw_text(&mut ops, fonts, &handles, (text, *bold, *size, *rtl), (*x, baseline))?;
+                    if other.is_some() {
+                        ops.push(Op::EndMarkedContent);
+                    }
                 }
                 Item::Rule { x, y, width, thickness } => {
                     let y = PAGE_HEIGHT - (y + thickness / 2.0);
@@ -172,7 +191,15 @@ fn draw(
         drawn.push(PdfPage::new(Mm::from(Pt(PAGE_WIDTH)), Mm::from(Pt(PAGE_HEIGHT)), ops));
     }
     let options = PdfSaveOptions { subset_fonts: false, ..Default::default() };
-    Ok(pdf.with_pages(drawn).save(&options, &mut Vec::new()))
+    let mut document = pdf.with_pages(drawn).to_lopdf_document(&options, &mut Vec::new());
+    let language = lopdf::Object::String(meta.language.as_bytes().to_vec(), lopdf::StringFormat::Literal);
+    document.catalog_mut().map_err(|_| fail("catalog"))?.set("Lang", language);
+    if options.optimize {
+        document.compress();
+    }
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).map_err(|_| fail("saving"))?;
+    Ok(bytes)
 }
 
 /// A face as embedded: its handle and each original glyph's number in the subset.

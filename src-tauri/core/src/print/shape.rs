@@ -119,7 +119,20 @@ fn family_of(script: Script) -> Option<Family> {
         Script::Hebrew => Family::Hebrew,
         Script::Thai => Family::Thai,
         Script::Ethiopic => Family::Ethiopic,
+        Script::Han | Script::Hiragana | Script::Katakana | Script::Bopomofo => Family::Cjk,
+        Script::Hangul => Family::Korean,
         _ => Family::Latin,
+    })
+}
+
+/// The first script in `text` whose font could not be read (a broken installation), so that
+/// printing says so instead of drawing its letters as `?`.
+pub fn missing_family(fonts: &Fonts, text: &str) -> Option<Family> {
+    let atkinson = super::fonts::face_index(Family::Latin, false);
+    text.chars().find_map(|c| match family_of(c.script())? {
+        Family::Latin if !fonts.has(atkinson, c) && !fonts.available(Family::NotoSans) => Some(Family::NotoSans),
+        Family::Latin => None,
+        family => (!fonts.available(family)).then_some(family),
     })
 }
 
@@ -315,6 +328,28 @@ mod tests {
         let drawn: String = runs.iter().map(|r| r.drawn.as_str()).collect();
         assert_eq!(drawn, "Hi (grinning face) (thumbs up sign) (heavy black heart) ?");
         assert!(runs.iter().all(|r| r.glyphs.iter().all(|g| g.id != 0)), "{runs:?}");
+    }
+
+    #[test]
+    fn a_missing_font_file_is_named_and_its_letters_are_never_empty_boxes() {
+        let none = Fonts::from_dirs(Vec::new());
+        assert_eq!(missing_family(&none, "Health club স্বাস্থ্য"), Some(Family::Bengali));
+        assert_eq!(missing_family(&none, "Жанна"), Some(Family::NotoSans));
+        assert_eq!(missing_family(&none, "Riverside PPG 12 \u{1F600}"), None, "Atkinson is built in");
+        assert_eq!(missing_family(Fonts::get(), "স্বাস্থ্য صحت 健康 Łukasz"), None);
+        let runs = shape(&none, "স্বাস্থ্য", false, 12.0, false);
+        assert!(runs.iter().all(|r| r.glyphs.iter().all(|g| g.id != 0)), "{runs:?}");
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_are_shaped_in_their_faces() {
+        let fonts = Fonts::get();
+        for (text, family) in [("健康俱乐部", Family::Cjk), ("けんこう", Family::Cjk), ("건강 클럽", Family::Korean)]
+        {
+            let runs = shape(fonts, text, true, 12.0, false);
+            assert!(runs.iter().all(|r| fonts.family(r.face) == family), "{text}: {runs:?}");
+            assert!(runs.iter().all(|r| r.glyphs.iter().all(|g| g.id != 0)));
+        }
     }
 
     proptest::proptest! {

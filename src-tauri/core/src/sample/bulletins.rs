@@ -89,6 +89,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
                 body: body.into(),
                 image_alt: String::new(),
                 box_text: boxed.into(),
+                language: "en".into(),
             },
             now,
         )?;
@@ -108,7 +109,8 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
         }
         if n < 11 {
             let b = bulletins::get(tx, id)?;
-            let document = crate::documents::bulletin::bulletin(&settings, &b, &bulletins::articles(tx, id)?, None);
+            let document =
+                crate::documents::bulletin::bulletin(&settings, &b, &bulletins::articles(tx, id)?, None, None);
             let stamp = first.and_hms_opt(9, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
             let standard = print::render(&document, Profile::Standard, stamp)?;
             let large = print::render(&document, Profile::LargePrint, stamp)?;

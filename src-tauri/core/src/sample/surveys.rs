@@ -44,6 +44,7 @@ pub fn load(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
             question(QuestionKind::Scale, "Overall, how would you rate the practice?", &["Very poor", "Very good"]),
             question(QuestionKind::Words, "Is there anything else you would like to tell us?", &[]),
         ],
+        language: None,
     };
     let id = surveys::save(tx, None, &input.checked()?, now)?;
     let survey = surveys::get(tx, id)?;

@@ -110,6 +110,8 @@ pub struct Survey {
     pub held_on: String,
     pub questions: Vec<Question>,
     pub forms: u32,
+    /// The language it is written in (a code from `languages::LANGUAGES`).
+    pub language: String,
 }
 
 /// One stored answer with the form it is on (`None`s for a form with no answers).
@@ -144,6 +146,10 @@ pub struct SurveyInput {
     /// As typed ("1/10/2026").
     pub held_on: String,
     pub questions: Vec<QuestionInput>,
+    /// A code from `languages::LANGUAGES`; empty (or left out) for English.
+    #[serde(default)]
+    #[ts(optional)]
+    pub language: Option<String>,
 }
 
 /// A survey that passed its checks.
@@ -153,6 +159,7 @@ pub struct CheckedSurvey {
     pub intro: String,
     pub held_on: NaiveDate,
     pub questions: Vec<QuestionInput>,
+    pub language: String,
 }
 
 impl SurveyInput {
@@ -171,6 +178,7 @@ impl SurveyInput {
         if self.held_on.trim().is_empty() {
             c.fail("heldOn", "Please give the day the forms are first handed out, for example 1/10/2026.");
         }
+        let language = crate::languages::checked(&mut c, "language", self.language.as_deref().unwrap_or_default());
         if self.questions.is_empty() {
             c.fail("questions", "Please add at least one question.");
         } else if self.questions.len() > MOST_QUESTIONS {
@@ -223,7 +231,7 @@ impl SurveyInput {
             questions.push(QuestionInput { kind: q.kind, wording, choices });
         }
         c.finish()?;
-        Ok(CheckedSurvey { title, intro, held_on: held_on.unwrap_or_default(), questions })
+        Ok(CheckedSurvey { title, intro, held_on: held_on.unwrap_or_default(), questions, language })
     }
 }
 

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 /// Every survey (or only `only`), newest first, with its questions in order.
 pub fn list(conn: &Connection, only: Option<i64>) -> Result<Vec<Survey>> {
     let mut stmt = conn.prepare(
-        "SELECT s.id, s.title, s.intro, s.held_on,
+        "SELECT s.id, s.title, s.intro, s.held_on, s.language,
                 (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id) AS forms
            FROM surveys s WHERE ?1 IS NULL OR s.id = ?1 ORDER BY s.held_on DESC, s.id DESC",
     )?;
@@ -22,6 +22,7 @@ pub fn list(conn: &Connection, only: Option<i64>) -> Result<Vec<Survey>> {
                 held_on: r.get("held_on")?,
                 questions: Vec::new(),
                 forms: r.get("forms")?,
+                language: r.get("language")?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -48,16 +49,16 @@ pub fn list(conn: &Connection, only: Option<i64>) -> Result<Vec<Survey>> {
 
 pub fn insert(conn: &Connection, s: &CheckedSurvey, now: &str) -> Result<i64> {
     Ok(conn.query_row(
-        "INSERT INTO surveys (id, title, intro, held_on, created_at) VALUES (new_id(), ?1, ?2, ?3, ?4) RETURNING id",
-        params![s.title, s.intro, s.held_on.to_string(), now],
+        "INSERT INTO surveys (id, title, intro, held_on, created_at, language) VALUES (new_id(), ?1, ?2, ?3, ?4, ?5) RETURNING id",
+        params![s.title, s.intro, s.held_on.to_string(), now, s.language],
         |r| r.get("id"),
     )?)
 }
 
 pub fn update(conn: &Connection, id: i64, s: &CheckedSurvey) -> Result<()> {
     let changed = conn.execute(
-        "UPDATE surveys SET title = ?2, intro = ?3, held_on = ?4 WHERE id = ?1",
-        params![id, s.title, s.intro, s.held_on.to_string()],
+        "UPDATE surveys SET title = ?2, intro = ?3, held_on = ?4, language = ?5 WHERE id = ?1",
+        params![id, s.title, s.intro, s.held_on.to_string(), s.language],
     )?;
     if changed == 0 {
         return Err(Error::NotFound("That survey is no longer in PPG Desk."));

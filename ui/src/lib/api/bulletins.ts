@@ -5,6 +5,7 @@ import type { ArticleKind } from './bindings/ArticleKind';
 import type { Bulletin } from './bindings/Bulletin';
 import type { BulletinDetail } from './bindings/BulletinDetail';
 import type { BulletinInput } from './bindings/BulletinInput';
+import type { Language } from './bindings/Language';
 
 export const listBulletins = () => call<Bulletin[]>('list_bulletins');
 export const getBulletin = (id: number) => call<BulletinDetail>('get_bulletin', { id });
@@ -14,6 +15,9 @@ export const updateBulletin = (id: number, input: BulletinInput) => call<Bulleti
 export const addBulletinArticle = (id: number, kind: ArticleKind, chosen: number[]) => call<BulletinDetail>('add_bulletin_article', { id, kind, chosen });
 export const saveBulletinArticle = (id: number, articleId: number, input: ArticleInput) =>
   call<BulletinDetail>('save_bulletin_article', { id, articleId, input });
+export const translateBulletinArticle = (id: number, articleId: number, language: string) =>
+  call<BulletinDetail>('translate_bulletin_article', { id, articleId, language });
+export const listLanguages = () => call<Language[]>('list_languages');
 export const setBulletinPicture = (id: number, articleId: number, path: string, alt: string) =>
   call<BulletinDetail>('set_bulletin_picture', { id, articleId, path, alt });
 export const removeBulletinPicture = (id: number, articleId: number) => call<BulletinDetail>('remove_bulletin_picture', { id, articleId });

@@ -6,4 +6,8 @@ import type { PageCount } from "./PageCount";
 /**
  * An issue for the editor: its details, its articles, and how it fits.
  */
-export type BulletinDetail = { bulletin: Bulletin, articles: Array<Article>, pages: PageCount, };
+export type BulletinDetail = { bulletin: Bulletin, articles: Array<Article>, pages: PageCount, 
+/**
+ * The languages the issue can also be printed in (its translations'), as codes.
+ */
+editions: Array<string>, };

@@ -8,4 +8,8 @@ export type Survey = { id: number, title: string, intro: string,
 /**
  * ISO date the forms were first handed out.
  */
-heldOn: string, questions: Array<Question>, forms: number, };
+heldOn: string, questions: Array<Question>, forms: number, 
+/**
+ * The language it is written in (a code from `languages::LANGUAGES`).
+ */
+language: string, };

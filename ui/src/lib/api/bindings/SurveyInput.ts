@@ -8,4 +8,8 @@ export type SurveyInput = { title: string, intro: string,
 /**
  * As typed ("1/10/2026").
  */
-heldOn: string, questions: Array<QuestionInput>, };
+heldOn: string, questions: Array<QuestionInput>, 
+/**
+ * A code from `languages::LANGUAGES`; empty (or left out) for English.
+ */
+language?: string, };
