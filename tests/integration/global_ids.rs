@@ -122,12 +122,22 @@ fn fingerprint(conn: &Connection) -> BTreeMap<String, Vec<Vec<String>>> {
         let mut rows: Vec<Vec<String>> = stmt
             .query_map([], |r| {
                 // Later versions add each row's field versions (sharing), people's email-only
-                // and large-print marks (email), an action's outcome (feedback) and the year's
-                // settings: not compared.
+                // and large-print marks (email), an action's outcome (feedback), the year's
+                // settings and the language of articles, surveys and entries (printing in
+                // every language): not compared.
                 Ok((0..columns.len())
                     .filter(|i| {
-                        !["row_version", "email_only", "large_print", "outcome", "year_starts_month", "agm_notice_days"]
-                            .contains(&columns[*i].as_str())
+                        ![
+                            "row_version",
+                            "email_only",
+                            "large_print",
+                            "outcome",
+                            "year_starts_month",
+                            "agm_notice_days",
+                            "language",
+                            "translation_of",
+                        ]
+                        .contains(&columns[*i].as_str())
                     })
                     .map(|i| {
                         let value: Value = r.get(i).unwrap();
