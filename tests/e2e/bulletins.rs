@@ -7,6 +7,7 @@ use chrono::{Local, NaiveDate};
 use serde_json::json;
 
 use crate::axe::assert_accessible;
+use crate::choose;
 use crate::webdriver::Session;
 
 fn next_meeting_date(dir: &std::path::Path) -> String {
@@ -106,4 +107,63 @@ fn the_next_issue_is_made_from_the_last_with_the_diary_and_a_picture_then_printe
     ] {
         assert!(text.contains(expected), "the printed issue has {expected:?}:\n{text}");
     }
+}
+
+/// Whether the field reads right to left (its direction comes from what is typed in it).
+fn right_to_left(app: &Session, css: &str) -> bool {
+    app.execute(
+        "const f = document.querySelector(arguments[0]);
+         let dir = false; try { dir = f.matches(':dir(rtl)'); } catch (e) {}
+         return dir || getComputedStyle(f).direction === 'rtl';",
+        json!([css]),
+    )
+    .as_bool()
+    .unwrap_or(false)
+}
+
+#[test]
+fn an_article_translated_into_urdu_is_typed_right_to_left_and_printed_as_an_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::load_sample(dir.path());
+    let app = Session::launch(dir.path(), &[]);
+    app.wait_for_text("Next meeting");
+    app.click_button("Bulletin");
+    app.click_button("Start the next issue (a copy of issue 24)");
+    app.wait_for_text("Issue 25: Riverside PPG News");
+    app.click_button("Add an article");
+    app.wait_for_text("Article: New article");
+    app.fill("#articleTitle", "Flu clinic on Saturday");
+    app.wait_for_text("All changes saved");
+    assert!(!right_to_left(&app, "#articleTitle"), "English reads left to right");
+
+    choose(&app, "#translateInto", "Urdu · اردو");
+    app.click_button("Start the translation");
+    app.wait_for_text("A translation of “Flu clinic on Saturday”");
+    app.wait_for_text("Urdu (اردو) translation:");
+    app.fill("#articleTitle", "ہفتہ کو فلو کلینک");
+    app.wait_for_text("All changes saved");
+    assert!(right_to_left(&app, "#articleTitle"), "Urdu typed in the heading reads right to left");
+    app.wait_for_text("This issue in Urdu (اردو)");
+    assert_accessible(&app, "bulletin-translation");
+    app.screenshot("bulletin-translation");
+    let bulletin = app.execute_async(
+        "const done = arguments[arguments.length - 1];
+         window.__TAURI_INTERNALS__.invoke('list_bulletins').then(list => done(list.find(x => x.number === 25).id)).catch(e => done(String(e)));",
+        json!([]),
+    );
+    let bulletin = bulletin.as_i64().expect("the new issue's id");
+    app.quit();
+
+    let pdf = dir.path().join("edition.pdf");
+    let out = std::process::Command::new(crate::cli())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["print", "bulletin", "--issue", &bulletin.to_string(), "--edition", "ur", "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::process::Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).to_string();
+    assert!(text.contains("اردو") && !text.contains("Flu clinic on Saturday"), "the Urdu edition:\n{text}");
 }

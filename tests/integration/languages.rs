@@ -118,3 +118,33 @@ fn an_english_document_says_it_is_in_english_and_other_text_is_marked() {
     assert!(marks >= 2, "the Polish article's heading and text are marked as Polish: {marks}");
     assert_eq!(tags.lines().filter(|l| l.contains("/Lang(en")).count(), 0, "English text needs no mark");
 }
+
+#[test]
+fn a_directory_entry_in_another_language_is_marked_so_and_prints_in_its_script() {
+    use ppg_desk_core::directory::{self, EntryInput};
+    let store = sample_store();
+    let input = EntryInput {
+        name: "স্বাস্থ্য ক্লাব".into(),
+        offers: "প্রতি মঙ্গলবার হাঁটা".into(),
+        language: "bn".into(),
+        ..Default::default()
+    };
+    let today = store.state.today();
+    let id = store
+        .state
+        .write(|tx| directory::insert(tx, &input.checked(today)?, &directory::new_oruk_id(), "{}", NOW))
+        .unwrap();
+    let saved = store.state.read(|conn| directory::get(conn, id, today)).unwrap();
+    assert_eq!(saved.language, "bn");
+    let bad = EntryInput { name: "Walk".into(), language: "Bengali".into(), ..Default::default() };
+    assert!(matches!(bad.checked(today), Err(Error::Invalid(f)) if f[0].field == "language"));
+
+    let kind = DocumentKind::Directory { category_id: None };
+    let pdf = documents::render(&store.state, &kind, Profile::Standard, store.state.now()).unwrap();
+    assert!(tool("pdftotext", &["-raw"], &pdf).contains("স্বাস্থ্য ক্লাব"));
+    let tags = raw(&pdf);
+    assert!(
+        tags.contains("/Lang (en-GB)") && tags.contains("/Span <</Lang(bn)>> BDC"),
+        "the entry is marked as Bengali"
+    );
+}

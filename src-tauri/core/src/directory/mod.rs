@@ -68,6 +68,8 @@ pub struct Entry {
     pub checked_by: String,
     /// Not checked within the PPG's checking period (or never checked): possibly out of date.
     pub out_of_date: bool,
+    /// The language its name and what it offers are written in (`languages::LANGUAGES`).
+    pub language: String,
 }
 
 impl Entry {
@@ -197,6 +199,8 @@ pub struct EntryInput {
     pub refer_gp: bool,
     pub last_checked_on: String,
     pub checked_by: String,
+    /// A code from `languages::LANGUAGES`; empty for English.
+    pub language: String,
 }
 
 /// An entry that passed every check, ready to store.
@@ -226,6 +230,7 @@ pub struct CheckedEntry {
     pub refer_gp: bool,
     pub last_checked_on: Option<NaiveDate>,
     pub checked_by: String,
+    pub language: String,
 }
 
 /// A UK postcode in its usual written form ("ts1 2ab" becomes "TS1 2AB"), or why not.
@@ -298,6 +303,7 @@ impl EntryInput {
         if !checked_by.is_empty() && last_checked_on.is_none() && !c.has_error("lastCheckedOn") {
             c.fail("lastCheckedOn", "Please give the date it was checked.");
         }
+        let language = crate::languages::checked(&mut c, "language", &self.language);
         let mut category_ids = self.category_ids.clone();
         category_ids.sort_unstable();
         category_ids.dedup();
@@ -327,6 +333,7 @@ impl EntryInput {
             refer_gp: self.refer_gp,
             last_checked_on,
             checked_by,
+            language,
         })
     }
 }
@@ -358,6 +365,7 @@ impl From<&Entry> for EntryInput {
             refer_gp: e.refer_gp,
             last_checked_on: e.last_checked_on.clone().unwrap_or_default(),
             checked_by: e.checked_by.clone(),
+            language: e.language.clone(),
         }
     }
 }

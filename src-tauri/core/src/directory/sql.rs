@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 
 const COLUMNS: &str = "e.id, e.oruk_id, e.name, e.offers, e.who_for, e.address, e.postcode, e.area, e.days, e.opens_at, e.closes_at, e.when_notes,
     e.cost, e.contact_name, e.phone, e.email, e.website, e.step_free, e.hearing_loop, e.accessibility_notes, e.refer_self, e.refer_splw,
-    e.refer_gp, e.last_checked_on, e.checked_by,
+    e.refer_gp, e.last_checked_on, e.checked_by, e.language,
     (SELECT group_concat(c.id || char(31) || c.name, char(30)) FROM
         (SELECT c.id, c.name FROM directory_entry_categories ec JOIN directory_categories c ON c.id = ec.category_id
          WHERE ec.entry_id = e.id ORDER BY c.position, c.name) c) AS category_pairs";
@@ -51,6 +51,7 @@ fn from_row(row: &Row, cutoff: &str) -> rusqlite::Result<Entry> {
         out_of_date: last_checked_on.as_deref().is_none_or(|d| d < cutoff),
         last_checked_on,
         checked_by: row.get("checked_by")?,
+        language: row.get("language")?,
         category_ids,
         categories,
     })
@@ -145,12 +146,12 @@ pub fn insert(conn: &Connection, e: &CheckedEntry, oruk_id: &str, oruk_json: &st
     conn.execute(
         "INSERT INTO directory_entries (id, oruk_id, name, offers, who_for, address, postcode, area, days, opens_at, closes_at, when_notes, cost,
              contact_name, phone, email, website, step_free, hearing_loop, accessibility_notes, refer_self, refer_splw, refer_gp,
-             last_checked_on, checked_by, oruk_json, search_key, created_at, updated_at)
-         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27)",
+             last_checked_on, checked_by, oruk_json, search_key, created_at, updated_at, language)
+         VALUES (new_id(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27, ?28)",
         params![
             oruk_id, e.name, e.offers, e.who_for, e.address, e.postcode, e.area, e.days.join(" "), e.opens_at, e.closes_at, e.when_notes, e.cost,
             e.contact_name, e.phone, e.email, e.website, e.step_free, e.hearing_loop, e.accessibility_notes, e.refer_self, e.refer_splw, e.refer_gp,
-            e.last_checked_on.map(|d| d.to_string()), e.checked_by, oruk_json, search_key(e), now
+            e.last_checked_on.map(|d| d.to_string()), e.checked_by, oruk_json, search_key(e), now, e.language
         ],
     )
     .map_err(|error| match error {
@@ -170,12 +171,12 @@ pub fn update(conn: &Connection, id: i64, e: &CheckedEntry, now: &str) -> Result
         "UPDATE directory_entries SET name = ?2, offers = ?3, who_for = ?4, address = ?5, postcode = ?6, area = ?7, days = ?8, opens_at = ?9,
              closes_at = ?10, when_notes = ?11, cost = ?12, contact_name = ?13, phone = ?14, email = ?15, website = ?16, step_free = ?17,
              hearing_loop = ?18, accessibility_notes = ?19, refer_self = ?20, refer_splw = ?21, refer_gp = ?22, last_checked_on = ?23,
-             checked_by = ?24, search_key = ?25, updated_at = ?26
+             checked_by = ?24, search_key = ?25, updated_at = ?26, language = ?27
          WHERE id = ?1",
         params![
             id, e.name, e.offers, e.who_for, e.address, e.postcode, e.area, e.days.join(" "), e.opens_at, e.closes_at, e.when_notes, e.cost,
             e.contact_name, e.phone, e.email, e.website, e.step_free, e.hearing_loop, e.accessibility_notes, e.refer_self, e.refer_splw, e.refer_gp,
-            e.last_checked_on.map(|d| d.to_string()), e.checked_by, search_key(e), now
+            e.last_checked_on.map(|d| d.to_string()), e.checked_by, search_key(e), now, e.language
         ],
     )?;
     if changed == 0 {

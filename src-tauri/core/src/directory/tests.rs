@@ -39,6 +39,7 @@ fn entry() -> Entry {
         last_checked_on: Some("2026-03-02".into()),
         checked_by: "Łukasz Nowak".into(),
         out_of_date: false,
+        language: "en".into(),
     }
 }
 

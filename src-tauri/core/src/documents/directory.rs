@@ -21,10 +21,14 @@ fn contact_text(e: &Entry) -> String {
         .join(", ")
 }
 
+/// One entry: its name and what it offers tagged in its own language, the details (labelled
+/// by PPG Desk in English) in the document's.
 fn entry_blocks(doc: &mut Document, number: &str, e: &Entry) {
+    doc.push(Block::Language(crate::languages::pdf_code(&e.language)));
     doc.heading(3, format!("{number}  {}", e.name));
     // "What it offers" is written with Bold and bullets (stored as Markdown), as minutes are.
     doc.blocks.extend(crate::print::markdown::blocks(&e.offers));
+    doc.push(Block::Language(doc.language.clone()));
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut add = |label: &str, value: String| {
         if !value.is_empty() {

@@ -44,6 +44,11 @@ pub fn read_service(service: &Value, categories: &[directory::Category]) -> (Str
         last_checked_on: text(service.get("assured_date")).chars().take(10).collect(),
         ..Default::default()
     };
+    // A service in another language says so (ISO 639-1 codes); one PPG Desk lists is kept.
+    input.language = list(service.get("languages"))
+        .map(|l| text(l.get("language")))
+        .find(|code| crate::languages::find(code).is_some())
+        .unwrap_or_default();
     let who: Vec<String> =
         list(service.get("eligibilitys")).map(|e| text(e.get("eligibility"))).filter(|e| !e.is_empty()).collect();
     input.who_for = who.join("; ");

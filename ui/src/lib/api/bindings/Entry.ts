@@ -8,4 +8,8 @@ categories: Array<string>, categoryIds: number[], whoFor: string, address: strin
 /**
  * Not checked within the PPG's checking period (or never checked): possibly out of date.
  */
-outOfDate: boolean, };
+outOfDate: boolean, 
+/**
+ * The language its name and what it offers are written in (`languages::LANGUAGES`).
+ */
+language: string, };
