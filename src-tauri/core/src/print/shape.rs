@@ -199,8 +199,13 @@ fn face_runs(fonts: &Fonts, family: Family, text: &str, bold: bool) -> Vec<(usiz
 /// A picture character (an emoji, an arrow, a dingbat) no face draws, named in words as
 /// Unicode names it ("grinning face"); `None` for letters and the rest.
 fn emoji_name(c: char) -> Option<String> {
-    let pictorial = matches!(u32::from(c), 0x2190..=0x2BFF | 0x1F000..=0x1FAFF);
-    pictorial.then(|| unicode_names2::name(c)).flatten().map(|name| name.to_string().to_lowercase())
+    let at = names::NAMES.binary_search_by_key(&u32::from(c), |(code, _)| *code).ok()?;
+    names::NAMES.get(at).map(|(_, name)| (*name).to_string())
+}
+
+/// The names of picture characters, written by the build script (build.rs) from Unicode's.
+mod names {
+    include!(concat!(env!("OUT_DIR"), "/emoji_names.rs"));
 }
 
 /// Invisible parts of emoji sequences (the picture's style, skin tones), which print as
