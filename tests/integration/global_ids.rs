@@ -49,6 +49,7 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
          ALTER TABLE actions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
          ALTER TABLE bulletin_articles ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
          ALTER TABLE bulletin_articles ADD COLUMN translation_of INTEGER;
+         ALTER TABLE directory_entries ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
          ALTER TABLE people ADD COLUMN email_only INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE people ADD COLUMN large_print INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE settings ADD COLUMN year_starts_month INTEGER NOT NULL DEFAULT 4;
@@ -63,6 +64,7 @@ fn counted_sample(dir: &std::path::Path) -> Connection {
         "ALTER TABLE people DROP COLUMN email_only; ALTER TABLE people DROP COLUMN large_print;
          ALTER TABLE actions DROP COLUMN outcome;
          ALTER TABLE bulletin_articles DROP COLUMN language; ALTER TABLE bulletin_articles DROP COLUMN translation_of;
+         ALTER TABLE directory_entries DROP COLUMN language;
          ALTER TABLE settings DROP COLUMN year_starts_month; ALTER TABLE settings DROP COLUMN agm_notice_days;",
     )
     .unwrap();
