@@ -90,6 +90,19 @@ fn a_translation_is_refused_in_its_own_language_twice_or_of_a_translation() {
     let urdu = store.state.write(|tx| editing::translate(tx, id, flu, "ur", NOW)).unwrap();
     assert_eq!(field(store.state.write(|tx| editing::translate(tx, id, flu, "ur", NOW))), "language");
     assert_eq!(field(store.state.write(|tx| editing::translate(tx, id, urdu, "pl", NOW))), "language");
+    // A translation's language changed later: not to its original's, nor to another's.
+    let polish = store.state.write(|tx| editing::translate(tx, id, flu, "pl", NOW)).unwrap();
+    for taken in ["en", "ur"] {
+        let input = ArticleInput { title: "Szczepienia".into(), language: taken.into(), ..Default::default() };
+        let saved = store.state.write(|tx| editing::save_article(tx, polish, &input, NOW).map(|_| 0));
+        assert_eq!(field(saved), "language", "{taken}");
+    }
+    let refused =
+        store.state.write(|tx| Ok(tx.execute("UPDATE bulletin_articles SET language = 'ur' WHERE id = ?1", [polish])?));
+    assert!(refused.is_err(), "the database refuses it too");
+    let original = ArticleInput { title: "Flu clinic".into(), language: "pl".into(), ..Default::default() };
+    let saved = store.state.write(|tx| editing::save_article(tx, flu, &original, NOW).map(|_| 0));
+    assert_eq!(field(saved), "language", "an original never takes a translation's language");
     // The database refuses what Rust would: a language outside the shape, a second Urdu one.
     let refused = store
         .state

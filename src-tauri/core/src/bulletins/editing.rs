@@ -47,10 +47,26 @@ pub fn add(
     sql::add_article(conn, bulletin_id, kind, &title, &body, now)
 }
 
-/// Saves an article's words (the editor autosaves as people type).
+/// Saves an article's words (the editor autosaves as people type). A translation keeps a
+/// language of its own: not its original's, nor another translation's of it; an original
+/// never takes one of its translations' languages.
 pub fn save_article(conn: &Connection, article_id: i64, input: &ArticleInput, now: &str) -> Result<()> {
-    let (_, has_image) = sql::article_owner(conn, article_id)?;
-    sql::update_article(conn, article_id, &input.checked(has_image)?, now)
+    let (owner, has_image) = sql::article_owner(conn, article_id)?;
+    let checked = input.checked(has_image)?;
+    let articles = sql::articles(conn, owner)?;
+    let this = articles.iter().find(|a| a.article.id == article_id).map(|a| &a.article);
+    // The article and its translations, or the translation, its original and the others.
+    let family = this.and_then(|a| a.translation_of).unwrap_or(article_id);
+    let taken = articles.iter().map(|a| &a.article).any(|a| {
+        a.id != article_id && a.language == checked.language && (a.id == family || a.translation_of == Some(family))
+    });
+    if taken {
+        return Err(Error::invalid(
+            "language",
+            "Another version of this article (the original or a translation) is already in this language.",
+        ));
+    }
+    sql::update_article(conn, article_id, &checked, now)
 }
 
 /// Starts a translation of an article of issue `bulletin_id` into `language` (a copy of it,

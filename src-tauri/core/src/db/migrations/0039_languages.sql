@@ -17,6 +17,17 @@ WHEN NEW.translation_of IS NOT NULL AND (
     OR EXISTS (SELECT 1 FROM bulletin_articles WHERE translation_of = NEW.translation_of AND language = NEW.language))
 BEGIN SELECT RAISE(ABORT, 'That article already has a translation in this language.'); END;
 
+-- A language changed later: a translation's never to its original's nor another's, an
+-- original's never to one of its translations'.
+CREATE TRIGGER bulletin_articles_translation_update BEFORE UPDATE OF language, translation_of ON bulletin_articles
+WHEN (NEW.translation_of IS NOT NULL AND (
+    NEW.language = (SELECT language FROM bulletin_articles WHERE id = NEW.translation_of)
+    OR EXISTS (SELECT 1 FROM bulletin_articles
+                WHERE translation_of = NEW.translation_of AND language = NEW.language AND id <> NEW.id)))
+  OR (NEW.translation_of IS NULL
+      AND EXISTS (SELECT 1 FROM bulletin_articles WHERE translation_of = NEW.id AND language = NEW.language))
+BEGIN SELECT RAISE(ABORT, 'That article already has a translation in this language.'); END;
+
 ALTER TABLE surveys ADD COLUMN language TEXT NOT NULL DEFAULT 'en'
     CHECK (language GLOB '[a-z][a-z]' OR language GLOB '[a-z][a-z][a-z]' OR language GLOB '[a-z][a-z]-[A-Z][a-z][a-z][a-z]');
 ALTER TABLE directory_entries ADD COLUMN language TEXT NOT NULL DEFAULT 'en'
