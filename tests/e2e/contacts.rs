@@ -89,8 +89,16 @@ fn a_directory_entry_is_added_checked_found_and_printed() {
         "for (const label of document.querySelectorAll('label.checkbox')) { if (['Physical activity', 'Tuesday'].includes(label.textContent.trim())) label.querySelector('input').click(); }",
         json!([]),
     );
+    crate::choose(&app, "#entryLanguage", "Polish · Polski");
+    app.execute("document.getElementById('entryLanguage').scrollIntoView({ block: 'center' });", json!([]));
+    app.screenshot("directory-entry-form");
     app.click_button("Add to the directory");
     app.wait_for_text("does not look like a UK postcode");
+    assert_eq!(
+        app.execute("return document.getElementById('entryLanguage').value;", json!([])),
+        json!("pl"),
+        "the language chosen is kept while the postcode is put right"
+    );
     app.fill("#postcode", "rv2 3ll");
     app.click_button("Add to the directory");
     app.wait_for_text("Due for checking: never checked");

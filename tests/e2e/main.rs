@@ -45,13 +45,21 @@ pub fn load_sample(dir: &Path) {
     assert!(status.status.success(), "ppg-desk demo failed: {}", String::from_utf8_lossy(&status.stderr));
 }
 
-/// Chooses the option reading `text` in the select `css`, as a person would.
+/// Chooses the option reading `text` in the select `css`, as a person would, waiting a
+/// moment for it (some lists, such as the languages, arrive just after their form opens).
 pub fn choose(app: &Session, css: &str, text: &str) {
-    let done = app.execute(
-        "const s = document.querySelector(arguments[0]); const o = s && [...s.options].find(o => o.textContent.trim() === arguments[1]);
-         if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true })); return true;",
-        json!([css, text]),
-    );
+    let mut done = json!(false);
+    for _ in 0..50 {
+        done = app.execute(
+            "const s = document.querySelector(arguments[0]); const o = s && [...s.options].find(o => o.textContent.trim() === arguments[1]);
+             if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+            json!([css, text]),
+        );
+        if done == json!(true) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     assert_eq!(done, json!(true), "{css} offers {text:?}");
 }
 

@@ -66,5 +66,16 @@ fn a_paper_form_typed_in_with_the_keyboard_alone_is_counted_in_the_results() {
     app.click_button("Print the form \"Getting through to the practice\"\u{2026}");
     app.wait_for_preview();
     app.screenshot("survey-form-print");
+
+    // A new survey says which language it is written in.
+    app.click_button("← All surveys");
+    app.click_button("Build a survey");
+    crate::choose(&app, "#surveyLanguage", "Bengali · বাংলা");
+    app.execute(
+        "document.getElementById('surveyLanguage').scrollIntoView({ block: 'center' });",
+        serde_json::json!([]),
+    );
+    assert_accessible(&app, "survey-editor");
+    app.screenshot("survey-editor-language");
     app.quit();
 }

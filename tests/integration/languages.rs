@@ -50,7 +50,7 @@ fn raw(pdf: &[u8]) -> String {
 #[test]
 fn a_translated_edition_prints_the_translation_in_the_original_s_place() {
     let store = sample_store();
-    let (id, flu, walk) = issue(&store);
+    let (id, flu, _) = issue(&store);
     let bengali = store.state.write(|tx| editing::translate(tx, id, flu, "bn", NOW)).unwrap();
     let words = ArticleInput {
         title: "ফ্লু ক্লিনিক".into(),
@@ -74,7 +74,6 @@ fn a_translated_edition_prints_the_translation_in_the_original_s_place() {
     assert!(text.contains("বাংলা"), "the edition names its language under the masthead: {text}");
     assert!(raw(&edition).contains("/Lang (bn)"), "the edition is tagged as Bengali");
     assert!(tool("pdffonts", &[], &edition).contains("NotoSansBengali-"));
-    let _ = walk;
 }
 
 #[test]
