@@ -308,11 +308,25 @@ fn store(dir: &std::path::Path) -> AppState {
     let state = AppState::open(DataPaths::at(dir), Box::new(|_: &[Topic]| {}));
     let started = Instant::now();
     state.write(generate).unwrap();
-    // Merged as migration 38 leaves a PPG's index.
-    state.write(|tx| Ok(tx.execute_batch("INSERT INTO search (search) VALUES ('optimize')")?)).unwrap();
+    let written = started.elapsed();
+    // Indexed and merged as migrations 42 and 43 leave a PPG's index.
+    state.write_unrecorded(|tx| search::catch_up(tx)).unwrap();
+    let indexed = started.elapsed() - written;
+    state
+        .write_unrecorded(|tx| {
+            Ok(tx.execute_batch(
+                "INSERT INTO search (search) VALUES ('optimize'); INSERT INTO search_titles (search_titles) VALUES ('optimize');",
+            )?)
+        })
+        .unwrap();
     let docs: i64 =
         state.read(|conn| Ok(conn.query_row("SELECT count(*) FROM search_docs", [], |r| r.get(0))?)).unwrap();
-    eprintln!("made {docs} searchable records in {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "made {docs} searchable records in {:.1} s, indexed in {:.1} s, merged in {:.1} s",
+        written.as_secs_f64(),
+        indexed.as_secs_f64(),
+        (started.elapsed() - written - indexed).as_secs_f64()
+    );
     state
 }
 
@@ -366,15 +380,25 @@ fn searches(c: &mut Criterion) {
     ] {
         let query = SearchQuery::words(typed, 20);
         c.bench_function(&format!("search_100k_{name}"), |b| {
-            b.iter(|| black_box(state.read(|conn| search::search(conn, black_box(&query), today)).unwrap()))
+            b.iter(|| black_box(search::everything(&state, black_box(&query), today).unwrap()))
         });
     }
 }
 
-/// A typical write (a person saved) with the index and, on a second PPG made the same way but
-/// without the index's triggers, without: what the index adds to the time of a write. The
-/// two are timed in turns (a hundred writes each, thirty turns) so that the disk's and the
-/// machine's drift falls on both alike; the medians are printed.
+/// Saves one record (`id` when it saves an existing one), writing words numbered `n`.
+type Save<'a> = dyn Fn(&AppState, i64, usize) + 'a;
+
+/// Typical writes (a person saved; an agenda item's minutes saved again, as autosave does)
+/// with the index and, on a second PPG made the same way but without the index's triggers,
+/// without: what the index adds to the time of a write. Each write is timed; the two PPGs
+/// take turns (one at a time, ten turns of fifty; in runs, thirty of a hundred) so that the
+/// disk's and the machine's drift falls on both alike, and the medians and means are printed
+/// (a write that happens to write the WAL back into the database takes a millisecond or
+/// more, so means swing from run to run). Two ways of saving: one save at a time with a
+/// pause after each, the index catching up after each save (as it does when saves are more
+/// than 0.3 s apart: a person typing and saving), and a run of a hundred saves with no pause
+/// and no catching up between them (an import, or changes arriving from another laptop,
+/// saved one by one). The catching up, off the save's path, is timed and printed too.
 fn writes(_: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     let person = ppg_desk_core::people::PersonInput {
@@ -399,24 +423,84 @@ fn writes(_: &mut Criterion) {
             Ok(())
         })
         .unwrap();
-    let turn = |state: &AppState| {
-        let started = Instant::now();
-        for _ in 0..100 {
-            state.write(|tx| ppg_desk_core::people::insert(tx, black_box(&person), "now")).unwrap();
-        }
-        started.elapsed().as_secs_f64() * 1e6 / 100.0
+    let items = |state: &AppState| -> Vec<i64> {
+        state
+            .read(|conn| {
+                let mut stmt = conn.prepare("SELECT id FROM agenda_items ORDER BY id DESC LIMIT 100")?;
+                let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                Ok(ids)
+            })
+            .unwrap()
     };
-    let (mut with, mut without) = (Vec::new(), Vec::new());
-    for _ in 0..30 {
-        with.push(turn(&indexed));
-        without.push(turn(&plain));
-    }
+    let minutes = "The practice manager said the car park will be resurfaced in March; patients with \
+                   mobility needs can use the staff spaces by the side door while the work is done.";
+    let save_person = |state: &AppState, _: i64, _: usize| {
+        state.write(|tx| ppg_desk_core::people::insert(tx, black_box(&person), "now")).unwrap();
+    };
+    let save_minutes = |state: &AppState, id: i64, n: usize| {
+        state
+            .write(|tx| {
+                ppg_desk_core::meetings::agenda::save_minutes(tx, id, black_box(&format!("{minutes} {n}")))?;
+                Ok(())
+            })
+            .unwrap();
+    };
+    let catch_up = |state: &AppState| state.write_unrecorded(|tx| search::catch_up(tx)).unwrap();
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    let (w, wo) = (median(&mut with), median(&mut without));
-    eprintln!("a person saved: {w:.0} µs indexed, {wo:.0} µs without the index ({:+.0}%)", 100.0 * (w - wo) / wo);
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let writers: [(&str, &Save); 2] =
+        [("a person saved", &save_person), ("an item's minutes saved again", &save_minutes)];
+    for (name, save) in writers {
+        for one_at_a_time in [true, false] {
+            let (ids_indexed, ids_plain) = (items(&indexed), items(&plain));
+            let (mut with, mut without, mut caught_up) = (Vec::new(), Vec::new(), Vec::new());
+            // One at a time, a person pauses between saves (here 20 ms: the machine idles, as
+            // it does between a person's saves); a run has no pauses.
+            let pause = || {
+                if one_at_a_time {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+            };
+            let (turns, per_turn) = if one_at_a_time { (10, 50) } else { (30, 100) };
+            // Each save writes words of its own (saving the same words again writes nothing).
+            for turn in 0..turns {
+                for (n, id) in ids_indexed.iter().take(per_turn).enumerate() {
+                    let started = Instant::now();
+                    save(&indexed, *id, turn * 1000 + n);
+                    with.push(started.elapsed().as_secs_f64() * 1e6);
+                    if one_at_a_time {
+                        let started = Instant::now();
+                        catch_up(&indexed);
+                        caught_up.push(started.elapsed().as_secs_f64() * 1e6);
+                    }
+                    pause();
+                }
+                if !one_at_a_time {
+                    let started = Instant::now();
+                    catch_up(&indexed);
+                    caught_up.push(started.elapsed().as_secs_f64() * 1e6 / per_turn as f64);
+                }
+                for (n, id) in ids_plain.iter().take(per_turn).enumerate() {
+                    let started = Instant::now();
+                    save(&plain, *id, turn * 1000 + n);
+                    without.push(started.elapsed().as_secs_f64() * 1e6);
+                    pause();
+                }
+            }
+            let (mw, mwo) = (mean(&with), mean(&without));
+            let (w, wo, c) = (median(&mut with), median(&mut without), median(&mut caught_up));
+            let how = if one_at_a_time { "one at a time" } else { "a hundred in a run" };
+            eprintln!(
+                "{name}, {how}: median {w:.0} µs indexed, {wo:.0} µs without the index ({:+.0}%); \
+                 mean {mw:.0} and {mwo:.0} µs ({:+.0}%); the index caught up after, {c:.0} µs a record",
+                100.0 * (w - wo) / wo,
+                100.0 * (mw - mwo) / mwo
+            );
+        }
+    }
 }
 
 criterion_group! {

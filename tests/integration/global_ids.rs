@@ -111,7 +111,7 @@ fn fingerprint(conn: &Connection) -> BTreeMap<String, Vec<Vec<String>>> {
         refers.insert((table.to_string(), column.to_string()), key);
     }
     let all: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0 AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

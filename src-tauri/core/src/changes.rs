@@ -107,8 +107,16 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         | "survey_answers" => Topic::Feedback,
         "practice_profile" | "recruitment" => Topic::Membership,
         "member_profiles" => Topic::Profiles,
-        "search" | "search_docs" | "search_data" | "search_idx" | "search_docsize" | "search_config"
-        | "search_content" => Topic::Search,
+        "search"
+        | "search_docs"
+        | "search_data"
+        | "search_idx"
+        | "search_config"
+        | "search_titles"
+        | "search_titles_data"
+        | "search_titles_idx"
+        | "search_titles_config"
+        | "search_pending" => Topic::Search,
         _ => return None,
     })
 }
@@ -150,9 +158,6 @@ impl Written {
     fn note(&self, table: &str) {
         let mut topics = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match topic_of(table) {
-            // The search index follows every write by trigger: announcing it would say only
-            // that something was written.
-            Some(Topic::Search) => {}
             Some(topic) => {
                 topics.insert(topic);
             }

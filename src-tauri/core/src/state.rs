@@ -3,18 +3,20 @@
 //! Also the clock (overridable for tests with `PPG_DESK_TODAY`) and the data-folder lock.
 
 use std::fs::File;
-use std::sync::{Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Transaction};
 
-use crate::backups::{self, BackupReason};
+use crate::backups;
 use crate::db::keys::Unlocked;
 
+mod indexer;
 mod locking;
+mod opening;
 use crate::db::{self, DataPaths};
 use crate::error::{Error, Result};
-use locking::key_for_folder;
+use opening::open_folder;
 
 pub use crate::changes::Topic;
 
@@ -40,11 +42,14 @@ struct Folder {
 }
 
 pub struct AppState {
+    /// Indexes for search, a moment later, the records each save wrote. First, so that it is
+    /// dropped first: its thread may be using the store.
+    indexer: indexer::Indexer,
     /// The folder the person's own PPG lives in (`--data-dir` or the usual one); the sample
     /// PPG, when someone explores it, lives beside it (`DataPaths::sample`).
     home: DataPaths,
     folder: RwLock<Folder>,
-    store: Mutex<Store>,
+    store: Arc<Mutex<Store>>,
     notify: Notify,
     today_override: Option<NaiveDate>,
     /// The files the person chose in a dialog this session: the only paths the window may use.
@@ -69,10 +74,19 @@ impl AppState {
         let now = now_with(today_override);
         let start = if paths.exploring_sample() { paths.sample() } else { paths.clone() };
         let (folder, store, unlocked) = open_folder(start, now, None);
+        let store = Arc::new(Mutex::new(store));
+        let indexer = indexer::Indexer::start(&store);
+        if let Store::Open(conn) = &*store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) {
+            // Records saved just before the last session ended are indexed now.
+            if crate::search::behind(conn).unwrap_or(false) {
+                indexer.wake();
+            }
+        }
         AppState {
             home: paths,
             folder: RwLock::new(folder),
-            store: Mutex::new(store),
+            store,
+            indexer,
             notify,
             today_override,
             chosen: Default::default(),
@@ -191,6 +205,12 @@ impl AppState {
             crate::changes::Written::stop(conn);
             (result?, written.topics())
         };
+        // The search index follows every write by trigger: it catches up a moment later, and
+        // announcing it would say only that something was written.
+        if topics.contains(&Topic::Search) {
+            self.indexer.wake();
+        }
+        let topics: Vec<Topic> = topics.into_iter().filter(|t| *t != Topic::Search).collect();
         if !topics.is_empty() {
             (self.notify)(&topics);
         }
@@ -208,6 +228,8 @@ impl AppState {
     /// printed this session are deleted (they may show the erased person).
     pub fn erase<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let out = self.write(f)?;
+        // Words of records changed rather than deleted leave the index as it catches up.
+        self.write_unrecorded(|tx| crate::search::catch_up(tx))?;
         self.read(db::flush_erased)?;
         self.paths().clear_exports();
         Ok(out)
@@ -280,91 +302,12 @@ fn run_in_transaction<T>(
     Ok(out)
 }
 
-/// Opens the store in the folder `paths`: takes its lock, clears documents left by a crash,
-/// backs up before migrating, migrates, runs the start-up tidy-ups and the daily backup.
-fn open_folder(paths: DataPaths, now: NaiveDateTime, unlocked: Option<Unlocked>) -> (Folder, Store, Option<Unlocked>) {
-    let mut folder = Folder { paths, _lock: None, backup_warning: None, read_only: None };
-    let mut unlocked = unlocked;
-    let store = match open_store(&mut folder, now, &mut unlocked) {
-        Ok(conn) => Store::Open(conn),
-        Err(error) => {
-            // A damaged store keeps its key: recovering from a backup needs it.
-            if matches!(error, Error::Locked) {
-                unlocked = None;
-            }
-            Store::Unavailable(error)
-        }
-    };
-    (folder, store, unlocked)
-}
-
-fn open_store(folder: &mut Folder, now: NaiveDateTime, unlocked: &mut Option<Unlocked>) -> Result<Connection> {
-    let paths = folder.paths.clone();
-    let writable = db::create_private_dir(&paths.backups_dir())
-        .and_then(|_| Ok(File::options().create(true).truncate(false).write(true).open(paths.lock_file())?));
-    let lock = match writable {
-        Ok(lock) => lock,
-        Err(Error::Io(e)) if is_not_allowed(&e) && paths.db_file().is_file() => {
-            key_for_folder(&paths, unlocked)?;
-            return open_read_only(folder, unlocked.as_ref());
-        }
-        Err(error) => return Err(error),
-    };
-    // A window that was just closed may still be letting go of the folder: wait a little.
-    let mut attempts = 0;
-    while lock.try_lock().is_err() {
-        attempts += 1;
-        if attempts > 30 {
-            return Err(Error::AlreadyOpen);
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    folder._lock = Some(lock);
-    // Documents left from a session that crashed may show someone's details.
-    paths.clear_exports();
-    key_for_folder(&paths, unlocked)?;
-    let unlocked = unlocked.as_ref();
-    let mut conn = db::open(&paths.db_file(), unlocked.map(|u| &u.key))?;
-    let version = db::schema_version(&conn)?;
-    if version > 0 && version < db::migrate::LATEST_VERSION {
-        backups::take(&conn, &paths, unlocked, now, BackupReason::BeforeUpgrade)?;
-    }
-    db::migrate::migrate(&mut conn)?;
-    // The features' tidy-ups (`crate::ON_OPEN`); one that fails runs again next time.
-    for tidy_up in crate::ON_OPEN {
-        let _ = tidy_up(&conn, now.date());
-    }
-    if version > 0 {
-        if let Err(error) = backups::take_daily_if_due(&conn, &paths, unlocked, now) {
-            folder.backup_warning = Some(format!("Today's automatic backup could not be made: {error}"));
-        }
-    }
-    Ok(conn)
-}
-
-/// Opens the data of a folder PPG Desk may not write to, for looking and printing only.
-fn open_read_only(folder: &mut Folder, unlocked: Option<&Unlocked>) -> Result<Connection> {
-    let message = format!(
-        "PPG Desk is not allowed to write to the folder {}, so it has opened your data to look at and print only: changes cannot be saved. Ask whoever looks after this computer to let your user write to that folder.",
-        folder.paths.dir.display()
-    );
-    let conn = db::open_snapshot(&folder.paths.db_file(), unlocked.map(|u| &u.key))?;
-    folder.backup_warning = Some(message.clone());
-    folder.read_only = Some(message);
-    Ok(conn)
-}
-
 fn now_with(today_override: Option<NaiveDate>) -> NaiveDateTime {
     let now = chrono::Local::now().naive_local();
     match today_override {
         Some(day) => day.and_time(now.time()),
         None => now,
     }
-}
-
-/// Whether a file error means "not allowed to write here" (permissions, a read-only disk).
-fn is_not_allowed(error: &std::io::Error) -> bool {
-    matches!(error.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
 }
 
 /// Runs a command's body, turning a panic (a bug) into a plain error for the window instead

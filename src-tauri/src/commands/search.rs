@@ -11,6 +11,6 @@ use ppg_desk_core::state::AppState;
 pub fn search_everything(state: State<'_, AppState>, query: SearchQuery) -> Result<SearchResults> {
     ppg_desk_core::state::guard(move || {
         let today = state.today();
-        state.read(|conn| search::search(conn, &query, today))
+        search::everything(&state, &query, today)
     })
 }

@@ -344,7 +344,7 @@ fn search(state: &AppState, words: &str, kind: Option<String>, limit: u32) -> Re
         ..crate::search::SearchQuery::words(words, limit)
     };
     let today = state.today();
-    let results = state.read(|conn| crate::search::search(conn, &query, today))?;
+    let results = crate::search::everything(state, &query, today)?;
     if results.hits.is_empty() {
         return Ok(format!("Nothing found for {}. Try fewer words, or the start of a word.", results.searched));
     }

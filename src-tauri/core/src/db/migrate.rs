@@ -60,6 +60,10 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0037_search_compact.sql")),
     Sql(include_str!("migrations/0038_search_fill.sql")),
     Sql(include_str!("migrations/0039_languages.sql")),
+    Sql(include_str!("migrations/0040_search_light.sql")),
+    Sql(include_str!("migrations/0041_search_refill.sql")),
+    Sql(include_str!("migrations/0042_search_catch_up.sql")),
+    Sql(include_str!("migrations/0043_search_merge.sql")),
 ];
 
 /// The schema version this build writes.

@@ -252,11 +252,12 @@ fn damaged_if_corrupt(error: rusqlite::Error) -> Error {
 }
 
 /// Merges the search index (FTS5 keeps an erased record's words in older index segments,
-/// marked deleted, until they are merged), then writes the WAL back into the database and
+/// marked deleted, until they are merged; the caller has let the index catch up first, see
+/// `AppState::erase`), then writes the WAL back into the database and
 /// empties it, so that erased personal data (already overwritten in the database by
 /// `secure_delete`) leaves no copy in the index or the WAL file.
 pub fn flush_erased(conn: &Connection) -> Result<()> {
-    conn.execute("INSERT INTO search (search) VALUES ('optimize')", [])?;
+    conn.execute_batch(include_str!("migrations/0043_search_merge.sql"))?;
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(())
 }

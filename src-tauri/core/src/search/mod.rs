@@ -1,10 +1,12 @@
-//! Find anything: one search over the whole PPG. An FTS5 index in the same database, kept in
-//! step by triggers (migration 35), holds the folded words of people, meetings' items,
-//! minutes and decisions, actions and their progress, contacts and their log, the directory,
-//! drivers, passengers, places and trips, befriending referrals and their notes (marked
-//! confidential), bulletin articles and feedback. A search reads what was typed as words
-//! (`query.rs`), finds the best few (top-k, never ranking everything), and shows each with its
-//! title, an excerpt with the words marked (`excerpt.rs`), its date and where it opens.
+//! Find anything: one search over the whole PPG. An FTS5 index in the same database holds
+//! the folded words of people, meetings' items, minutes and decisions, actions and their
+//! progress, contacts and their log, the directory, drivers, passengers, places and trips,
+//! befriending referrals and their notes (marked confidential), bulletin articles and
+//! feedback. Triggers note every record saved in the same transaction; the index catches up
+//! moments later, off the save's path, and before any search (migrations 40-43). A search
+//! reads what was typed as words (`query.rs`), finds the best few (top-k, never ranking
+//! everything), and shows each with its title, an excerpt with the words marked
+//! (`excerpt.rs`), its date and where it opens.
 
 pub mod excerpt;
 pub mod query;
@@ -16,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::state::AppState;
 use excerpt::Piece;
 
 /// The kinds of record search finds, in the order results are grouped: key, name of the
@@ -226,9 +229,9 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Se
     let limit = q.limit.clamp(1, 100);
     let phrases = terms.iter().any(|t| matches!(t, query::Term::Phrase(_)));
     // A phrase is found as its words, so more are read and those without it in order dropped.
-    let asked = if phrases { sql::CANDIDATES } else { limit };
+    let asked = if phrases { sql::CANDIDATES } else { limit as usize };
     let today = (today - epoch()).num_days();
-    let found = sql::find(conn, &fts, &kinds, day_of(&q.from), day_of(&q.to), today, asked)?;
+    let (found, matched) = sql::find(conn, &fts, &kinds, day_of(&q.from), day_of(&q.to), today, asked)?;
     let mut phrased: u32 = 0;
     for f in found {
         let Some((key, group, confidential)) = usize::try_from(f.kind).ok().and_then(|k| KINDS.get(k)) else {
@@ -256,8 +259,28 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Se
     }
     let settings = hits.iter().filter(|h| h.kind == "setting").count() as u32;
     // With a phrase, the records read are counted (its words alone are found more often).
-    let total = if phrases { phrased + settings } else { sql::count(conn, &fts, &kinds)? + settings };
+    let total = if phrases { phrased + settings } else { matched + settings };
     Ok(SearchResults { kinds: kind_choices(), searched, total, hits })
+}
+
+/// Searches as `search` does, once the index has caught up with every record saved (the
+/// window and the command line search this way, so a search never misses a word saved).
+pub fn everything(state: &AppState, q: &SearchQuery, today: NaiveDate) -> Result<SearchResults> {
+    if state.read(sql::behind)? {
+        state.write_unrecorded(|tx| sql::catch_up(tx))?;
+    }
+    state.read(|conn| search(conn, q, today))
+}
+
+/// Indexes every record saved since the index last caught up (`AppState` runs this moments
+/// after a save, off the save's path).
+pub fn catch_up(conn: &Connection) -> Result<()> {
+    sql::catch_up(conn)
+}
+
+/// Whether records saved since the index last caught up are waiting to be indexed.
+pub fn behind(conn: &Connection) -> Result<bool> {
+    sql::behind(conn)
 }
 
 /// Empties the index and fills it again from every record (`ppg-desk check --repair`).

@@ -1,23 +1,35 @@
 //! The only SQL of search: the FTS5 query over the index, each found record's own words read
 //! back for its title and excerpt, and rebuilding the index.
 
+use std::collections::HashSet;
+
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{Found, Shown};
 use crate::error::Result;
 
 /// How many of the newest matching documents an unnarrowed search ranks: a word in
-/// thousands of records (\"meeting\") is ranked among its newest few hundred, so the first page
+/// thousands of records ("meeting") is ranked among its newest few hundred, so the first page
 /// comes in a few milliseconds whatever the size of the PPG's records.
-pub const CANDIDATES: u32 = 400;
+pub const CANDIDATES: usize = 400;
+
+/// Most matches counted: past this a search says "more than 1,000".
+pub const MOST_COUNTED: u32 = 1000;
+
+/// A document that matched: its number, record and day, and whether its title matched too.
+struct Matched {
+    doc: i64,
+    found: Found,
+    in_title: bool,
+}
 
 /// The best `limit` documents matching `fts` (FTS5 syntax made by `query::fts_query`), of the
 /// kinds listed in `kinds` (",1,18," by their numbers in `KINDS`, or empty for all), dated
-/// within `from`..=`to` (days since 1970, either `None` for no edge). Titles weigh ten times
-/// body text; newer records are lifted a little over older ones, up to 30% for `today`'s
-/// (ranks are negative: lower is better). Without narrowing, only the newest `CANDIDATES`
-/// matches are ranked (FTS5 walks a word's documents newest first and stops); narrowed,
-/// every match is.
+/// within `from`..=`to` (days since 1970, either `None` for no edge), and how many matched
+/// (up to one past `MOST_COUNTED`), from one reading of the index. A match in a record's
+/// title weighs ten times one in its text; newer records are lifted a little over older
+/// ones, up to 30% for `today`'s. Without narrowing, only the newest `CANDIDATES` matches
+/// are ranked (the index reads a word's documents newest first); narrowed, every match is.
 pub fn find(
     conn: &Connection,
     fts: &str,
@@ -25,38 +37,75 @@ pub fn find(
     from: Option<i64>,
     to: Option<i64>,
     today: i64,
-    limit: u32,
-) -> Result<Vec<Found>> {
+    limit: usize,
+) -> Result<(Vec<Found>, u32)> {
     let narrowed = !kinds.is_empty() || from.is_some() || to.is_some();
-    let window = if narrowed { u32::MAX } else { CANDIDATES };
+    let window = if narrowed { -1 } else { i64::from(MOST_COUNTED) + 1 };
+    let mut titles = conn.prepare("SELECT rowid AS doc FROM search_titles WHERE search_titles MATCH ?1")?;
+    let titled: HashSet<i64> = titles.query_map([fts], |r| r.get("doc"))?.collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(
-        "SELECT d.kind, d.ref, d.at
-           FROM (SELECT rowid AS doc, bm25(search, 10.0, 1.0) AS score FROM search
-                  WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?7) m
+        "SELECT d.doc, d.kind, d.ref, d.at
+           FROM (SELECT rowid AS doc FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?5) m
            JOIN search_docs d ON d.doc = m.doc
           WHERE (?2 = '' OR instr(?2, ',' || d.kind || ',') > 0)
             AND (?3 IS NULL OR d.at >= ?3)
             AND (?4 IS NULL OR d.at <= ?4)
-          ORDER BY m.score * (1.0 + 0.3 / (1.0 + max(0, ?5 - coalesce(d.at, ?5 - 36500)) / 365.0))
-          LIMIT ?6",
+          ORDER BY d.doc DESC",
     )?;
-    let rows = stmt.query_map(params![fts, kinds, from, to, today, limit, window], |r| {
-        Ok(Found { kind: r.get("kind")?, id: r.get("ref")?, day: r.get("at")? })
+    let rows = stmt.query_map(params![fts, kinds, from, to, window], |r| {
+        let doc: i64 = r.get("doc")?;
+        Ok(Matched {
+            doc,
+            found: Found { kind: r.get("kind")?, id: r.get("ref")?, day: r.get("at")? },
+            in_title: titled.contains(&doc),
+        })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut matched: Vec<Matched> = rows.collect::<rusqlite::Result<_>>()?;
+    let total = matched.len().min(MOST_COUNTED as usize + 1) as u32;
+    if !narrowed {
+        matched.truncate(CANDIDATES);
+    }
+    let score = |m: &Matched| {
+        let age = (today - m.found.day.unwrap_or(today - 36_500)).max(0) as f64;
+        let title = if m.in_title { 10.0 } else { 1.0 };
+        title * (1.0 + 0.3 / (1.0 + age / 365.0))
+    };
+    // Best first; of two alike, the newer document.
+    matched.sort_by(|a, b| score(b).total_cmp(&score(a)).then(b.doc.cmp(&a.doc)));
+    matched.truncate(limit);
+    Ok((matched.into_iter().map(|m| m.found).collect(), total))
 }
 
-/// Most matches counted: past this a search says "more than 1,000".
-pub const MOST_COUNTED: u32 = 1000;
+/// Whether records saved since the index last caught up are waiting to be indexed.
+pub fn behind(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM search_pending) AS behind", [], |r| r.get("behind"))?)
+}
 
-/// How many documents of `kinds` match `fts`, counted up to one past `MOST_COUNTED`.
-pub fn count(conn: &Connection, fts: &str, kinds: &str) -> Result<u32> {
-    Ok(conn.query_row(
-        "SELECT count(*) AS n FROM (SELECT 1 FROM search JOIN search_docs d ON d.doc = search.rowid
-          WHERE search MATCH ?1 AND (?2 = '' OR instr(?2, ',' || d.kind || ',') > 0) LIMIT ?3)",
-        params![fts, kinds, MOST_COUNTED + 1],
-        |r| r.get("n"),
-    )?)
+/// Migration 42's SQL: one statement a line-ending semicolon, those for one kind of record
+/// saying `p.kind = N`.
+const CATCH_UP: &str = include_str!("../db/migrations/0042_search_catch_up.sql");
+
+/// The kind a statement of `CATCH_UP` indexes, if it is for one kind.
+fn kind_of(statement: &str) -> Option<i64> {
+    let (_, after) = statement.split_once("p.kind = ")?;
+    after.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+}
+
+/// Indexes every record waiting (migration 42's SQL, leaving out the statements for kinds
+/// with nothing waiting): the words each changed record was indexed with come out, its words
+/// now go in, and nothing is left waiting.
+pub fn catch_up(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT DISTINCT kind FROM search_pending")?;
+    let waiting: Vec<i64> = stmt.query_map([], |r| r.get("kind"))?.collect::<rusqlite::Result<_>>()?;
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    for statement in CATCH_UP.split_inclusive(";\n").filter(|s| !s.trim().is_empty()) {
+        if kind_of(statement).is_none_or(|kind| waiting.contains(&kind)) {
+            conn.prepare(statement)?.execute([])?;
+        }
+    }
+    Ok(())
 }
 
 /// The SQL reading one kind's record back: title, text, screen, the record the screen opens
@@ -102,10 +151,17 @@ pub fn shown(conn: &Connection, kind: &str, id: i64) -> Result<Option<Shown>> {
         .optional()?)
 }
 
-/// Empties the index and fills it again from every record (the same SQL as migration 38).
+/// Empties the index and fills it again from every record (the same SQL as migrations 41-43).
 pub fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute_batch("DELETE FROM search_docs; INSERT INTO search (search) VALUES ('delete-all');")?;
-    conn.execute_batch(include_str!("../db/migrations/0038_search_fill.sql"))?;
+    conn.execute_batch(
+        "DELETE FROM search_docs;
+         DELETE FROM search_pending;
+         INSERT INTO search (search) VALUES ('delete-all');
+         INSERT INTO search_titles (search_titles) VALUES ('delete-all');",
+    )?;
+    conn.execute_batch(include_str!("../db/migrations/0041_search_refill.sql"))?;
+    catch_up(conn)?;
+    conn.execute_batch(include_str!("../db/migrations/0043_search_merge.sql"))?;
     Ok(())
 }
 
@@ -132,16 +188,43 @@ const TABLES: [&str; 19] = [
     "feedback",
 ];
 
-/// Whether the index passes FTS5's own check and lists exactly as many records as the
-/// tables it covers hold.
+/// Whether both indexes pass FTS5's own check and every record the tables hold is either
+/// indexed or waiting to be, and nothing else is.
 pub fn is_consistent(conn: &Connection) -> Result<bool> {
-    if conn.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 0)", []).is_err() {
-        return Ok(false);
+    for check in [
+        "INSERT INTO search (search, rank) VALUES ('integrity-check', 0)",
+        "INSERT INTO search_titles (search_titles, rank) VALUES ('integrity-check', 0)",
+    ] {
+        if conn.execute(check, []).is_err() {
+            return Ok(false);
+        }
     }
     let rows = TABLES.iter().map(|t| format!("(SELECT count(*) FROM {t})")).collect::<Vec<_>>().join(" + ");
-    let (records, docs): (i64, i64) =
-        conn.query_row(&format!("SELECT {rows} AS records, (SELECT count(*) FROM search_docs) AS docs"), [], |r| {
-            Ok((r.get("records")?, r.get("docs")?))
-        })?;
-    Ok(records == docs)
+    let (records, known): (i64, i64) = conn.query_row(
+        &format!(
+            "SELECT {rows} AS records,
+                    (SELECT count(*) FROM (SELECT ref FROM search_docs UNION SELECT ref FROM search_pending)) AS known"
+        ),
+        [],
+        |r| Ok((r.get("records")?, r.get("known")?)),
+    )?;
+    Ok(records == known)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Catching up leaves out the statements of kinds with nothing waiting, found by the
+    /// `p.kind = N` they say: each kind must have its three (a record row, its words, its
+    /// title's words) and every other statement none, or a kind would never be indexed.
+    #[test]
+    fn each_kind_has_its_three_catching_up_statements() {
+        let statements: Vec<&str> = CATCH_UP.split_inclusive(";\n").filter(|s| !s.trim().is_empty()).collect();
+        for kind in 1..=19 {
+            assert_eq!(statements.iter().filter(|s| kind_of(s) == Some(kind)).count(), 3, "kind {kind}");
+        }
+        assert_eq!(statements.iter().filter(|s| kind_of(s).is_none()).count(), 4);
+        assert_eq!(statements.len(), 19 * 3 + 4);
+    }
 }
