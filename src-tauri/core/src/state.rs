@@ -78,7 +78,7 @@ impl AppState {
         let indexer = indexer::Indexer::start(&store);
         if let Store::Open(conn) = &*store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) {
             // Records saved just before the last session ended are indexed now.
-            if crate::search::behind(conn).unwrap_or(false) {
+            if crate::db::search_index::behind(conn).unwrap_or(false) {
                 indexer.wake();
             }
         }
@@ -229,7 +229,7 @@ impl AppState {
     pub fn erase<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let out = self.write(f)?;
         // Words of records changed rather than deleted leave the index as it catches up.
-        self.write_unrecorded(|tx| crate::search::catch_up(tx))?;
+        self.write_unrecorded(|tx| crate::db::search_index::catch_up(tx))?;
         self.read(db::flush_erased)?;
         self.paths().clear_exports();
         Ok(out)

@@ -12,6 +12,7 @@ pub mod migrate;
 pub mod recovery;
 pub mod row_versions;
 pub mod schema;
+pub mod search_index;
 
 use std::path::{Path, PathBuf};
 

@@ -17,6 +17,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::db::search_index;
 use crate::error::Result;
 use crate::state::AppState;
 use excerpt::Piece;
@@ -266,22 +267,13 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Se
 /// Searches as `search` does, once the index has caught up with every record saved (the
 /// window and the command line search this way, so a search never misses a word saved).
 pub fn everything(state: &AppState, q: &SearchQuery, today: NaiveDate) -> Result<SearchResults> {
-    if state.read(sql::behind)? {
-        state.write_unrecorded(|tx| sql::catch_up(tx))?;
+    if state.read(search_index::behind)? {
+        state.write_unrecorded(|tx| search_index::catch_up(tx))?;
     }
     state.read(|conn| search(conn, q, today))
 }
 
-/// Indexes every record saved since the index last caught up (`AppState` runs this moments
-/// after a save, off the save's path).
-pub fn catch_up(conn: &Connection) -> Result<()> {
-    sql::catch_up(conn)
-}
-
-/// Whether records saved since the index last caught up are waiting to be indexed.
-pub fn behind(conn: &Connection) -> Result<bool> {
-    sql::behind(conn)
-}
+pub use crate::db::search_index::{behind, catch_up};
 
 /// Empties the index and fills it again from every record (`ppg-desk check --repair`).
 pub fn rebuild(conn: &Connection) -> Result<()> {

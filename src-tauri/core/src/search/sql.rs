@@ -76,38 +76,6 @@ pub fn find(
     Ok((matched.into_iter().map(|m| m.found).collect(), total))
 }
 
-/// Whether records saved since the index last caught up are waiting to be indexed.
-pub fn behind(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM search_pending) AS behind", [], |r| r.get("behind"))?)
-}
-
-/// Migration 42's SQL: one statement a line-ending semicolon, those for one kind of record
-/// saying `p.kind = N`.
-const CATCH_UP: &str = include_str!("../db/migrations/0042_search_catch_up.sql");
-
-/// The kind a statement of `CATCH_UP` indexes, if it is for one kind.
-fn kind_of(statement: &str) -> Option<i64> {
-    let (_, after) = statement.split_once("p.kind = ")?;
-    after.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
-}
-
-/// Indexes every record waiting (migration 42's SQL, leaving out the statements for kinds
-/// with nothing waiting): the words each changed record was indexed with come out, its words
-/// now go in, and nothing is left waiting.
-pub fn catch_up(conn: &Connection) -> Result<()> {
-    let mut stmt = conn.prepare("SELECT DISTINCT kind FROM search_pending")?;
-    let waiting: Vec<i64> = stmt.query_map([], |r| r.get("kind"))?.collect::<rusqlite::Result<_>>()?;
-    if waiting.is_empty() {
-        return Ok(());
-    }
-    for statement in CATCH_UP.split_inclusive(";\n").filter(|s| !s.trim().is_empty()) {
-        if kind_of(statement).is_none_or(|kind| waiting.contains(&kind)) {
-            conn.prepare(statement)?.execute([])?;
-        }
-    }
-    Ok(())
-}
-
 /// The SQL reading one kind's record back: title, text, screen, the record the screen opens
 /// and the part of it (an agenda item of a meeting), all by `?1`, the record's id.
 fn shown_sql(kind: &str) -> Option<&'static str> {
@@ -160,7 +128,7 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
          INSERT INTO search_titles (search_titles) VALUES ('delete-all');",
     )?;
     conn.execute_batch(include_str!("../db/migrations/0041_search_refill.sql"))?;
-    catch_up(conn)?;
+    crate::db::search_index::catch_up(conn)?;
     conn.execute_batch(include_str!("../db/migrations/0043_search_merge.sql"))?;
     Ok(())
 }
@@ -209,22 +177,4 @@ pub fn is_consistent(conn: &Connection) -> Result<bool> {
         |r| Ok((r.get("records")?, r.get("known")?)),
     )?;
     Ok(records == known)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Catching up leaves out the statements of kinds with nothing waiting, found by the
-    /// `p.kind = N` they say: each kind must have its three (a record row, its words, its
-    /// title's words) and every other statement none, or a kind would never be indexed.
-    #[test]
-    fn each_kind_has_its_three_catching_up_statements() {
-        let statements: Vec<&str> = CATCH_UP.split_inclusive(";\n").filter(|s| !s.trim().is_empty()).collect();
-        for kind in 1..=19 {
-            assert_eq!(statements.iter().filter(|s| kind_of(s) == Some(kind)).count(), 3, "kind {kind}");
-        }
-        assert_eq!(statements.iter().filter(|s| kind_of(s).is_none()).count(), 4);
-        assert_eq!(statements.len(), 19 * 3 + 4);
-    }
 }

@@ -74,11 +74,11 @@ impl Drop for Indexer {
 
 /// Indexes whatever is waiting, in one transaction of its own.
 fn catch_up(conn: &mut Connection) -> Result<()> {
-    if !crate::search::behind(conn)? {
+    if !crate::db::search_index::behind(conn)? {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    crate::search::catch_up(&tx)?;
+    crate::db::search_index::catch_up(&tx)?;
     tx.commit()?;
     Ok(())
 }
