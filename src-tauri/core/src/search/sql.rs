@@ -157,7 +157,7 @@ const TABLES: [&str; 19] = [
 ];
 
 /// Whether both indexes pass FTS5's own check and every record the tables hold is either
-/// indexed or waiting to be, and nothing else is.
+/// indexed or waiting to be (each once), and nothing else is.
 pub fn is_consistent(conn: &Connection) -> Result<bool> {
     for check in [
         "INSERT INTO search (search, rank) VALUES ('integrity-check', 0)",
@@ -167,14 +167,25 @@ pub fn is_consistent(conn: &Connection) -> Result<bool> {
             return Ok(false);
         }
     }
-    let rows = TABLES.iter().map(|t| format!("(SELECT count(*) FROM {t})")).collect::<Vec<_>>().join(" + ");
-    let (records, known): (i64, i64) = conn.query_row(
+    let records = TABLES.iter().map(|t| format!("(SELECT count(*) FROM {t})")).collect::<Vec<_>>().join(" + ");
+    // Waiting: records still there (a deleted one waits too, until its words come out).
+    let waiting = TABLES
+        .iter()
+        .zip(1..)
+        .map(|(t, kind)| {
+            format!("(SELECT count(*) FROM search_pending p JOIN {t} r ON r.id = p.ref WHERE p.kind = {kind})")
+        })
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let (records, known, docs, distinct): (i64, i64, i64, i64) = conn.query_row(
         &format!(
-            "SELECT {rows} AS records,
-                    (SELECT count(*) FROM (SELECT ref FROM search_docs UNION SELECT ref FROM search_pending)) AS known"
+            "SELECT {records} AS records,
+                    (SELECT count(*) FROM search_docs WHERE ref NOT IN (SELECT ref FROM search_pending)) + {waiting} AS known,
+                    (SELECT count(*) FROM search_docs) AS docs,
+                    (SELECT count(DISTINCT ref) FROM search_docs) AS distinct_refs"
         ),
         [],
-        |r| Ok((r.get("records")?, r.get("known")?)),
+        |r| Ok((r.get("records")?, r.get("known")?, r.get("docs")?, r.get("distinct_refs")?)),
     )?;
-    Ok(records == known)
+    Ok(records == known && docs == distinct)
 }

@@ -2,15 +2,15 @@
 -- added 67% to a busy PPG's file and more than doubled the time of a save: FTS5 writes each
 -- transaction's words as a new segment. Now:
 -- * the words of a record are one column, kept without positions or columns (detail = none)
---   and without lengths (columnsize = 0), with a two-letter prefix index; a record's title
+--   and without lengths (columnsize = 0), with two- and three-letter prefix indexes; its title
 --   words are also in search_titles, so a match in a title ranks above one in the text;
--- * a save only notes which record changed in search_pending (and, for a record already in
---   the index, the words it was indexed with, which have to be taken out again: the index
---   keeps no copy of them). The triggers do this in the same transaction as every write, so
---   no write path can forget it; the words are indexed moments later, off the save's path,
---   by migration 42's SQL (search::catch_up), which every search runs first if anything is
---   waiting, so a search never misses a word saved;
--- * a deleted record's words come out at once, in the same transaction (erasure).
+-- * a save (or a deletion) only notes which record changed in search_pending, and, for a
+--   record already in the index, the words it was indexed with, which have to be taken out
+--   again: the index keeps no copy of them. Every record is either indexed or waiting. The
+--   triggers do this in the same transaction as every write, so no write path can forget it;
+--   the index catches up moments later, off the save's path, with migration 42's SQL
+--   (db::search_index::catch_up), which every search runs first if anything is waiting, so
+--   a search never misses a word saved, and every erasure runs before merging the index.
 -- Derived data: it never travels between laptops (each laptop indexes what arrives).
 
 DROP TRIGGER search_people_insert;
@@ -76,23 +76,24 @@ DROP TABLE search_docs;
 
 CREATE VIRTUAL TABLE search USING fts5 (
     words,
-    content = '', columnsize = 0, detail = none, prefix = '2',
+    content = '', columnsize = 0, detail = none, prefix = '2 3',
     tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE search_titles USING fts5 (
     words,
-    content = '', columnsize = 0, detail = none, prefix = '2',
+    content = '', columnsize = 0, detail = none, prefix = '2 3',
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
--- Which record each indexed document is: its kind (search::KINDS's number), id and day.
+-- Which record each indexed document is: its kind (search::KINDS's number), id and day. Not
+-- indexed by record (that index cost as much as the words' prefixes): catching up, off the
+-- save's path, reads it through once.
 CREATE TABLE search_docs (
     doc   INTEGER PRIMARY KEY,
     kind  INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 19),
     ref   INTEGER NOT NULL,
     at    INTEGER
 );
-CREATE UNIQUE INDEX search_docs_ref ON search_docs (ref);
 
 -- Records saved since the index last caught up. For one already in the index, its title and
 -- other words as they were indexed (both NULL for a record not yet indexed).
@@ -111,14 +112,7 @@ CREATE TRIGGER search_people_update AFTER UPDATE OF address, email, full_name, n
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 1, concat_ws(' ', old.full_name, old.preferred_name), concat_ws(' ', old.address, old.email, old.notes));
 END;
 CREATE TRIGGER search_people_delete AFTER DELETE ON people BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.full_name, old.preferred_name)), coalesce(p.old_body, concat_ws(' ', old.address, old.email, old.notes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.full_name, old.preferred_name)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 1, concat_ws(' ', old.full_name, old.preferred_name), concat_ws(' ', old.address, old.email, old.notes));
 END;
 
 CREATE TRIGGER search_meetings_insert AFTER INSERT ON meetings BEGIN
@@ -128,14 +122,7 @@ CREATE TRIGGER search_meetings_update AFTER UPDATE OF approval_corrections, kind
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 2, concat_ws(' ', old.kind), concat_ws(' ', old.venue, old.approval_corrections));
 END;
 CREATE TRIGGER search_meetings_delete AFTER DELETE ON meetings BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.kind)), coalesce(p.old_body, concat_ws(' ', old.venue, old.approval_corrections))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.kind)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 2, concat_ws(' ', old.kind), concat_ws(' ', old.venue, old.approval_corrections));
 END;
 
 CREATE TRIGGER search_agenda_items_insert AFTER INSERT ON agenda_items BEGIN
@@ -145,14 +132,7 @@ CREATE TRIGGER search_agenda_items_update AFTER UPDATE OF meeting_id, minutes, n
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 3, concat_ws(' ', old.title), concat_ws(' ', old.presenter, old.notes_for_members, old.minutes));
 END;
 CREATE TRIGGER search_agenda_items_delete AFTER DELETE ON agenda_items BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.title)), coalesce(p.old_body, concat_ws(' ', old.presenter, old.notes_for_members, old.minutes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.title)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 3, concat_ws(' ', old.title), concat_ws(' ', old.presenter, old.notes_for_members, old.minutes));
 END;
 
 CREATE TRIGGER search_decisions_insert AFTER INSERT ON decisions BEGIN
@@ -162,14 +142,7 @@ CREATE TRIGGER search_decisions_update AFTER UPDATE OF agenda_item_id, text ON d
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 4, '', concat_ws(' ', old.text));
 END;
 CREATE TRIGGER search_decisions_delete AFTER DELETE ON decisions BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, ''), coalesce(p.old_body, concat_ws(' ', old.text))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, ''))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 4, '', concat_ws(' ', old.text));
 END;
 
 CREATE TRIGGER search_actions_insert AFTER INSERT ON actions BEGIN
@@ -179,14 +152,7 @@ CREATE TRIGGER search_actions_update AFTER UPDATE OF created_on, detail, dropped
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 5, concat_ws(' ', old.title), concat_ws(' ', old.detail, old.outside_owner, old.outcome, old.dropped_reason));
 END;
 CREATE TRIGGER search_actions_delete AFTER DELETE ON actions BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.title)), coalesce(p.old_body, concat_ws(' ', old.detail, old.outside_owner, old.outcome, old.dropped_reason))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.title)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 5, concat_ws(' ', old.title), concat_ws(' ', old.detail, old.outside_owner, old.outcome, old.dropped_reason));
 END;
 
 CREATE TRIGGER search_action_updates_insert AFTER INSERT ON action_updates BEGIN
@@ -196,14 +162,7 @@ CREATE TRIGGER search_action_updates_update AFTER UPDATE OF made_on, text ON act
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 6, '', concat_ws(' ', old.text));
 END;
 CREATE TRIGGER search_action_updates_delete AFTER DELETE ON action_updates BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, ''), coalesce(p.old_body, concat_ws(' ', old.text))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, ''))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 6, '', concat_ws(' ', old.text));
 END;
 
 CREATE TRIGGER search_contacts_insert AFTER INSERT ON contacts BEGIN
@@ -213,14 +172,7 @@ CREATE TRIGGER search_contacts_update AFTER UPDATE OF full_name, notes, organisa
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 7, concat_ws(' ', old.full_name), concat_ws(' ', old.role, old.organisation, old.notes));
 END;
 CREATE TRIGGER search_contacts_delete AFTER DELETE ON contacts BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.full_name)), coalesce(p.old_body, concat_ws(' ', old.role, old.organisation, old.notes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.full_name)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 7, concat_ws(' ', old.full_name), concat_ws(' ', old.role, old.organisation, old.notes));
 END;
 
 CREATE TRIGGER search_contact_interactions_insert AFTER INSERT ON contact_interactions BEGIN
@@ -230,14 +182,7 @@ CREATE TRIGGER search_contact_interactions_update AFTER UPDATE OF happened_on, n
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 8, '', concat_ws(' ', old.notes));
 END;
 CREATE TRIGGER search_contact_interactions_delete AFTER DELETE ON contact_interactions BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, ''), coalesce(p.old_body, concat_ws(' ', old.notes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, ''))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 8, '', concat_ws(' ', old.notes));
 END;
 
 CREATE TRIGGER search_directory_entries_insert AFTER INSERT ON directory_entries BEGIN
@@ -247,14 +192,7 @@ CREATE TRIGGER search_directory_entries_update AFTER UPDATE OF accessibility_not
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 9, concat_ws(' ', old.name), concat_ws(' ', old.offers, old.who_for, old.area, old.address, old.when_notes, old.contact_name, old.accessibility_notes));
 END;
 CREATE TRIGGER search_directory_entries_delete AFTER DELETE ON directory_entries BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.name)), coalesce(p.old_body, concat_ws(' ', old.offers, old.who_for, old.area, old.address, old.when_notes, old.contact_name, old.accessibility_notes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.name)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 9, concat_ws(' ', old.name), concat_ws(' ', old.offers, old.who_for, old.area, old.address, old.when_notes, old.contact_name, old.accessibility_notes));
 END;
 
 CREATE TRIGGER search_drivers_insert AFTER INSERT ON drivers BEGIN
@@ -264,14 +202,7 @@ CREATE TRIGGER search_drivers_update AFTER UPDATE OF notes, registration, vehicl
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 10, '', concat_ws(' ', old.vehicle_make, old.vehicle_colour, old.registration, old.notes));
 END;
 CREATE TRIGGER search_drivers_delete AFTER DELETE ON drivers BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, ''), coalesce(p.old_body, concat_ws(' ', old.vehicle_make, old.vehicle_colour, old.registration, old.notes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, ''))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 10, '', concat_ws(' ', old.vehicle_make, old.vehicle_colour, old.registration, old.notes));
 END;
 
 CREATE TRIGGER search_passengers_insert AFTER INSERT ON passengers BEGIN
@@ -281,14 +212,7 @@ CREATE TRIGGER search_passengers_update AFTER UPDATE OF full_name, notes, pickup
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 11, concat_ws(' ', old.full_name), concat_ws(' ', old.pickup_address, old.notes));
 END;
 CREATE TRIGGER search_passengers_delete AFTER DELETE ON passengers BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.full_name)), coalesce(p.old_body, concat_ws(' ', old.pickup_address, old.notes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.full_name)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 11, concat_ws(' ', old.full_name), concat_ws(' ', old.pickup_address, old.notes));
 END;
 
 CREATE TRIGGER search_destinations_insert AFTER INSERT ON destinations BEGIN
@@ -298,14 +222,7 @@ CREATE TRIGGER search_destinations_update AFTER UPDATE OF address, name, postcod
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 12, concat_ws(' ', old.name), concat_ws(' ', old.address, old.postcode));
 END;
 CREATE TRIGGER search_destinations_delete AFTER DELETE ON destinations BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.name)), coalesce(p.old_body, concat_ws(' ', old.address, old.postcode))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.name)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 12, concat_ws(' ', old.name), concat_ws(' ', old.address, old.postcode));
 END;
 
 CREATE TRIGGER search_trips_insert AFTER INSERT ON trips BEGIN
@@ -315,14 +232,7 @@ CREATE TRIGGER search_trips_update AFTER UPDATE OF goes_on, notes, pickup_addres
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 13, '', concat_ws(' ', old.pickup_address, old.notes));
 END;
 CREATE TRIGGER search_trips_delete AFTER DELETE ON trips BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, ''), coalesce(p.old_body, concat_ws(' ', old.pickup_address, old.notes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, ''))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 13, '', concat_ws(' ', old.pickup_address, old.notes));
 END;
 
 CREATE TRIGGER search_referrals_insert AFTER INSERT ON referrals BEGIN
@@ -332,14 +242,7 @@ CREATE TRIGGER search_referrals_update AFTER UPDATE OF address, area, full_name,
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 14, concat_ws(' ', old.full_name), concat_ws(' ', old.address, old.interests, old.language, old.area, old.reason, old.referrer_name));
 END;
 CREATE TRIGGER search_referrals_delete AFTER DELETE ON referrals BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.full_name)), coalesce(p.old_body, concat_ws(' ', old.address, old.interests, old.language, old.area, old.reason, old.referrer_name))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.full_name)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 14, concat_ws(' ', old.full_name), concat_ws(' ', old.address, old.interests, old.language, old.area, old.reason, old.referrer_name));
 END;
 
 CREATE TRIGGER search_referral_contacts_insert AFTER INSERT ON referral_contacts BEGIN
@@ -349,14 +252,7 @@ CREATE TRIGGER search_referral_contacts_update AFTER UPDATE OF contacted_on, not
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 15, '', concat_ws(' ', old.notes));
 END;
 CREATE TRIGGER search_referral_contacts_delete AFTER DELETE ON referral_contacts BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, ''), coalesce(p.old_body, concat_ws(' ', old.notes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, ''))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 15, '', concat_ws(' ', old.notes));
 END;
 
 CREATE TRIGGER search_match_logs_insert AFTER INSERT ON match_logs BEGIN
@@ -366,14 +262,7 @@ CREATE TRIGGER search_match_logs_update AFTER UPDATE OF happened_on, notes ON ma
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 16, '', concat_ws(' ', old.notes));
 END;
 CREATE TRIGGER search_match_logs_delete AFTER DELETE ON match_logs BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, ''), coalesce(p.old_body, concat_ws(' ', old.notes))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, ''))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 16, '', concat_ws(' ', old.notes));
 END;
 
 CREATE TRIGGER search_concerns_insert AFTER INSERT ON concerns BEGIN
@@ -383,14 +272,7 @@ CREATE TRIGGER search_concerns_update AFTER UPDATE OF details, passed_to, raised
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 17, '', concat_ws(' ', old.details, old.passed_to));
 END;
 CREATE TRIGGER search_concerns_delete AFTER DELETE ON concerns BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, ''), coalesce(p.old_body, concat_ws(' ', old.details, old.passed_to))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, ''))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 17, '', concat_ws(' ', old.details, old.passed_to));
 END;
 
 CREATE TRIGGER search_bulletin_articles_insert AFTER INSERT ON bulletin_articles BEGIN
@@ -400,14 +282,7 @@ CREATE TRIGGER search_bulletin_articles_update AFTER UPDATE OF body, box_text, b
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 18, concat_ws(' ', old.title), concat_ws(' ', old.body, old.box_text));
 END;
 CREATE TRIGGER search_bulletin_articles_delete AFTER DELETE ON bulletin_articles BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, concat_ws(' ', old.title)), coalesce(p.old_body, concat_ws(' ', old.body, old.box_text))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, concat_ws(' ', old.title)))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 18, concat_ws(' ', old.title), concat_ws(' ', old.body, old.box_text));
 END;
 
 CREATE TRIGGER search_feedback_insert AFTER INSERT ON feedback BEGIN
@@ -417,12 +292,5 @@ CREATE TRIGGER search_feedback_update AFTER UPDATE OF received_on, words ON feed
     INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 19, '', concat_ws(' ', old.words));
 END;
 CREATE TRIGGER search_feedback_delete AFTER DELETE ON feedback BEGIN
-    INSERT INTO search (search, rowid, words)
-        SELECT 'delete', d.doc, search_fold(concat_ws(' ', coalesce(p.old_title, ''), coalesce(p.old_body, concat_ws(' ', old.words))))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    INSERT INTO search_titles (search_titles, rowid, words)
-        SELECT 'delete', d.doc, search_fold(coalesce(p.old_title, ''))
-          FROM search_docs d LEFT JOIN search_pending p ON p.ref = d.ref WHERE d.ref = old.id;
-    DELETE FROM search_docs WHERE ref = old.id;
-    DELETE FROM search_pending WHERE ref = old.id;
+    INSERT OR IGNORE INTO search_pending (ref, kind, old_title, old_body) VALUES (old.id, 19, '', concat_ws(' ', old.words));
 END;
