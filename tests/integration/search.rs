@@ -263,3 +263,23 @@ fn changes_in_any_order_and_catching_up_at_any_moment_leave_the_index_exact() {
     }
     assert_eq!(listed("likes"), living.len() as i64);
 }
+
+/// Why: the index is derived data that follows every save; were its catching up announced
+/// (or read as a table no topic knows, which announces everything), every screen would reload
+/// after each search.
+#[test]
+fn catching_up_announces_nothing_to_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let noted = heard.clone();
+    let state = AppState::open(
+        ppg_desk_core::db::DataPaths::at(dir.path()),
+        Box::new(move |topics: &[ppg_desk_core::state::Topic]| noted.lock().unwrap().extend_from_slice(topics)),
+    );
+    add_person(&state, "Ottoline Brackenbury", |_| {});
+    assert_eq!(*heard.lock().unwrap(), [ppg_desk_core::state::Topic::People], "the save announces people only");
+    heard.lock().unwrap().clear();
+    assert!(state.read(search::behind).unwrap());
+    assert_eq!(found(&state, "brackenbury").len(), 1, "the search caught up first");
+    assert!(heard.lock().unwrap().is_empty(), "catching up announced {:?}", heard.lock().unwrap());
+}

@@ -116,7 +116,10 @@ pub fn topic_of(table: &str) -> Option<Topic> {
         | "search_titles_data"
         | "search_titles_idx"
         | "search_titles_config"
-        | "search_pending" => Topic::Search,
+        | "search_pending"
+        | "search_old"
+        | "search_new"
+        | "search_vocab" => Topic::Search,
         _ => return None,
     })
 }

@@ -64,6 +64,7 @@ const MIGRATIONS: &[Step] = &[
     Sql(include_str!("migrations/0041_search_refill.sql")),
     Sql(include_str!("migrations/0042_search_catch_up.sql")),
     Sql(include_str!("migrations/0043_search_merge.sql")),
+    Sql(include_str!("migrations/0044_search_vocab.sql")),
 ];
 
 /// The schema version this build writes.

@@ -198,7 +198,9 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Se
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let Some(fts) = query::fts_query(&terms) else {
+    // A failure to read the word list leaves the word a prefix: slower, never wrong.
+    let whole_words = |start: &str| sql::words_starting(conn, start).ok().flatten();
+    let Some(fts) = query::fts_query_with(&terms, &whole_words) else {
         return Ok(SearchResults { kinds: kind_choices(), searched, hits: Vec::new(), total: 0 });
     };
     let wanted: Vec<&str> = terms.iter().flat_map(|t| t.words()).collect();

@@ -54,17 +54,36 @@ pub fn parse(typed: &str) -> Vec<Term> {
     terms
 }
 
+/// The longest start of a word the index keeps a list for (its prefix indexes are of two and
+/// three letters): a longer start is read as the whole words it begins (`fts_query_with`).
+pub const LONGEST_PREFIX: usize = 3;
+
 /// The FTS5 query for `terms`: each word as a quoted prefix (one letter as a word), each phrase
 /// quoted, all needed.
 /// Only letters and digits ever reach the quotes, so nothing typed is read as FTS5 syntax.
 pub fn fts_query(terms: &[Term]) -> Option<String> {
+    fts_query_with(terms, &|_| None)
+}
+
+/// As `fts_query`, but a word longer than `LONGEST_PREFIX` letters is read as the whole words
+/// of the index it begins, when `whole_words` lists them ("meeting" as "meeting" or
+/// "meetings"): FTS5 reads such words' lists lazily, newest first, where a prefix without an
+/// index of its length is gathered from every word it begins before the first match is read.
+/// No word beginning so means no match. Each word listed is quoted (a quote in it doubled).
+pub fn fts_query_with(terms: &[Term], whole_words: &dyn Fn(&str) -> Option<Vec<String>>) -> Option<String> {
+    let quoted = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
     let parts: Vec<String> = terms
         .iter()
         .map(|t| match t {
             // One letter is a word of its own ("a"); longer, any word it starts.
-            Term::Word(w) if w.chars().count() == 1 => format!("\"{w}\""),
-            Term::Word(w) => format!("\"{w}\"*"),
-            Term::Phrase(ws) => ws.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND "),
+            Term::Word(w) if w.chars().count() == 1 => quoted(w),
+            Term::Word(w) if w.chars().count() > LONGEST_PREFIX => match whole_words(w) {
+                Some(found) if found.is_empty() => quoted(w),
+                Some(found) => format!("({})", found.iter().map(|f| quoted(f)).collect::<Vec<_>>().join(" OR ")),
+                None => format!("{}*", quoted(w)),
+            },
+            Term::Word(w) => format!("{}*", quoted(w)),
+            Term::Phrase(ws) => ws.iter().map(|w| quoted(w)).collect::<Vec<_>>().join(" AND "),
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(" AND "))
@@ -115,6 +134,24 @@ mod tests {
             Some("\"car\" AND \"park\" AND \"walk\"*"),
             "a phrase's words are found whole (the index keeps no positions), then checked in order"
         );
+    }
+
+    #[test]
+    fn a_long_start_of_a_word_is_read_as_the_whole_words_it_begins() {
+        let listed = |w: &str| match w {
+            "meeting" => Some(vec!["meeting".to_string(), "meetings".to_string()]),
+            "zzzz" => Some(Vec::new()),
+            _ => None,
+        };
+        assert_eq!(
+            fts_query_with(&parse("meeting car"), &listed).as_deref(),
+            Some("(\"meeting\" OR \"meetings\") AND \"car\"*"),
+            "three letters or fewer stay a prefix (the index keeps their lists)"
+        );
+        assert_eq!(fts_query_with(&parse("zzzz"), &listed).as_deref(), Some("\"zzzz\""), "no word begins so");
+        assert_eq!(fts_query_with(&parse("walking"), &listed).as_deref(), Some("\"walking\"*"), "too many to list");
+        let odd = |_: &str| Some(vec!["a\"b".to_string()]);
+        assert_eq!(fts_query_with(&parse("abcd"), &odd).as_deref(), Some("(\"a\"\"b\")"), "a quote is doubled");
     }
 
     #[test]

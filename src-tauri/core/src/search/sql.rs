@@ -13,6 +13,20 @@ use crate::error::Result;
 /// comes in a few milliseconds whatever the size of the PPG's records.
 pub const CANDIDATES: usize = 400;
 
+/// Most whole words a start of a word is read as: past this it stays a prefix.
+const MOST_WHOLE_WORDS: i64 = 30;
+
+/// The words of the index that begin with `start`, if there are at most `MOST_WHOLE_WORDS`
+/// (read from the index's own word list, `search_vocab`).
+pub fn words_starting(conn: &Connection, start: &str) -> Result<Option<Vec<String>>> {
+    let mut stmt =
+        conn.prepare("SELECT term FROM search_vocab WHERE term >= ?1 AND term <= ?2 ORDER BY term LIMIT ?3")?;
+    let found: Vec<String> = stmt
+        .query_map(params![start, format!("{start}{}", char::MAX), MOST_WHOLE_WORDS + 1], |r| r.get("term"))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((found.len() as i64 <= MOST_WHOLE_WORDS).then_some(found))
+}
+
 /// Most matches counted: past this a search says "more than 1,000".
 pub const MOST_COUNTED: u32 = 1000;
 
