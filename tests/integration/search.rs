@@ -283,3 +283,24 @@ fn catching_up_announces_nothing_to_the_screens() {
     assert_eq!(found(&state, "brackenbury").len(), 1, "the search caught up first");
     assert!(heard.lock().unwrap().is_empty(), "catching up announced {:?}", heard.lock().unwrap());
 }
+
+/// Why: closing indexes whatever is still waiting, so the next start (a window opening on
+/// Home) has nothing to index, and a command-line write leaves the index caught up.
+#[test]
+fn closing_the_store_indexes_whatever_is_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(ppg_desk_core::db::DataPaths::at(dir.path()), Box::new(|_: &[_]| {}));
+    add_person(&state, "Perpetua Windlesham", |_| {});
+    assert!(state.read(search::behind).unwrap(), "still waiting when the store closes");
+    drop(state);
+    let conn = rusqlite::Connection::open(dir.path().join(ppg_desk_core::db::DB_FILE)).unwrap();
+    let waiting: i64 = conn.query_row("SELECT count(*) FROM search_pending", [], |r| r.get(0)).unwrap();
+    let indexed: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM search_docs d JOIN people p ON p.id = d.ref WHERE p.full_name = 'Perpetua Windlesham'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!((waiting, indexed), (0, 1));
+}

@@ -18,10 +18,12 @@ use crate::error::Result;
 /// How long after the last save of a run the index catches up.
 const QUIET: Duration = Duration::from_millis(300);
 
-/// Wakes the catching-up thread. Dropped (first of its `AppState`'s fields), it stops the
-/// thread and waits for it, so the store is closed when its `AppState` is.
+/// Wakes the catching-up thread. Dropped (first of its `AppState`'s fields), it has the thread
+/// index whatever is still waiting and waits for it, so the store is closed caught up (the
+/// next start has nothing to index) and when its `AppState` is.
 pub(super) struct Indexer {
-    wake: Mutex<Option<Sender<()>>>,
+    /// `false`: records were saved; `true`: the store is closing.
+    wake: Mutex<Option<Sender<bool>>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -29,16 +31,17 @@ impl Indexer {
     /// Starts the thread for `store`; it holds only a weak link, so the store closes with
     /// its `AppState` whatever the thread is doing.
     pub(super) fn start(store: &Arc<Mutex<Store>>) -> Indexer {
-        let (wake, woken) = mpsc::channel::<()>();
+        let (wake, woken) = mpsc::channel::<bool>();
         let store: Weak<Mutex<Store>> = Arc::downgrade(store);
         // Were no thread to start, every search would still catch up first.
         let thread = std::thread::Builder::new().name("search-index".into()).spawn(move || {
-            while woken.recv().is_ok() {
-                loop {
+            while let Ok(mut closing) = woken.recv() {
+                // Saves keep coming (typing, autosave, an import): wait until they stop.
+                while !closing {
                     match woken.recv_timeout(QUIET) {
-                        Ok(()) => continue,
+                        Ok(now_closing) => closing = now_closing,
                         Err(RecvTimeoutError::Timeout) => break,
-                        Err(RecvTimeoutError::Disconnected) => return,
+                        Err(RecvTimeoutError::Disconnected) => closing = true,
                     }
                 }
                 let Some(store) = store.upgrade() else { return };
@@ -48,6 +51,9 @@ impl Indexer {
                     // (and says what went wrong), as does `ppg-desk check --repair`.
                     let _ = catch_up(conn);
                 }
+                if closing {
+                    return;
+                }
             }
         });
         Indexer { wake: Mutex::new(Some(wake)), thread: thread.ok() }
@@ -56,16 +62,16 @@ impl Indexer {
     /// Asks for the records saved to be indexed once the saving stops.
     pub(super) fn wake(&self) {
         if let Some(wake) = &*self.wake.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) {
-            let _ = wake.send(());
+            let _ = wake.send(false);
         }
     }
 }
 
 impl Drop for Indexer {
     fn drop(&mut self) {
-        // Hanging up ends the thread's wait at once; a catching up under way finishes first
-        // (records still waiting are indexed at the next start or search).
-        self.wake.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+        if let Some(wake) = self.wake.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take() {
+            let _ = wake.send(true);
+        }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
