@@ -3,7 +3,7 @@
 //! progress, contacts and their log, the directory, drivers, passengers, places and trips,
 //! befriending referrals and their notes (marked confidential), bulletin articles and
 //! feedback. Triggers note every record saved in the same transaction; the index catches up
-//! moments later, off the save's path, and before any search (migrations 40-43). A search
+//! moments later, off the save's path, and before any search (migrations 40-44). A search
 //! reads what was typed as words (`query.rs`), finds the best few (top-k, never ranking
 //! everything), and shows each with its title, an excerpt with the words marked
 //! (`excerpt.rs`), its date and where it opens.
