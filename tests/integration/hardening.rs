@@ -284,6 +284,10 @@ fn a_folder_that_cannot_be_written_is_opened_to_look_and_print_only() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     assert!(ppg(&data, &["demo"]).0);
+    // A record left waiting for the search index, as a session that crashed may leave one.
+    let conn = rusqlite::Connection::open(data.join(ppg_desk_core::db::DB_FILE)).unwrap();
+    conn.execute("INSERT INTO search_pending (ref, kind) SELECT id, 1 FROM people LIMIT 1", []).unwrap();
+    drop(conn);
     // As root (CI), permissions do not stop writes: a read-only bind mount does. Otherwise
     // taking the write bits away is enough.
     let root = is_root();
@@ -301,6 +305,7 @@ fn a_folder_that_cannot_be_written_is_opened_to_look_and_print_only() {
     let vcf = dir.path().join("one.vcf");
     std::fs::write(&vcf, "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Priya Shah\r\nEND:VCARD\r\n").unwrap();
     let (imported, import_text) = ppg(&data, &["import", "contacts", vcf.to_str().unwrap()]);
+    let (searched, search_text) = ppg(&data, &["search", "walking"]);
     if root {
         let _ = Command::new("umount").arg(&data).status();
     } else {
@@ -309,6 +314,7 @@ fn a_folder_that_cannot_be_written_is_opened_to_look_and_print_only() {
     }
     assert!(listed && people.contains("ID  Name"), "the people can still be listed: {people}");
     assert!(printed && pdf.exists(), "and printed elsewhere: {print_text}");
+    assert!(searched && search_text.contains("Walking for Health"), "and searched: {search_text}");
     assert!(
         !imported
             && import_text.contains("not allowed to write to the folder")

@@ -152,6 +152,11 @@ impl AppState {
         self.problem().map_or(Ok(()), Err)
     }
 
+    /// Whether the data was opened to look at and print only (its folder cannot be written).
+    pub fn is_read_only(&self) -> bool {
+        self.folder().read_only.is_some()
+    }
+
     fn refuse_if_read_only(&self) -> Result<()> {
         match &self.folder().read_only {
             Some(message) => Err(Error::Refused(message.clone())),

@@ -269,7 +269,8 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Se
 /// Searches as `search` does, once the index has caught up with every record saved (the
 /// window and the command line search this way, so a search never misses a word saved).
 pub fn everything(state: &AppState, q: &SearchQuery, today: NaiveDate) -> Result<SearchResults> {
-    if state.read(search_index::behind)? {
+    // Data opened to look at only cannot catch up: what is indexed is searched.
+    if !state.is_read_only() && state.read(search_index::behind)? {
         state.write_unrecorded(|tx| search_index::catch_up(tx))?;
     }
     state.read(|conn| search(conn, q, today))
