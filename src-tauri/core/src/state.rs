@@ -76,12 +76,6 @@ impl AppState {
         let (folder, store, unlocked) = open_folder(start, now, None);
         let store = Arc::new(Mutex::new(store));
         let indexer = indexer::Indexer::start(&store);
-        if let Store::Open(conn) = &*store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) {
-            // Records saved just before the last session ended are indexed now.
-            if crate::db::search_index::behind(conn).unwrap_or(false) {
-                indexer.wake();
-            }
-        }
         AppState {
             home: paths,
             folder: RwLock::new(folder),

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::db::search_index;
+pub use crate::db::search_index::{behind, catch_up};
 use crate::error::Result;
 use crate::state::AppState;
 use excerpt::Piece;
@@ -200,7 +201,7 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Se
         .join(" ");
     // A failure to read the word list leaves the word a prefix: slower, never wrong.
     let whole_words = |start: &str| sql::words_starting(conn, start).ok().flatten();
-    let Some(fts) = query::fts_query_with(&terms, &whole_words) else {
+    let Some(fts) = query::fts_query(&terms, &whole_words) else {
         return Ok(SearchResults { kinds: kind_choices(), searched, hits: Vec::new(), total: 0 });
     };
     let wanted: Vec<&str> = terms.iter().flat_map(|t| t.words()).collect();
@@ -275,8 +276,6 @@ pub fn everything(state: &AppState, q: &SearchQuery, today: NaiveDate) -> Result
     }
     state.read(|conn| search(conn, q, today))
 }
-
-pub use crate::db::search_index::{behind, catch_up};
 
 /// Empties the index and fills it again from every record (`ppg-desk check --repair`).
 pub fn rebuild(conn: &Connection) -> Result<()> {

@@ -55,22 +55,17 @@ pub fn parse(typed: &str) -> Vec<Term> {
 }
 
 /// The longest start of a word the index keeps a list for (its prefix indexes are of two and
-/// three letters): a longer start is read as the whole words it begins (`fts_query_with`).
-pub const LONGEST_PREFIX: usize = 3;
+/// three letters): a longer start is read as the whole words it begins.
+const LONGEST_PREFIX: usize = 3;
 
 /// The FTS5 query for `terms`: each word as a quoted prefix (one letter as a word), each phrase
-/// quoted, all needed.
-/// Only letters and digits ever reach the quotes, so nothing typed is read as FTS5 syntax.
-pub fn fts_query(terms: &[Term]) -> Option<String> {
-    fts_query_with(terms, &|_| None)
-}
-
-/// As `fts_query`, but a word longer than `LONGEST_PREFIX` letters is read as the whole words
-/// of the index it begins, when `whole_words` lists them ("meeting" as "meeting" or
-/// "meetings"): FTS5 reads such words' lists lazily, newest first, where a prefix without an
-/// index of its length is gathered from every word it begins before the first match is read.
-/// No word beginning so means no match. Each word listed is quoted (a quote in it doubled).
-pub fn fts_query_with(terms: &[Term], whole_words: &dyn Fn(&str) -> Option<Vec<String>>) -> Option<String> {
+/// quoted, all needed. Only letters and digits ever reach the quotes, so nothing typed is read
+/// as FTS5 syntax. A word longer than `LONGEST_PREFIX` letters is read as the whole words of
+/// the index it begins, when `whole_words` lists them ("meeting" as "meeting" or "meetings"):
+/// FTS5 reads such words' lists lazily, newest first, where a prefix without an index of its
+/// length is gathered from every word it begins before the first match is read. No word
+/// beginning so means no match. Each word listed is quoted (a quote in it doubled).
+pub fn fts_query(terms: &[Term], whole_words: &dyn Fn(&str) -> Option<Vec<String>>) -> Option<String> {
     let quoted = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
     let parts: Vec<String> = terms
         .iter()
@@ -126,11 +121,18 @@ mod tests {
         assert_eq!(parse("car AND park"), [word("car"), word("and"), word("park")]);
         assert_eq!(parse("-walk* (group) ^ : NEAR"), [word("walk"), word("group"), word("near")]);
         assert_eq!(parse("*** --- ()"), []);
-        assert_eq!(fts_query(&parse("car AND park")).as_deref(), Some("\"car\"* AND \"and\"* AND \"park\"*"));
-        assert_eq!(fts_query(&parse("a b")).as_deref(), Some("\"a\" AND \"b\""), "one letter is a word, not a prefix");
-        assert_eq!(fts_query(&[]), None);
         assert_eq!(
-            fts_query(&parse("\"car park\" walk")).as_deref(),
+            fts_query(&parse("car AND park"), &|_| None).as_deref(),
+            Some("\"car\"* AND \"and\"* AND \"park\"*")
+        );
+        assert_eq!(
+            fts_query(&parse("a b"), &|_| None).as_deref(),
+            Some("\"a\" AND \"b\""),
+            "one letter is a word, not a prefix"
+        );
+        assert_eq!(fts_query(&[], &|_| None), None);
+        assert_eq!(
+            fts_query(&parse("\"car park\" walk"), &|_| None).as_deref(),
             Some("\"car\" AND \"park\" AND \"walk\"*"),
             "a phrase's words are found whole (the index keeps no positions), then checked in order"
         );
@@ -144,14 +146,14 @@ mod tests {
             _ => None,
         };
         assert_eq!(
-            fts_query_with(&parse("meeting car"), &listed).as_deref(),
+            fts_query(&parse("meeting car"), &listed).as_deref(),
             Some("(\"meeting\" OR \"meetings\") AND \"car\"*"),
             "three letters or fewer stay a prefix (the index keeps their lists)"
         );
-        assert_eq!(fts_query_with(&parse("zzzz"), &listed).as_deref(), Some("\"zzzz\""), "no word begins so");
-        assert_eq!(fts_query_with(&parse("walking"), &listed).as_deref(), Some("\"walking\"*"), "too many to list");
+        assert_eq!(fts_query(&parse("zzzz"), &listed).as_deref(), Some("\"zzzz\""), "no word begins so");
+        assert_eq!(fts_query(&parse("walking"), &listed).as_deref(), Some("\"walking\"*"), "too many to list");
         let odd = |_: &str| Some(vec!["a\"b".to_string()]);
-        assert_eq!(fts_query_with(&parse("abcd"), &odd).as_deref(), Some("(\"a\"\"b\")"), "a quote is doubled");
+        assert_eq!(fts_query(&parse("abcd"), &odd).as_deref(), Some("(\"a\"\"b\")"), "a quote is doubled");
     }
 
     #[test]
@@ -169,7 +171,7 @@ mod tests {
         /// letters and digits only, so FTS5 can never be handed syntax it refuses.
         #[test]
         fn anything_typed_becomes_only_quoted_letters_and_digits(typed in "\\PC{0,60}") {
-            if let Some(query) = fts_query(&parse(&typed)) {
+            if let Some(query) = fts_query(&parse(&typed), &|_| None) {
                 for piece in query.split('"').skip(1).step_by(2) {
                     prop_assert!(piece.chars().all(|c| c.is_alphanumeric() || c == ' '), "{piece:?}");
                     prop_assert!(!piece.trim().is_empty());

@@ -32,7 +32,7 @@ impl Indexer {
     /// its `AppState` whatever the thread is doing.
     pub(super) fn start(store: &Arc<Mutex<Store>>) -> Indexer {
         let (wake, woken) = mpsc::channel::<bool>();
-        let store: Weak<Mutex<Store>> = Arc::downgrade(store);
+        let weak: Weak<Mutex<Store>> = Arc::downgrade(store);
         // Were no thread to start, every search would still catch up first.
         let thread = std::thread::Builder::new().name("search-index".into()).spawn(move || {
             while let Ok(mut closing) = woken.recv() {
@@ -44,7 +44,7 @@ impl Indexer {
                         Err(RecvTimeoutError::Disconnected) => closing = true,
                     }
                 }
-                let Some(store) = store.upgrade() else { return };
+                let Some(store) = weak.upgrade() else { return };
                 let mut store = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 if let Store::Open(conn) = &mut *store {
                     // A failure is rolled back and left waiting: the next search catches up
@@ -56,7 +56,14 @@ impl Indexer {
                 }
             }
         });
-        Indexer { wake: Mutex::new(Some(wake)), thread: thread.ok() }
+        let indexer = Indexer { wake: Mutex::new(Some(wake)), thread: thread.ok() };
+        // Records left waiting by a session that ended without closing are indexed now.
+        if let Store::Open(conn) = &*store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) {
+            if crate::db::search_index::behind(conn).unwrap_or(false) {
+                indexer.wake();
+            }
+        }
+        indexer
     }
 
     /// Asks for the records saved to be indexed once the saving stops.
